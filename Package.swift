@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "chuangye",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chuangye", targets: ["chuangye"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
+        .target(name: "LedgerResources", path: "Resources", exclude: [], resources: [.copy("rubrics")]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "LedgerCore"),
+        .target(name: "LedgerStore", dependencies: [
+            "LedgerCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "LedgerExchange", dependencies: ["LedgerCore"]),
+        .target(name: "ChuangyeCLI", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
+        .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore"]),
+        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI"]),
+    ]
+)

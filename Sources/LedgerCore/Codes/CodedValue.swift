@@ -1,0 +1,50 @@
+/// A value from a closed code list that clerks may type by code, name, alias, unique prefix or pinyin initials.
+public protocol CodedValue: CaseIterable, Sendable, Hashable, RawRepresentable where RawValue == String, AllCases == [Self] {
+    /// The official code, where the standard has one (`20` for 大学本科, `C` for 制造业).
+    var code: String? { get }
+    /// Other words clerks use for it (`大专` for 大学专科).
+    static var aliases: [String: Self] { get }
+    /// The field name used in messages (`文化程度`).
+    static var fieldLabel: String { get }
+}
+
+extension CodedValue {
+    public var code: String? { nil }
+    public static var aliases: [String: Self] { [:] }
+    public var name: String { rawValue }
+
+    /// Every value that matches what was typed, best first. Exact code, name or alias give one value.
+    public static func matches(_ raw: String) -> [Self] {
+        let text = Normalize.halfWidth(raw).trimmingSpaces()
+        guard !text.isEmpty else { return allCases }
+        let upper = text.uppercased()
+        if let exact = allCases.first(where: { $0.rawValue == text || $0.code?.uppercased() == upper }) {
+            return [exact]
+        }
+        if let alias = aliases[text] ?? aliases[upper] { return [alias] }
+        let lower = text.lowercased()
+        return allCases.filter { value in
+            value.rawValue.hasPrefix(text)
+                || Pinyin.initials(of: value.rawValue).hasPrefix(lower)
+        }
+    }
+
+    /// The single value the text names, or nil when it names none or several.
+    public static func parse(_ raw: String) -> Self? {
+        let found = matches(raw)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// `应为：研究生、大学本科、…`: the list shown when a value is not recognised.
+    public static var expectedList: String {
+        allCases.map { value in value.code.map { "\($0) \(value.rawValue)" } ?? value.rawValue }.joined(separator: "、")
+    }
+
+    public static func unknownMessage(_ raw: String) -> String {
+        let found = matches(raw)
+        if found.count > 1 {
+            return "\(fieldLabel)“\(raw)”不唯一，可能是：\(found.map(\.rawValue).joined(separator: "、"))"
+        }
+        return "\(fieldLabel)“\(raw)”无法识别，应为：\(expectedList)"
+    }
+}

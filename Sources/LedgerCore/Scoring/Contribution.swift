@@ -1,0 +1,66 @@
+/// What one record adds to the score figures. The definitions of SPEC §3 ("shared definitions") live here only.
+public enum Contribution {
+    /// A person's contribution, given how many of their services fall inside the period.
+    public static func of(_ p: Person, servicesInPeriod: Int, period: Period) -> ScoreFacts {
+        var f = ScoreFacts()
+        // Persons surveyed after the period are not in this period's register.
+        guard p.surveyDate <= period.end else { return f }
+        let end = period.end
+        let trainedByEnd = p.trained && (p.trainingEnd.map { $0 <= end } ?? false)
+        let passedByEnd = trainedByEnd && p.trainingPassed
+        let trainedInPeriod = trainedByEnd && (p.trainingEnd.map(period.contains) ?? false)
+        let startedInPeriod = p.status == .started && (p.licenseDate.map(period.contains) ?? false)
+        let earlyStage = p.isEarlyStage(periodEnd: end)
+        let target = p.status == .intending || earlyStage
+
+        f[.registered] = 1
+        f[.participants] = servicesInPeriod >= 1 || trainedInPeriod || startedInPeriod ? 1 : 0
+        f[.entrepreneurs] = earlyStage ? 1 : 0
+        f[.entrepreneurJobs] = earlyStage ? p.jobsCreated : 0
+        let inScope = target && p.inTrainingScope
+        f[.inScope] = inScope ? 1 : 0
+        f[.inScopeTrained] = inScope && trainedByEnd ? 1 : 0
+        f[.trained] = trainedByEnd ? 1 : 0
+        f[.passed] = passedByEnd ? 1 : 0
+        if passedByEnd, let trainingEnd = p.trainingEnd {
+            let hadBusiness = p.status == .started && (p.licenseDate.map { $0 <= trainingEnd } ?? true)
+            if !hadBusiness {
+                f[.postTrainingBase] = 1
+                // 领取营业执照3个月以上: the licence must be at least three months old at the period end.
+                if let license = p.licenseDate, license > trainingEnd, license.adding(months: 3) <= end {
+                    f[.postTrainingStarted] = 1
+                }
+            }
+        }
+        f[.serviceTargets] = target ? 1 : 0
+        f[.servedTwice] = target && servicesInPeriod >= 2 ? 1 : 0
+        f[.served] = servicesInPeriod >= 1 ? 1 : 0
+        let s = p.subsidies
+        f[.subsidyFirstEligible] = s.firstEligible ? 1 : 0
+        f[.subsidyFirstReceived] = s.firstReceived ? 1 : 0
+        f[.subsidyRewardEligible] = s.rewardEligible ? 1 : 0
+        f[.subsidyRewardReceived] = s.rewardReceived ? 1 : 0
+        f[.subsidyJobsEligible] = s.jobsEligible ? 1 : 0
+        f[.subsidyJobsReceived] = s.jobsReceived ? 1 : 0
+        return f
+    }
+
+    /// An activity's contribution: counted only when dated inside the period.
+    public static func of(_ a: Activity, period: Period) -> ScoreFacts {
+        var f = ScoreFacts()
+        guard period.contains(a.date) else { return f }
+        switch a.kind {
+        case .publicity: f[.publicity] = 1
+        case .roleModel: f[.roleModels] = a.isQualifyingRoleModel ? 1 : 0
+        case .incubationReferral: f[.incubation] = 1
+        }
+        return f
+    }
+
+    /// A record's data-quality contribution: one error record, or one record with unaccepted warnings.
+    public static func quality(errors: Int, unacceptedWarnings: Int) -> ScoreFacts {
+        var f = ScoreFacts()
+        if errors > 0 { f[.errorRecords] = 1 } else if unacceptedWarnings > 0 { f[.warningRecords] = 1 }
+        return f
+    }
+}

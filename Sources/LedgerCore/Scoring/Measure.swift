@@ -1,0 +1,99 @@
+/// A figure the rubric can refer to. Each is a sum of per-record contributions (0/1 flags or a count), so the
+/// store can keep them as columns and sum them, and a draft's effect is its contribution minus the old one.
+public enum Measure: String, Sendable, CaseIterable, Codable {
+    // Survey register (one person each).
+    case registered
+    case participants
+    case entrepreneurs
+    case entrepreneurJobs = "entrepreneur_jobs"
+    case inScope = "in_scope"
+    case inScopeTrained = "in_scope_trained"
+    case trained
+    case passed
+    case postTrainingBase = "post_training_base"
+    case postTrainingStarted = "post_training_started"
+    case serviceTargets = "service_targets"
+    case servedTwice = "served_twice"
+    case served
+    case subsidyFirstEligible = "subsidy_first_eligible"
+    case subsidyFirstReceived = "subsidy_first_received"
+    case subsidyRewardEligible = "subsidy_reward_eligible"
+    case subsidyRewardReceived = "subsidy_reward_received"
+    case subsidyJobsEligible = "subsidy_jobs_eligible"
+    case subsidyJobsReceived = "subsidy_jobs_received"
+    // Activity register.
+    case publicity
+    case roleModels = "role_models"
+    case incubation
+    // Data quality over all registers.
+    case errorRecords = "error_records"
+    case warningRecords = "warning_records"
+    // Community profile.
+    case labourForce = "labour_force"
+
+    /// Measures that come from survey-register rows (stored as columns on each person).
+    public static let personMeasures: [Measure] = Array(allCases[0...18])
+    /// Measures that come from activity-register rows.
+    public static let activityMeasures: [Measure] = [.publicity, .roleModels, .incubation]
+
+    /// Chinese name used in explanations.
+    public var title: String {
+        switch self {
+        case .registered: "摸底登记人数"
+        case .participants: "参与创业活动者"
+        case .entrepreneurs: "初期创业者"
+        case .entrepreneurJobs: "初期创业者带动就业人数"
+        case .inScope: "纳入培训范围人数"
+        case .inScopeTrained: "培训范围内已培训人数"
+        case .trained: "参加培训人数"
+        case .passed: "培训合格人数"
+        case .postTrainingBase: "培训合格时未创业人数"
+        case .postTrainingStarted: "培训后创业满3个月人数"
+        case .serviceTargets: "应服务人数（有意愿及初期创业者）"
+        case .servedTwice: "获得2次以上服务人数"
+        case .served: "获得服务人数"
+        case .subsidyFirstEligible: "首次创业补贴符合条件"
+        case .subsidyFirstReceived: "首次创业补贴已享受"
+        case .subsidyRewardEligible: "创业一次性奖励符合条件"
+        case .subsidyRewardReceived: "创业一次性奖励已享受"
+        case .subsidyJobsEligible: "岗位开发补贴符合条件"
+        case .subsidyJobsReceived: "岗位开发补贴已享受"
+        case .publicity: "宣传活动次数"
+        case .roleModels: "合格创业典型（事迹≥500字）"
+        case .incubation: "推荐入园数"
+        case .errorRecords: "有错误的记录"
+        case .warningRecords: "有未确认警告的记录"
+        case .labourForce: "城镇劳动者总数"
+        }
+    }
+
+    var index: Int { Measure.indexByMeasure[self] ?? 0 }
+    private static let indexByMeasure: [Measure: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+}
+
+/// The figures behind a score: one integer per measure, added up over records.
+public struct ScoreFacts: Sendable, Hashable {
+    public private(set) var values: [Int]
+
+    public init() { values = Array(repeating: 0, count: Measure.allCases.count) }
+
+    public subscript(_ m: Measure) -> Int {
+        get { values[m.index] }
+        set { values[m.index] = newValue }
+    }
+
+    public static func + (a: ScoreFacts, b: ScoreFacts) -> ScoreFacts {
+        var r = a
+        for i in r.values.indices { r.values[i] += b.values[i] }
+        return r
+    }
+
+    public static func - (a: ScoreFacts, b: ScoreFacts) -> ScoreFacts {
+        var r = a
+        for i in r.values.indices { r.values[i] -= b.values[i] }
+        return r
+    }
+
+    public static func += (a: inout ScoreFacts, b: ScoreFacts) { a = a + b }
+    public static func -= (a: inout ScoreFacts, b: ScoreFacts) { a = a - b }
+}

@@ -1,0 +1,171 @@
+/// The score of one item, with everything needed to explain it.
+public struct ItemScore: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let group: String?
+    public let source: RubricItem.Source
+    public let max: Points
+    public let points: Points
+    /// The figure as measured (`5.3%（170/3200）`).
+    public let measured: String
+    /// What the table asks for (`≥ 7%`).
+    public let threshold: String
+    /// A Chinese sentence: how the points follow from the figure.
+    public let explanation: String
+    /// Which records are behind the figure, for drill-down; nil for checklist items.
+    public let evidence: Evidence?
+}
+
+/// The records behind a figure: those counted by `include` and not by `excluding`.
+public struct Evidence: Sendable, Hashable {
+    public let include: Measure
+    public let excluding: Measure?
+    /// What the listed records are (`获得服务不足2次的人员`).
+    public let title: String
+}
+
+/// A whole score: the total and every item.
+public struct ScoreCard: Sendable, Hashable {
+    public let rubricId: String
+    public let rubricTitle: String
+    public let total: Points
+    public let max: Points
+    public let items: [ItemScore]
+
+    public func item(_ id: String) -> ItemScore? { items.first { $0.id == id } }
+}
+
+/// Evaluates a rubric over figures. Pure and exact: rates are compared as fractions, never as floating point.
+public enum ScoreEngine {
+    public static func evaluate(_ rubric: Rubric, facts: ScoreFacts, checklist: [String: Points]) -> ScoreCard {
+        let items = rubric.items.map { evaluate($0, facts: facts, checklist: checklist) }
+        let total = items.reduce(Points.zero) { $0 + $1.points }
+        return ScoreCard(rubricId: rubric.id, rubricTitle: rubric.title, total: total, max: rubric.maxPoints, items: items)
+    }
+
+    static func evaluate(_ item: RubricItem, facts f: ScoreFacts, checklist: [String: Points]) -> ItemScore {
+        func score(_ points: Points, _ measured: String, _ threshold: String, _ explanation: String,
+                   _ evidence: Evidence? = nil) -> ItemScore {
+            ItemScore(id: item.id, title: item.title, group: item.group, source: item.source, max: item.max,
+                      points: min(max(points, .zero), item.max), measured: measured, threshold: threshold,
+                      explanation: explanation, evidence: evidence)
+        }
+        switch item.rule {
+        case let .rateThreshold(numerator, denominator, threshold):
+            let n = f[numerator], d = f[denominator]
+            let shown = rateText(n, d, asPercent: threshold.denominator % 100 == 0 || threshold < Rational(1, 1))
+            let wanted = "≥ " + (threshold.denominator % 100 == 0 || threshold < Rational(1, 1) ? threshold.percentText : threshold.description)
+            let evidence = recordEvidence(numerator: numerator, denominator: denominator)
+            guard d > 0 else {
+                return score(.zero, shown, wanted, "\(denominator.title)为0，无法计算，不得分", evidence)
+            }
+            let met = Rational(n, d) >= threshold
+            return score(met ? item.max : .zero, shown, wanted,
+                         "\(numerator.title)\(n) ÷ \(denominator.title)\(d) = \(shown)，\(met ? "达到" : "未达到")\(wanted)，得\(met ? item.max : .zero)分",
+                         evidence)
+
+        case let .atLeast(measure, minimum):
+            let v = f[measure]
+            let met = v >= minimum
+            return score(met ? item.max : .zero, "\(v)", "≥ \(minimum)",
+                         "\(measure.title)\(v)，\(met ? "达到" : "未达到")\(minimum)，得\(met ? item.max : .zero)分",
+                         Evidence(include: measure, excluding: nil, title: measure.title))
+
+        case let .countDeduction(measure, target, deduct):
+            let v = f[measure]
+            let missing = max(0, target - v)
+            let points = item.max - Points(hundredths: deduct.hundredths * missing)
+            let text = missing == 0 ? "达到\(target)，得满分" : "差\(missing)个，每少一个扣\(deduct)分"
+            return score(points, "\(v)", "≥ \(target)", "\(measure.title)\(v)，\(text)，得\(max(points, .zero))分",
+                         Evidence(include: measure, excluding: nil, title: measure.title))
+
+        case let .allMet(pairs, deduct):
+            var unmet: [String] = []
+            var parts: [String] = []
+            for pair in pairs {
+                let r = f[pair.received], e = f[pair.eligible]
+                parts.append("\(r)/\(e)")
+                if r < e { unmet.append(pair.eligible.title.replacingSuffix("符合条件")) }
+            }
+            let points = item.max - Points(hundredths: deduct.hundredths * unmet.count)
+            let text = unmet.isEmpty ? "符合条件的人员均已享受，得满分" : "未全部落实：\(unmet.joined(separator: "、"))，每项扣\(deduct)分"
+            let firstUnmet = pairs.first { f[$0.received] < f[$0.eligible] }
+            return score(points, parts.joined(separator: "，"), "各项享受率 100%", "已享受/符合条件：\(parts.joined(separator: "，"))；\(text)",
+                         firstUnmet.map { Evidence(include: $0.eligible, excluding: $0.received, title: "符合条件未享受：\($0.eligible.title.replacingSuffix("符合条件"))") })
+
+        case let .fullRateBands(numerator, denominator, bands):
+            let n = f[numerator], d = f[denominator]
+            let shown = rateText(n, d, asPercent: true)
+            let bandText = bands.map { "≥\($0.minimum)人\($0.points)分" }.joined(separator: "，")
+            let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
+            guard d > 0 else { return score(.zero, shown, "100%", "\(denominator.title)为0，不得分", evidence) }
+            guard n >= d else {
+                return score(.zero, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，未达到100%，不得分", evidence)
+            }
+            let band = bands.first { n >= $0.minimum }
+            let points = band?.points ?? .zero
+            return score(points, shown, "100%（\(bandText)）", "达到100%，\(numerator.title)\(n)人，得\(points)分", evidence)
+
+        case let .rateDeduction(numerator, denominator, step, deduct):
+            let n = f[numerator], d = f[denominator]
+            let shown = rateText(n, d, asPercent: true)
+            let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
+            guard d > 0 else { return score(.zero, shown, "100%", "\(denominator.title)为0，不得分", evidence) }
+            // Shortfall (d−n)/d, in started steps: ceil((d−n)/d ÷ step), exactly in integers.
+            let top = (d - n) * step.denominator
+            let bottom = d * step.numerator
+            let steps = (top + bottom - 1) / bottom
+            let points = item.max - Points(hundredths: deduct.hundredths * steps)
+            let text = steps == 0 ? "达到100%，得满分" : "差\(steps)个\(step.percentText)，每个扣\(deduct)分"
+            return score(points, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，\(text)，得\(max(points, .zero))分", evidence)
+
+        case let .rateBands(numerators, denominators, bands, emptyPoints):
+            let n = numerators.reduce(0) { $0 + f[$1] }, d = denominators.reduce(0) { $0 + f[$1] }
+            let shown = rateText(n, d, asPercent: true)
+            let bandText = bands.map { "≥\($0.minimum.percentText)得\($0.points)分" }.joined(separator: "，")
+            let evidence = denominators.first.map { Evidence(include: $0, excluding: numerators.first, title: "未达标的人员") }
+            guard d > 0 else { return score(emptyPoints, shown, bandText, "无符合条件的人员，得\(emptyPoints)分", evidence) }
+            let band = bands.first { Rational(n, d) >= $0.minimum }
+            let points = band?.points ?? .zero
+            return score(points, shown, bandText, "比例\(shown)，得\(points)分", evidence)
+
+        case let .recordsComplete(warningsPoints):
+            let errors = f[.errorRecords], warnings = f[.warningRecords]
+            let points = errors > 0 ? .zero : warnings > 0 ? warningsPoints : item.max
+            let text = errors > 0 ? "\(errors)条记录有错误，不得分" : warnings > 0 ? "\(warnings)条记录有未确认的警告，得\(warningsPoints)分" : "各台账无错误、无未确认警告，得满分"
+            return score(points, "错误\(errors)，警告\(warnings)", "0 错误、0 未确认警告", text,
+                         Evidence(include: errors > 0 ? .errorRecords : .warningRecords, excluding: nil, title: "有问题的记录"))
+
+        case let .checklist(levels):
+            let given = checklist[item.id]
+            let level = levels.first { $0.points == given }
+            guard let given, let level else {
+                return score(.zero, "未自评", levels.map { "\($0.points)分：\($0.label)" }.joined(separator: "；"), "尚未在社区档案中自评，按0分计")
+            }
+            return score(given, level.label, levels.map { "\($0.points)分：\($0.label)" }.joined(separator: "；"), "自评：\(level.label)，得\(given)分")
+        }
+    }
+
+    /// The records behind a rate: when the denominator is a register figure, those it counts and the numerator
+    /// does not (who falls short); otherwise (labour force) those the numerator counts.
+    static func recordEvidence(numerator: Measure, denominator: Measure) -> Evidence {
+        if Measure.personMeasures.contains(denominator) {
+            return Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中不计入\(numerator.title)的人员")
+        }
+        return Evidence(include: numerator, excluding: nil, title: numerator.title)
+    }
+
+    /// `5.31%（170/3200）` or `2.5（10/4）`.
+    static func rateText(_ n: Int, _ d: Int, asPercent: Bool) -> String {
+        guard d > 0 else { return "—（\(n)/0）" }
+        let value = Double(n) / Double(d)
+        let text = asPercent ? Rational.format(value * 100) + "%" : Rational.format(value)
+        return "\(text)（\(n)/\(d)）"
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads raw text fields (from a form or a CSV row) into typed values, collecting a finding for each problem.
+///
+/// Every reader method returns nil (or the default) for a bad or missing value, so a validator can carry on and
+/// report every problem of a record at once instead of stopping at the first.
+public struct FieldReader {
+    public let raw: [String: String]
+    public let register: Register
+    public private(set) var findings: [Finding] = []
+
+    public init(_ raw: [String: String], register: Register) {
+        self.raw = raw
+        self.register = register
+    }
+
+    public func label(_ key: String) -> String { register.header(of: key) }
+
+    public mutating func add(_ finding: Finding) { findings.append(finding) }
+    public mutating func error(_ key: String, _ code: String, _ message: String) { add(.error(key, code, message)) }
+    public mutating func warning(_ key: String, _ code: String, _ message: String) { add(.warning(key, code, message)) }
+
+    /// Trimmed, half-width text, or nil when empty.
+    public func value(_ key: String) -> String? { Normalize.optional(raw[key]) }
+
+    public func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// Free text up to `max` characters; a missing required field is an error.
+    public mutating func text(_ key: String, max: Int, required: Bool = false, min: Int = 0) -> String? {
+        guard let text = value(key) else {
+            if required { error(key, "required", "请填写\(label(key))") }
+            return nil
+        }
+        if text.count > max {
+            error(key, "too_long", "\(label(key))最多\(max)个字，现为\(text.count)个字")
+            return nil
+        }
+        if text.count < min {
+            error(key, "too_short", "\(label(key))至少\(min)个字，现为\(text.count)个字")
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            error(key, "control_char", "\(label(key))含有不可见的控制字符，请重新输入")
+            return nil
+        }
+        return text
+    }
+
+    public mutating func date(_ key: String, required: Bool = false, notAfter today: Day) -> Day? {
+        guard let text = value(key) else {
+            if required { error(key, "required", "请填写\(label(key))") }
+            return nil
+        }
+        guard let day = Day.parse(text) else {
+            error(key, "date.format", "\(label(key))“\(text)”不是有效日期，应为 2024-03-15、2024/3/15、20240315 或 2024年3月15日")
+            return nil
+        }
+        if day > today {
+            error(key, "date.future", "\(label(key))\(day)晚于今天（\(today)）")
+            return nil
+        }
+        return day
+    }
+
+    public mutating func coded<T: CodedValue>(_ type: T.Type, _ key: String, required: Bool = false) -> T? {
+        guard let text = value(key) else {
+            if required { error(key, "required", "请填写\(label(key))，可选：\(T.expectedList)") }
+            return nil
+        }
+        guard let v = T.parse(text) else {
+            error(key, "enum", T.unknownMessage(text).replacingFirst(T.fieldLabel, with: label(key)))
+            return nil
+        }
+        return v
+    }
+
+    /// Several values separated by `、` `;` `,` `；` `，` `/` or spaces; duplicates dropped, order kept.
+    public mutating func codedList<T: CodedValue>(_ type: T.Type, _ key: String, required: Bool = false) -> [T] {
+        guard let text = value(key) else {
+            if required { error(key, "required", "请填写\(label(key))，可多选：\(T.expectedList)") }
+            return []
+        }
+        var result: [T] = []
+        for part in text.split(whereSeparator: { "、;,；，/ ".contains($0) }) {
+            guard let v = T.parse(String(part)) else {
+                error(key, "enum", T.unknownMessage(String(part)).replacingFirst(T.fieldLabel, with: label(key)))
+                continue
+            }
+            if !result.contains(v) { result.append(v) }
+        }
+        return result
+    }
+
+    /// 是/否 and the usual spellings (Y/N, 1/0, √/×, true/false, 有/无).
+    public mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        guard let text = value(key) else { return defaultValue }
+        switch text.lowercased() {
+        case "是", "y", "yes", "1", "true", "√", "有", "合格", "已享受", "符合": return true
+        case "否", "n", "no", "0", "false", "×", "x", "无", "不合格", "未享受", "不符合": return false
+        default:
+            error(key, "bool", "\(label(key))“\(text)”应为“是”或“否”")
+            return defaultValue
+        }
+    }
+
+    /// A whole number within `range`; a trailing `人` is accepted.
+    public mutating func integer(_ key: String, range: ClosedRange<Int>) -> Int? {
+        guard var text = value(key) else { return nil }
+        if text.hasSuffix("人") { text.removeLast() }
+        guard let v = Int(text.trimmingSpaces()) else {
+            error(key, "integer", "\(label(key))“\(text)”应为整数")
+            return nil
+        }
+        guard range.contains(v) else {
+            error(key, "range", "\(label(key))应在\(range.lowerBound)到\(range.upperBound)之间，现为\(v)")
+            return nil
+        }
+        return v
+    }
+
+    /// An amount of money in yuan (`50000`, `50,000.00`, `5万`, `5万元`) as fen, within `maxYuan`.
+    public mutating func money(_ key: String, maxYuan: Int64) -> Int64? {
+        guard var text = value(key)?.replacingOccurrences(of: ",", with: "") else { return nil }
+        if text.hasSuffix("元") { text.removeLast() }
+        var multiplier: Int64 = 1
+        if text.hasSuffix("万") { text.removeLast(); multiplier = 10_000 }
+        guard let fen = Self.parseFen(text.trimmingSpaces(), multiplier: multiplier) else {
+            error(key, "money", "\(label(key))“\(value(key) ?? "")”应为金额（元），如 50000 或 5万")
+            return nil
+        }
+        guard fen <= maxYuan * 100 else {
+            error(key, "range", "\(label(key))不能超过\(maxYuan)元")
+            return nil
+        }
+        return fen
+    }
+
+    /// Decimal text to fen without floating point: `1234.5` → 123450.
+    static func parseFen(_ text: String, multiplier: Int64) -> Int64? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9,
+              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        if parts.count == 2 {
+            let f = parts[1]
+            guard !f.isEmpty, f.count <= 6, f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(f) else { return nil }
+            fraction = v
+            fractionDigits = f.count
+        }
+        // value = whole + fraction / 10^digits, times multiplier, in fen; must be a whole number of fen.
+        var scale: Int64 = 1
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let numerator = (whole * scale + fraction) * multiplier * 100
+        guard numerator % scale == 0 else { return nil }
+        return numerator / scale
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

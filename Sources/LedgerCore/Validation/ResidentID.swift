@@ -1,0 +1,103 @@
+/// The resident identity number (公民身份号码, GB 11643-1999).
+public enum Gender: String, Sendable, Codable, CaseIterable {
+    case male = "男"
+    case female = "女"
+}
+
+public struct ResidentID: Sendable, Hashable {
+    /// The normalised 18-character number (upper-case X).
+    public let value: String
+    public let birthDate: Day
+    public let gender: Gender
+
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The ISO 7064 MOD 11-2 check character for the first 17 digits.
+    public static func checkCharacter(for first17: [Int]) -> Character {
+        var sum = 0
+        for (digit, weight) in zip(first17, weights) { sum += digit * weight }
+        return checkCharacters[sum % 11]
+    }
+
+    public enum Problem: Error, Equatable, Sendable {
+        case empty
+        case badLength(Int)
+        case badCharacter
+        case badBirthDate
+        case futureBirthDate
+        case checksum(expected: Character)
+    }
+
+    public struct Parsed: Sendable {
+        public let id: ResidentID
+        /// Set when a 15-digit legacy number was upgraded to 18 digits.
+        public let upgradedFrom: String?
+    }
+
+    /// Normalises (full-width digits, lower-case x, spaces) and checks a number; upgrades 15-digit numbers.
+    public static func parse(_ raw: String, today: Day) -> Result<Parsed, Problem> {
+        let text = Normalize.halfWidth(raw).filter { !$0.isWhitespace }.uppercased()
+        if text.isEmpty { return .failure(.empty) }
+        let chars = Array(text.utf8)
+        switch chars.count {
+        case 18:
+            var digits: [Int] = []
+            digits.reserveCapacity(17)
+            for c in chars[0..<17] {
+                guard c >= 48, c <= 57 else { return .failure(.badCharacter) }
+                digits.append(Int(c) - 48)
+            }
+            let last = chars[17]
+            guard (last >= 48 && last <= 57) || last == 88 else { return .failure(.badCharacter) }
+            guard let birth = birthDate(digits[6...13]) else { return .failure(.badBirthDate) }
+            if birth > today { return .failure(.futureBirthDate) }
+            let expected = checkCharacter(for: digits)
+            guard Character(Unicode.Scalar(last)) == expected else { return .failure(.checksum(expected: expected)) }
+            let gender: Gender = digits[16] % 2 == 1 ? .male : .female
+            return .success(Parsed(id: ResidentID(value: text, birthDate: birth, gender: gender), upgradedFrom: nil))
+        case 15:
+            var digits: [Int] = []
+            for c in chars {
+                guard c >= 48, c <= 57 else { return .failure(.badCharacter) }
+                digits.append(Int(c) - 48)
+            }
+            // Legacy numbers omit the century ("19") and the check digit.
+            let upgraded = Array(digits[0..<6]) + [1, 9] + Array(digits[6..<15])
+            guard let birth = birthDate(upgraded[6...13]) else { return .failure(.badBirthDate) }
+            if birth > today { return .failure(.futureBirthDate) }
+            let check = checkCharacter(for: upgraded)
+            let value = upgraded.map(String.init).joined() + String(check)
+            let gender: Gender = upgraded[16] % 2 == 1 ? .male : .female
+            return .success(Parsed(id: ResidentID(value: value, birthDate: birth, gender: gender), upgradedFrom: text))
+        default:
+            return .failure(.badLength(text.count))
+        }
+    }
+
+    private static func birthDate(_ d: ArraySlice<Int>) -> Day? {
+        let v = Array(d)
+        let year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]
+        let month = v[4] * 10 + v[5]
+        let day = v[6] * 10 + v[7]
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// The Chinese message for a problem, naming what is expected.
+    public static func message(for problem: Problem) -> String {
+        switch problem {
+        case .empty: "请填写公民身份号码"
+        case .badLength(let n): "公民身份号码应为18位（或15位旧号码），现为\(n)位"
+        case .badCharacter: "公民身份号码前17位应为数字，最后一位为数字或X"
+        case .badBirthDate: "公民身份号码中的出生日期（第7–14位）不是有效日期"
+        case .futureBirthDate: "公民身份号码中的出生日期晚于今天"
+        case .checksum(let expected): "公民身份号码校验位应为\(expected)"
+        }
+    }
+
+    /// `630102********1234`: the first six and last four characters, for lists.
+    public static func masked(_ value: String) -> String {
+        guard value.count > 10 else { return value }
+        return String(value.prefix(6)) + String(repeating: "*", count: value.count - 10) + String(value.suffix(4))
+    }
+}

@@ -1,0 +1,45 @@
+/// What validation needs to know beyond the record itself: today, the period, and other records.
+public struct ValidationContext: Sendable {
+    /// A survey-register row another record may collide with.
+    public struct ExistingPerson: Sendable, Hashable {
+        public let id: Int64
+        public let name: String
+        public let communityCode: String
+        public init(id: Int64, name: String, communityCode: String) {
+            self.id = id
+            self.name = name
+            self.communityCode = communityCode
+        }
+    }
+
+    public var today: Day
+    public var communityCode: String
+    public var period: Period
+    /// The id of the record being edited, so it does not collide with itself.
+    public var editingId: Int64?
+    /// Active persons with this ID number, in any community.
+    public var personsWithIdNumber: @Sendable (String) -> [ExistingPerson]
+
+    public init(today: Day, communityCode: String, period: Period, editingId: Int64? = nil,
+                personsWithIdNumber: @escaping @Sendable (String) -> [ExistingPerson] = { _ in [] }) {
+        self.today = today
+        self.communityCode = communityCode
+        self.period = period
+        self.editingId = editingId
+        self.personsWithIdNumber = personsWithIdNumber
+    }
+}
+
+/// A validated record (nil when errors prevented building it) and every finding about it.
+public struct Validated<Value: Sendable>: Sendable {
+    public var value: Value?
+    public var findings: [Finding]
+
+    public init(value: Value?, findings: [Finding]) {
+        self.value = value
+        self.findings = findings
+    }
+
+    /// The record, if it may be saved (no errors).
+    public var saveable: Value? { findings.hasErrors ? nil : value }
+}
