@@ -21,14 +21,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore"]),
+        // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.
+        .target(name: "TerminalUI"),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources",
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore"]),
-        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI"]),
+        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ]
 )

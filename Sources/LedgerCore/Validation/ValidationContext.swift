@@ -1,5 +1,5 @@
 /// What validation needs to know beyond the record itself: today, the period, and other records.
-public struct ValidationContext: Sendable {
+public struct ValidationContext {
     /// A survey-register row another record may collide with.
     public struct ExistingPerson: Sendable, Hashable {
         public let id: Int64
@@ -18,10 +18,10 @@ public struct ValidationContext: Sendable {
     /// The id of the record being edited, so it does not collide with itself.
     public var editingId: Int64?
     /// Active persons with this ID number, in any community.
-    public var personsWithIdNumber: @Sendable (String) -> [ExistingPerson]
+    public var personsWithIdNumber: (String) -> [ExistingPerson]
 
     public init(today: Day, communityCode: String, period: Period, editingId: Int64? = nil,
-                personsWithIdNumber: @escaping @Sendable (String) -> [ExistingPerson] = { _ in [] }) {
+                personsWithIdNumber: @escaping (String) -> [ExistingPerson] = { _ in [] }) {
         self.today = today
         self.communityCode = communityCode
         self.period = period

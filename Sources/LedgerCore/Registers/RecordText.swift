@@ -1,0 +1,65 @@
+/// Records as field-key → text, the form every front end, the exporter and the audit trail share.
+/// Validating this text again gives the same record back.
+public enum PersonFields {
+    public static func text(of p: Person) -> [String: String] {
+        let s = p.subsidies
+        var f: [String: String] = [
+            "name": p.name, "id_number": p.idNumber, "gender": p.gender.rawValue, "birth_date": p.birthDate.description,
+            "education": p.education.rawValue, "hukou": p.hukou.rawValue, "phone": p.phone,
+            "categories": p.categories.map(\.rawValue).joined(separator: "、"), "status": p.status.rawValue,
+            "survey_date": p.surveyDate.description, "needs": p.needs.map(\.rawValue).joined(separator: "、"),
+            "in_training_scope": yesNo(p.inTrainingScope), "trained": yesNo(p.trained),
+            "training_passed": yesNo(p.trainingPassed), "jobs_created": String(p.jobsCreated),
+            "subsidy_first_eligible": yesNo(s.firstEligible), "subsidy_first_received": yesNo(s.firstReceived),
+            "subsidy_reward_eligible": yesNo(s.rewardEligible), "subsidy_reward_received": yesNo(s.rewardReceived),
+            "subsidy_jobs_eligible": yesNo(s.jobsEligible), "subsidy_jobs_received": yesNo(s.jobsReceived),
+        ]
+        f["ethnicity"] = p.ethnicity
+        f["address"] = p.address
+        f["project"] = p.project
+        f["industry"] = p.industry?.code
+        f["training_type"] = p.trainingType?.rawValue
+        f["training_end"] = p.trainingEnd?.description
+        f["certificate_no"] = p.certificateNo
+        f["entity_name"] = p.entityName
+        f["entity_type"] = p.entityType?.rawValue
+        f["credit_code"] = p.creditCode
+        f["license_date"] = p.licenseDate?.description
+        f["loan_amount"] = p.loanFen.map(yuan)
+        f["remarks"] = p.remarks
+        return f.filter { !$0.value.isEmpty }
+    }
+
+    static func yesNo(_ b: Bool) -> String { b ? "是" : "否" }
+
+    /// `50000` or `1234.5`: fen as yuan without floating point.
+    public static func yuan(_ fen: Int64) -> String {
+        let whole = fen / 100, cents = fen % 100
+        if cents == 0 { return String(whole) }
+        return cents % 10 == 0 ? "\(whole).\(cents / 10)" : "\(whole).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
+
+public enum ServiceRecordFields {
+    public static func text(of s: Service) -> [String: String] {
+        var f: [String: String] = [
+            "service_date": s.serviceDate.description, "id_number": s.idNumber, "name": s.name,
+            "service_type": s.serviceType.rawValue, "method": s.method.rawValue, "content": s.content, "staff": s.staff,
+        ]
+        f["result"] = s.result?.rawValue
+        f["remarks"] = s.remarks
+        return f
+    }
+}
+
+public enum ActivityRecordFields {
+    public static func text(of a: Activity) -> [String: String] {
+        var f: [String: String] = ["date": a.date.description, "kind": a.kind.rawValue, "title": a.title]
+        f["participants"] = a.participants.map(String.init)
+        f["person_id"] = a.personIdNumber
+        f["story"] = a.story
+        f["target"] = a.target
+        f["evidence"] = a.evidence
+        return f
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The ledger database: every write goes through a named method here, in a transaction with its audit row.
+public struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+    /// Who is making changes (recorded in the audit trail).
+    public let operatorName: String
+    /// Injected so tests control "today" (dates in the future are errors).
+    public let today: @Sendable () -> Day
+    /// Injected so audit times are testable.
+    let now: @Sendable () -> String
+
+    init(writer: any DatabaseWriter, operatorName: String, today: @escaping @Sendable () -> Day,
+         now: @escaping @Sendable () -> String) throws {
+        self.writer = writer
+        self.operatorName = operatorName
+        self.today = today
+        self.now = now
+        try Migrations.migrator().migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file: WAL journal, synchronous FULL, file readable by its owner only.
+    public static func open(path: String, operatorName: String,
+                            today: @escaping @Sendable () -> Day = { Day.today() }) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError("无法创建数据库目录 \(directory)", detail: "\(error)")
+        }
+        // SQLite gives the -wal and -shm files the main file's mode, so creating it 0600 covers all three.
+        if !FileManager.default.fileExists(atPath: path) {
+            let fd = Foundation.open(path, O_CREAT | O_RDWR, 0o600)
+            guard fd >= 0 else { throw StoreError("无法创建数据库文件 \(path)", detail: String(cString: strerror(errno))) }
+            close(fd)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            return try AppDatabase(writer: pool, operatorName: operatorName, today: today, now: AppDatabase.timestamp)
+        } catch let error as DatabaseError {
+            throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库", detail: "\(error)")
+        }
+    }
+
+    /// An empty in-memory database, for tests.
+    public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
+        let queue = try DatabaseQueue(configuration: Configuration())
+        return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
+    }
+
+    @Sendable static func timestamp() -> String {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+
+    /// Runs a read, turning database failures into a Chinese message.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch let error as DatabaseError {
+            throw StoreError("读取数据库失败", detail: "\(error)")
+        }
+    }
+
+    /// Runs a write transaction, turning database failures into a Chinese message.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                throw StoreError("数据库正被其他程序占用，请稍后重试", detail: "\(error)")
+            }
+            throw StoreError("写入数据库失败，数据未保存", detail: "\(error)")
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+import LedgerCore
+
+extension AppDatabase {
+    /// Creates or updates a community profile and its checklist answers. When the period changes, every
+    /// person's score contribution is recomputed (the only write whose cost grows with the register).
+    public func saveCommunity(_ c: Community) throws {
+        try write { db in
+            let old = try Self.community(db, code: c.code)
+            try db.execute(sql: """
+                INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET name = excluded.name, street = excluded.street,
+                    district = excluded.district, level = excluded.level, labour_force = excluded.labour_force,
+                    period_start = excluded.period_start, period_end = excluded.period_end, version = version + 1
+                """, arguments: [c.code, c.name, c.street, c.district, c.level.rawValue, c.labourForce,
+                                 c.period.start.description, c.period.end.description])
+            for (item, points) in c.checklist {
+                try db.execute(sql: """
+                    INSERT INTO checklist_answer (community_code, item_id, points_hundredths) VALUES (?, ?, ?)
+                    ON CONFLICT(community_code, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths
+                    """, arguments: [c.code, item, points.hundredths])
+            }
+            let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+            if !changes.isEmpty {
+                try AuditLog.record(db, at: now(), operatorName: operatorName, community: c.code, table: "community",
+                                    id: c.code, action: old == nil ? "insert" : "update", changes: changes)
+            }
+            if let old, old.period != c.period {
+                try refreshAllPersons(db, community: c.code, period: c.period)
+            }
+        }
+    }
+
+    static func fields(_ c: Community) -> [String: String] {
+        var f = ["name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
+                 "labour_force": String(c.labourForce), "period": c.period.description]
+        for (item, points) in c.checklist { f["checklist." + item] = points.description }
+        return f
+    }
+
+    /// Recomputes service counts and score contributions of every person of a community (after a period change).
+    func refreshAllPersons(_ db: Database, community: String, period: Period) throws {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE community_code = ?", arguments: [community])
+        for id in ids { try refreshPerson(db, id: id, period: period) }
+    }
+}

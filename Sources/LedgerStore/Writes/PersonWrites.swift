@@ -1,0 +1,113 @@
+import GRDB
+import LedgerCore
+
+extension AppDatabase {
+    /// Validates and saves a survey-register row (new, or an edit of `editing`). Errors refuse the save;
+    /// warnings are saved and counted as unresolved unless `acceptedWarnings` gives a reason for their code.
+    public func savePerson(_ raw: [String: String], community: String, editing: EditToken? = nil,
+                           acceptedWarnings: [String: String] = [:]) throws -> SaveResult<Person> {
+        try write { db in
+            let c = try Self.requireCommunity(db, code: community)
+            let context = validationContext(db, community: c, editingId: editing?.id)
+            let validated = PersonValidator.validate(raw, context: context)
+            guard var person = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }
+            let newFields = PersonFields.text(of: person)
+            let id: Int64
+            var changes: [FieldChange]
+            if let editing {
+                let current = try Self.personRow(db, id: editing.id)
+                let currentFields = PersonFields.text(of: try PersonRecord.person(from: current))
+                let version: Int = current["version"]
+                guard version == editing.version else {
+                    throw EditConflict(table: "person", id: editing.id,
+                                       changedMeanwhile: AuditLog.diff(old: editing.fields, new: currentFields))
+                }
+                changes = AuditLog.diff(old: currentFields, new: newFields)
+                id = editing.id
+                let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
+                try db.execute(sql: "UPDATE person SET \(assignments), version = version + 1 WHERE id = ?",
+                               arguments: StatementArguments(PersonRecord.values(person) + [id]))
+            } else {
+                changes = AuditLog.diff(old: [:], new: newFields)
+                let placeholders = Array(repeating: "?", count: PersonRecord.columns.count).joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO person (\(PersonRecord.columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                               arguments: StatementArguments(PersonRecord.values(person)))
+                id = db.lastInsertedRowID
+            }
+            person.id = id
+            try acceptWarnings(db, table: "person", id: id, findings: validated.findings, reasons: acceptedWarnings, changes: &changes)
+            try refreshPerson(db, id: id, period: c.period, findings: validated.findings)
+            if !changes.isEmpty {
+                try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "person",
+                                    id: String(id), action: editing == nil ? "insert" : "update", changes: changes)
+            }
+            return SaveResult(saved: person, findings: validated.findings)
+        }
+    }
+
+    /// Stores the reasons given for warnings and notes them in the audit changes.
+    func acceptWarnings(_ db: Database, table: String, id: Int64, findings: [Finding], reasons: [String: String],
+                        changes: inout [FieldChange]) throws {
+        for finding in findings.warnings {
+            guard let reason = reasons[finding.code].flatMap(Normalize.optional) else { continue }
+            try db.execute(sql: """
+                INSERT INTO accepted_warning (record_table, record_id, code, reason, operator, accepted_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET reason = excluded.reason, operator = excluded.operator, accepted_at = excluded.accepted_at
+                """, arguments: [table, id, finding.code, reason, operatorName, now()])
+            changes.append(FieldChange(field: "accepted_warning." + finding.code, old: nil, new: reason))
+        }
+    }
+
+    /// Warning codes already accepted for a record, with their reasons.
+    public func acceptedWarnings(table: String, id: Int64) throws -> [String: String] {
+        try read { db in try Self.acceptedWarnings(db, table: table, id: id) }
+    }
+
+    static func acceptedWarnings(_ db: Database, table: String, id: Int64) throws -> [String: String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT code, reason FROM accepted_warning WHERE record_table = ? AND record_id = ?",
+                                    arguments: [table, id])
+        return Dictionary(rows.map { ($0["code"], $0["reason"]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Recounts a person's services in the period and rewrites their score contribution and problem counts.
+    func refreshPerson(_ db: Database, id: Int64, period: Period, findings: [Finding]? = nil) throws {
+        let row = try Self.personRow(db, id: id)
+        let person = try PersonRecord.person(from: row)
+        let services = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM service WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ?
+            """, arguments: [id, period.start.description, period.end.description]) ?? 0
+        let deleted = (row["deleted_at"] as String?) != nil
+        var facts = deleted ? ScoreFacts() : Contribution.of(person, servicesInPeriod: services, period: period)
+        var errors: Int = row["error_count"], warnings: Int = row["warning_count"]
+        if let findings {
+            let accepted = try Self.acceptedWarnings(db, table: "person", id: id)
+            errors = findings.errors.count
+            warnings = findings.warnings.filter { accepted[$0.code] == nil }.count
+        }
+        if deleted { facts = ScoreFacts() }
+        let assignments = (["services_in_period"] + PersonRecord.measureColumns + ["error_count", "warning_count"])
+            .map { "\($0) = ?" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE person SET \(assignments) WHERE id = ?",
+                       arguments: StatementArguments(PersonRecord.derivedValues(servicesInPeriod: services, facts: facts,
+                                                                                 errors: errors, warnings: warnings) + [id]))
+    }
+
+    static func personRow(_ db: Database, id: Int64) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("摸底台账第\(id)号记录")
+        }
+        return row
+    }
+
+    /// Validation context whose look-ups use this connection (safe inside a write transaction).
+    func validationContext(_ db: Database, community c: Community, editingId: Int64?) -> ValidationContext {
+        ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
+                          personsWithIdNumber: { idNumber in
+            (try? Row.fetchAll(db, sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND deleted_at IS NULL",
+                               arguments: [idNumber]))?.map {
+                ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
+            } ?? []
+        })
+    }
+}

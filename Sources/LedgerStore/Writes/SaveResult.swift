@@ -1,0 +1,31 @@
+import LedgerCore
+
+/// The outcome of saving one record: the saved record (nil when errors refused it) and every finding.
+public struct SaveResult<Value: Sendable>: Sendable {
+    public let saved: Value?
+    public let findings: [Finding]
+}
+
+/// Another process changed the record after it was opened: nothing was written.
+public struct EditConflict: Error, Sendable, CustomStringConvertible {
+    public let table: String
+    public let id: Int64
+    /// Field → (value when opened, value now), for every field that changed meanwhile.
+    public let changedMeanwhile: [FieldChange]
+    public var description: String {
+        "该记录已被其他人修改（\(changedMeanwhile.count)个字段），未保存。请查看双方的值后重新修改。"
+    }
+}
+
+/// Where a record stands when it is opened for editing: its id and version.
+public struct EditToken: Sendable, Hashable {
+    public let id: Int64
+    public let version: Int
+    /// The record's fields when opened, to show what changed meanwhile on a conflict.
+    public let fields: [String: String]
+    public init(id: Int64, version: Int, fields: [String: String]) {
+        self.id = id
+        self.version = version
+        self.fields = fields
+    }
+}
