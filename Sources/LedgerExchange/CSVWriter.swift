@@ -34,7 +34,7 @@ public struct CSVWriter: Sendable {
         return cells.joined(separator: ",") + "\r\n"
     }
 
-    static func quote(_ value: String) -> String {
+    public static func quote(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

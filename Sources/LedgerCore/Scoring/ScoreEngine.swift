@@ -54,14 +54,15 @@ public enum ScoreEngine {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
             let shown = rateText(n, d, asPercent: threshold.denominator % 100 == 0 || threshold < Rational(1, 1))
-            let wanted = "≥ " + (threshold.denominator % 100 == 0 || threshold < Rational(1, 1) ? threshold.percentText : threshold.description)
+            let target = threshold.denominator % 100 == 0 || threshold < Rational(1, 1) ? threshold.percentText : threshold.description
+            let wanted = "≥ " + target
             let evidence = recordEvidence(numerator: numerator, denominator: denominator)
             guard d > 0 else {
                 return score(.zero, shown, wanted, "\(denominator.title)为0，无法计算，不得分", evidence)
             }
             let met = Rational(n, d) >= threshold
             return score(met ? item.max : .zero, shown, wanted,
-                         "\(numerator.title)\(n) ÷ \(denominator.title)\(d) = \(shown)，\(met ? "达到" : "未达到")\(wanted)，得\(met ? item.max : .zero)分",
+                         "\(numerator.title)\(n) ÷ \(denominator.title)\(d) = \(shown)，\(met ? "达到" : "未达到")\(target)，得\(met ? item.max : .zero)分",
                          evidence)
 
         case let .atLeast(measure, minimum):

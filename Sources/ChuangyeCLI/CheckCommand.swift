@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "检查台账中每条记录的每个问题（有错误时退出码为1）")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: CommunityOption
+
+    @Flag(name: .long, help: "以JSON格式输出")
+    var json = false
+
+    struct Problem: Encodable {
+        let register: String, record: Int64, field: String, header: String, severity: String, code: String, message: String
+    }
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let community = try target.resolve(in: database)
+        let results: [(register: Register, id: Int64, findings: [Finding])]
+        do { results = try database.checkAll(community: community.code) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let problems = results.flatMap { r in
+            r.findings.sorted { $0.severity < $1.severity }.map {
+                Problem(register: r.register.rawValue, record: r.id, field: $0.field, header: r.register.header(of: $0.field),
+                        severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+            }
+        }
+        let errors = problems.filter { $0.severity == Severity.error.rawValue }.count
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(problems), as: UTF8.self))
+        } else {
+            for p in problems {
+                let title = Register(rawValue: p.register)?.title ?? p.register
+                let label = p.severity == Severity.error.rawValue ? "错误" : "警告"
+                print("[\(label)] \(title) 第\(p.record)号 \(p.header): \(p.message)")
+            }
+            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条")
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

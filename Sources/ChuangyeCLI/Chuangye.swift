@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LedgerStore
+
+/// The `chuangye` command: the terminal application without arguments, scriptable subcommands otherwise.
+public struct Chuangye: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "chuangye",
+        abstract: "创业台账：创业摸底、创业服务和创建工作台账的录入、检查与评分",
+        discussion: "不带参数运行时打开终端录入界面。退出码：0 成功，1 数据有误，2 用法错误。",
+        version: "0.1.0",
+        subcommands: [InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CheckCommand.self])
+
+    public init() {}
+
+    public func run() throws {
+        throw CLIFailure.usage("终端录入界面尚未完成，请使用子命令（chuangye --help 查看）")
+    }
+
+    /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        setlocale(LC_ALL, "")
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CLIFailure {
+            printError(failure.description)
+            Foundation.exit(failure.exitCode)
+        } catch let error as StoreError {
+            printError(error.message)
+            Foundation.exit(1)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(fullMessage(for: error))
+            printError("用法错误，请运行 chuangye --help 查看说明")
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerResources
+import LedgerStore
+
+/// Options every subcommand shares: which database, who is working.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
+    var db: String?
+
+    @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))
+    var operatorName: String?
+
+    /// `--db`, else `$CHUANGYE_DB`, else `$XDG_DATA_HOME/chuangye/ledger.sqlite` (XDG default `~/.local/share`).
+    var databasePath: String {
+        let env = ProcessInfo.processInfo.environment
+        if let db, !db.isEmpty { return db }
+        if let path = env["CHUANGYE_DB"], !path.isEmpty { return path }
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (base as NSString).appendingPathComponent("chuangye/ledger.sqlite")
+    }
+
+    var resolvedOperator: String {
+        if let operatorName, let name = Normalize.optional(operatorName) { return name }
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    func openDatabase() throws -> AppDatabase {
+        do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator) } catch let e as StoreError {
+            throw CLIFailure.data(e.message)
+        }
+    }
+}
+
+/// `--community`, optional when the database holds exactly one community.
+struct CommunityOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("社区代码（数据库中只有一个社区时可省略）", valueName: "代码"))
+    var community: String?
+
+    func resolve(in database: AppDatabase) throws -> Community {
+        let all = try database.communities()
+        if let code = community {
+            guard let c = all.first(where: { $0.code == code }) else {
+                let known = all.isEmpty ? "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml" : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")
+                throw CLIFailure.usage("找不到社区代码 \(code)。\(known)")
+            }
+            return c
+        }
+        switch all.count {
+        case 0: throw CLIFailure.usage("数据库中还没有社区，请先运行 chuangye init --profile 档案.toml")
+        case 1: return all[0]
+        default:
+            throw CLIFailure.usage("数据库中有\(all.count)个社区，请用 --community 指定：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、"))
+        }
+    }
+}
+
+enum Rubrics {
+    /// Every shipped rubric.
+    static func all() throws -> [Rubric] {
+        guard let dir = LedgerResources.rubricsDirectory else { throw CLIFailure.data("找不到评分表文件（安装不完整）") }
+        do { return try Rubric.loadAll(from: dir) } catch let e as RubricError { throw CLIFailure.data(e.message) }
+    }
+
+    /// The default rubric for a profile level.
+    static func defaultId(for level: Community.Level) -> String {
+        level == .street ? "xining-street" : "xining-community"
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write((text + "\n").data(using: .utf8) ?? Data())
+}
