@@ -4,9 +4,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let month: Int
     public let day: Int
 
-    /// Creates a day if the components name a real date (1900–2999).
+    /// Creates a day if the components name a real date (1800–2999).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2999).contains(year), (1...12).contains(month),
+        guard (1800...2999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month

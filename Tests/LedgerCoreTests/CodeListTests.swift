@@ -1,0 +1,39 @@
+import Testing
+@testable import LedgerCore
+
+struct CodeListTests {
+    @Test(arguments: [("20", Education.bachelor), ("大学本科", .bachelor), ("本科", .bachelor), ("大专", .juniorCollege),
+                      ("中专", .vocational), ("技校", .vocational), ("高中", .highSchool), ("小学及以下", .primary),
+                      ("dxbk", .bachelor), ("研", .postgraduate), ("90", .other)])
+    func educationByCodeNameAliasPrefixOrInitials(_ text: String, _ expected: Education) {
+        #expect(Education.parse(text) == expected)
+    }
+
+    @Test func ambiguousPrefixNamesNothingAndListsTheCandidates() {
+        #expect(Education.parse("大学") == .bachelor) // an alias wins over the prefix
+        #expect(ServiceType.parse("创业") == nil)
+        #expect(ServiceType.unknownMessage("创业").contains("创业指导"))
+        #expect(Education.unknownMessage("博士后").contains("应为：10 研究生"))
+    }
+
+    @Test func industryBySectionLetterOrName() {
+        #expect(Industry.parse("h") == .h)
+        #expect(Industry.parse("住宿和餐饮业") == .h)
+        #expect(Industry.parse("餐饮") == .h)
+        #expect(Industry.allCases.count == 20)
+    }
+
+    @Test func ethnicityAcceptsNameShortNameAndCode() {
+        #expect(Ethnicity.names.count == 56)
+        #expect(Ethnicity.parse("回") == "回族")
+        #expect(Ethnicity.parse("维吾尔族") == "维吾尔族")
+        #expect(Ethnicity.parse("03") == "回族")
+        #expect(Ethnicity.parse("火星族") == nil)
+    }
+
+    @Test func pinyinInitials() {
+        #expect(Pinyin.initials(of: "张三") == "zs")
+        #expect(Pinyin.initials(of: "买买提·艾力") == "mmtal")
+        #expect(Pinyin.initials(of: "Li 四") == "lis")
+    }
+}

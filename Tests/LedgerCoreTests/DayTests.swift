@@ -1,0 +1,41 @@
+import Testing
+@testable import LedgerCore
+
+struct DayTests {
+    @Test(arguments: ["2024-03-15", "2024/3/15", "20240315", "2024年3月15日", "2024.03.15", "２０２４－０３－１５", " 2024-3-15 "])
+    func parsesEveryListedForm(_ text: String) {
+        #expect(Day.parse(text) == Day(year: 2024, month: 3, day: 15))
+    }
+
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "20241301", "2024315", "15/3/2024", "2024-03", "abc", "", "2024年3月"])
+    func rejectsWhatIsNotARealDate(_ text: String) {
+        #expect(Day.parse(text) == nil)
+    }
+
+    @Test func leapDayExistsOnlyInLeapYears() {
+        #expect(Day(year: 2000, month: 2, day: 29) != nil)
+        #expect(Day(year: 1900, month: 2, day: 29) == nil)
+    }
+
+    @Test func ordinalRoundTripsAndOrders() {
+        let d = Day(year: 2024, month: 3, day: 15)!
+        #expect(Day(ordinal: d.ordinal) == d)
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(d.adding(days: 17) == Day(year: 2024, month: 4, day: 1))
+        #expect(Day(year: 2023, month: 12, day: 31)! < d)
+    }
+
+    @Test func addingYearsClampsTheLeapDay() {
+        #expect(Day(year: 2000, month: 2, day: 29)!.adding(years: 16) == Day(year: 2016, month: 2, day: 29))
+        #expect(Day(year: 2000, month: 2, day: 29)!.adding(years: 1) == Day(year: 2001, month: 2, day: 28))
+        #expect(Day(year: 2024, month: 11, day: 30)!.adding(months: 3) == Day(year: 2025, month: 2, day: 28))
+    }
+
+    @Test func periodParsesRangesAndYears() {
+        #expect(Period.parse("2024-01-01..2024-12-31") == Fixture.period)
+        #expect(Period.parse("2024") == Fixture.period)
+        #expect(Period.parse("2024-12-31..2024-01-01") == nil)
+        #expect(Fixture.period.contains(Day(year: 2024, month: 12, day: 31)!))
+        #expect(!Fixture.period.contains(Day(year: 2025, month: 1, day: 1)!))
+    }
+}
