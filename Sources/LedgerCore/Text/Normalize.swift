@@ -15,10 +15,11 @@ public enum Normalize {
         return String(scalars)
     }
 
-    /// Trimmed, half-width text; nil when nothing is left.
+    /// Trimmed text (full-width spaces included); nil when nothing is left. Chinese punctuation in free text is
+    /// kept as typed: only the parsers of codes, numbers and dates convert full-width forms.
     public static func optional(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let text = halfWidth(raw).trimmingSpaces()
+        let text = raw.trimmingSpaces()
         return text.isEmpty ? nil : text
     }
 }

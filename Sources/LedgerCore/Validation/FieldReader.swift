@@ -20,7 +20,7 @@ public struct FieldReader {
     public mutating func error(_ key: String, _ code: String, _ message: String) { add(.error(key, code, message)) }
     public mutating func warning(_ key: String, _ code: String, _ message: String) { add(.warning(key, code, message)) }
 
-    /// Trimmed, half-width text, or nil when empty.
+    /// Trimmed text, or nil when empty.
     public func value(_ key: String) -> String? { Normalize.optional(raw[key]) }
 
     public func has(_ key: String) -> Bool { value(key) != nil }
@@ -93,7 +93,7 @@ public struct FieldReader {
 
     /// 是/否 and the usual spellings (Y/N, 1/0, √/×, true/false, 有/无).
     public mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
-        guard let text = value(key) else { return defaultValue }
+        guard let text = value(key).map(Normalize.halfWidth) else { return defaultValue }
         switch text.lowercased() {
         case "是", "y", "yes", "1", "true", "√", "有", "合格", "已享受", "符合": return true
         case "否", "n", "no", "0", "false", "×", "x", "无", "不合格", "未享受", "不符合": return false
@@ -105,7 +105,7 @@ public struct FieldReader {
 
     /// A whole number within `range`; a trailing `人` is accepted.
     public mutating func integer(_ key: String, range: ClosedRange<Int>) -> Int? {
-        guard var text = value(key) else { return nil }
+        guard var text = value(key).map(Normalize.halfWidth) else { return nil }
         if text.hasSuffix("人") { text.removeLast() }
         guard let v = Int(text.trimmingSpaces()) else {
             error(key, "integer", "\(label(key))“\(text)”应为整数")
@@ -120,7 +120,7 @@ public struct FieldReader {
 
     /// An amount of money in yuan (`50000`, `50,000.00`, `5万`, `5万元`) as fen, within `maxYuan`.
     public mutating func money(_ key: String, maxYuan: Int64) -> Int64? {
-        guard var text = value(key)?.replacingOccurrences(of: ",", with: "") else { return nil }
+        guard var text = value(key).map(Normalize.halfWidth)?.replacingOccurrences(of: ",", with: "") else { return nil }
         if text.hasSuffix("元") { text.removeLast() }
         var multiplier: Int64 = 1
         if text.hasSuffix("万") { text.removeLast(); multiplier = 10_000 }

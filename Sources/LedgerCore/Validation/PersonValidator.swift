@@ -65,6 +65,7 @@ public enum PersonValidator {
             return nil
         }
         text = String(text.map { "•・.．‧∙".contains($0) ? "·" : $0 })
+        text.removeAll { $0 == "\u{3000}" }
         if text.unicodeScalars.contains(where: isHan) {
             text.removeAll { $0 == " " }
         }

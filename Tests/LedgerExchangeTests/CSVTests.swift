@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+@testable import LedgerExchange
+
+struct CSVReaderTests {
+    @Test func quotedFieldsDoubledQuotesAndLineBreaks() throws {
+        let rows = try CSVReader.parse("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n")
+        #expect(rows == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"]])
+    }
+
+    @Test func lfOnlyAndMissingFinalNewline() throws {
+        #expect(try CSVReader.parse("a,b\n1,2") == [["a", "b"], ["1", "2"]])
+        #expect(try CSVReader.parse("a,b\n\n1,2\n\n") == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func unterminatedQuoteIsReportedWithItsRow() {
+        #expect(throws: CSVReader.Failure(row: 2, message: "第2行：引号没有闭合，文件可能不完整")) {
+            try CSVReader.parse("a,b\n\"open,2\n")
+        }
+    }
+
+    @Test func strayQuoteIsReported() {
+        #expect(throws: CSVReader.Failure.self) { try CSVReader.parse("a,b\nx\"y,2\n") }
+    }
+}
+
+struct DecodingTests {
+    @Test func detectsUTF8WithAndWithoutBOM() throws {
+        #expect(try TextDecoding.decode(Data("姓名".utf8)).encoding == .utf8)
+        let bom = try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("姓名".utf8)))
+        #expect(bom.text == "姓名" && bom.encoding == .utf8BOM)
+    }
+
+    @Test func decodesGB18030() throws {
+        // 姓名,张三 in GB18030 (GBK range): D0D5 C3FB 2C D5C5 C8FD
+        let bytes: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xD5, 0xC5, 0xC8, 0xFD]
+        let decoded = try TextDecoding.decode(Data(bytes))
+        #expect(decoded.text == "姓名,张三" && decoded.encoding == .gb18030)
+    }
+
+    @Test func invalidBytesGiveAChineseMessage() {
+        #expect { try TextDecoding.decode(Data([0xFF, 0xFF, 0xFF, 0x80])) } throws: {
+            ($0 as? TextDecoding.Failure)?.message.contains("编码无法识别") == true
+        }
+        #expect { try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF, 0xC3])) } throws: {
+            ($0 as? TextDecoding.Failure)?.message.contains("无效的UTF-8") == true
+        }
+    }
+}
+
+struct RegisterFileTests {
+    @Test func headersMayBeChineseOrKeysInAnyOrder() throws {
+        let text = "content,id_number,服务方式,序号,服务类型,备用列,服务日期,姓名\n讲解政策,630102199003070116,窗口,1,政策咨询,x,2024-04-01,张三\n"
+        let file = try RegisterFile.read(Data(text.utf8), register: .service)
+        #expect(file.records == [RawRecord(line: 2, fields: ["content": "讲解政策", "id_number": "630102199003070116", "method": "窗口",
+                                                             "service_type": "政策咨询", "service_date": "2024-04-01", "name": "张三"])])
+        #expect(file.ignoredColumns == ["备用列"])
+    }
+
+    @Test func missingRequiredColumnsAreListed() {
+        #expect { try RegisterFile.read(Data("姓名\n张三\n".utf8), register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages.first?.contains("缺少必填列：公民身份号码、文化程度") == true
+        }
+    }
+
+    @Test func extraCellsAreAnError() {
+        #expect(throws: RegisterFile.Failure.self) {
+            try RegisterFile.read(Data("姓名,公民身份号码\n张三,1,2\n".utf8), register: .service)
+        }
+    }
+
+    @Test func writerProtectsNumbersAndRoundTrips() throws {
+        let writer = CSVWriter(register: .service, mask: false)
+        let fields = ["service_date": "2024-04-01", "id_number": "63010219880412022X", "name": "张三", "service_type": "政策咨询",
+                      "method": "窗口", "content": "说明,\"补贴\"\n第二行", "staff": "王芳", "remarks": "=1+1"]
+        let text = writer.header + writer.line(fields)
+        #expect(text.hasPrefix("\u{FEFF}服务日期,公民身份号码,姓名"))
+        #expect(text.contains("\t63010219880412022X"))
+        let back = try RegisterFile.read(Data(text.utf8), register: .service)
+        let trimmed = back.records[0].fields.mapValues { Normalize.optional($0) ?? "" }
+        #expect(trimmed == fields)
+    }
+
+    @Test func maskHidesTheMiddleDigits() {
+        let line = CSVWriter(register: .survey, mask: true).line(["id_number": "630102199003070116", "phone": "13912345678"])
+        #expect(line.contains("630102********0116") && line.contains("139****5678"))
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import TerminalUI
+
+/// Pins the width table; the values are what xterm/tmux draw with a UTF-8 locale (glibc wcwidth agrees).
+struct DisplayWidthTests {
+    @Test(arguments: [("a", 1), ("张", 2), ("，", 2), ("。", 2), ("Ａ", 2), ("１", 2), ("·", 1), ("…", 1), ("é", 1),
+                      ("e\u{301}", 1), ("\u{200B}", 0), ("\t", 0), ("한", 2), ("ア", 2), ("😀", 2), ("※", 1), ("─", 1), ("【", 2)])
+    func characterWidths(_ text: String, _ width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func stringWidthAddsUp() {
+        #expect(DisplayWidth.of("张三 13912345678") == 16)
+        #expect(DisplayWidth.of("买买提·艾力") == 11)
+    }
+
+    @Test func fitPadsAndCutsByColumnsNeverSplittingAWideCharacter() {
+        #expect(DisplayWidth.fit("张三", 6) == "张三  ")
+        #expect(DisplayWidth.fit("张三", 6, alignRight: true) == "  张三")
+        #expect(DisplayWidth.fit("创业服务统计台账", 7) == "创业服…")
+        #expect(DisplayWidth.fit("创业服务统计台账", 8) == "创业服… ")
+        #expect(DisplayWidth.fit("创业服务", 5, ellipsis: false) == "创业 " )
+        #expect(DisplayWidth.of(DisplayWidth.fit("创业服务统计台账", 7)) == 7)
+    }
+}
