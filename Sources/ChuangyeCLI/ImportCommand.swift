@@ -79,7 +79,7 @@ struct ImportCommand: ParsableCommand {
             for f in findings where f.severity == .error { printError("第\(line)行 \(register.header(of: f.field)): \(f.message)") }
         }
         if report.rolledBack {
-            throw CLIFailure.data("导入失败：\(report.rejected.count)行有错误，未写入任何数据（共\(parsed.records.count)行）。可改正后重新导入，或用 --skip-invalid 只导入正确的行。")
+            throw CLIFailure.data("导入失败：\(report.rejected.count)行有错误，未写入任何数据（共\(parsed.recordCount)行）。可改正后重新导入，或用 --skip-invalid 只导入正确的行。")
         }
         if !report.rejected.isEmpty {
             let path = rejected ?? file + ".rejected.csv"
@@ -92,7 +92,8 @@ struct ImportCommand: ParsableCommand {
 
     /// The rejected rows with a 错误原因 column, so the clerk can fix them and import that file again.
     func writeRejected(_ rows: [(line: Int, findings: [Finding])], parsed: RegisterFile, to path: String) throws {
-        let byLine = Dictionary(parsed.records.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+        let lines = Set(rows.map(\.line))
+        let byLine = Dictionary(parsed.records.filter { lines.contains($0.line) }.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         let writer = CSVWriter(register: register, mask: false)
         var text = writer.header.dropLast(2) + ",原始行号,错误原因\r\n"
         for (line, findings) in rows {

@@ -82,6 +82,24 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Runs a transaction that commits only when `body` says so (its second result); a thrown error rolls back.
+    func writeCommittingIf<T>(_ body: (Database) throws -> (T, Bool)) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    let (value, commit) = try body(db)
+                    result = value
+                    return commit ? .commit : .rollback
+                }
+                guard let result else { throw StoreError("写入数据库失败，数据未保存", detail: "transaction produced no result") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw StoreError("写入数据库失败，数据未保存", detail: "\(error)")
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }

@@ -32,7 +32,10 @@ enum AuditLog {
 
     /// The fields that differ between two text forms of a record, in key order.
     static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
-        Set(old.keys).union(new.keys).sorted().compactMap { key in
+        if old.isEmpty {
+            return new.keys.sorted().map { FieldChange(field: $0, old: nil, new: new[$0]) }
+        }
+        return Set(old.keys).union(new.keys).sorted().compactMap { key in
             old[key] == new[key] ? nil : FieldChange(field: key, old: old[key], new: new[key])
         }
     }
@@ -48,6 +51,8 @@ enum AuditLog {
     }
 
     static func quote(_ s: String) -> String {
+        // Most values need no escaping: copy them whole instead of scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

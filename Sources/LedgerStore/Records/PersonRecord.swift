@@ -18,24 +18,29 @@ enum PersonRecord {
 
     static let categorySeparator = "、"
 
-    static func values(_ p: Person) -> [any DatabaseValueConvertible & Sendable] {
+    /// Register column values, as `DatabaseValue`s so binding needs no dynamic casts (this runs per imported row).
+    static func values(_ p: Person) -> [DatabaseValue] {
         let s = p.subsidies
-        let values: [(any DatabaseValueConvertible & Sendable)?] = [
-            p.communityCode, p.name, p.idNumber, p.gender.rawValue, p.birthDate.description, p.ethnicity,
-            p.education.rawValue, p.hukou.rawValue, p.phone, p.address,
-            p.categories.map(\.rawValue).joined(separator: categorySeparator), p.status.rawValue,
-            p.surveyDate.description, p.project, p.industry?.code, p.needs.map(\.rawValue).joined(separator: categorySeparator),
-            p.inTrainingScope, p.trained, p.trainingType?.rawValue, p.trainingEnd?.description, p.trainingPassed,
-            p.certificateNo, p.entityName, p.entityType?.rawValue, p.creditCode, p.licenseDate?.description,
-            p.jobsCreated, s.firstEligible, s.firstReceived, s.rewardEligible, s.rewardReceived, s.jobsEligible,
-            s.jobsReceived, p.loanFen, p.remarks, Pinyin.initials(of: p.name),
+        func text(_ v: String?) -> DatabaseValue { v?.databaseValue ?? .null }
+        return [
+            text(p.communityCode), text(p.name), text(p.idNumber), text(p.gender.rawValue), text(p.birthDate.description),
+            text(p.ethnicity), text(p.education.rawValue), text(p.hukou.rawValue), text(p.phone), text(p.address),
+            text(p.categories.map(\.rawValue).joined(separator: categorySeparator)), text(p.status.rawValue),
+            text(p.surveyDate.description), text(p.project), text(p.industry?.code),
+            text(p.needs.map(\.rawValue).joined(separator: categorySeparator)),
+            p.inTrainingScope.databaseValue, p.trained.databaseValue, text(p.trainingType?.rawValue),
+            text(p.trainingEnd?.description), p.trainingPassed.databaseValue, text(p.certificateNo), text(p.entityName),
+            text(p.entityType?.rawValue), text(p.creditCode), text(p.licenseDate?.description), p.jobsCreated.databaseValue,
+            s.firstEligible.databaseValue, s.firstReceived.databaseValue, s.rewardEligible.databaseValue,
+            s.rewardReceived.databaseValue, s.jobsEligible.databaseValue, s.jobsReceived.databaseValue,
+            p.loanFen?.databaseValue ?? .null, text(p.remarks), text(Pinyin.initials(of: p.name)),
         ]
-        return values.map { $0 ?? DatabaseValue.null }
     }
 
     /// The stored bookkeeping that goes with the register columns.
-    static func derivedValues(servicesInPeriod: Int, facts: ScoreFacts, errors: Int, warnings: Int) -> [any DatabaseValueConvertible & Sendable] {
-        [servicesInPeriod] + Measure.personMeasures.map { facts[$0] } + [errors, warnings]
+    static func derivedValues(servicesInPeriod: Int, facts: ScoreFacts, errors: Int, warnings: Int) -> [DatabaseValue] {
+        [servicesInPeriod.databaseValue] + Measure.personMeasures.map { facts[$0].databaseValue }
+            + [errors.databaseValue, warnings.databaseValue]
     }
 
     static func person(from row: Row) throws -> Person {

@@ -23,19 +23,13 @@ public enum ImportMode: Sendable {
 }
 
 extension AppDatabase {
-    /// Imports survey-register rows into a community. Every row is validated against the register and the rows
-    /// before it; nothing is written unless the mode allows it. `acceptWarningsReason` accepts all warnings.
-    public func importPersons(_ rows: [ImportRow], community: String, mode: ImportMode,
+    /// Imports survey-register rows into a community. Each row is validated against the register and the rows
+    /// before it, and written as it passes, inside one transaction that is rolled back when all-or-nothing fails.
+    /// `acceptWarningsReason` accepts every warning with that reason.
+    public func importPersons(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                               acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try write { db in
-            let c = try Self.requireCommunity(db, code: community)
-            var report = ImportReport()
-            // Existing persons of this community, plus those of this file as they are accepted.
-            var known: [String: ValidationContext.ExistingPerson] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, id_number FROM person WHERE community_code = ? AND deleted_at IS NULL",
-                                           arguments: [community]) {
-                known[row["id_number"]] = .init(id: row["id"], name: row["name"], communityCode: community)
-            }
+        try importRecords(rows, table: "person", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
+            var known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
             let elsewhere = try db.cachedStatement(sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND community_code <> ? AND deleted_at IS NULL LIMIT 1")
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
@@ -44,134 +38,127 @@ extension AppDatabase {
                 guard let row = try? Row.fetchOne(elsewhere, arguments: [idNumber, community]) else { return [] }
                 return [.init(id: row["id"], name: row["name"], communityCode: row["community_code"])]
             }
-            var accepted: [(line: Int, person: Person, findings: [Finding])] = []
-            accepted.reserveCapacity(rows.count)
-            for row in rows {
-                var validated = PersonValidator.validate(row.fields, context: context)
-                if let p = validated.value, let earlier = lineOf[p.idNumber] {
-                    validated.findings.removeAll { $0.code == "id.duplicate" }
-                    validated.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
-                }
-                guard let person = validated.saveable else {
-                    report.rejected.append((row.line, validated.findings))
-                    continue
-                }
-                lineOf[person.idNumber] = row.line
-                known[person.idNumber] = .init(id: -1, name: person.name, communityCode: community)
-                accepted.append((row.line, person, validated.findings))
-                if !validated.findings.isEmpty { report.warnings.append((row.line, validated.findings)) }
-            }
-            if !report.rejected.isEmpty && mode == .allOrNothing {
-                report.rolledBack = true
-                return report
-            }
             let columns = PersonRecord.writableColumns
             let insert = try db.cachedStatement(sql: "INSERT INTO person (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
-            let at = now()
-            for item in accepted {
-                let facts = Contribution.of(item.person, servicesInPeriod: 0, period: c.period)
-                let warnings = acceptWarningsReason == nil ? item.findings.warnings.count : 0
-                try insert.execute(arguments: StatementArguments(PersonRecord.values(item.person)
-                    + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)))
-                let id = db.lastInsertedRowID
-                var changes = AuditLog.diff(old: [:], new: PersonFields.text(of: item.person))
-                if let reason = acceptWarningsReason {
-                    try acceptWarnings(db, table: "person", id: id, findings: item.findings,
-                                       reasons: Dictionary(item.findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a }),
-                                       changes: &changes)
-                }
-                try AuditLog.record(db, at: at, operatorName: operatorName, community: community, table: "person",
-                                    id: String(id), action: "import", changes: changes)
-            }
-            report.imported = accepted.count
-            return report
+            return ImportSteps(
+                validate: { row in
+                    var validated = PersonValidator.validate(row.fields, context: context)
+                    if let p = validated.value, let earlier = lineOf[p.idNumber] {
+                        validated.findings.removeAll { $0.code == "id.duplicate" }
+                        validated.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
+                    }
+                    if let p = validated.saveable {
+                        lineOf[p.idNumber] = row.line
+                        known[p.idNumber] = .init(id: -1, name: p.name, communityCode: community)
+                    }
+                    return (validated.saveable, validated.findings)
+                },
+                insert: { person, warnings in
+                    let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
+                    insert.setUncheckedArguments(StatementArguments(PersonRecord.values(person)
+                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)))
+                    try insert.execute()
+                    return (db.lastInsertedRowID, PersonFields.text(of: person))
+                },
+                finish: {})
         }
     }
 
     /// Imports service-register rows; each must name a person of the community's survey register.
-    public func importServices(_ rows: [ImportRow], community: String, mode: ImportMode,
+    public func importServices(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                                acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try write { db in
-            let c = try Self.requireCommunity(db, code: community)
-            var report = ImportReport()
-            var persons: [String: ValidationContext.ExistingPerson] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, id_number FROM person WHERE community_code = ? AND deleted_at IS NULL",
-                                           arguments: [community]) {
-                persons[row["id_number"]] = .init(id: row["id"], name: row["name"], communityCode: community)
-            }
+        try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
+            let persons = try Self.personsById(db, community: community)
             let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
                                             personsWithIdNumber: { persons[$0].map { [$0] } ?? [] })
-            var accepted: [(Service, [Finding])] = []
-            for row in rows {
-                let validated = ServiceValidator.validate(row.fields, context: context, defaultStaff: operatorName)
-                guard let service = validated.saveable else {
-                    report.rejected.append((row.line, validated.findings))
-                    continue
-                }
-                accepted.append((service, validated.findings))
-                if !validated.findings.isEmpty { report.warnings.append((row.line, validated.findings)) }
-            }
-            if !report.rejected.isEmpty && mode == .allOrNothing {
-                report.rolledBack = true
-                return report
-            }
-            let at = now()
             var touched: Set<Int64> = []
-            for (service, findings) in accepted {
-                try Self.insertService(db, service, warnings: acceptWarningsReason == nil ? findings.warnings.count : 0)
-                let id = db.lastInsertedRowID
-                var changes = AuditLog.diff(old: [:], new: ServiceRecordFields.text(of: service))
-                if let reason = acceptWarningsReason {
-                    try acceptWarnings(db, table: "service", id: id, findings: findings,
-                                       reasons: Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a }),
-                                       changes: &changes)
-                }
-                try AuditLog.record(db, at: at, operatorName: operatorName, community: community, table: "service",
-                                    id: String(id), action: "import", changes: changes)
-                if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
-            }
-            for person in touched { try refreshPerson(db, id: person, period: c.period) }
-            report.imported = accepted.count
-            return report
+            let staff = operatorName
+            return ImportSteps(
+                validate: { row in
+                    let validated = ServiceValidator.validate(row.fields, context: context, defaultStaff: staff)
+                    return (validated.saveable, validated.findings)
+                },
+                insert: { service, warnings in
+                    try Self.insertService(db, service, warnings: warnings)
+                    if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
+                    return (db.lastInsertedRowID, ServiceRecordFields.text(of: service))
+                },
+                finish: { for person in touched { try refreshPerson(db, id: person, period: c.period) } })
         }
     }
 
     /// Imports activity-register rows.
-    public func importActivities(_ rows: [ImportRow], community: String, mode: ImportMode,
+    public func importActivities(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                                  acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try write { db in
-            let c = try Self.requireCommunity(db, code: community)
-            var report = ImportReport()
+        try importRecords(rows, table: "activity", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
             let context = validationContext(db, community: c, editingId: nil)
-            var accepted: [(Activity, [Finding])] = []
+            return ImportSteps(
+                validate: { row in
+                    let validated = ActivityValidator.validate(row.fields, context: context)
+                    return (validated.saveable, validated.findings)
+                },
+                insert: { activity, warnings in
+                    try Self.insertActivity(db, activity, period: c.period, warnings: warnings)
+                    return (db.lastInsertedRowID, ActivityRecordFields.text(of: activity))
+                },
+                finish: {})
+        }
+    }
+
+    /// What one register contributes to an import: how to validate a row, insert a record, and finish.
+    struct ImportSteps<Value> {
+        var validate: (RawRecord) -> (Value?, [Finding])
+        /// Inserts a record with its count of unaccepted warnings; returns its id and field text for the audit.
+        var insert: (Value, Int) throws -> (Int64, [String: String])
+        var finish: () throws -> Void
+    }
+
+    /// The shared import loop: validate, insert, audit, and commit or roll back as the mode says.
+    func importRecords<Value>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
+                              acceptWarningsReason: String?,
+                              steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
+        try writeCommittingIf { db in
+            let c = try Self.requireCommunity(db, code: community)
+            let steps = try makeSteps(db, c)
+            var report = ImportReport()
+            let at = now()
             for row in rows {
-                let validated = ActivityValidator.validate(row.fields, context: context)
-                guard let activity = validated.saveable else {
-                    report.rejected.append((row.line, validated.findings))
+                let (value, findings) = steps.validate(row)
+                guard let value else {
+                    report.rejected.append((row.line, findings))
                     continue
                 }
-                accepted.append((activity, validated.findings))
-                if !validated.findings.isEmpty { report.warnings.append((row.line, validated.findings)) }
-            }
-            if !report.rejected.isEmpty && mode == .allOrNothing {
-                report.rolledBack = true
-                return report
-            }
-            let at = now()
-            for (activity, findings) in accepted {
-                try Self.insertActivity(db, activity, period: c.period, warnings: acceptWarningsReason == nil ? findings.warnings.count : 0)
-                let id = db.lastInsertedRowID
-                var changes = AuditLog.diff(old: [:], new: ActivityRecordFields.text(of: activity))
-                if let reason = acceptWarningsReason {
-                    try acceptWarnings(db, table: "activity", id: id, findings: findings,
-                                       reasons: Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a }),
-                                       changes: &changes)
+                if !findings.isEmpty { report.warnings.append((row.line, findings)) }
+                // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
+                if mode == .allOrNothing && !report.rejected.isEmpty { continue }
+                let (id, fields) = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
+                var changes = AuditLog.diff(old: [:], new: fields)
+                if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
+                    let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
+                    try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &changes)
                 }
-                try AuditLog.record(db, at: at, operatorName: operatorName, community: community, table: "activity",
+                try AuditLog.record(db, at: at, operatorName: operatorName, community: community, table: table,
                                     id: String(id), action: "import", changes: changes)
+                report.imported += 1
             }
-            report.imported = accepted.count
-            return report
+            if mode == .allOrNothing && !report.rejected.isEmpty {
+                report.rolledBack = true
+                report.imported = 0
+                return (report, false)
+            }
+            try steps.finish()
+            return (report, true)
         }
+    }
+
+    /// Active persons of a community by ID number.
+    static func personsById(_ db: Database, community: String) throws -> [String: ValidationContext.ExistingPerson] {
+        var result: [String: ValidationContext.ExistingPerson] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, id_number FROM person WHERE community_code = ? AND deleted_at IS NULL",
+                                       arguments: [community])
+        while let row = try rows.next() {
+            result[row["id_number"]] = .init(id: row["id"], name: row["name"], communityCode: community)
+        }
+        return result
     }
 }

@@ -26,7 +26,7 @@ extension AppDatabase {
                 id = editing.id
                 let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
                 try db.execute(sql: "UPDATE person SET \(assignments), version = version + 1 WHERE id = ?",
-                               arguments: StatementArguments(PersonRecord.values(person) + [id]))
+                               arguments: StatementArguments(PersonRecord.values(person) + [id.databaseValue]))
             } else {
                 changes = AuditLog.diff(old: [:], new: newFields)
                 let placeholders = Array(repeating: "?", count: PersonRecord.columns.count).joined(separator: ", ")
@@ -90,7 +90,7 @@ extension AppDatabase {
             .map { "\($0) = ?" }.joined(separator: ", ")
         try db.execute(sql: "UPDATE person SET \(assignments) WHERE id = ?",
                        arguments: StatementArguments(PersonRecord.derivedValues(servicesInPeriod: services, facts: facts,
-                                                                                 errors: errors, warnings: warnings) + [id]))
+                                                                                 errors: errors, warnings: warnings) + [id.databaseValue]))
     }
 
     static func personRow(_ db: Database, id: Int64) throws -> Row {
