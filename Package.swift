@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "LedgerStore", dependencies: [
             "LedgerCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore"]),
         // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.

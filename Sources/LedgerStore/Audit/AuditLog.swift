@@ -24,10 +24,11 @@ public struct AuditEntry: Sendable, Hashable {
 enum AuditLog {
     static func record(_ db: Database, at: String, operatorName: String, community: String, table: String,
                        id: String, action: String, changes: [FieldChange]) throws {
-        try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [at, operatorName, community, table, id, action, encode(changes)])
+            """)
+        try FastInsert.run(statement, [at, operatorName, community, table, id, action, encode(changes)].map(\.databaseValue))
     }
 
     /// The fields that differ between two text forms of a record, in key order.
@@ -40,37 +41,48 @@ enum AuditLog {
         }
     }
 
-    /// `{"field":["old","new"],…}` with null for empty; written by hand because it runs once per imported row.
+    /// `{"field":["old","new"],…}` with null for empty; built in a byte buffer because it runs once per imported row.
     static func encode(_ changes: [FieldChange]) -> String {
-        var out = "{"
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * changes.count + 2)
+        out.append(UInt8(ascii: "{"))
         for (i, c) in changes.enumerated() {
-            if i > 0 { out += "," }
-            out += quote(c.field) + ":[" + (c.old.map(quote) ?? "null") + "," + (c.new.map(quote) ?? "null") + "]"
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendQuoted(c.field, to: &out)
+            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
+            if let old = c.old { appendQuoted(old, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            out.append(UInt8(ascii: ","))
+            if let new = c.new { appendQuoted(new, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            out.append(UInt8(ascii: "]"))
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, everything else copied as UTF-8.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     static func quote(_ s: String) -> String {
-        // Most values need no escaping: copy them whole instead of scalar by scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [FieldChange] {

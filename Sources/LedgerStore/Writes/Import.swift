@@ -55,9 +55,8 @@ extension AppDatabase {
                 },
                 insert: { person, warnings in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
-                    insert.setUncheckedArguments(StatementArguments(PersonRecord.values(person)
-                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)))
-                    try insert.execute()
+                    try FastInsert.run(insert, PersonRecord.values(person)
+                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings))
                     return (db.lastInsertedRowID, PersonFields.text(of: person))
                 },
                 finish: {})
