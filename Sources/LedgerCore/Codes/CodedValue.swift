@@ -17,11 +17,12 @@ extension CodedValue {
     public static func matches(_ raw: String) -> [Self] {
         let text = Normalize.halfWidth(raw).trimmingSpaces()
         guard !text.isEmpty else { return allCases }
+        // Cheapest checks first: this runs for several fields of every imported row.
+        if let exact = allCases.first(where: { $0.rawValue == text }) { return [exact] }
+        if let alias = aliases[text] { return [alias] }
         let upper = text.uppercased()
-        if let exact = allCases.first(where: { $0.rawValue == text || $0.code?.uppercased() == upper }) {
-            return [exact]
-        }
-        if let alias = aliases[text] ?? aliases[upper] { return [alias] }
+        if let byCode = allCases.first(where: { $0.code == upper }) { return [byCode] }
+        if let alias = aliases[upper] { return [alias] }
         let lower = text.lowercased()
         return allCases.filter { value in
             value.rawValue.hasPrefix(text)

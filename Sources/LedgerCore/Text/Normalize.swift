@@ -27,9 +27,18 @@ public enum Normalize {
 extension String {
     /// Removes leading and trailing whitespace, including full-width spaces and line breaks.
     public func trimmingSpaces() -> String {
+        // Fast path: nothing to trim when both ends are visibly non-space (every Unicode space is ≤ U+3000).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           !String.mayBeSpace(first), !String.mayBeSpace(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? first
         return String(scalars[first...last])
+    }
+
+    private static func mayBeSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value <= 0x20 || (s.value >= 0x7F && s.value <= 0x3000 && s.properties.isWhitespace)
     }
 }

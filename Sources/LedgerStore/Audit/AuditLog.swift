@@ -31,6 +31,11 @@ enum AuditLog {
         try FastInsert.run(statement, [at, operatorName, community, table, id, action, encode(changes)].map(\.databaseValue))
     }
 
+    /// A new record's fields as changes from nothing, in the order given.
+    static func inserted(_ fields: [(key: String, value: String)]) -> [FieldChange] {
+        fields.map { FieldChange(field: $0.key, old: nil, new: $0.value) }
+    }
+
     /// The fields that differ between two text forms of a record, in key order.
     static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
         if old.isEmpty {

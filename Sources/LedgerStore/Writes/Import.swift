@@ -57,7 +57,7 @@ extension AppDatabase {
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
                     try FastInsert.run(insert, PersonRecord.values(person)
                         + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings))
-                    return (db.lastInsertedRowID, PersonFields.text(of: person))
+                    return (db.lastInsertedRowID, PersonFields.ordered(of: person))
                 },
                 finish: {})
         }
@@ -80,7 +80,7 @@ extension AppDatabase {
                 insert: { service, warnings in
                     try Self.insertService(db, service, warnings: warnings)
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
-                    return (db.lastInsertedRowID, ServiceRecordFields.text(of: service))
+                    return (db.lastInsertedRowID, ServiceRecordFields.text(of: service).sorted { $0.key < $1.key })
                 },
                 finish: { for person in touched { try refreshPerson(db, id: person, period: c.period) } })
         }
@@ -98,7 +98,7 @@ extension AppDatabase {
                 },
                 insert: { activity, warnings in
                     try Self.insertActivity(db, activity, period: c.period, warnings: warnings)
-                    return (db.lastInsertedRowID, ActivityRecordFields.text(of: activity))
+                    return (db.lastInsertedRowID, ActivityRecordFields.text(of: activity).sorted { $0.key < $1.key })
                 },
                 finish: {})
         }
@@ -108,7 +108,7 @@ extension AppDatabase {
     struct ImportSteps<Value> {
         var validate: (RawRecord) -> (Value?, [Finding])
         /// Inserts a record with its count of unaccepted warnings; returns its id and field text for the audit.
-        var insert: (Value, Int) throws -> (Int64, [String: String])
+        var insert: (Value, Int) throws -> (Int64, [(key: String, value: String)])
         var finish: () throws -> Void
     }
 
@@ -131,7 +131,7 @@ extension AppDatabase {
                 // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
                 if mode == .allOrNothing && !report.rejected.isEmpty { continue }
                 let (id, fields) = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
-                var changes = AuditLog.diff(old: [:], new: fields)
+                var changes = AuditLog.inserted(fields)
                 if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
                     let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
                     try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &changes)
