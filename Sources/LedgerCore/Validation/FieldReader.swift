@@ -81,7 +81,10 @@ public struct FieldReader {
             return []
         }
         var result: [T] = []
-        for part in text.split(whereSeparator: { "、;,；，/ ".contains($0) }) {
+        let parts: [Substring] = FieldReader.mayHaveListSeparator(text)
+            ? text.split(whereSeparator: { FieldReader.listSeparators.contains($0) })
+            : [Substring(text)]
+        for part in parts {
             guard let v = T.parse(String(part)) else {
                 error(key, "enum", T.unknownMessage(String(part)).replacingFirst(T.fieldLabel, with: label(key)))
                 continue
@@ -91,9 +94,20 @@ public struct FieldReader {
         return result
     }
 
+    static let listSeparators: Set<Character> = ["、", ";", ",", "；", "，", "/", " "]
+
+    /// Whether a list value may have a separator (the last bytes of 、；， also occur inside other characters, so
+    /// this can say yes wrongly, never no wrongly); checked on bytes because most values are a single item.
+    static func mayHaveListSeparator(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0x3B || $0 == 0x2C || $0 == 0x2F || $0 == 0x20 || $0 == 0x81 || $0 == 0x9B || $0 == 0x8C }
+    }
+
     /// 是/否 and the usual spellings (Y/N, 1/0, √/×, true/false, 有/无).
     public mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
-        guard let text = value(key).map(Normalize.halfWidth) else { return defaultValue }
+        guard let raw = value(key) else { return defaultValue }
+        if raw == "是" { return true }
+        if raw == "否" { return false }
+        let text = Normalize.halfWidth(raw)
         switch text.lowercased() {
         case "是", "y", "yes", "1", "true", "√", "有", "合格", "已享受", "符合": return true
         case "否", "n", "no", "0", "false", "×", "x", "无", "不合格", "未享受", "不符合": return false

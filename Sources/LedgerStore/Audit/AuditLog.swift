@@ -49,39 +49,45 @@ enum AuditLog {
     /// `{"field":["old","new"],…}` with null for empty; built in a byte buffer because it runs once per imported row.
     static func encode(_ changes: [FieldChange]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(64 * changes.count + 2)
+        out.reserveCapacity(48 * changes.count + 2)
         out.append(UInt8(ascii: "{"))
         for (i, c) in changes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             appendQuoted(c.field, to: &out)
-            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
-            if let old = c.old { appendQuoted(old, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
+            appendQuotedOrNull(c.old, to: &out)
             out.append(UInt8(ascii: ","))
-            if let new = c.new { appendQuoted(new, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            appendQuotedOrNull(c.new, to: &out)
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }
 
+    static func appendQuotedOrNull(_ s: String?, to out: inout [UInt8]) {
+        if let s { appendQuoted(s, to: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+
     /// A JSON string literal: quotes, backslashes and control characters escaped, everything else copied as UTF-8.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
         for byte in s.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            case 0x22, 0x5C: out.append(0x5C); out.append(byte)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0..<0x20: out.append(contentsOf: "\\u00".utf8); out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0xF)])
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     static func quote(_ s: String) -> String {
