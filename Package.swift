@@ -24,8 +24,12 @@ let package = Package(
         .target(name: "LedgerExchange", dependencies: ["LedgerCore"]),
         // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.
         .target(name: "TerminalUI"),
+        // The app: state, actions, reduce, effects as data, screens. Pure: no store, no curses.
+        .target(name: "LedgerTUI", dependencies: ["LedgerCore", "TerminalUI"]),
+        // The only code that touches ncursesw.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "TerminalUI",
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "TerminalUI", "LedgerTUI", "CursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
@@ -34,5 +38,6 @@ let package = Package(
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore"]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),
     ]
 )

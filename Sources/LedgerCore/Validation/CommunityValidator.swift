@@ -1,0 +1,86 @@
+/// Checks a community profile (from the profile form or a profile file): every field present and valid.
+/// Keys: code, name, street, district, level, labour_force, and either period (`2024-01-01..2024-12-31`) or
+/// period_start and period_end.
+public enum CommunityValidator {
+    static let labels = ["code": "社区代码", "name": "社区名称", "street": "所属街道", "district": "区县",
+                         "level": "级别", "labour_force": "城镇劳动者总数", "period": "考核期",
+                         "period_start": "考核期开始", "period_end": "考核期结束"]
+
+    public static func validate(_ raw: [String: String], today: Day, checklist: [String: Points] = [:]) -> Validated<Community> {
+        var findings: [Finding] = []
+        func text(_ key: String, max: Int) -> String? {
+            guard let v = Normalize.optional(raw[key]) else {
+                findings.append(.error(key, "required", "请填写\(labels[key] ?? key)"))
+                return nil
+            }
+            guard v.count <= max else {
+                findings.append(.error(key, "too_long", "\(labels[key] ?? key)最多\(max)个字"))
+                return nil
+            }
+            return v
+        }
+        let code = text("code", max: 30)
+        if let code, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) {
+            findings.append(.error("code", "code.chars", "社区代码只能包含数字、字母和“-”"))
+        }
+        let name = text("name", max: 50)
+        let street = text("street", max: 50)
+        let district = text("district", max: 50)
+        var level = Community.Level.community
+        if let v = Normalize.optional(raw["level"]) {
+            if let l = Community.Level(rawValue: v) { level = l } else {
+                findings.append(.error("level", "enum", "级别应为“社区”或“街道”，现为“\(v)”"))
+            }
+        }
+        var labour = 0
+        if let v = Normalize.optional(raw["labour_force"]).map(Normalize.halfWidth) {
+            if let n = Int(v), n > 0 { labour = n } else {
+                findings.append(.error("labour_force", "integer", "城镇劳动者总数应为正整数，现为“\(v)”"))
+            }
+        } else {
+            findings.append(.error("labour_force", "required", "请填写城镇劳动者总数（参与率的分母）"))
+        }
+        var period = Period.year(of: today)
+        if let v = Normalize.optional(raw["period"]) {
+            if let p = Period.parse(v) { period = p } else {
+                findings.append(.error("period", "period.format", "考核期应为“2024-01-01..2024-12-31”的形式，现为“\(v)”"))
+            }
+        } else if raw["period_start"] != nil || raw["period_end"] != nil {
+            let start = Normalize.optional(raw["period_start"]).flatMap(Day.parse)
+            let end = Normalize.optional(raw["period_end"]).flatMap(Day.parse)
+            if start == nil { findings.append(.error("period_start", "date.format", "考核期开始应为有效日期")) }
+            if end == nil { findings.append(.error("period_end", "date.format", "考核期结束应为有效日期")) }
+            if let start, let end {
+                if end < start { findings.append(.error("period_end", "period.order", "考核期结束不能早于开始")) } else {
+                    period = Period(start: start, end: end)
+                }
+            }
+        }
+        guard !findings.hasErrors, let code, let name, let street, let district else {
+            return Validated(value: nil, findings: findings)
+        }
+        return Validated(value: Community(code: code, name: name, street: street, district: district, level: level,
+                                          labourForce: labour, period: period, checklist: checklist), findings: findings)
+    }
+}
+
+extension Rubric {
+    /// Problems with hand-awarded checklist answers: unknown item, computed item, or points not among the
+    /// item's allowed levels in every rubric that has it.
+    public static func checklistProblems(_ answers: [String: Points], rubrics: [Rubric]) -> [String] {
+        var problems: [String] = []
+        for (item, points) in answers.sorted(by: { $0.key < $1.key }) {
+            let all = rubrics.compactMap { $0.item(item) }
+            let owners = all.filter { !$0.allowedLevels.isEmpty }
+            guard !owners.isEmpty else {
+                problems.append("[checklist] \(item) \(all.isEmpty ? "不是任何评分表的自评项" : "由台账数据计算，不能自评")")
+                continue
+            }
+            for owner in owners where !owner.allowedLevels.contains(where: { $0.points == points }) {
+                let allowed = owner.allowedLevels.map { "\($0.points)（\($0.label)）" }.joined(separator: "、")
+                problems.append("[checklist] \(item)（\(owner.title)）= \(points) 不是允许的分值，应为：\(allowed)")
+            }
+        }
+        return problems
+    }
+}

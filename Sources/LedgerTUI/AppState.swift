@@ -1,0 +1,125 @@
+import LedgerCore
+import TerminalUI
+
+/// A person found by the service form's search.
+public struct PersonHit: Sendable, Hashable {
+    public let id: Int64
+    public let name: String
+    public let idNumber: String
+    public let status: String
+    public init(id: Int64, name: String, idNumber: String, status: String) {
+        self.id = id
+        self.name = name
+        self.idNumber = idNumber
+        self.status = status
+    }
+}
+
+/// A survey person with their service count in the period: what a service draft's preview needs.
+public struct PersonSnapshot: Sendable, Hashable {
+    public let person: Person
+    public let servicesInPeriod: Int
+    public init(person: Person, servicesInPeriod: Int) {
+        self.person = person
+        self.servicesInPeriod = servicesInPeriod
+    }
+}
+
+/// Record counts shown on the home screen.
+public struct Counts: Sendable, Hashable {
+    public var persons = 0, services = 0, activities = 0
+    public init(persons: Int = 0, services: Int = 0, activities: Int = 0) {
+        self.persons = persons
+        self.services = services
+        self.activities = activities
+    }
+}
+
+/// A form in progress as stored for recovery after a crash, a closed terminal or Esc.
+public struct Draft: Sendable, Hashable, Codable {
+    public var kind: FormKind
+    public var communityCode: String
+    public var values: [String: String]
+    public var focus: String
+    public init(kind: FormKind, communityCode: String, values: [String: String], focus: String) {
+        self.kind = kind
+        self.communityCode = communityCode
+        self.values = values
+        self.focus = focus
+    }
+}
+
+/// A modal question over the current screen.
+public enum Dialog: Sendable, Hashable {
+    /// Leave a form with unsaved changes? (the draft stays saved for later)
+    case leaveForm
+    /// A saved draft was found at start.
+    case recoverDraft(Draft)
+    /// A warning must be accepted with a reason before saving.
+    case acceptWarning(Finding, reason: TextEditor)
+    /// Quit the program?
+    case quit
+}
+
+/// Which screen is showing.
+public enum Screen: Sendable {
+    case loading
+    case chooseCommunity(ListState)
+    case home
+    case form(FormState)
+    case help(previous: HelpReturn)
+}
+
+/// Where Help returns to (Help is reachable from any screen).
+public indirect enum HelpReturn: Sendable {
+    case home
+    case form(FormState)
+}
+
+/// Everything the app shows and knows. Changed only by `reduce`.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public let operatorName: String
+    public let today: Day
+    public let rubrics: [Rubric]
+    public var communities: [Community] = []
+    public var community: Community?
+    /// Score figures of the saved registers of the current community.
+    public var facts = ScoreFacts()
+    public var counts = Counts()
+    public var screen: Screen = .loading
+    public var dialog: Dialog?
+    /// One-line message in the status area (saved, refused, hints).
+    public var message: String?
+    public var messageIsError = false
+    /// Below 100 columns the score panel shows only when toggled with F4.
+    public var scorePanelToggled = false
+    /// Whether the start-up draft check has happened.
+    public var draftChecked = false
+    /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
+    public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
+    public var running = true
+
+    public init(width: Int, height: Int, operatorName: String, today: Day, rubrics: [Rubric]) {
+        self.width = width
+        self.height = height
+        self.operatorName = operatorName
+        self.today = today
+        self.rubrics = rubrics
+    }
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// The rubric that scores the current community (by its level).
+    public var rubric: Rubric? {
+        guard let community else { return nil }
+        let id = community.level == .street ? "xining-street" : "xining-community"
+        return rubrics.first { $0.id == id } ?? rubrics.first
+    }
+
+    public var showsScorePanel: Bool { width >= 100 || scorePanelToggled }
+}

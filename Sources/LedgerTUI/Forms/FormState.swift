@@ -1,0 +1,240 @@
+import LedgerCore
+import TerminalUI
+
+/// A form being filled in: committed values, the focused field's editor, what the clerk has touched, and the
+/// findings of the last validation.
+public struct FormState: Sendable {
+    public let spec: FormSpec
+    /// Today, for normalising ID numbers (a birth date after today is not an ID).
+    public let today: Day
+    public var values: [String: String]
+    public private(set) var focus: String
+    public var editor: TextEditor
+    /// Fields the clerk has left at least once: only their problems are shown until a save is attempted.
+    public var touched: Set<String> = []
+    /// Fields still holding a default the clerk has not confirmed: shown selected, replaced by the first key.
+    public var defaulted: Set<String> = []
+    public var showAllProblems = false
+    public var findings: [Finding] = []
+    /// Selection in the option list or search results of the focused field.
+    public var picker = ListState()
+    public var searchResults: [PersonHit] = []
+    public var servicePerson: PersonSnapshot?
+    public var acceptedWarnings: [String: String] = [:]
+    /// Changed since opened or last saved.
+    public var dirty = false
+
+    public init(spec: FormSpec, today: Day, values: [String: String], defaults: [String: String] = [:], focus: String? = nil) {
+        self.spec = spec
+        self.today = today
+        var merged = values
+        for (key, value) in defaults where merged[key] == nil {
+            merged[key] = value
+            defaulted.insert(key)
+        }
+        self.values = merged
+        let first = focus ?? spec.fields.first?.key ?? ""
+        self.focus = first
+        editor = TextEditor(merged[first] ?? "", limit: spec.field(first)?.maxLength ?? 200,
+                            replaceOnType: defaulted.contains(first))
+    }
+
+    public var focusedField: FieldSpec? { spec.field(focus) }
+    public var page: Int { focusedField?.page ?? 0 }
+
+    /// All values with the focused editor's text in place: what validation and autosave see.
+    public var draftValues: [String: String] {
+        var v = values
+        let text = editor.text
+        if text.isEmpty { v[focus] = nil } else { v[focus] = text }
+        return v
+    }
+
+    /// The values of the fields that apply (fields that do not are kept for toggling back, but not saved).
+    public var applicableValues: [String: String] {
+        let draft = draftValues
+        return draft.filter { key, _ in spec.field(key)?.applies(draft) ?? true }
+    }
+
+    /// Fields that apply to the draft as it stands, in order.
+    public var applicableFields: [FieldSpec] {
+        let draft = draftValues
+        return spec.fields.filter { $0.applies(draft) }
+    }
+
+    public func fields(onPage page: Int) -> [FieldSpec] { applicableFields.filter { $0.page == page } }
+
+    // MARK: - Moving
+
+    /// Commits the editor and focuses `key`.
+    public mutating func focus(on key: String) {
+        commitEditor()
+        focus = key
+        editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200, replaceOnType: defaulted.contains(key))
+        picker = ListState()
+        searchResults = []
+    }
+
+    /// Next applicable field; stays on the last one.
+    public mutating func focusNext() {
+        commitEditor()
+        let fields = applicableFields
+        guard let i = fields.firstIndex(where: { $0.key == focus }) else { return }
+        if i + 1 < fields.count { focus(on: fields[i + 1].key) }
+    }
+
+    public mutating func focusPrevious() {
+        commitEditor()
+        let fields = applicableFields
+        guard let i = fields.firstIndex(where: { $0.key == focus }), i > 0 else { return }
+        focus(on: fields[i - 1].key)
+    }
+
+    /// First field of the next (or previous) page that has applicable fields.
+    public mutating func turnPage(_ delta: Int) {
+        commitEditor()
+        var target = page + delta
+        while target >= 0 && target < spec.pages.count {
+            if let first = fields(onPage: target).first { focus(on: first.key); return }
+            target += delta
+        }
+    }
+
+    // MARK: - Committing
+
+    /// Normalises the editor's text for its field kind and stores it: a unique choice becomes its canonical
+    /// name, dates become `2024-03-15`, IDs are normalised (15 digits upgraded). Unparseable text is kept for
+    /// validation to explain.
+    public mutating func commitEditor() {
+        guard let field = focusedField else { return }
+        let text = editor.text.trimmingSpaces()
+        touched.insert(focus)
+        if text.isEmpty {
+            values[focus] = nil
+            defaulted.remove(focus)
+            return
+        }
+        if defaulted.contains(focus) && text == values[focus] { return }
+        defaulted.remove(focus)
+        values[focus] = normalised(text, for: field)
+        editor.setText(values[focus] ?? "")
+    }
+
+    func normalised(_ text: String, for field: FieldSpec) -> String {
+        switch field.kind {
+        case .choice(let choice):
+            let found = choice.matches(text)
+            if found.count == 1 { return found[0] }
+            if !found.isEmpty, picker.selected < found.count { return found[picker.selected] }
+            return text
+        case .multiChoice(let choice):
+            let parts = text.split(whereSeparator: { "、;,；，/ ".contains($0) }).map(String.init)
+            let resolved = parts.map { part -> String in
+                let found = choice.matches(part)
+                return found.count == 1 ? found[0] : part
+            }
+            var unique: [String] = []
+            for r in resolved where !unique.contains(r) { unique.append(r) }
+            return unique.joined(separator: "、")
+        case .yesNo:
+            switch Normalize.halfWidth(text).lowercased() {
+            case "是", "y", "yes", "1", "true", "√": return "是"
+            case "否", "n", "no", "0", "false", "×": return "否"
+            default: return text
+            }
+        case .date:
+            return Day.parse(text)?.description ?? text
+        case .idNumber:
+            if case .success(let parsed) = ResidentID.parse(text, today: today) {
+                return parsed.id.value
+            }
+            return text
+        case .phone:
+            return Phone.normalise(text) ?? text
+        case .personSearch:
+            if !searchResults.isEmpty, picker.selected < searchResults.count { return searchResults[picker.selected].idNumber }
+            return Normalize.halfWidth(text).uppercased()
+        case .integer:
+            return Normalize.halfWidth(text)
+        case .text, .multiline:
+            return text
+        }
+    }
+
+    /// Options to show under the focused field, filtered by what has been typed (for multi-choice: the last item).
+    public var options: [String] {
+        guard let field = focusedField else { return [] }
+        switch field.kind {
+        case .choice(let choice):
+            return editor.replaceOnType ? choice.names : choice.matches(editor.text)
+        case .multiChoice(let choice):
+            let last = editor.text.split(whereSeparator: { "、;,；，/ ".contains($0) }).last.map(String.init) ?? ""
+            return editor.text.last.map({ "、;,；，/ ".contains($0) }) ?? true ? choice.names : choice.matches(last)
+        case .yesNo:
+            return ["是", "否"]
+        default:
+            return []
+        }
+    }
+
+    /// Picks the highlighted option of a multi-choice field: replaces the item being typed and adds a separator.
+    public mutating func pickMultiOption() -> Bool {
+        guard case .multiChoice = focusedField?.kind else { return false }
+        let opts = options
+        guard picker.selected < opts.count else { return false }
+        var parts = editor.text.split(whereSeparator: { "、;,；，/ ".contains($0) }).map(String.init)
+        let endsWithSeparator = editor.text.last.map { "、;,；，/ ".contains($0) } ?? true
+        if !endsWithSeparator, !parts.isEmpty { parts.removeLast() }
+        if !parts.contains(opts[picker.selected]) { parts.append(opts[picker.selected]) }
+        editor.setText(parts.joined(separator: "、") + "、")
+        picker = ListState()
+        return true
+    }
+
+    /// Findings for one field that should be shown now.
+    public func visibleFindings(for key: String) -> [Finding] {
+        guard showAllProblems || touched.contains(key) else { return [] }
+        return findings.filter { $0.field == key }
+    }
+
+    /// The worst visible state of a field, for its marker.
+    public func state(of key: String) -> FieldState {
+        let shown = visibleFindings(for: key)
+        if shown.contains(where: { $0.severity == .error }) { return .error }
+        if shown.contains(where: { $0.severity == .warning && acceptedWarnings[$0.code] == nil }) { return .warning }
+        if (values[key] ?? "").isEmpty { return .empty }
+        if defaulted.contains(key) { return .defaulted }
+        return touched.contains(key) ? .ok : .empty
+    }
+
+    /// Makes the form a fresh one for the next record, keeping the given fields (persistent fields).
+    public mutating func resetKeeping(_ keys: Set<String>, defaults: [String: String]) {
+        let kept = values.filter { keys.contains($0.key) }
+        self = FormState(spec: spec, today: today, values: kept, defaults: defaults, focus: spec.fields.first?.key)
+    }
+}
+
+/// How a field is marked on screen.
+public enum FieldState: Sendable, Equatable {
+    case empty, defaulted, ok, warning, error
+
+    /// Marker shown before the value; it carries the state without colour.
+    public var marker: String {
+        switch self {
+        case .empty, .defaulted: " "
+        case .ok: "✓"
+        case .warning: "!"
+        case .error: "✗"
+        }
+    }
+
+    public var style: Style {
+        switch self {
+        case .empty: .plain
+        case .defaulted: .muted
+        case .ok: .ok
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+}

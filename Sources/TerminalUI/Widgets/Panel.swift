@@ -1,0 +1,61 @@
+/// A bordered box with a title; returns the inner area for its content.
+public enum Panel {
+    @discardableResult
+    public static func draw(_ title: String, in rect: Rect, into buffer: inout Buffer, style: Style = .plain,
+                            titleStyle: Style = .title) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        buffer.fill(rect)
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        buffer.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            buffer.put("│", x: rect.x, y: y, style: style)
+            buffer.put("│", x: rect.maxX - 1, y: y, style: style)
+        }
+        buffer.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        if !title.isEmpty {
+            buffer.put(" \(title) ", x: rect.x + 2, y: rect.y, style: titleStyle, maxWidth: rect.width - 4)
+        }
+        return rect.inset(by: 1)
+    }
+}
+
+/// One line across the screen, padded: the status bar and header line.
+public enum Bar {
+    public static func draw(_ left: String, right: String = "", y: Int, into buffer: inout Buffer, style: Style) {
+        buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: style)
+        let rightWidth = DisplayWidth.of(right)
+        buffer.put(left, x: 1, y: y, style: style, maxWidth: max(0, buffer.width - rightWidth - 3))
+        if !right.isEmpty, rightWidth < buffer.width - 2 {
+            buffer.put(right, x: buffer.width - rightWidth - 1, y: y, style: style)
+        }
+    }
+}
+
+/// A scrolling list with one selected row; the caller keeps `selected` and `offset` between frames.
+public struct ListState: Sendable, Hashable {
+    public var selected: Int
+    public var offset: Int
+    public init(selected: Int = 0, offset: Int = 0) {
+        self.selected = selected
+        self.offset = offset
+    }
+
+    /// Moves the selection by `delta` within `count` rows, scrolling so it stays inside `visibleRows`.
+    public mutating func move(_ delta: Int, count: Int, visibleRows: Int) {
+        guard count > 0 else { selected = 0; offset = 0; return }
+        selected = min(max(0, selected + delta), count - 1)
+        if selected < offset { offset = selected }
+        if selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
+    }
+}
+
+public enum ListView {
+    /// Draws rows (already formatted) with the selected one highlighted.
+    public static func draw(_ rows: [String], state: ListState, in rect: Rect, into buffer: inout Buffer,
+                            rowStyle: (Int) -> Style = { _ in .plain }) {
+        for (i, index) in (state.offset..<min(rows.count, state.offset + rect.height)).enumerated() {
+            let style = index == state.selected ? Style.focus : rowStyle(index)
+            buffer.put(DisplayWidth.fit(rows[index], rect.width), x: rect.x, y: rect.y + i, style: style)
+        }
+    }
+}
