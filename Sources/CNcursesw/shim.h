@@ -3,6 +3,8 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <wchar.h>
+#include <errno.h>
 #include <ncursesw/ncurses.h>
 
 // Swift cannot import C globals such as stdscr or function-like macros; expose them as functions.
@@ -11,4 +13,18 @@ static inline int cy_key_f(int n) { return KEY_F(n); }
 static inline int cy_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int cy_lines(void) { return LINES; }
 static inline int cy_cols(void) { return COLS; }
+static inline int cy_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cy_errno(void) { return errno; }
+static inline attr_t cy_a_bold(void) { return A_BOLD; }
+static inline attr_t cy_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cy_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cy_a_dim(void) { return A_DIM; }
+static inline attr_t cy_a_normal(void) { return A_NORMAL; }
+static inline int cy_move(int y, int x) { return wmove(stdscr, y, x); }
+static inline int cy_addstr(const char *s) { return waddnstr(stdscr, s, -1); }
+static inline int cy_attrset(attr_t a, short pair) { return wattr_set(stdscr, a, pair, NULL); }
+static inline int cy_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
+static inline void cy_timeout(int ms) { wtimeout(stdscr, ms); }
+static inline int cy_refresh(void) { return wrefresh(stdscr); }
+static inline int cy_clear(void) { return wclear(stdscr); }
 #endif

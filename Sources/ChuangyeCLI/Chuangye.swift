@@ -11,10 +11,17 @@ public struct Chuangye: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CheckCommand.self])
 
+    @OptionGroup var global: GlobalOptions
+
     public init() {}
 
+    /// Without a subcommand: the terminal application.
     public func run() throws {
-        throw CLIFailure.usage("终端录入界面尚未完成，请使用子命令（chuangye --help 查看）")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
+        }
+        let database = try global.openDatabase()
+        AppRuntime.run(database: database, rubrics: try Rubrics.all())
     }
 
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).

@@ -164,6 +164,16 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
             """)
         }
+        migrator.registerMigration("v2") { db in
+            // One form in progress per operator, autosaved on every change, offered back at the next start.
+            try db.execute(sql: """
+            CREATE TABLE draft (
+                operator TEXT PRIMARY KEY NOT NULL,
+                content TEXT NOT NULL,
+                saved_at TEXT NOT NULL
+            );
+            """)
+        }
         return migrator
     }
 }

@@ -56,7 +56,7 @@ public enum Dialog: Sendable, Hashable {
     /// A saved draft was found at start.
     case recoverDraft(Draft)
     /// A warning must be accepted with a reason before saving.
-    case acceptWarning(Finding, reason: TextEditor)
+    case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?
     case quit
 }

@@ -37,3 +37,11 @@ struct CodeListTests {
         #expect(Pinyin.initials(of: "Li 四") == "lis")
     }
 }
+
+struct AliasMatchingTests {
+    @Test func everydayWordsMatchByInitialsToo() {
+        #expect(Education.parse("dz") == .juniorCollege)   // 大专
+        #expect(Education.parse("bk") == .bachelor)        // 本科
+        #expect(Hukou.parse("cz") == .urban)
+    }
+}

@@ -24,10 +24,10 @@ extension CodedValue {
         if let byCode = allCases.first(where: { $0.code == upper }) { return [byCode] }
         if let alias = aliases[upper] { return [alias] }
         let lower = text.lowercased()
-        return allCases.filter { value in
-            value.rawValue.hasPrefix(text)
-                || Pinyin.initials(of: value.rawValue).hasPrefix(lower)
-        }
+        // Names, and the everyday words clerks use (大专 → dz), by prefix or pinyin initials.
+        func fits(_ word: String) -> Bool { word.hasPrefix(text) || Pinyin.initials(of: word).hasPrefix(lower) }
+        let viaAlias = Set(aliases.filter { fits($0.key) }.map(\.value))
+        return allCases.filter { fits($0.rawValue) || viaAlias.contains($0) }
     }
 
     /// The single value the text names, or nil when it names none or several.

@@ -23,6 +23,8 @@ public struct FormState: Sendable {
     public var acceptedWarnings: [String: String] = [:]
     /// Changed since opened or last saved.
     public var dirty = false
+    /// The field focused before the current one: its message is shown when it is left.
+    public private(set) var lastLeft: String?
 
     public init(spec: FormSpec, today: Day, values: [String: String], defaults: [String: String] = [:], focus: String? = nil) {
         self.spec = spec
@@ -69,6 +71,7 @@ public struct FormState: Sendable {
     /// Commits the editor and focuses `key`.
     public mutating func focus(on key: String) {
         commitEditor()
+        if key != focus { lastLeft = focus }
         focus = key
         editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200, replaceOnType: defaulted.contains(key))
         picker = ListState()

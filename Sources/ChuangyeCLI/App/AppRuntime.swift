@@ -1,0 +1,68 @@
+import CursesBackend
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerTUI
+import TerminalUI
+
+/// The terminal application's loop: keys → reduce → effects → render → flush. The terminal is restored on
+/// every way out (normal exit, error, SIGHUP/SIGTERM/SIGINT); drafts are already saved when a signal arrives.
+enum AppRuntime {
+    static func run(database: AppDatabase, rubrics: [Rubric]) {
+        let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let session = CursesSession(colorAllowed: colour)
+        defer { session.stop() }
+        let runner = EffectRunner(database: database)
+        let size = session.size
+        var state = AppState(width: size.width, height: size.height, operatorName: database.operatorName,
+                             today: database.today(), rubrics: rubrics)
+        var pending: [Effect] = [.loadCommunities]
+        while state.running {
+            runEffects(&pending, state: &state, runner: runner)
+            guard state.running else { break }
+            session.flush(render(state))
+            if session.receivedSignal != nil { break }
+            guard let first = session.readKey(timeoutMs: 250) else { continue }
+            // Take every key already waiting (a paste, key repeat) before drawing again.
+            var event: InputEvent? = first
+            var handled = 0
+            while let current = event, handled < 100_000 {
+                switch current {
+                case .key(let key): pending += reduce(&state, .keyPressed(key))
+                case .resized(let w, let h): pending += reduce(&state, .resized(width: w, height: h))
+                }
+                handled += 1
+                if pending.contains(where: isBlocking) { break }
+                event = session.readKey(timeoutMs: 0)
+            }
+        }
+    }
+
+    /// Effects whose results the next key may depend on: run them before reading more input.
+    static func isBlocking(_ effect: Effect) -> Bool {
+        switch effect {
+        case .saveRecord, .saveCommunity, .quit: true
+        default: false
+        }
+    }
+
+    static func runEffects(_ pending: inout [Effect], state: inout AppState, runner: EffectRunner) {
+        var rounds = 0
+        while !pending.isEmpty && rounds < 20 {
+            rounds += 1
+            var effects = pending
+            pending = []
+            // Only the newest draft needs writing; earlier ones in the same batch are superseded.
+            if let last = effects.lastIndex(where: { if case .storeDraft = $0 { true } else { false } }) {
+                effects = effects.enumerated().filter { i, e in
+                    if case .storeDraft = e { return i == last }
+                    return true
+                }.map(\.element)
+            }
+            for effect in effects {
+                if effect == .quit { state.running = false; return }
+                if let action = runner.run(effect) { pending += reduce(&state, action) }
+            }
+        }
+    }
+}

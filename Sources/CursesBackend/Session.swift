@@ -1,0 +1,186 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+import TerminalUI
+
+/// The signal that asked us to stop (SIGHUP, SIGTERM, SIGINT), or 0. Set from the signal handler.
+let pendingSignal = Atomic<Int32>(0)
+
+/// A curses session: starts the terminal in raw wide-character mode and always restores it.
+public final class CursesSession {
+    private var previous: Buffer?
+    private let useColor: Bool
+    private var pairs: [Int: Int16] = [:]
+    private var stopped = false
+
+    /// Starts curses. Call `setlocale(LC_ALL, "")` first (done here too) so UTF-8 input and output work.
+    public init(colorAllowed: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        raw()
+        noecho()
+        keypad(cy_stdscr(), true)
+        set_escdelay(25)
+        cy_timeout(250)
+        useColor = colorAllowed && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+        }
+        for sig in [SIGHUP, SIGTERM, SIGINT] {
+            signal(sig) { number in pendingSignal.store(number, ordering: .relaxed) }
+        }
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { stop() }
+
+    /// The signal received since start, if any (the runtime saves and stops on it).
+    public var receivedSignal: Int32? {
+        let s = pendingSignal.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
+
+    public var size: (width: Int, height: Int) { (Int(cy_cols()), Int(cy_lines())) }
+
+    /// Reads the next key, waiting at most `timeoutMs` (negative: wait forever; 0: do not wait).
+    public func readKey(timeoutMs: Int32) -> InputEvent? {
+        cy_timeout(timeoutMs)
+        var ch: wint_t = 0
+        let result = cy_get_wch(&ch)
+        if result == ERR {
+            return cy_errno() == EILSEQ ? .key(.invalidInput) : nil
+        }
+        if result == KEY_CODE_YES {
+            if Int32(ch) == KEY_RESIZE { return .resized(size.width, size.height) }
+            return KeyDecoding.functionKey(Int32(ch)).map(InputEvent.key)
+        }
+        return KeyDecoding.character(UInt32(ch)).map(InputEvent.key)
+    }
+
+    /// Draws what changed since the last frame.
+    public func flush(_ buffer: Buffer) {
+        if previous?.width != buffer.width || previous?.height != buffer.height {
+            cy_clear()
+            previous = nil
+        }
+        // A changed row is rewritten whole: writing a narrow glyph over half of a wide one leaves ncurses'
+        // own copy of the neighbouring cell wrong (seen in tmux: text under a closed dialog lost a character).
+        for row in Set(buffer.changedSpans(since: previous).map(\.y)).sorted() {
+            drawSpan(buffer, y: row, from: 0, to: buffer.width)
+        }
+        if let cursor = buffer.cursor {
+            curs_set(1)
+            cy_move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        cy_refresh()
+        previous = buffer
+    }
+
+    private func drawSpan(_ buffer: Buffer, y: Int, from: Int, to: Int) {
+        var x = from
+        while x < to {
+            let style = buffer[x, y].style
+            var text = ""
+            let start = x
+            while x < to, buffer[x, y].style == style {
+                if !buffer[x, y].isContinuation { text += buffer[x, y].glyph }
+                x += 1
+            }
+            apply(style)
+            cy_move(Int32(y), Int32(start))
+            _ = text.withCString { cy_addstr($0) }
+        }
+        apply(.plain)
+    }
+
+    private func apply(_ style: Style) {
+        var attrs = cy_a_normal()
+        if style.bold { attrs |= cy_a_bold() }
+        if style.reverse { attrs |= cy_a_reverse() }
+        if style.underline { attrs |= cy_a_underline() }
+        if style.dim { attrs |= cy_a_dim() }
+        // Without colour, coloured text keeps its meaning through the attributes every style carries.
+        if !useColor && (style.background != .normal) { attrs |= cy_a_reverse() }
+        cy_attrset(attrs, useColor ? pair(style.foreground, style.background) : 0)
+    }
+
+    private func pair(_ fg: Color, _ bg: Color) -> Int16 {
+        if fg == .normal && bg == .normal { return 0 }
+        let key = fg.rawValue * 16 + bg.rawValue
+        if let p = pairs[key] { return p }
+        let p = Int16(pairs.count + 1)
+        guard Int32(p) < cy_color_pairs() else { return 0 }
+        init_pair(p, curses(fg), curses(bg))
+        pairs[key] = p
+        return p
+    }
+
+    private func curses(_ c: Color) -> Int16 {
+        switch c {
+        case .normal: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+}
+
+/// What the terminal reported.
+public enum InputEvent: Sendable, Equatable {
+    case key(Key)
+    case resized(Int, Int)
+}
+
+/// Curses key codes to `Key`.
+public enum KeyDecoding {
+    public static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_NPAGE: .pageDown
+        case KEY_PPAGE: .pageUp
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
+        default:
+            if code >= cy_key_f(1) && code <= cy_key_f(12) { .function(Int(code - cy_key_f(0))) } else { nil }
+        }
+    }
+
+    /// A character code: control characters become named keys.
+    public static func character(_ code: UInt32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96) ?? "a"))
+        case 0, 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return .invalidInput }
+            return .character(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+import LedgerCore
+
+/// A person found by search.
+public struct PersonMatch: Sendable, Hashable {
+    public let id: Int64
+    public let name: String
+    public let idNumber: String
+    public let status: String
+}
+
+extension AppDatabase {
+    /// Persons of a community whose name, ID number or pinyin initials start with `query`. Each form of query
+    /// reads one index range, so the cost does not grow with the register.
+    public func searchPersons(community: String, query raw: String, limit: Int = 8) throws -> [PersonMatch] {
+        let query = Normalize.halfWidth(raw).trimmingSpaces()
+        guard !query.isEmpty else { return [] }
+        let column: String
+        var key = query
+        if query.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
+            column = "id_number"
+            key = query.uppercased()
+        } else if query.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            column = "pinyin"
+            key = query.lowercased()
+        } else {
+            column = "name"
+        }
+        let upper = key + "\u{10FFFF}"
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, id_number, status FROM person
+                WHERE community_code = ? AND \(column) >= ? AND \(column) < ? AND deleted_at IS NULL
+                ORDER BY \(column), id LIMIT ?
+                """, arguments: [community, key, upper, limit]).map {
+                PersonMatch(id: $0["id"], name: $0["name"], idNumber: $0["id_number"], status: $0["status"])
+            }
+        }
+    }
+
+    /// Active persons with an ID number, in any community (duplicate checks while typing).
+    public func personsWithIdNumber(_ idNumber: String) throws -> [ValidationContext.ExistingPerson] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND deleted_at IS NULL",
+                             arguments: [idNumber]).map {
+                ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
+            }
+        }
+    }
+
+    /// A person of a community with their number of services in the period (for a service draft's preview).
+    public func personWithServices(community: String, idNumber: String) throws -> (Person, Int)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE community_code = ? AND id_number = ? AND deleted_at IS NULL",
+                                             arguments: [community, idNumber]) else { return nil }
+            return (try PersonRecord.person(from: row), row["services_in_period"])
+        }
+    }
+
+    /// Stores the operator's form in progress (nil clears it). Written durably: it is what survives a crash.
+    public func storeDraft(_ content: String?) throws {
+        try write { db in
+            if let content {
+                try db.execute(sql: """
+                    INSERT INTO draft (operator, content, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT(operator) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at
+                    """, arguments: [operatorName, content, now()])
+            } else {
+                try db.execute(sql: "DELETE FROM draft WHERE operator = ?", arguments: [operatorName])
+            }
+        }
+    }
+
+    public func loadDraft() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT content FROM draft WHERE operator = ?", arguments: [operatorName]) }
+    }
+}

@@ -1,0 +1,69 @@
+import LedgerCore
+
+extension AppState {
+    /// Validation context for the current community whose ID look-ups read the cache filled by effects.
+    func validationContext() -> ValidationContext? {
+        guard let community else { return nil }
+        let known = knownPersons
+        return ValidationContext(today: today, communityCode: community.code, period: community.period,
+                                 personsWithIdNumber: { known[$0] ?? [] })
+    }
+
+    /// Validates a form's draft and stores the findings in it.
+    func revalidate(_ form: inout FormState) {
+        let raw = form.applicableValues
+        switch form.spec.kind {
+        case .survey:
+            guard let context = validationContext() else { return }
+            form.findings = PersonValidator.validate(raw, context: context).findings
+        case .service:
+            guard let context = validationContext() else { return }
+            form.findings = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName).findings
+        case .activity:
+            guard let context = validationContext() else { return }
+            form.findings = ActivityValidator.validate(raw, context: context).findings
+        case .profile:
+            form.findings = CommunityValidator.validate(raw, today: today).findings
+        }
+    }
+
+    /// What the draft adds to the score figures if it were saved now; nil when it could not be saved.
+    /// Constant work: one record's contribution, never a pass over the register.
+    func draftContribution(_ form: FormState) -> ScoreFacts? {
+        guard let context = validationContext(), let community else { return nil }
+        let raw = form.applicableValues
+        switch form.spec.kind {
+        case .survey:
+            let validated = PersonValidator.validate(raw, context: context)
+            guard let person = validated.saveable else { return nil }
+            return Contribution.of(person, servicesInPeriod: 0, period: community.period)
+                + quality(validated.findings, accepted: form.acceptedWarnings)
+        case .service:
+            let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
+            guard let service = validated.saveable, let snapshot = form.servicePerson,
+                  snapshot.person.idNumber == service.idNumber else { return nil }
+            let extra = community.period.contains(service.serviceDate) ? 1 : 0
+            return Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod + extra, period: community.period)
+                - Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod, period: community.period)
+                + quality(validated.findings, accepted: form.acceptedWarnings)
+        case .activity:
+            let validated = ActivityValidator.validate(raw, context: context)
+            guard let activity = validated.saveable else { return nil }
+            return Contribution.of(activity, period: community.period) + quality(validated.findings, accepted: form.acceptedWarnings)
+        case .profile:
+            return nil
+        }
+    }
+
+    private func quality(_ findings: [Finding], accepted: [String: String]) -> ScoreFacts {
+        Contribution.quality(errors: findings.errors.count, unacceptedWarnings: findings.warnings.filter { accepted[$0.code] == nil }.count)
+    }
+
+    /// The saved score, and the score as if the open form's draft were saved (nil when there is no draft effect).
+    public func scoreCards() -> (saved: ScoreCard, preview: ScoreCard?)? {
+        guard let rubric, let community else { return nil }
+        let saved = ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist)
+        guard case .form(let form) = screen, let delta = draftContribution(form) else { return (saved, nil) }
+        return (saved, ScoreEngine.evaluate(rubric, facts: facts + delta, checklist: community.checklist))
+    }
+}

@@ -1,0 +1,451 @@
+import LedgerCore
+import TerminalUI
+
+/// The only place state changes. Returns the I/O to run; its results come back as actions.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let width, let height):
+        state.width = width
+        state.height = height
+        return []
+    case .communitiesLoaded(let communities):
+        return communitiesLoaded(&state, communities)
+    case .factsLoaded(let facts, let counts):
+        state.facts = facts
+        state.counts = counts
+        if !state.draftChecked {
+            state.draftChecked = true
+            return [.loadDraft]
+        }
+        return []
+    case .draftLoaded(let draft):
+        if let draft, draft.communityCode == state.community?.code { state.dialog = .recoverDraft(draft) }
+        return []
+    case .personsFound(let query, let hits):
+        guard case .form(var form) = state.screen, form.focusedField.map({ if case .personSearch = $0.kind { true } else { false } }) == true,
+              form.editor.text == query else { return [] }
+        form.searchResults = hits
+        form.picker = ListState()
+        state.screen = .form(form)
+        return []
+    case .idNumberLookedUp(let id, let persons):
+        state.knownPersons[id] = persons
+        revalidateOpenForm(&state)
+        return []
+    case .servicePersonLoaded(let snapshot):
+        guard case .form(var form) = state.screen else { return [] }
+        form.servicePerson = snapshot
+        state.screen = .form(form)
+        return []
+    case .recordSaved(let kind, let summary, let findings, let keepForNext):
+        return recordSaved(&state, kind: kind, summary: summary, findings: findings, keepForNext: keepForNext)
+    case .recordRefused(let findings):
+        guard case .form(var form) = state.screen else { return [] }
+        form.findings = findings
+        form.showAllProblems = true
+        state.screen = .form(form)
+        state.show(findings.errors.first.map { "未保存：\($0.message)" } ?? "未保存", error: true)
+        return []
+    case .communitySaved(let community):
+        state.community = community
+        if let i = state.communities.firstIndex(where: { $0.code == community.code }) { state.communities[i] = community } else {
+            state.communities.append(community)
+        }
+        state.screen = .home
+        state.show("已保存社区档案：\(community.name)")
+        return [.loadFacts(community: community.code)]
+    case .effectFailed(let message):
+        state.show(message, error: true)
+        return []
+    case .pasted(let text):
+        return pasted(&state, text)
+    case .keyPressed(let key):
+        return keyPressed(&state, key)
+    }
+}
+
+extension AppState {
+    mutating func show(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+
+    /// A new form of a kind, with its defaults (today, the operator, the community's period).
+    func newForm(_ kind: FormKind) -> FormState {
+        var defaults: [String: String] = [:]
+        switch kind {
+        case .survey:
+            defaults = ["survey_date": today.description, "in_training_scope": "是", "trained": "否"]
+        case .service:
+            defaults = ["service_date": today.description, "staff": operatorName, "method": "窗口"]
+        case .activity:
+            defaults = ["date": today.description]
+        case .profile:
+            let year = Period.year(of: today)
+            defaults = ["level": "社区", "period_start": year.start.description, "period_end": year.end.description]
+        }
+        return FormState(spec: FormSpecs.spec(kind), today: today, values: [:], defaults: defaults)
+    }
+
+    /// The profile form filled with a community's values.
+    func profileForm(_ c: Community) -> FormState {
+        FormState(spec: FormSpecs.profile, today: today, values: [
+            "code": c.code, "name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
+            "labour_force": String(c.labourForce), "period_start": c.period.start.description, "period_end": c.period.end.description,
+        ])
+    }
+}
+
+private func communitiesLoaded(_ state: inout AppState, _ communities: [Community]) -> [Effect] {
+    state.communities = communities
+    switch communities.count {
+    case 0:
+        state.screen = .form(state.newForm(.profile))
+        state.show("欢迎使用创业台账。请先建立社区档案。")
+        return []
+    case 1:
+        state.community = communities[0]
+        state.screen = .home
+        return [.loadFacts(community: communities[0].code)]
+    default:
+        state.screen = .chooseCommunity(ListState())
+        return []
+    }
+}
+
+private func recordSaved(_ state: inout AppState, kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool) -> [Effect] {
+    state.show("已保存：\(summary)")
+    guard let community = state.community else { return [] }
+    var effects: [Effect] = [.storeDraft(nil), .loadFacts(community: community.code)]
+    if keepForNext, case .form(var form) = state.screen {
+        // Persistent fields: date, staff and method carry over to the next service record.
+        let keep: Set<String> = kind == .service ? ["service_date", "staff", "method"] : kind == .activity ? ["date"] : ["survey_date"]
+        form.resetKeeping(keep, defaults: state.newForm(kind).values)
+        state.revalidate(&form)
+        state.screen = .form(form)
+    } else {
+        state.screen = .home
+    }
+    effects.append(.loadCommunities)
+    return effects
+}
+
+private func revalidateOpenForm(_ state: inout AppState) {
+    guard case .form(var form) = state.screen else { return }
+    state.revalidate(&form)
+    state.screen = .form(form)
+}
+
+private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
+    guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
+    form.editor.insert(text)
+    if form.editor.truncated { state.show("粘贴的内容过长，已截取前\(form.editor.limit)个字符", error: true) }
+    return formEdited(&state, &form)
+}
+
+// MARK: - Keys
+
+private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if key == .invalidInput {
+        state.show("收到无法识别的字符（不是有效的UTF-8），已忽略。请检查输入法编码设置。", error: true)
+        return []
+    }
+    if state.isTooSmall { return key == .control("c") ? [.quit] : [] }
+    if let dialog = state.dialog { return dialogKey(&state, dialog, key) }
+    state.message = nil
+    switch key {
+    case .function(1):
+        openHelp(&state)
+        return []
+    case .function(4):
+        state.scorePanelToggled.toggle()
+        return []
+    default:
+        break
+    }
+    switch state.screen {
+    case .loading: return key == .control("c") ? [.quit] : []
+    case .chooseCommunity(let list): return chooseCommunityKey(&state, list, key)
+    case .home: return homeKey(&state, key)
+    case .form(let form): return formKey(&state, form, key)
+    case .help(let previous):
+        switch previous {
+        case .home: state.screen = .home
+        case .form(let form): state.screen = .form(form)
+        }
+        return []
+    }
+}
+
+private func openHelp(_ state: inout AppState) {
+    switch state.screen {
+    case .home: state.screen = .help(previous: .home)
+    case .form(let form): state.screen = .help(previous: .form(form))
+    default: break
+    }
+}
+
+private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [Effect] {
+    var list = list
+    switch key {
+    case .up: list.move(-1, count: state.communities.count, visibleRows: max(1, state.height - 6))
+    case .down: list.move(1, count: state.communities.count, visibleRows: max(1, state.height - 6))
+    case .enter:
+        guard list.selected < state.communities.count else { return [] }
+        let c = state.communities[list.selected]
+        state.community = c
+        state.screen = .home
+        return [.loadFacts(community: c.code)]
+    case .character("q"), .escape:
+        state.dialog = .quit
+    default: break
+    }
+    state.screen = .chooseCommunity(list)
+    return []
+}
+
+private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .character("1"): state.screen = .form(state.newForm(.survey)); revalidateOpenForm(&state)
+    case .character("2"): state.screen = .form(state.newForm(.service)); revalidateOpenForm(&state)
+    case .character("3"): state.screen = .form(state.newForm(.activity)); revalidateOpenForm(&state)
+    case .character("4"): state.show("台账浏览与修改尚未完成（见下一版本）；可用 chuangye export 导出查看", error: true)
+    case .character("5"): state.show("数据检查界面尚未完成；可用 chuangye check 查看全部问题", error: true)
+    case .character("6"):
+        if let c = state.community { state.screen = .form(state.profileForm(c)); revalidateOpenForm(&state) }
+    case .character("c") where state.communities.count > 1:
+        state.screen = .chooseCommunity(ListState())
+    case .character("q"), .escape: state.dialog = .quit
+    case .control("c"): return [.quit]
+    default: break
+    }
+    return []
+}
+
+// MARK: - Forms
+
+private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> [Effect] {
+    var form = form
+    let before = form.values
+    switch key {
+    case .tab:
+        form.focusNext()
+        return formMoved(&state, &form, previousValues: before)
+    case .enter:
+        if form.pickMultiOption() { return formEdited(&state, &form) }
+        form.focusNext()
+        return formMoved(&state, &form, previousValues: before)
+    case .backTab:
+        form.focusPrevious()
+        return formMoved(&state, &form, previousValues: before)
+    case .pageDown:
+        form.turnPage(1)
+        return formMoved(&state, &form, previousValues: before)
+    case .pageUp:
+        form.turnPage(-1)
+        return formMoved(&state, &form, previousValues: before)
+    case .up, .down:
+        return movePicker(&state, &form, key == .up ? -1 : 1, previousValues: before)
+    case .function(2), .control("s"):
+        return save(&state, &form, keepForNext: false)
+    case .function(3):
+        return save(&state, &form, keepForNext: true)
+    case .escape:
+        if form.dirty {
+            state.screen = .form(form)
+            state.dialog = .leaveForm
+            return []
+        }
+        state.screen = state.community == nil ? .form(form) : .home
+        return state.community == nil ? [.quit] : []
+    case .character(" ") where isYesNo(form):
+        form.editor.setText(form.editor.text == "是" ? "否" : "是")
+        form.defaulted.remove(form.focus)
+        return formEdited(&state, &form)
+    case .control("c"):
+        state.screen = .form(form)
+        state.dialog = .quit
+        return []
+    default:
+        let textBefore = form.editor.text
+        _ = form.editor.handle(key)
+        if form.editor.truncated { state.show("已达到最大长度\(form.editor.limit)个字符", error: true) }
+        if form.editor.text != textBefore {
+            form.defaulted.remove(form.focus)
+            return formEdited(&state, &form)
+        }
+        state.screen = .form(form)
+        return []
+    }
+}
+
+private func isYesNo(_ form: FormState) -> Bool {
+    if case .yesNo = form.focusedField?.kind { return true }
+    return false
+}
+
+private func movePicker(_ state: inout AppState, _ form: inout FormState, _ delta: Int, previousValues: [String: String]) -> [Effect] {
+    let count: Int
+    if case .personSearch = form.focusedField?.kind { count = form.searchResults.count } else { count = form.options.count }
+    if count > 1 || (count == 1 && form.searchResults.count == 1) {
+        form.picker.move(delta, count: count, visibleRows: 5)
+        state.screen = .form(form)
+        return []
+    }
+    // No list to move in: arrows move between fields.
+    if delta < 0 { form.focusPrevious() } else { form.focusNext() }
+    return formMoved(&state, &form, previousValues: previousValues)
+}
+
+/// After focus moved: the field left was committed, so values may have changed; its message is shown.
+private func formMoved(_ state: inout AppState, _ form: inout FormState, previousValues: [String: String]) -> [Effect] {
+    state.revalidate(&form)
+    var effects = lookUps(state, form)
+    if form.values != previousValues {
+        form.dirty = true
+        effects.append(.storeDraft(draft(state, form)))
+    }
+    if let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) {
+        let label = form.spec.field(left)?.label ?? left
+        state.show("\(label)：\(finding.message)", error: finding.severity == .error)
+    }
+    state.screen = .form(form)
+    return effects
+}
+
+/// After the text of the focused field changed.
+private func formEdited(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
+    form.dirty = true
+    form.picker = ListState()
+    state.revalidate(&form)
+    var effects = lookUps(state, form)
+    if case .personSearch = form.focusedField?.kind, let community = state.community {
+        let query = form.editor.text.trimmingSpaces()
+        if query.isEmpty { form.searchResults = [] } else { effects.append(.searchPersons(community: community.code, query: form.editor.text)) }
+    }
+    effects.append(.storeDraft(draft(state, form)))
+    state.screen = .form(form)
+    return effects
+}
+
+/// ID numbers the draft mentions that have not been looked up yet, and the service person to load.
+private func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
+    guard let community = state.community else { return [] }
+    var effects: [Effect] = []
+    let values = form.draftValues
+    for key in ["id_number", "person_id"] {
+        guard let text = values[key], case .success(let parsed) = ResidentID.parse(text, today: state.today) else { continue }
+        if state.knownPersons[parsed.id.value] == nil { effects.append(.lookUpIdNumber(parsed.id.value)) }
+        if form.spec.kind == .service, key == "id_number", form.servicePerson?.person.idNumber != parsed.id.value {
+            effects.append(.loadServicePerson(community: community.code, idNumber: parsed.id.value))
+        }
+    }
+    return effects
+}
+
+private func draft(_ state: AppState, _ form: FormState) -> Draft? {
+    guard let community = state.community, form.spec.kind != .profile else { return nil }
+    return Draft(kind: form.spec.kind, communityCode: community.code, values: form.draftValues, focus: form.focus)
+}
+
+private func save(_ state: inout AppState, _ form: inout FormState, keepForNext: Bool) -> [Effect] {
+    form.commitEditor()
+    form.showAllProblems = true
+    state.revalidate(&form)
+    if let firstError = form.findings.first(where: { $0.severity == .error }) {
+        if form.spec.field(firstError.field) != nil { form.focus(on: firstError.field) }
+        state.screen = .form(form)
+        let label = form.spec.field(firstError.field)?.label ?? firstError.field
+        state.show("有错误，不能保存。\(label)：\(firstError.message)", error: true)
+        return []
+    }
+    if let warning = form.findings.first(where: { $0.severity == .warning && form.acceptedWarnings[$0.code] == nil }) {
+        state.screen = .form(form)
+        state.dialog = .acceptWarning(warning, reason: TextEditor(limit: 200), keepForNext: keepForNext)
+        return []
+    }
+    state.screen = .form(form)
+    if form.spec.kind == .profile { return saveProfile(&state, form) }
+    guard let community = state.community else { return [] }
+    return [.saveRecord(kind: form.spec.kind, community: community.code, fields: form.applicableValues,
+                        acceptedWarnings: form.acceptedWarnings, keepForNext: keepForNext)]
+}
+
+private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
+    let validated = CommunityValidator.validate(form.applicableValues, today: state.today, checklist: state.community?.checklist ?? [:])
+    guard let community = validated.value else {
+        state.show("社区档案有误：\(validated.findings.errors.first?.message ?? "")", error: true)
+        return []
+    }
+    return [.saveCommunity(community)]
+}
+
+// MARK: - Dialogs
+
+private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) -> [Effect] {
+    switch dialog {
+    case .quit:
+        switch key {
+        case .character("y"), .character("Y"), .enter, .character("q"): return [.quit]
+        default: state.dialog = nil
+        }
+        return []
+    case .leaveForm:
+        switch key {
+        case .character("y"), .character("Y"), .enter:
+            state.dialog = nil
+            state.screen = state.community == nil ? state.screen : .home
+            state.show("已离开表单，草稿已保留，下次启动时可恢复")
+        case .character("d"), .character("D"):
+            state.dialog = nil
+            state.screen = .home
+            state.show("已放弃草稿")
+            return [.storeDraft(nil)]
+        default:
+            state.dialog = nil
+        }
+        return []
+    case .recoverDraft(let draft):
+        switch key {
+        case .enter, .character("y"), .character("Y"):
+            state.dialog = nil
+            var form = FormState(spec: FormSpecs.spec(draft.kind), today: state.today, values: draft.values, focus: draft.focus)
+            form.dirty = true
+            form.touched = Set(draft.values.keys)
+            state.revalidate(&form)
+            state.screen = .form(form)
+            state.show("已恢复草稿")
+            return lookUps(state, form)
+        case .character("d"), .character("D"):
+            state.dialog = nil
+            state.show("已放弃草稿")
+            return [.storeDraft(nil)]
+        case .escape, .character("n"), .character("N"):
+            state.dialog = nil
+            state.show("草稿已保留，下次启动时仍会提示")
+        default: break
+        }
+        return []
+    case .acceptWarning(let finding, let reason, let keepForNext):
+        var reason = reason
+        switch key {
+        case .escape:
+            state.dialog = nil
+            state.show("未保存：请修改或说明警告的理由")
+            return []
+        case .enter:
+            let text = reason.text.trimmingSpaces()
+            guard !text.isEmpty, case .form(var form) = state.screen else {
+                state.show("请填写接受此警告的理由", error: true)
+                return []
+            }
+            form.acceptedWarnings[finding.code] = text
+            state.dialog = nil
+            return save(&state, &form, keepForNext: keepForNext)
+        default:
+            _ = reason.handle(key)
+            state.dialog = .acceptWarning(finding, reason: reason, keepForNext: keepForNext)
+            return []
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import LedgerCore
+import TerminalUI
+
+/// Draws the whole screen for a state. Pure: same state, same buffer.
+public func render(_ state: AppState) -> Buffer {
+    var buffer = Buffer(width: state.width, height: state.height)
+    if state.isTooSmall {
+        TooSmallScreen.draw(state, into: &buffer)
+        return buffer
+    }
+    Chrome.drawHeader(state, into: &buffer)
+    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+    var content = body
+    let scoreShown = state.showsScorePanel && state.community != nil && showsScore(state.screen)
+    if scoreShown {
+        let panelWidth = min(40, max(30, state.width / 3))
+        content.width -= panelWidth
+        ScorePanel.draw(state, in: Rect(x: content.maxX, y: body.y, width: panelWidth, height: body.height), into: &buffer)
+    }
+    switch state.screen {
+    case .loading: buffer.put("正在打开数据库…", x: 2, y: 2)
+    case .chooseCommunity(let list): ChooseCommunityScreen.draw(state, list, in: content, into: &buffer)
+    case .home: HomeScreen.draw(state, in: content, into: &buffer)
+    case .form(let form): FormScreen.draw(state, form, in: content, into: &buffer)
+    case .help: HelpScreen.draw(in: body, into: &buffer)
+    }
+    Chrome.drawFooter(state, into: &buffer)
+    if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
+    return buffer
+}
+
+private func showsScore(_ screen: Screen) -> Bool {
+    switch screen {
+    case .home, .form: true
+    default: false
+    }
+}
+
+enum TooSmallScreen {
+    static func draw(_ state: AppState, into buffer: inout Buffer) {
+        let lines = ["终端窗口太小，请调整到至少 80×24", "当前：\(state.width)×\(state.height)", "Ctrl-C 退出"]
+        for (i, line) in lines.enumerated() {
+            let y = state.height / 2 - 1 + i
+            let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+            buffer.put(line, x: x, y: y, style: i == 0 ? .warning : .plain)
+        }
+    }
+}
+
+enum Chrome {
+    static func drawHeader(_ state: AppState, into buffer: inout Buffer) {
+        var left = "创业台账"
+        if let c = state.community { left += " │ \(c.name)（\(c.code)） │ 考核期 \(c.period)" }
+        Bar.draw(left, right: "操作员 \(state.operatorName)", y: 0, into: &buffer, style: .header)
+    }
+
+    static func drawFooter(_ state: AppState, into buffer: inout Buffer) {
+        let messageY = state.height - 2
+        if let message = state.message {
+            buffer.put(DisplayWidth.fit(message, state.width - 1), x: 1, y: messageY, style: state.messageIsError ? .error : .ok)
+        }
+        Bar.draw(hints(state), y: state.height - 1, into: &buffer, style: .statusBar)
+    }
+
+    static func hints(_ state: AppState) -> String {
+        let panel = state.width < 100 ? "  F4评分" : ""
+        switch state.screen {
+        case .form(let form):
+            let next = form.spec.kind == .service || form.spec.kind == .activity ? "  F3保存并继续" : ""
+            let pages = form.spec.pages.count > 1 ? "  PgDn/PgUp翻页" : ""
+            return "Tab/Enter下一项  Shift-Tab上一项\(pages)  F2保存\(next)  Esc返回  F1帮助\(panel)"
+        case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
+        case .help: return "按任意键返回"
+        case .chooseCommunity: return "↑↓选择  Enter进入  q退出"
+        case .loading: return ""
+        }
+    }
+}
+
+enum ChooseCommunityScreen {
+    static func draw(_ state: AppState, _ list: ListState, in rect: Rect, into buffer: inout Buffer) {
+        let inner = Panel.draw("选择社区", in: rect.inset(by: 1), into: &buffer)
+        let rows = state.communities.map { "\($0.code)  \($0.name)  \($0.street)  \($0.district)" }
+        ListView.draw(rows, state: list, in: inner, into: &buffer)
+    }
+}

@@ -1,0 +1,154 @@
+import LedgerCore
+import TerminalUI
+
+/// A form page: labels, state markers, values; the focused field's options or search results and message below.
+enum FormScreen {
+    static let labelWidth = 24
+    static let lowerRows = 6
+
+    static func draw(_ state: AppState, _ form: FormState, in rect: Rect, into buffer: inout Buffer) {
+        drawTitle(form, in: rect, into: &buffer)
+        let fields = form.fields(onPage: form.page)
+        let listTop = rect.y + 2
+        let listHeight = max(1, rect.height - 2 - lowerRows)
+        let focusIndex = fields.firstIndex { $0.key == form.focus } ?? 0
+        let offset = max(0, min(focusIndex - listHeight + 1, fields.count - listHeight))
+        let valueX = rect.x + labelWidth + 3
+        let valueWidth = max(4, rect.maxX - valueX - 1)
+        for (row, field) in fields.dropFirst(offset).prefix(listHeight).enumerated() {
+            let y = listTop + row
+            let label = (field.required ? "*" : " ") + field.label
+            let focused = field.key == form.focus
+            buffer.put(DisplayWidth.fit(label, labelWidth, alignRight: true), x: rect.x, y: y, style: focused ? .title : .plain)
+            let fieldState = form.state(of: field.key)
+            buffer.put(fieldState.marker, x: rect.x + labelWidth + 1, y: y, style: fieldState.style)
+            if focused {
+                drawEditor(form, x: valueX, y: y, width: valueWidth, into: &buffer)
+            } else {
+                let shown = display(form.values[field.key] ?? "", field)
+                buffer.put(DisplayWidth.fit(shown, valueWidth), x: valueX, y: y, style: fieldState == .defaulted ? .muted : .plain)
+            }
+        }
+        if offset > 0 { buffer.put("↑", x: rect.maxX - 2, y: listTop, style: .hint) }
+        if offset + listHeight < fields.count { buffer.put("↓", x: rect.maxX - 2, y: listTop + listHeight - 1, style: .hint) }
+        drawLower(state, form, in: Rect(x: rect.x + 2, y: listTop + listHeight, width: rect.width - 3, height: lowerRows), into: &buffer)
+    }
+
+    static func drawTitle(_ form: FormState, in rect: Rect, into buffer: inout Buffer) {
+        var x = rect.x + 1
+        x += buffer.put(form.spec.title, x: x, y: rect.y, style: .title)
+        guard form.spec.pages.count > 1 else { return }
+        x += 2
+        for (i, page) in form.spec.pages.enumerated() {
+            let text = i == form.page ? "[\(i + 1) \(page)]" : " \(i + 1) \(page) "
+            x += buffer.put(text, x: x, y: rect.y, style: i == form.page ? .focus : .muted, maxWidth: rect.maxX - x)
+            x += 1
+        }
+    }
+
+    /// What a stored value looks like in the form (a code list value with its code).
+    static func display(_ value: String, _ field: FieldSpec) -> String {
+        if case .choice(let choice) = field.kind { return choice.label(of: value) }
+        return value
+    }
+
+    static func drawEditor(_ form: FormState, x: Int, y: Int, width: Int, into buffer: inout Buffer) {
+        let visible = form.editor.visible(width: width)
+        let style: Style = form.editor.replaceOnType ? Style(reverse: true, underline: true) : .focus
+        buffer.put(DisplayWidth.fit(visible.text, width, ellipsis: false), x: x, y: y, style: style)
+        buffer.cursor = (x + visible.cursorColumn, y)
+    }
+
+    static func drawLower(_ state: AppState, _ form: FormState, in rect: Rect, into buffer: inout Buffer) {
+        guard let field = form.focusedField else { return }
+        var y = rect.y
+        // The focused field's current problem, or its hint.
+        let problems = form.findings.filter { $0.field == field.key && $0.severity != .notice }
+        if let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
+            buffer.put((first.severity == .error ? "✗ " : "! ") + first.message, x: rect.x, y: y,
+                       style: first.severity == .error ? .error : .warning, maxWidth: rect.width)
+        } else if let notice = form.findings.first(where: { $0.field == field.key && $0.severity == .notice }) {
+            buffer.put("ℹ " + notice.message, x: rect.x, y: y, style: .hint, maxWidth: rect.width)
+        } else {
+            buffer.put(hint(field), x: rect.x, y: y, style: .muted, maxWidth: rect.width)
+        }
+        y += 1
+        let rows = rect.maxY - y
+        switch field.kind {
+        case .personSearch:
+            if form.searchResults.isEmpty {
+                if !form.editor.text.isEmpty { buffer.put("（未找到匹配的人员）", x: rect.x, y: y, style: .muted) }
+                return
+            }
+            let lines = form.searchResults.map { "\($0.name)  \(ResidentID.masked($0.idNumber))  \($0.status)" }
+            ListView.draw(lines, state: form.picker, in: Rect(x: rect.x, y: y, width: rect.width, height: rows), into: &buffer)
+        case .choice(let choice):
+            let options = form.options
+            if options.isEmpty { buffer.put("（没有匹配的选项）", x: rect.x, y: y, style: .muted); return }
+            ListView.draw(options.map(choice.label), state: form.picker, in: Rect(x: rect.x, y: y, width: rect.width, height: rows),
+                          into: &buffer, rowStyle: { _ in .hint })
+        case .multiChoice(let choice):
+            let options = form.options
+            ListView.draw(options.map(choice.label), state: form.picker, in: Rect(x: rect.x, y: y, width: rect.width, height: rows),
+                          into: &buffer, rowStyle: { _ in .hint })
+        case .multiline:
+            buffer.put("已输入 \(form.editor.characters.count) 字（创业典型事迹材料不少于500字才计入评分）", x: rect.x, y: y, style: .muted)
+        default:
+            break
+        }
+    }
+
+    static func hint(_ field: FieldSpec) -> String {
+        switch field.kind {
+        case .date: "日期：2024-03-15、2024/3/15、20240315 或 2024年3月15日"
+        case .choice: "输入代码、名称、开头几个字或拼音首字母；↑↓ 选择，Tab 确认"
+        case .multiChoice: "可多选：↑↓ 选择后按 Enter 加入，或用“、”分隔输入"
+        case .yesNo: "是 / 否（空格切换）"
+        case .idNumber: "18位公民身份号码（15位旧号码会自动升级）"
+        case .phone: "11位手机号，或带区号的固定电话（如 0971-6123456）"
+        case .personSearch: "输入姓名、身份证号数字或拼音首字母查找摸底台账中的人员；↑↓ 选择，Tab 确认"
+        case .integer: "整数"
+        case .text(let n), .multiline(let n): "最多\(n)个字"
+        }
+    }
+}
+
+enum DialogView {
+    static func draw(_ dialog: Dialog, state: AppState, into buffer: inout Buffer) {
+        let lines: [String]
+        var input: TextEditor?
+        let title: String
+        switch dialog {
+        case .quit:
+            title = "退出"
+            lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
+        case .leaveForm:
+            title = "离开表单"
+            lines = ["有未保存的内容。", "草稿已自动保存，下次启动时可恢复。", "", "Enter / y 离开（保留草稿）  d 放弃草稿  Esc 继续编辑"]
+        case .recoverDraft(let draft):
+            title = "恢复草稿？"
+            let name = draft.values["name"] ?? draft.values["title"] ?? draft.values["id_number"] ?? ""
+            lines = ["发现上次未保存的\(FormSpecs.spec(draft.kind).title)草稿\(name.isEmpty ? "" : "：\(name)")。", "",
+                     "Enter 恢复    d 放弃草稿    Esc 暂不处理"]
+        case .acceptWarning(let finding, let reason, _):
+            title = "确认警告"
+            lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
+            input = reason
+        }
+        let width = min(state.width - 4, max(50, lines.map(DisplayWidth.of).max() ?? 0) + 4)
+        let height = lines.count + 2
+        let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
+        let inner = Panel.draw(title, in: rect, into: &buffer, style: .title)
+        for (i, line) in lines.enumerated() {
+            buffer.put(line, x: inner.x + 1, y: inner.y + i, style: i == 0 ? .title : .plain, maxWidth: inner.width - 2)
+        }
+        if let input {
+            let y = inner.y + lines.count - 1
+            let visible = input.visible(width: inner.width - 2)
+            buffer.put(DisplayWidth.fit(visible.text, inner.width - 2, ellipsis: false), x: inner.x + 1, y: y, style: .focus)
+            buffer.cursor = (inner.x + 1 + visible.cursorColumn, y)
+        } else {
+            buffer.cursor = nil
+        }
+    }
+}
