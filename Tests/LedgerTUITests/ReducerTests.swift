@@ -1,0 +1,182 @@
+import LedgerCore
+import Testing
+import TerminalUI
+@testable import LedgerTUI
+
+struct StartUpTests {
+    @Test func noCommunityOpensTheProfileForm() {
+        var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+        let effects = reduce(&state, .communitiesLoaded([]))
+        #expect(effects.isEmpty)
+        #expect(state.form?.spec.kind == .profile)
+        #expect(state.message?.contains("请先建立社区档案") == true)
+    }
+
+    @Test func oneCommunityGoesHomeAndLoadsItsFiguresThenTheDraft() {
+        var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+        #expect(reduce(&state, .communitiesLoaded([testCommunity])) == [.loadFacts(community: "630102001")])
+        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDraft])
+        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())).isEmpty) // the draft is checked once
+    }
+
+    @Test func aStoredDraftIsOfferedAndEnterRestoresIt() {
+        var state = homeState()
+        let draft = Draft(kind: .survey, communityCode: "630102001", values: ["name": "赵敏"], focus: "id_number")
+        _ = reduce(&state, .draftLoaded(draft))
+        #expect(state.dialog == .recoverDraft(draft))
+        press(&state, [.enter])
+        #expect(state.dialog == nil)
+        #expect(state.form?.values["name"] == "赵敏")
+        #expect(state.form?.focus == "id_number")
+    }
+}
+
+struct SurveyEntryTests {
+    @Test func requiredFieldsComeFirstInTheAgreedOrder() {
+        let keys = FormSpecs.survey.fields.filter { $0.page == 0 }.prefix(8).map(\.key)
+        #expect(keys == ["name", "id_number", "education", "hukou", "phone", "categories", "status", "survey_date"])
+        #expect(FormSpecs.survey.fields.filter(\.required).allSatisfy { $0.page == 0 })
+    }
+
+    @Test func typingAPersonValidatesAndPreviewsTheScore() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        #expect(state.form?.spec.kind == .survey)
+        let effects = press(&state, type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("dz") + [.tab]
+                                + type("cz") + [.tab] + type("13700001234") + [.tab] + type("退役军人") + [.tab] + type("有") + [.tab])
+        #expect(effects.contains(.lookUpIdNumber("630102200002290139")))
+        #expect(effects.contains { if case .storeDraft(let d?) = $0 { d.values["name"] == "赵敏" } else { false } })
+        _ = reduce(&state, .idNumberLookedUp("630102200002290139", []))
+        let form = try! #require(state.form)
+        #expect(form.values["education"] == "大学专科")
+        #expect(form.values["status"] == "有创业意愿")
+        #expect(form.values["survey_date"] == "2024-12-31") // the default, today
+        #expect(form.findings.errors.isEmpty)
+        // The preview shows the register item as if the person were saved: 0 → 2.
+        let cards = try! #require(state.scoreCards())
+        #expect(cards.saved.item("survey_register")?.points == .zero)
+        #expect(cards.preview?.item("survey_register")?.points == Points(2))
+    }
+
+    @Test func wrongCheckDigitIsShownOnLeavingAndBlocksSaving() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290130") + [.tab])
+        #expect(state.message == "公民身份号码：公民身份号码校验位应为9")
+        #expect(state.form?.state(of: "id_number") == .error)
+        let effects = press(&state, [.function(2)])
+        #expect(!effects.contains { if case .saveRecord = $0 { true } else { false } })
+        #expect(state.form?.focus == "id_number")
+        #expect(state.messageIsError)
+    }
+
+    @Test func aDefaultIsReplacedByTheFirstKeystroke() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        for _ in 0..<7 { press(&state, [.tab]) }
+        #expect(state.form?.focus == "survey_date")
+        #expect(state.form?.editor.replaceOnType == true)
+        press(&state, type("20240506") + [.tab])
+        #expect(state.form?.values["survey_date"] == "2024-05-06")
+    }
+
+    @Test func businessFieldsAreSkippedForIntendingPersons() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        var form = try! #require(state.form)
+        form.values["status"] = "有创业意愿"
+        #expect(!form.fields(onPage: 1).contains { $0.key == "entity_name" })
+        form.values["status"] = "已创业"
+        #expect(form.fields(onPage: 1).contains { $0.key == "entity_name" })
+    }
+
+    @Test func savingACompleteFormEmitsTheSaveAndSuccessGoesHome() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("30") + [.tab]
+              + type("城镇") + [.tab] + type("13700001234") + [.tab] + type("其他") + [.tab] + type("有") + [.tab])
+        let effects = press(&state, [.control("s")])
+        guard case .saveRecord(let kind, let community, let fields, _, false)? = effects.last else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(kind == .survey && community == "630102001" && fields["name"] == "赵敏")
+        let after = reduce(&state, .recordSaved(kind: .survey, summary: "赵敏", findings: [], keepForNext: false))
+        #expect(after.contains(.storeDraft(nil)) && after.contains(.loadFacts(community: "630102001")))
+        guard case .home = state.screen else { Issue.record("expected home"); return }
+        #expect(state.message == "已保存：赵敏")
+    }
+
+    @Test func warningsNeedAReasonBeforeSaving() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("30") + [.tab]
+              + type("城镇") + [.tab] + type("13700001234") + [.tab] + type("其他") + [.tab] + type("有") + [.tab])
+        _ = reduce(&state, .idNumberLookedUp("630102200002290139", [.init(id: 9, name: "赵敏", communityCode: "630102002")]))
+        var effects = press(&state, [.function(2)])
+        guard case .acceptWarning(let finding, _, _)? = state.dialog else { Issue.record("expected the warning dialog"); return }
+        #expect(finding.code == "id.other_community")
+        #expect(effects.isEmpty)
+        effects = press(&state, [.enter]) // an empty reason is refused
+        #expect(state.message == "请填写接受此警告的理由")
+        effects = press(&state, type("已核实为本社区常住") + [.enter])
+        guard case .saveRecord(_, _, _, let accepted, _)? = effects.last else { Issue.record("expected a save"); return }
+        #expect(accepted == ["id.other_community": "已核实为本社区常住"])
+    }
+
+    @Test func escapeWithChangesAsksAndKeepsTheDraft() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("赵"))
+        press(&state, [.escape])
+        #expect(state.dialog == .leaveForm)
+        press(&state, [.character("y")])
+        guard case .home = state.screen else { Issue.record("expected home"); return }
+        #expect(state.message?.contains("草稿已保留") == true)
+    }
+}
+
+struct ServiceEntryTests {
+    @Test func searchPickAndSaveAndNextKeepsDateStaffAndMethod() {
+        var state = homeState()
+        press(&state, [.character("2")])
+        #expect(state.form?.values["staff"] == "王芳")
+        let effects = press(&state, type("zs"))
+        #expect(effects.contains(.searchPersons(community: "630102001", query: "zs")))
+        _ = reduce(&state, .personsFound(query: "zs", [PersonHit(id: 1, name: "张三", idNumber: "630102199003070116", status: "有创业意愿")]))
+        let tabEffects = press(&state, [.tab])
+        #expect(state.form?.values["id_number"] == "630102199003070116")
+        #expect(tabEffects.contains(.loadServicePerson(community: "630102001", idNumber: "630102199003070116")))
+        _ = reduce(&state, .idNumberLookedUp("630102199003070116", [.init(id: 1, name: "张三", communityCode: "630102001")]))
+        press(&state, type("20240601") + [.tab] + type("政策") + [.tab] + [.tab] + type("讲解首次创业补贴") + [.tab])
+        let saved = press(&state, [.function(3)])
+        guard case .saveRecord(.service, _, let fields, _, true)? = saved.last else { Issue.record("expected save-and-next, got \(saved)"); return }
+        #expect(fields["service_type"] == "政策咨询" && fields["method"] == "窗口")
+        _ = reduce(&state, .recordSaved(kind: .service, summary: "张三", findings: [], keepForNext: true))
+        let next = try! #require(state.form)
+        #expect(next.values["service_date"] == "2024-06-01" && next.values["staff"] == "王芳" && next.values["method"] == "窗口")
+        #expect(next.values["id_number"] == nil && next.values["content"] == nil)
+    }
+}
+
+struct TerminalEventTests {
+    @Test func invalidInputIsReportedNotInserted() {
+        var state = homeState()
+        press(&state, [.character("1"), .invalidInput])
+        #expect(state.form?.editor.text == "")
+        #expect(state.message?.contains("不是有效的UTF-8") == true)
+    }
+
+    @Test func aHugePasteIsCutToTheFieldLimit() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        _ = reduce(&state, .pasted(String(repeating: "张", count: 2_000_000)))
+        #expect(state.form?.editor.characters.count == 30)
+        #expect(state.message?.contains("过长") == true)
+    }
+
+    @Test func tooSmallAndBack() {
+        var state = homeState()
+        _ = reduce(&state, .resized(width: 60, height: 20))
+        #expect(render(state).trimmedLines.contains { $0.contains("终端窗口太小，请调整到至少 80×24") })
+        #expect(press(&state, [.character("1")]).isEmpty)
+        _ = reduce(&state, .resized(width: 100, height: 30))
+        #expect(render(state).trimmedLines.contains { $0.contains("1  新增摸底登记") })
+    }
+}

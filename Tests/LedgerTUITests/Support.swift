@@ -1,0 +1,43 @@
+import Foundation
+import LedgerCore
+import LedgerResources
+import TerminalUI
+@testable import LedgerTUI
+
+let testToday = Day(year: 2024, month: 12, day: 31)!
+
+func rubrics() -> [Rubric] {
+    guard let dir = LedgerResources.rubricsDirectory, let all = try? Rubric.loadAll(from: dir) else { return [] }
+    return all
+}
+
+let testCommunity = Community(code: "630102001", name: "八一路社区", street: "八一路街道", district: "城东区", labourForce: 40,
+                              period: Period(start: Day(year: 2024, month: 1, day: 1)!, end: testToday),
+                              checklist: ["leading_group": Points(2)])
+
+/// An app on the home screen of a community with an empty register.
+func homeState(width: Int = 100, height: Int = 30) -> AppState {
+    var state = AppState(width: width, height: height, operatorName: "王芳", today: testToday, rubrics: rubrics())
+    _ = reduce(&state, .communitiesLoaded([testCommunity]))
+    var facts = ScoreFacts()
+    facts[.labourForce] = 40
+    _ = reduce(&state, .factsLoaded(facts, Counts()))
+    _ = reduce(&state, .draftLoaded(nil))
+    return state
+}
+
+/// Presses keys one by one, collecting every effect.
+@discardableResult
+func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
+    keys.flatMap { reduce(&state, .keyPressed($0)) }
+}
+
+/// Types text as individual character keys.
+func type(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+extension AppState {
+    var form: FormState? {
+        if case .form(let f) = screen { return f }
+        return nil
+    }
+}
