@@ -18,6 +18,12 @@ public final class CursesSession {
     /// Starts curses. Call `setlocale(LC_ALL, "")` first (done here too) so UTF-8 input and output work.
     public init(colorAllowed: Bool) {
         setlocale(LC_ALL, "")
+        // A blocked signal mask can be inherited (from a parent's worker thread): unblock what the app relies on,
+        // or a closed terminal (SIGHUP) and resizes (SIGWINCH) would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGHUP, SIGTERM, SIGINT, SIGWINCH] { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         initscr()
         raw()
         noecho()

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Journeys through the terminal application in a real terminal.
+@Suite(.serialized)
+struct TerminalAppTests {
+    let cli: CLI
+    var environment: [String: String] { ["CHUANGYE_DB": cli.db, "LANG": "C.UTF-8", "TERM": "xterm-256color"] }
+    var app: [String] { [CLI.binary.path, "--operator", "王芳"] }
+
+    init() throws {
+        cli = try CLI()
+        let result = try cli.run("init", "--profile", cli.write("p.toml", profile))
+        guard result.status == 0 else { throw TmuxTerminal.Failure(description: result.stderr) }
+    }
+
+    func enterPerson(_ t: TmuxTerminal, id: String) throws {
+        try t.press("1")
+        try t.waitFor("[1 基本信息]")
+        try t.type("赵敏"); try t.press("Tab")
+        try t.type(id); try t.press("Tab")
+        try t.type("dz"); try t.press("Tab")
+        try t.type("cz"); try t.press("Tab")
+        try t.type("13700001234"); try t.press("Tab")
+        try t.type("退役军人"); try t.press("Tab")
+        try t.type("有"); try t.press("Tab")
+        try t.type("2024-05-06"); try t.press("Tab")
+    }
+
+    @Test func enteringAPersonSavesTheRowAndChangesTheScore() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment)
+        try t.waitFor("新增摸底登记")
+        try t.waitFor("总分 15/100")
+        try enterPerson(t, id: "630102200002290139")
+        // The preview shows the score as if the draft were saved.
+        try t.waitFor("总分 15→17 (+2)")
+        try t.press("F2")
+        try t.waitFor("已保存：赵敏（630102********0139）")
+        try t.waitFor("摸底登记 1 人")
+        try t.waitFor("总分 17/100")
+        try t.press("q")
+        try t.waitFor("确定退出")
+        try t.press("Enter")
+        try t.waitUntilExited()
+        let exported = cli.dir.appendingPathComponent("out.csv").path
+        #expect(try cli.run("export", "survey", exported).status == 0)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: exported)), as: UTF8.self)
+        #expect(text.contains("赵敏,\t630102200002290139,男,2000-02-29,,大学专科,城镇,\t13700001234,,退役军人,有创业意愿,2024-05-06"))
+    }
+
+    @Test func wrongCheckDigitIsExplainedAndSavingIsRefused() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment)
+        try t.waitFor("新增摸底登记")
+        try enterPerson(t, id: "630102200002290130")
+        try t.press("F2")
+        try t.waitFor("有错误，不能保存。公民身份号码：公民身份号码校验位应为9")
+        try t.press("Escape")
+        try t.waitFor("离开表单")
+        try t.press("d")
+        try t.waitFor("摸底登记 0 人")
+    }
+
+    @Test func hangupMidFormThenRestartOffersTheDraft() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment)
+        try t.waitFor("新增摸底登记")
+        try t.press("1")
+        try t.waitFor("[1 基本信息]")
+        try t.type("钱多多"); try t.press("Tab")
+        try t.waitFor("✓ 钱多多")
+        kill(t.panePid, SIGHUP)
+        try t.waitUntilExited()
+        try t.respawn(app, environment: environment)
+        try t.waitFor("恢复草稿？")
+        try t.waitFor("创业摸底登记草稿：钱多多")
+        try t.press("Enter")
+        try t.waitFor("已恢复草稿")
+        try t.waitFor("*姓名 ✓ 钱多多")
+    }
+
+    @Test func tooSmallThenResizedBack() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment)
+        try t.waitFor("新增摸底登记")
+        try t.resize(width: 60, height: 20)
+        try t.waitFor("终端窗口太小，请调整到至少 80×24")
+        try t.resize(width: 100, height: 30)
+        try t.waitFor("新增摸底登记")
+        #expect(!t.screen.contains("终端窗口太小"))
+    }
+}
