@@ -203,3 +203,19 @@ struct CLIEndToEndTests {
         #expect(help.stdout.contains("创业台账") && help.stdout.contains("import") && help.stdout.contains("从CSV文件导入台账"))
     }
 }
+
+struct DemoCommandTests {
+    @Test func demoCreatesAValidPopulatedCommunityOnce() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let first = try cli.run("demo")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("已建立演示社区"))
+        let check = try cli.run("check", "--json")
+        #expect(check.status == 0)
+        let score = try cli.run("score", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+        #expect((json["total"] as? Double ?? 0) > 20)
+        #expect(try cli.run("demo").status == 1) // already there
+    }
+}
