@@ -164,7 +164,8 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
             """)
         }
-        migrator.registerMigration("v2") { db in
+        // Immediate foreign-key checks: the default deferred check scans every table (14 s on a district database).
+        migrator.registerMigration("v2", foreignKeyChecks: .immediate) { db in
             // One form in progress per operator, autosaved on every change, offered back at the next start.
             try db.execute(sql: """
             CREATE TABLE draft (
@@ -172,6 +173,88 @@ enum Migrations {
                 content TEXT NOT NULL,
                 saved_at TEXT NOT NULL
             );
+            """)
+        }
+        migrator.registerMigration("v3", foreignKeyChecks: .immediate) { db in
+            // Score figures per community, kept by triggers in the same transaction as every change, so a score
+            // (one community or a whole district) reads one row per community instead of scanning the registers.
+            try db.execute(sql: """
+            CREATE TABLE community_totals (
+                community_code TEXT PRIMARY KEY NOT NULL REFERENCES community(code) ON DELETE CASCADE,
+                m_registered INTEGER NOT NULL DEFAULT 0,
+                m_participants INTEGER NOT NULL DEFAULT 0,
+                m_entrepreneurs INTEGER NOT NULL DEFAULT 0,
+                m_entrepreneur_jobs INTEGER NOT NULL DEFAULT 0,
+                m_in_scope INTEGER NOT NULL DEFAULT 0,
+                m_in_scope_trained INTEGER NOT NULL DEFAULT 0,
+                m_trained INTEGER NOT NULL DEFAULT 0,
+                m_passed INTEGER NOT NULL DEFAULT 0,
+                m_post_training_base INTEGER NOT NULL DEFAULT 0,
+                m_post_training_started INTEGER NOT NULL DEFAULT 0,
+                m_service_targets INTEGER NOT NULL DEFAULT 0,
+                m_served_twice INTEGER NOT NULL DEFAULT 0,
+                m_served INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_first_eligible INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_first_received INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_reward_eligible INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_reward_received INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_jobs_eligible INTEGER NOT NULL DEFAULT 0,
+                m_subsidy_jobs_received INTEGER NOT NULL DEFAULT 0,
+                m_publicity INTEGER NOT NULL DEFAULT 0,
+                m_role_models INTEGER NOT NULL DEFAULT 0,
+                m_incubation INTEGER NOT NULL DEFAULT 0,
+                error_records INTEGER NOT NULL DEFAULT 0,
+                warning_records INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TRIGGER community_totals_row AFTER INSERT ON community BEGIN
+                INSERT INTO community_totals (community_code) VALUES (NEW.code);
+            END;
+            INSERT INTO community_totals (community_code) SELECT code FROM community;
+            CREATE TRIGGER person_totals_insert AFTER INSERT ON person WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET m_registered = m_registered + NEW.m_registered, m_participants = m_participants + NEW.m_participants, m_entrepreneurs = m_entrepreneurs + NEW.m_entrepreneurs, m_entrepreneur_jobs = m_entrepreneur_jobs + NEW.m_entrepreneur_jobs, m_in_scope = m_in_scope + NEW.m_in_scope, m_in_scope_trained = m_in_scope_trained + NEW.m_in_scope_trained, m_trained = m_trained + NEW.m_trained, m_passed = m_passed + NEW.m_passed, m_post_training_base = m_post_training_base + NEW.m_post_training_base, m_post_training_started = m_post_training_started + NEW.m_post_training_started, m_service_targets = m_service_targets + NEW.m_service_targets, m_served_twice = m_served_twice + NEW.m_served_twice, m_served = m_served + NEW.m_served, m_subsidy_first_eligible = m_subsidy_first_eligible + NEW.m_subsidy_first_eligible, m_subsidy_first_received = m_subsidy_first_received + NEW.m_subsidy_first_received, m_subsidy_reward_eligible = m_subsidy_reward_eligible + NEW.m_subsidy_reward_eligible, m_subsidy_reward_received = m_subsidy_reward_received + NEW.m_subsidy_reward_received, m_subsidy_jobs_eligible = m_subsidy_jobs_eligible + NEW.m_subsidy_jobs_eligible, m_subsidy_jobs_received = m_subsidy_jobs_received + NEW.m_subsidy_jobs_received, error_records = error_records + (NEW.error_count > 0), warning_records = warning_records + (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER person_totals_delete AFTER DELETE ON person WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET m_registered = m_registered - OLD.m_registered, m_participants = m_participants - OLD.m_participants, m_entrepreneurs = m_entrepreneurs - OLD.m_entrepreneurs, m_entrepreneur_jobs = m_entrepreneur_jobs - OLD.m_entrepreneur_jobs, m_in_scope = m_in_scope - OLD.m_in_scope, m_in_scope_trained = m_in_scope_trained - OLD.m_in_scope_trained, m_trained = m_trained - OLD.m_trained, m_passed = m_passed - OLD.m_passed, m_post_training_base = m_post_training_base - OLD.m_post_training_base, m_post_training_started = m_post_training_started - OLD.m_post_training_started, m_service_targets = m_service_targets - OLD.m_service_targets, m_served_twice = m_served_twice - OLD.m_served_twice, m_served = m_served - OLD.m_served, m_subsidy_first_eligible = m_subsidy_first_eligible - OLD.m_subsidy_first_eligible, m_subsidy_first_received = m_subsidy_first_received - OLD.m_subsidy_first_received, m_subsidy_reward_eligible = m_subsidy_reward_eligible - OLD.m_subsidy_reward_eligible, m_subsidy_reward_received = m_subsidy_reward_received - OLD.m_subsidy_reward_received, m_subsidy_jobs_eligible = m_subsidy_jobs_eligible - OLD.m_subsidy_jobs_eligible, m_subsidy_jobs_received = m_subsidy_jobs_received - OLD.m_subsidy_jobs_received, error_records = error_records - (OLD.error_count > 0), warning_records = warning_records - (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER person_totals_update AFTER UPDATE ON person BEGIN
+                UPDATE community_totals SET m_registered = m_registered - (OLD.deleted_at IS NULL) * OLD.m_registered, m_participants = m_participants - (OLD.deleted_at IS NULL) * OLD.m_participants, m_entrepreneurs = m_entrepreneurs - (OLD.deleted_at IS NULL) * OLD.m_entrepreneurs, m_entrepreneur_jobs = m_entrepreneur_jobs - (OLD.deleted_at IS NULL) * OLD.m_entrepreneur_jobs, m_in_scope = m_in_scope - (OLD.deleted_at IS NULL) * OLD.m_in_scope, m_in_scope_trained = m_in_scope_trained - (OLD.deleted_at IS NULL) * OLD.m_in_scope_trained, m_trained = m_trained - (OLD.deleted_at IS NULL) * OLD.m_trained, m_passed = m_passed - (OLD.deleted_at IS NULL) * OLD.m_passed, m_post_training_base = m_post_training_base - (OLD.deleted_at IS NULL) * OLD.m_post_training_base, m_post_training_started = m_post_training_started - (OLD.deleted_at IS NULL) * OLD.m_post_training_started, m_service_targets = m_service_targets - (OLD.deleted_at IS NULL) * OLD.m_service_targets, m_served_twice = m_served_twice - (OLD.deleted_at IS NULL) * OLD.m_served_twice, m_served = m_served - (OLD.deleted_at IS NULL) * OLD.m_served, m_subsidy_first_eligible = m_subsidy_first_eligible - (OLD.deleted_at IS NULL) * OLD.m_subsidy_first_eligible, m_subsidy_first_received = m_subsidy_first_received - (OLD.deleted_at IS NULL) * OLD.m_subsidy_first_received, m_subsidy_reward_eligible = m_subsidy_reward_eligible - (OLD.deleted_at IS NULL) * OLD.m_subsidy_reward_eligible, m_subsidy_reward_received = m_subsidy_reward_received - (OLD.deleted_at IS NULL) * OLD.m_subsidy_reward_received, m_subsidy_jobs_eligible = m_subsidy_jobs_eligible - (OLD.deleted_at IS NULL) * OLD.m_subsidy_jobs_eligible, m_subsidy_jobs_received = m_subsidy_jobs_received - (OLD.deleted_at IS NULL) * OLD.m_subsidy_jobs_received, error_records = error_records - (OLD.deleted_at IS NULL) * (OLD.error_count > 0), warning_records = warning_records - (OLD.deleted_at IS NULL) * (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET m_registered = m_registered + (NEW.deleted_at IS NULL) * NEW.m_registered, m_participants = m_participants + (NEW.deleted_at IS NULL) * NEW.m_participants, m_entrepreneurs = m_entrepreneurs + (NEW.deleted_at IS NULL) * NEW.m_entrepreneurs, m_entrepreneur_jobs = m_entrepreneur_jobs + (NEW.deleted_at IS NULL) * NEW.m_entrepreneur_jobs, m_in_scope = m_in_scope + (NEW.deleted_at IS NULL) * NEW.m_in_scope, m_in_scope_trained = m_in_scope_trained + (NEW.deleted_at IS NULL) * NEW.m_in_scope_trained, m_trained = m_trained + (NEW.deleted_at IS NULL) * NEW.m_trained, m_passed = m_passed + (NEW.deleted_at IS NULL) * NEW.m_passed, m_post_training_base = m_post_training_base + (NEW.deleted_at IS NULL) * NEW.m_post_training_base, m_post_training_started = m_post_training_started + (NEW.deleted_at IS NULL) * NEW.m_post_training_started, m_service_targets = m_service_targets + (NEW.deleted_at IS NULL) * NEW.m_service_targets, m_served_twice = m_served_twice + (NEW.deleted_at IS NULL) * NEW.m_served_twice, m_served = m_served + (NEW.deleted_at IS NULL) * NEW.m_served, m_subsidy_first_eligible = m_subsidy_first_eligible + (NEW.deleted_at IS NULL) * NEW.m_subsidy_first_eligible, m_subsidy_first_received = m_subsidy_first_received + (NEW.deleted_at IS NULL) * NEW.m_subsidy_first_received, m_subsidy_reward_eligible = m_subsidy_reward_eligible + (NEW.deleted_at IS NULL) * NEW.m_subsidy_reward_eligible, m_subsidy_reward_received = m_subsidy_reward_received + (NEW.deleted_at IS NULL) * NEW.m_subsidy_reward_received, m_subsidy_jobs_eligible = m_subsidy_jobs_eligible + (NEW.deleted_at IS NULL) * NEW.m_subsidy_jobs_eligible, m_subsidy_jobs_received = m_subsidy_jobs_received + (NEW.deleted_at IS NULL) * NEW.m_subsidy_jobs_received, error_records = error_records + (NEW.deleted_at IS NULL) * (NEW.error_count > 0), warning_records = warning_records + (NEW.deleted_at IS NULL) * (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET m_registered = m_registered + (SELECT COALESCE(SUM(m_registered), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_participants = m_participants + (SELECT COALESCE(SUM(m_participants), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_entrepreneurs = m_entrepreneurs + (SELECT COALESCE(SUM(m_entrepreneurs), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_entrepreneur_jobs = m_entrepreneur_jobs + (SELECT COALESCE(SUM(m_entrepreneur_jobs), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_in_scope = m_in_scope + (SELECT COALESCE(SUM(m_in_scope), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_in_scope_trained = m_in_scope_trained + (SELECT COALESCE(SUM(m_in_scope_trained), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_trained = m_trained + (SELECT COALESCE(SUM(m_trained), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_passed = m_passed + (SELECT COALESCE(SUM(m_passed), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_post_training_base = m_post_training_base + (SELECT COALESCE(SUM(m_post_training_base), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_post_training_started = m_post_training_started + (SELECT COALESCE(SUM(m_post_training_started), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_service_targets = m_service_targets + (SELECT COALESCE(SUM(m_service_targets), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_served_twice = m_served_twice + (SELECT COALESCE(SUM(m_served_twice), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_served = m_served + (SELECT COALESCE(SUM(m_served), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_first_eligible = m_subsidy_first_eligible + (SELECT COALESCE(SUM(m_subsidy_first_eligible), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_first_received = m_subsidy_first_received + (SELECT COALESCE(SUM(m_subsidy_first_received), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_reward_eligible = m_subsidy_reward_eligible + (SELECT COALESCE(SUM(m_subsidy_reward_eligible), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_reward_received = m_subsidy_reward_received + (SELECT COALESCE(SUM(m_subsidy_reward_received), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_jobs_eligible = m_subsidy_jobs_eligible + (SELECT COALESCE(SUM(m_subsidy_jobs_eligible), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_subsidy_jobs_received = m_subsidy_jobs_received + (SELECT COALESCE(SUM(m_subsidy_jobs_received), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), error_records = error_records + (SELECT COALESCE(SUM((error_count > 0)), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), warning_records = warning_records + (SELECT COALESCE(SUM((error_count = 0 AND warning_count > 0)), 0) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
+            CREATE TRIGGER service_totals_insert AFTER INSERT ON service WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET error_records = error_records + (NEW.error_count > 0), warning_records = warning_records + (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER service_totals_delete AFTER DELETE ON service WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET error_records = error_records - (OLD.error_count > 0), warning_records = warning_records - (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER service_totals_update AFTER UPDATE ON service BEGIN
+                UPDATE community_totals SET error_records = error_records - (OLD.deleted_at IS NULL) * (OLD.error_count > 0), warning_records = warning_records - (OLD.deleted_at IS NULL) * (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET error_records = error_records + (NEW.deleted_at IS NULL) * (NEW.error_count > 0), warning_records = warning_records + (NEW.deleted_at IS NULL) * (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET error_records = error_records + (SELECT COALESCE(SUM((error_count > 0)), 0) FROM service X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), warning_records = warning_records + (SELECT COALESCE(SUM((error_count = 0 AND warning_count > 0)), 0) FROM service X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
+            CREATE TRIGGER activity_totals_insert AFTER INSERT ON activity WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET m_publicity = m_publicity + NEW.m_publicity, m_role_models = m_role_models + NEW.m_role_models, m_incubation = m_incubation + NEW.m_incubation, error_records = error_records + (NEW.error_count > 0), warning_records = warning_records + (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER activity_totals_delete AFTER DELETE ON activity WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET m_publicity = m_publicity - OLD.m_publicity, m_role_models = m_role_models - OLD.m_role_models, m_incubation = m_incubation - OLD.m_incubation, error_records = error_records - (OLD.error_count > 0), warning_records = warning_records - (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER activity_totals_update AFTER UPDATE ON activity BEGIN
+                UPDATE community_totals SET m_publicity = m_publicity - (OLD.deleted_at IS NULL) * OLD.m_publicity, m_role_models = m_role_models - (OLD.deleted_at IS NULL) * OLD.m_role_models, m_incubation = m_incubation - (OLD.deleted_at IS NULL) * OLD.m_incubation, error_records = error_records - (OLD.deleted_at IS NULL) * (OLD.error_count > 0), warning_records = warning_records - (OLD.deleted_at IS NULL) * (OLD.error_count = 0 AND OLD.warning_count > 0)
+                WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET m_publicity = m_publicity + (NEW.deleted_at IS NULL) * NEW.m_publicity, m_role_models = m_role_models + (NEW.deleted_at IS NULL) * NEW.m_role_models, m_incubation = m_incubation + (NEW.deleted_at IS NULL) * NEW.m_incubation, error_records = error_records + (NEW.deleted_at IS NULL) * (NEW.error_count > 0), warning_records = warning_records + (NEW.deleted_at IS NULL) * (NEW.error_count = 0 AND NEW.warning_count > 0)
+                WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET m_publicity = m_publicity + (SELECT COALESCE(SUM(m_publicity), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_role_models = m_role_models + (SELECT COALESCE(SUM(m_role_models), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_incubation = m_incubation + (SELECT COALESCE(SUM(m_incubation), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), error_records = error_records + (SELECT COALESCE(SUM((error_count > 0)), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), warning_records = warning_records + (SELECT COALESCE(SUM((error_count = 0 AND warning_count > 0)), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
             """)
         }
         return migrator

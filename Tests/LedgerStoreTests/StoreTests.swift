@@ -223,3 +223,33 @@ struct FileTests {
         #expect { _ = try AppDatabase.open(path: path, operatorName: "x") } throws: { ($0 as? StoreError)?.message.contains("无法打开数据库") == true }
     }
 }
+
+struct TotalsTests {
+    /// The trigger-kept totals must equal a full scan after every kind of write.
+    @Test func totalsAgreeWithAFullScanAfterEveryKindOfChange() throws {
+        let db = try emptyDatabase()
+        func check() throws {
+            var kept = try db.scoreFacts(community: "630102001")
+            kept[.labourForce] = 0
+            #expect(kept == (try db.scannedFacts(community: "630102001")))
+        }
+        let id = try #require(try db.savePerson(intending(), community: "630102001").saved?.id)
+        try check()
+        _ = try db.importPersons([ImportRow(line: 2, fields: intending(id: womanId, name: "李四", ["status": "已创业", "entity_name": "李记",
+                                  "entity_type": "企业", "license_date": "2024-02-01", "jobs_created": "5", "credit_code": "91350100M000100Y44"]))],
+                                 community: "630102001", mode: .allOrNothing)
+        try check()
+        _ = try db.recordService(service(), community: "630102001")
+        _ = try db.recordService(service(date: "2024-07-01"), community: "630102001")
+        try check()
+        let (_, token) = try #require(try db.person(id: id))
+        _ = try db.savePerson(intending(["trained": "是", "training_type": "SYB", "training_end": "2024-05-01"]), community: "630102001", editing: token)
+        try check()
+        _ = try db.saveActivity(["date": "2024-05-01", "kind": "宣传活动", "title": "政策宣讲", "participants": "30"], community: "630102001")
+        try check()
+        try db.saveCommunity(community(period: Period(start: Day(year: 2024, month: 6, day: 1)!, end: today)))
+        try check()
+        let f = try db.scoreFacts(community: "630102001")
+        #expect(f[.registered] == 2 && f[.publicity] == 0 && f[.warningRecords] == 1)
+    }
+}

@@ -2,78 +2,85 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
-    /// The score figures of one community: sums of the stored contributions (one indexed scan, no per-row work).
+    /// The score figures of one community: its row of trigger-kept totals (constant work, whatever the size).
     public func scoreFacts(community code: String) throws -> ScoreFacts {
         try read { db in
             let c = try Self.requireCommunity(db, code: code)
-            return try Self.facts(db, where: "community_code = ?", arguments: [code], labourForce: c.labourForce)
+            var f = try Self.totals(db, where: "community_code = ?", arguments: [code])
+            f[.labourForce] = c.labourForce
+            return f
         }
     }
 
     /// The figures of a street: the union of its communities' registers, and the sum of their labour forces.
     public func scoreFacts(street: String) throws -> ScoreFacts {
         try read { db in
-            let labour = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(labour_force), 0) FROM community WHERE street = ?",
-                                          arguments: [street]) ?? 0
-            return try Self.facts(db, where: "community_code IN (SELECT code FROM community WHERE street = ?)",
-                                  arguments: [street], labourForce: labour)
+            var f = try Self.totals(db, where: "community_code IN (SELECT code FROM community WHERE street = ?)", arguments: [street])
+            f[.labourForce] = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(labour_force), 0) FROM community WHERE street = ?",
+                                               arguments: [street]) ?? 0
+            return f
         }
     }
 
-    /// Figures for every community at once (one grouped scan per table), for district overviews.
+    /// Figures for every community at once, for district overviews: one row per community.
     public func scoreFactsByCommunity() throws -> [String: ScoreFacts] {
         try read { db in
             var result: [String: ScoreFacts] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, labour_force FROM community") {
-                var f = ScoreFacts()
-                f[.labourForce] = row["labour_force"]
-                result[row["code"]] = f
-            }
-            let sums = Measure.personMeasures.map { "SUM(m_\($0.rawValue))" }.joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT community_code, \(sums) FROM person WHERE deleted_at IS NULL GROUP BY community_code") {
-                let code: String = row[0]
-                for (i, m) in Measure.personMeasures.enumerated() { result[code, default: ScoreFacts()][m] = row[i + 1] ?? 0 }
-            }
-            let activitySums = Measure.activityMeasures.map { "SUM(m_\($0.rawValue))" }.joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT community_code, \(activitySums) FROM activity WHERE deleted_at IS NULL GROUP BY community_code") {
-                let code: String = row[0]
-                for (i, m) in Measure.activityMeasures.enumerated() { result[code, default: ScoreFacts()][m] = row[i + 1] ?? 0 }
-            }
-            for table in ["person", "service", "activity"] {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT community_code, SUM(error_count > 0), SUM(error_count = 0 AND warning_count > 0)
-                    FROM \(table) WHERE deleted_at IS NULL GROUP BY community_code
-                    """) {
-                    let code: String = row[0]
-                    result[code, default: ScoreFacts()][.errorRecords] += row[1] ?? 0
-                    result[code, default: ScoreFacts()][.warningRecords] += row[2] ?? 0
-                }
+            let labour = Dictionary(try Row.fetchAll(db, sql: "SELECT code, labour_force FROM community").map {
+                ($0["code"] as String, $0["labour_force"] as Int)
+            }, uniquingKeysWith: { a, _ in a })
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM community_totals") {
+                let code: String = row["community_code"]
+                var f = Self.facts(from: row)
+                f[.labourForce] = labour[code] ?? 0
+                result[code] = f
             }
             return result
         }
     }
 
-    static func facts(_ db: Database, where condition: String, arguments: StatementArguments, labourForce: Int) throws -> ScoreFacts {
+    /// Column of `community_totals` for each summed measure.
+    static let totalColumns: [(Measure, String)] =
+        (Measure.personMeasures + Measure.activityMeasures).map { ($0, "m_" + $0.rawValue) }
+        + [(.errorRecords, "error_records"), (.warningRecords, "warning_records")]
+
+    static func totals(_ db: Database, where condition: String, arguments: StatementArguments) throws -> ScoreFacts {
+        let sums = totalColumns.map { "COALESCE(SUM(\($0.1)), 0) AS \($0.1)" }.joined(separator: ", ")
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM community_totals WHERE \(condition)", arguments: arguments) else {
+            return ScoreFacts()
+        }
+        return facts(from: row)
+    }
+
+    static func facts(from row: Row) -> ScoreFacts {
         var f = ScoreFacts()
-        f[.labourForce] = labourForce
-        let sums = Measure.personMeasures.map { "SUM(m_\($0.rawValue))" }.joined(separator: ", ")
-        if let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM person WHERE deleted_at IS NULL AND \(condition)", arguments: arguments) {
-            for (i, m) in Measure.personMeasures.enumerated() { f[m] = row[i] ?? 0 }
-        }
-        let activitySums = Measure.activityMeasures.map { "SUM(m_\($0.rawValue))" }.joined(separator: ", ")
-        if let row = try Row.fetchOne(db, sql: "SELECT \(activitySums) FROM activity WHERE deleted_at IS NULL AND \(condition)", arguments: arguments) {
-            for (i, m) in Measure.activityMeasures.enumerated() { f[m] = row[i] ?? 0 }
-        }
-        for table in ["person", "service", "activity"] {
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT SUM(error_count > 0), SUM(error_count = 0 AND warning_count > 0)
-                FROM \(table) WHERE deleted_at IS NULL AND \(condition)
-                """, arguments: arguments) {
-                f[.errorRecords] += row[0] ?? 0
-                f[.warningRecords] += row[1] ?? 0
-            }
-        }
+        for (measure, column) in totalColumns { f[measure] = row[column] ?? 0 }
         return f
+    }
+
+    /// The same figures computed by scanning the registers: slow, used to verify the trigger-kept totals.
+    func scannedFacts(community code: String) throws -> ScoreFacts {
+        try read { db in
+            var f = ScoreFacts()
+            let sums = Measure.personMeasures.map { "COALESCE(SUM(m_\($0.rawValue)), 0)" }.joined(separator: ", ")
+            if let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM person WHERE deleted_at IS NULL AND community_code = ?", arguments: [code]) {
+                for (i, m) in Measure.personMeasures.enumerated() { f[m] = row[i] ?? 0 }
+            }
+            let activitySums = Measure.activityMeasures.map { "COALESCE(SUM(m_\($0.rawValue)), 0)" }.joined(separator: ", ")
+            if let row = try Row.fetchOne(db, sql: "SELECT \(activitySums) FROM activity WHERE deleted_at IS NULL AND community_code = ?", arguments: [code]) {
+                for (i, m) in Measure.activityMeasures.enumerated() { f[m] = row[i] ?? 0 }
+            }
+            for table in ["person", "service", "activity"] {
+                if let row = try Row.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(error_count > 0), 0), COALESCE(SUM(error_count = 0 AND warning_count > 0), 0)
+                    FROM \(table) WHERE deleted_at IS NULL AND community_code = ?
+                    """, arguments: [code]) {
+                    f[.errorRecords] += row[0] ?? 0
+                    f[.warningRecords] += row[1] ?? 0
+                }
+            }
+            return f
+        }
     }
 
     /// Ids of the records behind an item's figure (counted by `include`, not by `excluding`), at most `limit`.

@@ -28,6 +28,7 @@ extension AppDatabase {
             }
             if let old, old.period != c.period {
                 try refreshAllPersons(db, community: c.code, period: c.period)
+                try refreshAllActivities(db, community: c.code, period: c.period)
             }
         }
     }
@@ -37,6 +38,19 @@ extension AppDatabase {
                  "labour_force": String(c.labourForce), "period": c.period.description]
         for (item, points) in c.checklist { f["checklist." + item] = points.description }
         return f
+    }
+
+    /// Recomputes the score contribution of every activity of a community (after a period change).
+    func refreshAllActivities(_ db: Database, community: String, period: Period) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM activity WHERE community_code = ?", arguments: [community]) {
+            guard let date = Day.parse(row["date"]), let kind = ActivityKind(rawValue: row["kind"]) else {
+                throw StoreError.corrupt("activity \(row["id"] as Int64)")
+            }
+            let activity = Activity(communityCode: community, date: date, kind: kind, title: row["title"], story: row["story"])
+            let f = Contribution.of(activity, period: period)
+            try db.execute(sql: "UPDATE activity SET m_publicity = ?, m_role_models = ?, m_incubation = ? WHERE id = ?",
+                           arguments: [f[.publicity], f[.roleModels], f[.incubation], row["id"] as Int64])
+        }
     }
 
     /// Recomputes service counts and score contributions of every person of a community (after a period change).

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerTUI
+import TerminalUI
+
+/// Measures what a clerk feels on a large database: first frame, keystroke → frame, effects, score.
+/// Prints `name: value unit` lines. Hidden: for `scripts/bench` and the notes.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-ui", abstract: "界面性能测量（开发用）", shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "社区代码（默认第一个）")
+    var community: String?
+
+    func run() throws {
+        let start = Date()
+        let database = try global.openDatabase()
+        let runner = EffectRunner(database: database)
+        var state = AppState(width: 120, height: 40, operatorName: "测量", today: Day.today(), rubrics: try Rubrics.all())
+        var pending: [Effect] = [.loadCommunities]
+        AppRuntime.runEffects(&pending, state: &state, runner: runner)
+        if case .chooseCommunity = state.screen {
+            let index = community.flatMap { code in state.communities.firstIndex { $0.code == code } } ?? 0
+            pending = reduce(&state, .keyPressed(.down)) // exercise the chooser once
+            _ = reduce(&state, .keyPressed(.up))
+            for _ in 0..<index { _ = reduce(&state, .keyPressed(.down)) }
+            pending += reduce(&state, .keyPressed(.enter))
+            AppRuntime.runEffects(&pending, state: &state, runner: runner)
+        }
+        if state.dialog != nil { pending = reduce(&state, .keyPressed(.character("n"))) }
+        var previous = render(state)
+        _ = previous.changedSpans(since: nil)
+        let firstFrame = Date().timeIntervalSince(start)
+        print("first_frame_with_home: \(ms(firstFrame)) ms")
+
+        var frameTimes: [Double] = []
+        var effectTimes: [Double] = []
+        func key(_ k: Key) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            var effects = reduce(&state, .keyPressed(k))
+            let frame = render(state)
+            _ = frame.changedSpans(since: previous)
+            previous = frame
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            frameTimes.append(Double(t1 - t0) / 1e6)
+            AppRuntime.runEffects(&effects, state: &state, runner: runner)
+            effectTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6)
+        }
+        func type(_ s: String) { for ch in s { key(.character(ch)) } }
+        for round in 0..<10 {
+            key(.character("1"))
+            type("欧阳明"); key(.tab)
+            type("630102199003070116"); key(.tab)
+            type("dz"); key(.tab); type("cz"); key(.tab)
+            type("13712345678"); key(.tab); type("其他"); key(.tab); type("有"); key(.tab)
+            type("2024-05-06"); key(.tab)
+            key(.pageDown); type("社区便利店"); key(.tab)
+            key(.escape); key(.character("d"))
+            key(.character("2"))
+            type(round % 2 == 0 ? "zh" : "6301021"); key(.down); key(.tab)
+            key(.tab); type("政策"); key(.tab); key(.tab); type("讲解创业担保贷款政策"); key(.tab)
+            key(.escape); key(.character("d"))
+        }
+        report("keystroke_frame", frameTimes)
+        report("keystroke_effects", effectTimes)
+
+        let code = state.community?.code ?? ""
+        var t = Date()
+        _ = try database.scoreFacts(community: code)
+        print("score_one_community: \(ms(Date().timeIntervalSince(t))) ms")
+        t = Date()
+        let all = try database.scoreFactsByCommunity()
+        let rubric = try Rubrics.all().first { $0.id == "xining-community" }
+        for (code, facts) in all { if let rubric { _ = ScoreEngine.evaluate(rubric, facts: facts, checklist: state.communities.first { $0.code == code }?.checklist ?? [:]) } }
+        print("score_district_all_communities: \(ms(Date().timeIntervalSince(t))) ms (\(all.count) communities)")
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        print("peak_rss: \(usage.ru_maxrss / 1024) MB")
+    }
+
+    func ms(_ seconds: Double) -> String { String(format: "%.2f", seconds * 1000) }
+
+    func report(_ name: String, _ samples: [Double]) {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return }
+        func p(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
+        print("\(name)_p50: \(String(format: "%.3f", p(0.5))) ms")
+        print("\(name)_p99: \(String(format: "%.3f", p(0.99))) ms")
+        print("\(name)_max: \(String(format: "%.3f", sorted.last ?? 0)) ms (\(sorted.count) keys)")
+    }
+}
