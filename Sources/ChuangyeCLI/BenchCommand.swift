@@ -17,6 +17,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
+        Thread.detachNewThread { Pinyin.warmUp() } // as the app does
         let database = try global.openDatabase()
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: "测量", today: Day.today(), rubrics: try Rubrics.all())

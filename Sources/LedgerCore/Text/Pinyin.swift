@@ -10,6 +10,11 @@ public enum Pinyin {
     /// 1 = no initial, else the ASCII letter. Other characters are transliterated each time (rare in names).
     private static let table = Mutex<[UInt8]>([UInt8](repeating: 0, count: 0xA000 - 0x3400))
 
+    /// Loads the transliterator (about 60 ms the first time in a process) so no keystroke pays for it.
+    public static func warmUp() {
+        _ = transliteratedInitial("创")
+    }
+
     /// Lower-case initials of each Han character; ASCII letters and digits are kept as they are, lower-cased.
     public static func initials(of text: String) -> String {
         var result: [UInt8] = []
