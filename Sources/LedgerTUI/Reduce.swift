@@ -87,12 +87,19 @@ extension AppState {
         return FormState(spec: FormSpecs.spec(kind), today: today, values: [:], defaults: defaults)
     }
 
-    /// The profile form filled with a community's values.
+    /// The profile form filled with a community's values, followed by its rubric's checklist (自评) items.
     func profileForm(_ c: Community) -> FormState {
-        FormState(spec: FormSpecs.profile, today: today, values: [
+        var values = [
             "code": c.code, "name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
             "labour_force": String(c.labourForce), "period_start": c.period.start.description, "period_end": c.period.end.description,
-        ])
+        ]
+        let spec = rubric.map { FormSpecs.profile(withChecklistOf: $0) } ?? FormSpecs.profile
+        for item in rubric?.items ?? [] where !item.allowedLevels.isEmpty {
+            if let points = c.checklist[item.id], let level = item.allowedLevels.first(where: { $0.points == points }) {
+                values[FormSpecs.checklistPrefix + item.id] = FormSpecs.checklistChoice(level)
+            }
+        }
+        return FormState(spec: spec, today: today, values: values)
     }
 }
 
@@ -288,7 +295,13 @@ private func movePicker(_ state: inout AppState, _ form: inout FormState, _ delt
     let count: Int
     if case .personSearch = form.focusedField?.kind { count = form.searchResults.count } else { count = form.options.count }
     if count > 1 || (count == 1 && form.searchResults.count == 1) {
-        form.picker.move(delta, count: count, visibleRows: 5)
+        if case .personSearch = form.focusedField?.kind {
+            form.picker.move(delta, count: count, visibleRows: 5)
+        } else {
+            form.movePicker(delta)
+            form.dirty = true
+        }
+        state.revalidate(&form)
         state.screen = .form(form)
         return []
     }
@@ -372,7 +385,19 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
 }
 
 private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
-    let validated = CommunityValidator.validate(form.applicableValues, today: state.today, checklist: state.community?.checklist ?? [:])
+    var checklist = state.community?.checklist ?? [:]
+    for item in state.rubric?.items ?? [] where !item.allowedLevels.isEmpty {
+        let chosen = form.values[FormSpecs.checklistPrefix + item.id]
+        if let level = item.allowedLevels.first(where: { FormSpecs.checklistChoice($0) == chosen }) {
+            checklist[item.id] = level.points
+        } else if chosen == nil {
+            checklist[item.id] = nil
+        } else {
+            state.show("\(item.title)：请从列表中选择一档", error: true)
+            return []
+        }
+    }
+    let validated = CommunityValidator.validate(form.applicableValues, today: state.today, checklist: checklist)
     guard let community = validated.value else {
         state.show("社区档案有误：\(validated.findings.errors.first?.message ?? "")", error: true)
         return []

@@ -63,12 +63,12 @@ enum Chrome {
     }
 
     static func hints(_ state: AppState) -> String {
-        let panel = state.width < 100 ? "  F4评分" : ""
+        let panel = state.width < 100 ? " F4评分" : ""
         switch state.screen {
         case .form(let form):
-            let next = form.spec.kind == .service || form.spec.kind == .activity ? "  F3保存并继续" : ""
-            let pages = form.spec.pages.count > 1 ? "  PgDn/PgUp翻页" : ""
-            return "Tab/Enter下一项  Shift-Tab上一项\(pages)  F2保存\(next)  Esc返回  F1帮助\(panel)"
+            let next = form.spec.kind == .service || form.spec.kind == .activity ? " F3存并继续" : ""
+            let pages = form.spec.pages.count > 1 ? " PgDn翻页" : ""
+            return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
         case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
         case .help: return "按任意键返回"
         case .chooseCommunity: return "↑↓选择  Enter进入  q退出"

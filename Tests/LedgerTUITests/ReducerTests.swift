@@ -180,3 +180,22 @@ struct TerminalEventTests {
         #expect(render(state).trimmedLines.contains { $0.contains("1  新增摸底登记") })
     }
 }
+
+struct ProfileChecklistTests {
+    @Test func checklistAnswersAreChosenFromTheRubricLevelsAndSaved() {
+        var state = homeState()
+        press(&state, [.character("6")])
+        let form = try! #require(state.form)
+        #expect(form.spec.pages == ["社区档案", "自评（西宁市创建创业型社区评分表）"])
+        #expect(form.values["checklist.leading_group"] == "2分 已成立并切实履职")
+        press(&state, [.pageDown])
+        #expect(state.form?.focus == "checklist.leading_group")
+        press(&state, [.tab])  // work_rules
+        press(&state, type("1") + [.tab])
+        let effects = press(&state, [.function(2)])
+        guard case .saveCommunity(let c)? = effects.last else { Issue.record("expected a save, got \(effects)"); return }
+        #expect(c.checklist["work_rules"] == Points(1))
+        #expect(c.checklist["leading_group"] == Points(2))
+        #expect(c.labourForce == 40)
+    }
+}

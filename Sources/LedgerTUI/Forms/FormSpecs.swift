@@ -77,6 +77,20 @@ public enum FormSpecs {
         FieldSpec("period_end", "考核期结束", .date, required: true),
     ])
 
+    static let checklistPrefix = "checklist."
+
+    /// The text of a checklist answer in the form: `2分 已成立并切实履职`.
+    static func checklistChoice(_ level: ChecklistLevel) -> String { "\(level.points)分 \(level.label)" }
+
+    /// The profile form with a second page holding the rubric's hand-judged items (※ marks inferred ones).
+    public static func profile(withChecklistOf rubric: Rubric) -> FormSpec {
+        let items = rubric.items.filter { !$0.allowedLevels.isEmpty }.map { item in
+            FieldSpec(checklistPrefix + item.id, (item.source == .inferred ? "※" : "") + item.title,
+                      .choice(Choice(names: item.allowedLevels.map(checklistChoice))), page: 1)
+        }
+        return FormSpec(kind: .profile, title: "社区档案与自评", pages: ["社区档案", "自评（\(rubric.title)）"], fields: profile.fields + items)
+    }
+
     public static func spec(_ kind: FormKind) -> FormSpec {
         switch kind {
         case .survey: survey

@@ -75,6 +75,9 @@ public struct FormState: Sendable {
         focus = key
         editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200, replaceOnType: defaulted.contains(key))
         picker = ListState()
+        if case .choice(let choice)? = spec.field(key)?.kind, let value = values[key], let index = choice.names.firstIndex(of: value) {
+            picker.move(index, count: choice.names.count, visibleRows: 5)
+        }
         searchResults = []
     }
 
@@ -169,7 +172,9 @@ public struct FormState: Sendable {
         guard let field = focusedField else { return [] }
         switch field.kind {
         case .choice(let choice):
-            return editor.replaceOnType ? choice.names : choice.matches(editor.text)
+            // A complete value shows the whole list (↑↓ then move through it); partial text filters it.
+            if editor.replaceOnType || editor.text.isEmpty || choice.names.contains(editor.text) { return choice.names }
+            return choice.matches(editor.text)
         case .multiChoice(let choice):
             let last = editor.text.split(whereSeparator: { "、;,；，/ ".contains($0) }).last.map(String.init) ?? ""
             return editor.text.last.map({ "、;,；，/ ".contains($0) }) ?? true ? choice.names : choice.matches(last)
@@ -177,6 +182,18 @@ public struct FormState: Sendable {
             return ["是", "否"]
         default:
             return []
+        }
+    }
+
+    /// Moves through a single-choice field's options; the field shows the highlighted one.
+    public mutating func movePicker(_ delta: Int) {
+        let opts = options
+        picker.move(delta, count: opts.count, visibleRows: 5)
+        if case .choice = focusedField?.kind, picker.selected < opts.count {
+            let selected = picker.selected, offset = picker.offset
+            editor.setText(opts[selected])
+            picker = ListState(selected: selected, offset: offset)
+            defaulted.remove(focus)
         }
     }
 

@@ -24,7 +24,8 @@ public enum Bar {
     public static func draw(_ left: String, right: String = "", y: Int, into buffer: inout Buffer, style: Style) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: style)
         let rightWidth = DisplayWidth.of(right)
-        buffer.put(left, x: 1, y: y, style: style, maxWidth: max(0, buffer.width - rightWidth - 3))
+        let room = max(0, buffer.width - rightWidth - 3)
+        buffer.put(DisplayWidth.fit(left, room), x: 1, y: y, style: style)
         if !right.isEmpty, rightWidth < buffer.width - 2 {
             buffer.put(right, x: buffer.width - rightWidth - 1, y: y, style: style)
         }
