@@ -66,9 +66,9 @@ struct ImportCommand: ParsableCommand {
         let report: ImportReport
         do {
             switch register {
-            case .survey: report = try database.importPersons(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings)
-            case .service: report = try database.importServices(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings)
-            case .activity: report = try database.importActivities(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings)
+            case .survey: report = try database.importPersons(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
+            case .service: report = try database.importServices(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
+            case .activity: report = try database.importActivities(parsed.records, community: community.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
 

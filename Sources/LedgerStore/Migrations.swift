@@ -257,6 +257,29 @@ enum Migrations {
             UPDATE community_totals SET m_publicity = m_publicity + (SELECT COALESCE(SUM(m_publicity), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_role_models = m_role_models + (SELECT COALESCE(SUM(m_role_models), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), m_incubation = m_incubation + (SELECT COALESCE(SUM(m_incubation), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), error_records = error_records + (SELECT COALESCE(SUM((error_count > 0)), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL), warning_records = warning_records + (SELECT COALESCE(SUM((error_count = 0 AND warning_count > 0)), 0) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
             """)
         }
+        migrator.registerMigration("v4", foreignKeyChecks: .immediate) { db in
+            // One audit entry per import instead of one per imported row: the imported values are the rows
+            // themselves (ids first_id...last_id, contiguous within the import's transaction); every later change
+            // still gets its own per-field audit row.
+            try db.execute(sql: """
+            CREATE TABLE import_batch (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                operator TEXT NOT NULL,
+                community_code TEXT NOT NULL,
+                record_table TEXT NOT NULL,
+                source TEXT NOT NULL,
+                first_id INTEGER NOT NULL,
+                last_id INTEGER NOT NULL,
+                rows INTEGER NOT NULL
+            );
+            CREATE INDEX import_batch_by_range ON import_batch(record_table, first_id, last_id);
+            CREATE TRIGGER import_batch_no_update BEFORE UPDATE ON import_batch
+                BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+            CREATE TRIGGER import_batch_no_delete BEFORE DELETE ON import_batch
+                BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+            """)
+        }
         return migrator
     }
 }

@@ -180,11 +180,16 @@ struct ImportStoreTests {
         let db = try emptyDatabase()
         _ = try db.importPersons(rows([intending(), intending(id: womanId, name: "李四", ["status": "已创业", "entity_name": "李记",
                                       "entity_type": "企业", "license_date": "2024-02-01", "jobs_created": "5"])]),
-                                 community: "630102001", mode: .allOrNothing)
+                                 community: "630102001", mode: .allOrNothing, source: "摸底.csv")
         _ = try db.importServices(rows([service(), service(date: "2024-06-01"), service(womanId)]), community: "630102001", mode: .allOrNothing)
         let f = try db.scoreFacts(community: "630102001")
         #expect(f[.registered] == 2 && f[.participants] == 2 && f[.servedTwice] == 1 && f[.entrepreneurs] == 1 && f[.entrepreneurJobs] == 5)
-        #expect(try db.recentHistory(community: "630102001", limit: 100).filter { $0.recordTable != "community" }.count == 5)
+        // One audit entry per import, shown at the start of each imported record's history.
+        let history = try db.history(table: "person", recordId: "2")
+        #expect(history.first?.action == "import" && history.first?.operatorName == "王芳")
+        #expect(history.first?.changes == [FieldChange(field: "source", old: nil, new: "摸底.csv")])
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM import_batch") } == 2)
+        #expect(try db.history(table: "service", recordId: "3").first?.action == "import")
     }
 
     @Test func streetFactsAreTheUnionOfItsCommunities() throws {

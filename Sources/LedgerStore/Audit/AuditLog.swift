@@ -109,11 +109,20 @@ enum AuditLog {
 import Foundation
 
 extension AppDatabase {
-    /// Every audit entry for one record, oldest first.
+    /// Every audit entry for one record, oldest first; an imported record starts with its import.
     public func history(table: String, recordId: String) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE record_table = ? AND record_id = ? ORDER BY id",
-                             arguments: [table, recordId]).map(Self.entry)
+            var entries: [AuditEntry] = []
+            if let id = Int64(recordId), let batch = try Row.fetchOne(db, sql: """
+                SELECT * FROM import_batch WHERE record_table = ? AND first_id <= ? AND last_id >= ? ORDER BY id DESC LIMIT 1
+                """, arguments: [table, id, id]) {
+                entries.append(AuditEntry(id: 0, at: batch["at"], operatorName: batch["operator"], communityCode: batch["community_code"],
+                                          recordTable: table, recordId: recordId, action: "import",
+                                          changes: [FieldChange(field: "source", old: nil, new: batch["source"])]))
+            }
+            entries += try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE record_table = ? AND record_id = ? ORDER BY id",
+                                        arguments: [table, recordId]).map(Self.entry)
+            return entries
         }
     }
 

@@ -27,8 +27,8 @@ extension AppDatabase {
     /// before it, and written as it passes, inside one transaction that is rolled back when all-or-nothing fails.
     /// `acceptWarningsReason` accepts every warning with that reason.
     public func importPersons(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
-                              acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try importRecords(rows, table: "person", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
+                              acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
+        try importRecords(rows, table: "person", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             var known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
             let elsewhere = try db.cachedStatement(sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND community_code <> ? AND deleted_at IS NULL LIMIT 1")
@@ -57,7 +57,7 @@ extension AppDatabase {
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
                     try FastInsert.run(insert, PersonRecord.values(person)
                         + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings))
-                    return (db.lastInsertedRowID, PersonFields.ordered(of: person))
+                    return db.lastInsertedRowID
                 },
                 finish: {})
         }
@@ -65,8 +65,8 @@ extension AppDatabase {
 
     /// Imports service-register rows; each must name a person of the community's survey register.
     public func importServices(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
-                               acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
+                               acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
+        try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             let persons = try Self.personsById(db, community: community)
             let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
                                             personsWithIdNumber: { persons[$0].map { [$0] } ?? [] })
@@ -80,7 +80,7 @@ extension AppDatabase {
                 insert: { service, warnings in
                     try Self.insertService(db, service, warnings: warnings)
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
-                    return (db.lastInsertedRowID, ServiceRecordFields.text(of: service).sorted { $0.key < $1.key })
+                    return db.lastInsertedRowID
                 },
                 finish: { for person in touched { try refreshPerson(db, id: person, period: c.period) } })
         }
@@ -88,8 +88,8 @@ extension AppDatabase {
 
     /// Imports activity-register rows.
     public func importActivities(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
-                                 acceptWarningsReason: String? = nil) throws -> ImportReport {
-        try importRecords(rows, table: "activity", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason) { db, c in
+                                 acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
+        try importRecords(rows, table: "activity", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             let context = validationContext(db, community: c, editingId: nil)
             return ImportSteps(
                 validate: { row in
@@ -98,7 +98,7 @@ extension AppDatabase {
                 },
                 insert: { activity, warnings in
                     try Self.insertActivity(db, activity, period: c.period, warnings: warnings)
-                    return (db.lastInsertedRowID, ActivityRecordFields.text(of: activity).sorted { $0.key < $1.key })
+                    return db.lastInsertedRowID
                 },
                 finish: {})
         }
@@ -107,20 +107,21 @@ extension AppDatabase {
     /// What one register contributes to an import: how to validate a row, insert a record, and finish.
     struct ImportSteps<Value> {
         var validate: (RawRecord) -> (Value?, [Finding])
-        /// Inserts a record with its count of unaccepted warnings; returns its id and field text for the audit.
-        var insert: (Value, Int) throws -> (Int64, [(key: String, value: String)])
+        /// Inserts a record with its count of unaccepted warnings; returns its id.
+        var insert: (Value, Int) throws -> Int64
         var finish: () throws -> Void
     }
 
     /// The shared import loop: validate, insert, audit, and commit or roll back as the mode says.
     func importRecords<Value>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
-                              acceptWarningsReason: String?,
+                              acceptWarningsReason: String?, source: String,
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
         try writeCommittingIf { db in
             let c = try Self.requireCommunity(db, code: community)
             let steps = try makeSteps(db, c)
             var report = ImportReport()
-            let at = now()
+            var firstId: Int64?
+            var lastId: Int64 = 0
             for row in rows {
                 let (value, findings) = steps.validate(row)
                 guard let value else {
@@ -130,14 +131,14 @@ extension AppDatabase {
                 if !findings.isEmpty { report.warnings.append((row.line, findings)) }
                 // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
                 if mode == .allOrNothing && !report.rejected.isEmpty { continue }
-                let (id, fields) = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
-                var changes = AuditLog.inserted(fields)
+                let id = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
                 if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
+                    var ignored: [FieldChange] = []
                     let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                    try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &changes)
+                    try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &ignored)
                 }
-                try AuditLog.record(db, at: at, operatorName: operatorName, community: community, table: table,
-                                    id: String(id), action: "import", changes: changes)
+                if firstId == nil { firstId = id }
+                lastId = id
                 report.imported += 1
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
@@ -146,6 +147,12 @@ extension AppDatabase {
                 return (report, false)
             }
             try steps.finish()
+            if let firstId {
+                try db.execute(sql: """
+                    INSERT INTO import_batch (at, operator, community_code, record_table, source, first_id, last_id, rows)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [now(), operatorName, community, table, source, firstId, lastId, report.imported])
+            }
             return (report, true)
         }
     }
