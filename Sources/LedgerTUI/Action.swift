@@ -16,6 +16,14 @@ public enum Action: Sendable {
     case recordRefused(findings: [Finding])
     case communitySaved(Community)
     case effectFailed(String)
+    case pageLoaded(Register, [RegisterRow])
+    case recordOpened(EditingRecord, accepted: [String: String], focus: String?)
+    case historyLoaded([HistoryLine])
+    case checksLoaded([CheckItem])
+    /// A delete, restore or undo finished; the message says what happened.
+    case registerChanged(String)
+    /// Saving an edit found that someone else changed the record: fields that differ (theirs).
+    case editConflict([String])
 }
 
 /// Work for the runtime: I/O described as data. Its result comes back as an `Action`.
@@ -28,7 +36,16 @@ public enum Effect: Sendable, Equatable {
     case searchPersons(community: String, query: String)
     case lookUpIdNumber(String)
     case loadServicePerson(community: String, idNumber: String)
-    case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool)
+    case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool,
+                    editing: EditingRecord? = nil)
     case saveCommunity(Community)
+    case loadPage(Register, community: String, afterId: Int64?, beforeId: Int64?, limit: Int, deleted: Bool, problemsOnly: Bool)
+    case searchRecords(community: String, query: String, limit: Int)
+    case openRecord(Register, id: Int64, focus: String?)
+    case loadHistory(Register, id: Int64)
+    case undoLastChange(Register, id: Int64)
+    case deleteRecord(Register, id: Int64, reason: String)
+    case restoreRecord(Register, id: Int64)
+    case loadChecks(community: String)
     case quit
 }

@@ -59,6 +59,8 @@ public enum Dialog: Sendable, Hashable {
     case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?
     case quit
+    /// Soft-delete the selected record: a reason is required.
+    case deleteRecord(RegisterRow, reason: TextEditor)
 }
 
 /// Which screen is showing.
@@ -68,6 +70,9 @@ public enum Screen: Sendable {
     case home
     case form(FormState)
     case help(previous: HelpReturn)
+    case browser(BrowserState)
+    case history(HistoryState)
+    case checks(ChecksState)
 }
 
 /// Where Help returns to (Help is reachable from any screen).

@@ -3,6 +3,7 @@ import TerminalUI
 
 /// The only place state changes. Returns the I/O to run; its results come back as actions.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if let effects = browseResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
         state.width = width
@@ -61,6 +62,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return pasted(&state, text)
     case .keyPressed(let key):
         return keyPressed(&state, key)
+    default:
+        return []
     }
 }
 
@@ -124,6 +127,10 @@ private func recordSaved(_ state: inout AppState, kind: FormKind, summary: Strin
     state.show("已保存：\(summary)")
     guard let community = state.community else { return [] }
     var effects: [Effect] = [.storeDraft(nil), .loadFacts(community: community.code)]
+    if case .form(let form) = state.screen, form.editing != nil {
+        effects += state.returnFrom(form)
+        return effects
+    }
     if keepForNext, case .form(var form) = state.screen {
         // Persistent fields: date, staff and method carry over to the next service record.
         let keep: Set<String> = kind == .service ? ["service_date", "staff", "method"] : kind == .activity ? ["date"] : ["survey_date"]
@@ -181,6 +188,9 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .form(let form): state.screen = .form(form)
         }
         return []
+    case .browser(let b): return browserKey(&state, b, key)
+    case .history(let h): return historyKey(&state, h, key)
+    case .checks(let c): return checksKey(&state, c, key)
     }
 }
 
@@ -216,8 +226,8 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("1"): state.screen = .form(state.newForm(.survey)); revalidateOpenForm(&state)
     case .character("2"): state.screen = .form(state.newForm(.service)); revalidateOpenForm(&state)
     case .character("3"): state.screen = .form(state.newForm(.activity)); revalidateOpenForm(&state)
-    case .character("4"): state.show("台账浏览与修改尚未完成（见下一版本）；可用 chuangye export 导出查看", error: true)
-    case .character("5"): state.show("数据检查界面尚未完成；可用 chuangye check 查看全部问题", error: true)
+    case .character("4"): return openBrowser(&state, .survey)
+    case .character("5"): return openChecks(&state)
     case .character("6"):
         if let c = state.community { state.screen = .form(state.profileForm(c)); revalidateOpenForm(&state) }
     case .character("c") where state.communities.count > 1:
@@ -263,8 +273,8 @@ private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> 
             state.dialog = .leaveForm
             return []
         }
-        state.screen = state.community == nil ? .form(form) : .home
-        return state.community == nil ? [.quit] : []
+        if state.community == nil { return [.quit] }
+        return state.returnFrom(form)
     case .character(" ") where isYesNo(form):
         form.editor.setText(form.editor.text == "是" ? "否" : "是")
         form.defaulted.remove(form.focus)
@@ -357,7 +367,7 @@ private func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
 }
 
 private func draft(_ state: AppState, _ form: FormState) -> Draft? {
-    guard let community = state.community, form.spec.kind != .profile else { return nil }
+    guard let community = state.community, form.spec.kind != .profile, form.editing == nil else { return nil }
     return Draft(kind: form.spec.kind, communityCode: community.code, values: form.draftValues, focus: form.focus)
 }
 
@@ -381,7 +391,7 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
     if form.spec.kind == .profile { return saveProfile(&state, form) }
     guard let community = state.community else { return [] }
     return [.saveRecord(kind: form.spec.kind, community: community.code, fields: form.applicableValues,
-                        acceptedWarnings: form.acceptedWarnings, keepForNext: keepForNext)]
+                        acceptedWarnings: form.acceptedWarnings, keepForNext: keepForNext && form.editing == nil, editing: form.editing)]
 }
 
 private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
@@ -419,17 +429,20 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         switch key {
         case .character("y"), .character("Y"), .enter:
             state.dialog = nil
-            state.screen = state.community == nil ? state.screen : .home
             state.show("已离开表单，草稿已保留，下次启动时可恢复")
+            if case .form(let form) = state.screen, state.community != nil { return state.returnFrom(form) }
         case .character("d"), .character("D"):
             state.dialog = nil
-            state.screen = .home
             state.show("已放弃草稿")
+            if case .form(let form) = state.screen { return [.storeDraft(nil)] + state.returnFrom(form) }
+            state.screen = .home
             return [.storeDraft(nil)]
         default:
             state.dialog = nil
         }
         return []
+    case .deleteRecord(let row, let reason):
+        return deleteDialogKey(&state, row, reason, key)
     case .recoverDraft(let draft):
         switch key {
         case .enter, .character("y"), .character("Y"):

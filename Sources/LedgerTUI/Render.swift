@@ -23,6 +23,9 @@ public func render(_ state: AppState) -> Buffer {
     case .home: HomeScreen.draw(state, in: content, into: &buffer)
     case .form(let form): FormScreen.draw(state, form, in: content, into: &buffer)
     case .help: HelpScreen.draw(in: body, into: &buffer)
+    case .browser(let b): BrowserScreen.draw(state, b, in: body, into: &buffer)
+    case .history(let h): HistoryScreen.draw(state, h, in: body, into: &buffer)
+    case .checks(let c): ChecksScreen.draw(state, c, in: body, into: &buffer)
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
@@ -73,6 +76,11 @@ enum Chrome {
         case .help: return "按任意键返回"
         case .chooseCommunity: return "↑↓选择  Enter进入  q退出"
         case .loading: return ""
+        case .browser(let b):
+            if b.search != nil { return "输入姓名、身份证号或拼音首字母  Enter完成  Esc取消搜索" }
+            return "↑↓ Enter修改 h历史 D删除 r恢复 / 搜索 x已删除 p仅问题 PgDn翻页 Tab切换 Esc返回"
+        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
+        case .checks: return "↑↓选择  Enter打开并定位  Esc返回"
         }
     }
 }

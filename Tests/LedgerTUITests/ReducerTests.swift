@@ -94,7 +94,7 @@ struct SurveyEntryTests {
         press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("30") + [.tab]
               + type("城镇") + [.tab] + type("13700001234") + [.tab] + type("其他") + [.tab] + type("有") + [.tab])
         let effects = press(&state, [.control("s")])
-        guard case .saveRecord(let kind, let community, let fields, _, false)? = effects.last else {
+        guard case .saveRecord(let kind, let community, let fields, _, false, nil)? = effects.last else {
             Issue.record("expected a save, got \(effects)")
             return
         }
@@ -117,7 +117,7 @@ struct SurveyEntryTests {
         effects = press(&state, [.enter]) // an empty reason is refused
         #expect(state.message == "请填写接受此警告的理由")
         effects = press(&state, type("已核实为本社区常住") + [.enter])
-        guard case .saveRecord(_, _, _, let accepted, _)? = effects.last else { Issue.record("expected a save"); return }
+        guard case .saveRecord(_, _, _, let accepted, _, _)? = effects.last else { Issue.record("expected a save"); return }
         #expect(accepted == ["id.other_community": "已核实为本社区常住"])
     }
 
@@ -146,7 +146,7 @@ struct ServiceEntryTests {
         _ = reduce(&state, .idNumberLookedUp("630102199003070116", [.init(id: 1, name: "张三", communityCode: "630102001")]))
         press(&state, type("20240601") + [.tab] + type("政策") + [.tab] + [.tab] + type("讲解首次创业补贴") + [.tab])
         let saved = press(&state, [.function(3)])
-        guard case .saveRecord(.service, _, let fields, _, true)? = saved.last else { Issue.record("expected save-and-next, got \(saved)"); return }
+        guard case .saveRecord(.service, _, let fields, _, true, nil)? = saved.last else { Issue.record("expected save-and-next, got \(saved)"); return }
         #expect(fields["service_type"] == "政策咨询" && fields["method"] == "窗口")
         _ = reduce(&state, .recordSaved(kind: .service, summary: "张三", findings: [], keepForNext: true))
         let next = try! #require(state.form)

@@ -13,7 +13,12 @@ struct EffectRunner {
         } catch let e as StoreError {
             return .effectFailed(e.message)
         } catch let conflict as EditConflict {
-            return .effectFailed(conflict.description)
+            let labels = conflict.changedMeanwhile.map { change -> String in
+                let label = FormSpecs.survey.field(change.field)?.label ?? FormSpecs.service.field(change.field)?.label
+                    ?? FormSpecs.activity.field(change.field)?.label ?? change.field
+                return "\(label)：\(change.old ?? "（空）")→\(change.new ?? "（空）")"
+            }
+            return .editConflict(labels)
         } catch {
             return .effectFailed("操作失败：\(error)")
         }
@@ -45,29 +50,70 @@ struct EffectRunner {
         case .loadServicePerson(let community, let idNumber):
             let found = try database.personWithServices(community: community, idNumber: idNumber)
             return .servicePersonLoaded(found.map { PersonSnapshot(person: $0.0, servicesInPeriod: $0.1) })
-        case .saveRecord(let kind, let community, let fields, let accepted, let keepForNext):
-            return try save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext)
+        case .saveRecord(let kind, let community, let fields, let accepted, let keepForNext, let editing):
+            let token = editing.map { EditToken(id: $0.id, version: $0.version, fields: $0.originalFields) }
+            return try save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext, editing: token)
         case .saveCommunity(let community):
             try database.saveCommunity(community)
             return .communitySaved(try database.community(code: community.code) ?? community)
+        case .loadPage(let register, let community, let afterId, let beforeId, let limit, let deleted, let problemsOnly):
+            let summaries = try beforeId.map {
+                try database.page(register, community: community, beforeId: $0, limit: limit, deleted: deleted, problemsOnly: problemsOnly)
+            } ?? database.page(register, community: community, afterId: afterId, limit: limit, deleted: deleted, problemsOnly: problemsOnly)
+            return .pageLoaded(register, summaries.map(Self.row))
+        case .searchRecords(let community, let query, let limit):
+            return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit).map(Self.row))
+        case .openRecord(let register, let id, let focus):
+            guard let opened = try database.open(register, id: id) else { return .effectFailed("找不到第\(id)号记录") }
+            return .recordOpened(EditingRecord(register: register, id: id, version: opened.token.version, originalFields: opened.fields),
+                                 accepted: opened.accepted, focus: focus)
+        case .loadHistory(let register, let id):
+            return .historyLoaded(try database.history(table: register.table, recordId: String(id)).map {
+                HistoryLine(at: $0.at, operatorName: $0.operatorName, action: $0.action,
+                            changes: $0.changes.map { ($0.field, $0.old, $0.new) })
+            })
+        case .undoLastChange(let register, let id):
+            let result = try database.undoLastChange(register, id: id)
+            guard result.saved != nil else {
+                return .effectFailed("不能撤销：恢复旧值后有错误（\(result.findings.errors.first?.message ?? "")）")
+            }
+            return .registerChanged("已撤销第\(id)号记录的最后一次修改")
+        case .deleteRecord(let register, let id, let reason):
+            try database.delete(register, id: id, reason: reason)
+            return .registerChanged("已删除第\(id)号记录（可在“显示已删除”中恢复）")
+        case .restoreRecord(let register, let id):
+            try database.restore(register, id: id)
+            return .registerChanged("已恢复第\(id)号记录")
+        case .loadChecks(let community):
+            var items: [CheckItem] = []
+            for result in try database.checkAll(community: community) {
+                for f in result.findings {
+                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message))
+                }
+            }
+            return .checksLoaded(items)
         case .quit:
             return nil
         }
     }
 
+    static func row(_ s: RecordSummary) -> RegisterRow {
+        RegisterRow(id: s.id, fields: s.fields, deleted: s.deleted, deletedReason: s.deletedReason, errors: s.errors, warnings: s.warnings)
+    }
+
     private func save(_ kind: FormKind, community: String, fields: [String: String], accepted: [String: String],
-                      keepForNext: Bool) throws -> Action {
+                      keepForNext: Bool, editing: EditToken?) throws -> Action {
         switch kind {
         case .survey:
-            let r = try database.savePerson(fields, community: community, acceptedWarnings: accepted)
+            let r = try database.savePerson(fields, community: community, editing: editing, acceptedWarnings: accepted)
             guard let p = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(p.name)（\(ResidentID.masked(p.idNumber))）", findings: r.findings, keepForNext: keepForNext)
         case .service:
-            let r = try database.recordService(fields, community: community, acceptedWarnings: accepted)
+            let r = try database.recordService(fields, community: community, editing: editing, acceptedWarnings: accepted)
             guard let s = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(s.name) \(s.serviceDate) \(s.serviceType.rawValue)", findings: r.findings, keepForNext: keepForNext)
         case .activity:
-            let r = try database.saveActivity(fields, community: community, acceptedWarnings: accepted)
+            let r = try database.saveActivity(fields, community: community, editing: editing, acceptedWarnings: accepted)
             guard let a = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(a.kind.rawValue)：\(a.title)", findings: r.findings, keepForNext: keepForNext)
         case .profile:

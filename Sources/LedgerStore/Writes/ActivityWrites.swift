@@ -16,7 +16,7 @@ extension AppDatabase {
 
     /// Validates and saves an activity-register entry (new, or an edit of `editing`).
     public func saveActivity(_ raw: [String: String], community: String, editing: EditToken? = nil,
-                             acceptedWarnings: [String: String] = [:]) throws -> SaveResult<Activity> {
+                             acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Activity> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
             let validated = ActivityValidator.validate(raw, context: validationContext(db, community: c, editingId: editing?.id))
@@ -49,7 +49,7 @@ extension AppDatabase {
                            arguments: [validated.findings.warnings.filter { accepted[$0.code] == nil }.count, id])
             if !changes.isEmpty {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "activity",
-                                    id: String(id), action: editing == nil ? "insert" : "update", changes: changes)
+                                    id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }
             return SaveResult(saved: activity, findings: validated.findings)
         }

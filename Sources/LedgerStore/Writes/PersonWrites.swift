@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Validates and saves a survey-register row (new, or an edit of `editing`). Errors refuse the save;
     /// warnings are saved and counted as unresolved unless `acceptedWarnings` gives a reason for their code.
     public func savePerson(_ raw: [String: String], community: String, editing: EditToken? = nil,
-                           acceptedWarnings: [String: String] = [:]) throws -> SaveResult<Person> {
+                           acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Person> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
             let context = validationContext(db, community: c, editingId: editing?.id)
@@ -39,7 +39,7 @@ extension AppDatabase {
             try refreshPerson(db, id: id, period: c.period, findings: validated.findings)
             if !changes.isEmpty {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "person",
-                                    id: String(id), action: editing == nil ? "insert" : "update", changes: changes)
+                                    id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }
             return SaveResult(saved: person, findings: validated.findings)
         }

@@ -16,7 +16,7 @@ extension AppDatabase {
     /// Validates and records a service (new, or an edit of `editing`); updates the person's score contribution.
     /// 经办人 defaults to the operator.
     public func recordService(_ raw: [String: String], community: String, editing: EditToken? = nil,
-                              acceptedWarnings: [String: String] = [:]) throws -> SaveResult<Service> {
+                              acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Service> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
             let context = validationContext(db, community: c, editingId: editing?.id)
@@ -53,7 +53,7 @@ extension AppDatabase {
             for person in affectedPersons { try refreshPerson(db, id: person, period: c.period) }
             if !changes.isEmpty {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "service",
-                                    id: String(id), action: editing == nil ? "insert" : "update", changes: changes)
+                                    id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }
             return SaveResult(saved: service, findings: validated.findings)
         }

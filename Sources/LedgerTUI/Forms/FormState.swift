@@ -23,6 +23,10 @@ public struct FormState: Sendable {
     public var acceptedWarnings: [String: String] = [:]
     /// Changed since opened or last saved.
     public var dirty = false
+    /// Set when correcting a saved record.
+    public var editing: EditingRecord?
+    /// Where to go after saving or leaving.
+    public var returnTo: ReturnScreen = .home
     /// The field focused before the current one: its message is shown when it is left.
     public private(set) var lastLeft: String?
 

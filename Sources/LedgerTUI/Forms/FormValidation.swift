@@ -2,54 +2,68 @@ import LedgerCore
 
 extension AppState {
     /// Validation context for the current community whose ID look-ups read the cache filled by effects.
-    func validationContext() -> ValidationContext? {
+    func validationContext(editingId: Int64? = nil) -> ValidationContext? {
         guard let community else { return nil }
         let known = knownPersons
-        return ValidationContext(today: today, communityCode: community.code, period: community.period,
+        return ValidationContext(today: today, communityCode: community.code, period: community.period, editingId: editingId,
                                  personsWithIdNumber: { known[$0] ?? [] })
     }
 
     /// Validates a form's draft and stores the findings in it.
     func revalidate(_ form: inout FormState) {
         let raw = form.applicableValues
+        let editingId = form.editing?.id
         switch form.spec.kind {
         case .survey:
-            guard let context = validationContext() else { return }
+            guard let context = validationContext(editingId: editingId) else { return }
             form.findings = PersonValidator.validate(raw, context: context).findings
         case .service:
-            guard let context = validationContext() else { return }
+            guard let context = validationContext(editingId: editingId) else { return }
             form.findings = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName).findings
         case .activity:
-            guard let context = validationContext() else { return }
+            guard let context = validationContext(editingId: editingId) else { return }
             form.findings = ActivityValidator.validate(raw, context: context).findings
         case .profile:
             form.findings = CommunityValidator.validate(raw, today: today).findings
         }
     }
 
-    /// What the draft adds to the score figures if it were saved now; nil when it could not be saved.
-    /// Constant work: one record's contribution, never a pass over the register.
+    /// What the draft adds to the score figures if it were saved now (for a correction: new minus old); nil when
+    /// it could not be saved. Constant work: one record's contribution, never a pass over the register.
     func draftContribution(_ form: FormState) -> ScoreFacts? {
-        guard let context = validationContext(), let community else { return nil }
+        guard let context = validationContext(editingId: form.editing?.id), let community else { return nil }
         let raw = form.applicableValues
+        let period = community.period
+        let original = form.editing?.originalFields
         switch form.spec.kind {
         case .survey:
             let validated = PersonValidator.validate(raw, context: context)
             guard let person = validated.saveable else { return nil }
-            return Contribution.of(person, servicesInPeriod: 0, period: community.period)
-                + quality(validated.findings, accepted: form.acceptedWarnings)
+            let added = quality(validated.findings, accepted: form.acceptedWarnings)
+            guard original != nil else { return Contribution.of(person, servicesInPeriod: 0, period: period) + added }
+            // A correction: the person's services are unchanged; their old contribution comes out.
+            guard let before = form.servicePerson else { return nil }
+            return Contribution.of(person, servicesInPeriod: before.servicesInPeriod, period: period) + added
+                - Contribution.of(before.person, servicesInPeriod: before.servicesInPeriod, period: period)
+                - Contribution.quality(errors: 0, unacceptedWarnings: 0)
         case .service:
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
             guard let service = validated.saveable, let snapshot = form.servicePerson,
                   snapshot.person.idNumber == service.idNumber else { return nil }
-            let extra = community.period.contains(service.serviceDate) ? 1 : 0
-            return Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod + extra, period: community.period)
-                - Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod, period: community.period)
+            let wasCounted = original.flatMap { $0["service_date"] }.flatMap(Day.parse).map(period.contains) ?? false
+            let counts = period.contains(service.serviceDate)
+            let after = snapshot.servicesInPeriod - (wasCounted ? 1 : 0) + (counts ? 1 : 0)
+            return Contribution.of(snapshot.person, servicesInPeriod: after, period: period)
+                - Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod, period: period)
                 + quality(validated.findings, accepted: form.acceptedWarnings)
         case .activity:
             let validated = ActivityValidator.validate(raw, context: context)
             guard let activity = validated.saveable else { return nil }
-            return Contribution.of(activity, period: community.period) + quality(validated.findings, accepted: form.acceptedWarnings)
+            var delta = Contribution.of(activity, period: period) + quality(validated.findings, accepted: form.acceptedWarnings)
+            if let original, let old = ActivityValidator.validate(original, context: context).value {
+                delta -= Contribution.of(old, period: period)
+            }
+            return delta
         case .profile:
             return nil
         }

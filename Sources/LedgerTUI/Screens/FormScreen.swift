@@ -130,6 +130,11 @@ enum DialogView {
             let name = draft.values["name"] ?? draft.values["title"] ?? draft.values["id_number"] ?? ""
             lines = ["发现上次未保存的\(FormSpecs.spec(draft.kind).title)草稿\(name.isEmpty ? "" : "：\(name)")。", "",
                      "Enter 恢复    d 放弃草稿    Esc 暂不处理"]
+        case .deleteRecord(let row, let reason):
+            title = "删除记录"
+            lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", "",
+                     "请填写删除理由后按 Enter（Esc 取消）：", ""]
+            input = reason
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]

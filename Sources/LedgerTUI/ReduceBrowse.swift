@@ -1,0 +1,249 @@
+import LedgerCore
+import TerminalUI
+
+// Browsing, correcting, deleting, history and checks: the supervisor's and corrector's screens.
+
+extension AppState {
+    /// Rows a browser page shows at the current size.
+    var pageSize: Int { max(5, height - 8) }
+
+    func loadPage(_ b: BrowserState, afterId: Int64? = nil, beforeId: Int64? = nil) -> [Effect] {
+        guard let community else { return [] }
+        if !b.query.isEmpty { return [.searchRecords(community: community.code, query: b.query, limit: pageSize)] }
+        return [.loadPage(b.register, community: community.code, afterId: afterId, beforeId: beforeId, limit: pageSize,
+                          deleted: b.showDeleted, problemsOnly: b.problemsOnly)]
+    }
+
+    /// After a correction or leaving a form: back where the form was opened from, reloaded.
+    mutating func returnFrom(_ form: FormState) -> [Effect] {
+        switch form.returnTo {
+        case .home:
+            screen = .home
+            return []
+        case .browser(let b):
+            screen = .browser(b)
+            return loadPage(b, afterId: b.rows.first.map { $0.id - 1 })
+        case .checks(let c):
+            screen = .checks(c)
+            return community.map { [.loadChecks(community: $0.code)] } ?? []
+        }
+    }
+}
+
+func openBrowser(_ state: inout AppState, _ register: Register) -> [Effect] {
+    let b = BrowserState(register: register)
+    state.screen = .browser(b)
+    return state.loadPage(b)
+}
+
+func openChecks(_ state: inout AppState) -> [Effect] {
+    state.screen = .checks(ChecksState())
+    return state.community.map { [.loadChecks(community: $0.code)] } ?? []
+}
+
+/// Results of the browsing effects; nil when the action is not one of them.
+func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
+    switch action {
+    case .pageLoaded(let register, let rows):
+        guard case .browser(var b) = state.screen, b.register == register else { return [] }
+        if rows.isEmpty && !b.rows.isEmpty && b.query.isEmpty {
+            state.show("已到末页")
+            return []
+        }
+        b.rows = rows
+        b.list = ListState(selected: min(b.list.selected, max(0, rows.count - 1)))
+        state.screen = .browser(b)
+        return []
+    case .recordOpened(let editing, let accepted, let focus):
+        let kind: FormKind = editing.register == .survey ? .survey : editing.register == .service ? .service : .activity
+        var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: editing.originalFields,
+                             focus: focus.flatMap { FormSpecs.spec(kind).field($0) != nil ? $0 : nil })
+        form.editing = editing
+        form.acceptedWarnings = accepted
+        form.touched = Set(editing.originalFields.keys)
+        switch state.screen {
+        case .browser(let b): form.returnTo = .browser(b)
+        case .checks(let c): form.returnTo = .checks(c)
+        default: form.returnTo = .home
+        }
+        state.revalidate(&form)
+        state.screen = .form(form)
+        state.show("正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
+        var lookups: [Effect] = []
+        for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
+        if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {
+            lookups.append(.loadServicePerson(community: c.code, idNumber: id))
+        }
+        return lookups
+    case .historyLoaded(let lines):
+        guard case .history(var h) = state.screen else { return [] }
+        h.lines = lines
+        // Open at the newest change.
+        h.offset = max(0, HistoryScreen.lines(h).count - (state.height - 5))
+        state.screen = .history(h)
+        return []
+    case .checksLoaded(let items):
+        guard case .checks(var c) = state.screen else { return [] }
+        c.items = items.sorted { ($0.severity, $0.register.rawValue, $0.id) < ($1.severity, $1.register.rawValue, $1.id) }
+        c.loaded = true
+        c.list.move(0, count: c.items.count, visibleRows: state.pageSize)
+        state.screen = .checks(c)
+        return []
+    case .registerChanged(let message):
+        state.show(message)
+        var effects = state.community.map { [Effect.loadFacts(community: $0.code)] } ?? []
+        switch state.screen {
+        case .browser(let b): effects += state.loadPage(b, afterId: b.rows.first.map { $0.id - 1 })
+        case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
+        default: break
+        }
+        return effects
+    case .editConflict(let fields):
+        state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
+        return []
+    default:
+        return nil
+    }
+}
+
+func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) -> [Effect] {
+    var b = browser
+    if var search = b.search {
+        switch key {
+        case .escape:
+            b.search = nil
+            b.query = ""
+            state.screen = .browser(b)
+            return state.loadPage(b)
+        case .enter, .down:
+            b.search = nil
+            state.screen = .browser(b)
+            return []
+        default:
+            _ = search.handle(key)
+            b.search = search
+            b.query = search.text.trimmingSpaces()
+            state.screen = .browser(b)
+            return state.loadPage(b)
+        }
+    }
+    switch key {
+    case .up, .down:
+        b.list.move(key == .up ? -1 : 1, count: b.rows.count, visibleRows: state.pageSize)
+    case .pageDown:
+        state.screen = .browser(b)
+        return b.rows.last.map { state.loadPage(b, afterId: $0.id) } ?? []
+    case .pageUp:
+        state.screen = .browser(b)
+        return b.rows.first.map { state.loadPage(b, beforeId: $0.id) } ?? []
+    case .home:
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .tab, .backTab:
+        let all = Register.allCases
+        let i = all.firstIndex(of: b.register) ?? 0
+        let next = all[(i + (key == .tab ? 1 : all.count - 1)) % all.count]
+        return openBrowser(&state, next)
+    case .character("/"):
+        guard b.register == .survey else {
+            state.show("搜索（姓名、身份证号、拼音首字母）用于摸底台账；其他台账按 Tab 切换后浏览", error: true)
+            break
+        }
+        b.search = TextEditor(b.query, limit: 30)
+    case .character("x"):
+        b.showDeleted.toggle()
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .character("p"):
+        b.problemsOnly.toggle()
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .enter:
+        guard let row = b.selected else { break }
+        guard !row.deleted else { state.show("已删除的记录不能修改，可按 r 恢复", error: true); break }
+        state.screen = .browser(b)
+        return [.openRecord(b.register, id: row.id, focus: nil)]
+    case .character("h"):
+        guard let row = b.selected else { break }
+        state.screen = .history(HistoryState(register: b.register, id: row.id, returnTo: b))
+        return [.loadHistory(b.register, id: row.id)]
+    case .delete, .character("D"):
+        guard let row = b.selected, !row.deleted else { break }
+        state.screen = .browser(b)
+        state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200))
+        return []
+    case .character("r"):
+        guard let row = b.selected, row.deleted else { break }
+        state.screen = .browser(b)
+        return [.restoreRecord(b.register, id: row.id)]
+    case .escape, .character("q"):
+        state.screen = .home
+        return state.community.map { [.loadFacts(community: $0.code)] } ?? []
+    default:
+        break
+    }
+    state.screen = .browser(b)
+    return []
+}
+
+func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) -> [Effect] {
+    var h = history
+    switch key {
+    case .up: h.offset = max(0, h.offset - 1)
+    case .down: h.offset = min(max(0, HistoryScreen.lines(h).count - (state.height - 5)), h.offset + 1)
+    case .character("u"):
+        state.screen = .history(h)
+        return [.undoLastChange(h.register, id: h.id)]
+    case .escape, .character("q"):
+        state.screen = .browser(h.returnTo)
+        return state.loadPage(h.returnTo, afterId: h.returnTo.rows.first.map { $0.id - 1 })
+    default: break
+    }
+    state.screen = .history(h)
+    return []
+}
+
+func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [Effect] {
+    var c = checks
+    switch key {
+    case .up, .down:
+        c.list.move(key == .up ? -1 : 1, count: c.items.count, visibleRows: state.pageSize)
+    case .pageUp, .pageDown:
+        c.list.move(key == .pageUp ? -state.pageSize : state.pageSize, count: c.items.count, visibleRows: state.pageSize)
+    case .enter:
+        guard c.list.selected < c.items.count else { break }
+        let item = c.items[c.list.selected]
+        state.screen = .checks(c)
+        return [.openRecord(item.register, id: item.id, focus: item.field)]
+    case .escape, .character("q"):
+        state.screen = .home
+        return []
+    default: break
+    }
+    state.screen = .checks(c)
+    return []
+}
+
+func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: TextEditor, _ key: Key) -> [Effect] {
+    var reason = reason
+    switch key {
+    case .escape:
+        state.dialog = nil
+        return []
+    case .enter:
+        let text = reason.text.trimmingSpaces()
+        guard !text.isEmpty, case .browser(let b) = state.screen else {
+            state.show("删除记录必须填写理由", error: true)
+            return []
+        }
+        state.dialog = nil
+        return [.deleteRecord(b.register, id: row.id, reason: text)]
+    default:
+        _ = reason.handle(key)
+        state.dialog = .deleteRecord(row, reason: reason)
+        return []
+    }
+}

@@ -1,0 +1,106 @@
+import LedgerCore
+import TerminalUI
+
+/// One row of a register as the browser shows it.
+public struct RegisterRow: Sendable, Hashable {
+    public let id: Int64
+    public let fields: [String: String]
+    public let deleted: Bool
+    public let deletedReason: String?
+    public let errors: Int
+    public let warnings: Int
+    public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int) {
+        self.id = id
+        self.fields = fields
+        self.deleted = deleted
+        self.deletedReason = deletedReason
+        self.errors = errors
+        self.warnings = warnings
+    }
+}
+
+/// A record being corrected: where it stood when opened, to detect changes by others.
+public struct EditingRecord: Sendable, Hashable {
+    public let register: Register
+    public let id: Int64
+    public let version: Int
+    public let originalFields: [String: String]
+    public init(register: Register, id: Int64, version: Int, originalFields: [String: String]) {
+        self.register = register
+        self.id = id
+        self.version = version
+        self.originalFields = originalFields
+    }
+}
+
+/// The register browser: one page of rows at a time (keyset pages), a selection, filters and search.
+public struct BrowserState: Sendable {
+    public var register: Register
+    public var rows: [RegisterRow] = []
+    public var list = ListState()
+    public var showDeleted = false
+    public var problemsOnly = false
+    /// The `/` search being typed (survey register), or nil.
+    public var search: TextEditor?
+    public var query = ""
+    public init(register: Register) { self.register = register }
+
+    public var selected: RegisterRow? { list.selected < rows.count ? rows[list.selected] : nil }
+}
+
+/// One line of a record's history.
+public struct HistoryLine: Sendable, Hashable {
+    public let at: String
+    public let operatorName: String
+    public let action: String
+    public let changes: [(field: String, old: String?, new: String?)]
+    public init(at: String, operatorName: String, action: String, changes: [(field: String, old: String?, new: String?)]) {
+        self.at = at
+        self.operatorName = operatorName
+        self.action = action
+        self.changes = changes
+    }
+    public static func == (a: HistoryLine, b: HistoryLine) -> Bool {
+        a.at == b.at && a.operatorName == b.operatorName && a.action == b.action && a.changes.count == b.changes.count
+    }
+    public func hash(into h: inout Hasher) { h.combine(at); h.combine(action) }
+}
+
+public struct HistoryState: Sendable {
+    public let register: Register
+    public let id: Int64
+    public var lines: [HistoryLine] = []
+    public var offset = 0
+    public let returnTo: BrowserState
+}
+
+/// One problem found by the checks screen.
+public struct CheckItem: Sendable, Hashable {
+    public let register: Register
+    public let id: Int64
+    public let field: String
+    public let severity: Severity
+    public let message: String
+    public let accepted: String?
+    public init(register: Register, id: Int64, field: String, severity: Severity, message: String, accepted: String? = nil) {
+        self.register = register
+        self.id = id
+        self.field = field
+        self.severity = severity
+        self.message = message
+        self.accepted = accepted
+    }
+}
+
+public struct ChecksState: Sendable {
+    public var items: [CheckItem] = []
+    public var list = ListState()
+    public var loaded = false
+}
+
+/// Where a form returns after saving or leaving.
+public enum ReturnScreen: Sendable {
+    case home
+    case browser(BrowserState)
+    case checks(ChecksState)
+}
