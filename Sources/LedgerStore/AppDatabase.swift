@@ -51,6 +51,14 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// The same database used by another operator (tests of who may undo what).
+    public init(sharing other: AppDatabase, operatorName: String) {
+        writer = other.writer
+        self.operatorName = operatorName
+        today = other.today
+        now = other.now
+    }
+
     /// An empty in-memory database, for tests.
     public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: Configuration())

@@ -280,6 +280,14 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
             """)
         }
+        migrator.registerMigration("v5", foreignKeyChecks: .immediate) { db in
+            // Register pages are keyset ranges in id order within a community: one index range read per page.
+            try db.execute(sql: """
+            CREATE INDEX person_by_community_id ON person(community_code, id);
+            CREATE INDEX service_by_community_id ON service(community_code, id);
+            CREATE INDEX activity_by_community_id ON activity(community_code, id);
+            """)
+        }
         return migrator
     }
 }

@@ -91,3 +91,30 @@ struct TerminalAppTests {
         #expect(!t.screen.contains("终端窗口太小"))
     }
 }
+
+extension TerminalAppTests {
+    @Test func searchOpenEditSaveHistoryUndo() throws {
+        defer { cli.cleanup() }
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        let t = try TmuxTerminal(app, environment: environment)
+        try t.waitFor("新增摸底登记")
+        try t.press("4")
+        try t.waitFor("[摸底台账]")
+        try t.press("/")
+        try t.type("wm")                       // 王梅 by pinyin initials
+        try t.waitFor("王梅")
+        try t.press("Enter", "Enter")
+        try t.waitFor("正在修改第3号记录")
+        for _ in 0..<4 { try t.press("Tab") }
+        try t.press("C-u")
+        try t.type("13800138000")
+        try t.press("F2")
+        try t.waitFor("已保存：王梅")
+        try t.waitFor("138****8000")
+        try t.press("h")
+        try t.waitFor("联系电话：13800001111 → 13800138000")
+        try t.press("u")
+        try t.waitFor("已撤销第3号记录的最后一次修改")
+        try t.waitFor("联系电话：13800138000 → 13800001111")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LedgerCore
+@testable import LedgerStore
+
+struct CorrectionTests {
+    @Test func softDeleteHidesCountsAndRestores() throws {
+        let db = try emptyDatabase()
+        let id = try #require(try db.savePerson(intending(), community: "630102001").saved?.id)
+        #expect(throws: StoreError.self) { try db.delete(.survey, id: id, reason: "  ") }
+        try db.delete(.survey, id: id, reason: "重复登记")
+        #expect(try db.count(.survey, community: "630102001") == 0)
+        #expect(try db.scoreFacts(community: "630102001")[.registered] == 0)
+        #expect(try db.page(.survey, community: "630102001", afterId: nil, limit: 10, deleted: true).map(\.deletedReason) == ["重复登记"])
+        // The same person may be registered again while the old row is deleted; then the old one cannot come back.
+        _ = try db.savePerson(intending(), community: "630102001")
+        #expect(throws: StoreError.self) { try db.restore(.survey, id: id) }
+        let history = try db.history(table: "person", recordId: String(id))
+        #expect(history.last?.action == "delete")
+    }
+
+    @Test func undoRevertsTheOperatorsOwnLastChangeOnly() throws {
+        let db = try emptyDatabase()
+        let id = try #require(try db.savePerson(intending(), community: "630102001").saved?.id)
+        let (_, token) = try #require(try db.person(id: id))
+        _ = try db.savePerson(intending(["phone": "13800001111"]), community: "630102001", editing: token)
+        let undone = try db.undoLastChange(.survey, id: id)
+        #expect(undone.saved != nil)
+        #expect(try db.person(id: id)?.person.phone == "13912345678")
+        #expect(try db.history(table: "person", recordId: String(id)).last?.action == "undo")
+        // Someone else's change cannot be undone by this operator.
+        let other = AppDatabase(sharing: db, operatorName: "李娜")
+        let (_, token2) = try #require(try other.person(id: id))
+        _ = try other.savePerson(intending(["phone": "13700002222"]), community: "630102001", editing: token2)
+        #expect { _ = try db.undoLastChange(.survey, id: id) } throws: { ($0 as? StoreError)?.message.contains("只能撤销自己的修改") == true }
+    }
+
+    @Test func twoConnectionsSavingTheSameRecordOneWinsTheOtherIsTold() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cy-conflict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ledger.sqlite").path
+        let clerkA = try AppDatabase.open(path: path, operatorName: "王芳", today: { today })
+        try clerkA.saveCommunity(community())
+        let id = try #require(try clerkA.savePerson(intending(), community: "630102001").saved?.id)
+        let clerkB = try AppDatabase.open(path: path, operatorName: "李娜", today: { today })
+        // Both open the record.
+        let (_, tokenA) = try #require(try clerkA.person(id: id))
+        let (_, tokenB) = try #require(try clerkB.person(id: id))
+        // A saves first and wins.
+        _ = try clerkA.savePerson(intending(["phone": "13800001111"]), community: "630102001", editing: tokenA)
+        // B is told, with A's value, and overwrites nothing.
+        #expect { _ = try clerkB.savePerson(intending(["address": "八一路2号"]), community: "630102001", editing: tokenB) } throws: { error in
+            guard let conflict = error as? EditConflict else { return false }
+            return conflict.changedMeanwhile == [FieldChange(field: "phone", old: "13912345678", new: "13800001111")]
+        }
+        let now = try #require(try clerkB.person(id: id)).person
+        #expect(now.phone == "13800001111" && now.address == nil)
+    }
+
+    @Test func pagesAreKeysetRanges() throws {
+        let db = try emptyDatabase()
+        _ = try db.savePerson(intending(), community: "630102001")
+        _ = try db.savePerson(intending(id: womanId, name: "李四"), community: "630102001")
+        let first = try db.page(.survey, community: "630102001", afterId: nil, limit: 1)
+        let second = try db.page(.survey, community: "630102001", afterId: first.last?.id, limit: 1)
+        #expect(first.map { $0.fields["name"] } == ["张三"] && second.map { $0.fields["name"] } == ["李四"])
+        #expect(try db.page(.survey, community: "630102001", beforeId: second[0].id, limit: 5).map(\.id) == first.map(\.id))
+        let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND id > ? AND deleted_at IS NULL ORDER BY id LIMIT 20", arguments: ["x", 0]) }
+        #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
+    }
+}

@@ -1,0 +1,86 @@
+import LedgerCore
+import Testing
+import TerminalUI
+@testable import LedgerTUI
+
+func row(_ id: Int64, _ name: String, deleted: Bool = false, errors: Int = 0) -> RegisterRow {
+    RegisterRow(id: id, fields: ["name": name, "id_number": "630102199003070116", "phone": "13912345678", "status": "有创业意愿",
+                                 "gender": "男", "survey_date": "2024-03-15", "trained": "否"],
+                deleted: deleted, deletedReason: deleted ? "重复" : nil, errors: errors, warnings: 0)
+}
+
+struct BrowseTests {
+    @Test func keyFourOpensTheSurveyRegisterFirstPage() {
+        var state = homeState()
+        let effects = press(&state, [.character("4")])
+        #expect(effects == [.loadPage(.survey, community: "630102001", afterId: nil, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)])
+        _ = reduce(&state, .pageLoaded(.survey, [row(1, "张三"), row(2, "买买提·艾力", errors: 1)]))
+        let lines = render(state).trimmedLines
+        #expect(lines[3].hasPrefix(" 编号   姓名        公民身份号码       性别 联系电话      创业状态   摸底日期   培训 问题"))
+        #expect(lines[4].hasPrefix(" 1      张三        630102********0116 男   139****5678   有创业意愿 2024-03-15 否"))
+        #expect(lines[5].hasPrefix(" 2      买买提·艾力 630102********0116 男   139****5678   有创业意愿 2024-03-15 否   ✗错误"))
+    }
+
+    @Test func pageDownAsksForTheRowsAfterTheLastOne() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(7, "张三"), row(9, "李四")]))
+        #expect(press(&state, [.pageDown]) == [.loadPage(.survey, community: "630102001", afterId: 9, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)])
+        #expect(press(&state, [.pageUp]) == [.loadPage(.survey, community: "630102001", afterId: nil, beforeId: 7, limit: 22, deleted: false, problemsOnly: false)])
+    }
+
+    @Test func slashSearchesAsYouType() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        #expect(press(&state, [.character("/"), .character("z")]) == [.searchRecords(community: "630102001", query: "z", limit: 22)])
+        #expect(press(&state, [.character("s")]) == [.searchRecords(community: "630102001", query: "zs", limit: 22)])
+    }
+
+    @Test func enterOpensTheRecordInTheEntryFormAndSavingReturns() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(1, "张三")]))
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 1, focus: nil)])
+        let editing = EditingRecord(register: .survey, id: 1, version: 3, originalFields: row(1, "张三").fields.merging(
+            ["education": "大学专科", "hukou": "城镇", "categories": "其他"]) { a, _ in a })
+        _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: "phone"))
+        #expect(state.form?.focus == "phone" && state.form?.editing?.version == 3)
+        press(&state, [.control("u")] + type("13800001111"))
+        let effects = press(&state, [.function(2)])
+        guard case .saveRecord(.survey, _, let fields, _, false, let sentEditing)? = effects.last else { Issue.record("\(effects)"); return }
+        #expect(fields["phone"] == "13800001111" && sentEditing == editing)
+        let after = reduce(&state, .recordSaved(kind: .survey, summary: "张三", findings: [], keepForNext: false))
+        guard case .browser = state.screen else { Issue.record("expected the browser"); return }
+        #expect(after.contains(.loadPage(.survey, community: "630102001", afterId: 0, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)))
+    }
+
+    @Test func deletingNeedsAReason() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(5, "张三")]))
+        press(&state, [.character("D")])
+        guard case .deleteRecord? = state.dialog else { Issue.record("expected the delete dialog"); return }
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(press(&state, type("重复登记") + [.enter]) == [.deleteRecord(.survey, id: 5, reason: "重复登记")])
+    }
+
+    @Test func historyAndUndo() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(5, "张三")]))
+        #expect(press(&state, [.character("h")]) == [.loadHistory(.survey, id: 5)])
+        _ = reduce(&state, .historyLoaded([HistoryLine(at: "2024-06-01T10:00:00", operatorName: "王芳", action: "update",
+                                                       changes: [("phone", "13912345678", "13800001111")])]))
+        #expect(render(state).trimmedLines.contains { $0.contains("联系电话：13912345678 → 13800001111") })
+        #expect(press(&state, [.character("u")]) == [.undoLastChange(.survey, id: 5)])
+    }
+
+    @Test func checksListProblemsAndEnterJumpsToTheField() {
+        var state = homeState()
+        #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001")])
+        _ = reduce(&state, .checksLoaded([CheckItem(register: .survey, id: 3, field: "phone", severity: .error, message: "联系电话格式不对"),
+                                          CheckItem(register: .service, id: 8, field: "service_date", severity: .warning, message: "不在考核期")]))
+        #expect(render(state).trimmedLines.contains { $0.contains("✗ 摸底台账 第3号 联系电话：联系电话格式不对") })
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 3, focus: "phone")])
+    }
+}
