@@ -17,7 +17,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        Thread.detachNewThread { Pinyin.warmUp() } // as the app does
+        Pinyin.warmUp() // as the app does, before its first frame
         let database = try global.openDatabase()
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: "测量", today: Day.today(), rubrics: try Rubrics.all())
@@ -69,6 +69,22 @@ struct BenchCommand: ParsableCommand {
         report("keystroke_effects", effectTimes)
 
         let code = state.community?.code ?? ""
+        // Register browser: first page, page down, search (each one index range).
+        var pageTimes: [Double] = [], downTimes: [Double] = [], searchTimes: [Double] = []
+        for query in ["wang", "zh", "li", "63010219", "630102198", "王", "张", "l"] {
+            var t0 = Date()
+            let first = try database.page(.survey, community: code, afterId: nil, limit: 30)
+            pageTimes.append(Date().timeIntervalSince(t0) * 1000)
+            t0 = Date()
+            _ = try database.page(.survey, community: code, afterId: first.last?.id, limit: 30)
+            downTimes.append(Date().timeIntervalSince(t0) * 1000)
+            t0 = Date()
+            _ = try database.searchSummaries(community: code, query: query, limit: 30)
+            searchTimes.append(Date().timeIntervalSince(t0) * 1000)
+        }
+        print("browser_first_page_max: \(String(format: "%.2f", pageTimes.max() ?? 0)) ms")
+        print("browser_page_down_max: \(String(format: "%.2f", downTimes.max() ?? 0)) ms")
+        print("browser_search_max: \(String(format: "%.2f", searchTimes.max() ?? 0)) ms")
         var t = Date()
         _ = try database.scoreFacts(community: code)
         print("score_one_community: \(ms(Date().timeIntervalSince(t))) ms")
