@@ -86,10 +86,15 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
-    /// Fills a rectangle with spaces in a style.
+    /// Fills a rectangle with spaces in a style. A wide glyph cut by the rectangle's edge is blanked whole, so
+    /// no half of it is left outside.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        guard x0 < x1 else { return }
         for yy in max(0, rect.y)..<min(height, rect.maxY) {
-            for xx in max(0, rect.x)..<min(width, rect.maxX) {
+            clearWide(at: x0, y: yy)
+            clearWide(at: x1 - 1, y: yy)
+            for xx in x0..<x1 {
                 self[xx, yy] = Cell(glyph: " ", style: style, isContinuation: false)
             }
         }

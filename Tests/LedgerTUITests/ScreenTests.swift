@@ -116,3 +116,14 @@ struct TextEditorTests {
         #expect(e.text == "2")
     }
 }
+
+struct FillTests {
+    @Test func fillCuttingAWideGlyphBlanksItWhole() {
+        var b = Buffer(width: 6, height: 1)
+        b.put("张三李", x: 0, y: 0)
+        b.fill(Rect(x: 1, y: 0, width: 2, height: 1))   // cuts 张 on the left and 三 on the right
+        #expect(b.lines == ["    李"])
+        #expect(DisplayWidth.of(b.lines[0]) == 6)
+        #expect(!(0..<6).contains { b[$0, 0].isContinuation && (($0 == 0) || DisplayWidth.of(b[$0 - 1, 0].glyph) != 2) })
+    }
+}
