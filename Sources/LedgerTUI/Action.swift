@@ -22,6 +22,7 @@ public enum Action: Sendable {
     case checksLoaded([CheckItem])
     /// A delete, restore or undo finished; the message says what happened.
     case registerChanged(String)
+    case evidenceLoaded(title: String, Register, [RegisterRow])
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
 }
@@ -47,5 +48,6 @@ public enum Effect: Sendable, Equatable {
     case deleteRecord(Register, id: Int64, reason: String)
     case restoreRecord(Register, id: Int64)
     case loadChecks(community: String)
+    case loadEvidence(community: String, Evidence)
     case quit
 }

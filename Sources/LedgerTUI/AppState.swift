@@ -73,6 +73,7 @@ public enum Screen: Sendable {
     case browser(BrowserState)
     case history(HistoryState)
     case checks(ChecksState)
+    case score(ScoreState)
 }
 
 /// Where Help returns to (Help is reachable from any screen).

@@ -191,6 +191,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .browser(let b): return browserKey(&state, b, key)
     case .history(let h): return historyKey(&state, h, key)
     case .checks(let c): return checksKey(&state, c, key)
+    case .score(let s): return scoreKey(&state, s, key)
     }
 }
 
@@ -228,6 +229,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("3"): state.screen = .form(state.newForm(.activity)); revalidateOpenForm(&state)
     case .character("4"): return openBrowser(&state, .survey)
     case .character("5"): return openChecks(&state)
+    case .character("s"): return openScore(&state)
     case .character("6"):
         if let c = state.community { state.screen = .form(state.profileForm(c)); revalidateOpenForm(&state) }
     case .character("c") where state.communities.count > 1:

@@ -26,6 +26,10 @@ extension AppState {
         case .checks(let c):
             screen = .checks(c)
             return community.map { [.loadChecks(community: $0.code)] } ?? []
+        case .score(var sc):
+            sc.evidence = nil
+            screen = .score(sc)
+            return community.map { [.loadFacts(community: $0.code)] } ?? []
         }
     }
 }
@@ -64,6 +68,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         switch state.screen {
         case .browser(let b): form.returnTo = .browser(b)
         case .checks(let c): form.returnTo = .checks(c)
+        case .score(let sc): form.returnTo = .score(sc)
         default: form.returnTo = .home
         }
         state.revalidate(&form)
@@ -98,6 +103,12 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         default: break
         }
         return effects
+    case .evidenceLoaded(let title, let register, let rows):
+        guard case .score(var sc) = state.screen else { return [] }
+        sc.evidence = (title, register, rows)
+        sc.evidenceList = ListState()
+        state.screen = .score(sc)
+        return []
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []

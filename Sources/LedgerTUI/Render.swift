@@ -26,6 +26,7 @@ public func render(_ state: AppState) -> Buffer {
     case .browser(let b): BrowserScreen.draw(state, b, in: body, into: &buffer)
     case .history(let h): HistoryScreen.draw(state, h, in: body, into: &buffer)
     case .checks(let c): ChecksScreen.draw(state, c, in: body, into: &buffer)
+    case .score(let s): ScoreScreen.draw(state, s, in: body, into: &buffer)
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
@@ -81,6 +82,7 @@ enum Chrome {
             return "↑↓ Enter修改 h历史 D删除 r恢复 / 搜索 x已删除 p仅问题 PgDn翻页 Tab切换 Esc返回"
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
         case .checks: return "↑↓选择  Enter打开并定位  Esc返回"
+        case .score(let s): return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回" : "↑↓选择  Enter打开修改  Esc返回评分项"
         }
     }
 }

@@ -84,3 +84,28 @@ struct BrowseTests {
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 3, focus: "phone")])
     }
 }
+
+struct ScoreExplanationTests {
+    @Test func itemsExplainAndEnterListsTheRecordsBehindThem() {
+        var state = homeState()
+        press(&state, [.character("s")])
+        let lines = render(state).trimmedLines
+        #expect(lines.contains { $0.contains("西宁市创建创业型社区评分表：总分 13/100") })
+        #expect(lines.contains { $0.contains("劳动者创业参与率达到7%") && $0.contains("0/15") })
+        // The first item is selected: its rule and reason show below the list.
+        #expect(lines.contains { $0.contains("要求：≥ 7%") })
+        let effects = press(&state, [.enter])
+        guard case .loadEvidence("630102001", let evidence)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(evidence.include == .participants)
+        _ = reduce(&state, .evidenceLoaded(title: "参与创业活动者", .survey, [row(4, "赵敏")]))
+        #expect(render(state).trimmedLines.contains { $0.contains("4       赵敏") })
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 4, focus: nil)])
+    }
+
+    @Test func checklistItemsHaveNoRecords() {
+        var state = homeState()
+        press(&state, [.character("s"), .down, .down])   // leading_group
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message == "此项为自评项，没有对应的台账记录")
+    }
+}

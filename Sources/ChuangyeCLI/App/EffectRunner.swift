@@ -92,6 +92,9 @@ struct EffectRunner {
                 }
             }
             return .checksLoaded(items)
+        case .loadEvidence(let community, let evidence):
+            let found = try database.evidenceSummaries(evidence, community: community, limit: 200)
+            return .evidenceLoaded(title: evidence.title, found.register, found.rows.map(Self.row))
         case .quit:
             return nil
         }

@@ -103,4 +103,5 @@ public enum ReturnScreen: Sendable {
     case home
     case browser(BrowserState)
     case checks(ChecksState)
+    case score(ScoreState)
 }
