@@ -288,6 +288,58 @@ enum Migrations {
             CREATE INDEX activity_by_community_id ON activity(community_code, id);
             """)
         }
+        migrator.registerMigration("v6", foreignKeyChecks: .immediate) { db in
+            // Record counts per community (home screen, district overview) kept like the score totals; and the
+            // operators with the communities they may change.
+            try db.execute(sql: """
+            ALTER TABLE community_totals ADD COLUMN persons INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE community_totals ADD COLUMN services INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE community_totals ADD COLUMN activities INTEGER NOT NULL DEFAULT 0;
+            CREATE TRIGGER person_count_insert AFTER INSERT ON person WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET persons = persons + 1 WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER person_count_delete AFTER DELETE ON person WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET persons = persons - 1 WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER person_count_update AFTER UPDATE OF deleted_at, community_code ON person BEGIN
+                UPDATE community_totals SET persons = persons - (OLD.deleted_at IS NULL) WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET persons = persons + (NEW.deleted_at IS NULL) WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET persons = (SELECT COUNT(*) FROM person X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
+            CREATE TRIGGER service_count_insert AFTER INSERT ON service WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET services = services + 1 WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER service_count_delete AFTER DELETE ON service WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET services = services - 1 WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER service_count_update AFTER UPDATE OF deleted_at, community_code ON service BEGIN
+                UPDATE community_totals SET services = services - (OLD.deleted_at IS NULL) WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET services = services + (NEW.deleted_at IS NULL) WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET services = (SELECT COUNT(*) FROM service X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
+            CREATE TRIGGER activity_count_insert AFTER INSERT ON activity WHEN NEW.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET activities = activities + 1 WHERE community_code = NEW.community_code;
+            END;
+            CREATE TRIGGER activity_count_delete AFTER DELETE ON activity WHEN OLD.deleted_at IS NULL BEGIN
+                UPDATE community_totals SET activities = activities - 1 WHERE community_code = OLD.community_code;
+            END;
+            CREATE TRIGGER activity_count_update AFTER UPDATE OF deleted_at, community_code ON activity BEGIN
+                UPDATE community_totals SET activities = activities - (OLD.deleted_at IS NULL) WHERE community_code = OLD.community_code;
+                UPDATE community_totals SET activities = activities + (NEW.deleted_at IS NULL) WHERE community_code = NEW.community_code;
+            END;
+            UPDATE community_totals SET activities = (SELECT COUNT(*) FROM activity X WHERE X.community_code = community_totals.community_code AND X.deleted_at IS NULL);
+            CREATE TABLE operator_account (
+                name TEXT PRIMARY KEY NOT NULL CHECK (length(trim(name)) > 0),
+                role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE operator_community (
+                operator TEXT NOT NULL REFERENCES operator_account(name) ON DELETE CASCADE,
+                community_code TEXT NOT NULL,
+                PRIMARY KEY (operator, community_code)
+            );
+            """)
+        }
         return migrator
     }
 }

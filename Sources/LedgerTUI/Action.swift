@@ -23,6 +23,8 @@ public enum Action: Sendable {
     /// A delete, restore or undo finished; the message says what happened.
     case registerChanged(String)
     case evidenceLoaded(title: String, Register, [RegisterRow])
+    case overviewLoaded([CommunityFigures])
+    case accessLoaded(Set<String>?)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
 }
@@ -49,5 +51,7 @@ public enum Effect: Sendable, Equatable {
     case restoreRecord(Register, id: Int64)
     case loadChecks(community: String)
     case loadEvidence(community: String, Evidence)
+    case loadOverview
+    case loadAccess
     case quit
 }

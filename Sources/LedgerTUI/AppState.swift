@@ -74,6 +74,7 @@ public enum Screen: Sendable {
     case history(HistoryState)
     case checks(ChecksState)
     case score(ScoreState)
+    case overview(OverviewState)
 }
 
 /// Where Help returns to (Help is reachable from any screen).
@@ -106,6 +107,14 @@ public struct AppState: Sendable {
     /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
     public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
     public var running = true
+    /// Communities this operator may change (nil: all).
+    public var writable: Set<String>?
+
+    /// Whether the current community may be changed by this operator.
+    public var canWrite: Bool {
+        guard let code = community?.code else { return true }
+        return writable.map { $0.contains(code) } ?? true
+    }
 
     public init(width: Int, height: Int, operatorName: String, today: Day, rubrics: [Rubric]) {
         self.width = width

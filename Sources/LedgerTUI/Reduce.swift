@@ -116,10 +116,10 @@ private func communitiesLoaded(_ state: inout AppState, _ communities: [Communit
     case 1:
         state.community = communities[0]
         state.screen = .home
-        return [.loadFacts(community: communities[0].code)]
+        return [.loadFacts(community: communities[0].code), .loadAccess]
     default:
         state.screen = .chooseCommunity(ListState())
-        return []
+        return [.loadAccess]
     }
 }
 
@@ -192,6 +192,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .history(let h): return historyKey(&state, h, key)
     case .checks(let c): return checksKey(&state, c, key)
     case .score(let s): return scoreKey(&state, s, key)
+    case .overview(let o): return overviewKey(&state, o, key)
     }
 }
 
@@ -214,6 +215,9 @@ private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ ke
         state.community = c
         state.screen = .home
         return [.loadFacts(community: c.code)]
+    case .character("o"):
+        state.screen = .overview(OverviewState())
+        return [.loadOverview]
     case .character("q"), .escape:
         state.dialog = .quit
     default: break
@@ -223,6 +227,10 @@ private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ ke
 }
 
 private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), !state.canWrite {
+        state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
+        return []
+    }
     switch key {
     case .character("1"): state.screen = .form(state.newForm(.survey)); revalidateOpenForm(&state)
     case .character("2"): state.screen = .form(state.newForm(.service)); revalidateOpenForm(&state)
@@ -230,6 +238,9 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("4"): return openBrowser(&state, .survey)
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
+    case .character("o"):
+        state.screen = .overview(OverviewState())
+        return [.loadOverview]
     case .character("6"):
         if let c = state.community { state.screen = .form(state.profileForm(c)); revalidateOpenForm(&state) }
     case .character("c") where state.communities.count > 1:

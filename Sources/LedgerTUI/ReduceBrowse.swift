@@ -109,6 +109,15 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         sc.evidenceList = ListState()
         state.screen = .score(sc)
         return []
+    case .overviewLoaded(let figures):
+        var o = OverviewState()
+        if case .overview(let current) = state.screen { o = current }
+        o.figures = figures
+        state.screen = .overview(o)
+        return []
+    case .accessLoaded(let writable):
+        state.writable = writable
+        return []
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []

@@ -27,6 +27,7 @@ public func render(_ state: AppState) -> Buffer {
     case .history(let h): HistoryScreen.draw(state, h, in: body, into: &buffer)
     case .checks(let c): ChecksScreen.draw(state, c, in: body, into: &buffer)
     case .score(let s): ScoreScreen.draw(state, s, in: body, into: &buffer)
+    case .overview(let o): OverviewScreen.draw(state, o, in: body, into: &buffer)
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
@@ -54,7 +55,7 @@ enum TooSmallScreen {
 enum Chrome {
     static func drawHeader(_ state: AppState, into buffer: inout Buffer) {
         var left = "创业台账"
-        if let c = state.community { left += " │ \(c.name)（\(c.code)） │ 考核期 \(c.period)" }
+        if let c = state.community { left += " │ \(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)" }
         Bar.draw(left, right: "操作员 \(state.operatorName)", y: 0, into: &buffer, style: .header)
     }
 
@@ -75,13 +76,14 @@ enum Chrome {
             return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
         case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
         case .help: return "按任意键返回"
-        case .chooseCommunity: return "↑↓选择  Enter进入  q退出"
+        case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  q退出"
         case .loading: return ""
         case .browser(let b):
             if b.search != nil { return "输入姓名、身份证号或拼音首字母  Enter完成  Esc取消搜索" }
             return "↑↓ Enter修改 h历史 D删除 r恢复 / 搜索 x已删除 p仅问题 PgDn翻页 Tab切换 Esc返回"
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
         case .checks: return "↑↓选择  Enter打开并定位  Esc返回"
+        case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回"
         case .score(let s): return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回" : "↑↓选择  Enter打开修改  Esc返回评分项"
         }
     }

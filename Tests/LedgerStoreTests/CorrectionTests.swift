@@ -70,3 +70,30 @@ struct CorrectionTests {
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
     }
 }
+
+struct PermissionTests {
+    @Test func clerksWriteOnlyTheirCommunitySupervisorsAll() throws {
+        let admin = try emptyDatabase()
+        var second = community("630102002")
+        second.name = "南关社区"
+        try admin.saveCommunity(second)
+        // No operators yet: everyone may write.
+        #expect(try admin.writableCommunities() == nil)
+        try admin.saveOperator("王芳", role: .clerk, communities: ["630102001"])
+        try admin.saveOperator("督导员", role: .supervisor, communities: [])
+        let clerk = AppDatabase(sharing: admin, operatorName: "王芳")
+        #expect(try clerk.writableCommunities() == ["630102001"])
+        #expect(try clerk.savePerson(intending(), community: "630102001").saved != nil)
+        #expect { _ = try clerk.savePerson(intending(id: womanId, name: "李四"), community: "630102002") } throws: {
+            ($0 as? StoreError)?.message.contains("无权修改社区630102002") == true
+        }
+        // Reading another community is still allowed.
+        #expect(try clerk.scoreFacts(community: "630102002")[.registered] == 0)
+        let supervisor = AppDatabase(sharing: admin, operatorName: "督导员")
+        #expect(try supervisor.savePerson(intending(id: womanId, name: "李四"), community: "630102002").saved != nil)
+        // An operator who is not registered only reads.
+        let stranger = AppDatabase(sharing: admin, operatorName: "路人")
+        #expect(throws: StoreError.self) { _ = try stranger.importPersons([], community: "630102001", mode: .allOrNothing) }
+        #expect(try admin.countsByCommunity()["630102002"]?.persons == 1)
+    }
+}

@@ -109,3 +109,35 @@ struct ScoreExplanationTests {
         #expect(state.message == "此项为自评项，没有对应的台账记录")
     }
 }
+
+struct OverviewTests {
+    @Test func communitiesSideBySideSortableAndEnterDrillsIn() {
+        var state = homeState()
+        var other = testCommunity
+        other = Community(code: "630102002", name: "南关社区", street: "八一路街道", district: "城东区", labourForce: 10, period: testCommunity.period)
+        state.communities = [testCommunity, other]
+        #expect(press(&state, [.character("o")]) == [.loadOverview])
+        var busy = ScoreFacts()
+        busy[.labourForce] = 10
+        busy[.participants] = 1
+        busy[.registered] = 3
+        _ = reduce(&state, .overviewLoaded([CommunityFigures(community: testCommunity, facts: ScoreFacts(), persons: 0, services: 0),
+                                            CommunityFigures(community: other, facts: busy, persons: 3, services: 5)]))
+        let lines = render(state).trimmedLines
+        #expect(lines.contains { $0.contains("南关社区") && $0.contains("10.00%") })
+        #expect(lines.contains { $0.contains("八一路街道：2个社区，摸底3人") })
+        // Sorted by total, highest first: 南关 (register 2 + …) before 八一路.
+        let names = lines.filter { $0.contains("社区") && $0.contains("八一路街道  ") }
+        #expect(names.first?.contains("南关社区") == true)
+        press(&state, [.enter])
+        #expect(state.community?.code == "630102002")
+    }
+
+    @Test func readOnlyCommunityRefusesEntry() {
+        var state = homeState()
+        _ = reduce(&state, .accessLoaded(["630102999"]))
+        #expect(press(&state, [.character("1")]).isEmpty)
+        #expect(state.message?.contains("只读") == true)
+        #expect(render(state).trimmedLines[0].contains("［只读］"))
+    }
+}

@@ -14,7 +14,7 @@ struct StartUpTests {
 
     @Test func oneCommunityGoesHomeAndLoadsItsFiguresThenTheDraft() {
         var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
-        #expect(reduce(&state, .communitiesLoaded([testCommunity])) == [.loadFacts(community: "630102001")])
+        #expect(reduce(&state, .communitiesLoaded([testCommunity])) == [.loadFacts(community: "630102001"), .loadAccess])
         #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDraft])
         #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())).isEmpty) // the draft is checked once
     }

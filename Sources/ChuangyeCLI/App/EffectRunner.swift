@@ -29,9 +29,8 @@ struct EffectRunner {
         case .loadCommunities:
             return .communitiesLoaded(try database.communities())
         case .loadFacts(let community):
-            let counts = Counts(persons: try database.count(.survey, community: community),
-                                services: try database.count(.service, community: community),
-                                activities: try database.count(.activity, community: community))
+            let kept = try database.countsByCommunity()[community]
+            let counts = Counts(persons: kept?.persons ?? 0, services: kept?.services ?? 0, activities: kept?.activities ?? 0)
             return .factsLoaded(try database.scoreFacts(community: community), counts)
         case .loadDraft:
             guard let text = try database.loadDraft(), let data = text.data(using: .utf8) else { return .draftLoaded(nil) }
@@ -95,6 +94,15 @@ struct EffectRunner {
         case .loadEvidence(let community, let evidence):
             let found = try database.evidenceSummaries(evidence, community: community, limit: 200)
             return .evidenceLoaded(title: evidence.title, found.register, found.rows.map(Self.row))
+        case .loadOverview:
+            let facts = try database.scoreFactsByCommunity()
+            let counts = try database.countsByCommunity()
+            return .overviewLoaded(try database.communities().map { c in
+                CommunityFigures(community: c, facts: facts[c.code] ?? ScoreFacts(), persons: counts[c.code]?.persons ?? 0,
+                                 services: counts[c.code]?.services ?? 0)
+            })
+        case .loadAccess:
+            return .accessLoaded(try database.writableCommunities())
         case .quit:
             return nil
         }

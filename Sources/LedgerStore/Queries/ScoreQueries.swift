@@ -39,6 +39,17 @@ extension AppDatabase {
         }
     }
 
+    /// Record counts of every community (kept by triggers): persons, services, activities.
+    public func countsByCommunity() throws -> [String: (persons: Int, services: Int, activities: Int)] {
+        try read { db in
+            var result: [String: (Int, Int, Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT community_code, persons, services, activities FROM community_totals") {
+                result[row["community_code"]] = (row["persons"], row["services"], row["activities"])
+            }
+            return result
+        }
+    }
+
     /// Column of `community_totals` for each summed measure.
     static let totalColumns: [(Measure, String)] =
         (Measure.personMeasures + Measure.activityMeasures).map { ($0, "m_" + $0.rawValue) }

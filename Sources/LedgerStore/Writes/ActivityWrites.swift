@@ -19,6 +19,7 @@ extension AppDatabase {
                              acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Activity> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
+            try requireWritable(db, community: community)
             let validated = ActivityValidator.validate(raw, context: validationContext(db, community: c, editingId: editing?.id))
             guard var activity = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }
             let newFields = ActivityRecordFields.text(of: activity)

@@ -7,6 +7,7 @@ extension AppDatabase {
     public func saveCommunity(_ c: Community) throws {
         try write { db in
             let old = try Self.community(db, code: c.code)
+            try requireWritable(db, community: c.code)
             try db.execute(sql: """
                 INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -18,6 +18,7 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT community_code, deleted_at, deleted_reason FROM \(register.table) WHERE id = ?",
                                              arguments: [id]) else { throw StoreError.notFound("第\(id)号记录") }
             let community: String = row["community_code"]
+            try requireWritable(db, community: community)
             let wasDeleted = (row["deleted_at"] as String?) != nil
             guard wasDeleted == (reason == nil) else { return }
             if reason == nil, register == .survey {

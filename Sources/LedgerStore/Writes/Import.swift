@@ -118,6 +118,7 @@ extension AppDatabase {
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
         try writeCommittingIf { db in
             let c = try Self.requireCommunity(db, code: community)
+            try requireWritable(db, community: community)
             let steps = try makeSteps(db, c)
             var report = ImportReport()
             var firstId: Int64?

@@ -8,6 +8,7 @@ extension AppDatabase {
                            acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Person> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
+            try requireWritable(db, community: community)
             let context = validationContext(db, community: c, editingId: editing?.id)
             let validated = PersonValidator.validate(raw, context: context)
             guard var person = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }

@@ -19,6 +19,7 @@ extension AppDatabase {
                               acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Service> {
         try write { db in
             let c = try Self.requireCommunity(db, code: community)
+            try requireWritable(db, community: community)
             let context = validationContext(db, community: c, editingId: editing?.id)
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
             guard var service = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }

@@ -3,7 +3,7 @@ import TerminalUI
 
 enum HomeScreen {
     static let menu = [("1", "新增摸底登记"), ("2", "新增服务记录"), ("3", "新增工作记录"), ("4", "浏览台账"),
-                       ("5", "数据检查"), ("6", "社区档案与自评"), ("s", "评分明细"), ("F1", "帮助"), ("q", "退出")]
+                       ("5", "数据检查"), ("6", "社区档案与自评"), ("s", "评分明细"), ("o", "督导总览"), ("F1", "帮助"), ("q", "退出")]
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard let c = state.community else { return }

@@ -1,0 +1,73 @@
+import GRDB
+import LedgerCore
+
+/// An operator and the communities they may change.
+public struct OperatorAccount: Sendable, Hashable {
+    public enum Role: String, Sendable { case clerk, supervisor }
+    public let name: String
+    public let role: Role
+    public let communities: [String]
+}
+
+extension AppDatabase {
+    /// Adds or updates an operator. Supervisors may change every community; clerks only theirs.
+    public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) throws {
+        guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
+        try write { db in
+            for code in communities where try Self.community(db, code: code) == nil {
+                throw StoreError("找不到社区代码为\(code)的社区")
+            }
+            try db.execute(sql: """
+                INSERT INTO operator_account (name, role, created_at) VALUES (?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET role = excluded.role
+                """, arguments: [name, role.rawValue, now()])
+            try db.execute(sql: "DELETE FROM operator_community WHERE operator = ?", arguments: [name])
+            for code in communities {
+                try db.execute(sql: "INSERT INTO operator_community (operator, community_code) VALUES (?, ?)", arguments: [name, code])
+            }
+            try AuditLog.record(db, at: now(), operatorName: operatorName, community: "", table: "operator", id: name,
+                                action: "update", changes: [FieldChange(field: "role", old: nil, new: role.rawValue),
+                                                            FieldChange(field: "communities", old: nil, new: communities.joined(separator: "、"))])
+        }
+    }
+
+    public func removeOperator(_ name: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM operator_account WHERE name = ?", arguments: [name])
+            guard db.changesCount > 0 else { throw StoreError("没有名为\(name)的操作员") }
+            try AuditLog.record(db, at: now(), operatorName: operatorName, community: "", table: "operator", id: name,
+                                action: "delete", changes: [])
+        }
+    }
+
+    public func operators() throws -> [OperatorAccount] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM operator_account ORDER BY name").map { row in
+                let name: String = row["name"]
+                return OperatorAccount(name: name, role: OperatorAccount.Role(rawValue: row["role"]) ?? .clerk,
+                                       communities: try String.fetchAll(db, sql: "SELECT community_code FROM operator_community WHERE operator = ? ORDER BY community_code", arguments: [name]))
+            }
+        }
+    }
+
+    /// Communities this operator may change: nil means all (no operators registered yet, or a supervisor).
+    public func writableCommunities() throws -> Set<String>? {
+        try read { db in try Self.writable(db, operatorName: operatorName) }
+    }
+
+    static func writable(_ db: Database, operatorName: String) throws -> Set<String>? {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return nil }
+        guard let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName]) else {
+            return []
+        }
+        if role == "supervisor" { return nil }
+        return Set(try String.fetchAll(db, sql: "SELECT community_code FROM operator_community WHERE operator = ?", arguments: [operatorName]))
+    }
+
+    /// Refuses a change to a community the operator does not belong to.
+    func requireWritable(_ db: Database, community: String) throws {
+        if let allowed = try Self.writable(db, operatorName: operatorName), !allowed.contains(community) {
+            throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由管理员用 chuangye user 授权。")
+        }
+    }
+}
