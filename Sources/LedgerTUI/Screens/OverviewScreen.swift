@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import TerminalUI
 
@@ -53,7 +54,7 @@ enum OverviewScreen {
     static func streetLines(_ state: AppState, _ o: OverviewState) -> [String] {
         guard let rubric = state.rubrics.first(where: { $0.id == "xining-street" }) else { return [] }
         let streets = Dictionary(grouping: o.figures, by: { $0.community.street })
-        return streets.keys.sorted().map { street in
+        return streets.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { street in
             let facts = streets[street, default: []].reduce(ScoreFacts()) { $0 + $1.facts }
             let card = ScoreEngine.evaluate(rubric, facts: facts, checklist: [:])
             return "\(street)：\(streets[street]?.count ?? 0)个社区，摸底\(streets[street, default: []].reduce(0) { $0 + $1.persons })人，创业型街道评分（※推定，未含自评项）\(card.total)/\(card.max)"
