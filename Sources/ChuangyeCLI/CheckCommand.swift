@@ -16,12 +16,13 @@ struct CheckCommand: ParsableCommand {
 
     struct Problem: Encodable {
         let register: String, record: Int64, field: String, header: String, severity: String, code: String, message: String
+        var acceptedReason: String?
     }
 
     func run() throws {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
-        let results: [(register: Register, id: Int64, findings: [Finding])]
+        let results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
         do { results = try database.checkAll(community: community.code) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let problems = results.flatMap { r in
             r.findings.sorted { $0.severity < $1.severity }.map {
@@ -29,18 +30,28 @@ struct CheckCommand: ParsableCommand {
                         severity: $0.severity.rawValue, code: $0.code, message: $0.message)
             }
         }
+        let accepted = results.flatMap { r in
+            r.accepted.map { f, reason in
+                Problem(register: r.register.rawValue, record: r.id, field: f.field, header: r.register.header(of: f.field),
+                        severity: "accepted", code: f.code, message: f.message, acceptedReason: reason)
+            }
+        }
         let errors = problems.filter { $0.severity == Severity.error.rawValue }.count
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(problems), as: UTF8.self))
+            print(String(decoding: try encoder.encode(problems + accepted), as: UTF8.self))
         } else {
             for p in problems {
                 let title = Register(rawValue: p.register)?.title ?? p.register
                 let label = p.severity == Severity.error.rawValue ? "错误" : "警告"
                 print("[\(label)] \(title) 第\(p.record)号 \(p.header): \(p.message)")
             }
-            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条")
+            for p in accepted {
+                let title = Register(rawValue: p.register)?.title ?? p.register
+                print("[已确认] \(title) 第\(p.record)号 \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）")
+            }
+            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条")
         }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -100,6 +100,9 @@ struct PersonStoreTests {
         _ = try db.savePerson(raw, community: "630102001", editing: token, acceptedWarnings: ["credit.checksum": "试点期代码，已核对营业执照"])
         #expect(try db.scoreFacts(community: "630102001")[.warningRecords] == 0)
         #expect(try db.acceptedWarnings(table: "person", id: token.id) == ["credit.checksum": "试点期代码，已核对营业执照"])
+        let checked = try db.checkAll(community: "630102001")
+        #expect(checked.count == 1 && checked[0].findings.isEmpty)
+        #expect(checked[0].accepted.map(\.1) == ["试点期代码，已核对营业执照"])
         let audit = try #require(try db.history(table: "person", recordId: String(token.id)).last)
         #expect(audit.changes == [FieldChange(field: "accepted_warning.credit.checksum", old: nil, new: "试点期代码，已核对营业执照")])
     }

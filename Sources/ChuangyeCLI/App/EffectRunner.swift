@@ -89,6 +89,9 @@ struct EffectRunner {
                 for f in result.findings {
                     items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message))
                 }
+                for (f, reason) in result.accepted {
+                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: .notice, message: f.message, accepted: reason))
+                }
             }
             return .checksLoaded(items)
         case .loadEvidence(let community, let evidence):

@@ -17,15 +17,16 @@ extension AppDatabase {
     }
 
     /// Re-validates every active record of a community against the current register: the `check` command.
-    public func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding])] {
+    /// Warnings already accepted come back separately, with their reasons.
+    public func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])] {
         try read { db in
             let c = try Self.requireCommunity(db, code: community)
-            var results: [(Register, Int64, [Finding])] = []
+            var results: [(Register, Int64, [Finding], [(Finding, String)])] = []
             for register in Register.allCases {
                 let table = register == .survey ? "person" : register == .service ? "service" : "activity"
-                var acceptedByRecord: [Int64: Set<String>] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT record_id, code FROM accepted_warning WHERE record_table = ?", arguments: [table]) {
-                    acceptedByRecord[row["record_id"], default: []].insert(row["code"])
+                var acceptedByRecord: [Int64: [String: String]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT record_id, code, reason FROM accepted_warning WHERE record_table = ?", arguments: [table]) {
+                    acceptedByRecord[row["record_id"], default: [:]][row["code"]] = row["reason"]
                 }
                 try forEachRecordIn(db, register, community: community) { id, fields in
                     let context = validationContext(db, community: c, editingId: id)
@@ -35,9 +36,12 @@ extension AppDatabase {
                     case .service: findings = ServiceValidator.validate(fields, context: context).findings
                     case .activity: findings = ActivityValidator.validate(fields, context: context).findings
                     }
-                    let accepted = acceptedByRecord[id] ?? []
-                    let open = findings.filter { $0.severity != .notice && !($0.severity == .warning && accepted.contains($0.code)) }
-                    if !open.isEmpty { results.append((register, id, open)) }
+                    let accepted = acceptedByRecord[id] ?? [:]
+                    let open = findings.filter { $0.severity != .notice && !($0.severity == .warning && accepted[$0.code] != nil) }
+                    let acceptedFindings = findings.compactMap { f in
+                        f.severity == .warning ? accepted[f.code].map { (f, $0) } : nil
+                    }
+                    if !open.isEmpty || !acceptedFindings.isEmpty { results.append((register, id, open, acceptedFindings)) }
                 }
             }
             return results

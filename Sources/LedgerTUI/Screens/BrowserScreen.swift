@@ -114,7 +114,8 @@ enum HistoryScreen {
 enum ChecksScreen {
     static func draw(_ state: AppState, _ c: ChecksState, in rect: Rect, into buffer: inout Buffer) {
         let errors = c.items.filter { $0.severity == .error }.count
-        let title = c.loaded ? "数据检查：错误\(errors)条，警告\(c.items.count - errors)条（Enter 打开记录并定位到该项）" : "数据检查：正在检查…"
+        let accepted = c.items.filter { $0.accepted != nil }.count
+        let title = c.loaded ? "数据检查：错误\(errors)条，警告\(c.items.count - errors - accepted)条，已确认\(accepted)条（Enter 定位）" : "数据检查：正在检查…"
         let inner = Panel.draw(title, in: rect, into: &buffer)
         if c.loaded && c.items.isEmpty {
             buffer.put("各台账没有发现问题。", x: inner.x + 1, y: inner.y, style: .ok)
@@ -124,9 +125,11 @@ enum ChecksScreen {
             let register = BrowserScreen.registerNames[item.register] ?? ""
             let label = FormSpecs.spec(item.register == .survey ? .survey : item.register == .service ? .service : .activity)
                 .field(item.field)?.label ?? item.field
-            let mark = item.severity == .error ? "✗" : "!"
+            let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
             return "\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
         }
-        ListView.draw(rows, state: c.list, in: inner, into: &buffer) { c.items[$0].severity == .error ? .error : .warning }
+        ListView.draw(rows, state: c.list, in: inner, into: &buffer) {
+            c.items[$0].severity == .error ? .error : c.items[$0].accepted != nil ? .muted : .warning
+        }
     }
 }
