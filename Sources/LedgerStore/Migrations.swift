@@ -340,6 +340,14 @@ enum Migrations {
             );
             """)
         }
+        migrator.registerMigration("v7", foreignKeyChecks: .immediate) { db in
+            // Browsers sort by these columns with keyset pages: (column, id) ranges within a community.
+            try db.execute(sql: """
+            CREATE INDEX person_by_survey_date ON person(community_code, survey_date);
+            CREATE INDEX person_by_status ON person(community_code, status);
+            CREATE INDEX person_by_community_id_number ON person(community_code, id_number);
+            """)
+        }
         return migrator
     }
 }

@@ -29,6 +29,29 @@ public enum Action: Sendable {
     case editConflict([String])
 }
 
+/// A page of a register to read: keyset boundary on (sort column value, id), filters.
+public struct PageQuery: Sendable, Hashable {
+    public var register: Register
+    public var community: String
+    public var sort: String
+    public var after: Boundary?
+    public var before: Boundary?
+    public var limit: Int
+    public var deleted: Bool
+    public var problemsOnly: Bool
+    public var status: String?
+    public var trained: Bool?
+
+    public struct Boundary: Sendable, Hashable {
+        public let value: String
+        public let id: Int64
+        public init(value: String, id: Int64) {
+            self.value = value
+            self.id = id
+        }
+    }
+}
+
 /// Work for the runtime: I/O described as data. Its result comes back as an `Action`.
 public enum Effect: Sendable, Equatable {
     case loadCommunities
@@ -42,7 +65,7 @@ public enum Effect: Sendable, Equatable {
     case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool,
                     editing: EditingRecord? = nil)
     case saveCommunity(Community)
-    case loadPage(Register, community: String, afterId: Int64?, beforeId: Int64?, limit: Int, deleted: Bool, problemsOnly: Bool)
+    case loadPage(PageQuery)
     case searchRecords(community: String, query: String, limit: Int)
     case openRecord(Register, id: Int64, focus: String?)
     case loadHistory(Register, id: Int64)

@@ -7,11 +7,19 @@ extension AppState {
     /// Rows a browser page shows at the current size.
     var pageSize: Int { max(5, height - 8) }
 
-    func loadPage(_ b: BrowserState, afterId: Int64? = nil, beforeId: Int64? = nil) -> [Effect] {
+    func loadPage(_ b: BrowserState, after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil) -> [Effect] {
         guard let community else { return [] }
         if !b.query.isEmpty { return [.searchRecords(community: community.code, query: b.query, limit: pageSize)] }
-        return [.loadPage(b.register, community: community.code, afterId: afterId, beforeId: beforeId, limit: pageSize,
-                          deleted: b.showDeleted, problemsOnly: b.problemsOnly)]
+        return [.loadPage(PageQuery(register: b.register, community: community.code, sort: b.sort, after: after, before: before,
+                                    limit: pageSize, deleted: b.showDeleted, problemsOnly: b.problemsOnly,
+                                    status: b.statusFilter, trained: b.trainedFilter))]
+    }
+
+    /// The same page again (after a change), starting at its first row: the boundary just below that row in
+    /// (value, id) order.
+    func reloadPage(_ b: BrowserState) -> [Effect] {
+        guard let first = b.rows.first else { return loadPage(b) }
+        return loadPage(b, after: PageQuery.Boundary(value: b.boundary(first).value, id: first.id - 1))
     }
 
     /// After a correction or leaving a form: back where the form was opened from, reloaded.
@@ -22,7 +30,7 @@ extension AppState {
             return []
         case .browser(let b):
             screen = .browser(b)
-            return loadPage(b, afterId: b.rows.first.map { $0.id - 1 })
+            return reloadPage(b)
         case .checks(let c):
             screen = .checks(c)
             return community.map { [.loadChecks(community: $0.code)] } ?? []
@@ -98,7 +106,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.show(message)
         var effects = state.community.map { [Effect.loadFacts(community: $0.code)] } ?? []
         switch state.screen {
-        case .browser(let b): effects += state.loadPage(b, afterId: b.rows.first.map { $0.id - 1 })
+        case .browser(let b): effects += state.reloadPage(b)
         case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
         default: break
         }
@@ -152,10 +160,10 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         b.list.move(key == .up ? -1 : 1, count: b.rows.count, visibleRows: state.pageSize)
     case .pageDown:
         state.screen = .browser(b)
-        return b.rows.last.map { state.loadPage(b, afterId: $0.id) } ?? []
+        return b.rows.last.map { state.loadPage(b, after: b.boundary($0)) } ?? []
     case .pageUp:
         state.screen = .browser(b)
-        return b.rows.first.map { state.loadPage(b, beforeId: $0.id) } ?? []
+        return b.rows.first.map { state.loadPage(b, before: b.boundary($0)) } ?? []
     case .home:
         b.list = ListState()
         state.screen = .browser(b)
@@ -178,6 +186,22 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return state.loadPage(b)
     case .character("p"):
         b.problemsOnly.toggle()
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .character("s"):
+        let columns = b.sortColumns
+        b.sort = columns[((columns.firstIndex(of: b.sort) ?? 0) + 1) % columns.count]
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .character("f") where b.register == .survey:
+        b.statusFilter = b.statusFilter == nil ? "有创业意愿" : b.statusFilter == "有创业意愿" ? "已创业" : nil
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .character("t") where b.register == .survey:
+        b.trainedFilter = b.trainedFilter == nil ? true : b.trainedFilter == true ? false : nil
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
@@ -219,7 +243,7 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
         return [.undoLastChange(h.register, id: h.id)]
     case .escape, .character("q"):
         state.screen = .browser(h.returnTo)
-        return state.loadPage(h.returnTo, afterId: h.returnTo.rows.first.map { $0.id - 1 })
+        return state.reloadPage(h.returnTo)
     default: break
     }
     state.screen = .history(h)

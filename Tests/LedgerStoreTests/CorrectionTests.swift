@@ -97,3 +97,31 @@ struct PermissionTests {
         #expect(try admin.countsByCommunity()["630102002"]?.persons == 1)
     }
 }
+
+struct SortedPageTests {
+    @Test func sortedPagesWalkTheWholeRegisterInOrderWithoutOffsets() throws {
+        let db = try emptyDatabase()
+        let names = ["赵一", "钱二", "孙三", "李四", "周五", "吴六", "郑七"]
+        let rows = names.enumerated().map { i, name -> ImportRow in
+            let body = "6301021990030\(i + 1)01\(i)"
+            let id = body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
+            return ImportRow(line: i + 2, fields: intending(id: id, name: name, ["status": i % 2 == 0 ? "有创业意愿" : "已创业",
+                "entity_name": i % 2 == 0 ? "" : "店", "entity_type": i % 2 == 0 ? "" : "企业", "license_date": i % 2 == 0 ? "" : "2024-02-01"]))
+        }
+        let report = try db.importPersons(rows, community: "630102001", mode: .allOrNothing)
+        #expect(report.imported == 7, "\(report.rejected)")
+        var seen: [String] = []
+        var after: (String, Int64)?
+        repeat {
+            let page = try db.page(PageRequest(register: .survey, community: "630102001", sortColumn: "name", after: after, limit: 3))
+            seen += page.compactMap { $0.fields["name"] }
+            after = page.last.map { ($0.fields["name"] ?? "", $0.id) }
+            if page.count < 3 { break }
+        } while true
+        #expect(seen == names.sorted())
+        let started = try db.page(PageRequest(register: .survey, community: "630102001", limit: 10, status: "已创业"))
+        #expect(started.count == 3)
+        let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (survey_date, id) > (?, ?) ORDER BY survey_date, id LIMIT 20", arguments: ["x", "", 0]) }
+        #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
+    }
+}

@@ -3,6 +3,11 @@ import Testing
 import TerminalUI
 @testable import LedgerTUI
 
+func page(after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil, sort: String = "id", status: String? = nil) -> Effect {
+    .loadPage(PageQuery(register: .survey, community: "630102001", sort: sort, after: after, before: before, limit: 22,
+                        deleted: false, problemsOnly: false, status: status, trained: nil))
+}
+
 func row(_ id: Int64, _ name: String, deleted: Bool = false, errors: Int = 0) -> RegisterRow {
     RegisterRow(id: id, fields: ["name": name, "id_number": "630102199003070116", "phone": "13912345678", "status": "有创业意愿",
                                  "gender": "男", "survey_date": "2024-03-15", "trained": "否"],
@@ -13,7 +18,7 @@ struct BrowseTests {
     @Test func keyFourOpensTheSurveyRegisterFirstPage() {
         var state = homeState()
         let effects = press(&state, [.character("4")])
-        #expect(effects == [.loadPage(.survey, community: "630102001", afterId: nil, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)])
+        #expect(effects == [page()])
         _ = reduce(&state, .pageLoaded(.survey, [row(1, "张三"), row(2, "买买提·艾力", errors: 1)]))
         let lines = render(state).trimmedLines
         #expect(lines[3].hasPrefix(" 编号   姓名        公民身份号码       性别 联系电话      创业状态   摸底日期   培训 问题"))
@@ -25,8 +30,13 @@ struct BrowseTests {
         var state = homeState()
         press(&state, [.character("4")])
         _ = reduce(&state, .pageLoaded(.survey, [row(7, "张三"), row(9, "李四")]))
-        #expect(press(&state, [.pageDown]) == [.loadPage(.survey, community: "630102001", afterId: 9, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)])
-        #expect(press(&state, [.pageUp]) == [.loadPage(.survey, community: "630102001", afterId: nil, beforeId: 7, limit: 22, deleted: false, problemsOnly: false)])
+        #expect(press(&state, [.pageDown]) == [page(after: .init(value: "", id: 9))])
+        #expect(press(&state, [.pageUp]) == [page(before: .init(value: "", id: 7))])
+        // Sorted by name, the boundary carries the name too; a status filter narrows the query.
+        #expect(press(&state, [.character("s")]) == [page(sort: "name")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(9, "李四"), row(7, "张三")]))
+        #expect(press(&state, [.pageDown]) == [page(after: .init(value: "张三", id: 7), sort: "name")])
+        #expect(press(&state, [.character("f")]) == [page(sort: "name", status: "有创业意愿")])
     }
 
     @Test func slashSearchesAsYouType() {
@@ -51,7 +61,7 @@ struct BrowseTests {
         #expect(fields["phone"] == "13800001111" && sentEditing == editing)
         let after = reduce(&state, .recordSaved(kind: .survey, summary: "张三", findings: [], keepForNext: false))
         guard case .browser = state.screen else { Issue.record("expected the browser"); return }
-        #expect(after.contains(.loadPage(.survey, community: "630102001", afterId: 0, beforeId: nil, limit: 22, deleted: false, problemsOnly: false)))
+        #expect(after.contains(page(after: .init(value: "", id: 0))))
     }
 
     @Test func deletingNeedsAReason() {

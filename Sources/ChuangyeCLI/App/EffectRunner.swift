@@ -55,11 +55,11 @@ struct EffectRunner {
         case .saveCommunity(let community):
             try database.saveCommunity(community)
             return .communitySaved(try database.community(code: community.code) ?? community)
-        case .loadPage(let register, let community, let afterId, let beforeId, let limit, let deleted, let problemsOnly):
-            let summaries = try beforeId.map {
-                try database.page(register, community: community, beforeId: $0, limit: limit, deleted: deleted, problemsOnly: problemsOnly)
-            } ?? database.page(register, community: community, afterId: afterId, limit: limit, deleted: deleted, problemsOnly: problemsOnly)
-            return .pageLoaded(register, summaries.map(Self.row))
+        case .loadPage(let q):
+            let request = PageRequest(register: q.register, community: q.community, sortColumn: q.sort,
+                                      after: q.after.map { ($0.value, $0.id) }, before: q.before.map { ($0.value, $0.id) },
+                                      limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained)
+            return .pageLoaded(q.register, try database.page(request).map(Self.row))
         case .searchRecords(let community, let query, let limit):
             return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit).map(Self.row))
         case .openRecord(let register, let id, let focus):

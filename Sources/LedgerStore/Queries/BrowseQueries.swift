@@ -1,6 +1,35 @@
 import GRDB
 import LedgerCore
 
+/// What page of a register to read.
+public struct PageRequest: Sendable {
+    public var register: Register
+    public var community: String
+    public var sortColumn: String?
+    public var after: (value: String, id: Int64)?
+    public var before: (value: String, id: Int64)?
+    public var limit: Int
+    public var deleted = false
+    public var problemsOnly = false
+    public var status: String?
+    public var trained: Bool?
+
+    public init(register: Register, community: String, sortColumn: String? = nil, after: (value: String, id: Int64)? = nil,
+                before: (value: String, id: Int64)? = nil, limit: Int, deleted: Bool = false, problemsOnly: Bool = false,
+                status: String? = nil, trained: Bool? = nil) {
+        self.register = register
+        self.community = community
+        self.sortColumn = sortColumn
+        self.after = after
+        self.before = before
+        self.limit = limit
+        self.deleted = deleted
+        self.problemsOnly = problemsOnly
+        self.status = status
+        self.trained = trained
+    }
+}
+
 /// One row of a register browser: the record's fields as text and its bookkeeping.
 public struct RecordSummary: Sendable, Hashable {
     public let id: Int64
@@ -23,27 +52,49 @@ extension Register {
 }
 
 extension AppDatabase {
-    /// A page of a register in id order after `afterId` (keyset pagination: each page is one index range read,
-    /// never an OFFSET scan). `deleted` shows only soft-deleted records instead of active ones.
-    public func page(_ register: Register, community: String, afterId: Int64?, limit: Int, deleted: Bool = false,
-                     problemsOnly: Bool = false) throws -> [RecordSummary] {
-        try read { db in
-            var sql = "SELECT * FROM \(register.table) WHERE community_code = ? AND id > ? AND deleted_at IS \(deleted ? "NOT NULL" : "NULL")"
-            if problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
-            sql += " ORDER BY id LIMIT ?"
-            return try Row.fetchAll(db, sql: sql, arguments: [community, afterId ?? 0, limit]).map { try Self.summary(register, $0) }
+    /// A page of a register: keyset pagination on (sort column, id), so each page is one index range read and
+    /// never an OFFSET scan. `after`/`before` are the boundary rows' (value, id); neither gives the first page.
+    public func page(_ q: PageRequest) throws -> [RecordSummary] {
+        let column = q.sortColumn.flatMap { c in Self.sortable[q.register]?.contains(c) == true ? c : nil } ?? "id"
+        var sql = "SELECT * FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
+        var args: [any DatabaseValueConvertible & Sendable] = [q.community]
+        if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
+        if q.register == .survey, let status = q.status { sql += " AND status = ?"; args.append(status) }
+        if q.register == .survey, let trained = q.trained { sql += " AND trained = ?"; args.append(trained) }
+        let descending = q.before != nil
+        if let (value, id) = q.after ?? q.before {
+            let op = descending ? "<" : ">"
+            sql += column == "id" ? " AND id \(op) ?" : " AND (\(column), id) \(op) (?, ?)"
+            if column != "id" { args.append(value) }
+            args.append(id)
         }
+        let order = descending ? "DESC" : "ASC"
+        sql += column == "id" ? " ORDER BY id \(order)" : " ORDER BY \(column) \(order), id \(order)"
+        sql += " LIMIT ?"
+        args.append(q.limit)
+        let arguments = StatementArguments(args.map { $0.databaseValue })
+        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.summary(q.register, $0) } }
+        return descending ? rows.reversed() : rows
     }
 
-    /// The page before `beforeId`, in id order.
+    /// Columns a browser may sort by (each has a community index), by register.
+    static let sortable: [Register: Set<String>] = [
+        .survey: ["id", "name", "id_number", "survey_date", "status"],
+        .service: ["id", "service_date"],
+        .activity: ["id", "date"],
+    ]
+
+    /// Compatibility form: id order.
+    public func page(_ register: Register, community: String, afterId: Int64?, limit: Int, deleted: Bool = false,
+                     problemsOnly: Bool = false) throws -> [RecordSummary] {
+        try page(PageRequest(register: register, community: community, after: afterId.map { ("", $0) }, limit: limit,
+                             deleted: deleted, problemsOnly: problemsOnly))
+    }
+
     public func page(_ register: Register, community: String, beforeId: Int64, limit: Int, deleted: Bool = false,
                      problemsOnly: Bool = false) throws -> [RecordSummary] {
-        try read { db in
-            var sql = "SELECT * FROM \(register.table) WHERE community_code = ? AND id < ? AND deleted_at IS \(deleted ? "NOT NULL" : "NULL")"
-            if problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
-            sql += " ORDER BY id DESC LIMIT ?"
-            return try Row.fetchAll(db, sql: sql, arguments: [community, beforeId, limit]).map { try Self.summary(register, $0) }.reversed()
-        }
+        try page(PageRequest(register: register, community: community, before: ("", beforeId), limit: limit,
+                             deleted: deleted, problemsOnly: problemsOnly))
     }
 
     /// Records found by the person search (name, ID digits or pinyin initials), as browser rows.

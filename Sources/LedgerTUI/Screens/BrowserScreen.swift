@@ -49,6 +49,9 @@ enum BrowserScreen {
                             style: register == b.register ? .focus : .muted) + 1
         }
         var flags: [String] = []
+        if b.sort != "id" { flags.append("按\(b.register.header(of: b.sort))排序") }
+        if let status = b.statusFilter { flags.append(status) }
+        if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
         if b.showDeleted { flags.append("显示已删除") }
         if b.problemsOnly { flags.append("仅有问题的记录") }
         if !b.query.isEmpty || b.search != nil { flags.append("搜索：\(b.search?.text ?? b.query)") }

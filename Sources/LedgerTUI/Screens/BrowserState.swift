@@ -43,7 +43,25 @@ public struct BrowserState: Sendable {
     /// The `/` search being typed (survey register), or nil.
     public var search: TextEditor?
     public var query = ""
+    /// Field key the rows are ordered by (then by id).
+    public var sort = "id"
+    public var statusFilter: String?
+    public var trainedFilter: Bool?
     public init(register: Register) { self.register = register }
+
+    /// Sort columns offered for this register, in the order `s` cycles through them.
+    public var sortColumns: [String] {
+        switch register {
+        case .survey: ["id", "name", "id_number", "survey_date", "status"]
+        case .service: ["id", "service_date"]
+        case .activity: ["id", "date"]
+        }
+    }
+
+    /// A row's position for keyset paging.
+    public func boundary(_ row: RegisterRow) -> PageQuery.Boundary {
+        PageQuery.Boundary(value: sort == "id" ? "" : row.fields[sort] ?? "", id: row.id)
+    }
 
     public var selected: RegisterRow? { list.selected < rows.count ? rows[list.selected] : nil }
 }
