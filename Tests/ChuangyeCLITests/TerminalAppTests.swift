@@ -118,3 +118,28 @@ extension TerminalAppTests {
         try t.waitFor("联系电话：13800138000 → 13800001111")
     }
 }
+
+extension TerminalAppTests {
+    @Test func twoClerksInTwoProcessesOneWinsTheOtherIsTold() throws {
+        defer { cli.cleanup() }
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        let a = try TmuxTerminal([CLI.binary.path, "--operator", "王芳"], environment: environment)
+        let b = try TmuxTerminal([CLI.binary.path, "--operator", "李娜"], environment: environment)
+        for t in [a, b] {
+            try t.waitFor("新增摸底登记")
+            try t.press("4")
+            try t.waitFor("[摸底台账]")
+            try t.press("Enter")                 // record 1, 张三
+            try t.waitFor("正在修改第1号记录")
+            for _ in 0..<4 { try t.press("Tab") }  // 联系电话
+        }
+        try a.press("C-u"); try a.type("13800001111"); try a.press("F2")
+        try a.waitFor("已保存：张三")
+        try b.press("C-u"); try b.type("13900002222"); try b.press("F2")
+        try b.waitFor("未保存：此记录已被他人修改（联系电话：13912345678→13800001111）")
+        let exported = cli.dir.appendingPathComponent("after.csv").path
+        #expect(try cli.run("export", "survey", exported).status == 0)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: exported)), as: UTF8.self)
+        #expect(text.contains("\t13800001111") && !text.contains("13900002222"))
+    }
+}
