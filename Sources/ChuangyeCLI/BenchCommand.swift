@@ -39,6 +39,7 @@ struct BenchCommand: ParsableCommand {
 
         var frameTimes: [Double] = []
         var effectTimes: [Double] = []
+        var previewTimes: [Double] = []
         func key(_ k: Key) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             var effects = reduce(&state, .keyPressed(k))
@@ -47,6 +48,10 @@ struct BenchCommand: ParsableCommand {
             previous = frame
             let t1 = DispatchTime.now().uptimeNanoseconds
             frameTimes.append(Double(t1 - t0) / 1e6)
+            // The live preview alone: validate the draft, add its contribution, evaluate the rubric.
+            let p0 = DispatchTime.now().uptimeNanoseconds
+            _ = state.scoreCards()
+            previewTimes.append(Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e6)
             AppRuntime.runEffects(&effects, state: &state, runner: runner)
             effectTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6)
         }
@@ -67,6 +72,7 @@ struct BenchCommand: ParsableCommand {
         }
         report("keystroke_frame", frameTimes)
         report("keystroke_effects", effectTimes)
+        report("preview_update", previewTimes)
 
         let code = state.community?.code ?? ""
         // Register browser: first page, page down, search (each one index range).
