@@ -41,6 +41,8 @@ public struct PageQuery: Sendable, Hashable {
     public var problemsOnly: Bool
     public var status: String?
     public var trained: Bool?
+    public var category: String? = nil
+    public var dates: Period? = nil
 
     public struct Boundary: Sendable, Hashable {
         public let value: String

@@ -61,6 +61,8 @@ public enum Dialog: Sendable, Hashable {
     case quit
     /// Soft-delete the selected record: a reason is required.
     case deleteRecord(RegisterRow, reason: TextEditor)
+    /// The browser's date range, typed as `2024-01-01..2024-06-30`.
+    case dateRange(TextEditor)
 }
 
 /// Which screen is showing.

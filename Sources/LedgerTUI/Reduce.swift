@@ -456,6 +456,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return []
     case .deleteRecord(let row, let reason):
         return deleteDialogKey(&state, row, reason, key)
+    case .dateRange(let editor):
+        return dateRangeDialogKey(&state, editor, key)
     case .recoverDraft(let draft):
         switch key {
         case .enter, .character("y"), .character("Y"):

@@ -12,7 +12,7 @@ extension AppState {
         if !b.query.isEmpty { return [.searchRecords(community: community.code, query: b.query, limit: pageSize)] }
         return [.loadPage(PageQuery(register: b.register, community: community.code, sort: b.sort, after: after, before: before,
                                     limit: pageSize, deleted: b.showDeleted, problemsOnly: b.problemsOnly,
-                                    status: b.statusFilter, trained: b.trainedFilter))]
+                                    status: b.statusFilter, trained: b.trainedFilter, category: b.categoryFilter, dates: b.dateFilter))]
     }
 
     /// The same page again (after a change), starting at its first row: the boundary just below that row in
@@ -97,7 +97,8 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         return []
     case .checksLoaded(let items):
         guard case .checks(var c) = state.screen else { return [] }
-        c.items = items.sorted { ($0.severity, $0.register.rawValue, $0.id) < ($1.severity, $1.register.rawValue, $1.id) }
+        // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
+        c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
         c.loaded = true
         c.list.move(0, count: c.items.count, visibleRows: state.pageSize)
         state.screen = .checks(c)
@@ -200,6 +201,21 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
+    case .character("g") where b.register == .survey:
+        // Cycles 全部 → each category → 全部.
+        let all = PersonCategory.allCases.map(\.rawValue)
+        if let current = b.categoryFilter, let i = all.firstIndex(of: current) {
+            b.categoryFilter = i + 1 < all.count ? all[i + 1] : nil
+        } else {
+            b.categoryFilter = all[0]
+        }
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    case .character("w"):
+        state.screen = .browser(b)
+        state.dialog = .dateRange(TextEditor(b.dateFilter?.description ?? "", limit: 40))
+        return []
     case .character("t") where b.register == .survey:
         b.trainedFilter = b.trainedFilter == nil ? true : b.trainedFilter == true ? false : nil
         b.list = ListState()
@@ -269,6 +285,34 @@ func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [E
     }
     state.screen = .checks(c)
     return []
+}
+
+func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Key) -> [Effect] {
+    var editor = editor
+    guard case .browser(var b) = state.screen else { state.dialog = nil; return [] }
+    switch key {
+    case .escape:
+        state.dialog = nil
+        return []
+    case .enter:
+        let text = editor.text.trimmingSpaces()
+        if text.isEmpty {
+            b.dateFilter = nil
+        } else if let period = Period.parse(text) {
+            b.dateFilter = period
+        } else {
+            state.show("日期范围应写作 2024-01-01..2024-06-30（或单独的年份 2024）；留空为全部", error: true)
+            return []
+        }
+        state.dialog = nil
+        b.list = ListState()
+        state.screen = .browser(b)
+        return state.loadPage(b)
+    default:
+        _ = editor.handle(key)
+        state.dialog = .dateRange(editor)
+        return []
+    }
 }
 
 func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: TextEditor, _ key: Key) -> [Effect] {

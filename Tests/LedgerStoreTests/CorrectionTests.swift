@@ -125,3 +125,15 @@ struct SortedPageTests {
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
     }
 }
+
+struct FilterQueryTests {
+    @Test func categoryAndDateFiltersSelectTheRightRows() throws {
+        let db = try emptyDatabase()
+        _ = try db.savePerson(intending(["categories": "退役军人", "survey_date": "2024-02-01"]), community: "630102001")
+        _ = try db.savePerson(intending(id: womanId, name: "李四", ["categories": "残疾人", "survey_date": "2024-08-01"]), community: "630102001")
+        let veterans = try db.page(PageRequest(register: .survey, community: "630102001", limit: 10, category: "退役军人"))
+        #expect(veterans.map { $0.fields["name"] } == ["张三"])
+        let later = try db.page(PageRequest(register: .survey, community: "630102001", limit: 10, dates: Period.parse("2024-07-01..2024-12-31")))
+        #expect(later.map { $0.fields["name"] } == ["李四"])
+    }
+}

@@ -151,3 +151,34 @@ struct OverviewTests {
         #expect(render(state).trimmedLines[0].contains("［只读］"))
     }
 }
+
+struct FilterTests {
+    @Test func categoryAndDateRangeFiltersNarrowTheQuery() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        guard case .loadPage(let q)? = press(&state, [.character("g")]).first else { Issue.record("expected a page load"); return }
+        #expect(q.category == "高校毕业生")
+        press(&state, [.character("w")] + type("2024-01-01..2024-06-30"))
+        guard case .loadPage(let dated)? = press(&state, [.enter]).first else { Issue.record("expected a page load"); return }
+        #expect(dated.dates == Period.parse("2024-01-01..2024-06-30") && dated.category == "高校毕业生")
+        press(&state, [.character("w"), .control("u")] + type("昨天"))
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message?.contains("日期范围应写作") == true)
+    }
+
+    @Test func checksAreGroupedBySeverityThenRule() {
+        var state = homeState()
+        press(&state, [.character("5")])
+        _ = reduce(&state, .checksLoaded([
+            CheckItem(register: .survey, id: 9, field: "phone", severity: .warning, message: "w", code: "b.rule"),
+            CheckItem(register: .survey, id: 3, field: "id_number", severity: .error, message: "e2", code: "id.checksum"),
+            CheckItem(register: .survey, id: 1, field: "id_number", severity: .error, message: "e1", code: "id.checksum"),
+            CheckItem(register: .survey, id: 2, field: "phone", severity: .notice, message: "ok", accepted: "已核实", code: "b.rule"),
+        ]))
+        guard case .checks(let c) = state.screen else { Issue.record("expected checks"); return }
+        #expect(c.items.map(\.id) == [1, 3, 9, 2])
+        let lines = render(state).trimmedLines
+        #expect(lines.contains { $0.contains("【id.checksum：2条】✗ 摸底台账 第1号") })
+        #expect(lines.contains { $0.contains("已确认：已核实") })
+    }
+}

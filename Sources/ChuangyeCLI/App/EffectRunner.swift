@@ -58,7 +58,8 @@ struct EffectRunner {
         case .loadPage(let q):
             let request = PageRequest(register: q.register, community: q.community, sortColumn: q.sort,
                                       after: q.after.map { ($0.value, $0.id) }, before: q.before.map { ($0.value, $0.id) },
-                                      limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained)
+                                      limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained,
+                                      category: q.category, dates: q.dates)
             return .pageLoaded(q.register, try database.page(request).map(Self.row))
         case .searchRecords(let community, let query, let limit):
             return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit).map(Self.row))
@@ -87,10 +88,12 @@ struct EffectRunner {
             var items: [CheckItem] = []
             for result in try database.checkAll(community: community) {
                 for f in result.findings {
-                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message))
+                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message,
+                                           code: f.code))
                 }
                 for (f, reason) in result.accepted {
-                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: .notice, message: f.message, accepted: reason))
+                    items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: .notice, message: f.message,
+                                           accepted: reason, code: f.code))
                 }
             }
             return .checksLoaded(items)

@@ -13,10 +13,15 @@ public struct PageRequest: Sendable {
     public var problemsOnly = false
     public var status: String?
     public var trained: Bool?
+    public var category: String?
+    /// Records dated inside this range (survey date, service date or activity date).
+    public var dates: Period?
 
     public init(register: Register, community: String, sortColumn: String? = nil, after: (value: String, id: Int64)? = nil,
                 before: (value: String, id: Int64)? = nil, limit: Int, deleted: Bool = false, problemsOnly: Bool = false,
-                status: String? = nil, trained: Bool? = nil) {
+                status: String? = nil, trained: Bool? = nil, category: String? = nil, dates: Period? = nil) {
+        self.category = category
+        self.dates = dates
         self.register = register
         self.community = community
         self.sortColumn = sortColumn
@@ -61,6 +66,12 @@ extension AppDatabase {
         if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
         if q.register == .survey, let status = q.status { sql += " AND status = ?"; args.append(status) }
         if q.register == .survey, let trained = q.trained { sql += " AND trained = ?"; args.append(trained) }
+        if q.register == .survey, let category = q.category { sql += " AND categories LIKE ?"; args.append("%\(category)%") }
+        if let dates = q.dates {
+            let column = q.register == .survey ? "survey_date" : q.register == .service ? "service_date" : "date"
+            sql += " AND \(column) BETWEEN ? AND ?"
+            args += [dates.start.description, dates.end.description]
+        }
         let descending = q.before != nil
         if let (value, id) = q.after ?? q.before {
             let op = descending ? "<" : ">"

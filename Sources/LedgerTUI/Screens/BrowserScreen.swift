@@ -52,6 +52,8 @@ enum BrowserScreen {
         if b.sort != "id" { flags.append("按\(b.register.header(of: b.sort))排序") }
         if let status = b.statusFilter { flags.append(status) }
         if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
+        if let category = b.categoryFilter { flags.append(category) }
+        if let dates = b.dateFilter { flags.append(dates.description) }
         if b.showDeleted { flags.append("显示已删除") }
         if b.problemsOnly { flags.append("仅有问题的记录") }
         if !b.query.isEmpty || b.search != nil { flags.append("搜索：\(b.search?.text ?? b.query)") }
@@ -124,12 +126,15 @@ enum ChecksScreen {
             buffer.put("各台账没有发现问题。", x: inner.x + 1, y: inner.y, style: .ok)
             return
         }
-        let rows = c.items.map { item -> String in
+        let rows = c.items.enumerated().map { index, item -> String in
             let register = BrowserScreen.registerNames[item.register] ?? ""
+            let newGroup = index == 0 || c.items[index - 1].code != item.code || c.items[index - 1].severity != item.severity
+            let groupSize = c.items.filter { $0.code == item.code && $0.severity == item.severity }.count
+            let group = newGroup ? "【\(item.code)：\(groupSize)条】" : "  "
             let label = FormSpecs.spec(item.register == .survey ? .survey : item.register == .service ? .service : .activity)
                 .field(item.field)?.label ?? item.field
             let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
-            return "\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
+            return "\(group)\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
         }
         ListView.draw(rows, state: c.list, in: inner, into: &buffer) {
             c.items[$0].severity == .error ? .error : c.items[$0].accepted != nil ? .muted : .warning

@@ -47,6 +47,8 @@ public struct BrowserState: Sendable {
     public var sort = "id"
     public var statusFilter: String?
     public var trainedFilter: Bool?
+    public var categoryFilter: String?
+    public var dateFilter: Period?
     public init(register: Register) { self.register = register }
 
     /// Sort columns offered for this register, in the order `s` cycles through them.
@@ -100,7 +102,11 @@ public struct CheckItem: Sendable, Hashable {
     public let severity: Severity
     public let message: String
     public let accepted: String?
-    public init(register: Register, id: Int64, field: String, severity: Severity, message: String, accepted: String? = nil) {
+    /// The rule that found it (`id.checksum`), for grouping.
+    public let code: String
+    public init(register: Register, id: Int64, field: String, severity: Severity, message: String, accepted: String? = nil,
+                code: String = "") {
+        self.code = code
         self.register = register
         self.id = id
         self.field = field

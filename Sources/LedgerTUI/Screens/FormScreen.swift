@@ -130,6 +130,10 @@ enum DialogView {
             let name = draft.values["name"] ?? draft.values["title"] ?? draft.values["id_number"] ?? ""
             lines = ["发现上次未保存的\(FormSpecs.spec(draft.kind).title)草稿\(name.isEmpty ? "" : "：\(name)")。", "",
                      "Enter 恢复    d 放弃草稿    Esc 暂不处理"]
+        case .dateRange(let editor):
+            title = "日期范围"
+            lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30，或 2024", "", ""]
+            input = editor
         case .deleteRecord(let row, let reason):
             title = "删除记录"
             lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", "",
