@@ -67,7 +67,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.screen = .browser(b)
         return []
     case .recordOpened(let editing, let accepted, let focus):
-        let kind: FormKind = editing.register == .survey ? .survey : editing.register == .service ? .service : .activity
+        let kind = FormKind(editing.register)
         var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: editing.originalFields,
                              focus: focus.flatMap { FormSpecs.spec(kind).field($0) != nil ? $0 : nil })
         form.editing = editing

@@ -13,10 +13,9 @@ struct EffectRunner {
         } catch let e as StoreError {
             return .effectFailed(e.message)
         } catch let conflict as EditConflict {
-            let labels = conflict.changedMeanwhile.map { change -> String in
-                let label = FormSpecs.survey.field(change.field)?.label ?? FormSpecs.service.field(change.field)?.label
-                    ?? FormSpecs.activity.field(change.field)?.label ?? change.field
-                return "\(label)：\(change.old ?? "（空）")→\(change.new ?? "（空）")"
+            let register = Register.allCases.first { $0.table == conflict.table }
+            let labels = conflict.changedMeanwhile.map { change in
+                "\(register?.header(of: change.field) ?? change.field)：\(change.old ?? "（空）")→\(change.new ?? "（空）")"
             }
             return .editConflict(labels)
         } catch {

@@ -53,7 +53,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 extension String {
     /// Two-decimal formatting without Foundation's locale machinery.
-    init(format2 value: Double) {
+    public init(format2 value: Double) {
         let scaled = Int((abs(value) * 100).rounded())
         let sign = value < 0 ? "-" : ""
         let frac = scaled % 100

@@ -31,11 +31,6 @@ enum AuditLog {
         try FastInsert.run(statement, [at, operatorName, community, table, id, action, encode(changes)].map(\.databaseValue))
     }
 
-    /// A new record's fields as changes from nothing, in the order given.
-    static func inserted(_ fields: [(key: String, value: String)]) -> [FieldChange] {
-        fields.map { FieldChange(field: $0.key, old: nil, new: $0.value) }
-    }
-
     /// The fields that differ between two text forms of a record, in key order.
     static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
         if old.isEmpty {
@@ -88,12 +83,6 @@ enum AuditLog {
             default: out.append(byte)
             }
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [FieldChange] {

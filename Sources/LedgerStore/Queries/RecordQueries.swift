@@ -23,7 +23,7 @@ extension AppDatabase {
             let c = try Self.requireCommunity(db, code: community)
             var results: [(Register, Int64, [Finding], [(Finding, String)])] = []
             for register in Register.allCases {
-                let table = register == .survey ? "person" : register == .service ? "service" : "activity"
+                let table = register.table
                 var acceptedByRecord: [Int64: [String: String]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT record_id, code, reason FROM accepted_warning WHERE record_table = ?", arguments: [table]) {
                     acceptedByRecord[row["record_id"], default: [:]][row["code"]] = row["reason"]
@@ -49,7 +49,7 @@ extension AppDatabase {
     }
 
     func forEachRecordIn(_ db: Database, _ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
-        let table = register == .survey ? "person" : register == .service ? "service" : "activity"
+        let table = register.table
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id", arguments: [community])
         while let row = try rows.next() {
             switch register {
@@ -62,7 +62,7 @@ extension AppDatabase {
 
     /// Number of active records in a register of a community.
     public func count(_ register: Register, community: String) throws -> Int {
-        let table = register == .survey ? "person" : register == .service ? "service" : "activity"
+        let table = register.table
         return try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE community_code = ? AND deleted_at IS NULL", arguments: [community]) ?? 0
         }

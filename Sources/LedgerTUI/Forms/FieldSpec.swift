@@ -84,6 +84,15 @@ public struct FieldSpec: Sendable {
 public enum FormKind: String, Sendable, Codable, CaseIterable {
     case survey, service, activity, profile
 
+    /// The entry form of a register.
+    public init(_ register: Register) {
+        switch register {
+        case .survey: self = .survey
+        case .service: self = .service
+        case .activity: self = .activity
+        }
+    }
+
     public var register: Register? {
         switch self {
         case .survey: .survey

@@ -131,8 +131,7 @@ enum ChecksScreen {
             let newGroup = index == 0 || c.items[index - 1].code != item.code || c.items[index - 1].severity != item.severity
             let groupSize = c.items.filter { $0.code == item.code && $0.severity == item.severity }.count
             let group = newGroup ? "【\(item.code)：\(groupSize)条】" : "  "
-            let label = FormSpecs.spec(item.register == .survey ? .survey : item.register == .service ? .service : .activity)
-                .field(item.field)?.label ?? item.field
+            let label = FormSpecs.spec(FormKind(item.register)).field(item.field)?.label ?? item.field
             let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
             return "\(group)\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
         }

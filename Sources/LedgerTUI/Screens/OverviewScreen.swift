@@ -105,12 +105,3 @@ func overviewKey(_ state: inout AppState, _ overview: OverviewState, _ key: Key)
     state.screen = .overview(o)
     return []
 }
-
-extension String {
-    /// Two decimals without Foundation's locale machinery.
-    init(format2 value: Double) {
-        let scaled = Int((value * 100).rounded())
-        let frac = abs(scaled % 100)
-        self = "\(scaled / 100).\(frac < 10 ? "0" : "")\(frac)"
-    }
-}
