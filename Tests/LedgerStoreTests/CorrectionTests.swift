@@ -137,3 +137,26 @@ struct FilterQueryTests {
         #expect(later.map { $0.fields["name"] } == ["李四"])
     }
 }
+
+struct StaleEditTests {
+    @Test func staleServiceAndActivityEditsAreRefused() throws {
+        let db = try emptyDatabase()
+        _ = try db.savePerson(intending(), community: "630102001")
+        let serviceId = try #require(try db.recordService(service(), community: "630102001").saved?.id)
+        let activityId = try #require(try db.saveActivity(["date": "2024-05-01", "kind": "宣传活动", "title": "政策宣讲", "participants": "30"],
+                                                          community: "630102001").saved?.id)
+        let staleService = try #require(try db.open(.service, id: serviceId)).token
+        let staleActivity = try #require(try db.open(.activity, id: activityId)).token
+        var changed = service()
+        changed["content"] = "第二次讲解开业流程"
+        _ = try db.recordService(changed, community: "630102001", editing: staleService)
+        _ = try db.saveActivity(["date": "2024-05-01", "kind": "宣传活动", "title": "政策宣讲会", "participants": "30"],
+                                community: "630102001", editing: staleActivity)
+        #expect(throws: EditConflict.self) { _ = try db.recordService(service(), community: "630102001", editing: staleService) }
+        #expect { _ = try db.saveActivity(["date": "2024-05-01", "kind": "宣传活动", "title": "别的名称"], community: "630102001",
+                                          editing: staleActivity) } throws: {
+            ($0 as? EditConflict)?.changedMeanwhile == [FieldChange(field: "title", old: "政策宣讲", new: "政策宣讲会")]
+        }
+        #expect(try db.open(.service, id: serviceId)?.fields["content"] == "第二次讲解开业流程")
+    }
+}

@@ -26,13 +26,7 @@ extension AppDatabase {
             var changes: [FieldChange]
             let id: Int64
             if let editing {
-                guard let current = try Row.fetchOne(db, sql: "SELECT * FROM activity WHERE id = ?", arguments: [editing.id]) else {
-                    throw StoreError.notFound("工作台账第\(editing.id)号记录")
-                }
-                let currentFields = Self.activityFields(current)
-                guard (current["version"] as Int) == editing.version else {
-                    throw EditConflict(table: "activity", id: editing.id, changedMeanwhile: AuditLog.diff(old: editing.fields, new: currentFields))
-                }
+                let currentFields = try rowForUpdate(db, .activity, editing: editing).fields
                 changes = AuditLog.diff(old: currentFields, new: newFields)
                 id = editing.id
                 let assignments = Self.activityColumns.map { "\($0) = ?" }.joined(separator: ", ")

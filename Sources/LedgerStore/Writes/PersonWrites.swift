@@ -16,13 +16,7 @@ extension AppDatabase {
             let id: Int64
             var changes: [FieldChange]
             if let editing {
-                let current = try Self.personRow(db, id: editing.id)
-                let currentFields = PersonFields.text(of: try PersonRecord.person(from: current))
-                let version: Int = current["version"]
-                guard version == editing.version else {
-                    throw EditConflict(table: "person", id: editing.id,
-                                       changedMeanwhile: AuditLog.diff(old: editing.fields, new: currentFields))
-                }
+                let currentFields = try rowForUpdate(db, .survey, editing: editing).fields
                 changes = AuditLog.diff(old: currentFields, new: newFields)
                 id = editing.id
                 let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import GRDB
 import LedgerCore
 
 /// The outcome of saving one record: the saved record (nil when errors refused it) and every finding.
@@ -27,5 +28,20 @@ public struct EditToken: Sendable, Hashable {
         self.id = id
         self.version = version
         self.fields = fields
+    }
+}
+
+extension AppDatabase {
+    /// The saved row of a record being edited and its fields as text; refused with `EditConflict` when its version
+    /// moved since the record was opened (someone else saved meanwhile), so nothing is overwritten silently.
+    func rowForUpdate(_ db: Database, _ register: Register, editing: EditToken) throws -> (row: Row, fields: [String: String]) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(register.table) WHERE id = ?", arguments: [editing.id]) else {
+            throw StoreError.notFound("\(register.title)第\(editing.id)号记录")
+        }
+        let fields = try Self.summary(register, row).fields
+        guard (row["version"] as Int) == editing.version else {
+            throw EditConflict(table: register.table, id: editing.id, changedMeanwhile: AuditLog.diff(old: editing.fields, new: fields))
+        }
+        return (row, fields)
     }
 }

@@ -28,13 +28,7 @@ extension AppDatabase {
             var affectedPersons: Set<Int64> = [service.personId]
             let id: Int64
             if let editing {
-                guard let current = try Row.fetchOne(db, sql: "SELECT * FROM service WHERE id = ?", arguments: [editing.id]) else {
-                    throw StoreError.notFound("服务台账第\(editing.id)号记录")
-                }
-                let currentFields = Self.serviceFields(current)
-                guard (current["version"] as Int) == editing.version else {
-                    throw EditConflict(table: "service", id: editing.id, changedMeanwhile: AuditLog.diff(old: editing.fields, new: currentFields))
-                }
+                let (current, currentFields) = try rowForUpdate(db, .service, editing: editing)
                 affectedPersons.insert(current["person_id"])
                 changes = AuditLog.diff(old: currentFields, new: newFields)
                 id = editing.id
