@@ -16,8 +16,10 @@ let package = Package(
         .target(name: "LedgerResources", path: "Resources", exclude: [], resources: [.copy("rubrics")]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "LedgerCore"),
+        // One C wrapper around a variadic SQLite call (trigger switch for bulk import).
+        .target(name: "CSQLiteControl", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "LedgerStore", dependencies: [
-            "LedgerCore",
+            "LedgerCore", "CSQLiteControl",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

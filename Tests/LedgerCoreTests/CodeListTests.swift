@@ -35,6 +35,19 @@ struct CodeListTests {
         #expect(Pinyin.initials(of: "张三") == "zs")
         #expect(Pinyin.initials(of: "买买提·艾力") == "mmtal")
         #expect(Pinyin.initials(of: "Li 四") == "lis")
+        #expect(Pinyin.initials(of: "𠀀") == "") // outside the table: no initial, no crash
+    }
+
+    @Test func pinyinSpellingSortsBySound() {
+        #expect(Pinyin.spelled("张三") == "zhang san")
+        #expect(Pinyin.spelled("Li 四") == "li si")
+        #expect(Pinyin.spelled("买买提·艾力") == "mai mai ti ai li")
+        // Code-point order puts 张 (U+5F20) before 李 (U+674E) before 王 (U+738B); by sound it is li, wang, zhang.
+        let names = ["张三", "王五", "李四", "阿依古丽"]
+        #expect(names.sorted { Pinyin.spelled($0) < Pinyin.spelled($1) } == ["阿依古丽", "李四", "王五", "张三"])
+        // First and last scalars of the table resolve to their own entries (the offsets line up).
+        #expect(Pinyin.spelled("\u{3400}") == "qiu")
+        #expect(Pinyin.spelled("\u{9FA5}") == "yu")
     }
 }
 

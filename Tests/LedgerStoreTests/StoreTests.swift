@@ -260,4 +260,46 @@ struct TotalsTests {
         let f = try db.scoreFacts(community: "630102001")
         #expect(f[.registered] == 2 && f[.publicity] == 0 && f[.warningRecords] == 1)
     }
+
+    /// Imports switch the per-row triggers off and add the batch by one aggregate: the result must be the same as
+    /// the triggers would give, including rows with warnings, rejected rows (skip mode) and a rolled-back file.
+    @Test func importsKeepTotalsAndCountsLikeTheTriggers() throws {
+        let db = try emptyDatabase()
+        _ = try db.savePerson(intending(), community: "630102001") // one row written through the triggers
+        func check(persons: Int, services: Int, activities: Int) throws {
+            var kept = try db.scoreFacts(community: "630102001")
+            kept[.labourForce] = 0
+            #expect(kept == (try db.scannedFacts(community: "630102001")))
+            let counts = try #require(try db.countsByCommunity()["630102001"])
+            #expect(counts.persons == persons && counts.services == services && counts.activities == activities)
+        }
+        let rows = [
+            ImportRow(line: 2, fields: intending(id: womanId, name: "李四", ["status": "已创业", "entity_name": "李记",
+                "entity_type": "企业", "license_date": "2024-02-01", "jobs_created": "5", "credit_code": "91350100M000100Y44"])),
+            ImportRow(line: 3, fields: intending(id: "630102199003070117", name: "坏号")), // wrong check digit
+            ImportRow(line: 4, fields: intending(id: "110101199003074119", name: "王五", ["phone": "12345"])), // phone error
+            ImportRow(line: 5, fields: intending(id: "110101198001010010", name: "赵六", ["trained": "是", "training_type": "SYB",
+                "training_end": "2024-05-01", "training_passed": "是", "certificate_no": "C001"])),
+        ]
+        let refused = try db.importPersons(rows, community: "630102001", mode: .allOrNothing)
+        #expect(refused.rolledBack)
+        try check(persons: 1, services: 0, activities: 0)
+        let kept = try db.importPersons(rows, community: "630102001", mode: .skipInvalid)
+        #expect(kept.imported == 2 && kept.rejected.count == 2, "\(kept.imported) \(kept.rejected)")
+        try check(persons: 3, services: 0, activities: 0)
+        #expect(try db.scoreFacts(community: "630102001")[.warningRecords] >= 1) // a row with a warning was bulk-loaded
+        let services = try db.importServices([ImportRow(line: 2, fields: service()), ImportRow(line: 3, fields: service(womanId)),
+                                              ImportRow(line: 4, fields: service(date: "2024-08-01"))],
+                                             community: "630102001", mode: .allOrNothing)
+        #expect(services.imported == 3)
+        try check(persons: 3, services: 3, activities: 0)
+        let activities = try db.importActivities([ImportRow(line: 2, fields: ["date": "2024-05-01", "kind": "宣传活动", "title": "政策宣讲", "participants": "30"])],
+                                                 community: "630102001", mode: .allOrNothing)
+        #expect(activities.imported == 1)
+        try check(persons: 3, services: 3, activities: 1)
+        #expect(try db.scoreFacts(community: "630102001")[.publicity] == 1)
+        // Writes after an import go through the triggers again.
+        _ = try db.saveActivity(["date": "2024-06-01", "kind": "宣传活动", "title": "二次宣讲", "participants": "40"], community: "630102001")
+        try check(persons: 3, services: 3, activities: 2)
+    }
 }

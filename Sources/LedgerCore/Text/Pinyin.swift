@@ -1,51 +1,90 @@
-import Foundation
-import Synchronization
-
-/// Pinyin initials for search (`zs` for 张三), computed through Foundation's transliteration.
+/// Pinyin for search (`zs` for 张三) and for sorting names (`zhang san`), from a table of one toneless syllable
+/// per Han character (U+3400–U+9FFF, generated once from ICU; see `PinyinTable.swift`).
 ///
-/// Transliteration costs tens of microseconds, so each Han character is transliterated once per process and
-/// cached; a name then costs a few dictionary look-ups. Polyphonic characters take their most common reading.
+/// A table instead of ICU at run time: a look-up costs nanoseconds, the first call in a process no longer loads
+/// the transliterator (60 ms), and the result does not change with the ICU version installed. Polyphonic
+/// characters take their most common reading; characters outside the table have no pinyin.
 public enum Pinyin {
-    /// Initial per Han scalar (U+3400–U+9FFF), filled as characters are first seen: 0 = not yet known,
-    /// 1 = no initial, else the ASCII letter. Other characters are transliterated each time (rare in names).
-    private static let table = Mutex<[UInt8]>([UInt8](repeating: 0, count: 0xA000 - 0x3400))
+    /// The table parsed into one buffer of syllable bytes and the offset of each scalar's syllable.
+    private struct Table: Sendable {
+        let bytes: [UInt8]
+        /// `offsets[i] ..< offsets[i + 1]` is the syllable of scalar `tableStart + i`; empty when it has none.
+        let offsets: [Int32]
 
-    /// Loads the transliterator (about 60 ms the first time in a process) so no keystroke pays for it.
+        init(_ text: String) {
+            var bytes: [UInt8] = []
+            var offsets: [Int32] = [0]
+            bytes.reserveCapacity(text.utf8.count)
+            for b in text.utf8 {
+                switch b {
+                case 0x20, 0x0A: offsets.append(Int32(bytes.count)) // a separator ends an entry
+                case 0x2D: break // `-`: an entry without a reading
+                default: bytes.append(b)
+                }
+            }
+            offsets.append(Int32(bytes.count))
+            self.bytes = bytes
+            self.offsets = offsets
+        }
+
+        func syllable(_ value: UInt32) -> ArraySlice<UInt8>? {
+            guard value >= tableStart else { return nil }
+            let i = Int(value - tableStart)
+            guard i + 1 < offsets.count else { return nil }
+            let range = Int(offsets[i])..<Int(offsets[i + 1])
+            return range.isEmpty ? nil : bytes[range]
+        }
+    }
+
+    private static let table = Table(tableText)
+
+    /// Parses the table before the first frame so no keystroke pays for it (about a millisecond).
     public static func warmUp() {
-        _ = transliteratedInitial("创")
+        _ = table.offsets.count
     }
 
     /// Lower-case initials of each Han character; ASCII letters and digits are kept as they are, lower-cased.
     public static func initials(of text: String) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count / 3 + 1)
-        var missing: [Unicode.Scalar] = []
-        table.withLock { table in
-            for scalar in text.unicodeScalars {
-                let v = scalar.value
-                if v < 0x80 {
-                    let b = UInt8(v)
-                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { result.append(b) }
-                    else if b >= 0x41 && b <= 0x5A { result.append(b + 0x20) }
-                } else if v >= 0x3400 && v < 0xA000 {
-                    let known = table[Int(v - 0x3400)]
-                    if known == 0 { missing.append(scalar) } else if known > 1 { result.append(known) }
-                } else if let initial = transliteratedInitial(scalar) {
-                    result.append(initial)
-                }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if let b = asciiKept(UInt8(v)) { result.append(b) }
+            } else if let syllable = table.syllable(v) {
+                result.append(syllable.first!)
             }
         }
-        guard !missing.isEmpty else { return String(decoding: result, as: UTF8.self) }
-        // Transliterate unseen characters once (outside the lock: it is slow), then compute again from the table.
-        let learned = missing.map { ($0, transliteratedInitial($0) ?? 1) }
-        table.withLock { table in for (scalar, initial) in learned { table[Int(scalar.value - 0x3400)] = initial } }
-        return initials(of: text)
+        return String(decoding: result, as: UTF8.self)
     }
 
-    private static func transliteratedInitial(_ scalar: Unicode.Scalar) -> UInt8? {
-        let latin = String(scalar).applyingTransform(.toLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? ""
-        guard let first = latin.utf8.first, first >= 0x61, first <= 0x7A else { return nil }
-        return first
+    /// The name spelled in toneless pinyin, one syllable per Han character separated by spaces (`zhang san`);
+    /// ASCII letters and digits kept lower-cased, other characters dropped. Sorting by it orders names as a
+    /// Chinese reader expects (by sound), which code-point order does not.
+    public static func spelled(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count * 2)
+        var lastWasSyllable = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                guard let b = asciiKept(UInt8(v)) else { continue }
+                if lastWasSyllable { result.append(0x20) }
+                result.append(b)
+                lastWasSyllable = false
+            } else if let syllable = table.syllable(v) {
+                if !result.isEmpty { result.append(0x20) }
+                result.append(contentsOf: syllable)
+                lastWasSyllable = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// ASCII letters (lower-cased) and digits; nil for anything else.
+    private static func asciiKept(_ b: UInt8) -> UInt8? {
+        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { return b }
+        if b >= 0x41 && b <= 0x5A { return b + 0x20 }
+        return nil
     }
 }

@@ -123,29 +123,34 @@ extension AppDatabase {
             var report = ImportReport()
             var firstId: Int64?
             var lastId: Int64 = 0
-            for row in rows {
-                let (value, findings) = steps.validate(row)
-                guard let value else {
-                    report.rejected.append((row.line, findings))
-                    continue
+            try BulkLoad.withoutTriggers(db) {
+                for row in rows {
+                    let (value, findings) = steps.validate(row)
+                    guard let value else {
+                        report.rejected.append((row.line, findings))
+                        continue
+                    }
+                    if !findings.isEmpty { report.warnings.append((row.line, findings)) }
+                    // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
+                    if mode == .allOrNothing && !report.rejected.isEmpty { continue }
+                    let id = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
+                    if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
+                        var ignored: [FieldChange] = []
+                        let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
+                        try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &ignored)
+                    }
+                    if firstId == nil { firstId = id }
+                    lastId = id
+                    report.imported += 1
                 }
-                if !findings.isEmpty { report.warnings.append((row.line, findings)) }
-                // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
-                if mode == .allOrNothing && !report.rejected.isEmpty { continue }
-                let id = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
-                if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
-                    var ignored: [FieldChange] = []
-                    let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                    try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &ignored)
-                }
-                if firstId == nil { firstId = id }
-                lastId = id
-                report.imported += 1
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
                 report.rolledBack = true
                 report.imported = 0
                 return (report, false)
+            }
+            if let firstId {
+                try BulkLoad.addToTotals(db, table: table, community: community, firstId: firstId, lastId: lastId)
             }
             try steps.finish()
             if let firstId {
