@@ -112,10 +112,15 @@ public enum PersonValidator {
             if let same = others.first(where: { $0.communityCode == context.communityCode }) {
                 r.error("id_number", "id.duplicate", "本社区已登记此公民身份号码（第\(same.id)号记录：\(same.name)），不能重复登记")
             } else if let elsewhere = others.first {
-                r.warning("id_number", "id.other_community", "此人已在社区\(elsewhere.communityCode)登记（\(elsewhere.name)），请确认是否重复")
+                r.add(otherCommunityWarning(elsewhere))
             }
             return parsed.id
         }
+    }
+
+    /// The person is registered in another community: allowed (people move), but worth a second look.
+    public static func otherCommunityWarning(_ elsewhere: ValidationContext.ExistingPerson) -> Finding {
+        .warning("id_number", "id.other_community", "此人已在社区\(elsewhere.communityCode)登记（\(elsewhere.name)），请确认是否重复")
     }
 
     static func readGender(_ r: inout FieldReader, id: ResidentID?) -> Gender? {

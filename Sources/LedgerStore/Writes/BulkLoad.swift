@@ -9,9 +9,16 @@ import LedgerCore
 /// batch's rows (a contiguous id range within the transaction) are added to the totals by one aggregate. Any
 /// other write, and any other connection, still goes through the triggers.
 enum BulkLoad {
-    /// Runs `body` with triggers off on this connection, switching them back on however it ends.
-    static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    /// Page cache for a bulk load. SQLite's default (2 MB) is smaller than the indexes an import touches, so pages
+    /// were evicted, re-read and spilled to the WAL mid-transaction; memory is taken only as pages are used.
+    static let cacheKibibytes = 128 * 1024
+
+    /// Runs `body` with triggers off and a large page cache on this connection, restoring both however it ends.
+    static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
         try setTriggers(db, enabled: false)
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         do {
             let result = try body()
             try setTriggers(db, enabled: true)

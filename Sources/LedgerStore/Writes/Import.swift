@@ -29,18 +29,15 @@ extension AppDatabase {
     public func importPersons(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                               acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "person", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
+            // Validation runs on another thread without the database: it sees this community's persons (loaded
+            // here, then the file's own rows); persons of other communities are looked up by `check`.
             var known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
             let elsewhere = try db.cachedStatement(sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND community_code <> ? AND deleted_at IS NULL LIMIT 1")
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
-            context.personsWithIdNumber = { idNumber in
-                if let mine = known[idNumber] { return [mine] }
-                guard let row = try? Row.fetchOne(elsewhere, arguments: [idNumber, community]) else { return [] }
-                return [.init(id: row["id"], name: row["name"], communityCode: row["community_code"])]
-            }
-            let columns = PersonRecord.writableColumns
-            let insert = try db.cachedStatement(sql: "INSERT INTO person (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+            context.personsWithIdNumber = { idNumber in known[idNumber].map { [$0] } ?? [] }
             return ImportSteps(
+                columns: PersonRecord.writableColumns,
                 validate: { row in
                     var validated = PersonValidator.validate(row.fields, context: context)
                     if let p = validated.value, let earlier = lineOf[p.idNumber] {
@@ -53,12 +50,18 @@ extension AppDatabase {
                     }
                     return (validated.saveable, validated.findings)
                 },
-                insert: { person, warnings in
-                    let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
-                    try FastInsert.run(insert, PersonRecord.values(person)
-                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings))
-                    return db.lastInsertedRowID
+                check: { person, findings in
+                    if let row = try Row.fetchOne(elsewhere, arguments: [person.idNumber, community]) {
+                        findings.append(PersonValidator.otherCommunityWarning(
+                            .init(id: row["id"], name: row["name"], communityCode: row["community_code"])))
+                    }
                 },
+                encode: { person, warnings in
+                    let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
+                    return PersonRecord.values(person)
+                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)
+                },
+                inserted: { _ in },
                 finish: {})
         }
     }
@@ -73,14 +76,17 @@ extension AppDatabase {
             var touched: Set<Int64> = []
             let staff = operatorName
             return ImportSteps(
+                columns: Self.serviceColumns,
                 validate: { row in
                     let validated = ServiceValidator.validate(row.fields, context: context, defaultStaff: staff)
                     return (validated.saveable, validated.findings)
                 },
-                insert: { service, warnings in
-                    try Self.insertService(db, service, warnings: warnings)
+                check: { _, _ in },
+                encode: { service, warnings in
+                    Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue)
+                },
+                inserted: { service in
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
-                    return db.lastInsertedRowID
                 },
                 finish: { for person in touched { try refreshPerson(db, id: person, period: c.period) } })
         }
@@ -90,30 +96,40 @@ extension AppDatabase {
     public func importActivities(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                                  acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "activity", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
-            let context = validationContext(db, community: c, editingId: nil)
+            // Activity rules need no look-ups, so validation (on another thread) gets no database.
+            let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
             return ImportSteps(
+                columns: Self.activityColumns,
                 validate: { row in
                     let validated = ActivityValidator.validate(row.fields, context: context)
                     return (validated.saveable, validated.findings)
                 },
-                insert: { activity, warnings in
-                    try Self.insertActivity(db, activity, period: c.period, warnings: warnings)
-                    return db.lastInsertedRowID
+                check: { _, _ in },
+                encode: { activity, warnings in
+                    Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue)
                 },
+                inserted: { _ in },
                 finish: {})
         }
     }
 
-    /// What one register contributes to an import: how to validate a row, insert a record, and finish.
+    /// What one register contributes to an import: how to validate a row, the columns and values of its record,
+    /// what to note once a record is written, and what to do at the end.
     struct ImportSteps<Value> {
+        var columns: [String]
+        /// Runs on the validating thread: must not touch the database.
         var validate: (RawRecord) -> (Value?, [Finding])
-        /// Inserts a record with its count of unaccepted warnings; returns its id.
-        var insert: (Value, Int) throws -> Int64
+        /// Checks of a valid record that need the database (writer thread); may add findings.
+        var check: (Value, inout [Finding]) throws -> Void
+        /// The values of `columns` for a record with this many unaccepted warnings.
+        var encode: (Value, Int) -> [DatabaseValue]
+        var inserted: (Value) -> Void
         var finish: () throws -> Void
     }
 
-    /// The shared import loop: validate, insert, audit, and commit or roll back as the mode says.
-    func importRecords<Value>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
+    /// The shared import loop: validate, insert in multi-row batches with the totals triggers off, add the batch to
+    /// the totals, audit, and commit or roll back as the mode says.
+    func importRecords<Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
                               acceptWarningsReason: String?, source: String,
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
         try writeCommittingIf { db in
@@ -121,39 +137,64 @@ extension AppDatabase {
             try requireWritable(db, community: community)
             let steps = try makeSteps(db, c)
             var report = ImportReport()
-            var firstId: Int64?
-            var lastId: Int64 = 0
-            try BulkLoad.withoutTriggers(db) {
-                for row in rows {
-                    let (value, findings) = steps.validate(row)
-                    guard let value else {
-                        report.rejected.append((row.line, findings))
-                        continue
+            var ids: [Int64] = []
+            // Warnings to accept once their record has an id: (index of the record in this import, findings).
+            var toAccept: [(Int, [Finding])] = []
+            let pipeline = ImportPipeline(rows: rows, validate: steps.validate)
+            do {
+                try BulkLoad.run(db) {
+                    let batch = BatchInsert(db, table: table, columns: steps.columns)
+                    while let chunk = pipeline.next() {
+                        for item in chunk {
+                            guard let value = item.value else {
+                                report.rejected.append((item.line, item.findings))
+                                continue
+                            }
+                            var findings = item.findings
+                            // After a rejection in all-or-nothing mode nothing will be kept: only report the rest.
+                            if mode == .allOrNothing && !report.rejected.isEmpty {
+                                if !findings.isEmpty { report.warnings.append((item.line, findings)) }
+                                continue
+                            }
+                            try steps.check(value, &findings)
+                            if !findings.isEmpty { report.warnings.append((item.line, findings)) }
+                            let warnings = findings.warnings
+                            try batch.add(steps.encode(value, acceptWarningsReason == nil ? warnings.count : 0))
+                            steps.inserted(value)
+                            if acceptWarningsReason != nil, !warnings.isEmpty { toAccept.append((report.imported, findings)) }
+                            report.imported += 1
+                        }
                     }
-                    if !findings.isEmpty { report.warnings.append((row.line, findings)) }
-                    // Once a row is rejected in all-or-nothing mode nothing will be kept: only validate the rest.
-                    if mode == .allOrNothing && !report.rejected.isEmpty { continue }
-                    let id = try steps.insert(value, acceptWarningsReason == nil ? findings.warnings.count : 0)
-                    if let reason = acceptWarningsReason, !findings.warnings.isEmpty {
-                        var ignored: [FieldChange] = []
-                        let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                        try acceptWarnings(db, table: table, id: id, findings: findings, reasons: reasons, changes: &ignored)
-                    }
-                    if firstId == nil { firstId = id }
-                    lastId = id
-                    report.imported += 1
+                    ids = try batch.flush()
                 }
+            } catch {
+                pipeline.stop()
+                throw error
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
                 report.rolledBack = true
                 report.imported = 0
                 return (report, false)
             }
-            if let firstId {
+            // The batch's ids are taken to be consecutive (totals, audit range and accepted warnings rely on it).
+            if let firstId = ids.first, let lastId = ids.last {
+                let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [firstId, lastId])
+                guard stored == report.imported, lastId - firstId + 1 == Int64(report.imported) else {
+                    throw StoreError("导入失败，数据未保存", detail: "ids \(firstId)...\(lastId) hold \(stored ?? 0) rows for \(report.imported) records")
+                }
+            }
+            if let reason = acceptWarningsReason {
+                for (index, findings) in toAccept {
+                    var ignored: [FieldChange] = []
+                    let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
+                    try acceptWarnings(db, table: table, id: ids[index], findings: findings, reasons: reasons, changes: &ignored)
+                }
+            }
+            if let firstId = ids.first, let lastId = ids.last {
                 try BulkLoad.addToTotals(db, table: table, community: community, firstId: firstId, lastId: lastId)
             }
             try steps.finish()
-            if let firstId {
+            if let firstId = ids.first, let lastId = ids.last {
                 try db.execute(sql: """
                     INSERT INTO import_batch (at, operator, community_code, record_table, source, first_id, last_id, rows)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
