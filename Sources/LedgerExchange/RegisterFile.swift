@@ -57,9 +57,9 @@ public struct RegisterFile: Sendable {
         // Structural pass: every quote closed, no row wider than the header. Nothing is kept.
         var count = 0
         do {
-            while let row = try reader.next() {
-                if row.count > header.count, row[header.count...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
-                    throw Failure(messages: ["第\(reader.recordNumber)行有\(row.count)列，多于表头的\(header.count)列（可能有未加引号的逗号）"])
+            while let shape = try reader.nextShape(limit: header.count) {
+                if shape.textBeyondLimit {
+                    throw Failure(messages: ["第\(reader.recordNumber)行有\(shape.fields)列，多于表头的\(header.count)列（可能有未加引号的逗号）"])
                 }
                 count += 1
             }

@@ -23,6 +23,32 @@ struct CSVReaderTests {
     @Test func strayQuoteIsReported() {
         #expect(throws: CSVReader.Failure.self) { try CSVReader.parse("a,b\nx\"y,2\n") }
     }
+
+    /// The structural pass reads shapes, the import reads fields: both must see the same records.
+    @Test func shapesAgreeWithParsedRecordsOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "张", ",", "\n", "\r\n", "\"", "\"\"", " ", "\u{3000}", ""]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...25, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var parsed = CSVReader(text)
+            var shaped = CSVReader(text)
+            while true {
+                let record = Result { try parsed.next() }
+                let shape = Result { try shaped.nextShape(limit: 2) }
+                switch (record, shape) {
+                case (.success(let r?), .success(let s?)):
+                    #expect(r.count == s.fields, "\(text.debugDescription)")
+                    #expect(r.dropFirst(2).contains { !$0.trimmingSpaces().isEmpty } == s.textBeyondLimit, "\(text.debugDescription)")
+                    #expect(parsed.recordNumber == shaped.recordNumber)
+                    continue
+                case (.success(nil), .success(nil)): break
+                case (.failure(let a), .failure(let b)): #expect(a as? CSVReader.Failure == b as? CSVReader.Failure)
+                default: Issue.record("records and shapes differ for \(text.debugDescription)")
+                }
+                break
+            }
+        }
+    }
 }
 
 struct DecodingTests {
