@@ -7,3 +7,7 @@ int cy_sqlite_enable_triggers(struct sqlite3 *db, int enabled) {
     if (rc == SQLITE_OK && now != (enabled ? 1 : 0)) return SQLITE_ERROR;
     return rc;
 }
+
+int cy_sqlite_use_multithread_mode(void) {
+    return sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+}

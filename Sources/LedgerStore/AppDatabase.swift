@@ -1,3 +1,4 @@
+import CSQLiteControl
 import Foundation
 import GRDB
 import LedgerCore
@@ -38,6 +39,7 @@ public struct AppDatabase: Sendable {
             guard fd >= 0 else { throw StoreError("无法创建数据库文件 \(path)", detail: String(cString: strerror(errno))) }
             close(fd)
         }
+        SQLiteSetup.once
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -64,6 +66,7 @@ public struct AppDatabase: Sendable {
 
     /// An empty in-memory database, for tests.
     public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
+        SQLiteSetup.once
         let queue = try DatabaseQueue(configuration: Configuration())
         return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
     }
@@ -115,4 +118,12 @@ public struct AppDatabase: Sendable {
     public func integrityCheck() throws -> String {
         try read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }
     }
+}
+
+/// Process-wide SQLite settings, applied before the first connection opens.
+enum SQLiteSetup {
+    /// Multi-thread mode: SQLite skips the mutex it otherwise takes on every call (58 binds per imported row);
+    /// GRDB already lets only one thread at a time use a connection. If SQLite was already in use the call is
+    /// refused and the default (serialized) mode stays, which is also correct.
+    static let once: Void = { _ = cy_sqlite_use_multithread_mode() }()
 }

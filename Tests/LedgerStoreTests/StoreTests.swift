@@ -25,6 +25,15 @@ func service(_ id: String = maleId, date: String = "2024-04-01") -> [String: Str
     ["service_date": date, "id_number": id, "service_type": "创业指导", "method": "窗口", "content": "讲解开业流程和补贴政策"]
 }
 
+/// A valid 18-digit ID number (born 1990-03-07 in 630102) with the given 3-digit serial.
+func validId(serial: Int) -> String {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    let serialText = String(serial % 1000)
+    let body = "63010219900307" + String(repeating: "0", count: 3 - serialText.count) + serialText
+    let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+    return body + String(Array("10X98765432")[sum % 11])
+}
+
 func emptyDatabase() throws -> AppDatabase {
     let db = try AppDatabase.inMemory(operatorName: "王芳", today: today)
     try db.saveCommunity(community())
@@ -259,6 +268,34 @@ struct TotalsTests {
         try check()
         let f = try db.scoreFacts(community: "630102001")
         #expect(f[.registered] == 2 && f[.publicity] == 0 && f[.warningRecords] == 1)
+    }
+
+    /// Validation runs on another thread without the database; the look-up of other communities runs on the writer
+    /// and its warning must still reach the report, the stored warning count, the totals and accepted reasons.
+    @Test func importWarnsAboutPersonsOfOtherCommunities() throws {
+        let db = try emptyDatabase()
+        var second = community("630102002")
+        second.name = "南关社区"
+        try db.saveCommunity(second)
+        _ = try db.savePerson(intending(), community: "630102002")
+        let rows = (0..<300).map { i in
+            ImportRow(line: i + 2, fields: i == 150 ? intending() : intending(id: validId(serial: 200 + i), name: "王五"))
+        }
+        let report = try db.importPersons(rows, community: "630102001", mode: .allOrNothing)
+        #expect(report.imported == 300)
+        #expect(report.warnings.map(\.line) == [152])
+        #expect(report.warnings.first?.findings.map(\.code) == ["id.other_community"])
+        #expect(try db.scoreFacts(community: "630102001")[.warningRecords] == 1)
+        var third = community("630102003")
+        third.name = "东关社区"
+        try db.saveCommunity(third)
+        let accepted = try db.importPersons([ImportRow(line: 2, fields: intending(id: validId(serial: 600), name: "赵六")),
+                                             ImportRow(line: 3, fields: intending())],
+                                            community: "630102003", mode: .allOrNothing, acceptWarningsReason: "外地迁入，已核实")
+        #expect(accepted.imported == 2)
+        let id = try #require(try db.personsWithIdNumber(maleId).first { $0.communityCode == "630102003" }?.id)
+        #expect(try db.acceptedWarnings(table: "person", id: id) == ["id.other_community": "外地迁入，已核实"])
+        #expect(try db.scoreFacts(community: "630102003")[.warningRecords] == 0) // accepted warnings do not count
     }
 
     /// Imports switch the per-row triggers off and add the batch by one aggregate: the result must be the same as

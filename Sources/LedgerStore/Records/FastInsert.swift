@@ -77,7 +77,7 @@ final class BatchInsert {
     }
 
     private func write() throws {
-        let statement = try db.cachedStatement(sql: Self.sql(table: table, columns: columns, rows: pending.count))
+        let statement = try self.statement(rows: pending.count)
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         for (row, values) in pending.enumerated() {
@@ -88,6 +88,16 @@ final class BatchInsert {
         let first = last - Int64(pending.count) + 1
         written.append(contentsOf: first...last)
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Statements by row count, prepared once (a full batch's SQL is several kilobytes).
+    private var statements: [Int: Statement] = [:]
+
+    private func statement(rows: Int) throws -> Statement {
+        if let known = statements[rows] { return known }
+        let made = try db.makeStatement(sql: Self.sql(table: table, columns: columns, rows: rows))
+        statements[rows] = made
+        return made
     }
 
     static func sql(table: String, columns: [String], rows: Int) -> String {

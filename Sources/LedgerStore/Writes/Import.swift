@@ -121,7 +121,8 @@ extension AppDatabase {
         var validate: (RawRecord) -> (Value?, [Finding])
         /// Checks of a valid record that need the database (writer thread); may add findings.
         var check: (Value, inout [Finding]) throws -> Void
-        /// The values of `columns` for a record with this many unaccepted warnings.
+        /// The values of `columns` for a record with this many unaccepted warnings. Runs on either thread: must
+        /// not touch the database.
         var encode: (Value, Int) -> [DatabaseValue]
         var inserted: (Value) -> Void
         var finish: () throws -> Void
@@ -140,7 +141,12 @@ extension AppDatabase {
             var ids: [Int64] = []
             // Warnings to accept once their record has an id: (index of the record in this import, findings).
             var toAccept: [(Int, [Finding])] = []
-            let pipeline = ImportPipeline(rows: rows, validate: steps.validate)
+            let acceptAll = acceptWarningsReason != nil
+            let pipeline = ImportPipeline<Value>(rows: rows) { row in
+                let (value, findings) = steps.validate(row)
+                let values = value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count) }
+                return .init(line: row.line, value: value, findings: findings, values: values)
+            }
             do {
                 try BulkLoad.run(db) {
                     let batch = BatchInsert(db, table: table, columns: steps.columns)
@@ -156,12 +162,16 @@ extension AppDatabase {
                                 if !findings.isEmpty { report.warnings.append((item.line, findings)) }
                                 continue
                             }
+                            let validationFindings = findings.count
                             try steps.check(value, &findings)
                             if !findings.isEmpty { report.warnings.append((item.line, findings)) }
                             let warnings = findings.warnings
-                            try batch.add(steps.encode(value, acceptWarningsReason == nil ? warnings.count : 0))
+                            // A warning found by `check` changes the stored warning count: encode again (rare).
+                            let values = findings.count == validationFindings || acceptAll
+                                ? item.values! : steps.encode(value, warnings.count)
+                            try batch.add(values)
                             steps.inserted(value)
-                            if acceptWarningsReason != nil, !warnings.isEmpty { toAccept.append((report.imported, findings)) }
+                            if acceptAll, !warnings.isEmpty { toAccept.append((report.imported, findings)) }
                             report.imported += 1
                         }
                     }

@@ -1,18 +1,20 @@
 import Foundation
+import GRDB
 import LedgerCore
 
-/// Validates import rows on a second thread while the writer thread inserts the rows validated before them.
+/// Validates and encodes import rows on a second thread while the writer thread inserts the rows before them.
 ///
-/// Validation (parsing, checksums, dates, code lists) and SQLite's work for a row cost about the same, so doing
-/// them at once on the two cores nearly halves an import. The validating thread never touches the database: checks
+/// Parsing, validation and encoding of a row cost about as much as SQLite's work for it, so doing them at once
+/// on the two cores nearly halves an import. The validating thread never touches the database: checks
 /// that need it run on the writer thread (`ImportSteps.check`). Rows travel in chunks through a bounded queue, so
 /// memory stays flat whatever the file size, and the order of rows is kept.
 final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
-    /// One validated row.
+    /// One validated row, with its column values when it can be saved.
     struct Item: Sendable {
         var line: Int
         var value: Value?
         var findings: [Finding]
+        var values: [DatabaseValue]?
     }
 
     static var chunkSize: Int { 256 }
@@ -24,15 +26,14 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
     private var producerDone = false
     private var cancelled = false
 
-    /// Starts validating `rows` with `validate` on a new thread. Both are used by that thread only, until `next`
+    /// Starts running `prepare` over `rows` on a new thread. Both are used by that thread only, until `next`
     /// returns nil or `stop` returns; the caller must not use them in between.
-    init(rows: some Sequence<RawRecord>, validate: @escaping (RawRecord) -> (Value?, [Finding])) {
+    init(rows: some Sequence<RawRecord>, prepare: @escaping (RawRecord) -> Item) {
         let work = UncheckedTransfer { [unowned self] in
             var chunk: [Item] = []
             chunk.reserveCapacity(Self.chunkSize)
             for row in rows {
-                let (value, findings) = validate(row)
-                chunk.append(Item(line: row.line, value: value, findings: findings))
+                chunk.append(prepare(row))
                 if chunk.count == Self.chunkSize {
                     guard self.push(chunk) else { break }
                     chunk.removeAll(keepingCapacity: true)
