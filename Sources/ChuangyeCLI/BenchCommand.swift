@@ -79,10 +79,10 @@ struct BenchCommand: ParsableCommand {
         var pageTimes: [Double] = [], downTimes: [Double] = [], searchTimes: [Double] = []
         for query in ["wang", "zh", "li", "63010219", "630102198", "王", "张", "l"] {
             var t0 = Date()
-            let first = try database.page(.survey, community: code, afterId: nil, limit: 30)
+            let first = try database.page(PageRequest(register: .survey, community: code, limit: 30))
             pageTimes.append(Date().timeIntervalSince(t0) * 1000)
             t0 = Date()
-            _ = try database.page(.survey, community: code, afterId: first.last?.id, limit: 30)
+            _ = try database.page(PageRequest(register: .survey, community: code, after: first.last.map { ("", $0.id) }, limit: 30))
             downTimes.append(Date().timeIntervalSince(t0) * 1000)
             t0 = Date()
             _ = try database.searchSummaries(community: code, query: query, limit: 30)

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         let errors = problems.filter { $0.severity == Severity.error.rawValue }.count
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] // stable output for scripts and diffs
             print(String(decoding: try encoder.encode(problems + accepted), as: UTF8.self))
         } else {
             for p in problems {

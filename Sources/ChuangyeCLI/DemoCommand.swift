@@ -27,11 +27,11 @@ struct DemoCommand: ParsableCommand {
         try database.saveCommunity(community)
         var generator = DemoData(seed: 20241231, period: period, today: today)
         let persons = generator.persons(count: 48)
-        let p = try database.importPersons(persons, community: Self.code, mode: .skipInvalid, acceptWarningsReason: "演示数据")
+        let p = try database.importPersons(persons, community: Self.code, mode: .skipInvalid, acceptWarningsReason: "演示数据", source: "演示数据")
         let s = try database.importServices(generator.services(for: persons), community: Self.code, mode: .skipInvalid,
-                                            acceptWarningsReason: "演示数据")
+                                            acceptWarningsReason: "演示数据", source: "演示数据")
         let a = try database.importActivities(generator.activities(persons: persons), community: Self.code, mode: .skipInvalid,
-                                              acceptWarningsReason: "演示数据")
+                                              acceptWarningsReason: "演示数据", source: "演示数据")
         print("已建立演示社区：示范社区（演示）（\(Self.code)）：摸底\(p.imported)人，服务\(s.imported)条，工作记录\(a.imported)条")
         print("运行 chuangye 进入录入界面（数据库：\(global.databasePath)）")
     }

@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
         return "unknown"
     }
 
-    func openDatabase() throws -> AppDatabase {
+    func openDatabase() throws -> any LedgerStorage {
         do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator) } catch let e as StoreError {
             throw CLIFailure.data(e.message)
         }
@@ -41,7 +41,7 @@ struct CommunityOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("社区代码（数据库中只有一个社区时可省略）", valueName: "代码"))
     var community: String?
 
-    func resolve(in database: AppDatabase) throws -> Community {
+    func resolve(in database: any LedgerStorage) throws -> Community {
         let all = try database.communities()
         if let code = community {
             guard let c = all.first(where: { $0.code == code }) else {

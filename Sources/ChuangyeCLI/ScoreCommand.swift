@@ -66,7 +66,7 @@ enum ScoreJSON {
                                                       source: $0.source.rawValue, measured: $0.measured, threshold: $0.threshold,
                                                       explanation: $0.explanation) })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] // stable output for scripts and diffs
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -114,6 +114,29 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Writes a compact, consistent copy of the database to `path` (a new file, mode 0600) and checks it.
+    /// Other processes may keep reading and writing meanwhile; the copy is the state of one moment.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError("备份文件 \(path) 已存在，请换一个文件名（不会覆盖已有文件）")
+        }
+        // Create the file 0600 first so the copy is never readable by others, even for a moment.
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_RDWR, 0o600)
+        guard fd >= 0 else { throw StoreError("无法创建备份文件 \(path)", detail: String(cString: strerror(errno))) }
+        close(fd)
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+            let copy = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            let check = try copy.read { try String.fetchOne($0, sql: "PRAGMA quick_check") }
+            try copy.close()
+            guard check == "ok" else { throw StoreError("备份文件校验失败：\(check ?? "")") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            if let e = error as? StoreError { throw e }
+            throw StoreError("备份失败，未生成备份文件", detail: "\(error)")
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }

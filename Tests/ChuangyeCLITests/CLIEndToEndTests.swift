@@ -52,7 +52,7 @@ struct CLI {
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = dir.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8) // atomic writes leave TemporaryDirectory.* behind on Linux
         return path
     }
 
@@ -234,5 +234,39 @@ struct UserCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("无权修改社区630102001"))
         #expect(try cli.run("import", "survey", cli.dir.appendingPathComponent("s.csv").path, "--community", "630102002").status == 0)
         #expect(try cli.run("user", "add", "李娜").status == 2) // a clerk needs a community
+    }
+
+    @Test func historyListsImportsAndChangesAndBackupMakesAUsableCopy() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        try cli.run("init", "--profile", cli.write("p.toml", profile))
+        try cli.run("import", "survey", cli.write("s.csv", surveyCSV))
+        let recent = try cli.run("history")
+        #expect(recent.status == 0)
+        #expect(recent.stdout.contains("王芳  导入  创业摸底统计台账 第1-"))
+        #expect(recent.stdout.contains("来源文件：s.csv"))
+        #expect(recent.stdout.contains("社区名称：（空） → 八一路社区"))
+        let one = try cli.run("history", "survey", "1", "--json")
+        let entries = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.first?["action"] as? String == "import")
+        #expect(try cli.run("history", "survey", "999").status == 1)
+        #expect(try cli.run("history", "survey").status == 2)
+
+        let copy = cli.dir.appendingPathComponent("backup.sqlite").path
+        let made = try cli.run("backup", copy)
+        #expect(made.status == 0 && made.stdout.contains("校验通过"))
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o600)
+        let original = try cli.run("score", "--json").stdout
+        let restored = Process()
+        restored.executableURL = CLI.binary
+        restored.arguments = ["score", "--json", "--db", copy]
+        let pipe = Pipe()
+        restored.standardOutput = pipe
+        try restored.run()
+        let fromCopy = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        restored.waitUntilExit()
+        #expect(!original.isEmpty && fromCopy == original)
+        let again = try cli.run("backup", copy)
+        #expect(again.status == 1 && again.stderr.contains("已存在"))
     }
 }

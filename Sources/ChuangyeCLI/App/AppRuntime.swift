@@ -8,7 +8,7 @@ import TerminalUI
 /// The terminal application's loop: keys → reduce → effects → render → flush. The terminal is restored on
 /// every way out (normal exit, error, SIGHUP/SIGTERM/SIGINT); drafts are already saved when a signal arrives.
 enum AppRuntime {
-    static func run(database: AppDatabase, rubrics: [Rubric]) {
+    static func run(database: any LedgerStorage, rubrics: [Rubric]) {
         // Before the first frame (about 60 ms, within the start-up budget), so no keystroke ever pays for it.
         Pinyin.warmUp()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -5,7 +5,7 @@ import LedgerTUI
 
 /// Runs the app's effects against the store; each result comes back as an action.
 struct EffectRunner {
-    let database: AppDatabase
+    let database: any LedgerStorage
 
     func run(_ effect: Effect) -> Action? {
         do {
@@ -39,7 +39,7 @@ struct EffectRunner {
             try database.storeDraft(text)
             return nil
         case .searchPersons(let community, let query):
-            let hits = try database.searchPersons(community: community, query: query).map {
+            let hits = try database.searchPersons(community: community, query: query, limit: 8).map {
                 PersonHit(id: $0.id, name: $0.name, idNumber: $0.idNumber, status: $0.status)
             }
             return .personsFound(query: query, hits)
@@ -121,15 +121,15 @@ struct EffectRunner {
                       keepForNext: Bool, editing: EditToken?) throws -> Action {
         switch kind {
         case .survey:
-            let r = try database.savePerson(fields, community: community, editing: editing, acceptedWarnings: accepted)
+            let r = try database.savePerson(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
             guard let p = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(p.name)（\(ResidentID.masked(p.idNumber))）", findings: r.findings, keepForNext: keepForNext)
         case .service:
-            let r = try database.recordService(fields, community: community, editing: editing, acceptedWarnings: accepted)
+            let r = try database.recordService(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
             guard let s = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(s.name) \(s.serviceDate) \(s.serviceType.rawValue)", findings: r.findings, keepForNext: keepForNext)
         case .activity:
-            let r = try database.saveActivity(fields, community: community, editing: editing, acceptedWarnings: accepted)
+            let r = try database.saveActivity(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
             guard let a = r.saved else { return .recordRefused(findings: r.findings) }
             return .recordSaved(kind: kind, summary: "\(a.kind.rawValue)：\(a.title)", findings: r.findings, keepForNext: keepForNext)
         case .profile:

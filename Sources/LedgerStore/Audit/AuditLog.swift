@@ -115,14 +115,22 @@ extension AppDatabase {
         }
     }
 
-    /// The newest audit entries (all records), newest first.
+    /// The newest audit entries of a community (or of all), newest first, imports included (one entry per
+    /// imported file, its record id the range of ids it created).
     public func recentHistory(community: String?, limit: Int) throws -> [AuditEntry] {
         try read { db in
-            if let community {
-                return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE community_code = ? ORDER BY id DESC LIMIT ?",
-                                        arguments: [community, limit]).map(Self.entry)
+            let filter = community == nil ? "" : "WHERE community_code = ?"
+            let arguments: StatementArguments = community.map { [$0, limit] } ?? [limit]
+            let changes = try Row.fetchAll(db, sql: "SELECT * FROM audit \(filter) ORDER BY id DESC LIMIT ?",
+                                           arguments: arguments).map(Self.entry)
+            let imports = try Row.fetchAll(db, sql: "SELECT * FROM import_batch \(filter) ORDER BY id DESC LIMIT ?",
+                                           arguments: arguments).map { batch in
+                AuditEntry(id: 0, at: batch["at"], operatorName: batch["operator"], communityCode: batch["community_code"],
+                           recordTable: batch["record_table"], recordId: "\(batch["first_id"] as Int64)-\(batch["last_id"] as Int64)",
+                           action: "import", changes: [FieldChange(field: "source", old: nil, new: "\(batch["source"] as String)（\(batch["rows"] as Int)行）")])
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.entry)
+            // Both lists are newest first; times have one-second resolution, so changes win ties (they are rarer).
+            return Array((changes + imports).sorted { $0.at > $1.at }.prefix(limit))
         }
     }
 

@@ -54,6 +54,12 @@ extension Register {
         case .activity: "activity"
         }
     }
+
+    /// The register stored in a table.
+    public init?(table: String) {
+        guard let r = Register.allCases.first(where: { $0.table == table }) else { return nil }
+        self = r
+    }
 }
 
 extension AppDatabase {

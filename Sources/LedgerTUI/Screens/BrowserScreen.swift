@@ -87,18 +87,44 @@ enum BrowserScreen {
     }
 }
 
-enum HistoryScreen {
+/// How audit entries read in Chinese, on screen and in `chuangye history`.
+public enum AuditWording {
     static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入"]
+    static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
+                                  "labour_force": "城镇劳动者人数", "period": "考核期"]
+
+    public static func action(_ code: String) -> String { actions[code] ?? code }
+
+    /// A changed field's name: the register's header (nil register: the community profile), or what a
+    /// bookkeeping field means.
+    public static func field(_ key: String, register: Register?) -> String {
+        if key == "source" { return "来源文件" }
+        if key == "deleted_reason" { return "删除理由" }
+        if key.hasPrefix("accepted_warning.") { return "确认警告" }
+        guard let register else {
+            if key.hasPrefix("checklist.") { return "自评项 " + key.dropFirst("checklist.".count) }
+            return communityFields[key] ?? key
+        }
+        return register.header(of: key)
+    }
+
+    /// `旧值 → 新值` with empty values shown as （空）; a source file is just named.
+    public static func change(field: String, old: String?, new: String?) -> String {
+        if field == "source" { return new ?? "" }
+        return "\(old ?? "（空）") → \(new ?? "（空）")"
+    }
+}
+
+enum HistoryScreen {
 
     /// Each entry as a heading line, then one line per changed field in the register's Chinese names.
     static func lines(_ h: HistoryState) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for entry in h.lines {
-            lines.append(("\(entry.at)  \(entry.operatorName)  \(actions[entry.action] ?? entry.action)", .title))
+            lines.append(("\(entry.at)  \(entry.operatorName)  \(AuditWording.action(entry.action))", .title))
             for change in entry.changes {
-                let label = change.field == "source" ? "来源文件" : change.field == "deleted_reason" ? "删除理由"
-                    : change.field.hasPrefix("accepted_warning.") ? "确认警告" : h.register.header(of: change.field)
-                lines.append(("    \(label)：\(change.old ?? "（空）") → \(change.new ?? "（空）")", .plain))
+                let label = AuditWording.field(change.field, register: h.register)
+                lines.append(("    \(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new))", .plain))
             }
         }
         if lines.isEmpty { lines.append(("（没有修改记录）", .muted)) }
