@@ -47,6 +47,7 @@ public struct AppDatabase: Sendable {
             // Statement journals (multi-row inserts of an import) and sorts stay in memory instead of temp files:
             // on disk the journal cost 15 small writes per imported row.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            SQLFunctions.register(db)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
@@ -67,7 +68,9 @@ public struct AppDatabase: Sendable {
     /// An empty in-memory database, for tests.
     public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
         SQLiteSetup.once
-        let queue = try DatabaseQueue(configuration: Configuration())
+        var config = Configuration()
+        config.prepareDatabase { SQLFunctions.register($0) }
+        let queue = try DatabaseQueue(configuration: config)
         return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
     }
 

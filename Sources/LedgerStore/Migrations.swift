@@ -348,6 +348,18 @@ enum Migrations {
             CREATE INDEX person_by_community_id_number ON person(community_code, id_number);
             """)
         }
+        migrator.registerMigration("v8", foreignKeyChecks: .immediate) { db in
+            // Names sort by pinyin: a key column kept on every write and a community index for keyset pages.
+            // The backfill uses `chuangye_name_key`, registered on every connection (SQLFunctions.swift); the
+            // totals triggers are off meanwhile (the update changes no figure, and would fire once per row).
+            try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+            CREATE INDEX person_by_name_key ON person(community_code, name_key);
+            """)
+            try BulkLoad.withoutTriggers(db) {
+                try db.execute(sql: "UPDATE person SET name_key = chuangye_name_key(name)")
+            }
+        }
         return migrator
     }
 }

@@ -68,6 +68,8 @@ struct CorrectionTests {
         #expect(try db.page(.survey, community: "630102001", beforeId: second[0].id, limit: 5).map(\.id) == first.map(\.id))
         let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND id > ? AND deleted_at IS NULL ORDER BY id LIMIT 20", arguments: ["x", 0]) }
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
+        let namePlan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT 20", arguments: ["x", "", 0]) }
+        #expect(namePlan.map { $0["detail"] as String }.joined().contains("person_by_name_key"))
     }
 }
 
@@ -110,19 +112,39 @@ struct SortedPageTests {
         }
         let report = try db.importPersons(rows, community: "630102001", mode: .allOrNothing)
         #expect(report.imported == 7, "\(report.rejected)")
-        var seen: [String] = []
-        var after: (String, Int64)?
-        repeat {
-            let page = try db.page(PageRequest(register: .survey, community: "630102001", sortColumn: "name", after: after, limit: 3))
-            seen += page.compactMap { $0.fields["name"] }
-            after = page.last.map { ($0.fields["name"] ?? "", $0.id) }
-            if page.count < 3 { break }
-        } while true
-        #expect(seen == names.sorted())
+        // Walks every page forward by keyset and returns the rows' values of `field`.
+        func walk(_ register: Register, by column: String, field: String) throws -> [String] {
+            var seen: [String] = []
+            var after: (String, Int64)?
+            repeat {
+                let page = try db.page(PageRequest(register: register, community: "630102001", sortColumn: column, after: after, limit: 3))
+                seen += page.map { $0.fields[field] ?? "" }
+                after = page.last.map { ($0.sortKey, $0.id) }
+                if page.count < 3 { break }
+            } while true
+            return seen
+        }
+        // Names by pinyin (li, qian, sun, wu, zhao, zheng, zhou), not by code point.
+        #expect(try walk(.survey, by: "name", field: "name") == ["李四", "钱二", "孙三", "吴六", "赵一", "郑七", "周五"])
+        #expect(names.sorted() != ["李四", "钱二", "孙三", "吴六", "赵一", "郑七", "周五"])
+        // Columns without an index sort too, ties broken by id; the walk sees every row once.
+        let byStatus = try walk(.survey, by: "status", field: "name")
+        #expect(Set(byStatus) == Set(names) && byStatus.count == 7)
+        #expect(try walk(.survey, by: "trained", field: "name").count == 7)
+        #expect(try walk(.survey, by: "phone", field: "name").count == 7)
+        for (i, participants) in ["30", "", "5", "120", ""].enumerated() {
+            var fields = ["date": "2024-05-0\(i + 1)", "kind": "宣传活动", "title": "宣讲\(i)"]
+            if !participants.isEmpty { fields["participants"] = participants }
+            _ = try db.saveActivity(fields, community: "630102001")
+        }
+        // Numbers sort as numbers, and rows without a value are not skipped by the keyset.
+        #expect(try walk(.activity, by: "participants", field: "participants") == ["", "", "5", "30", "120"])
         let started = try db.page(PageRequest(register: .survey, community: "630102001", limit: 10, status: "已创业"))
         #expect(started.count == 3)
         let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (survey_date, id) > (?, ?) ORDER BY survey_date, id LIMIT 20", arguments: ["x", "", 0]) }
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
+        let namePlan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT 20", arguments: ["x", "", 0]) }
+        #expect(namePlan.map { $0["detail"] as String }.joined().contains("person_by_name_key"))
     }
 }
 

@@ -8,10 +8,10 @@ func page(after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil, s
                         deleted: false, problemsOnly: false, status: status, trained: nil))
 }
 
-func row(_ id: Int64, _ name: String, deleted: Bool = false, errors: Int = 0) -> RegisterRow {
+func row(_ id: Int64, _ name: String, deleted: Bool = false, errors: Int = 0, sortKey: String = "") -> RegisterRow {
     RegisterRow(id: id, fields: ["name": name, "id_number": "630102199003070116", "phone": "13912345678", "status": "有创业意愿",
                                  "gender": "男", "survey_date": "2024-03-15", "trained": "否"],
-                deleted: deleted, deletedReason: deleted ? "重复" : nil, errors: errors, warnings: 0)
+                deleted: deleted, deletedReason: deleted ? "重复" : nil, errors: errors, warnings: 0, sortKey: sortKey)
 }
 
 struct BrowseTests {
@@ -32,10 +32,10 @@ struct BrowseTests {
         _ = reduce(&state, .pageLoaded(.survey, [row(7, "张三"), row(9, "李四")]))
         #expect(press(&state, [.pageDown]) == [page(after: .init(value: "", id: 9))])
         #expect(press(&state, [.pageUp]) == [page(before: .init(value: "", id: 7))])
-        // Sorted by name, the boundary carries the name too; a status filter narrows the query.
+        // Sorted by name, the boundary carries the stored sort key (pinyin) too; a status filter narrows the query.
         #expect(press(&state, [.character("s")]) == [page(sort: "name")])
-        _ = reduce(&state, .pageLoaded(.survey, [row(9, "李四"), row(7, "张三")]))
-        #expect(press(&state, [.pageDown]) == [page(after: .init(value: "张三", id: 7), sort: "name")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(9, "李四", sortKey: "li si"), row(7, "张三", sortKey: "zhang san")]))
+        #expect(press(&state, [.pageDown]) == [page(after: .init(value: "zhang san", id: 7), sort: "name")])
         #expect(press(&state, [.character("f")]) == [page(sort: "name", status: "有创业意愿")])
     }
 

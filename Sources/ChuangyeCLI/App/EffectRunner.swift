@@ -114,7 +114,8 @@ struct EffectRunner {
     }
 
     static func row(_ s: RecordSummary) -> RegisterRow {
-        RegisterRow(id: s.id, fields: s.fields, deleted: s.deleted, deletedReason: s.deletedReason, errors: s.errors, warnings: s.warnings)
+        RegisterRow(id: s.id, fields: s.fields, deleted: s.deleted, deletedReason: s.deletedReason, errors: s.errors, warnings: s.warnings,
+                    sortKey: s.sortKey)
     }
 
     private func save(_ kind: FormKind, community: String, fields: [String: String], accepted: [String: String],

@@ -43,6 +43,8 @@ public struct RecordSummary: Sendable, Hashable {
     public let deletedReason: String?
     public let errors: Int
     public let warnings: Int
+    /// The row's value of the page's sort expression, as text: the keyset boundary for the next page.
+    public var sortKey = ""
 }
 
 extension Register {
@@ -66,8 +68,9 @@ extension AppDatabase {
     /// A page of a register: keyset pagination on (sort column, id), so each page is one index range read and
     /// never an OFFSET scan. `after`/`before` are the boundary rows' (value, id); neither gives the first page.
     public func page(_ q: PageRequest) throws -> [RecordSummary] {
-        let column = q.sortColumn.flatMap { c in Self.sortable[q.register]?.contains(c) == true ? c : nil } ?? "id"
-        var sql = "SELECT * FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
+        let key = q.sortColumn.flatMap { Self.sortKeys[q.register]?[$0] }
+        let column = key?.expression ?? "id"
+        var sql = "SELECT *, \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
         var args: [any DatabaseValueConvertible & Sendable] = [q.community]
         if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
         if q.register == .survey, let status = q.status { sql += " AND status = ?"; args.append(status) }
@@ -82,7 +85,7 @@ extension AppDatabase {
         if let (value, id) = q.after ?? q.before {
             let op = descending ? "<" : ">"
             sql += column == "id" ? " AND id \(op) ?" : " AND (\(column), id) \(op) (?, ?)"
-            if column != "id" { args.append(value) }
+            if let key { args.append(key.integer ? (Int64(value) ?? -1).databaseValue : value.databaseValue) }
             args.append(id)
         }
         let order = descending ? "DESC" : "ASC"
@@ -90,15 +93,60 @@ extension AppDatabase {
         sql += " LIMIT ?"
         args.append(q.limit)
         let arguments = StatementArguments(args.map { $0.databaseValue })
-        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.summary(q.register, $0) } }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                var summary = try Self.summary(q.register, row)
+                if key != nil { summary.sortKey = Self.text(row["sort_key"]) }
+                return summary
+            }
+        }
         return descending ? rows.reversed() : rows
     }
 
-    /// Columns a browser may sort by (each has a community index), by register.
-    static let sortable: [Register: Set<String>] = [
-        .survey: ["id", "name", "id_number", "survey_date", "status"],
-        .service: ["id", "service_date"],
-        .activity: ["id", "date"],
+    static func text(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .int64(let n): String(n)
+        case .string(let text): text
+        case .double(let d): String(d)
+        case .null, .blob: ""
+        }
+    }
+
+    /// How a browser column sorts: an SQL expression (then id), compared as text or as a number.
+    struct SortKey {
+        let expression: String
+        var integer = false
+        /// A `(community_code, expression)` index serves it: a page is one index range read. Otherwise SQLite
+        /// reads the community's rows and keeps the best `limit` (a top-N sort), which grows with the community.
+        var indexed = false
+    }
+
+    /// Every column a browser shows can sort; names sort by pinyin. Expressions never yield NULL (keyset
+    /// comparisons with NULL would skip rows).
+    static let sortKeys: [Register: [String: SortKey]] = [
+        .survey: [
+            "name": SortKey(expression: "name_key", indexed: true),
+            "id_number": SortKey(expression: "id_number", indexed: true),
+            "gender": SortKey(expression: "gender"),
+            "phone": SortKey(expression: "phone"),
+            "status": SortKey(expression: "status", indexed: true),
+            "survey_date": SortKey(expression: "survey_date", indexed: true),
+            "trained": SortKey(expression: "trained", integer: true),
+        ],
+        .service: [
+            "service_date": SortKey(expression: "service_date", indexed: true),
+            "name": SortKey(expression: "name"),
+            "id_number": SortKey(expression: "id_number"),
+            "service_type": SortKey(expression: "service_type"),
+            "method": SortKey(expression: "method"),
+            "content": SortKey(expression: "content"),
+        ],
+        .activity: [
+            "date": SortKey(expression: "date", indexed: true),
+            "kind": SortKey(expression: "kind"),
+            "participants": SortKey(expression: "COALESCE(participants, -1)", integer: true),
+            "title": SortKey(expression: "title"),
+        ],
     ]
 
     /// Compatibility form: id order.

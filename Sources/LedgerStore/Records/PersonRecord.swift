@@ -10,13 +10,16 @@ enum PersonRecord {
         "trained", "training_type", "training_end", "training_passed", "certificate_no", "entity_name",
         "entity_type", "credit_code", "license_date", "jobs_created", "subsidy_first_eligible",
         "subsidy_first_received", "subsidy_reward_eligible", "subsidy_reward_received", "subsidy_jobs_eligible",
-        "subsidy_jobs_received", "loan_fen", "remarks", "pinyin",
+        "subsidy_jobs_received", "loan_fen", "remarks", "pinyin", "name_key",
     ]
     static let measureColumns = Measure.personMeasures.map { "m_" + $0.rawValue }
     /// Everything written on insert and on update, in one order.
     static let writableColumns = columns + ["services_in_period"] + measureColumns + ["error_count", "warning_count"]
 
     static let categorySeparator = "、"
+
+    /// How names sort: by toneless pinyin (`zhang san`), so 李 comes before 王 before 张 as a reader expects.
+    static func nameKey(_ name: String) -> String { Pinyin.spelled(name) }
 
     /// Register column values, as `DatabaseValue`s so binding needs no dynamic casts (this runs per imported row).
     static func values(_ p: Person) -> [DatabaseValue] {
@@ -33,7 +36,7 @@ enum PersonRecord {
             text(p.entityType?.rawValue), text(p.creditCode), text(p.licenseDate?.description), p.jobsCreated.databaseValue,
             s.firstEligible.databaseValue, s.firstReceived.databaseValue, s.rewardEligible.databaseValue,
             s.rewardReceived.databaseValue, s.jobsEligible.databaseValue, s.jobsReceived.databaseValue,
-            p.loanFen?.databaseValue ?? .null, text(p.remarks), text(Pinyin.initials(of: p.name)),
+            p.loanFen?.databaseValue ?? .null, text(p.remarks), text(Pinyin.initials(of: p.name)), text(nameKey(p.name)),
         ]
     }
 

@@ -29,6 +29,13 @@ enum BulkLoad {
         }
     }
 
+    /// Runs `body` with triggers off on this connection (for writes that change no total).
+    static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try setTriggers(db, enabled: false)
+        defer { try? setTriggers(db, enabled: true) }
+        return try body()
+    }
+
     private static func setTriggers(_ db: Database, enabled: Bool) throws {
         let code = cy_sqlite_enable_triggers(db.sqliteConnection, enabled ? 1 : 0)
         guard code == 0 else {

@@ -9,7 +9,11 @@ public struct RegisterRow: Sendable, Hashable {
     public let deletedReason: String?
     public let errors: Int
     public let warnings: Int
-    public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int) {
+    /// The stored value the page is sorted by (the keyset boundary), e.g. the pinyin key of a name.
+    public var sortKey = ""
+    public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int,
+                sortKey: String = "") {
+        self.sortKey = sortKey
         self.id = id
         self.fields = fields
         self.deleted = deleted
@@ -54,15 +58,15 @@ public struct BrowserState: Sendable {
     /// Sort columns offered for this register, in the order `s` cycles through them.
     public var sortColumns: [String] {
         switch register {
-        case .survey: ["id", "name", "id_number", "survey_date", "status"]
-        case .service: ["id", "service_date"]
-        case .activity: ["id", "date"]
+        case .survey: ["id", "name", "id_number", "gender", "phone", "status", "survey_date", "trained"]
+        case .service: ["id", "service_date", "name", "id_number", "service_type", "method", "content"]
+        case .activity: ["id", "date", "kind", "participants", "title"]
         }
     }
 
     /// A row's position for keyset paging.
     public func boundary(_ row: RegisterRow) -> PageQuery.Boundary {
-        PageQuery.Boundary(value: sort == "id" ? "" : row.fields[sort] ?? "", id: row.id)
+        PageQuery.Boundary(value: sort == "id" ? "" : row.sortKey, id: row.id)
     }
 
     public var selected: RegisterRow? { list.selected < rows.count ? rows[list.selected] : nil }
