@@ -91,6 +91,18 @@ struct BenchCommand: ParsableCommand {
         print("browser_first_page_max: \(String(format: "%.2f", pageTimes.max() ?? 0)) ms")
         print("browser_page_down_max: \(String(format: "%.2f", downTimes.max() ?? 0)) ms")
         print("browser_search_max: \(String(format: "%.2f", searchTimes.max() ?? 0)) ms")
+        // Sorted pages: by name (pinyin key, indexed) and by phone (no index: a top-N sort over the community).
+        for (column, name) in [("name", "browser_sorted_by_name"), ("phone", "browser_sorted_by_phone_unindexed")] {
+            var times: [Double] = []
+            var after: (String, Int64)?
+            for _ in 0..<5 {
+                let t0 = Date()
+                let page = try database.page(PageRequest(register: .survey, community: code, sortColumn: column, after: after, limit: 30))
+                times.append(Date().timeIntervalSince(t0) * 1000)
+                after = page.last.map { ($0.sortKey, $0.id) }
+            }
+            print("\(name)_page_max: \(String(format: "%.2f", times.max() ?? 0)) ms")
+        }
         var t = Date()
         _ = try database.scoreFacts(community: code)
         print("score_one_community: \(ms(Date().timeIntervalSince(t))) ms")
