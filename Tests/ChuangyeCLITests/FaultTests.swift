@@ -173,4 +173,41 @@ struct KillTests {
         #expect(kept == (try database.scannedFacts(community: "630102001")))
         #expect(!committed.isEmpty && committed.count < saves) // both outcomes happened
     }
+
+    /// The same through the app core: keys typed into the survey form, F2, effects run against the store; the
+    /// driver prints a line the moment the app reports a save, and is killed at random moments.
+    @Test func everySaveTheAppReportsSurvivesKill9() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        var random = Seeded(state: 7)
+        var committed: [String] = []
+        var killed = 0
+        let perRun = 4
+        let runs = longTests ? 250 : 15
+        for run in 0..<runs {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["fault-saves", "--count", String(perRun), "--first", String(run * perRun), "--db", cli.db, "--operator", "王芳"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            if Int.random(in: 0..<3, using: &random) > 0 {
+                usleep(UInt32.random(in: 0...60_000, using: &random))
+                if process.isRunning { kill(process.processIdentifier, SIGKILL); killed += 1 }
+            }
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            committed += text.split(separator: "\n").compactMap { $0.hasPrefix("committed ") ? String($0.dropFirst(10)) : nil }
+        }
+        let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
+        #expect(try database.integrityCheck() == "ok")
+        let stored = Set(try database.page(.survey, community: "630102001", afterId: nil, limit: 100_000).compactMap { $0.fields["id_number"] })
+        for id in committed { #expect(stored.contains(id), "reported save \(id) lost") }
+        var kept = try database.scoreFacts(community: "630102001")
+        kept[.labourForce] = 0
+        #expect(kept == (try database.scannedFacts(community: "630102001")))
+        #expect(!committed.isEmpty && killed > 0 && committed.count < runs * perRun) // both outcomes happened
+    }
 }

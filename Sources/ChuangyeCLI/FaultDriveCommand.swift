@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerTUI
+import TerminalUI
+
+/// Types survey records into the app core (state, `reduce`, effects, store) as a clerk would, and prints
+/// `committed <ID number>` the moment the app reports a save. Hidden: the kill -9 fault test runs it and kills it
+/// at random moments, then checks that every reported save is in the database.
+struct FaultDriveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fault-saves", abstract: "故障测试用：通过界面核心连续保存（开发用）",
+                                                    shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "保存多少条")
+    var count = 5
+
+    @Option(name: .long, help: "第一条的序号（决定身份证号）")
+    var first = 0
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let runner = EffectRunner(database: database)
+        var state = AppState(width: 120, height: 40, operatorName: database.operatorName, today: database.today(),
+                             rubrics: try Rubrics.all())
+        var saved: String?
+        // Runs effects to completion like the app's loop, noting when a save is reported.
+        func settle(_ effects: [Effect]) {
+            var pending = effects
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                guard let action = runner.run(effect) else { continue }
+                if case .recordSaved = action, let id = saved {
+                    // One write per report, unbuffered: what the test reads is exactly what was reported.
+                    FileHandle.standardOutput.write(Data("committed \(id)\n".utf8))
+                    saved = nil
+                }
+                pending += reduce(&state, action)
+            }
+        }
+        func key(_ k: Key) { settle(reduce(&state, .keyPressed(k))) }
+        func type(_ s: String) { for ch in s { key(.character(ch)) } }
+        settle([.loadCommunities])
+        if case .chooseCommunity = state.screen { key(.enter) }
+        if state.dialog != nil { key(.character("n")) } // an old draft: not this run's business
+        for n in first..<(first + count) {
+            let id = Self.idNumber(n)
+            key(.character("1"))
+            type("测试\(["甲", "乙", "丙", "丁", "戊"][n % 5])"); key(.tab)
+            type(id); key(.tab)
+            type("dz"); key(.tab); type("cz"); key(.tab)
+            type("13912345678"); key(.tab); type("其他"); key(.tab); type("有"); key(.tab)
+            type("2024-03-15"); key(.tab)
+            saved = id
+            key(.function(2))
+            if saved != nil { throw CLIFailure.data("第\(n)条未保存：\(state.message ?? "")") }
+            while !Self.isHome(state.screen) {
+                key(state.dialog != nil ? .character("d") : .escape)
+            }
+        }
+    }
+
+    static func isHome(_ screen: Screen) -> Bool {
+        if case .home = screen { return true }
+        return false
+    }
+
+    /// A valid ID number per sequence number (different birth dates and serials).
+    static func idNumber(_ n: Int) -> String {
+        let birth = Day(year: 1960 + n % 40, month: 1 + n % 12, day: 1 + n % 28)!
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let body = "630102\(birth.year)\(two(birth.month))\(two(birth.day))\(String(format: "%03d", (n / 40) % 1000))"
+        return body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
+    }
+}
