@@ -69,9 +69,11 @@ extension AppDatabase {
     func refreshPerson(_ db: Database, id: Int64, period: Period, findings: [Finding]? = nil) throws {
         let row = try Self.personRow(db, id: id)
         let person = try PersonRecord.person(from: row)
-        let services = try Int.fetchOne(db, sql: """
+        // Cached statements: an import refreshes thousands of persons, and preparing this UPDATE (whose triggers
+        // read every totals column) cost more than running it.
+        let services = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM service WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ?
-            """, arguments: [id, period.start.description, period.end.description]) ?? 0
+            """), arguments: [id, period.start.description, period.end.description]) ?? 0
         let deleted = (row["deleted_at"] as String?) != nil
         var facts = deleted ? ScoreFacts() : Contribution.of(person, servicesInPeriod: services, period: period)
         var errors: Int = row["error_count"], warnings: Int = row["warning_count"]
@@ -83,13 +85,13 @@ extension AppDatabase {
         if deleted { facts = ScoreFacts() }
         let assignments = (["services_in_period"] + PersonRecord.measureColumns + ["error_count", "warning_count"])
             .map { "\($0) = ?" }.joined(separator: ", ")
-        try db.execute(sql: "UPDATE person SET \(assignments) WHERE id = ?",
-                       arguments: StatementArguments(PersonRecord.derivedValues(servicesInPeriod: services, facts: facts,
-                                                                                 errors: errors, warnings: warnings) + [id.databaseValue]))
+        try db.cachedStatement(sql: "UPDATE person SET \(assignments) WHERE id = ?")
+            .execute(arguments: StatementArguments(PersonRecord.derivedValues(servicesInPeriod: services, facts: facts,
+                                                                               errors: errors, warnings: warnings) + [id.databaseValue]))
     }
 
     static func personRow(_ db: Database, id: Int64) throws -> Row {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound("摸底台账第\(id)号记录")
         }
         return row
