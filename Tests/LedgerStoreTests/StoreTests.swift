@@ -34,6 +34,13 @@ func validId(serial: Int) -> String {
     return body + String(Array("10X98765432")[sum % 11])
 }
 
+/// Adds another community of the same street to a test database.
+func addCommunity(_ db: AppDatabase, _ code: String, name: String) throws {
+    var other = community(code)
+    other.name = name
+    try db.saveCommunity(other)
+}
+
 func emptyDatabase() throws -> AppDatabase {
     let db = try AppDatabase.inMemory(operatorName: "王芳", today: today)
     try db.saveCommunity(community())
@@ -206,9 +213,7 @@ struct ImportStoreTests {
 
     @Test func streetFactsAreTheUnionOfItsCommunities() throws {
         let db = try emptyDatabase()
-        var second = community("630102002")
-        second.name = "南关社区"
-        try db.saveCommunity(second)
+        try addCommunity(db, "630102002", name: "南关社区")
         _ = try db.savePerson(intending(), community: "630102001")
         _ = try db.savePerson(intending(id: womanId, name: "李四"), community: "630102002")
         let f = try db.scoreFacts(street: "八一路街道")
@@ -274,9 +279,7 @@ struct TotalsTests {
     /// and its warning must still reach the report, the stored warning count, the totals and accepted reasons.
     @Test func importWarnsAboutPersonsOfOtherCommunities() throws {
         let db = try emptyDatabase()
-        var second = community("630102002")
-        second.name = "南关社区"
-        try db.saveCommunity(second)
+        try addCommunity(db, "630102002", name: "南关社区")
         _ = try db.savePerson(intending(), community: "630102002")
         let rows = (0..<300).map { i in
             ImportRow(line: i + 2, fields: i == 150 ? intending() : intending(id: validId(serial: 200 + i), name: "王五"))
@@ -286,9 +289,7 @@ struct TotalsTests {
         #expect(report.warnings.map(\.line) == [152])
         #expect(report.warnings.first?.findings.map(\.code) == ["id.other_community"])
         #expect(try db.scoreFacts(community: "630102001")[.warningRecords] == 1)
-        var third = community("630102003")
-        third.name = "东关社区"
-        try db.saveCommunity(third)
+        try addCommunity(db, "630102003", name: "东关社区")
         let accepted = try db.importPersons([ImportRow(line: 2, fields: intending(id: validId(serial: 600), name: "赵六")),
                                              ImportRow(line: 3, fields: intending())],
                                             community: "630102003", mode: .allOrNothing, acceptWarningsReason: "外地迁入，已核实")
