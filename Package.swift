@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
@@ -23,7 +24,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "LedgerExchange", dependencies: ["LedgerCore"]),
+        .target(name: "LedgerExchange", dependencies: ["LedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.
         .target(name: "TerminalUI"),
         // The app: state, actions, reduce, effects as data, screens. Pure: no store, no curses.
@@ -37,7 +38,8 @@ let package = Package(
         .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
-        .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore"]),
+        .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
+                                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
                                                              "LedgerExchange"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

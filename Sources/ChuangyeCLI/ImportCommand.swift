@@ -19,9 +19,10 @@ extension Register: ExpressibleByArgument {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "从CSV文件导入台账（survey 摸底、service 服务、activity 工作）",
+        abstract: "从CSV或Excel（.xlsx）文件导入台账（survey 摸底、service 服务、activity 工作）",
         discussion: """
-        文件可为UTF-8、带BOM的UTF-8或GB18030编码；表头可用中文列名或字段键，列的顺序不限。
+        CSV文件可为UTF-8、带BOM的UTF-8或GB18030编码；Excel文件读取第一个工作表，行号与Excel中一致。
+        表头可用中文列名或字段键，列的顺序不限。
         默认全部成功才写入：任何一行有错误，则不写入任何数据，并列出每个错误行（第N行 列名: 原因）。
         """)
 
@@ -31,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("台账：survey（摸底）、service（服务）或 activity（工作）", valueName: "台账"))
     var register: Register
 
-    @Argument(help: ArgumentHelp("CSV文件", valueName: "文件"))
+    @Argument(help: ArgumentHelp("CSV或.xlsx文件", valueName: "文件"))
     var file: String
 
     @Flag(name: .long, help: "只导入正确的行，错误行及原因写入 --rejected 文件")
@@ -87,7 +88,7 @@ struct ImportCommand: ParsableCommand {
             print("已导入\(report.imported)行到\(community.name)的\(register.title)；\(report.rejected.count)行被拒绝，已写入 \(path)")
             throw CLIFailure.data("有\(report.rejected.count)行未导入")
         }
-        print("已导入\(report.imported)行到\(community.name)（\(community.code)）的\(register.title)（编码：\(parsed.encoding.rawValue)，警告\(report.warnings.reduce(0) { $0 + $1.findings.warnings.count })条）")
+        print("已导入\(report.imported)行到\(community.name)（\(community.code)）的\(register.title)（\(parsed.encoding == .xlsx ? "" : "编码：")\(parsed.encoding.rawValue)，警告\(report.warnings.reduce(0) { $0 + $1.findings.warnings.count })条）")
     }
 
     /// The rejected rows with a 错误原因 column, so the clerk can fix them and import that file again.

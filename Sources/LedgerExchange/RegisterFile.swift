@@ -2,15 +2,22 @@ import Foundation
 import LedgerCore
 
 /// A register file whose structure has been checked: headers matched to field keys (Chinese headers or keys, any
-/// order), quoting and column counts valid. Records are parsed again on demand, one at a time.
+/// order), quoting and column counts valid. CSV records are parsed again on demand, one at a time; an Excel
+/// workbook's rows are read once (its XML is not streamable row by row through the zip).
 public struct RegisterFile: Sendable {
     public let encoding: TextEncoding
     /// Columns that belong to no field of the register; they are ignored.
     public let ignoredColumns: [String]
     /// Number of data records (blank rows excluded).
     public let recordCount: Int
-    private let text: String
+    private let source: Source
     private let keys: [String?]
+
+    enum Source: Sendable {
+        case csv(String)
+        /// Workbook rows as text with their Excel row numbers (header excluded).
+        case rows([(line: Int, cells: [String])])
+    }
 
     /// A problem with the file as a whole (encoding, headers, structure), in Chinese.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -22,6 +29,7 @@ public struct RegisterFile: Sendable {
     static let harmlessColumns: Set<String> = ["序号", "编号", "No", "NO", "no", ""]
 
     public static func read(_ data: Data, register: Register) throws -> RegisterFile {
+        if XLSXReader.looksLikeWorkbook(data) { return try readWorkbook(data, register: register) }
         let decoded: (text: String, encoding: TextEncoding)
         do { decoded = try TextDecoding.decode(data) } catch let f as TextDecoding.Failure {
             throw Failure(messages: [f.message])
@@ -34,6 +42,24 @@ public struct RegisterFile: Sendable {
         } catch let f as CSVReader.Failure {
             throw Failure(messages: [f.message])
         }
+        let (keys, ignored) = try match(header, register: register)
+        // Structural pass: every quote closed, no row wider than the header. Nothing is kept.
+        var count = 0
+        do {
+            while let shape = try reader.nextShape(limit: header.count) {
+                if shape.textBeyondLimit {
+                    throw Failure(messages: ["第\(reader.recordNumber)行有\(shape.fields)列，多于表头的\(header.count)列（可能有未加引号的逗号）"])
+                }
+                count += 1
+            }
+        } catch let f as CSVReader.Failure {
+            throw Failure(messages: [f.message])
+        }
+        return RegisterFile(encoding: decoded.encoding, ignoredColumns: ignored, recordCount: count, source: .csv(decoded.text), keys: keys)
+    }
+
+    /// Header cells matched to field keys; unknown columns are ignored, duplicates and missing required ones fail.
+    static func match(_ header: [String], register: Register) throws -> (keys: [String?], ignored: [String]) {
         var keys: [String?] = []
         var ignored: [String] = []
         var seen: [String: String] = [:]
@@ -54,19 +80,52 @@ public struct RegisterFile: Sendable {
             problems.append("缺少必填列：\(missing.map(\.header).joined(separator: "、"))（\(register.title)）")
         }
         if !problems.isEmpty { throw Failure(messages: problems) }
-        // Structural pass: every quote closed, no row wider than the header. Nothing is kept.
-        var count = 0
-        do {
-            while let shape = try reader.nextShape(limit: header.count) {
-                if shape.textBeyondLimit {
-                    throw Failure(messages: ["第\(reader.recordNumber)行有\(shape.fields)列，多于表头的\(header.count)列（可能有未加引号的逗号）"])
-                }
-                count += 1
+        return (keys, ignored)
+    }
+
+    /// The first worksheet of an Excel workbook: its first non-blank row is the header. Numbers in date columns
+    /// are Excel day serials and become dates; an ID number stored as a number has lost its last digits in Excel
+    /// and is refused with the way to fix it.
+    static func readWorkbook(_ data: Data, register: Register) throws -> RegisterFile {
+        let rows: [XLSXReader.Row]
+        do { rows = try XLSXReader.rows(data) } catch let f as XLSXReader.Failure { throw Failure(messages: [f.message]) }
+        let nonBlank = rows.filter { $0.cells.contains { !$0.text.trimmingSpaces().isEmpty } }
+        guard let headerRow = nonBlank.first else { throw Failure(messages: ["工作表是空的，没有表头行"]) }
+        let (keys, ignored) = try match(headerRow.cells.map(\.text), register: register)
+        var records: [(line: Int, cells: [String])] = []
+        var problems: [String] = []
+        for row in nonBlank.dropFirst() {
+            if row.cells.count > keys.count, row.cells[keys.count...].contains(where: { !$0.text.trimmingSpaces().isEmpty }) {
+                problems.append("第\(row.number)行有内容超出表头的\(keys.count)列")
+                continue
             }
-        } catch let f as CSVReader.Failure {
-            throw Failure(messages: [f.message])
+            var cells: [String] = []
+            for (i, cell) in row.cells.enumerated() where i < keys.count {
+                guard cell.isNumber, let key = keys[i] else { cells.append(cell.text); continue }
+                if isDateKey(key), let day = Self.day(fromSerial: cell.text) {
+                    cells.append(day.description)
+                } else if key == "id_number" || key == "person_id", cell.text.contains("E") || cell.text.count > 15 {
+                    problems.append("第\(row.number)行 \(register.header(of: key)): Excel把身份证号存成了数字，后几位已丢失；请把该列设为“文本”格式后重新输入")
+                    cells.append(cell.text)
+                } else {
+                    cells.append(cell.text.hasSuffix(".0") ? String(cell.text.dropLast(2)) : cell.text)
+                }
+            }
+            records.append((row.number, cells))
         }
-        return RegisterFile(encoding: decoded.encoding, ignoredColumns: ignored, recordCount: count, text: decoded.text, keys: keys)
+        if !problems.isEmpty { throw Failure(messages: problems) }
+        return RegisterFile(encoding: .xlsx, ignoredColumns: ignored, recordCount: records.count, source: .rows(records), keys: keys)
+    }
+
+    static func isDateKey(_ key: String) -> Bool { key.hasSuffix("date") || key == "training_end" }
+
+    /// Excel's 1900 date system: serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was, so
+    /// serials from 61 on are one day ahead. Fractions (a time of day) are dropped.
+    static func day(fromSerial text: String) -> Day? {
+        guard let value = Double(text), value >= 1, value < 2_958_466 else { return nil }
+        var serial = Int(value)
+        if serial >= 61 { serial -= 1 }
+        return Day(year: 1900, month: 1, day: 1)?.adding(days: serial - 1)
     }
 
     /// 经办人 is filled from the operator when the column is absent.
@@ -75,33 +134,48 @@ public struct RegisterFile: Sendable {
     }
 
     /// The data records, parsed one at a time; rows with no value at all are skipped.
-    public var records: Records { Records(text: text, keys: keys) }
+    public var records: Records { Records(source: source, keys: keys) }
 
-    public struct Records: Sequence {
-        let text: String
+    public struct Records: Sequence, Sendable {
+        let source: Source
         let keys: [String?]
 
         public func makeIterator() -> Iterator {
-            var reader = CSVReader(text)
-            _ = try? reader.next() // header
-            return Iterator(reader: reader, keys: keys)
+            switch source {
+            case .csv(let text):
+                var reader = CSVReader(text)
+                _ = try? reader.next() // header
+                return Iterator(reader: reader, rows: nil, keys: keys)
+            case .rows(let rows):
+                return Iterator(reader: nil, rows: rows[...], keys: keys)
+            }
         }
 
         public struct Iterator: IteratorProtocol {
-            var reader: CSVReader
+            var reader: CSVReader?
+            var rows: ArraySlice<(line: Int, cells: [String])>?
             let keys: [String?]
 
             public mutating func next() -> RawRecord? {
-                // The structural pass already parsed this text without error, so parsing cannot fail here.
-                while let row = (try? reader.next()) ?? nil {
+                while let (line, row) = nextRow() {
                     var fields: [String: String] = [:]
                     for (i, value) in row.enumerated() where i < keys.count {
                         if let key = keys[i], !value.isEmpty { fields[key] = value }
                     }
                     if fields.values.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
-                    return RawRecord(line: reader.recordNumber, fields: fields)
+                    return RawRecord(line: line, fields: fields)
                 }
                 return nil
+            }
+
+            private mutating func nextRow() -> (Int, [String])? {
+                if reader != nil {
+                    // The structural pass already parsed this text without error, so parsing cannot fail here.
+                    guard let row = (try? reader!.next()) ?? nil else { return nil }
+                    return (reader!.recordNumber, row)
+                }
+                guard let row = rows?.popFirst() else { return nil }
+                return (row.line, row.cells)
             }
         }
     }

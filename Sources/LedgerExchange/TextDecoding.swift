@@ -8,6 +8,8 @@ public enum TextEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8BOM = "UTF-8（带BOM）"
     case gb18030 = "GB18030"
+    /// Not text at all: an Excel workbook (its strings are Unicode already).
+    case xlsx = "Excel工作簿"
 }
 
 /// Turns file bytes into text: UTF-8 with or without BOM, else GB18030 (what Chinese Excel saves as "CSV").

@@ -200,7 +200,7 @@ struct CLIEndToEndTests {
         defer { cli.cleanup() }
         let help = try cli.run("--help")
         #expect(help.status == 0)
-        #expect(help.stdout.contains("创业台账") && help.stdout.contains("import") && help.stdout.contains("从CSV文件导入台账"))
+        #expect(help.stdout.contains("创业台账") && help.stdout.contains("import") && help.stdout.contains("从CSV或Excel（.xlsx）文件导入台账"))
     }
 }
 
