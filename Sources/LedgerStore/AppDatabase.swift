@@ -35,9 +35,7 @@ public struct AppDatabase: Sendable {
         }
         // SQLite gives the -wal and -shm files the main file's mode, so creating it 0600 covers all three.
         if !FileManager.default.fileExists(atPath: path) {
-            let fd = Foundation.open(path, O_CREAT | O_RDWR, 0o600)
-            guard fd >= 0 else { throw StoreError("无法创建数据库文件 \(path)", detail: String(cString: strerror(errno))) }
-            close(fd)
+            try createPrivateFile(path, exclusive: false, failure: "无法创建数据库文件")
         }
         SQLiteSetup.once
         var config = Configuration()
@@ -55,6 +53,13 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库", detail: "\(error)")
         }
+    }
+
+    /// Creates an empty file readable and writable by its owner only (mode 0600); `exclusive` refuses an existing one.
+    static func createPrivateFile(_ path: String, exclusive: Bool, failure: String) throws {
+        let fd = Foundation.open(path, O_CREAT | O_RDWR | (exclusive ? O_EXCL : 0), 0o600)
+        guard fd >= 0 else { throw StoreError("\(failure) \(path)", detail: String(cString: strerror(errno))) }
+        close(fd)
     }
 
     /// The same database used by another operator (tests of who may undo what).
@@ -124,9 +129,7 @@ public struct AppDatabase: Sendable {
             throw StoreError("备份文件 \(path) 已存在，请换一个文件名（不会覆盖已有文件）")
         }
         // Create the file 0600 first so the copy is never readable by others, even for a moment.
-        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_RDWR, 0o600)
-        guard fd >= 0 else { throw StoreError("无法创建备份文件 \(path)", detail: String(cString: strerror(errno))) }
-        close(fd)
+        try Self.createPrivateFile(path, exclusive: true, failure: "无法创建备份文件")
         do {
             try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
             let copy = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())

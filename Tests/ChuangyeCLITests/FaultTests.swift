@@ -138,6 +138,18 @@ struct MutatedCSVTests {
 }
 
 struct KillTests {
+    /// After the kills: the file is sound, every save reported as committed is there, and the kept totals equal a
+    /// full scan.
+    static func expectSavesKept(_ committed: [String], in path: String) throws {
+        let database = try AppDatabase.open(path: path, operatorName: "检查")
+        #expect(try database.integrityCheck() == "ok")
+        let stored = Set(try database.page(.survey, community: "630102001", afterId: nil, limit: 100_000).compactMap { $0.fields["id_number"] })
+        for id in committed { #expect(stored.contains(id), "committed save \(id) lost") }
+        var kept = try database.scoreFacts(community: "630102001")
+        kept[.labourForce] = 0
+        #expect(kept == (try database.scannedFacts(community: "630102001")))
+    }
+
     /// Saves through the real binary, each killed with SIGKILL at a random moment or allowed to finish.
     @Test func everySaveReportedCommittedSurvivesKill9() throws {
         let cli = try CLI()
@@ -147,9 +159,7 @@ struct KillTests {
         var committed: [String] = []
         let saves = longTests ? 1_000 : 60
         for n in 0..<saves {
-            let birth = Day(year: 1960 + n % 40, month: 1 + n % 12, day: 1 + n % 28)!
-            let body = "630102\(birth.year)\(birth.month < 10 ? "0" : "")\(birth.month)\(birth.day < 10 ? "0" : "")\(birth.day)\(String(format: "%03d", n % 1000))"
-            let id = body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
+            let id = FaultDriveCommand.idNumber(n)
             let path = try cli.write("one-\(n).csv", "姓名,公民身份号码,文化程度,户籍性质,联系电话,人员类别,创业状态,摸底日期\n测试\(["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n % 10]),\(id),大专,城镇,13912345678,其他,有创业意愿,2024-03-15\n")
             let process = Process()
             process.executableURL = CLI.binary
@@ -164,13 +174,7 @@ struct KillTests {
             process.waitUntilExit()
             if process.terminationReason == .exit && process.terminationStatus == 0 { committed.append(id) }
         }
-        let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
-        #expect(try database.integrityCheck() == "ok")
-        let stored = Set(try database.page(.survey, community: "630102001", afterId: nil, limit: 100_000).compactMap { $0.fields["id_number"] })
-        for id in committed { #expect(stored.contains(id), "committed save \(id) lost") }
-        var kept = try database.scoreFacts(community: "630102001")
-        kept[.labourForce] = 0
-        #expect(kept == (try database.scannedFacts(community: "630102001")))
+        try Self.expectSavesKept(committed, in: cli.db)
         #expect(!committed.isEmpty && committed.count < saves) // both outcomes happened
     }
 
@@ -201,13 +205,7 @@ struct KillTests {
             process.waitUntilExit()
             committed += text.split(separator: "\n").compactMap { $0.hasPrefix("committed ") ? String($0.dropFirst(10)) : nil }
         }
-        let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
-        #expect(try database.integrityCheck() == "ok")
-        let stored = Set(try database.page(.survey, community: "630102001", afterId: nil, limit: 100_000).compactMap { $0.fields["id_number"] })
-        for id in committed { #expect(stored.contains(id), "reported save \(id) lost") }
-        var kept = try database.scoreFacts(community: "630102001")
-        kept[.labourForce] = 0
-        #expect(kept == (try database.scannedFacts(community: "630102001")))
+        try Self.expectSavesKept(committed, in: cli.db)
         #expect(!committed.isEmpty && killed > 0 && committed.count < runs * perRun) // both outcomes happened
     }
 }

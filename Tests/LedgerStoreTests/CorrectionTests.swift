@@ -70,6 +70,14 @@ struct CorrectionTests {
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
         let namePlan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT 20", arguments: ["x", "", 0]) }
         #expect(namePlan.map { $0["detail"] as String }.joined().contains("person_by_name_key"))
+        // Every sort key declared indexed is read in index order: no temporary sort, for each register.
+        for (register, keys) in AppDatabase.sortKeys {
+            for (column, key) in keys where key.indexed {
+                let sql = "EXPLAIN QUERY PLAN SELECT * FROM \(register.table) WHERE community_code = ? AND deleted_at IS NULL AND (\(key.expression), id) > (?, ?) ORDER BY \(key.expression), id LIMIT 20"
+                let plan = try db.writer.read { try Row.fetchAll($0, sql: sql, arguments: ["x", "", 0]) }
+                #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"), "\(register) \(column)")
+            }
+        }
     }
 }
 
@@ -145,6 +153,14 @@ struct SortedPageTests {
         #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
         let namePlan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT 20", arguments: ["x", "", 0]) }
         #expect(namePlan.map { $0["detail"] as String }.joined().contains("person_by_name_key"))
+        // Every sort key declared indexed is read in index order: no temporary sort, for each register.
+        for (register, keys) in AppDatabase.sortKeys {
+            for (column, key) in keys where key.indexed {
+                let sql = "EXPLAIN QUERY PLAN SELECT * FROM \(register.table) WHERE community_code = ? AND deleted_at IS NULL AND (\(key.expression), id) > (?, ?) ORDER BY \(key.expression), id LIMIT 20"
+                let plan = try db.writer.read { try Row.fetchAll($0, sql: sql, arguments: ["x", "", 0]) }
+                #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"), "\(register) \(column)")
+            }
+        }
     }
 }
 

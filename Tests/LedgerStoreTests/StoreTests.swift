@@ -27,11 +27,9 @@ func service(_ id: String = maleId, date: String = "2024-04-01") -> [String: Str
 
 /// A valid 18-digit ID number (born 1990-03-07 in 630102) with the given 3-digit serial.
 func validId(serial: Int) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     let serialText = String(serial % 1000)
     let body = "63010219900307" + String(repeating: "0", count: 3 - serialText.count) + serialText
-    let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-    return body + String(Array("10X98765432")[sum % 11])
+    return body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
 }
 
 /// Adds another community of the same street to a test database.

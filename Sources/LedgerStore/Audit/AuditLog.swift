@@ -105,9 +105,7 @@ extension AppDatabase {
             if let id = Int64(recordId), let batch = try Row.fetchOne(db, sql: """
                 SELECT * FROM import_batch WHERE record_table = ? AND first_id <= ? AND last_id >= ? ORDER BY id DESC LIMIT 1
                 """, arguments: [table, id, id]) {
-                entries.append(AuditEntry(id: 0, at: batch["at"], operatorName: batch["operator"], communityCode: batch["community_code"],
-                                          recordTable: table, recordId: recordId, action: "import",
-                                          changes: [FieldChange(field: "source", old: nil, new: batch["source"])]))
+                entries.append(Self.importEntry(batch, recordId: recordId, source: batch["source"]))
             }
             entries += try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE record_table = ? AND record_id = ? ORDER BY id",
                                         arguments: [table, recordId]).map(Self.entry)
@@ -125,13 +123,19 @@ extension AppDatabase {
                                            arguments: arguments).map(Self.entry)
             let imports = try Row.fetchAll(db, sql: "SELECT * FROM import_batch \(filter) ORDER BY id DESC LIMIT ?",
                                            arguments: arguments).map { batch in
-                AuditEntry(id: 0, at: batch["at"], operatorName: batch["operator"], communityCode: batch["community_code"],
-                           recordTable: batch["record_table"], recordId: "\(batch["first_id"] as Int64)-\(batch["last_id"] as Int64)",
-                           action: "import", changes: [FieldChange(field: "source", old: nil, new: "\(batch["source"] as String)（\(batch["rows"] as Int)行）")])
+                Self.importEntry(batch, recordId: "\(batch["first_id"] as Int64)-\(batch["last_id"] as Int64)",
+                                 source: "\(batch["source"] as String)（\(batch["rows"] as Int)行）")
             }
             // Both lists are newest first; times have one-second resolution, so changes win ties (they are rarer).
             return Array((changes + imports).sorted { $0.at > $1.at }.prefix(limit))
         }
+    }
+
+    /// An `import_batch` row as an audit entry: an import of `source` creating `recordId` (one id or a range).
+    static func importEntry(_ batch: Row, recordId: String, source: String) -> AuditEntry {
+        AuditEntry(id: 0, at: batch["at"], operatorName: batch["operator"], communityCode: batch["community_code"],
+                   recordTable: batch["record_table"], recordId: recordId, action: "import",
+                   changes: [FieldChange(field: "source", old: nil, new: source)])
     }
 
     static func entry(_ row: Row) -> AuditEntry {

@@ -17,23 +17,21 @@ enum BulkLoad {
     static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
-        try setTriggers(db, enabled: false)
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        do {
-            let result = try body()
-            try setTriggers(db, enabled: true)
-            return result
-        } catch {
+        return try withoutTriggers(db, body)
+    }
+
+    /// Runs `body` with triggers off on this connection. After a successful `body`, failing to switch them back on
+    /// is an error (later writes would skip the totals); after a failure, the first error is the one reported.
+    static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try setTriggers(db, enabled: false)
+        let result: T
+        do { result = try body() } catch {
             try? setTriggers(db, enabled: true)
             throw error
         }
-    }
-
-    /// Runs `body` with triggers off on this connection (for writes that change no total).
-    static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try setTriggers(db, enabled: false)
-        defer { try? setTriggers(db, enabled: true) }
-        return try body()
+        try setTriggers(db, enabled: true)
+        return result
     }
 
     private static func setTriggers(_ db: Database, enabled: Bool) throws {
