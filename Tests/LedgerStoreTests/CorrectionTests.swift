@@ -116,6 +116,7 @@ struct SortedPageTests {
             let body = "6301021990030\(i + 1)01\(i)"
             let id = body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
             return ImportRow(line: i + 2, fields: intending(id: id, name: name, ["status": i % 2 == 0 ? "有创业意愿" : "已创业",
+                "survey_date": "2024-0\(7 - i)-0\(i + 1)",
                 "entity_name": i % 2 == 0 ? "" : "店", "entity_type": i % 2 == 0 ? "" : "企业", "license_date": i % 2 == 0 ? "" : "2024-02-01"]))
         }
         let report = try db.importPersons(rows, community: "630102001", mode: .allOrNothing)
@@ -149,17 +150,45 @@ struct SortedPageTests {
         #expect(try walk(.activity, by: "participants", field: "participants") == ["", "", "5", "30", "120"])
         let started = try db.page(PageRequest(register: .survey, community: "630102001", limit: 10, status: "已创业"))
         #expect(started.count == 3)
-        let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (survey_date, id) > (?, ?) ORDER BY survey_date, id LIMIT 20", arguments: ["x", "", 0]) }
-        #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"))
-        let namePlan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM person WHERE community_code = ? AND deleted_at IS NULL AND (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT 20", arguments: ["x", "", 0]) }
-        #expect(namePlan.map { $0["detail"] as String }.joined().contains("person_by_name_key"))
-        // Every sort key declared indexed is read in index order: no temporary sort, for each register.
-        for (register, keys) in AppDatabase.sortKeys {
-            for (column, key) in keys where key.indexed {
-                let sql = "EXPLAIN QUERY PLAN SELECT * FROM \(register.table) WHERE community_code = ? AND deleted_at IS NULL AND (\(key.expression), id) > (?, ?) ORDER BY \(key.expression), id LIMIT 20"
-                let plan = try db.writer.read { try Row.fetchAll($0, sql: sql, arguments: ["x", "", 0]) }
-                #expect(!plan.map { $0["detail"] as String }.joined().contains("TEMP B-TREE"), "\(register) \(column)")
-            }
+        // Survey dates (no index since v9: a top-N pass over the community) in date order, later rows first here.
+        #expect(try walk(.survey, by: "survey_date", field: "name") == names.reversed())
+        #expect(try walk(.survey, by: "id_number", field: "name") == names)
+    }
+}
+
+struct PersonSearchTests {
+    @Test func namesInitialsAndIdDigitsFindPersonsThroughOneIndexRange() throws {
+        let db = try emptyDatabase()
+        let names = ["张三", "章三", "张三丰", "李四", "张伟", "买买提·艾力"]
+        let rows = names.enumerated().map { i, name in
+            ImportRow(line: i + 2, fields: intending(id: validId(serial: i + 1), name: name))
+        }
+        #expect(try db.importPersons(rows, community: "630102001", mode: .allOrNothing).imported == names.count)
+        func found(_ query: String) throws -> [String] {
+            try db.searchPersons(community: "630102001", query: query, limit: 8).map(\.name)
+        }
+        // A name prefix reads the pinyin range and keeps only names starting with what was typed: 章三 sounds the
+        // same as 张三 and is not a match.
+        #expect(try found("张三") == ["张三", "张三丰"])
+        #expect(try found("张") == ["张三", "张三丰", "张伟"])
+        #expect(try found("章") == ["章三"])
+        #expect(try found("买买提") == ["买买提·艾力"])
+        #expect(try found("王").isEmpty)
+        // Initials, in pinyin order; ID digits by prefix.
+        #expect(try found("zs") == ["张三", "章三", "张三丰"])
+        #expect(try found("ZSF") == ["张三丰"])
+        let id = validId(serial: 4)
+        #expect(try found(String(id.prefix(17))) == ["李四"])
+        #expect(try db.searchPersons(community: "630102001", query: "张", limit: 2).map(\.name) == ["张三", "张三丰"])
+        // Deleted persons are not found.
+        let lisi = try #require(try db.searchPersons(community: "630102001", query: "李四").first)
+        try db.delete(.survey, id: lisi.id, reason: "重复登记")
+        #expect(try found("李四").isEmpty)
+        // Each form is one index range read in result order: no scan of the community, no sort.
+        for (column, index) in [("name_key", "person_by_name_key"), ("pinyin", "person_by_pinyin"), ("id_number", "person_unique_id_number")] {
+            let plan = try db.writer.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT id FROM person WHERE community_code = ? AND deleted_at IS NULL AND name >= ? AND \(column) >= ? AND \(column) < ? ORDER BY \(column), id LIMIT 8", arguments: ["x", "", "a", "b"]) }
+            let detail = plan.map { $0["detail"] as String }.joined()
+            #expect(detail.contains(index) && !detail.contains("TEMP B-TREE"), "\(column): \(detail)")
         }
     }
 }

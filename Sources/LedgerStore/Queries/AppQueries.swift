@@ -11,12 +11,17 @@ public struct PersonMatch: Sendable, Hashable {
 
 extension AppDatabase {
     /// Persons of a community whose name, ID number or pinyin initials start with `query`. Each form of query
-    /// reads one index range, so the cost does not grow with the register.
+    /// reads one index range, so the cost does not grow with the register: ID digits the unique ID index,
+    /// initials `person_by_pinyin`, and a name the pinyin key index from the typed characters' pinyin (`张` reads
+    /// the `zhang` range), keeping the rows whose name starts with what was typed (homophones such as 章 are
+    /// read and dropped). Names come in pinyin order.
     public func searchPersons(community: String, query raw: String, limit: Int = 8) throws -> [PersonMatch] {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
         let column: String
         var key = query
+        var nameFilter = ""
+        var arguments: StatementArguments = [community]
         if query.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
             column = "id_number"
             key = query.uppercased()
@@ -24,15 +29,18 @@ extension AppDatabase {
             column = "pinyin"
             key = query.lowercased()
         } else {
-            column = "name"
+            column = "name_key"
+            key = PersonRecord.nameKey(query)
+            nameFilter = " AND name >= ? AND name < ?"
+            _ = arguments.append(contentsOf: [query, query + "\u{10FFFF}"])
         }
-        let upper = key + "\u{10FFFF}"
+        _ = arguments.append(contentsOf: [key, key + "\u{10FFFF}", limit])
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, name, id_number, status FROM person
-                WHERE community_code = ? AND \(column) >= ? AND \(column) < ? AND deleted_at IS NULL
+                WHERE community_code = ? AND deleted_at IS NULL\(nameFilter) AND \(column) >= ? AND \(column) < ?
                 ORDER BY \(column), id LIMIT ?
-                """, arguments: [community, key, upper, limit]).map {
+                """, arguments: arguments).map {
                 PersonMatch(id: $0["id"], name: $0["name"], idNumber: $0["id_number"], status: $0["status"])
             }
         }

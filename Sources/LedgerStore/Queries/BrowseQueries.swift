@@ -126,11 +126,12 @@ extension AppDatabase {
     static let sortKeys: [Register: [String: SortKey]] = [
         .survey: [
             "name": SortKey(expression: "name_key", indexed: true),
+            // Active rows read the unique (community_code, id_number) index; deleted ones are few.
             "id_number": SortKey(expression: "id_number", indexed: true),
             "gender": SortKey(expression: "gender"),
             "phone": SortKey(expression: "phone"),
-            "status": SortKey(expression: "status", indexed: true),
-            "survey_date": SortKey(expression: "survey_date", indexed: true),
+            "status": SortKey(expression: "status"),
+            "survey_date": SortKey(expression: "survey_date"),
             "trained": SortKey(expression: "trained", integer: true),
         ],
         .service: [
