@@ -158,11 +158,14 @@ public struct RegisterFile: Sendable {
 
             public mutating func next() -> RawRecord? {
                 while let (line, row) = nextRow() {
-                    var fields: [String: String] = [:]
+                    var fields = [String: String](minimumCapacity: keys.count)
+                    var blank = true
                     for (i, value) in row.enumerated() where i < keys.count {
-                        if let key = keys[i], !value.isEmpty { fields[key] = value }
+                        guard let key = keys[i], !value.isEmpty else { continue }
+                        fields[key] = value
+                        if blank && !value.trimmingSpaces().isEmpty { blank = false }
                     }
-                    if fields.values.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+                    if blank { continue }
                     return RawRecord(line: line, fields: fields)
                 }
                 return nil

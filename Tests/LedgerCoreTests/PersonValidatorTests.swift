@@ -22,11 +22,27 @@ struct PersonValidatorTests {
         #expect(fields == ["name", "id_number", "education", "hukou", "phone", "categories", "status", "survey_date"])
     }
 
+    @Test func freeTextLengthAndControlCharacters() {
+        #expect(codes(Fixture.intending(["address": String(repeating: "路", count: 100)])).isEmpty)
+        #expect(codes(Fixture.intending(["address": String(repeating: "路", count: 101)])) == ["too_long"])
+        #expect(codes(Fixture.intending(["address": String(repeating: "a", count: 101)])) == ["too_long"])
+        #expect(codes(Fixture.intending(["address": "八一路\n12号"])).isEmpty)
+        for control in ["\u{7}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"] {
+            #expect(codes(Fixture.intending(["address": "八一路\(control)12号"])) == ["control_char"], "\(control.unicodeScalars.first!.value)")
+        }
+        #expect(codes(Fixture.intending(["address": "八一路\u{A0}12号·é"])).isEmpty)
+    }
+
     @Test func nameRules() {
         #expect(Fixture.person(Fixture.intending(["name": "买买提•艾力"]))?.name == "买买提·艾力")
         #expect(Fixture.person(Fixture.intending(["name": "　张 三　"]))?.name == "张三")
         #expect(codes(Fixture.intending(["name": "张三1"])) == ["name.chars"])
         #expect(codes(Fixture.intending(["name": String(repeating: "张", count: 31)])) == ["too_long"])
+        #expect(codes(Fixture.intending(["name": String(repeating: "张", count: 30)])).isEmpty)
+        #expect(Fixture.person(Fixture.intending(["name": "Anna Li"]))?.name == "Anna Li")
+        #expect(Fixture.person(Fixture.intending(["name": "阿依古丽．买买提"]))?.name == "阿依古丽·买买提")
+        #expect(codes(Fixture.intending(["name": "·张三"])) == ["name.chars"])
+        #expect(codes(Fixture.intending(["name": "张三e\u{301}"])) == ["name.chars"])
     }
 
     @Test func genderMustAgreeWithTheId() {

@@ -16,6 +16,15 @@ func facts(_ values: [Measure: Int]) -> ScoreFacts {
     return f
 }
 
+struct MeasureTests {
+    @Test func eachMeasureHasItsOwnSlot() {
+        #expect(Measure.allCases.map(\.index) == Array(Measure.allCases.indices))
+        var f = ScoreFacts()
+        for (i, m) in Measure.allCases.enumerated() { f[m] = i + 100 }
+        #expect(Measure.allCases.allSatisfy { f[$0] == $0.index + 100 })
+    }
+}
+
 struct XiningCommunityRubricTests {
     let rubric: Rubric
     init() throws { rubric = try Rubrics.load("xining-community") }

@@ -67,8 +67,37 @@ public enum Measure: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    var index: Int { Measure.indexByMeasure[self] ?? 0 }
-    private static let indexByMeasure: [Measure: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`. A switch, not a dictionary: hashing a raw-value enum hashes its string, and this
+    /// runs about twenty times per imported row (a test checks it against `allCases`).
+    var index: Int {
+        switch self {
+        case .registered: 0
+        case .participants: 1
+        case .entrepreneurs: 2
+        case .entrepreneurJobs: 3
+        case .inScope: 4
+        case .inScopeTrained: 5
+        case .trained: 6
+        case .passed: 7
+        case .postTrainingBase: 8
+        case .postTrainingStarted: 9
+        case .serviceTargets: 10
+        case .servedTwice: 11
+        case .served: 12
+        case .subsidyFirstEligible: 13
+        case .subsidyFirstReceived: 14
+        case .subsidyRewardEligible: 15
+        case .subsidyRewardReceived: 16
+        case .subsidyJobsEligible: 17
+        case .subsidyJobsReceived: 18
+        case .publicity: 19
+        case .roleModels: 20
+        case .incubation: 21
+        case .errorRecords: 22
+        case .warningRecords: 23
+        case .labourForce: 24
+        }
+    }
 }
 
 /// The figures behind a score: one integer per measure, added up over records.

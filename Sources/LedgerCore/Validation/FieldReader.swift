@@ -31,19 +31,33 @@ public struct FieldReader {
             if required { error(key, "required", "请填写\(label(key))") }
             return nil
         }
-        if text.count > max {
-            error(key, "too_long", "\(label(key))最多\(max)个字，现为\(text.count)个字")
+        // A character is at least one byte, so short text needs no (costly) character count.
+        let length = text.utf8.count <= max && min == 0 ? 0 : text.count
+        if length > max {
+            error(key, "too_long", "\(label(key))最多\(max)个字，现为\(length)个字")
             return nil
         }
-        if text.count < min {
-            error(key, "too_short", "\(label(key))至少\(min)个字，现为\(text.count)个字")
+        if length < min {
+            error(key, "too_short", "\(label(key))至少\(min)个字，现为\(length)个字")
             return nil
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+        if Self.mayHaveControlCharacter(text),
+           text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
             error(key, "control_char", "\(label(key))含有不可见的控制字符，请重新输入")
             return nil
         }
         return text
+    }
+
+    /// Whether text may hold a control character (U+0000–U+001F, U+007F–U+009F) other than a line break, from
+    /// its bytes: C1 controls are encoded C2 80…C2 9F. Never says no wrongly.
+    static func mayHaveControlCharacter(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if (b < 0x20 && b != 0x0A) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+            previous = b
+        }
+        return false
     }
 
     public mutating func date(_ key: String, required: Bool = false, notAfter today: Day) -> Day? {

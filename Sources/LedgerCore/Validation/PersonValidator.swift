@@ -60,21 +60,39 @@ public enum PersonValidator {
 
     /// Han characters, letters and the middle dot of minority names; spaces between Han characters are dropped.
     static func readName(_ r: inout FieldReader) -> String? {
-        guard var text = r.value("name") else {
+        guard let typed = r.value("name") else {
             r.error("name", "required", "请填写姓名")
             return nil
         }
-        text = String(text.map { "•・.．‧∙".contains($0) ? "·" : $0 })
-        text.removeAll { $0 == "\u{3000}" }
-        if text.unicodeScalars.contains(where: isHan) {
-            text.removeAll { $0 == " " }
+        // One pass over the scalars (this runs for every imported row): dots become the middle dot, full-width
+        // spaces go, and the allowed characters are checked; each allowed character is one grapheme.
+        var scalars = String.UnicodeScalarView()
+        var changed = false, hasHan = false, hasSpace = false, allowed = true
+        for scalar in typed.unicodeScalars {
+            switch scalar.value {
+            case 0x2022, 0x30FB, 0x2E, 0xFF0E, 0x2027, 0x2219:
+                scalars.append("·")
+                changed = true
+            case 0x3000:
+                changed = true
+            default:
+                scalars.append(scalar)
+                if isHan(scalar) { hasHan = true }
+                else if scalar == " " { hasSpace = true }
+                else if !(scalar.isASCII && scalar.properties.isAlphabetic) && scalar != "·" { allowed = false }
+            }
         }
-        guard text.count <= 30 else {
-            r.error("name", "too_long", "姓名最多30个字，现为\(text.count)个字")
+        if hasHan && hasSpace {
+            scalars.removeAll { $0 == " " }
+            changed = true
+        }
+        let text = changed ? String(scalars) : typed
+        let count = allowed ? scalars.count : text.count
+        guard count <= 30 else {
+            r.error("name", "too_long", "姓名最多30个字，现为\(count)个字")
             return nil
         }
-        let allowed = text.unicodeScalars.allSatisfy { isHan($0) || ($0.isASCII && ($0.properties.isAlphabetic || $0 == " ")) || $0 == "·" }
-        guard allowed, text.first != "·", text.last != "·" else {
+        guard allowed, scalars.first != "·", scalars.last != "·" else {
             r.error("name", "name.chars", "姓名只能包含汉字、字母和间隔号“·”（如 买买提·艾力）")
             return nil
         }

@@ -2,6 +2,12 @@
 public enum Phone {
     /// `13912345678` for mobiles, `0971-6123456` for landlines; nil when neither shape fits.
     public static func normalise(_ raw: String) -> String? {
+        // A mobile number typed as such needs no clean-up (checked on bytes: this runs per imported row).
+        let bytes = raw.utf8
+        if bytes.count == 11, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes.first == 49,
+           let second = bytes.dropFirst().first, second >= 51 {
+            return raw
+        }
         let text = Normalize.halfWidth(raw).filter { $0 != " " && $0 != "(" && $0 != ")" }
         var digits = Substring(text)
         if digits.hasPrefix("+86") { digits = digits.dropFirst(3) }
