@@ -4,7 +4,7 @@ import GRDBSQLite
 /// Binds values straight into a prepared statement and steps it: the import hot path, where GRDB's general
 /// argument handling (existential casts per value) cost more than SQLite itself.
 enum FastInsert {
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     static func run(_ statement: Statement, _ values: [DatabaseValue]) throws {
         let s = statement.sqliteStatement
@@ -40,69 +40,93 @@ enum FastInsert {
     }
 }
 
-/// Inserts rows several at a time with one multi-row `INSERT … VALUES (…), (…)`.
-///
-/// A one-row insert opens a cursor on the table and on each of its indexes every time it is stepped; with eight
-/// indexes on `person` that was half the cost of an imported row. Rows are buffered and written
-/// `rowsPerStatement` at a time; `flush` writes the rest and returns the ids of every row written since the last
-/// flush (consecutive: rowids are allocated as max + 1 inside the import's write transaction).
-final class BatchInsert {
-    let rowsPerStatement: Int
-    private let db: Database
-    private let table: String
-    private let columns: [String]
-    private var pending: [[DatabaseValue]] = []
-    private var written: [Int64] = []
-
-    init(_ db: Database, table: String, columns: [String], rowsPerStatement: Int = 32) {
-        self.db = db
-        self.table = table
-        self.columns = columns
-        self.rowsPerStatement = rowsPerStatement
-        pending.reserveCapacity(rowsPerStatement)
-    }
-
-    /// Queues one row; writes a full statement's worth when enough are queued.
-    func add(_ values: [DatabaseValue]) throws {
-        precondition(values.count == columns.count, "row has \(values.count) values for \(columns.count) columns")
-        pending.append(values)
-        if pending.count == rowsPerStatement { try write() }
-    }
-
-    /// Writes what is queued and returns the ids of all rows written since the previous flush, in order.
-    func flush() throws -> [Int64] {
-        if !pending.isEmpty { try write() }
-        defer { written.removeAll(keepingCapacity: true) }
-        return written
-    }
-
-    private func write() throws {
-        let statement = try self.statement(rows: pending.count)
+/// A prepared query stepped for its first row without GRDB's row decoding: the import's per-row look-up.
+enum FastLookup {
+    /// Binds `texts` to the parameters, steps once and reads the first row with `read`; nil when there is none.
+    static func first<T>(_ statement: Statement, texts: [String], read: (SQLiteStatement) -> T) throws -> T? {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
-        for (row, values) in pending.enumerated() {
-            FastInsert.bind(s, values, from: Int32(row * columns.count + 1))
+        for (i, text) in texts.enumerated() { sqlite3_bind_text(s, Int32(i + 1), text, -1, FastInsert.transient) }
+        defer { sqlite3_reset(s) }
+        switch sqlite3_step(s) {
+        case SQLITE_ROW: return read(s)
+        case SQLITE_DONE: return nil
+        case let code:
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(s)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
-        try FastInsert.step(statement)
-        let last = db.lastInsertedRowID
-        let first = last - Int64(pending.count) + 1
-        written.append(contentsOf: first...last)
-        pending.removeAll(keepingCapacity: true)
     }
 
-    /// Statements by row count, prepared once (a full batch's SQL is several kilobytes).
-    private var statements: [Int: Statement] = [:]
+    /// Column `index` of the current row as text ("" for NULL).
+    static func text(_ s: SQLiteStatement, _ index: Int32) -> String {
+        sqlite3_column_text(s, index).map { String(cString: $0) } ?? ""
+    }
+}
 
-    private func statement(rows: Int) throws -> Statement {
-        if let known = statements[rows] { return known }
-        let made = try db.makeStatement(sql: Self.sql(table: table, columns: columns, rows: rows))
-        statements[rows] = made
-        return made
+/// Inserts rows of `EncodedRows` one at a time through one prepared statement, binding texts in place.
+///
+/// Multi-row `INSERT … VALUES (…), (…)` statements were tried: with the five person indexes of v9 they were
+/// slower than one row per statement (each multi-row statement keeps a statement journal of every page it
+/// touches, for a constraint failure half way).
+/// Ids are checked to be consecutive as rows go in (rowids are allocated as max + 1 inside the import's write
+/// transaction); totals, the audit range and accepted warnings rely on it.
+final class RowInserter {
+    private let db: Database
+    private let statement: Statement
+    private(set) var firstId: Int64?
+    private(set) var lastId: Int64?
+
+    init(_ db: Database, table: String, columns: [String]) throws {
+        self.db = db
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        statement = try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
     }
 
-    static func sql(table: String, columns: [String], rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
+    /// Number of rows written.
+    var count: Int { firstId.map { Int(lastId! - $0) + 1 } ?? 0 }
+
+    /// Binds the rows of `rows` while `body` inserts some of them, then clears the bindings so the statement
+    /// keeps no pointer into the buffers.
+    func binding(_ rows: EncodedRows, _ body: (Bound) throws -> Void) throws {
+        defer { sqlite3_clear_bindings(statement.sqliteStatement) }
+        try rows.bytes.withUnsafeBufferPointer { bytes in
+            try body(Bound(inserter: self, rows: rows, bytes: bytes))
+        }
+    }
+
+    struct Bound {
+        let inserter: RowInserter
+        let rows: EncodedRows
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// Inserts row `row`; returns its id.
+        @discardableResult
+        func insert(row: Int) throws -> Int64 {
+            let s = inserter.statement.sqliteStatement
+            let base = row * rows.columns
+            for column in 0..<rows.columns {
+                let index = Int32(column + 1)
+                switch rows.kinds[base + column] {
+                case .null: sqlite3_bind_null(s, index)
+                case .integer: sqlite3_bind_int64(s, index, rows.numbers[base + column])
+                case .text:
+                    let start = bytes.baseAddress! + Int(rows.numbers[base + column])
+                    // Bound in place (no destructor: SQLITE_STATIC); `binding` keeps the buffer alive meanwhile.
+                    sqlite3_bind_text(s, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), -1, nil)
+                }
+            }
+            try FastInsert.step(inserter.statement)
+            return try inserter.noteInserted()
+        }
+    }
+
+    private func noteInserted() throws -> Int64 {
+        let id = db.lastInsertedRowID
+        if let lastId, id != lastId + 1 {
+            throw StoreError("导入失败，数据未保存", detail: "row id \(id) after \(lastId): ids not consecutive")
+        }
+        if firstId == nil { firstId = id }
+        lastId = id
+        return id
     }
 }

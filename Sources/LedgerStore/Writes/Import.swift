@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import LedgerCore
 
 public typealias ImportRow = RawRecord
@@ -51,10 +52,11 @@ extension AppDatabase {
                     return (validated.saveable, validated.findings)
                 },
                 check: { person, findings in
-                    if let row = try Row.fetchOne(elsewhere, arguments: [person.idNumber, community]) {
-                        findings.append(PersonValidator.otherCommunityWarning(
-                            .init(id: row["id"], name: row["name"], communityCode: row["community_code"])))
+                    let found = try FastLookup.first(elsewhere, texts: [person.idNumber, community]) { s in
+                        ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
+                                                         communityCode: FastLookup.text(s, 2))
                     }
+                    if let found { findings.append(PersonValidator.otherCommunityWarning(found)) }
                 },
                 encode: { person, warnings in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
@@ -119,17 +121,17 @@ extension AppDatabase {
         var columns: [String]
         /// Runs on the validating thread: must not touch the database.
         var validate: (RawRecord) -> (Value?, [Finding])
-        /// Checks of a valid record that need the database (writer thread); may add findings.
+        /// Checks of a valid record that need the database (writer thread); may add warnings, never errors.
         var check: (Value, inout [Finding]) throws -> Void
-        /// The values of `columns` for a record with this many unaccepted warnings. Runs on either thread: must
-        /// not touch the database.
+        /// The values of `columns` for a record with this many unaccepted warnings. Runs on the validating
+        /// thread: must not touch the database. `columns` must include `error_count` and `warning_count`.
         var encode: (Value, Int) -> [DatabaseValue]
         var inserted: (Value) -> Void
         var finish: () throws -> Void
     }
 
-    /// The shared import loop: validate, insert in multi-row batches with the totals triggers off, add the batch to
-    /// the totals, audit, and commit or roll back as the mode says.
+    /// The shared import loop: validate and encode on a second thread, insert row by row with the totals triggers
+    /// off, add the rows to the totals, audit, and commit or roll back as the mode says.
     func importRecords<Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
                               acceptWarningsReason: String?, source: String,
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
@@ -138,44 +140,51 @@ extension AppDatabase {
             try requireWritable(db, community: community)
             let steps = try makeSteps(db, c)
             var report = ImportReport()
-            var ids: [Int64] = []
             // Warnings to accept once their record has an id: (index of the record in this import, findings).
             var toAccept: [(Int, [Finding])] = []
             let acceptAll = acceptWarningsReason != nil
-            let pipeline = ImportPipeline<Value>(rows: rows) { row in
+            let warningColumn = steps.columns.firstIndex(of: "warning_count")!
+            var totals = BulkLoad.Totals(table: table, columns: steps.columns)
+            let inserter = try RowInserter(db, table: table, columns: steps.columns)
+            let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row in
                 let (value, findings) = steps.validate(row)
-                let values = value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count) }
-                return .init(line: row.line, value: value, findings: findings, values: values)
+                return (value, findings, value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count) })
             }
             do {
                 try BulkLoad.run(db) {
-                    let batch = BatchInsert(db, table: table, columns: steps.columns)
-                    while let chunk = pipeline.next() {
-                        for item in chunk {
-                            guard let value = item.value else {
+                    while var chunk = pipeline.next() {
+                        // Rows refused outright, and (all-or-nothing) every row once one was: report only.
+                        var toInsert: [(row: Int, value: Value)] = []
+                        for item in chunk.items {
+                            guard let value = item.value, let row = item.encoded else {
                                 report.rejected.append((item.line, item.findings))
                                 continue
                             }
-                            var findings = item.findings
-                            // After a rejection in all-or-nothing mode nothing will be kept: only report the rest.
                             if mode == .allOrNothing && !report.rejected.isEmpty {
-                                if !findings.isEmpty { report.warnings.append((item.line, findings)) }
+                                if !item.findings.isEmpty { report.warnings.append((item.line, item.findings)) }
                                 continue
                             }
-                            let validationFindings = findings.count
+                            var findings = item.findings
                             try steps.check(value, &findings)
-                            if !findings.isEmpty { report.warnings.append((item.line, findings)) }
-                            let warnings = findings.warnings
-                            // A warning found by `check` changes the stored warning count: encode again (rare).
-                            let values = findings.count == validationFindings || acceptAll
-                                ? item.values! : steps.encode(value, warnings.count)
-                            try batch.add(values)
-                            steps.inserted(value)
-                            if acceptAll, !warnings.isEmpty { toAccept.append((report.imported, findings)) }
+                            if findings.count != item.findings.count && !acceptAll {
+                                // A warning found by `check` raises the stored warning count.
+                                chunk.rows.setInteger(Int64(findings.warnings.count), row: row, column: warningColumn)
+                            }
+                            if !findings.isEmpty {
+                                report.warnings.append((item.line, findings))
+                                if acceptAll, !findings.warnings.isEmpty { toAccept.append((report.imported, findings)) }
+                            }
+                            toInsert.append((row, value))
                             report.imported += 1
                         }
+                        try inserter.binding(chunk.rows) { bound in
+                            for (row, value) in toInsert {
+                                try bound.insert(row: row)
+                                totals.add(chunk.rows, row: row)
+                                steps.inserted(value)
+                            }
+                        }
                     }
-                    ids = try batch.flush()
                 }
             } catch {
                 pipeline.stop()
@@ -186,29 +195,24 @@ extension AppDatabase {
                 report.imported = 0
                 return (report, false)
             }
-            // The batch's ids are taken to be consecutive (totals, audit range and accepted warnings rely on it).
-            if let firstId = ids.first, let lastId = ids.last {
-                let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [firstId, lastId])
-                guard stored == report.imported, lastId - firstId + 1 == Int64(report.imported) else {
-                    throw StoreError("导入失败，数据未保存", detail: "ids \(firstId)...\(lastId) hold \(stored ?? 0) rows for \(report.imported) records")
-                }
+            guard inserter.count == report.imported else {
+                throw StoreError("导入失败，数据未保存", detail: "\(inserter.count) rows written for \(report.imported) records")
             }
+            let ids = inserter.firstId.map { $0...inserter.lastId! }
             if let reason = acceptWarningsReason {
                 for (index, findings) in toAccept {
                     var ignored: [FieldChange] = []
                     let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                    try acceptWarnings(db, table: table, id: ids[index], findings: findings, reasons: reasons, changes: &ignored)
+                    try acceptWarnings(db, table: table, id: ids!.lowerBound + Int64(index), findings: findings, reasons: reasons, changes: &ignored)
                 }
             }
-            if let firstId = ids.first, let lastId = ids.last {
-                try BulkLoad.addToTotals(db, table: table, community: community, firstId: firstId, lastId: lastId)
-            }
+            try totals.apply(db, community: community)
             try steps.finish()
-            if let firstId = ids.first, let lastId = ids.last {
+            if let ids {
                 try db.execute(sql: """
                     INSERT INTO import_batch (at, operator, community_code, record_table, source, first_id, last_id, rows)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [now(), operatorName, community, table, source, firstId, lastId, report.imported])
+                    """, arguments: [now(), operatorName, community, table, source, ids.lowerBound, ids.upperBound, report.imported])
             }
             return (report, true)
         }

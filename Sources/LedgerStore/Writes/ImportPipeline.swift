@@ -9,12 +9,18 @@ import LedgerCore
 /// that need it run on the writer thread (`ImportSteps.check`). Rows travel in chunks through a bounded queue, so
 /// memory stays flat whatever the file size, and the order of rows is kept.
 final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
-    /// One validated row, with its column values when it can be saved.
+    /// One validated row; `encoded` is its row in the chunk's `EncodedRows` when it can be saved.
     struct Item: Sendable {
         var line: Int
         var value: Value?
         var findings: [Finding]
-        var values: [DatabaseValue]?
+        var encoded: Int?
+    }
+
+    /// Rows in file order with the column values of those that can be saved.
+    struct Chunk: @unchecked Sendable {
+        var items: [Item] = []
+        var rows: EncodedRows
     }
 
     static var chunkSize: Int { 256 }
@@ -22,24 +28,30 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
 
     // `condition` guards everything below it.
     private let condition = NSCondition()
-    private var chunks: [[Item]] = []
+    private var chunks: [Chunk] = []
     private var producerDone = false
     private var cancelled = false
 
-    /// Starts running `prepare` over `rows` on a new thread. Both are used by that thread only, until `next`
-    /// returns nil or `stop` returns; the caller must not use them in between.
-    init(rows: some Sequence<RawRecord>, prepare: @escaping (RawRecord) -> Item) {
+    /// Starts running `prepare` over `rows` on a new thread; the column values it returns (`columns` of them)
+    /// are encoded there too. Both closures are used by that thread only, until `next` returns nil or `stop`
+    /// returns; the caller must not use them in between.
+    init(rows: some Sequence<RawRecord>, columns: Int,
+         prepare: @escaping (RawRecord) -> (Value?, [Finding], [DatabaseValue]?)) {
         let work = UncheckedTransfer { [unowned self] in
-            var chunk: [Item] = []
-            chunk.reserveCapacity(Self.chunkSize)
+            func emptyChunk() -> Chunk { Chunk(rows: EncodedRows(columns: columns, capacity: Self.chunkSize)) }
+            var chunk = emptyChunk()
+            chunk.items.reserveCapacity(Self.chunkSize)
             for row in rows {
-                chunk.append(prepare(row))
-                if chunk.count == Self.chunkSize {
+                let (value, findings, values) = prepare(row)
+                chunk.items.append(Item(line: row.line, value: value, findings: findings,
+                                        encoded: values.map { chunk.rows.append($0) }))
+                if chunk.items.count == Self.chunkSize {
                     guard self.push(chunk) else { break }
-                    chunk.removeAll(keepingCapacity: true)
+                    chunk = emptyChunk()
+                    chunk.items.reserveCapacity(Self.chunkSize)
                 }
             }
-            if !chunk.isEmpty { _ = self.push(chunk) }
+            if !chunk.items.isEmpty { _ = self.push(chunk) }
             self.condition.lock()
             self.producerDone = true
             self.condition.broadcast()
@@ -52,7 +64,7 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The next chunk of validated rows in file order, waiting for it; nil when every row has been delivered.
-    func next() -> [Item]? {
+    func next() -> Chunk? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !producerDone { condition.wait() }
@@ -72,7 +84,7 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Hands a chunk to the writer; false when the import was stopped.
-    private func push(_ chunk: [Item]) -> Bool {
+    private func push(_ chunk: Chunk) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= Self.capacity && !cancelled { condition.wait() }
