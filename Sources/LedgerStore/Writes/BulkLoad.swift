@@ -6,8 +6,8 @@ import LedgerCore
 ///
 /// The totals triggers (one `UPDATE community_totals` per inserted row, two per person) were 45% of SQLite's work
 /// in an import. During the insert loop of an import they are switched off for this connection only, and the
-/// batch's rows (a contiguous id range within the transaction) are added to the totals by one aggregate. Any
-/// other write, and any other connection, still goes through the triggers.
+/// rows' contributions, summed as they are inserted (`Totals`), are added to the totals by one update. Any other
+/// write, and any other connection, still goes through the triggers.
 enum BulkLoad {
     /// Page cache for a bulk load. SQLite's default (2 MB) is smaller than the indexes an import touches, so pages
     /// were evicted, re-read and spilled to the WAL mid-transaction; memory is taken only as pages are used.
