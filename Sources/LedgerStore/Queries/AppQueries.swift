@@ -21,7 +21,7 @@ extension AppDatabase {
         let column: String
         var key = query
         var nameFilter = ""
-        var arguments: StatementArguments = [community]
+        var nameRange: [String] = []
         if query.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
             column = "id_number"
             key = query.uppercased()
@@ -32,9 +32,9 @@ extension AppDatabase {
             column = "name_key"
             key = PersonRecord.nameKey(query)
             nameFilter = " AND name >= ? AND name < ?"
-            _ = arguments.append(contentsOf: [query, query + "\u{10FFFF}"])
+            nameRange = [query, query + "\u{10FFFF}"]
         }
-        _ = arguments.append(contentsOf: [key, key + "\u{10FFFF}", limit])
+        let arguments = StatementArguments([community] + nameRange + [key, key + "\u{10FFFF}"]) + [limit]
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, name, id_number, status FROM person

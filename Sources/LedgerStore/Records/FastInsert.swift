@@ -99,9 +99,8 @@ final class RowInserter {
         let rows: EncodedRows
         let bytes: UnsafeBufferPointer<UInt8>
 
-        /// Inserts row `row`; returns its id.
-        @discardableResult
-        func insert(row: Int) throws -> Int64 {
+        /// Inserts row `row`.
+        func insert(row: Int) throws {
             let s = inserter.statement.sqliteStatement
             let base = row * rows.columns
             for column in 0..<rows.columns {
@@ -116,17 +115,16 @@ final class RowInserter {
                 }
             }
             try FastInsert.step(inserter.statement)
-            return try inserter.noteInserted()
+            try inserter.noteInserted()
         }
     }
 
-    private func noteInserted() throws -> Int64 {
+    private func noteInserted() throws {
         let id = db.lastInsertedRowID
         if let lastId, id != lastId + 1 {
             throw StoreError("导入失败，数据未保存", detail: "row id \(id) after \(lastId): ids not consecutive")
         }
         if firstId == nil { firstId = id }
         lastId = id
-        return id
     }
 }

@@ -153,13 +153,13 @@ extension AppDatabase {
             do {
                 try BulkLoad.run(db) {
                     while var chunk = pipeline.next() {
-                        // Rows refused outright, and (all-or-nothing) every row once one was: report only.
                         var toInsert: [(row: Int, value: Value)] = []
                         for item in chunk.items {
                             guard let value = item.value, let row = item.encoded else {
                                 report.rejected.append((item.line, item.findings))
                                 continue
                             }
+                            // After a rejection in all-or-nothing mode nothing will be kept: only report the rest.
                             if mode == .allOrNothing && !report.rejected.isEmpty {
                                 if !item.findings.isEmpty { report.warnings.append((item.line, item.findings)) }
                                 continue
