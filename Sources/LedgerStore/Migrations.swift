@@ -373,6 +373,32 @@ enum Migrations {
             DROP INDEX person_by_community_id_number;
             """)
         }
+        migrator.registerMigration("v10", foreignKeyChecks: .immediate) { db in
+            // The district-wide ID index gives way to a fixed-size Bloom filter of every ID number ever stored
+            // (PersonsByIdNumber.swift says why): filled from the register, then kept by triggers. Bits are never
+            // cleared, so deleting or restoring a person needs no trigger.
+            try db.execute(sql: """
+            CREATE TABLE person_id_filter (word INTEGER PRIMARY KEY, bits INTEGER NOT NULL);
+            INSERT INTO person_id_filter (word, bits)
+            SELECT (abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 262139),
+                   ((1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) / 16777259) % 64)))
+            FROM person WHERE true
+            ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+            CREATE TRIGGER person_id_filter_insert AFTER INSERT ON person BEGIN
+                INSERT INTO person_id_filter (word, bits)
+                VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
+                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 16777259) % 64))))
+                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+            END;
+            CREATE TRIGGER person_id_filter_update AFTER UPDATE OF id_number ON person BEGIN
+                INSERT INTO person_id_filter (word, bits)
+                VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
+                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 16777259) % 64))))
+                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+            END;
+            DROP INDEX person_by_id_number;
+            """)
+        }
         return migrator
     }
 }

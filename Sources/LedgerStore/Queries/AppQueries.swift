@@ -48,12 +48,7 @@ extension AppDatabase {
 
     /// Active persons with an ID number, in any community (duplicate checks while typing).
     public func personsWithIdNumber(_ idNumber: String) throws -> [ValidationContext.ExistingPerson] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND deleted_at IS NULL",
-                             arguments: [idNumber]).map {
-                ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
-            }
-        }
+        try read { db in try PersonsByIdNumber.fetch(db, idNumber: idNumber) }
     }
 
     /// A person of a community with their number of services in the period (for a service draft's preview).

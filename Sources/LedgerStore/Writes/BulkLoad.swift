@@ -13,12 +13,12 @@ enum BulkLoad {
     /// were evicted, re-read and spilled to the WAL mid-transaction; memory is taken only as pages are used.
     static let cacheKibibytes = 128 * 1024
 
-    /// Runs `body` with triggers off and a large page cache on this connection, restoring both however it ends.
-    static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    /// Runs `body` with a large page cache on this connection, restoring the cache size however it ends.
+    static func withLargeCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        return try withoutTriggers(db, body)
+        return try body()
     }
 
     /// Runs `body` with triggers off on this connection. After a successful `body`, failing to switch them back on

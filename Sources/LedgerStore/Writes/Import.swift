@@ -34,7 +34,8 @@ extension AppDatabase {
             // here, then the file's own rows); persons of other communities are looked up by `check`.
             var known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
-            let elsewhere = try db.cachedStatement(sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND community_code <> ? AND deleted_at IS NULL LIMIT 1")
+            let filter = try db.cachedStatement(sql: PersonsByIdNumber.filterSQL)
+            let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
             context.personsWithIdNumber = { idNumber in known[idNumber].map { [$0] } ?? [] }
             return ImportSteps(
@@ -52,6 +53,7 @@ extension AppDatabase {
                     return (validated.saveable, validated.findings)
                 },
                 check: { person, findings in
+                    guard try FastLookup.first(filter, texts: [person.idNumber], read: { _ in true }) == true else { return }
                     let found = try FastLookup.first(elsewhere, texts: [person.idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2))
@@ -64,7 +66,10 @@ extension AppDatabase {
                         + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)
                 },
                 inserted: { _ in },
-                finish: {})
+                finish: { ids in
+                    // Triggers were off: the imported numbers join the ID filter here.
+                    if let ids { try PersonsByIdNumber.addToFilter(db, ids: ids) }
+                })
         }
     }
 
@@ -90,7 +95,7 @@ extension AppDatabase {
                 inserted: { service in
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
                 },
-                finish: { for person in touched { try refreshPerson(db, id: person, period: c.period) } })
+                finish: { _ in for person in touched { try refreshPerson(db, id: person, period: c.period) } })
         }
     }
 
@@ -111,7 +116,7 @@ extension AppDatabase {
                     Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue)
                 },
                 inserted: { _ in },
-                finish: {})
+                finish: { _ in })
         }
     }
 
@@ -127,7 +132,8 @@ extension AppDatabase {
         /// thread: must not touch the database. `columns` must include `error_count` and `warning_count`.
         var encode: (Value, Int) -> [DatabaseValue]
         var inserted: (Value) -> Void
-        var finish: () throws -> Void
+        /// Runs after the rows are written, with the range of their ids (nil when none was).
+        var finish: (ClosedRange<Int64>?) throws -> Void
     }
 
     /// The shared import loop: validate and encode on a second thread, insert row by row with the totals triggers
@@ -135,7 +141,9 @@ extension AppDatabase {
     func importRecords<Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
                               acceptWarningsReason: String?, source: String,
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
-        try writeCommittingIf { db in
+        // The whole import, not only its insert loop, runs with the large cache: what follows the loop (the ID
+        // filter, persons refreshed after services) revisits pages the loop touched.
+        try writeCommittingIf { db in try BulkLoad.withLargeCache(db) {
             let c = try Self.requireCommunity(db, code: community)
             try requireWritable(db, community: community)
             let steps = try makeSteps(db, c)
@@ -151,7 +159,7 @@ extension AppDatabase {
                 return (value, findings, value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count) })
             }
             do {
-                try BulkLoad.run(db) {
+                try BulkLoad.withoutTriggers(db) {
                     while var chunk = pipeline.next() {
                         var toInsert: [(row: Int, value: Value)] = []
                         for item in chunk.items {
@@ -207,7 +215,7 @@ extension AppDatabase {
                 }
             }
             try totals.apply(db, community: community)
-            try steps.finish()
+            try steps.finish(ids)
             if let ids {
                 try db.execute(sql: """
                     INSERT INTO import_batch (at, operator, community_code, record_table, source, first_id, last_id, rows)
@@ -215,7 +223,7 @@ extension AppDatabase {
                     """, arguments: [now(), operatorName, community, table, source, ids.lowerBound, ids.upperBound, report.imported])
             }
             return (report, true)
-        }
+        } }
     }
 
     /// Active persons of a community by ID number.

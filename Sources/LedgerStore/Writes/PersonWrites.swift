@@ -100,11 +100,6 @@ extension AppDatabase {
     /// Validation context whose look-ups use this connection (safe inside a write transaction).
     func validationContext(_ db: Database, community c: Community, editingId: Int64?) -> ValidationContext {
         ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
-                          personsWithIdNumber: { idNumber in
-            (try? Row.fetchAll(db, sql: "SELECT id, name, community_code FROM person WHERE id_number = ? AND deleted_at IS NULL",
-                               arguments: [idNumber]))?.map {
-                ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
-            } ?? []
-        })
+                          personsWithIdNumber: { (try? PersonsByIdNumber.fetch(db, idNumber: $0)) ?? [] })
     }
 }

@@ -1,0 +1,52 @@
+import GRDB
+import LedgerCore
+
+/// Finding the persons of any community who carry an ID number, without a district-wide ID index.
+///
+/// A global `person(id_number)` index took random keys: every 10,000-row import rewrote thousands of its pages
+/// (most of the index at 1,000,000 persons), each written to the WAL and copied back at checkpoint; it was the cost
+/// of an import that grew with the district. Since v10, `person_id_filter` holds a Bloom filter of every ID number
+/// ever stored — 262,139 words of 64 bits, two bits per number, at most 4 MB however large the district — kept
+/// by triggers on every insert or change of a person's ID (imports, whose triggers are off, add their rows in one
+/// pass). A number whose bits are not all set is nowhere; otherwise each community's range of the unique
+/// `(community_code, id_number)` index is probed (one seek per community). Bits are never cleared, so the filter
+/// stays a superset of the stored numbers whatever is deleted or restored; at 1,000,000 numbers about 1% of
+/// absent numbers pass the filter and cost the probe.
+enum PersonsByIdNumber {
+    /// The filter word and bit mask of an ID number held in the SQL expression `x`. Frozen: migration v10 spells
+    /// the same expressions in its triggers (a store test checks they agree).
+    static func word(_ x: String) -> String { "(abs(CAST(substr(\(x), 1, 17) AS INTEGER)) % 262139)" }
+    static func mask(_ x: String) -> String {
+        let n = "abs(CAST(substr(\(x), 1, 17) AS INTEGER))"
+        return "((1 << ((\(n) / 262139) % 64)) | (1 << ((\(n) / 16777259) % 64)))"
+    }
+
+    /// 1 when the ID number `?` passes the filter. A statement of its own: inside the probe's WHERE clause SQLite
+    /// would test it only after listing the communities and seeking each one.
+    static let filterSQL = """
+        SELECT 1 FROM person_id_filter WHERE word = \(word("?1")) AND bits & \(mask("?1")) = \(mask("?1"))
+        """
+
+    /// Active persons with the ID number `?1` in any community but `?2` ("" for every community): one seek per
+    /// community in the unique index.
+    static let probeSQL = """
+        SELECT id, name, community_code FROM person INDEXED BY person_unique_id_number
+        WHERE community_code IN (SELECT code FROM community WHERE code <> ?2) AND id_number = ?1 AND deleted_at IS NULL
+        """
+
+    static func fetch(_ db: Database, idNumber: String, excludingCommunity: String = "") throws -> [ValidationContext.ExistingPerson] {
+        guard try Bool.fetchOne(db.cachedStatement(sql: filterSQL), arguments: [idNumber]) == true else { return [] }
+        return try Row.fetchAll(db.cachedStatement(sql: probeSQL), arguments: [idNumber, excludingCommunity]).map {
+            ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
+        }
+    }
+
+    /// Adds the ID numbers of the persons with ids in `ids` to the filter (after a bulk load with triggers off).
+    static func addToFilter(_ db: Database, ids: ClosedRange<Int64>) throws {
+        try db.execute(sql: """
+            INSERT INTO person_id_filter (word, bits)
+            SELECT \(word("id_number")), \(mask("id_number")) FROM person WHERE id BETWEEN ? AND ?
+            ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits
+            """, arguments: [ids.lowerBound, ids.upperBound])
+    }
+}
