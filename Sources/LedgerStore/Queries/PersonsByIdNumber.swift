@@ -41,11 +41,12 @@ enum PersonsByIdNumber {
         }
     }
 
-    /// Adds the ID numbers of the persons with ids in `ids` to the filter (after a bulk load with triggers off).
+    /// Adds the ID numbers of the persons with ids in `ids` to the filter (after a bulk load with triggers off),
+    /// in word order: the B-tree is then walked forwards instead of sought at random.
     static func addToFilter(_ db: Database, ids: ClosedRange<Int64>) throws {
         try db.execute(sql: """
             INSERT INTO person_id_filter (word, bits)
-            SELECT \(word("id_number")), \(mask("id_number")) FROM person WHERE id BETWEEN ? AND ?
+            SELECT \(word("id_number")), \(mask("id_number")) FROM person WHERE id BETWEEN ? AND ? ORDER BY 1
             ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits
             """, arguments: [ids.lowerBound, ids.upperBound])
     }

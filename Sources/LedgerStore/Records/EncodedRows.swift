@@ -5,7 +5,7 @@ import GRDB
 ///
 /// A row as `[DatabaseValue]` costs the writer a copy of every text inside SQLite (bound as transient) and the
 /// validating thread an allocation per text; here a chunk of rows costs three buffers.
-struct EncodedRows {
+struct EncodedRows: ColumnSink {
     enum Kind: UInt8 { case null, integer, text }
 
     let columns: Int
@@ -23,32 +23,40 @@ struct EncodedRows {
 
     var count: Int { kinds.count / columns }
 
-    /// Appends one row; returns its index.
-    mutating func append(_ values: [DatabaseValue]) -> Int {
-        precondition(values.count == columns, "row has \(values.count) values for \(columns) columns")
-        for value in values {
-            switch value.storage {
-            case .null, .blob:
-                kinds.append(.null)
-                numbers.append(0)
-            case .int64(let n):
-                kinds.append(.integer)
-                numbers.append(n)
-            case .double(let d):
-                // No register column is a real number; stored as text so nothing is lost if one appears.
-                append(text: String(d))
-            case .string(let text):
-                append(text: text)
-            }
-        }
+    /// Appends one row written by `write`, which must give every column; returns the row's index.
+    mutating func appendRow(_ write: (inout EncodedRows) -> Void) -> Int {
+        let start = kinds.count
+        write(&self)
+        precondition(kinds.count - start == columns, "row has \(kinds.count - start) values for \(columns) columns")
         return count - 1
     }
 
-    private mutating func append(text: String) {
+    /// Appends one row of values; returns its index.
+    mutating func append(_ values: [DatabaseValue]) -> Int {
+        appendRow { rows in
+            for value in values {
+                switch value.storage {
+                case .null, .blob: rows.integer(nil)
+                case .int64(let n): rows.integer(n)
+                // No register column is a real number; stored as text so nothing is lost if one appears.
+                case .double(let d): rows.text(String(d))
+                case .string(let text): rows.text(text)
+                }
+            }
+        }
+    }
+
+    mutating func text(_ value: String?) {
+        guard let value else { return integer(nil) }
         kinds.append(.text)
         numbers.append(Int64(bytes.count))
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: value.utf8)
         bytes.append(0)
+    }
+
+    mutating func integer(_ value: Int64?) {
+        kinds.append(value == nil ? .null : .integer)
+        numbers.append(value ?? 0)
     }
 
     /// Replaces one value of a row with an integer (an import's warning count after a look-up found more).

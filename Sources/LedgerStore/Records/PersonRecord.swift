@@ -21,29 +21,45 @@ enum PersonRecord {
     /// How names sort: by toneless pinyin (`zhang san`), so 李 comes before 王 before 张 as a reader expects.
     static func nameKey(_ name: String) -> String { Pinyin.spelled(name) }
 
-    /// Register column values, as `DatabaseValue`s so binding needs no dynamic casts (this runs per imported row).
+    /// Register column values as statement arguments.
     static func values(_ p: Person) -> [DatabaseValue] {
+        var list = ValueList()
+        encode(p, into: &list)
+        return list.values
+    }
+
+    /// Writes the register columns of `p`, in `columns` order. Runs per imported row, straight into the chunk's
+    /// buffers: no array of values per row.
+    static func encode(_ p: Person, into sink: inout some ColumnSink) {
         let s = p.subsidies
-        func text(_ v: String?) -> DatabaseValue { v?.databaseValue ?? .null }
-        return [
-            text(p.communityCode), text(p.name), text(p.idNumber), text(p.gender.rawValue), text(p.birthDate.description),
-            text(p.ethnicity), text(p.education.rawValue), text(p.hukou.rawValue), text(p.phone), text(p.address),
-            text(p.categories.map(\.rawValue).joined(separator: categorySeparator)), text(p.status.rawValue),
-            text(p.surveyDate.description), text(p.project), text(p.industry?.code),
-            text(p.needs.map(\.rawValue).joined(separator: categorySeparator)),
-            p.inTrainingScope.databaseValue, p.trained.databaseValue, text(p.trainingType?.rawValue),
-            text(p.trainingEnd?.description), p.trainingPassed.databaseValue, text(p.certificateNo), text(p.entityName),
-            text(p.entityType?.rawValue), text(p.creditCode), text(p.licenseDate?.description), p.jobsCreated.databaseValue,
-            s.firstEligible.databaseValue, s.firstReceived.databaseValue, s.rewardEligible.databaseValue,
-            s.rewardReceived.databaseValue, s.jobsEligible.databaseValue, s.jobsReceived.databaseValue,
-            p.loanFen?.databaseValue ?? .null, text(p.remarks), text(Pinyin.initials(of: p.name)), text(nameKey(p.name)),
-        ]
+        sink.text(p.communityCode); sink.text(p.name); sink.text(p.idNumber); sink.text(p.gender.rawValue)
+        sink.text(p.birthDate.description); sink.text(p.ethnicity); sink.text(p.education.rawValue)
+        sink.text(p.hukou.rawValue); sink.text(p.phone); sink.text(p.address)
+        sink.text(p.categories.map(\.rawValue).joined(separator: categorySeparator)); sink.text(p.status.rawValue)
+        sink.text(p.surveyDate.description); sink.text(p.project); sink.text(p.industry?.code)
+        sink.text(p.needs.map(\.rawValue).joined(separator: categorySeparator))
+        sink.bool(p.inTrainingScope); sink.bool(p.trained); sink.text(p.trainingType?.rawValue)
+        sink.text(p.trainingEnd?.description); sink.bool(p.trainingPassed); sink.text(p.certificateNo)
+        sink.text(p.entityName); sink.text(p.entityType?.rawValue); sink.text(p.creditCode)
+        sink.text(p.licenseDate?.description); sink.integer(p.jobsCreated)
+        sink.bool(s.firstEligible); sink.bool(s.firstReceived); sink.bool(s.rewardEligible)
+        sink.bool(s.rewardReceived); sink.bool(s.jobsEligible); sink.bool(s.jobsReceived)
+        sink.integer(p.loanFen); sink.text(p.remarks); sink.text(Pinyin.initials(of: p.name))
+        sink.text(nameKey(p.name))
     }
 
     /// The stored bookkeeping that goes with the register columns.
     static func derivedValues(servicesInPeriod: Int, facts: ScoreFacts, errors: Int, warnings: Int) -> [DatabaseValue] {
-        [servicesInPeriod.databaseValue] + Measure.personMeasures.map { facts[$0].databaseValue }
-            + [errors.databaseValue, warnings.databaseValue]
+        var list = ValueList()
+        encodeDerived(servicesInPeriod: servicesInPeriod, facts: facts, errors: errors, warnings: warnings, into: &list)
+        return list.values
+    }
+
+    static func encodeDerived(servicesInPeriod: Int, facts: ScoreFacts, errors: Int, warnings: Int, into sink: inout some ColumnSink) {
+        sink.integer(servicesInPeriod)
+        for measure in Measure.personMeasures { sink.integer(facts[measure]) }
+        sink.integer(errors)
+        sink.integer(warnings)
     }
 
     static func person(from row: Row) throws -> Person {

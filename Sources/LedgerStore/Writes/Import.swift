@@ -60,12 +60,14 @@ extension AppDatabase {
                     }
                     if let found { findings.append(PersonValidator.otherCommunityWarning(found)) }
                 },
-                encode: { person, warnings in
+                encode: { person, warnings, rows in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
-                    return PersonRecord.values(person)
-                        + PersonRecord.derivedValues(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings)
+                    return rows.appendRow { row in
+                        PersonRecord.encode(person, into: &row)
+                        PersonRecord.encodeDerived(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings, into: &row)
+                    }
                 },
-                inserted: { _ in },
+                inserted: nil,
                 finish: { ids in
                     // Triggers were off: the imported numbers join the ID filter here.
                     if let ids { try PersonsByIdNumber.addToFilter(db, ids: ids) }
@@ -89,8 +91,8 @@ extension AppDatabase {
                     return (validated.saveable, validated.findings)
                 },
                 check: { _, _ in },
-                encode: { service, warnings in
-                    Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue)
+                encode: { service, warnings, rows in
+                    rows.append(Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue))
                 },
                 inserted: { service in
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
@@ -112,10 +114,10 @@ extension AppDatabase {
                     return (validated.saveable, validated.findings)
                 },
                 check: { _, _ in },
-                encode: { activity, warnings in
-                    Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue)
+                encode: { activity, warnings, rows in
+                    rows.append(Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue))
                 },
-                inserted: { _ in },
+                inserted: nil,
                 finish: { _ in })
         }
     }
@@ -128,10 +130,12 @@ extension AppDatabase {
         var validate: (RawRecord) -> (Value?, [Finding])
         /// Checks of a valid record that need the database (writer thread); may add warnings, never errors.
         var check: (Value, inout [Finding]) throws -> Void
-        /// The values of `columns` for a record with this many unaccepted warnings. Runs on the validating
-        /// thread: must not touch the database. `columns` must include `error_count` and `warning_count`.
-        var encode: (Value, Int) -> [DatabaseValue]
-        var inserted: (Value) -> Void
+        /// Appends the values of `columns` for a record with this many unaccepted warnings; returns its row.
+        /// Runs on the validating thread: must not touch the database. `columns` must include `error_count`
+        /// and `warning_count`.
+        var encode: (Value, Int, inout EncodedRows) -> Int
+        /// What to note once a record is written (nil: nothing).
+        var inserted: ((Value) -> Void)?
         /// Runs after the rows are written, with the range of their ids (nil when none was).
         var finish: (ClosedRange<Int64>?) throws -> Void
     }
@@ -154,42 +158,46 @@ extension AppDatabase {
             let warningColumn = steps.columns.firstIndex(of: "warning_count")!
             var totals = BulkLoad.Totals(table: table, columns: steps.columns)
             let inserter = try RowInserter(db, table: table, columns: steps.columns)
-            let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row in
+            let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row, rows in
                 let (value, findings) = steps.validate(row)
-                return (value, findings, value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count) })
+                return (value, findings, value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count, &rows) })
             }
             do {
                 try BulkLoad.withoutTriggers(db) {
                     while var chunk = pipeline.next() {
-                        var toInsert: [(row: Int, value: Value)] = []
-                        for item in chunk.items {
-                            guard let value = item.value, let row = item.encoded else {
-                                report.rejected.append((item.line, item.findings))
+                        // Indexes of the items to insert. Items are read in place: a copied `Person` costs a
+                        // retain and a release of each of its texts.
+                        var toInsert: [Int] = []
+                        for i in chunk.items.indices {
+                            let line = chunk.items[i].line
+                            guard chunk.items[i].value != nil, let row = chunk.items[i].encoded else {
+                                report.rejected.append((line, chunk.items[i].findings))
                                 continue
                             }
                             // After a rejection in all-or-nothing mode nothing will be kept: only report the rest.
                             if mode == .allOrNothing && !report.rejected.isEmpty {
-                                if !item.findings.isEmpty { report.warnings.append((item.line, item.findings)) }
+                                if !chunk.items[i].findings.isEmpty { report.warnings.append((line, chunk.items[i].findings)) }
                                 continue
                             }
-                            var findings = item.findings
-                            try steps.check(value, &findings)
-                            if findings.count != item.findings.count && !acceptAll {
+                            var findings = chunk.items[i].findings
+                            try steps.check(chunk.items[i].value!, &findings)
+                            if findings.count != chunk.items[i].findings.count && !acceptAll {
                                 // A warning found by `check` raises the stored warning count.
                                 chunk.rows.setInteger(Int64(findings.warnings.count), row: row, column: warningColumn)
                             }
                             if !findings.isEmpty {
-                                report.warnings.append((item.line, findings))
+                                report.warnings.append((line, findings))
                                 if acceptAll, !findings.warnings.isEmpty { toAccept.append((report.imported, findings)) }
                             }
-                            toInsert.append((row, value))
+                            toInsert.append(i)
                             report.imported += 1
                         }
                         try inserter.binding(chunk.rows) { bound in
-                            for (row, value) in toInsert {
+                            for i in toInsert {
+                                let row = chunk.items[i].encoded!
                                 try bound.insert(row: row)
                                 totals.add(chunk.rows, row: row)
-                                steps.inserted(value)
+                                if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
                             }
                         }
                     }

@@ -32,19 +32,18 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
     private var producerDone = false
     private var cancelled = false
 
-    /// Starts running `prepare` over `rows` on a new thread; the column values it returns (`columns` of them)
-    /// are encoded there too. Both closures are used by that thread only, until `next` returns nil or `stop`
-    /// returns; the caller must not use them in between.
+    /// Starts running `prepare` over `rows` on a new thread; it appends the columns of a row that can be saved
+    /// (`columns` of them) to the chunk's buffers and returns that row's index. Both closures are used by that
+    /// thread only, until `next` returns nil or `stop` returns; the caller must not use them in between.
     init(rows: some Sequence<RawRecord>, columns: Int,
-         prepare: @escaping (RawRecord) -> (Value?, [Finding], [DatabaseValue]?)) {
+         prepare: @escaping (RawRecord, inout EncodedRows) -> (Value?, [Finding], Int?)) {
         let work = UncheckedTransfer { [unowned self] in
             func emptyChunk() -> Chunk { Chunk(rows: EncodedRows(columns: columns, capacity: Self.chunkSize)) }
             var chunk = emptyChunk()
             chunk.items.reserveCapacity(Self.chunkSize)
             for row in rows {
-                let (value, findings, values) = prepare(row)
-                chunk.items.append(Item(line: row.line, value: value, findings: findings,
-                                        encoded: values.map { chunk.rows.append($0) }))
+                let (value, findings, encoded) = prepare(row, &chunk.rows)
+                chunk.items.append(Item(line: row.line, value: value, findings: findings, encoded: encoded))
                 if chunk.items.count == Self.chunkSize {
                     guard self.push(chunk) else { break }
                     chunk = emptyChunk()
