@@ -381,19 +381,19 @@ enum Migrations {
             CREATE TABLE person_id_filter (word INTEGER PRIMARY KEY, bits INTEGER NOT NULL);
             INSERT INTO person_id_filter (word, bits)
             SELECT (abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 262139),
-                   ((1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) / 16777259) % 64)))
+                   ((1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(id_number, 1, 17) AS INTEGER)) % 65447) % 64)))
             FROM person WHERE true
             ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
             CREATE TRIGGER person_id_filter_insert AFTER INSERT ON person BEGIN
                 INSERT INTO person_id_filter (word, bits)
                 VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
-                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 16777259) % 64))))
+                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65447) % 64))))
                 ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
             END;
             CREATE TRIGGER person_id_filter_update AFTER UPDATE OF id_number ON person BEGIN
                 INSERT INTO person_id_filter (word, bits)
                 VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
-                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 262139) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) / 16777259) % 64))))
+                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65447) % 64))))
                 ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
             END;
             DROP INDEX person_by_id_number;
