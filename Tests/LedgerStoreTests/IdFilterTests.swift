@@ -82,6 +82,30 @@ struct IdFilterTests {
         #expect(filterPlan == ["SEARCH person_id_filter USING INTEGER PRIMARY KEY (rowid=?)"])
     }
 
+    /// Imports and look-ups compute keys in Swift, triggers and the upgrade in SQL: both must give the same bits.
+    @Test func keysComputedHereMatchTheSQLExpressions() throws {
+        let db = try emptyDatabase()
+        var generator = SystemRandomNumberGenerator()
+        var numbers = (0..<2000).map { _ in String((0..<17).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }) + "X" }
+        numbers += ["00000000000000000X", "99999999999999999" + "9", "630102199003070116", validId(serial: 1)]
+        try db.writer.read { d in
+            for number in numbers {
+                let key = try #require(PersonsByIdNumber.key(number))
+                let sql = try #require(try Row.fetchOne(d, sql: "SELECT \(PersonsByIdNumber.word("?1")) AS word, \(PersonsByIdNumber.mask("?1")) AS mask",
+                                                        arguments: [number]))
+                #expect(key == PersonsByIdNumber.Key(word: sql["word"], mask: sql["mask"]), "\(number)")
+                #expect(key.mask.nonzeroBitCount >= 1 && key.mask.nonzeroBitCount <= 6)
+            }
+        }
+        // Numbers whose first 17 characters are not all digits have no key here; look-ups take the SQL path.
+        for odd in ["", "6301021990030701", "6301021990030701X6", "６３０１０２１９９００３０７０１１６", "abc"] {
+            #expect(PersonsByIdNumber.key(odd) == nil, "\(odd)")
+        }
+        _ = try db.savePerson(intending(), community: "630102001")
+        #expect(try db.writer.read { try PersonsByIdNumber.mayBeStored($0, idNumber: maleId) })
+        #expect(try db.personsWithIdNumber(maleId).count == 1)
+    }
+
     @Test func upgradingADatabaseFillsTheFilterFromTheRegister() throws {
         let db = try emptyDatabase()
         try addCommunity(db, "630102002", name: "南关社区")

@@ -13,16 +13,43 @@ import LedgerCore
 /// stays a superset of the stored numbers whatever is deleted or restored; about 0.1% of absent numbers pass the
 /// filter and cost the probe.
 enum PersonsByIdNumber {
-    /// The filter word and bit mask of an ID number held in the SQL expression `x`: `n`, its first 17 digits,
-    /// picks word `n mod 262139` and bits `(n mod q) mod 64` for six primes `q` near 2^16 (residues modulo
-    /// coprime numbers vary independently; six bits per number kept false passes at 490,000 persons to 6 in
-    /// 10,000 against 46 with two). Frozen: migration v10 spells the same expressions in its triggers, and a store
-    /// test checks that every write path agrees with these.
-    static func word(_ x: String) -> String { "(\(number(x)) % 262139)" }
+    /// Word and bit mask of an ID number: `n`, its first 17 digits, picks word `n mod 262139` and bits
+    /// `(n mod q) mod 64` for six primes `q` near 2^16 (residues modulo coprime numbers vary independently; six bits
+    /// per number kept false passes at 490,000 persons to 6 in 10,000 against 46 with two). Frozen: migration
+    /// v10 spells the same SQL expressions in its triggers, and store tests check that every path agrees.
+    struct Key: Equatable {
+        let word: Int64
+        let mask: Int64
+    }
+    static let words: Int64 = 262_139
+    static let bitPrimes: [Int64] = [65521, 65519, 65497, 65479, 65449, 65447]
+
+    /// The key computed here, as the SQL expressions compute it, when the first 17 characters are ASCII digits
+    /// (every validated number); nil otherwise, and the SQL expressions are used instead.
+    static func key(_ idNumber: String) -> Key? {
+        var n: Int64 = 0
+        var digits = 0
+        for byte in idNumber.utf8.prefix(17) {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            n = n * 10 + Int64(byte - 0x30)
+            digits += 1
+        }
+        guard digits == 17 else { return nil }
+        return Key(word: n % words, mask: bitPrimes.reduce(0) { $0 | (1 << ((n % $1) % 64)) })
+    }
+
+    /// The same key as SQL expressions over the ID number held in the expression `x`.
+    static func word(_ x: String) -> String { "(\(number(x)) % \(words))" }
     static func mask(_ x: String) -> String {
-        "(" + [65521, 65519, 65497, 65479, 65449, 65447].map { "(1 << ((\(number(x)) % \($0)) % 64))" }.joined(separator: " | ") + ")"
+        "(" + bitPrimes.map { "(1 << ((\(number(x)) % \($0)) % 64))" }.joined(separator: " | ") + ")"
     }
     private static func number(_ x: String) -> String { "abs(CAST(substr(\(x), 1, 17) AS INTEGER))" }
+
+    /// The bits of one filter word (`?`: the word).
+    static let wordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
+
+    /// Sets bits of one word (`?1` word, `?2` mask).
+    static let addSQL = "INSERT INTO person_id_filter (word, bits) VALUES (?1, ?2) ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits"
 
     /// 1 when the ID number `?` passes the filter. A statement of its own: inside the probe's WHERE clause SQLite
     /// would test it only after listing the communities and seeking each one.
@@ -38,9 +65,28 @@ enum PersonsByIdNumber {
         """
 
     static func fetch(_ db: Database, idNumber: String, excludingCommunity: String = "") throws -> [ValidationContext.ExistingPerson] {
-        guard try Bool.fetchOne(db.cachedStatement(sql: filterSQL), arguments: [idNumber]) == true else { return [] }
+        guard try mayBeStored(db, idNumber: idNumber) else { return [] }
         return try Row.fetchAll(db.cachedStatement(sql: probeSQL), arguments: [idNumber, excludingCommunity]).map {
             ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
+        }
+    }
+
+    /// Whether the number passes the filter.
+    static func mayBeStored(_ db: Database, idNumber: String) throws -> Bool {
+        guard let key = key(idNumber) else {
+            return try Bool.fetchOne(db.cachedStatement(sql: filterSQL), arguments: [idNumber]) == true
+        }
+        let bits = try Int64.fetchOne(db.cachedStatement(sql: wordSQL), arguments: [key.word]) ?? 0
+        return bits & key.mask == key.mask
+    }
+
+    /// Adds keys to the filter in word order (the B-tree is walked forwards instead of sought at random).
+    static func add(_ db: Database, keys: [Key]) throws {
+        let statement = try db.cachedStatement(sql: addSQL)
+        var merged: [Int64: Int64] = [:]
+        for key in keys { merged[key.word, default: 0] |= key.mask }
+        for (word, mask) in merged.sorted(by: { $0.key < $1.key }) {
+            try FastInsert.run(statement, [word.databaseValue, mask.databaseValue])
         }
     }
 

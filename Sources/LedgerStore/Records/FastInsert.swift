@@ -42,11 +42,24 @@ enum FastInsert {
 
 /// A prepared query stepped for its first row without GRDB's row decoding: the import's per-row look-up.
 enum FastLookup {
+    /// Binds `integer` to the first parameter, steps once and reads the first row with `read`; nil when none.
+    static func first<T>(_ statement: Statement, integer: Int64, read: (SQLiteStatement) -> T) throws -> T? {
+        let s = statement.sqliteStatement
+        sqlite3_reset(s)
+        sqlite3_bind_int64(s, 1, integer)
+        return try stepOnce(statement, read: read)
+    }
+
     /// Binds `texts` to the parameters, steps once and reads the first row with `read`; nil when there is none.
     static func first<T>(_ statement: Statement, texts: [String], read: (SQLiteStatement) -> T) throws -> T? {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         for (i, text) in texts.enumerated() { sqlite3_bind_text(s, Int32(i + 1), text, -1, FastInsert.transient) }
+        return try stepOnce(statement, read: read)
+    }
+
+    private static func stepOnce<T>(_ statement: Statement, read: (SQLiteStatement) -> T) throws -> T? {
+        let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
         switch sqlite3_step(s) {
         case SQLITE_ROW: return read(s)
