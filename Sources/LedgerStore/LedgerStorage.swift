@@ -49,8 +49,8 @@ public protocol LedgerStorage: Sendable {
     func loadDraft() throws -> String?
 
     // MARK: Browsing, checks, history
-    func page(_ q: PageRequest) throws -> [RecordSummary]
-    func searchSummaries(community: String, query: String, limit: Int) throws -> [RecordSummary]
+    func page(_ q: PageRequest) throws -> [RegisterRow]
+    func searchSummaries(community: String, query: String, limit: Int) throws -> [RegisterRow]
     func count(_ register: Register, community: String) throws -> Int
     func forEachRecord(_ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws
     func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
@@ -63,7 +63,7 @@ public protocol LedgerStorage: Sendable {
     func scoreFacts(street: String) throws -> ScoreFacts
     func scoreFactsByCommunity() throws -> [String: ScoreFacts]
     func countsByCommunity() throws -> [String: (persons: Int, services: Int, activities: Int)]
-    func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RecordSummary])
+    func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RegisterRow])
 
     // MARK: Safety
     func integrityCheck() throws -> String

@@ -59,9 +59,9 @@ struct EffectRunner {
                                       after: q.after.map { ($0.value, $0.id) }, before: q.before.map { ($0.value, $0.id) },
                                       limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained,
                                       category: q.category, dates: q.dates)
-            return .pageLoaded(q.register, try database.page(request).map(Self.row))
+            return .pageLoaded(q.register, try database.page(request))
         case .searchRecords(let community, let query, let limit):
-            return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit).map(Self.row))
+            return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit))
         case .openRecord(let register, let id, let focus):
             guard let opened = try database.open(register, id: id) else { return .effectFailed("找不到第\(id)号记录") }
             return .recordOpened(EditingRecord(register: register, id: id, version: opened.token.version, originalFields: opened.fields),
@@ -98,7 +98,7 @@ struct EffectRunner {
             return .checksLoaded(items)
         case .loadEvidence(let community, let evidence):
             let found = try database.evidenceSummaries(evidence, community: community, limit: 200)
-            return .evidenceLoaded(title: evidence.title, found.register, found.rows.map(Self.row))
+            return .evidenceLoaded(title: evidence.title, found.register, found.rows)
         case .loadOverview:
             let facts = try database.scoreFactsByCommunity()
             let counts = try database.countsByCommunity()
@@ -111,11 +111,6 @@ struct EffectRunner {
         case .quit:
             return nil
         }
-    }
-
-    static func row(_ s: RecordSummary) -> RegisterRow {
-        RegisterRow(id: s.id, fields: s.fields, deleted: s.deleted, deletedReason: s.deletedReason, errors: s.errors, warnings: s.warnings,
-                    sortKey: s.sortKey)
     }
 
     private func save(_ kind: FormKind, community: String, fields: [String: String], accepted: [String: String],

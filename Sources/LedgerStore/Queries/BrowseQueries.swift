@@ -35,18 +35,6 @@ public struct PageRequest: Sendable {
     }
 }
 
-/// One row of a register browser: the record's fields as text and its bookkeeping.
-public struct RecordSummary: Sendable, Hashable {
-    public let id: Int64
-    public let fields: [String: String]
-    public let deleted: Bool
-    public let deletedReason: String?
-    public let errors: Int
-    public let warnings: Int
-    /// The row's value of the page's sort expression, as text: the keyset boundary for the next page.
-    public var sortKey = ""
-}
-
 extension Register {
     /// The table behind a register.
     public var table: String {
@@ -67,7 +55,7 @@ extension Register {
 extension AppDatabase {
     /// A page of a register: keyset pagination on (sort column, id), so each page is one index range read and
     /// never an OFFSET scan. `after`/`before` are the boundary rows' (value, id); neither gives the first page.
-    public func page(_ q: PageRequest) throws -> [RecordSummary] {
+    public func page(_ q: PageRequest) throws -> [RegisterRow] {
         let key = q.sortColumn.flatMap { Self.sortKeys[q.register]?[$0] }
         let column = key?.expression ?? "id"
         var sql = "SELECT *, \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
@@ -152,19 +140,19 @@ extension AppDatabase {
 
     /// Compatibility form: id order.
     public func page(_ register: Register, community: String, afterId: Int64?, limit: Int, deleted: Bool = false,
-                     problemsOnly: Bool = false) throws -> [RecordSummary] {
+                     problemsOnly: Bool = false) throws -> [RegisterRow] {
         try page(PageRequest(register: register, community: community, after: afterId.map { ("", $0) }, limit: limit,
                              deleted: deleted, problemsOnly: problemsOnly))
     }
 
     public func page(_ register: Register, community: String, beforeId: Int64, limit: Int, deleted: Bool = false,
-                     problemsOnly: Bool = false) throws -> [RecordSummary] {
+                     problemsOnly: Bool = false) throws -> [RegisterRow] {
         try page(PageRequest(register: register, community: community, before: ("", beforeId), limit: limit,
                              deleted: deleted, problemsOnly: problemsOnly))
     }
 
     /// Records found by the person search (name, ID digits or pinyin initials), as browser rows.
-    public func searchSummaries(community: String, query: String, limit: Int) throws -> [RecordSummary] {
+    public func searchSummaries(community: String, query: String, limit: Int) throws -> [RegisterRow] {
         let ids = try searchPersons(community: community, query: query, limit: limit).map(\.id)
         return try read { db in
             try ids.compactMap { id in try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) }
@@ -172,15 +160,15 @@ extension AppDatabase {
         }
     }
 
-    static func summary(_ register: Register, _ row: Row) throws -> RecordSummary {
+    static func summary(_ register: Register, _ row: Row) throws -> RegisterRow {
         let fields: [String: String]
         switch register {
         case .survey: fields = PersonFields.text(of: try PersonRecord.person(from: row))
         case .service: fields = serviceFields(row)
         case .activity: fields = activityFields(row)
         }
-        return RecordSummary(id: row["id"], fields: fields, deleted: (row["deleted_at"] as String?) != nil,
-                             deletedReason: row["deleted_reason"], errors: row["error_count"], warnings: row["warning_count"])
+        return RegisterRow(id: row["id"], fields: fields, deleted: (row["deleted_at"] as String?) != nil,
+                           deletedReason: row["deleted_reason"], errors: row["error_count"], warnings: row["warning_count"])
     }
 
     /// A record's fields and the token to edit it.
@@ -196,7 +184,7 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// The records behind a score item, as browser rows (at most `limit`).
-    public func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RecordSummary]) {
+    public func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RegisterRow]) {
         let found = try evidence(e, community: community, limit: limit)
         let register: Register = found.table == "activity" ? .activity : .survey
         let rows = try read { db in

@@ -1,28 +1,6 @@
 import LedgerCore
 import TerminalUI
 
-/// One row of a register as the browser shows it.
-public struct RegisterRow: Sendable, Hashable {
-    public let id: Int64
-    public let fields: [String: String]
-    public let deleted: Bool
-    public let deletedReason: String?
-    public let errors: Int
-    public let warnings: Int
-    /// The stored value the page is sorted by (the keyset boundary), e.g. the pinyin key of a name.
-    public var sortKey = ""
-    public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int,
-                sortKey: String = "") {
-        self.sortKey = sortKey
-        self.id = id
-        self.fields = fields
-        self.deleted = deleted
-        self.deletedReason = deletedReason
-        self.errors = errors
-        self.warnings = warnings
-    }
-}
-
 /// A record being corrected: where it stood when opened, to detect changes by others.
 public struct EditingRecord: Sendable, Hashable {
     public let register: Register
