@@ -377,6 +377,13 @@ enum Migrations {
             // The district-wide ID index gives way to a fixed-size Bloom filter of every ID number ever stored
             // (PersonsByIdNumber.swift says why): filled from the register, then kept by triggers. Bits are never
             // cleared, so deleting or restoring a person needs no trigger.
+            // Both triggers add the new row's number: one statement, spelled out here so the migration stays frozen.
+            let addNewNumber = """
+                INSERT INTO person_id_filter (word, bits)
+                VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
+                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65447) % 64))))
+                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                """
             try db.execute(sql: """
             CREATE TABLE person_id_filter (word INTEGER PRIMARY KEY, bits INTEGER NOT NULL);
             INSERT INTO person_id_filter (word, bits)
@@ -385,16 +392,10 @@ enum Migrations {
             FROM person WHERE true
             ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
             CREATE TRIGGER person_id_filter_insert AFTER INSERT ON person BEGIN
-                INSERT INTO person_id_filter (word, bits)
-                VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
-                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65447) % 64))))
-                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                \(addNewNumber)
             END;
             CREATE TRIGGER person_id_filter_update AFTER UPDATE OF id_number ON person BEGIN
-                INSERT INTO person_id_filter (word, bits)
-                VALUES ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 262139),
-                        ((1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65521) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65519) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65497) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65479) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65449) % 64)) | (1 << ((abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER)) % 65447) % 64))))
-                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                \(addNewNumber)
             END;
             DROP INDEX person_by_id_number;
             """)
