@@ -400,6 +400,13 @@ enum Migrations {
             DROP INDEX person_by_id_number;
             """)
         }
+        migrator.registerMigration("v11", foreignKeyChecks: .immediate) { db in
+            // The filter's words move into blocks of 64 (IdFilterImage.swift says why and how they are laid out);
+            // `person_id_filter` keeps only the words the triggers set since the last import.
+            try db.execute(sql: "CREATE TABLE person_id_filter_block (block INTEGER PRIMARY KEY, bits BLOB NOT NULL)")
+            var filter = try IdFilterImage.load(db)
+            try filter.save(db)
+        }
         return migrator
     }
 }

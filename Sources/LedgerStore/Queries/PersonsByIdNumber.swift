@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LedgerCore
 
@@ -5,10 +6,10 @@ import LedgerCore
 ///
 /// A global `person(id_number)` index took random keys: every 10,000-row import rewrote thousands of its pages
 /// (most of the index at 1,000,000 persons), each written to the WAL and copied back at checkpoint; it was the cost
-/// of an import that grew with the district. Since v10, `person_id_filter` holds a Bloom filter of every ID number
-/// ever stored — 262,139 words of 64 bits, six bits per number, at most 4 MB however large the district — kept
-/// by triggers on every insert or change of a person's ID (imports, whose triggers are off, add their rows in one
-/// pass). A number whose bits are not all set is nowhere; otherwise each community's range of the unique
+/// of an import that grew with the district. Since v10 a Bloom filter holds every ID number ever stored — 262,139
+/// words of 64 bits, six bits per number, 2 MB however large the district — kept by triggers on every insert or
+/// change of a person's ID and by imports, whose triggers are off (since v11 in blocks: IdFilterImage.swift). A
+/// number whose bits are not all set is nowhere; otherwise each community's range of the unique
 /// `(community_code, id_number)` index is probed (one seek per community). Bits are never cleared, so the filter
 /// stays a superset of the stored numbers whatever is deleted or restored; about 0.1% of absent numbers pass the
 /// filter and cost the probe.
@@ -45,17 +46,15 @@ enum PersonsByIdNumber {
     }
     private static func number(_ x: String) -> String { "abs(CAST(substr(\(x), 1, 17) AS INTEGER))" }
 
-    /// The bits of one filter word (`?`: the word).
-    static let wordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
+    /// The key of any text: computed here when it can be, else by the SQL expressions (odd input only).
+    static func key(_ db: Database, _ idNumber: String) throws -> Key {
+        if let key = key(idNumber) { return key }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(word("?1")), \(mask("?1"))"), arguments: [idNumber])
+        return Key(word: row?[0] ?? 0, mask: row?[1] ?? 0)
+    }
 
-    /// Sets bits of one word (`?1` word, `?2` mask).
-    static let addSQL = "INSERT INTO person_id_filter (word, bits) VALUES (?1, ?2) ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits"
-
-    /// 1 when the ID number `?` passes the filter. A statement of its own: inside the probe's WHERE clause SQLite
-    /// would test it only after listing the communities and seeking each one.
-    static let filterSQL = """
-        SELECT 1 FROM person_id_filter WHERE word = \(word("?1")) AND bits & \(mask("?1")) = \(mask("?1"))
-        """
+    /// The bits set in one word by single saves since the last import (`?`: the word); see IdFilterImage.
+    static let recentWordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
 
     /// Active persons with the ID number `?1` in any community but `?2` ("" for every community): one seek per
     /// community in the unique index.
@@ -71,32 +70,13 @@ enum PersonsByIdNumber {
         }
     }
 
-    /// Whether the number passes the filter.
+    /// Whether the number passes the filter: its word in its block and among the recent words.
     static func mayBeStored(_ db: Database, idNumber: String) throws -> Bool {
-        guard let key = key(idNumber) else {
-            return try Bool.fetchOne(db.cachedStatement(sql: filterSQL), arguments: [idNumber]) == true
-        }
-        let bits = try Int64.fetchOne(db.cachedStatement(sql: wordSQL), arguments: [key.word]) ?? 0
+        let key = try key(db, idNumber)
+        let perBlock = Int64(IdFilterImage.wordsPerBlock)
+        let block = try Data.fetchOne(db.cachedStatement(sql: IdFilterImage.blockSQL), arguments: [key.word / perBlock]) ?? Data()
+        let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [key.word]) ?? 0
+        let bits = Int64(bitPattern: IdFilterImage.word(block, at: Int(key.word % perBlock))) | recent
         return bits & key.mask == key.mask
-    }
-
-    /// Adds keys to the filter in word order (the B-tree is walked forwards instead of sought at random).
-    static func add(_ db: Database, keys: [Key]) throws {
-        let statement = try db.cachedStatement(sql: addSQL)
-        var merged: [Int64: Int64] = [:]
-        for key in keys { merged[key.word, default: 0] |= key.mask }
-        for (word, mask) in merged.sorted(by: { $0.key < $1.key }) {
-            try FastInsert.run(statement, [word.databaseValue, mask.databaseValue])
-        }
-    }
-
-    /// Adds the ID numbers of the persons with ids in `ids` to the filter (after a bulk load with triggers off),
-    /// in word order: the B-tree is then walked forwards instead of sought at random.
-    static func addToFilter(_ db: Database, ids: ClosedRange<Int64>) throws {
-        try db.execute(sql: """
-            INSERT INTO person_id_filter (word, bits)
-            SELECT \(word("id_number")), \(mask("id_number")) FROM person WHERE id BETWEEN ? AND ? ORDER BY 1
-            ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits
-            """, arguments: [ids.lowerBound, ids.upperBound])
     }
 }

@@ -42,14 +42,6 @@ enum FastInsert {
 
 /// A prepared query stepped for its first row without GRDB's row decoding: the import's per-row look-up.
 enum FastLookup {
-    /// Binds `integer` to the first parameter, steps once and reads the first row with `read`; nil when none.
-    static func first<T>(_ statement: Statement, integer: Int64, read: (SQLiteStatement) -> T) throws -> T? {
-        let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, integer)
-        return try stepOnce(statement, read: read)
-    }
-
     /// Binds `texts` to the parameters, steps once and reads the first row with `read`; nil when there is none.
     static func first<T>(_ statement: Statement, texts: [String], read: (SQLiteStatement) -> T) throws -> T? {
         let s = statement.sqliteStatement

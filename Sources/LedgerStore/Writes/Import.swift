@@ -34,11 +34,10 @@ extension AppDatabase {
             // here, then the file's own rows); persons of other communities are looked up by `check`.
             var known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
-            let filterWord = try db.cachedStatement(sql: PersonsByIdNumber.wordSQL)
-            // Filter keys of the checked (so inserted) rows, added once the rows are in; a number without a key
-            // (never seen: validated numbers have 17 digits) sends the whole import through the SQL pass.
+            // The ID filter in memory: each row is tested without a look-up; the checked (so inserted) rows' keys
+            // are added once the rows are in.
+            var filter = try IdFilterImage.load(db)
             var keys: [PersonsByIdNumber.Key] = []
-            var keyless = false
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
             context.personsWithIdNumber = { idNumber in known[idNumber].map { [$0] } ?? [] }
@@ -57,14 +56,9 @@ extension AppDatabase {
                     return (validated.saveable, validated.findings)
                 },
                 check: { person, findings in
-                    if let key = PersonsByIdNumber.key(person.idNumber) {
-                        keys.append(key)
-                        let bits = try FastLookup.first(filterWord, integer: key.word) { sqlite3_column_int64($0, 0) } ?? 0
-                        guard bits & key.mask == key.mask else { return }
-                    } else {
-                        keyless = true
-                        guard try PersonsByIdNumber.mayBeStored(db, idNumber: person.idNumber) else { return }
-                    }
+                    let key = try PersonsByIdNumber.key(db, person.idNumber)
+                    keys.append(key)
+                    guard filter.mayContain(key) else { return }
                     let found = try FastLookup.first(elsewhere, texts: [person.idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2))
@@ -79,9 +73,10 @@ extension AppDatabase {
                     }
                 },
                 inserted: nil,
-                finish: { ids in
+                finish: { _ in
                     // Triggers were off: the imported numbers join the ID filter here.
-                    if keyless, let ids { try PersonsByIdNumber.addToFilter(db, ids: ids) } else { try PersonsByIdNumber.add(db, keys: keys) }
+                    for key in keys { filter.insert(key) }
+                    try filter.save(db)
                 })
         }
     }

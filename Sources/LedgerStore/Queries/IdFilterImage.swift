@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The whole ID filter in memory, for an import: read once, tested without the database, written back as blocks.
+///
+/// Since v11 the filter's bits live in `person_id_filter_block`: 4,096 blocks of 64 words, each a 512-byte blob of
+/// little-endian 64-bit words (about 590 pages, against about 1,020 for one row per word). The v10 word table
+/// `person_id_filter` stays for the triggers, which cannot edit a blob in plain SQL: it holds the words set by
+/// single saves since the last import. A word's bits are its block's word OR its recent word. An import reads the
+/// blocks and recent words (about 2 ms), tests each row in memory instead of seeking a word, and writes the blocks
+/// it changed, folding the recent words in and emptying their table.
+struct IdFilterImage {
+    static let wordsPerBlock = 64
+    static let blockCount = Int((PersonsByIdNumber.words + Int64(wordsPerBlock) - 1) / Int64(wordsPerBlock))
+    static let blockBytes = wordsPerBlock * 8
+
+    /// One block's bits (`?`: the block).
+    static let blockSQL = "SELECT bits FROM person_id_filter_block WHERE block = ?"
+
+    private var words: [UInt64]
+    /// Blocks that differ from what is stored.
+    private var changed: [Bool]
+
+    private init() {
+        words = Array(repeating: 0, count: Self.blockCount * Self.wordsPerBlock)
+        changed = Array(repeating: false, count: Self.blockCount)
+    }
+
+    /// The stored filter: every block and every recent word.
+    static func load(_ db: Database) throws -> IdFilterImage {
+        var image = IdFilterImage()
+        let blocks = try db.makeStatement(sql: "SELECT block, bits FROM person_id_filter_block")
+        try forEachRow(blocks) { s in
+            let block = Int(sqlite3_column_int64(s, 0))
+            guard (0..<blockCount).contains(block), let bytes = sqlite3_column_blob(s, 1) else { return }
+            let count = min(Int(sqlite3_column_bytes(s, 1)) / 8, wordsPerBlock)
+            let raw = UnsafeRawPointer(bytes)
+            for i in 0..<count {
+                image.words[block * wordsPerBlock + i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+            }
+        }
+        try image.foldRecentWords(db)
+        return image
+    }
+
+    /// Whether every bit of `key` is set.
+    func mayContain(_ key: PersonsByIdNumber.Key) -> Bool {
+        let mask = UInt64(bitPattern: key.mask)
+        return words[Int(key.word)] & mask == mask
+    }
+
+    mutating func insert(_ key: PersonsByIdNumber.Key) {
+        let index = Int(key.word)
+        let mask = UInt64(bitPattern: key.mask)
+        guard words[index] & mask != mask else { return }
+        words[index] |= mask
+        changed[index / Self.wordsPerBlock] = true
+    }
+
+    /// Writes the changed blocks in block order, after folding in any word a trigger set since `load`, and
+    /// empties the recent words, which the blocks now hold. Must run in the same transaction as `load`.
+    mutating func save(_ db: Database) throws {
+        try foldRecentWords(db)
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO person_id_filter_block (block, bits) VALUES (?, ?)
+            ON CONFLICT (block) DO UPDATE SET bits = excluded.bits
+            """)
+        var bytes = [UInt8](repeating: 0, count: Self.blockBytes)
+        for block in 0..<Self.blockCount where changed[block] {
+            bytes.withUnsafeMutableBytes { out in
+                for i in 0..<Self.wordsPerBlock {
+                    out.storeBytes(of: words[block * Self.wordsPerBlock + i].littleEndian, toByteOffset: i * 8, as: UInt64.self)
+                }
+            }
+            let s = upsert.sqliteStatement
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, Int64(block))
+            _ = bytes.withUnsafeBytes { sqlite3_bind_blob(s, 2, $0.baseAddress, Int32($0.count), FastInsert.transient) }
+            try FastInsert.step(upsert)
+            changed[block] = false
+        }
+        try db.execute(sql: "DELETE FROM person_id_filter")
+    }
+
+    /// ORs the recent words into the image; their blocks count as changed, so `save` stores them.
+    private mutating func foldRecentWords(_ db: Database) throws {
+        let recent = try db.makeStatement(sql: "SELECT word, bits FROM person_id_filter")
+        try Self.forEachRow(recent) { s in
+            let word = Int(sqlite3_column_int64(s, 0)), bits = UInt64(bitPattern: sqlite3_column_int64(s, 1))
+            guard (0..<Int(PersonsByIdNumber.words)).contains(word), bits != 0 else { return }
+            words[word] |= bits
+            changed[word / Self.wordsPerBlock] = true
+        }
+    }
+
+    /// The 64-bit word at `index` of a block's blob (0 past its end).
+    static func word(_ blob: Data, at index: Int) -> UInt64 {
+        guard (index + 1) * 8 <= blob.count else { return 0 }
+        return blob.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+    }
+
+    private static func forEachRow(_ statement: Statement, _ body: (SQLiteStatement) throws -> Void) throws {
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            switch sqlite3_step(s) {
+            case SQLITE_ROW: try body(s)
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))),
+                                    sql: statement.sql)
+            }
+        }
+    }
+}
