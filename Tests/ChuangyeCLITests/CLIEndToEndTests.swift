@@ -137,7 +137,7 @@ struct CLIEndToEndTests {
         let reimport = try cli.run("import", "survey", exportPath, "--community", "630102002")
         #expect(reimport.status == 0, "\(reimport.stderr)")
         // The same people in another community are flagged, not refused.
-        #expect(reimport.stderr.contains("此人已在社区630102001登记"))
+        #expect(reimport.stderr.contains("此人已在八一路社区（630102001）登记"))
         let again = cli.dir.appendingPathComponent("again.csv").path
         #expect(try cli.run("export", "survey", again, "--community", "630102002").status == 0)
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: again)), as: UTF8.self) == exported)

@@ -57,9 +57,10 @@ struct PersonValidatorTests {
     }
 
     @Test func sameIdInAnotherCommunityIsOnlyAWarning() {
-        let found = findings(Fixture.intending(), existing: [.init(id: 9, name: "张三", communityCode: "630102002")])
+        let found = findings(Fixture.intending(), existing: [.init(id: 9, name: "张三", communityCode: "630102002", communityName: "南关社区")])
         #expect(found.map(\.severity) == [.warning])
         #expect(found[0].code == "id.other_community")
+        #expect(found[0].message == "此人已在南关社区（630102002）登记（张三），请确认是否重复")
     }
 
     @Test func editingARecordDoesNotCollideWithItself() {

@@ -138,7 +138,8 @@ public enum PersonValidator {
 
     /// The person is registered in another community: allowed (people move), but worth a second look.
     public static func otherCommunityWarning(_ elsewhere: ValidationContext.ExistingPerson) -> Finding {
-        .warning("id_number", "id.other_community", "此人已在社区\(elsewhere.communityCode)登记（\(elsewhere.name)），请确认是否重复")
+        let community = elsewhere.communityName.map { "\($0)（\(elsewhere.communityCode)）" } ?? "社区\(elsewhere.communityCode)"
+        return .warning("id_number", "id.other_community", "此人已在\(community)登记（\(elsewhere.name)），请确认是否重复")
     }
 
     static func readGender(_ r: inout FieldReader, id: ResidentID?) -> Gender? {

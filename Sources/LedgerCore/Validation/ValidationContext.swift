@@ -5,10 +5,13 @@ public struct ValidationContext {
         public let id: Int64
         public let name: String
         public let communityCode: String
-        public init(id: Int64, name: String, communityCode: String) {
+        /// The community's name, where the look-up read it (warnings name the community by it).
+        public let communityName: String?
+        public init(id: Int64, name: String, communityCode: String, communityName: String? = nil) {
             self.id = id
             self.name = name
             self.communityCode = communityCode
+            self.communityName = communityName
         }
     }
 

@@ -59,14 +59,15 @@ enum PersonsByIdNumber {
     /// Active persons with the ID number `?1` in any community but `?2` ("" for every community): one seek per
     /// community in the unique index.
     static let probeSQL = """
-        SELECT id, name, community_code FROM person INDEXED BY person_unique_id_number
+        SELECT id, name, community_code, (SELECT name FROM community WHERE code = community_code)
+        FROM person INDEXED BY person_unique_id_number
         WHERE community_code IN (SELECT code FROM community WHERE code <> ?2) AND id_number = ?1 AND deleted_at IS NULL
         """
 
     static func fetch(_ db: Database, idNumber: String, excludingCommunity: String = "") throws -> [ValidationContext.ExistingPerson] {
         guard try mayBeStored(db, idNumber: idNumber) else { return [] }
         return try Row.fetchAll(db.cachedStatement(sql: probeSQL), arguments: [idNumber, excludingCommunity]).map {
-            ValidationContext.ExistingPerson(id: $0["id"], name: $0["name"], communityCode: $0["community_code"])
+            ValidationContext.ExistingPerson(id: $0[0], name: $0[1], communityCode: $0[2], communityName: $0[3])
         }
     }
 

@@ -61,7 +61,7 @@ extension AppDatabase {
                     guard filter.mayContain(key) else { return }
                     let found = try FastLookup.first(elsewhere, texts: [person.idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
-                                                         communityCode: FastLookup.text(s, 2))
+                                                         communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
                     }
                     if let found { findings.append(PersonValidator.otherCommunityWarning(found)) }
                 },
