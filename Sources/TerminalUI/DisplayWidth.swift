@@ -67,6 +67,25 @@ public enum DisplayWidth {
         return (text[..<end], width)
     }
 
+    /// `text` in lines of at most `columns` (at least one character each), at most `maxLines`; the last line
+    /// ends in an ellipsis when text is left over.
+    public static func wrap(_ text: String, _ columns: Int, maxLines: Int) -> [String] {
+        guard columns > 1, maxLines > 0 else { return [] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty && lines.count < maxLines {
+            var cut = prefix(String(rest), fitting: columns)
+            if cut.text.isEmpty { cut = (rest.prefix(1), of(rest.first!)) }
+            rest = rest.dropFirst(cut.text.count)
+            if lines.count == maxLines - 1 && !rest.isEmpty {
+                lines.append(fit(String(cut.text) + String(rest), columns).trimmingTrailingSpaces())
+                return lines
+            }
+            lines.append(String(cut.text))
+        }
+        return lines
+    }
+
     /// `text` cut or padded with spaces to exactly `columns`; an ellipsis marks a cut when `ellipsis` is set.
     public static func fit(_ text: String, _ columns: Int, ellipsis: Bool = true, alignRight: Bool = false) -> String {
         guard columns > 0 else { return "" }
@@ -79,5 +98,13 @@ public enum DisplayWidth {
         let cut = prefix(text, fitting: room)
         let result = String(cut.text) + (ellipsis ? "…" : "")
         return result + String(repeating: " ", count: columns - cut.width - (ellipsis ? 1 : 0))
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

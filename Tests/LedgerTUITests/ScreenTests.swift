@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import Testing
 import TerminalUI
@@ -37,6 +38,17 @@ struct ScreenTests {
         let panel = lines.map { String($0.dropFirst(60)) }
         #expect(panel.contains { $0.contains("总分 13→15 (+2)") })
         #expect(panel.contains { $0.contains("建立摸底台账") && $0.contains("0→2 (+2)") })
+    }
+
+    @Test func aLongWarningWrapsUnderTheFieldInsteadOfLosingItsEnd() {
+        var state = homeState(width: 100, height: 30)
+        press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab])
+        _ = reduce(&state, .idNumberLookedUp("630102200002290139", [.init(id: 9, name: "赵敏", communityCode: "630102002",
+                                                                          communityName: "城东区八一路街道南关社区")]))
+        press(&state, [.backTab])
+        let text = render(state).trimmedLines.map { $0.split(separator: "│").first.map(String.init) ?? $0 }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(text.contains("! 此人已在城东区八一路街道南关社区（630102002）登记（赵敏），请确认是否重复"), "\(text)")
     }
 
     @Test func everyLineFitsTheWidthExactly() {

@@ -22,4 +22,13 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.fit("创业服务", 5, ellipsis: false) == "创业 " )
         #expect(DisplayWidth.of(DisplayWidth.fit("创业服务统计台账", 7)) == 7)
     }
+
+    @Test func wrapBreaksByColumnsAndMarksWhatIsLeftOver() {
+        #expect(DisplayWidth.wrap("此人已在南关社区登记", 8, maxLines: 3) == ["此人已在", "南关社区", "登记"])
+        #expect(DisplayWidth.wrap("ab张三", 3, maxLines: 3) == ["ab", "张", "三"])
+        #expect(DisplayWidth.wrap("此人已在南关社区登记", 8, maxLines: 2) == ["此人已在", "南关社…"])
+        #expect(DisplayWidth.wrap("短", 8, maxLines: 2) == ["短"])
+        #expect(DisplayWidth.wrap("", 8, maxLines: 2).isEmpty)
+        for line in DisplayWidth.wrap(String(repeating: "公民身份号码a", count: 40), 9, maxLines: 50) { #expect(DisplayWidth.of(line) <= 9) }
+    }
 }

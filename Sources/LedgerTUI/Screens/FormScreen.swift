@@ -65,8 +65,13 @@ enum FormScreen {
         // The focused field's current problem, or its hint.
         let problems = form.findings.filter { $0.field == field.key && $0.severity != .notice }
         if let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
-            buffer.put((first.severity == .error ? "✗ " : "! ") + first.message, x: rect.x, y: y,
-                       style: first.severity == .error ? .error : .warning, maxWidth: rect.width)
+            // A long message (a name, a community) wraps onto a second line rather than losing its end.
+            let lines = DisplayWidth.wrap((first.severity == .error ? "✗ " : "! ") + first.message, rect.width, maxLines: max(1, min(2, rect.height - 1)))
+            for line in lines {
+                buffer.put(line, x: rect.x, y: y, style: first.severity == .error ? .error : .warning, maxWidth: rect.width)
+                y += 1
+            }
+            y -= 1
         } else if let notice = form.findings.first(where: { $0.field == field.key && $0.severity == .notice }) {
             buffer.put("ℹ " + notice.message, x: rect.x, y: y, style: .hint, maxWidth: rect.width)
         } else {
