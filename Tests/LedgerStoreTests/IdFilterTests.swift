@@ -93,7 +93,7 @@ struct IdFilterTests {
         }
         #expect(plan.contains { $0.contains("person_unique_id_number (community_code=? AND id_number=?)") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN person") }, "\(plan)")
-        for (sql, table) in [(IdFilterImage.blockSQL, "person_id_filter_block"), (PersonsByIdNumber.recentWordSQL, "person_id_filter")] {
+        for (sql, table) in [(IdFilterImage.blockSQL, "person_id_filter_block"), (IdFilterImage.recentWordSQL, "person_id_filter")] {
             let filterPlan = try db.writer.read { d in
                 try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [1]).map { $0["detail"] as String }
             }

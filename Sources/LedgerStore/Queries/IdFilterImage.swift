@@ -17,6 +17,8 @@ struct IdFilterImage {
 
     /// One block's bits (`?`: the block).
     static let blockSQL = "SELECT bits FROM person_id_filter_block WHERE block = ?"
+    /// The bits set in one word by single saves since the last import (`?`: the word).
+    static let recentWordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
 
     private var words: [UInt64]
     /// Blocks that differ from what is stored.
@@ -31,14 +33,11 @@ struct IdFilterImage {
     static func load(_ db: Database) throws -> IdFilterImage {
         var image = IdFilterImage()
         let blocks = try db.makeStatement(sql: "SELECT block, bits FROM person_id_filter_block")
-        try forEachRow(blocks) { s in
+        try FastLookup.forEachRow(blocks) { s in
             let block = Int(sqlite3_column_int64(s, 0))
             guard (0..<blockCount).contains(block), let bytes = sqlite3_column_blob(s, 1) else { return }
-            let count = min(Int(sqlite3_column_bytes(s, 1)) / 8, wordsPerBlock)
-            let raw = UnsafeRawPointer(bytes)
-            for i in 0..<count {
-                image.words[block * wordsPerBlock + i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
-            }
+            let blob = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, 1)))
+            for i in 0..<wordsPerBlock { image.words[block * wordsPerBlock + i] = word(blob, at: i) }
         }
         try image.foldRecentWords(db)
         return image
@@ -66,18 +65,14 @@ struct IdFilterImage {
             INSERT INTO person_id_filter_block (block, bits) VALUES (?, ?)
             ON CONFLICT (block) DO UPDATE SET bits = excluded.bits
             """)
-        var bytes = [UInt8](repeating: 0, count: Self.blockBytes)
+        var bytes = Data(count: Self.blockBytes)
         for block in 0..<Self.blockCount where changed[block] {
             bytes.withUnsafeMutableBytes { out in
                 for i in 0..<Self.wordsPerBlock {
                     out.storeBytes(of: words[block * Self.wordsPerBlock + i].littleEndian, toByteOffset: i * 8, as: UInt64.self)
                 }
             }
-            let s = upsert.sqliteStatement
-            sqlite3_reset(s)
-            sqlite3_bind_int64(s, 1, Int64(block))
-            _ = bytes.withUnsafeBytes { sqlite3_bind_blob(s, 2, $0.baseAddress, Int32($0.count), FastInsert.transient) }
-            try FastInsert.step(upsert)
+            try FastInsert.run(upsert, [Int64(block).databaseValue, bytes.databaseValue])
             changed[block] = false
         }
         try db.execute(sql: "DELETE FROM person_id_filter")
@@ -86,7 +81,7 @@ struct IdFilterImage {
     /// ORs the recent words into the image; their blocks count as changed, so `save` stores them.
     private mutating func foldRecentWords(_ db: Database) throws {
         let recent = try db.makeStatement(sql: "SELECT word, bits FROM person_id_filter")
-        try Self.forEachRow(recent) { s in
+        try FastLookup.forEachRow(recent) { s in
             let word = Int(sqlite3_column_int64(s, 0)), bits = UInt64(bitPattern: sqlite3_column_int64(s, 1))
             guard (0..<Int(PersonsByIdNumber.words)).contains(word), bits != 0 else { return }
             words[word] |= bits
@@ -94,23 +89,17 @@ struct IdFilterImage {
         }
     }
 
-    /// The 64-bit word at `index` of a block's blob (0 past its end).
-    static func word(_ blob: Data, at index: Int) -> UInt64 {
-        guard (index + 1) * 8 <= blob.count else { return 0 }
-        return blob.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+    /// The bits of one word as a single look-up reads them: its block's word OR its recent word (two seeks).
+    static func storedWord(_ db: Database, _ word: Int64) throws -> UInt64 {
+        let perBlock = Int64(wordsPerBlock)
+        let block = try Data.fetchOne(db.cachedStatement(sql: blockSQL), arguments: [word / perBlock]) ?? Data()
+        let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [word]) ?? 0
+        return block.withUnsafeBytes { Self.word($0, at: Int(word % perBlock)) } | UInt64(bitPattern: recent)
     }
 
-    private static func forEachRow(_ statement: Statement, _ body: (SQLiteStatement) throws -> Void) throws {
-        let s = statement.sqliteStatement
-        defer { sqlite3_reset(s) }
-        while true {
-            switch sqlite3_step(s) {
-            case SQLITE_ROW: try body(s)
-            case SQLITE_DONE: return
-            case let code:
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))),
-                                    sql: statement.sql)
-            }
-        }
+    /// The 64-bit word at `index` of a block's blob (0 past its end).
+    private static func word(_ blob: UnsafeRawBufferPointer, at index: Int) -> UInt64 {
+        guard (index + 1) * 8 <= blob.count else { return 0 }
+        return UInt64(littleEndian: blob.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
     }
 }

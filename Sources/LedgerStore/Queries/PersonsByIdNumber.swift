@@ -53,9 +53,6 @@ enum PersonsByIdNumber {
         return Key(word: row?[0] ?? 0, mask: row?[1] ?? 0)
     }
 
-    /// The bits set in one word by single saves since the last import (`?`: the word); see IdFilterImage.
-    static let recentWordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
-
     /// Active persons with the ID number `?1` in any community but `?2` ("" for every community): one seek per
     /// community in the unique index.
     static let probeSQL = """
@@ -74,10 +71,7 @@ enum PersonsByIdNumber {
     /// Whether the number passes the filter: its word in its block and among the recent words.
     static func mayBeStored(_ db: Database, idNumber: String) throws -> Bool {
         let key = try key(db, idNumber)
-        let perBlock = Int64(IdFilterImage.wordsPerBlock)
-        let block = try Data.fetchOne(db.cachedStatement(sql: IdFilterImage.blockSQL), arguments: [key.word / perBlock]) ?? Data()
-        let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [key.word]) ?? 0
-        let bits = Int64(bitPattern: IdFilterImage.word(block, at: Int(key.word % perBlock))) | recent
-        return bits & key.mask == key.mask
+        let mask = UInt64(bitPattern: key.mask)
+        return try IdFilterImage.storedWord(db, key.word) & mask == mask
     }
 }

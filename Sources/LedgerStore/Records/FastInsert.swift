@@ -28,14 +28,20 @@ enum FastInsert {
         }
     }
 
+    /// The error of a failed step, with SQLite's message.
+    static func failure(_ statement: Statement, _ code: Int32) -> DatabaseError {
+        let s = statement.sqliteStatement
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))),
+                             sql: statement.sql)
+    }
+
     /// Steps a statement that returns no rows, then resets it.
     static func step(_ statement: Statement) throws {
         let s = statement.sqliteStatement
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(s)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw FastInsert.failure(statement, code)
         }
     }
 }
@@ -57,8 +63,20 @@ enum FastLookup {
         case SQLITE_ROW: return read(s)
         case SQLITE_DONE: return nil
         case let code:
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(s)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw FastInsert.failure(statement, code)
+        }
+    }
+
+    /// Steps a query through all its rows, calling `body` with each, then resets it.
+    static func forEachRow(_ statement: Statement, _ body: (SQLiteStatement) throws -> Void) throws {
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            switch sqlite3_step(s) {
+            case SQLITE_ROW: try body(s)
+            case SQLITE_DONE: return
+            case let code: throw FastInsert.failure(statement, code)
+            }
         }
     }
 

@@ -62,22 +62,20 @@ enum FormScreen {
     static func drawLower(_ state: AppState, _ form: FormState, in rect: Rect, into buffer: inout Buffer) {
         guard let field = form.focusedField else { return }
         var y = rect.y
-        // The focused field's current problem, or its hint.
+        // The focused field's current problem (a long one, naming a person or a community, wraps onto a second
+        // line rather than losing its end), or its notice, or its hint.
+        let lines: [String], style: Style
         let problems = form.findings.filter { $0.field == field.key && $0.severity != .notice }
         if let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
-            // A long message (a name, a community) wraps onto a second line rather than losing its end.
-            let lines = DisplayWidth.wrap((first.severity == .error ? "✗ " : "! ") + first.message, rect.width, maxLines: max(1, min(2, rect.height - 1)))
-            for line in lines {
-                buffer.put(line, x: rect.x, y: y, style: first.severity == .error ? .error : .warning, maxWidth: rect.width)
-                y += 1
-            }
-            y -= 1
+            lines = DisplayWidth.wrap((first.severity == .error ? "✗ " : "! ") + first.message, rect.width, maxLines: max(1, min(2, rect.height - 1)))
+            style = first.severity == .error ? .error : .warning
         } else if let notice = form.findings.first(where: { $0.field == field.key && $0.severity == .notice }) {
-            buffer.put("ℹ " + notice.message, x: rect.x, y: y, style: .hint, maxWidth: rect.width)
+            (lines, style) = (["ℹ " + notice.message], .hint)
         } else {
-            buffer.put(hint(field), x: rect.x, y: y, style: .muted, maxWidth: rect.width)
+            (lines, style) = ([hint(field)], .muted)
         }
-        y += 1
+        for (i, line) in lines.enumerated() { buffer.put(line, x: rect.x, y: y + i, style: style, maxWidth: rect.width) }
+        y += max(1, lines.count)
         let rows = rect.maxY - y
         switch field.kind {
         case .personSearch:
