@@ -2,6 +2,9 @@ import LedgerCore
 
 /// An RFC 4180 CSV parser over UTF-8 bytes: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF.
 /// It reads one record at a time, so a million-row file is never held as a million arrays.
+///
+/// Fields are handed out as byte ranges of the text: an unquoted field (nearly all of them) is never copied,
+/// only a quoted one is unescaped into a scratch buffer.
 public struct CSVReader: Sendable {
     public struct Failure: Error, Sendable, Equatable {
         public let row: Int
@@ -12,6 +15,8 @@ public struct CSVReader: Sendable {
     private var position = 0
     /// Records returned so far (the header is record 1, as Excel numbers rows).
     public private(set) var recordNumber = 0
+    /// The unescaped bytes of the current quoted field.
+    private var scratch: [UInt8] = []
 
     public init(_ text: String) {
         var utf8 = Array(text.utf8)
@@ -29,7 +34,7 @@ public struct CSVReader: Sendable {
 
     /// The next non-blank record, or nil at the end.
     public mutating func next() throws -> [String]? {
-        var fields = FieldCollector()
+        var fields = StringCollector()
         return try scan(into: &fields) ? fields.fields : nil
     }
 
@@ -41,109 +46,114 @@ public struct CSVReader: Sendable {
         return try scan(into: &shape) ? (shape.count, shape.textBeyondLimit) : nil
     }
 
-    /// Runs the state machine over one record, handing its bytes and field ends to `sink`; false at the end.
-    private mutating func scan<Sink: FieldSink>(into sink: inout Sink) throws -> Bool {
-        var inQuotes = false
-        var quotedField = false
-        var fieldEmpty = true
+    /// Hands the fields of the next non-blank record to `sink`; false at the end.
+    mutating func scan<Sink: FieldSink>(into sink: inout Sink) throws -> Bool {
         let count = bytes.count
+        var scratch = self.scratch
+        defer { self.scratch = scratch }
         return try bytes.withUnsafeBufferPointer { bytes in
+            var field = 0
             while position < count {
-                let b = bytes[position]
-                position += 1
-                if inQuotes {
-                    if b == 0x22 {
-                        if position < count && bytes[position] == 0x22 {
-                            sink.append(0x22)
-                            fieldEmpty = false
-                            position += 1
-                        } else {
-                            inQuotes = false
-                        }
-                    } else {
-                        sink.append(b)
-                        fieldEmpty = false
-                    }
-                    continue
-                }
-                switch b {
-                case 0x22 where fieldEmpty && !quotedField:
-                    inQuotes = true
-                    quotedField = true
-                case 0x22:
-                    throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：字段中间出现了未成对的引号（\"），含引号的内容应整体用引号括起并把引号写两次")
-                case 0x2C:
-                    sink.endField()
-                    quotedField = false
-                    fieldEmpty = true
-                case 0x0D where position < count && bytes[position] == 0x0A:
-                    continue // CR of CRLF: the LF ends the record
-                case 0x0A, 0x0D:
-                    let blankLine = sink.isFirstField && fieldEmpty
-                    sink.endField()
-                    quotedField = false
-                    fieldEmpty = true
-                    if blankLine {
-                        sink.reset()
+                let end: Int
+                if bytes[position] == 0x22 {
+                    end = try readQuoted(bytes, into: &scratch)
+                    if field == 0 && scratch.isEmpty && bytes[end] != 0x2C {
+                        position = skipLineBreak(bytes, from: end) // `""` alone on a line is blank too
                         continue
                     }
-                    recordNumber += 1
-                    return true
-                default:
-                    if quotedField {
-                        throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：引号结束后还有其他字符，应紧跟逗号或换行")
+                    scratch.withUnsafeBufferPointer { sink.field(field, $0) }
+                } else {
+                    let start = position
+                    while position < count {
+                        let b = bytes[position]
+                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                        if b == 0x22 {
+                            throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：字段中间出现了未成对的引号（\"），含引号的内容应整体用引号括起并把引号写两次")
+                        }
+                        position += 1
                     }
-                    fieldEmpty = false
-                    sink.append(b)
+                    end = position
+                    // A record whose only field is empty is a blank line: skipped, not counted.
+                    if field == 0 && end == start && bytes[end] != 0x2C {
+                        position = skipLineBreak(bytes, from: end)
+                        continue
+                    }
+                    sink.field(field, UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 }
-            }
-            if inQuotes {
-                throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：引号没有闭合，文件可能不完整")
+                field += 1
+                if bytes[end] == 0x2C {
+                    position = end + 1
+                    continue
+                }
+                position = skipLineBreak(bytes, from: end)
+                recordNumber += 1
+                return true
             }
             return false
         }
     }
+
+    /// Reads the quoted field at `position` into `scratch`; returns the index of the byte after its closing quote,
+    /// which must be a comma or a line break.
+    private mutating func readQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8]) throws -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        var i = position + 1
+        var runStart = i
+        while true {
+            guard i < bytes.count else {
+                throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：引号没有闭合，文件可能不完整")
+            }
+            guard bytes[i] == 0x22 else { i += 1; continue }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            if i + 1 < bytes.count && bytes[i + 1] == 0x22 {
+                // A doubled quote is one quote of the text.
+                scratch.append(0x22)
+                i += 2
+                runStart = i
+                continue
+            }
+            i += 1
+            break
+        }
+        position = i
+        // (A quote cannot follow: it would have made a doubled quote.)
+        guard bytes[i] == 0x2C || bytes[i] == 0x0A || bytes[i] == 0x0D else {
+            throw Failure(row: recordNumber + 1, message: "第\(recordNumber + 1)行：引号结束后还有其他字符，应紧跟逗号或换行")
+        }
+        return i
+    }
+
+    /// The index after the line break at `index` (CRLF counts as one).
+    private func skipLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        if bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { return index + 2 }
+        return index + 1
+    }
 }
 
-/// Receives a record's bytes from the CSV state machine.
-private protocol FieldSink {
-    /// True while the record's first field is being read.
-    var isFirstField: Bool { get }
-    mutating func append(_ byte: UInt8)
-    mutating func endField()
-    /// Forgets a blank line.
-    mutating func reset()
+/// Receives the fields of a record from the CSV scanner: field number `index` (from 0) and its unescaped bytes,
+/// valid only during the call.
+protocol FieldSink {
+    mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>)
 }
 
 /// Builds the record's fields as strings.
-private struct FieldCollector: FieldSink {
+private struct StringCollector: FieldSink {
     var fields: [String] = []
-    var field: [UInt8] = []
-    var isFirstField: Bool { fields.isEmpty }
-    mutating func append(_ byte: UInt8) { field.append(byte) }
-    mutating func endField() {
-        fields.append(String(decoding: field, as: UTF8.self))
-        field.removeAll(keepingCapacity: true)
+    mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        fields.append(String(decoding: bytes, as: UTF8.self))
     }
-    mutating func reset() { fields.removeAll(keepingCapacity: true) }
 }
 
-/// Counts fields and notes text beyond a column limit, keeping only the bytes of fields beyond it.
+/// Counts fields and notes text beyond a column limit, decoding only fields beyond it.
 private struct ShapeCollector: FieldSink {
     let limit: Int
     var count = 0
     var textBeyondLimit = false
-    var extra: [UInt8] = []
-    var isFirstField: Bool { count == 0 }
-    mutating func append(_ byte: UInt8) {
-        if count >= limit { extra.append(byte) }
-    }
-    mutating func endField() {
-        if !extra.isEmpty {
-            if !String(decoding: extra, as: UTF8.self).trimmingSpaces().isEmpty { textBeyondLimit = true }
-            extra.removeAll(keepingCapacity: true)
+    mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if index >= limit, !textBeyondLimit, !bytes.isEmpty,
+           !String(decoding: bytes, as: UTF8.self).trimmingSpaces().isEmpty {
+            textBeyondLimit = true
         }
         count += 1
     }
-    mutating func reset() { count = 0 }
 }

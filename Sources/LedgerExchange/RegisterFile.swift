@@ -157,29 +157,45 @@ public struct RegisterFile: Sendable {
             let keys: [String?]
 
             public mutating func next() -> RawRecord? {
-                while let (line, row) = nextRow() {
-                    var fields = [String: String](minimumCapacity: keys.count)
-                    var blank = true
-                    for (i, value) in row.enumerated() where i < keys.count {
-                        guard let key = keys[i], !value.isEmpty else { continue }
-                        fields[key] = value
-                        if blank && !value.trimmingSpaces().isEmpty { blank = false }
+                if reader != nil {
+                    // The structural pass already parsed this text without error, so parsing cannot fail here.
+                    while true {
+                        var record = KeyedFields(keys: keys)
+                        guard (try? reader!.scan(into: &record)) == true else { return nil }
+                        if !record.blank { return RawRecord(line: reader!.recordNumber, fields: record.fields) }
                     }
-                    if blank { continue }
-                    return RawRecord(line: line, fields: fields)
+                }
+                while let (line, cells) = rows?.popFirst() {
+                    var record = KeyedFields(keys: keys)
+                    for (i, cell) in cells.enumerated() { record.add(i, cell) }
+                    if !record.blank { return RawRecord(line: line, fields: record.fields) }
                 }
                 return nil
             }
+        }
+    }
 
-            private mutating func nextRow() -> (Int, [String])? {
-                if reader != nil {
-                    // The structural pass already parsed this text without error, so parsing cannot fail here.
-                    guard let row = (try? reader!.next()) ?? nil else { return nil }
-                    return (reader!.recordNumber, row)
-                }
-                guard let row = rows?.popFirst() else { return nil }
-                return (row.line, row.cells)
-            }
+    /// The fields of one record by key: empty cells and cells of ignored columns are left out.
+    struct KeyedFields: FieldSink {
+        let keys: [String?]
+        var fields: [String: String]
+        /// True while every field seen holds nothing but spaces.
+        var blank = true
+
+        init(keys: [String?]) {
+            self.keys = keys
+            fields = Dictionary(minimumCapacity: keys.count)
+        }
+
+        mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            guard index < keys.count, keys[index] != nil, !bytes.isEmpty else { return }
+            add(index, String(decoding: bytes, as: UTF8.self))
+        }
+
+        mutating func add(_ index: Int, _ value: String) {
+            guard index < keys.count, let key = keys[index], !value.isEmpty else { return }
+            fields[key] = value
+            if blank && !value.trimmingSpaces().isEmpty { blank = false }
         }
     }
 }

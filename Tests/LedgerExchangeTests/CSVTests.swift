@@ -24,6 +24,21 @@ struct CSVReaderTests {
         #expect(throws: CSVReader.Failure.self) { try CSVReader.parse("a,b\nx\"y,2\n") }
     }
 
+    /// The reader hands out byte ranges instead of copying byte by byte: it must read exactly what the plain
+    /// state machine reads, records and errors alike.
+    @Test func agreesWithTheReferenceStateMachineOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "张", ",", "\n", "\r\n", "\r", "\"", "\"\"", " ", "\u{3000}", "", "x,\"y\"", "\"\n\""]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...25, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            switch (Result { try CSVReader.parse(text) }, Result { try ReferenceCSV.parse(text) }) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(text.debugDescription)")
+            case (.failure(let a), .failure(let b)): #expect(a as? CSVReader.Failure == b as? CSVReader.Failure, "\(text.debugDescription)")
+            default: Issue.record("reader and reference differ for \(text.debugDescription)")
+            }
+        }
+    }
+
     /// The structural pass reads shapes, the import reads fields: both must see the same records.
     @Test func shapesAgreeWithParsedRecordsOnRandomText() {
         var generator = SystemRandomNumberGenerator()
