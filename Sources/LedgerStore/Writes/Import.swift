@@ -55,11 +55,12 @@ extension AppDatabase {
                     }
                     return (validated.saveable, validated.findings)
                 },
-                check: { person, findings in
-                    let key = try PersonsByIdNumber.key(db, person.idNumber)
+                keep: { person in person.idNumber },
+                check: { idNumber, findings in
+                    let key = try PersonsByIdNumber.key(db, idNumber)
                     keys.append(key)
                     guard filter.mayContain(key) else { return }
-                    let found = try FastLookup.first(elsewhere, texts: [person.idNumber, community]) { s in
+                    let found = try FastLookup.first(elsewhere, texts: [idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
                     }
@@ -96,6 +97,7 @@ extension AppDatabase {
                     let validated = ServiceValidator.validate(row.fields, context: context, defaultStaff: staff)
                     return (validated.saveable, validated.findings)
                 },
+                keep: { service in service },
                 check: { _, _ in },
                 encode: { service, warnings, rows in
                     rows.append(Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue))
@@ -119,6 +121,7 @@ extension AppDatabase {
                     let validated = ActivityValidator.validate(row.fields, context: context)
                     return (validated.saveable, validated.findings)
                 },
+                keep: { _ in () },
                 check: { _, _ in },
                 encode: { activity, warnings, rows in
                     rows.append(Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue))
@@ -130,16 +133,20 @@ extension AppDatabase {
 
     /// What one register contributes to an import: how to validate a row, the columns and values of its record,
     /// what to note once a record is written, and what to do at the end.
-    struct ImportSteps<Value> {
+    /// A validated `Record` stays on the validating thread; the writer gets only the `Value` it needs of it (a
+    /// whole `Person` handed over cost a retain and a release of each of its texts, the release on another thread).
+    struct ImportSteps<Record, Value> {
         var columns: [String]
         /// Runs on the validating thread: must not touch the database.
-        var validate: (RawRecord) -> (Value?, [Finding])
+        var validate: (RawRecord) -> (Record?, [Finding])
+        /// What the writer keeps of a record that can be saved (validating thread).
+        var keep: (Record) -> Value
         /// Checks of a valid record that need the database (writer thread); may add warnings, never errors.
         var check: (Value, inout [Finding]) throws -> Void
         /// Appends the values of `columns` for a record with this many unaccepted warnings; returns its row.
         /// Runs on the validating thread: must not touch the database. `columns` must include `error_count`
         /// and `warning_count`.
-        var encode: (Value, Int, inout EncodedRows) -> Int
+        var encode: (Record, Int, inout EncodedRows) -> Int
         /// What to note once a record is written (nil: nothing).
         var inserted: ((Value) -> Void)?
         /// Runs after the rows are written, with the range of their ids (nil when none was).
@@ -148,9 +155,9 @@ extension AppDatabase {
 
     /// The shared import loop: validate and encode on a second thread, insert row by row with the totals triggers
     /// off, add the rows to the totals, audit, and commit or roll back as the mode says.
-    func importRecords<Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
+    func importRecords<Record, Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
                               acceptWarningsReason: String?, source: String,
-                              steps makeSteps: (Database, Community) throws -> ImportSteps<Value>) throws -> ImportReport {
+                              steps makeSteps: (Database, Community) throws -> ImportSteps<Record, Value>) throws -> ImportReport {
         // The whole import, not only its insert loop, runs with the large cache: what follows the loop (the ID
         // filter, persons refreshed after services) revisits pages the loop touched.
         try writeCommittingIf { db in try BulkLoad.withLargeCache(db) {
@@ -165,14 +172,14 @@ extension AppDatabase {
             var totals = BulkLoad.Totals(table: table, columns: steps.columns)
             let inserter = try RowInserter(db, table: table, columns: steps.columns)
             let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row, rows in
-                let (value, findings) = steps.validate(row)
-                return (value, findings, value.map { steps.encode($0, acceptAll ? 0 : findings.warnings.count, &rows) })
+                let (record, findings) = steps.validate(row)
+                guard let record else { return (nil, findings, nil) }
+                return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count, &rows))
             }
             do {
                 try BulkLoad.withoutTriggers(db) {
                     while var chunk = pipeline.next() {
-                        // Indexes of the items to insert. Items are read in place: a copied `Person` costs a
-                        // retain and a release of each of its texts.
+                        // Indexes of the items to insert; items are read in place, not copied.
                         var toInsert: [Int] = []
                         for i in chunk.items.indices {
                             let line = chunk.items[i].line
