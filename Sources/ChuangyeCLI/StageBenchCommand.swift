@@ -20,7 +20,7 @@ struct StageBenchCommand: ParsableCommand {
         let period = Period(start: Day(year: 2024, month: 1, day: 1)!, end: Day(year: 2024, month: 12, day: 31)!)
         let context = ValidationContext(today: Day.today(), communityCode: "X", period: period, editingId: nil)
         var persons: [Person] = []
-        for r in rows { if let p = PersonValidator.validate(r.fields, context: context).value { persons.append(p) } }
+        for r in rows { if let p = PersonValidator.validate(r.values(for: .survey), context: context).value { persons.append(p) } }
         let t3 = now()
         var n = 0
         for p in persons { n += Contribution.of(p, servicesInPeriod: 0, period: period).values.count }

@@ -11,6 +11,7 @@ public struct RegisterFile: Sendable {
     /// Number of data records (blank rows excluded).
     public let recordCount: Int
     private let source: Source
+    private let register: Register
     private let keys: [String?]
 
     enum Source: Sendable {
@@ -55,7 +56,7 @@ public struct RegisterFile: Sendable {
         } catch let f as CSVReader.Failure {
             throw Failure(messages: [f.message])
         }
-        return RegisterFile(encoding: decoded.encoding, ignoredColumns: ignored, recordCount: count, source: .csv(decoded.text), keys: keys)
+        return RegisterFile(encoding: decoded.encoding, ignoredColumns: ignored, recordCount: count, source: .csv(decoded.text), register: register, keys: keys)
     }
 
     /// Header cells matched to field keys; unknown columns are ignored, duplicates and missing required ones fail.
@@ -114,7 +115,7 @@ public struct RegisterFile: Sendable {
             records.append((row.number, cells))
         }
         if !problems.isEmpty { throw Failure(messages: problems) }
-        return RegisterFile(encoding: .xlsx, ignoredColumns: ignored, recordCount: records.count, source: .rows(records), keys: keys)
+        return RegisterFile(encoding: .xlsx, ignoredColumns: ignored, recordCount: records.count, source: .rows(records), register: register, keys: keys)
     }
 
     static func isDateKey(_ key: String) -> Bool { key.hasSuffix("date") || key == "training_end" }
@@ -134,67 +135,73 @@ public struct RegisterFile: Sendable {
     }
 
     /// The data records, parsed one at a time; rows with no value at all are skipped.
-    public var records: Records { Records(source: source, keys: keys) }
+    public var records: Records {
+        // Each column's position in the register's field list (nil: an ignored column).
+        let positions = keys.map { key in key.flatMap { key in register.fields.firstIndex { $0.key == key } } }
+        return Records(source: source, register: register, positions: positions)
+    }
 
     public struct Records: Sequence, Sendable {
         let source: Source
-        let keys: [String?]
+        let register: Register
+        let positions: [Int?]
 
         public func makeIterator() -> Iterator {
             switch source {
             case .csv(let text):
                 var reader = CSVReader(text)
                 _ = try? reader.next() // header
-                return Iterator(reader: reader, rows: nil, keys: keys)
+                return Iterator(reader: reader, rows: nil, register: register, positions: positions)
             case .rows(let rows):
-                return Iterator(reader: nil, rows: rows[...], keys: keys)
+                return Iterator(reader: nil, rows: rows[...], register: register, positions: positions)
             }
         }
 
         public struct Iterator: IteratorProtocol {
             var reader: CSVReader?
             var rows: ArraySlice<(line: Int, cells: [String])>?
-            let keys: [String?]
+            let register: Register
+            let positions: [Int?]
 
             public mutating func next() -> RawRecord? {
                 if reader != nil {
                     // The structural pass already parsed this text without error, so parsing cannot fail here.
                     while true {
-                        var record = KeyedFields(keys: keys)
+                        var record = PositionedFields(register: register, positions: positions)
                         guard (try? reader!.scan(into: &record)) == true else { return nil }
-                        if !record.blank { return RawRecord(line: reader!.recordNumber, fields: record.fields) }
+                        if !record.blank { return RawRecord(line: reader!.recordNumber, values: record.values) }
                     }
                 }
                 while let (line, cells) = rows?.popFirst() {
-                    var record = KeyedFields(keys: keys)
+                    var record = PositionedFields(register: register, positions: positions)
                     for (i, cell) in cells.enumerated() { record.add(i, cell) }
-                    if !record.blank { return RawRecord(line: line, fields: record.fields) }
+                    if !record.blank { return RawRecord(line: line, values: record.values) }
                 }
                 return nil
             }
         }
     }
 
-    /// The fields of one record by key: empty cells and cells of ignored columns are left out.
-    struct KeyedFields: FieldSink {
-        let keys: [String?]
-        var fields: [String: String]
+    /// The fields of one record, placed by column: empty cells and cells of ignored columns are left out.
+    struct PositionedFields: FieldSink {
+        let positions: [Int?]
+        var values: FieldValues
         /// True while every field seen holds nothing but spaces.
         var blank = true
 
-        init(keys: [String?]) {
-            self.keys = keys
-            fields = Dictionary(minimumCapacity: keys.count)
+        init(register: Register, positions: [Int?]) {
+            self.positions = positions
+            values = FieldValues(register: register)
         }
 
         mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            guard index < keys.count, keys[index] != nil, !bytes.isEmpty else { return }
+            guard index < positions.count, positions[index] != nil, !bytes.isEmpty else { return }
             add(index, String(decoding: bytes, as: UTF8.self))
         }
 
         mutating func add(_ index: Int, _ value: String) {
-            guard index < keys.count, let key = keys[index], !value.isEmpty else { return }
-            fields[key] = value
+            guard index < positions.count, let position = positions[index], !value.isEmpty else { return }
+            values[position: position] = value
             if blank && !value.trimmingSpaces().isEmpty { blank = false }
         }
     }

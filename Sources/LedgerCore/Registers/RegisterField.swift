@@ -33,6 +33,19 @@ public enum Register: String, Sendable, CaseIterable {
         }
     }
 
+    /// Positions of the field keys in `fields`.
+    var keyIndex: KeyIndex {
+        switch self {
+        case .survey: Self.surveyKeys
+        case .service: Self.serviceKeys
+        case .activity: Self.activityKeys
+        }
+    }
+
+    private static let surveyKeys = KeyIndex(SurveyFields.all.map(\.key))
+    private static let serviceKeys = KeyIndex(ServiceFields.all.map(\.key))
+    private static let activityKeys = KeyIndex(ActivityFields.all.map(\.key))
+
     /// The field for a CSV header or key (`姓名` or `name`); headers are matched after trimming.
     public func field(forHeader header: String) -> RegisterField? {
         let h = Normalize.halfWidth(header).trimmingSpaces()

@@ -5,13 +5,12 @@ import Foundation
 /// Every reader method returns nil (or the default) for a bad or missing value, so a validator can carry on and
 /// report every problem of a record at once instead of stopping at the first.
 public struct FieldReader {
-    public let raw: [String: String]
-    public let register: Register
+    public let raw: FieldValues
+    public var register: Register { raw.register }
     public private(set) var findings: [Finding] = []
 
-    public init(_ raw: [String: String], register: Register) {
+    public init(_ raw: FieldValues) {
         self.raw = raw
-        self.register = register
     }
 
     public func label(_ key: String) -> String { register.header(of: key) }

@@ -4,7 +4,11 @@ public enum PersonValidator {
     static let maxLoanYuan: Int64 = 3_000_000
 
     public static func validate(_ raw: [String: String], context: ValidationContext) -> Validated<Person> {
-        var r = FieldReader(raw, register: .survey)
+        validate(FieldValues(raw, register: .survey), context: context)
+    }
+
+    public static func validate(_ raw: FieldValues, context: ValidationContext) -> Validated<Person> {
+        var r = FieldReader(raw)
         let name = readName(&r)
         let id = readIdNumber(&r, context: context)
         let gender = readGender(&r, id: id)

@@ -2,7 +2,11 @@
 public enum ServiceValidator {
     /// `defaultStaff` fills 经办人 when it is left empty (the operator).
     public static func validate(_ raw: [String: String], context: ValidationContext, defaultStaff: String? = nil) -> Validated<Service> {
-        var r = FieldReader(raw, register: .service)
+        validate(FieldValues(raw, register: .service), context: context, defaultStaff: defaultStaff)
+    }
+
+    public static func validate(_ raw: FieldValues, context: ValidationContext, defaultStaff: String? = nil) -> Validated<Service> {
+        var r = FieldReader(raw)
         let date = r.date("service_date", required: true, notAfter: context.today)
         let person = readPerson(&r, context: context)
         let type = r.coded(ServiceType.self, "service_type", required: true)
@@ -56,7 +60,11 @@ extension ResidentID.Problem {
 /// Turns the raw fields of an activity-register row into an `Activity` and findings (SPEC §2.3).
 public enum ActivityValidator {
     public static func validate(_ raw: [String: String], context: ValidationContext) -> Validated<Activity> {
-        var r = FieldReader(raw, register: .activity)
+        validate(FieldValues(raw, register: .activity), context: context)
+    }
+
+    public static func validate(_ raw: FieldValues, context: ValidationContext) -> Validated<Activity> {
+        var r = FieldReader(raw)
         let date = r.date("date", required: true, notAfter: context.today)
         let kind = r.coded(ActivityKind.self, "kind", required: true)
         let title = r.text("title", max: 100, required: true)

@@ -44,7 +44,7 @@ extension AppDatabase {
             return ImportSteps(
                 columns: PersonRecord.writableColumns,
                 validate: { row in
-                    var validated = PersonValidator.validate(row.fields, context: context)
+                    var validated = PersonValidator.validate(row.values(for: .survey), context: context)
                     if let p = validated.value, let earlier = lineOf[p.idNumber] {
                         validated.findings.removeAll { $0.code == "id.duplicate" }
                         validated.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
@@ -94,7 +94,7 @@ extension AppDatabase {
             return ImportSteps(
                 columns: Self.serviceColumns,
                 validate: { row in
-                    let validated = ServiceValidator.validate(row.fields, context: context, defaultStaff: staff)
+                    let validated = ServiceValidator.validate(row.values(for: .service), context: context, defaultStaff: staff)
                     return (validated.saveable, validated.findings)
                 },
                 keep: { service in service },
@@ -118,7 +118,7 @@ extension AppDatabase {
             return ImportSteps(
                 columns: Self.activityColumns,
                 validate: { row in
-                    let validated = ActivityValidator.validate(row.fields, context: context)
+                    let validated = ActivityValidator.validate(row.values(for: .activity), context: context)
                     return (validated.saveable, validated.findings)
                 },
                 keep: { _ in () },
