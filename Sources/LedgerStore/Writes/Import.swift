@@ -55,9 +55,12 @@ extension AppDatabase {
                     }
                     return (validated.saveable, validated.findings)
                 },
-                keep: { person in person.idNumber },
-                check: { idNumber, findings in
-                    let key = try PersonsByIdNumber.key(db, idNumber)
+                // The filter key is computed on the validating thread (the writer is the busier one); only odd
+                // numbers, without one, leave it to SQL on the writer.
+                keep: { person in (person.idNumber, PersonsByIdNumber.key(person.idNumber)) },
+                check: { kept, findings in
+                    let (idNumber, computed) = kept
+                    let key = try computed ?? PersonsByIdNumber.key(db, idNumber)
                     keys.append(key)
                     guard filter.mayContain(key) else { return }
                     let found = try FastLookup.first(elsewhere, texts: [idNumber, community]) { s in
