@@ -54,16 +54,12 @@ public struct CSVReader: Sendable {
         return try bytes.withUnsafeBufferPointer { bytes in
             var field = 0
             while position < count {
+                let start = position
+                let quoted = bytes[start] == 0x22
                 let end: Int
-                if bytes[position] == 0x22 {
+                if quoted {
                     end = try readQuoted(bytes, into: &scratch)
-                    if field == 0 && scratch.isEmpty && bytes[end] != 0x2C {
-                        position = skipLineBreak(bytes, from: end) // `""` alone on a line is blank too
-                        continue
-                    }
-                    scratch.withUnsafeBufferPointer { sink.field(field, $0) }
                 } else {
-                    let start = position
                     while position < count {
                         let b = bytes[position]
                         if b == 0x2C || b == 0x0A || b == 0x0D { break }
@@ -73,11 +69,15 @@ public struct CSVReader: Sendable {
                         position += 1
                     }
                     end = position
-                    // A record whose only field is empty is a blank line: skipped, not counted.
-                    if field == 0 && end == start && bytes[end] != 0x2C {
-                        position = skipLineBreak(bytes, from: end)
-                        continue
-                    }
+                }
+                // A record whose only field is empty (`""` included) is a blank line: skipped, not counted.
+                if field == 0 && bytes[end] != 0x2C && (quoted ? scratch.isEmpty : end == start) {
+                    position = skipLineBreak(bytes, from: end)
+                    continue
+                }
+                if quoted {
+                    scratch.withUnsafeBufferPointer { sink.field(field, $0) }
+                } else {
                     sink.field(field, UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 }
                 field += 1

@@ -12,7 +12,18 @@ public struct RegisterFile: Sendable {
     public let recordCount: Int
     private let source: Source
     private let register: Register
-    private let keys: [String?]
+    /// Each column's position in the register's field list (nil: an ignored column).
+    private let positions: [Int?]
+
+    private init(encoding: TextEncoding, ignoredColumns: [String], recordCount: Int, source: Source, register: Register,
+                 keys: [String?]) {
+        self.encoding = encoding
+        self.ignoredColumns = ignoredColumns
+        self.recordCount = recordCount
+        self.source = source
+        self.register = register
+        positions = keys.map { $0.flatMap(register.position(ofKey:)) }
+    }
 
     enum Source: Sendable {
         case csv(String)
@@ -135,11 +146,7 @@ public struct RegisterFile: Sendable {
     }
 
     /// The data records, parsed one at a time; rows with no value at all are skipped.
-    public var records: Records {
-        // Each column's position in the register's field list (nil: an ignored column).
-        let positions = keys.map { key in key.flatMap { key in register.fields.firstIndex { $0.key == key } } }
-        return Records(source: source, register: register, positions: positions)
-    }
+    public var records: Records { Records(source: source, register: register, positions: positions) }
 
     public struct Records: Sequence, Sendable {
         let source: Source

@@ -18,7 +18,7 @@ public struct FieldValues: Sendable, Hashable {
     public init(_ fields: [String: String], register: Register) {
         self.init(register: register)
         for (key, value) in fields {
-            if let position = register.keyIndex.position(of: key) { values[position] = value }
+            if let position = register.position(ofKey: key) { values[position] = value }
         }
     }
 
@@ -30,7 +30,7 @@ public struct FieldValues: Sendable, Hashable {
 
     /// The field with this key; nil when it is empty or not a field of the register.
     public subscript(key: String) -> String? {
-        guard let position = register.keyIndex.position(of: key) else {
+        guard let position = register.position(ofKey: key) else {
             assertionFailure("“\(key)” is not a field of the \(register) register")
             return nil
         }

@@ -33,6 +33,9 @@ public enum Register: String, Sendable, CaseIterable {
         }
     }
 
+    /// The position of the field with this key in `fields`.
+    public func position(ofKey key: String) -> Int? { keyIndex.position(of: key) }
+
     /// Positions of the field keys in `fields`.
     var keyIndex: KeyIndex {
         switch self {
