@@ -41,6 +41,10 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // Set here, on the one connection, and not through GRDB's WAL set-up: that set-up switches the
+            // connection to synchronous NORMAL (a commit reported to the clerk could be lost on power failure)
+            // and, for a pool, commits a throw-away table at every open.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals (multi-row inserts of an import) and sorts stay in memory instead of temp files:
             // on disk the journal cost 15 small writes per imported row.
@@ -48,8 +52,11 @@ public struct AppDatabase: Sendable {
             SQLFunctions.register(db)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            return try AppDatabase(writer: pool, operatorName: operatorName, today: today, now: AppDatabase.timestamp)
+            // One connection per process: the CLI and the app read and write one thing at a time, and a pool's
+            // reader connections cost a second schema parse at every start. Other processes still read while
+            // this one writes (WAL).
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return try AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp)
         } catch let error as DatabaseError {
             throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库", detail: "\(error)")
         }

@@ -229,7 +229,8 @@ struct FileTests {
         try db.saveCommunity(community())
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let (journal, sync) = try db.writer.read { db in
+        // Asked of the connection that commits: GRDB's own WAL set-up would have left it at NORMAL (1).
+        let (journal, sync) = try db.writer.writeWithoutTransaction { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         #expect(journal == "wal" && sync == 2)
