@@ -50,12 +50,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw CLIFailure.data("无法读取文件 \(file)：\(error.localizedDescription)")
-        }
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(file) } catch let f as FileBytes.Failure { throw CLIFailure.data(f.message) }
         let parsed: RegisterFile
-        do { parsed = try RegisterFile.read(data, register: register) } catch let f as RegisterFile.Failure {
+        do { parsed = try RegisterFile.read(bytes: consume bytes, register: register) } catch let f as RegisterFile.Failure {
             throw CLIFailure.data("文件 \(file) 无法导入：\n  " + f.messages.joined(separator: "\n  "))
         }
         let database = try global.openDatabase()

@@ -11,8 +11,7 @@ struct StageBenchCommand: ParsableCommand {
     func run() throws {
         func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
         let t0 = now()
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        let parsed = try RegisterFile.read(data, register: .survey)
+        let parsed = try RegisterFile.read(bytes: FileBytes.read(file), register: .survey)
         let t1 = now()
         var rows: [RawRecord] = []
         for r in parsed.records { rows.append(r) }

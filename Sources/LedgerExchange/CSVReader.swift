@@ -19,9 +19,20 @@ public struct CSVReader: Sendable {
     private var scratch: [UInt8] = []
 
     public init(_ text: String) {
-        var utf8 = Array(text.utf8)
-        utf8.append(0x0A) // a final line break closes the last record
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// A reader of UTF-8 bytes. Readers of one array share it: call `close` on the array before sharing it, or
+    /// each reader adds the final line break to its own copy.
+    public init(utf8: [UInt8]) {
+        var utf8 = utf8
+        Self.close(&utf8)
         bytes = utf8
+    }
+
+    /// Adds the final line break that closes the last record, when it is missing.
+    public static func close(_ utf8: inout [UInt8]) {
+        if utf8.last != 0x0A { utf8.append(0x0A) }
     }
 
     /// All records of a text at once; for small inputs and tests.

@@ -26,7 +26,8 @@ public struct RegisterFile: Sendable {
     }
 
     enum Source: Sendable {
-        case csv(String)
+        /// UTF-8 bytes ending in a line break.
+        case csv([UInt8])
         /// Workbook rows as text with their Excel row numbers (header excluded).
         case rows([(line: Int, cells: [String])])
     }
@@ -41,12 +42,20 @@ public struct RegisterFile: Sendable {
     static let harmlessColumns: Set<String> = ["序号", "编号", "No", "NO", "no", ""]
 
     public static func read(_ data: Data, register: Register) throws -> RegisterFile {
-        if XLSXReader.looksLikeWorkbook(data) { return try readWorkbook(data, register: register) }
-        let decoded: (text: String, encoding: TextEncoding)
-        do { decoded = try TextDecoding.decode(data) } catch let f as TextDecoding.Failure {
+        try read(bytes: [UInt8](data), register: register)
+    }
+
+    /// Reads a file's bytes; a CSV file's text is kept as UTF-8 bytes, shared by every pass over its records (a
+    /// UTF-8 file's bytes are used where they lie).
+    public static func read(bytes: consuming [UInt8], register: Register) throws -> RegisterFile {
+        if bytes.starts(with: XLSXReader.signature) { return try readWorkbook(Data(bytes), register: register) }
+        let encoding: TextEncoding
+        do { encoding = try TextDecoding.toUTF8(&bytes) } catch let f as TextDecoding.Failure {
             throw Failure(messages: [f.message])
         }
-        var reader = CSVReader(decoded.text)
+        CSVReader.close(&bytes)
+        let text = bytes
+        var reader = CSVReader(utf8: text)
         let header: [String]
         do {
             guard let first = try reader.next() else { throw Failure(messages: ["文件是空的，没有表头行"]) }
@@ -67,7 +76,7 @@ public struct RegisterFile: Sendable {
         } catch let f as CSVReader.Failure {
             throw Failure(messages: [f.message])
         }
-        return RegisterFile(encoding: decoded.encoding, ignoredColumns: ignored, recordCount: count, source: .csv(decoded.text), register: register, keys: keys)
+        return RegisterFile(encoding: encoding, ignoredColumns: ignored, recordCount: count, source: .csv(text), register: register, keys: keys)
     }
 
     /// Header cells matched to field keys; unknown columns are ignored, duplicates and missing required ones fail.
@@ -146,17 +155,21 @@ public struct RegisterFile: Sendable {
     }
 
     /// The data records, parsed one at a time; rows with no value at all are skipped.
-    public var records: Records { Records(source: source, register: register, positions: positions) }
+    public var records: Records { Records(source: source, register: register, positions: positions, count: recordCount) }
 
     public struct Records: Sequence, Sendable {
         let source: Source
         let register: Register
         let positions: [Int?]
+        let count: Int
+
+        /// The number of records, known from the structural pass (lets an import size its tables once).
+        public var underestimatedCount: Int { count }
 
         public func makeIterator() -> Iterator {
             switch source {
-            case .csv(let text):
-                var reader = CSVReader(text)
+            case .csv(let bytes):
+                var reader = CSVReader(utf8: bytes)
                 _ = try? reader.next() // header
                 return Iterator(reader: reader, rows: nil, register: register, positions: positions)
             case .rows(let rows):

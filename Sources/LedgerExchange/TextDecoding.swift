@@ -17,23 +17,38 @@ public enum TextDecoding {
     public struct Failure: Error, Sendable { public let message: String }
 
     public static func decode(_ data: Data) throws -> (text: String, encoding: TextEncoding) {
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        let encoding = try toUTF8(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), encoding)
+    }
+
+    /// Turns file bytes into UTF-8 bytes in place: a UTF-8 file is validated where it lies (a file of a few MB is
+    /// not copied into a String and back), a BOM is removed, GB18030 is converted.
+    public static func toUTF8(_ bytes: inout [UInt8]) throws -> TextEncoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = String(validating: bytes[3...], as: UTF8.self) else {
+            bytes.removeSubrange(0..<3)
+            guard isValidUTF8(bytes) else {
                 throw Failure(message: "文件以UTF-8标记开头，但内容含有无效的UTF-8字节，请重新保存为UTF-8")
             }
-            return (text, .utf8BOM)
+            return .utf8BOM
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw Failure(message: "文件是UTF-16编码，请另存为“CSV UTF-8（逗号分隔）”")
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
-        if let text = gb18030(bytes) { return (text, .gb18030) }
+        if isValidUTF8(bytes) { return .utf8 }
+        if let converted = gb18030(bytes) {
+            bytes = converted
+            return .gb18030
+        }
         throw Failure(message: "文件编码无法识别：既不是UTF-8也不是GB18030，请另存为“CSV UTF-8（逗号分隔）”")
     }
 
-    /// Converts GB18030 bytes with glibc's iconv; nil when the bytes are not valid GB18030.
-    static func gb18030(_ bytes: [UInt8]) -> String? {
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { (try? UTF8Span(validating: Span(_unsafeElements: $0))) != nil }
+    }
+
+    /// Converts GB18030 bytes to UTF-8 with glibc's iconv; nil when the bytes are not valid GB18030.
+    static func gb18030(_ bytes: [UInt8]) -> [UInt8]? {
         let cd = iconv_open("UTF-8", "GB18030")
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
@@ -51,6 +66,7 @@ public enum TextDecoding {
             }
         }
         guard let written else { return nil }
-        return String(validating: output[..<written], as: UTF8.self)
+        output.removeSubrange(written...)
+        return isValidUTF8(output) ? output : nil
     }
 }

@@ -27,9 +27,8 @@ public enum XLSXReader {
     }
 
     /// A zip archive starts with `PK\u{3}\u{4}`.
-    public static func looksLikeWorkbook(_ data: Data) -> Bool {
-        data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-    }
+    /// The first bytes of a zip archive, which a workbook is.
+    public static let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
     public static func rows(_ data: Data) throws -> [Row] {
         let archive: Archive

@@ -32,15 +32,23 @@ extension AppDatabase {
         try importRecords(rows, table: "person", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             // Validation runs on another thread without the database: it sees this community's persons (loaded
             // here, then the file's own rows); persons of other communities are looked up by `check`.
-            var known = try Self.personsById(db, community: community)
+            // Rows of the file are found through `lineOf` (a number seen on an earlier line), not added to `known`:
+            // one table of the file's numbers, sized once, instead of two grown by doubling.
+            let known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
+            lineOf.reserveCapacity(rows.underestimatedCount)
             // The ID filter in memory: each row is tested without a look-up; the checked (so inserted) rows' keys
             // are added once the rows are in.
             var filter = try IdFilterImage.load(db)
             var keys: [PersonsByIdNumber.Key] = []
+            keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
+            let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
-            context.personsWithIdNumber = { idNumber in known[idNumber].map { [$0] } ?? [] }
+            context.personsWithIdNumber = { idNumber in
+                if let person = known[idNumber] { return [person] }
+                return lineOf[idNumber] == nil ? [] : earlierRow
+            }
             return ImportSteps(
                 columns: PersonRecord.writableColumns,
                 validate: { row in
@@ -49,10 +57,7 @@ extension AppDatabase {
                         validated.findings.removeAll { $0.code == "id.duplicate" }
                         validated.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
                     }
-                    if let p = validated.saveable {
-                        lineOf[p.idNumber] = row.line
-                        known[p.idNumber] = .init(id: -1, name: p.name, communityCode: community)
-                    }
+                    if let p = validated.saveable { lineOf[p.idNumber] = row.line }
                     return (validated.saveable, validated.findings)
                 },
                 // The filter key is computed on the validating thread (the writer is the busier one); only odd
