@@ -1,3 +1,4 @@
+import CSQLiteControl
 import GRDB
 
 /// Column values of many rows in three flat buffers: the validating thread of an import fills them, and the
@@ -6,7 +7,9 @@ import GRDB
 /// A row as `[DatabaseValue]` costs the writer a copy of every text inside SQLite (bound as transient) and the
 /// validating thread an allocation per text; here a chunk of rows costs three buffers.
 struct EncodedRows: ColumnSink {
-    enum Kind: UInt8 { case null, integer, text }
+    /// What a value is: `CY_VALUE_NULL`, `CY_VALUE_INTEGER` or `CY_VALUE_TEXT` (the `cy_rows` table reads them).
+    typealias Kind = UInt8
+    static let null = Kind(CY_VALUE_NULL), integer = Kind(CY_VALUE_INTEGER), text = Kind(CY_VALUE_TEXT)
 
     let columns: Int
     private(set) var kinds: [Kind] = []
@@ -48,20 +51,20 @@ struct EncodedRows: ColumnSink {
 
     mutating func text(_ value: String?) {
         guard let value else { return integer(nil) }
-        kinds.append(.text)
+        kinds.append(Self.text)
         numbers.append(Int64(bytes.count))
         bytes.append(contentsOf: value.utf8)
         bytes.append(0)
     }
 
     mutating func integer(_ value: Int64?) {
-        kinds.append(value == nil ? .null : .integer)
+        kinds.append(value == nil ? Self.null : Self.integer)
         numbers.append(value ?? 0)
     }
 
     /// Replaces one value of a row with an integer (an import's warning count after a look-up found more).
     mutating func setInteger(_ value: Int64, row: Int, column: Int) {
-        kinds[row * columns + column] = .integer
+        kinds[row * columns + column] = Self.integer
         numbers[row * columns + column] = value
     }
 }

@@ -161,7 +161,7 @@ extension AppDatabase {
         var finish: (ClosedRange<Int64>?) throws -> Void
     }
 
-    /// The shared import loop: validate and encode on a second thread, insert row by row with the totals triggers
+    /// The shared import loop: validate and encode on a second thread, insert chunk by chunk with the totals triggers
     /// off, add the rows to the totals, audit, and commit or roll back as the mode says.
     func importRecords<Record, Value: Sendable>(_ rows: some Sequence<RawRecord>, table: String, community: String, mode: ImportMode,
                               acceptWarningsReason: String?, source: String,
@@ -189,6 +189,7 @@ extension AppDatabase {
                     while var chunk = pipeline.next() {
                         // Indexes of the items to insert; items are read in place, not copied.
                         var toInsert: [Int] = []
+                        var rowsToInsert: [Int32] = []
                         for i in chunk.items.indices {
                             let line = chunk.items[i].line
                             guard chunk.items[i].value != nil, let row = chunk.items[i].encoded else {
@@ -211,15 +212,13 @@ extension AppDatabase {
                                 if acceptAll, !findings.warnings.isEmpty { toAccept.append((report.imported, findings)) }
                             }
                             toInsert.append(i)
+                            rowsToInsert.append(Int32(row))
                             report.imported += 1
                         }
-                        try inserter.binding(chunk.rows) { bound in
-                            for i in toInsert {
-                                let row = chunk.items[i].encoded!
-                                try bound.insert(row: row)
-                                totals.add(chunk.rows, row: row)
-                                if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
-                            }
+                        try inserter.insert(chunk.rows, chosen: rowsToInsert)
+                        for i in toInsert {
+                            totals.add(chunk.rows, row: chunk.items[i].encoded!)
+                            if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
                         }
                     }
                 }
