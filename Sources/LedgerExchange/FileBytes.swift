@@ -26,7 +26,7 @@ public enum FileBytes {
             }
         }
         // Whatever lies past the size seen at open (a file still being written, a pipe).
-        var more = [UInt8](repeating: 0, count: 64 * 1024)
+        var more = [UInt8](repeating: 0, count: 4096)
         while readError == 0 {
             let n = Glibc.read(fd, &more, more.count)
             if n > 0 { bytes.append(contentsOf: more[..<n]) } else if n == 0 { break } else if errno != EINTR { readError = errno }
