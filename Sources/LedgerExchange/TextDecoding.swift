@@ -47,13 +47,19 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { (try? UTF8Span(validating: Span(_unsafeElements: $0))) != nil }
     }
 
-    /// Converts GB18030 bytes to UTF-8 with glibc's iconv; nil when the bytes are not valid GB18030.
+    /// Converts GB18030 bytes to UTF-8; nil when the bytes are not valid GB18030.
     static func gb18030(_ bytes: [UInt8]) -> [UInt8]? {
-        let cd = iconv_open("UTF-8", "GB18030")
+        guard let output = convert(bytes, from: "GB18030", to: "UTF-8") else { return nil }
+        return isValidUTF8(output) ? output : nil
+    }
+
+    /// Converts bytes between two encodings with glibc's iconv; nil when the input is not valid in `from`.
+    /// Between UTF-8 and GB18030 a character of 1 to 4 bytes becomes at most 4, so 2× plus slack is room enough.
+    static func convert(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
+        let cd = iconv_open(to, from)
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
         var input = bytes
-        // A GB18030 character of 1, 2 or 4 bytes becomes at most 4 UTF-8 bytes, so 2× plus slack is enough.
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         let written: Int? = input.withUnsafeMutableBytes { inBuf in
             output.withUnsafeMutableBytes { outBuf in
@@ -67,6 +73,6 @@ public enum TextDecoding {
         }
         guard let written else { return nil }
         output.removeSubrange(written...)
-        return isValidUTF8(output) ? output : nil
+        return output
     }
 }

@@ -51,7 +51,7 @@ struct InPlaceDecodingTests {
         let bom = try RegisterFile.read(bytes: [0xEF, 0xBB, 0xBF] + Array(csv.utf8), register: .service)
         #expect(bom.encoding == .utf8BOM && Array(bom.records) == plain)
         // The same text in GB18030, through iconv the other way.
-        let gb = try #require(Self.gb18030(csv))
+        let gb = try #require(TextDecoding.convert(Array(csv.utf8), from: "UTF-8", to: "GB18030"))
         let converted = try RegisterFile.read(bytes: gb, register: .service)
         #expect(converted.encoding == .gb18030 && Array(converted.records) == plain)
         #expect(plain.count == 2 && plain[1].fields["name"] == "李四")
@@ -61,23 +61,5 @@ struct InPlaceDecodingTests {
         var open = Array("a,b".utf8), closed = Array("a,b\n".utf8), crlf = Array("a,b\r\n".utf8)
         CSVReader.close(&open); CSVReader.close(&closed); CSVReader.close(&crlf)
         #expect(open == Array("a,b\n".utf8) && closed == Array("a,b\n".utf8) && crlf == Array("a,b\r\n".utf8))
-    }
-
-    private static func gb18030(_ text: String) -> [UInt8]? {
-        let cd = iconv_open("GB18030", "UTF-8")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        let written: Int? = input.withUnsafeMutableBytes { inBuf in
-            output.withUnsafeMutableBytes { outBuf in
-                var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuf.count
-                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 ? nil : outBuf.count - outLeft
-            }
-        }
-        return written.map { Array(output[..<$0]) }
     }
 }
