@@ -16,12 +16,6 @@ public enum TextEncoding: String, Sendable {
 public enum TextDecoding {
     public struct Failure: Error, Sendable { public let message: String }
 
-    public static func decode(_ data: Data) throws -> (text: String, encoding: TextEncoding) {
-        var bytes = [UInt8](data)
-        let encoding = try toUTF8(&bytes)
-        return (String(decoding: bytes, as: UTF8.self), encoding)
-    }
-
     /// Turns file bytes into UTF-8 bytes in place: a UTF-8 file is validated where it lies (a file of a few MB is
     /// not copied into a String and back), a BOM is removed, GB18030 is converted.
     public static func toUTF8(_ bytes: inout [UInt8]) throws -> TextEncoding {

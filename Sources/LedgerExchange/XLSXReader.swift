@@ -26,8 +26,7 @@ public enum XLSXReader {
         public var cells: [Cell]
     }
 
-    /// A zip archive starts with `PK\u{3}\u{4}`.
-    /// The first bytes of a zip archive, which a workbook is.
+    /// The first bytes of a zip archive (`PK\u{3}\u{4}`), which a workbook is.
     public static let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
     public static func rows(_ data: Data) throws -> [Row] {

@@ -67,24 +67,31 @@ struct CSVReaderTests {
 }
 
 struct DecodingTests {
+    /// The file's text and encoding, as an import decodes it.
+    private func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: TextEncoding) {
+        var bytes = bytes
+        let encoding = try TextDecoding.toUTF8(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), encoding)
+    }
+
     @Test func detectsUTF8WithAndWithoutBOM() throws {
-        #expect(try TextDecoding.decode(Data("姓名".utf8)).encoding == .utf8)
-        let bom = try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("姓名".utf8)))
+        #expect(try decode(Array("姓名".utf8)).encoding == .utf8)
+        let bom = try decode([0xEF, 0xBB, 0xBF] + Array("姓名".utf8))
         #expect(bom.text == "姓名" && bom.encoding == .utf8BOM)
     }
 
     @Test func decodesGB18030() throws {
         // 姓名,张三 in GB18030 (GBK range): D0D5 C3FB 2C D5C5 C8FD
         let bytes: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xD5, 0xC5, 0xC8, 0xFD]
-        let decoded = try TextDecoding.decode(Data(bytes))
+        let decoded = try decode(bytes)
         #expect(decoded.text == "姓名,张三" && decoded.encoding == .gb18030)
     }
 
     @Test func invalidBytesGiveAChineseMessage() {
-        #expect { try TextDecoding.decode(Data([0xFF, 0xFF, 0xFF, 0x80])) } throws: {
+        #expect { try decode([0xFF, 0xFF, 0xFF, 0x80]) } throws: {
             ($0 as? TextDecoding.Failure)?.message.contains("编码无法识别") == true
         }
-        #expect { try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF, 0xC3])) } throws: {
+        #expect { try decode([0xEF, 0xBB, 0xBF, 0xC3]) } throws: {
             ($0 as? TextDecoding.Failure)?.message.contains("无效的UTF-8") == true
         }
     }

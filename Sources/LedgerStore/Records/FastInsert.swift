@@ -128,7 +128,6 @@ final class RowInserter {
                                              text: UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self))
                         // The chunk lives on this stack frame: bound, stepped and unbound before it ends.
                         return withUnsafePointer(to: &chunk) { chunk in
-                            sqlite3_reset(s)
                             cy_sqlite_bind_chunk(s, 1, chunk)
                             let code = sqlite3_step(s)
                             sqlite3_reset(s)

@@ -189,7 +189,6 @@ extension AppDatabase {
                     while var chunk = pipeline.next() {
                         // Indexes of the items to insert; items are read in place, not copied.
                         var toInsert: [Int] = []
-                        var rowsToInsert: [Int32] = []
                         for i in chunk.items.indices {
                             let line = chunk.items[i].line
                             guard chunk.items[i].value != nil, let row = chunk.items[i].encoded else {
@@ -212,10 +211,9 @@ extension AppDatabase {
                                 if acceptAll, !findings.warnings.isEmpty { toAccept.append((report.imported, findings)) }
                             }
                             toInsert.append(i)
-                            rowsToInsert.append(Int32(row))
                             report.imported += 1
                         }
-                        try inserter.insert(chunk.rows, chosen: rowsToInsert)
+                        try inserter.insert(chunk.rows, chosen: toInsert.map { Int32(chunk.items[$0].encoded!) })
                         for i in toInsert {
                             totals.add(chunk.rows, row: chunk.items[i].encoded!)
                             if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
