@@ -193,6 +193,30 @@ struct ImportStoreTests {
         #expect(report.rejected.first?.findings.first?.message == "与本文件第2行的公民身份号码重复")
     }
 
+    /// Imports skip SQLite's per-row foreign-key look-up (they verify the parents themselves); the check must be
+    /// back on for every later write, however the import ended, and the rows must reference real parents.
+    @Test func importsLeaveForeignKeysCheckedAndSatisfied() throws {
+        let db = try emptyDatabase()
+        func checked() throws -> Bool { try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true }
+        _ = try db.importPersons(rows([intending(), intending(id: womanId, name: "李四")]), community: "630102001", mode: .allOrNothing)
+        #expect(try checked())
+        _ = try db.importServices(rows([service(), service(womanId)]), community: "630102001", mode: .allOrNothing)
+        #expect(try checked())
+        let refused = try db.importPersons(rows([intending(id: validId(serial: 7), name: "王五", ["phone": "1"])]),
+                                           community: "630102001", mode: .allOrNothing)
+        #expect(refused.rolledBack)
+        #expect(try checked())
+        #expect(throws: StoreError.self) {
+            try db.importPersons(rows([intending(id: validId(serial: 8), name: "赵六")]), community: "999999999", mode: .allOrNothing)
+        }
+        #expect(try checked())
+        #expect(try db.writer.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        // A later write naming a missing parent is refused again.
+        #expect(throws: (any Error).self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE service SET person_id = 999 WHERE id = 1") }
+        }
+    }
+
     @Test func importedFactsEqualTheSumOfContributions() throws {
         let db = try emptyDatabase()
         _ = try db.importPersons(rows([intending(), intending(id: womanId, name: "李四", ["status": "已创业", "entity_name": "李记",
