@@ -46,25 +46,33 @@ public struct FieldValues: Sendable, Hashable {
 }
 
 /// Positions of a register's field keys, found without the standard library's hasher: open addressing over a
-/// multiplicative hash of the key's UTF-8 bytes (keys are short ASCII), confirmed by comparing the key.
-struct KeyIndex: Sendable {
-    private let keys: [String]
+/// cheap hash of the key's length and end bytes (keys are short ASCII), confirmed by comparing the key.
+///
+/// Validation reads some forty fields of every imported row through this table, so a read must cost next to
+/// nothing: the tables are built once per register (static) and kept in memory that is never freed, so reading
+/// them involves no reference counting (held in arrays, copying the table out of its static cost two retains and
+/// two releases per read, about a third of a field read).
+struct KeyIndex: @unchecked Sendable {
+    private let keys: UnsafeBufferPointer<String>
     /// Position + 1 of the key in each slot; 0 for an empty slot.
-    private let slots: [UInt8]
+    private let slots: UnsafeBufferPointer<UInt8>
     private let mask: Int
 
     init(_ keys: [String]) {
         precondition(keys.count < 255)
         var size = 16
         while size < keys.count * 4 { size *= 2 }
-        var slots = [UInt8](repeating: 0, count: size)
+        let slots = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+        slots.initialize(repeating: 0)
         for (position, key) in keys.enumerated() {
             var slot = Self.hash(key) & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = UInt8(position + 1)
         }
-        self.keys = keys
-        self.slots = slots
+        let stored = UnsafeMutableBufferPointer<String>.allocate(capacity: keys.count)
+        _ = stored.initialize(from: keys)
+        self.keys = UnsafeBufferPointer(stored)
+        self.slots = UnsafeBufferPointer(slots)
         mask = size - 1
     }
 
@@ -78,9 +86,19 @@ struct KeyIndex: Sendable {
         }
     }
 
+    /// Mixes the length with the first and last eight bytes: enough to tell a register's keys apart in most slots
+    /// without reading every byte (`subsidy_first_eligible` and `subsidy_first_received` differ in both ends).
     private static func hash(_ key: String) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for byte in key.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        return Int(h ^ (h >> 15))
+        let mixed = key.utf8.withContiguousStorageIfAvailable(mix) ?? Array(key.utf8).withUnsafeBufferPointer(mix)
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
+    }
+
+    private static func mix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0, tail: UInt64 = 0
+        for i in 0..<min(8, bytes.count) {
+            head = head << 8 | UInt64(bytes[i])
+            tail = tail << 8 | UInt64(bytes[bytes.count - 1 - i])
+        }
+        return (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
     }
 }
