@@ -108,6 +108,12 @@ extension AppState {
 
 private func communitiesLoaded(_ state: inout AppState, _ communities: [Community]) -> [Effect] {
     state.communities = communities
+    // A reload after a save refreshes the list (and the chosen community's profile); it must not take the clerk
+    // away from the community they work in, back to the list of communities.
+    if let chosen = state.community, let fresh = communities.first(where: { $0.code == chosen.code }) {
+        state.community = fresh
+        return []
+    }
     switch communities.count {
     case 0:
         state.screen = .form(state.newForm(.profile))

@@ -105,6 +105,27 @@ struct SurveyEntryTests {
         #expect(state.message == "已保存：赵敏")
     }
 
+    /// With several communities, the list reloaded after a save must leave the clerk in their community (it used to
+    /// open the list of communities after every new record).
+    @Test func savingWithSeveralCommunitiesStaysInTheCommunity() {
+        var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+        var other = testCommunity
+        other.code = "630102002"
+        other.name = "南关社区"
+        _ = reduce(&state, .communitiesLoaded([testCommunity, other]))
+        guard case .chooseCommunity = state.screen else { Issue.record("expected the list of communities"); return }
+        press(&state, [.enter])
+        #expect(state.community?.code == "630102001")
+        press(&state, [.character("1")])
+        let after = reduce(&state, .recordSaved(kind: .survey, summary: "赵敏", findings: [], keepForNext: false))
+        #expect(after.contains(.loadCommunities))
+        var renamed = testCommunity
+        renamed.name = "八一路社区（新名）"
+        _ = reduce(&state, .communitiesLoaded([renamed, other]))
+        guard case .home = state.screen else { Issue.record("expected home, got \(state.screen)"); return }
+        #expect(state.community?.name == "八一路社区（新名）")
+    }
+
     @Test func warningsNeedAReasonBeforeSaving() {
         var state = homeState()
         press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("30") + [.tab]
