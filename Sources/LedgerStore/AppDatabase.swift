@@ -113,24 +113,19 @@ public struct AppDatabase: Sendable {
 
     /// Runs a transaction that commits only when `body` says so (its second result); a thrown error rolls back.
     /// `checkingForeignKeys: false` is for a body that has itself verified, inside this transaction, every row it
-    /// references (see `importRecords`): SQLite's per-row parent look-up is then skipped. The setting can only change
-    /// outside a transaction, so it is switched here and switched back however the transaction ends.
+    /// references (see `importRecords`): SQLite's per-row parent look-up is then skipped for the whole transaction.
     func writeCommittingIf<T>(checkingForeignKeys: Bool = true, _ body: (Database) throws -> (T, Bool)) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
-                if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 var result: T?
-                do {
+                func transaction() throws {
                     try db.inTransaction {
                         let (value, commit) = try body(db)
                         result = value
                         return commit ? .commit : .rollback
                     }
-                } catch {
-                    if !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    throw error
                 }
-                if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = ON") }
+                if checkingForeignKeys { try transaction() } else { try BulkLoad.withoutForeignKeyChecks(db, transaction) }
                 guard let result else { throw StoreError("写入数据库失败，数据未保存", detail: "transaction produced no result") }
                 return result
             }

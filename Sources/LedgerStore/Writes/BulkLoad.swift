@@ -24,13 +24,25 @@ enum BulkLoad {
     /// Runs `body` with triggers off on this connection. After a successful `body`, failing to switch them back on
     /// is an error (later writes would skip the totals); after a failure, the first error is the one reported.
     static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try setTriggers(db, enabled: false)
+        try withSwitchedOff({ try setTriggers(db, enabled: $0) }, body)
+    }
+
+    /// Runs `body` without SQLite's foreign-key checks on this connection, for a body that verifies every parent it
+    /// references itself. Must be called outside a transaction (the pragma is ignored inside one); restored as
+    /// `withoutTriggers` restores the triggers.
+    static func withoutForeignKeyChecks<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try withSwitchedOff({ try db.execute(sql: "PRAGMA foreign_keys = \($0 ? "ON" : "OFF")") }, body)
+    }
+
+    /// Switches a setting off, runs `body`, and switches it on again however `body` ends.
+    private static func withSwitchedOff<T>(_ set: (_ on: Bool) throws -> Void, _ body: () throws -> T) throws -> T {
+        try set(false)
         let result: T
         do { result = try body() } catch {
-            try? setTriggers(db, enabled: true)
+            try? set(true)
             throw error
         }
-        try setTriggers(db, enabled: true)
+        try set(true)
         return result
     }
 
