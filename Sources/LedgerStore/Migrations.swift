@@ -404,8 +404,12 @@ enum Migrations {
             // The filter's words move into blocks of 64 (IdFilterImage.swift says why and how they are laid out);
             // `person_id_filter` keeps only the words the triggers set since the last import.
             try db.execute(sql: "CREATE TABLE person_id_filter_block (block INTEGER PRIMARY KEY, bits BLOB NOT NULL)")
-            var filter = try IdFilterImage.load(db)
-            try filter.save(db)
+            try IdFilterImage.foldRecentWordsIntoBlocks(db)
+        }
+        migrator.registerMigration("v12", foreignKeyChecks: .immediate) { db in
+            // An import's filter keys wait here, one blob per import, until enough pile up to be folded into the
+            // blocks (IdFilterPending.swift says why).
+            try db.execute(sql: "CREATE TABLE person_id_filter_pending (batch INTEGER PRIMARY KEY, keys BLOB NOT NULL)")
         }
         return migrator
     }

@@ -32,7 +32,17 @@ struct IdFilterTests {
     }
 
     func recentWordCount(_ db: AppDatabase) throws -> Int {
-        try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM person_id_filter") ?? -1 }
+        try count(db, "person_id_filter")
+    }
+
+    func count(_ db: AppDatabase, _ table: String) throws -> Int {
+        try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+    }
+
+    /// Imports one person (a new number) into `community`.
+    func importOne(_ db: AppDatabase, serial: Int, community: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let row = ImportRow(line: 2, fields: intending(id: validId(serial: serial), name: "王五"))
+        #expect(try db.importPersons([row], community: community, mode: .allOrNothing).imported == 1, sourceLocation: sourceLocation)
     }
 
     @Test func everyWayOfWritingAPersonPutsTheNumberInTheFilter() throws {
@@ -134,31 +144,118 @@ struct IdFilterTests {
         try db.writer.write { d in try d.execute(sql: "UPDATE person SET id_number = ? WHERE id = ?", arguments: [odd, id]) }
         #expect(try db.personsWithIdNumber(odd).map(\.id) == [id])
         try addCommunity(db, "630102002", name: "南关社区")
-        _ = try db.importPersons([ImportRow(line: 2, fields: intending(id: womanId, name: "李梅"))], community: "630102002", mode: .allOrNothing)
+        for serial in 101...(101 + IdFilterPending.Limits.standard.batches) { try importOne(db, serial: serial, community: "630102002") }
         #expect(try recentWordCount(db) == 0)
+        #expect(try count(db, "person_id_filter_pending") == 0)
         #expect(try db.personsWithIdNumber(odd).map(\.id) == [id])
         try expectFilterHoldsEveryStoredNumber(db)
     }
 
-    /// Single saves set recent words; an import folds them into the blocks and empties their table, losing none.
-    @Test func anImportFoldsTheRecentWordsIntoTheBlocks() throws {
+    /// Each import's keys wait as one pending batch; the import that would pass the limit of batches folds the
+    /// batches and the recent words into the blocks and empties both tables. No number is lost on the way.
+    @Test func importsLeavePendingBatchesUntilOneFoldsThemIntoTheBlocks() throws {
         let db = try emptyDatabase()
         try addCommunity(db, "630102002", name: "南关社区")
         for serial in 1...30 { _ = try db.savePerson(intending(id: validId(serial: serial), name: "王五"), community: "630102001") }
         #expect(try recentWordCount(db) == 30)
-        let blocksBefore = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM person_id_filter_block") }
-        #expect(blocksBefore == 0)
-        let rows = (31..<100).map { ImportRow(line: $0, fields: intending(id: validId(serial: $0), name: "王五")) }
-        #expect(try db.importPersons(rows, community: "630102002", mode: .allOrNothing).imported == 69)
-        #expect(try recentWordCount(db) == 0)
+        let limit = IdFilterPending.Limits.standard.batches
+        for batch in 1...limit {
+            try importOne(db, serial: 100 + batch, community: "630102002")
+            #expect(try count(db, "person_id_filter_pending") == batch)
+            #expect(try count(db, "person_id_filter_block") == 0)
+            #expect(try recentWordCount(db) == 30)
+        }
         try expectFilterHoldsEveryStoredNumber(db)
-        // A person saved after the import is a recent word again, and found.
-        let report = try db.importPersons([ImportRow(line: 2, fields: intending(id: validId(serial: 5)))], community: "630102002", mode: .skipInvalid)
-        #expect(report.rejected.isEmpty)
+        // An earlier import's number is found by a later import into another community; that import's new number
+        // would be a batch past the limit, so it folds.
+        let rows = [ImportRow(line: 2, fields: intending(id: validId(serial: 101))), ImportRow(line: 3, fields: intending(id: validId(serial: 200)))]
+        let report = try db.importPersons(rows, community: "630102001", mode: .skipInvalid)
+        #expect(report.imported == 2)
+        #expect(report.warnings.map(\.line) == [2])
         #expect(report.warnings.first?.findings.map(\.code) == ["id.other_community"])
+        #expect(try count(db, "person_id_filter_pending") == 0)
+        #expect(try recentWordCount(db) == 0)
+        #expect(try count(db, "person_id_filter_block") > 0)
+        try expectFilterHoldsEveryStoredNumber(db)
+        #expect(try db.personsWithIdNumber(validId(serial: 116)).map(\.communityCode) == ["630102002"])
+        // A person saved after the fold is a recent word again, and found.
         _ = try db.savePerson(intending(id: womanId, name: "李梅"), community: "630102001")
         #expect(try recentWordCount(db) == 1)
         try expectFilterHoldsEveryStoredNumber(db)
+    }
+
+    /// An import whose keys would pass the limit of pending entries folds at once, whatever the batch count.
+    @Test func tooManyPendingEntriesFoldIntoTheBlocks() throws {
+        let db = try emptyDatabase()
+        let limits = IdFilterPending.Limits(batches: 100, entries: 40)
+        var generator = SystemRandomNumberGenerator()
+        func randomKeys(_ n: Int) -> [PersonsByIdNumber.Key] {
+            (0..<n).map { _ in PersonsByIdNumber.Key(word: Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator), mask: 1 << 5) }
+        }
+        let first = randomKeys(30), second = randomKeys(20)
+        try db.writer.write { d in
+            var image = try IdFilterImage.load(d)
+            for key in first { image.insert(key) }
+            try image.save(d, limits: limits)
+        }
+        #expect(try count(db, "person_id_filter_pending") == 1)
+        try db.writer.write { d in
+            var image = try IdFilterImage.load(d)
+            for key in second { image.insert(key) }
+            try image.save(d, limits: limits)
+        }
+        #expect(try count(db, "person_id_filter_pending") == 0)
+        try db.writer.read { d in
+            let image = try IdFilterImage.load(d)
+            for key in first + second {
+                #expect(image.mayContain(key))
+                #expect(try IdFilterImage.storedWord(d, key.word) & 1 << 5 != 0)
+            }
+        }
+    }
+
+    /// A key's pending entries give back its mask, whatever its bits (more than six take more than one entry).
+    @Test func pendingEntriesKeepEveryBitOfAKey() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let bits = Int.random(in: 1...64, using: &generator)
+            var mask: UInt64 = 0
+            while mask.nonzeroBitCount < bits { mask |= 1 << UInt64.random(in: 0..<64, using: &generator) }
+            let word = Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)
+            var entries: [UInt64] = []
+            IdFilterPending.append(PersonsByIdNumber.Key(word: word, mask: Int64(bitPattern: mask)), to: &entries)
+            #expect(entries.count == (bits + 5) / 6)
+            #expect(entries.allSatisfy { IdFilterPending.word($0) == Int(word) })
+            #expect(entries.reduce(0) { $0 | IdFilterPending.mask($1) } == mask)
+        }
+    }
+
+    /// A single look-up binary-searches each pending batch: for every word, touched or not, at the ends of the
+    /// word range or shared by many keys, it must read exactly the bits the batches set.
+    @Test func aSingleLookUpReadsThePendingBitsOfEveryWord() throws {
+        let db = try emptyDatabase()
+        var generator = SystemRandomNumberGenerator()
+        let crowded: [Int64] = [0, 1, 77, PersonsByIdNumber.words - 1]
+        var expected: [Int64: UInt64] = [:]
+        for _ in 0..<3 {
+            try db.writer.write { d in
+                var image = try IdFilterImage.load(d)
+                for i in 0..<1500 {
+                    let word = i % 3 == 0 ? crowded.randomElement(using: &generator)! : Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)
+                    var mask: UInt64 = 0
+                    for _ in 0..<6 { mask |= 1 << UInt64.random(in: 0..<64, using: &generator) }
+                    image.insert(PersonsByIdNumber.Key(word: word, mask: Int64(bitPattern: mask)))
+                    expected[word, default: 0] |= mask
+                }
+                try image.save(d)
+            }
+        }
+        #expect(try count(db, "person_id_filter_pending") == 3)
+        #expect(try count(db, "person_id_filter_block") == 0)
+        var words = Set(expected.keys)
+        for _ in 0..<500 { words.insert(Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)) }
+        let wrong = try db.writer.read { d in try words.filter { try IdFilterImage.storedWord(d, $0) != expected[$0, default: 0] } }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
     @Test func upgradingADatabaseFillsTheFilterFromTheRegister() throws {
@@ -167,9 +264,9 @@ struct IdFilterTests {
         try db.writer.write { d in
             try d.execute(sql: """
                 DROP TRIGGER person_id_filter_insert; DROP TRIGGER person_id_filter_update; DROP TABLE person_id_filter;
-                DROP TABLE person_id_filter_block;
+                DROP TABLE person_id_filter_block; DROP TABLE person_id_filter_pending;
                 CREATE INDEX person_by_id_number ON person(id_number);
-                DELETE FROM grdb_migrations WHERE identifier IN ('v10', 'v11');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v10', 'v11', 'v12');
                 """)
         }
         try Migrations.migrator().migrate(db.writer)
@@ -185,10 +282,10 @@ struct IdFilterTests {
         // Back to v10: every word in the word table, as v10's backfill and triggers left it.
         try db.writer.write { d in
             try d.execute(sql: """
-                DROP TABLE person_id_filter_block;
+                DROP TABLE person_id_filter_block; DROP TABLE person_id_filter_pending;
                 INSERT INTO person_id_filter (word, bits) SELECT \(PersonsByIdNumber.word("id_number")), \(PersonsByIdNumber.mask("id_number")) FROM person WHERE true
                 ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
-                DELETE FROM grdb_migrations WHERE identifier = 'v11';
+                DELETE FROM grdb_migrations WHERE identifier IN ('v11', 'v12');
                 """)
         }
         #expect(try recentWordCount(db) > 250)

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The whole ID filter in memory, for an import: read once, tested without the database, written back as blocks.
+/// The whole ID filter in memory, for an import: read once, tested without the database, written back.
 ///
 /// Since v11 the filter's bits live in `person_id_filter_block`: 4,096 blocks of 64 words, each a 512-byte blob of
 /// little-endian 64-bit words (about 590 pages, against about 1,020 for one row per word). The v10 word table
 /// `person_id_filter` stays for the triggers, which cannot edit a blob in plain SQL: it holds the words set by
-/// single saves since the last import. A word's bits are its block's word OR its recent word. An import reads the
-/// blocks and recent words (about 2 ms), tests each row in memory instead of seeking a word, and writes the blocks
-/// it changed, folding the recent words in and emptying their table.
+/// single saves since the last fold. Since v12 an import's keys wait in `person_id_filter_pending`
+/// (IdFilterPending.swift) until a fold. A word's bits are its block's word OR its recent word OR its pending
+/// entries. An import reads all three (about 2 ms), tests each row in memory instead of seeking a word, and either
+/// adds its keys as a pending batch or, past the pending limits, folds everything into the blocks it changes.
 struct IdFilterImage {
     static let wordsPerBlock = 64
     static let blockCount = Int((PersonsByIdNumber.words + Int64(wordsPerBlock) - 1) / Int64(wordsPerBlock))
@@ -17,20 +18,35 @@ struct IdFilterImage {
 
     /// One block's bits (`?`: the block).
     static let blockSQL = "SELECT bits FROM person_id_filter_block WHERE block = ?"
-    /// The bits set in one word by single saves since the last import (`?`: the word).
+    /// The bits set in one word by single saves since the last fold (`?`: the word).
     static let recentWordSQL = "SELECT bits FROM person_id_filter WHERE word = ?"
 
     private var words: [UInt64]
     /// Blocks that differ from what is stored.
     private var changed: [Bool]
+    /// Pending entries of the keys inserted since `load` that set a bit (IdFilterPending.swift).
+    private var added: [UInt64] = []
+    /// What was pending at `load`.
+    private var pendingBatches = 0
+    private var pendingEntries = 0
 
     private init() {
         words = Array(repeating: 0, count: Self.blockCount * Self.wordsPerBlock)
         changed = Array(repeating: false, count: Self.blockCount)
     }
 
-    /// The stored filter: every block and every recent word.
+    /// The stored filter: every block, every recent word and every pending entry.
     static func load(_ db: Database) throws -> IdFilterImage {
+        var image = try loadBlocks(db)
+        let pending = try IdFilterPending.forEachEntry(db) { entry in
+            image.set(word: IdFilterPending.word(entry), bits: IdFilterPending.mask(entry))
+        }
+        (image.pendingBatches, image.pendingEntries) = pending
+        return image
+    }
+
+    /// The blocks and the recent words (v11's filter).
+    private static func loadBlocks(_ db: Database) throws -> IdFilterImage {
         var image = IdFilterImage()
         let blocks = try db.makeStatement(sql: "SELECT block, bits FROM person_id_filter_block")
         try FastLookup.forEachRow(blocks) { s in
@@ -43,6 +59,12 @@ struct IdFilterImage {
         return image
     }
 
+    /// Moves the recent words into the blocks (migration v11, before pending batches existed).
+    static func foldRecentWordsIntoBlocks(_ db: Database) throws {
+        var image = try loadBlocks(db)
+        try image.writeBlocks(db)
+    }
+
     /// Whether every bit of `key` is set.
     func mayContain(_ key: PersonsByIdNumber.Key) -> Bool {
         let mask = UInt64(bitPattern: key.mask)
@@ -50,16 +72,38 @@ struct IdFilterImage {
     }
 
     mutating func insert(_ key: PersonsByIdNumber.Key) {
-        let index = Int(key.word)
         let mask = UInt64(bitPattern: key.mask)
-        guard words[index] & mask != mask else { return }
-        words[index] |= mask
+        guard words[Int(key.word)] & mask != mask else { return }
+        set(word: Int(key.word), bits: mask)
+        IdFilterPending.append(key, to: &added)
+    }
+
+    /// Sets bits of a word; its block then differs from what is stored.
+    private mutating func set(word index: Int, bits: UInt64) {
+        guard (0..<words.count).contains(index), words[index] & bits != bits else { return }
+        words[index] |= bits
         changed[index / Self.wordsPerBlock] = true
     }
 
+    /// Stores the keys inserted since `load`: as one pending batch, or, when that would pass the pending limits,
+    /// by folding everything into the blocks. Must run in the same transaction as `load`.
+    mutating func save(_ db: Database, limits: IdFilterPending.Limits = .standard) throws {
+        guard !added.isEmpty else { return }
+        if pendingBatches + 1 > limits.batches || pendingEntries + added.count > limits.entries {
+            try writeBlocks(db)
+            try IdFilterPending.clear(db)
+            (pendingBatches, pendingEntries) = (0, 0)
+        } else {
+            added.sort()
+            try IdFilterPending.add(db, entries: added)
+            (pendingBatches, pendingEntries) = (pendingBatches + 1, pendingEntries + added.count)
+        }
+        added = []
+    }
+
     /// Writes the changed blocks in block order, after folding in any word a trigger set since `load`, and
-    /// empties the recent words, which the blocks now hold. Must run in the same transaction as `load`.
-    mutating func save(_ db: Database) throws {
+    /// empties the recent words, which the blocks now hold.
+    private mutating func writeBlocks(_ db: Database) throws {
         try foldRecentWords(db)
         let upsert = try db.makeStatement(sql: """
             INSERT INTO person_id_filter_block (block, bits) VALUES (?, ?)
@@ -78,23 +122,25 @@ struct IdFilterImage {
         try db.execute(sql: "DELETE FROM person_id_filter")
     }
 
-    /// ORs the recent words into the image; their blocks count as changed, so `save` stores them.
+    /// ORs the recent words into the image; their blocks count as changed, so `writeBlocks` stores them.
     private mutating func foldRecentWords(_ db: Database) throws {
         let recent = try db.makeStatement(sql: "SELECT word, bits FROM person_id_filter")
         try FastLookup.forEachRow(recent) { s in
             let word = Int(sqlite3_column_int64(s, 0)), bits = UInt64(bitPattern: sqlite3_column_int64(s, 1))
-            guard (0..<Int(PersonsByIdNumber.words)).contains(word), bits != 0 else { return }
+            guard (0..<words.count).contains(word), bits != 0 else { return }
             words[word] |= bits
             changed[word / Self.wordsPerBlock] = true
         }
     }
 
-    /// The bits of one word as a single look-up reads them: its block's word OR its recent word (two seeks).
+    /// The bits of one word as a single look-up reads them: its block's word OR its recent word (two seeks) OR its
+    /// pending entries (a binary search of each pending batch).
     static func storedWord(_ db: Database, _ word: Int64) throws -> UInt64 {
         let perBlock = Int64(wordsPerBlock)
         let block = try Data.fetchOne(db.cachedStatement(sql: blockSQL), arguments: [word / perBlock]) ?? Data()
         let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [word]) ?? 0
-        return block.withUnsafeBytes { Self.word($0, at: Int(word % perBlock)) } | UInt64(bitPattern: recent)
+        let pending = try IdFilterPending.bits(db, word: word)
+        return block.withUnsafeBytes { Self.word($0, at: Int(word % perBlock)) } | UInt64(bitPattern: recent) | pending
     }
 
     /// The 64-bit word at `index` of a block's blob (0 past its end).
