@@ -44,7 +44,10 @@ public struct AppDatabase: Sendable {
             // Set here, on the one connection, and not through GRDB's WAL set-up: that set-up switches the
             // connection to synchronous NORMAL (a commit reported to the clerk could be lost on power failure)
             // and, for a pool, commits a throw-away table at every open.
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // An import in another process may hold the file in rollback-journal mode for a moment
+            // (BulkLoad.withRollbackJournalIfAlone). SQLite then refuses the switch at once, and this connection
+            // starts in that mode; SQLite moves it to WAL mode when the import sets it back.
+            do { try db.execute(sql: "PRAGMA journal_mode = WAL") } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {}
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals (multi-row inserts of an import) and sorts stay in memory instead of temp files:
             // on disk the journal cost 15 small writes per imported row.
@@ -58,6 +61,9 @@ public struct AppDatabase: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: config)
             return try AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp)
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                throw StoreError("数据库 \(path) 正被其他程序占用，请稍后重试", detail: "\(error)")
+            }
             throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库", detail: "\(error)")
         }
     }
@@ -112,9 +118,9 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs a transaction that commits only when `body` says so (its second result); a thrown error rolls back.
-    /// `checkingForeignKeys: false` is for a body that has itself verified, inside this transaction, every row it
-    /// references (see `importRecords`): SQLite's per-row parent look-up is then skipped for the whole transaction.
-    func writeCommittingIf<T>(checkingForeignKeys: Bool = true, _ body: (Database) throws -> (T, Bool)) throws -> T {
+    /// `asBulkLoad` is for an import (`importRecords`), a body that has itself verified, inside this transaction,
+    /// every row it references: the transaction runs with `BulkLoad.withBulkLoadSettings`.
+    func writeCommittingIf<T>(asBulkLoad: Bool = false, _ body: (Database) throws -> (T, Bool)) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
@@ -125,7 +131,7 @@ public struct AppDatabase: Sendable {
                         return commit ? .commit : .rollback
                     }
                 }
-                if checkingForeignKeys { try transaction() } else { try BulkLoad.withoutForeignKeyChecks(db, transaction) }
+                if asBulkLoad { try BulkLoad.withBulkLoadSettings(db, transaction) } else { try transaction() }
                 guard let result else { throw StoreError("写入数据库失败，数据未保存", detail: "transaction produced no result") }
                 return result
             }

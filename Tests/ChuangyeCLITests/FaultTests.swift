@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import ChuangyeCLI
 @testable import LedgerCore
@@ -176,6 +177,43 @@ struct KillTests {
         }
         try Self.expectSavesKept(committed, in: cli.db)
         #expect(!committed.isEmpty && committed.count < saves) // both outcomes happened
+    }
+
+    /// Whole files of 2,000 rows imported through the real binary (a rollback journal: the import is alone with
+    /// the database), killed at random moments: each file is then in the register whole or not at all, and the
+    /// file is sound and back in WAL mode.
+    @Test func aKilledImportLeavesItsFileWholeOrAbsent() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        var random = Seeded(state: 5)
+        let rowsPerFile = 2_000
+        var committed = 0, killed = 0
+        let files = longTests ? 60 : 12
+        for n in 0..<files {
+            var csv = "姓名,公民身份号码,文化程度,户籍性质,联系电话,人员类别,创业状态,摸底日期\n"
+            for row in 0..<rowsPerFile {
+                csv += "测试\(["甲", "乙", "丙"][row % 3]),\(FaultDriveCommand.idNumber(n * rowsPerFile + row)),大专,城镇,13912345678,其他,有创业意愿,2024-03-15\n"
+            }
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", "survey", try cli.write("big-\(n).csv", csv), "--db", cli.db, "--operator", "王芳"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            if n % 4 != 3 {
+                usleep(UInt32.random(in: 0...400_000, using: &random))
+                if process.isRunning { kill(process.processIdentifier, SIGKILL); killed += 1 }
+            }
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 { committed += 1 }
+            let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
+            #expect(try database.count(.survey, community: "630102001") == committed * rowsPerFile, "file \(n)")
+        }
+        let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
+        #expect(try database.integrityCheck() == "ok")
+        #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(killed > 0 && committed > 0 && killed + committed <= files)
     }
 
     /// The same through the app core: keys typed into the survey form, F2, effects run against the store; the

@@ -168,10 +168,11 @@ extension AppDatabase {
                               steps makeSteps: (Database, Community) throws -> ImportSteps<Record, Value>) throws -> ImportReport {
         // The whole import, not only its insert loop, runs with the large cache: what follows the loop (the ID
         // filter, persons refreshed after services) revisits pages the loop touched.
-        // Foreign keys are not checked row by row: every row names this community, found below in this transaction,
-        // and a service names a person of it, loaded by `makeSteps` in this transaction (the check cost the writer,
-        // which bounds an import, 1.5–2 ms per 10,000 persons in C).
-        try writeCommittingIf(checkingForeignKeys: false) { db in try BulkLoad.withLargeCache(db) {
+        // As a bulk load: with a rollback journal when no other connection is open, and without row-by-row foreign-key
+        // checks: every row names this community, found below in this transaction, and a service names a person of
+        // it, loaded by `makeSteps` in this transaction (the check cost the writer, which bounds an import, 1.5–2 ms
+        // per 10,000 persons in C).
+        try writeCommittingIf(asBulkLoad: true) { db in try BulkLoad.withLargeCache(db) {
             let c = try Self.requireCommunity(db, code: community)
             try requireWritable(db, community: community)
             let steps = try makeSteps(db, c)
