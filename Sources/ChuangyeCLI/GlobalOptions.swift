@@ -29,8 +29,9 @@ struct GlobalOptions: ParsableArguments {
         return "unknown"
     }
 
-    func openDatabase() throws -> any LedgerStorage {
-        do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator) } catch let e as StoreError {
+    /// `forBulkLoad`: see `AppDatabase.open`.
+    func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+        do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator, forBulkLoad: forBulkLoad) } catch let e as StoreError {
             throw CLIFailure.data(e.message)
         }
     }

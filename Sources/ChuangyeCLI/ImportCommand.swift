@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
         do { parsed = try RegisterFile.read(bytes: consume bytes, register: register) } catch let f as RegisterFile.Failure {
             throw CLIFailure.data("文件 \(file) 无法导入：\n  " + f.messages.joined(separator: "\n  "))
         }
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(forBulkLoad: true)
         let community = try target.resolve(in: database)
         if !parsed.ignoredColumns.isEmpty {
             printError("提示：以下列不属于\(register.title)，已忽略：\(parsed.ignoredColumns.joined(separator: "、"))")

@@ -47,6 +47,23 @@ struct BulkLoadJournalTests {
         #expect(try db.count(.survey, community: "630102001") == 300)
     }
 
+    /// An import command's open: the file stays in rollback mode after its import, for the next import, and the
+    /// next interactive open brings WAL mode back.
+    @Test func aBulkLoadOpenLeavesTheFileInRollbackModeForTheNextImport() throws {
+        let path = try fileDatabase().1  // and closed: an import switches only when alone
+        for batch in 0..<2 {
+            let importer = try AppDatabase.open(path: path, operatorName: "王芳", today: { today }, forBulkLoad: true)
+            #expect(try journalMode(importer) == (batch == 0 ? "wal" : "delete"), "opened for a bulk load, WAL mode not asked for")
+            #expect(try importer.importPersons(persons(100, from: 1 + 100 * batch), community: "630102001", mode: .allOrNothing).imported == 100)
+            #expect(try journalMode(importer) == "delete")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        let app = try AppDatabase.open(path: path, operatorName: "李娜", today: { today })
+        #expect(try journalMode(app) == "wal")
+        #expect(try app.count(.survey, community: "630102001") == 200)
+        #expect(try app.integrityCheck() == "ok")
+    }
+
     @Test func anImportBesideAnotherConnectionKeepsTheWALWithoutWaiting() throws {
         let (db, path) = try fileDatabase()
         let app = try AppDatabase.open(path: path, operatorName: "李娜", today: { today })

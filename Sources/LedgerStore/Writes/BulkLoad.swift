@@ -29,8 +29,8 @@ enum BulkLoad {
 
     /// Runs `body`, a whole import transaction, with the bulk-load settings: a rollback journal when no other
     /// connection has the database open, and no foreign-key checks. Must be called outside a transaction.
-    static func withBulkLoadSettings<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try withRollbackJournalIfAlone(db) { try withoutForeignKeyChecks(db, body) }
+    static func withBulkLoadSettings<T>(_ db: Database, restoringWAL: Bool, _ body: () throws -> T) throws -> T {
+        try withRollbackJournalIfAlone(db, restoringWAL: restoringWAL) { try withoutForeignKeyChecks(db, body) }
     }
 
     /// Runs `body` with a rollback journal instead of the WAL when no other connection has the database open.
@@ -39,13 +39,14 @@ enum BulkLoad {
     /// the checkpoint. An import mostly adds new pages, which a rollback journal does not copy, so there each page is
     /// written once (a 10,000-row import: 110 → 98 ms). Leaving WAL mode needs every other connection closed; when
     /// one is open (a clerk's app), SQLite refuses at once, without the busy wait, and the import keeps the WAL.
-    /// A process that opens the database meanwhile starts in rollback mode (see `AppDatabase.open`) and follows the
-    /// file back to WAL mode. WAL mode returns after `body`, and every open sets it again should this process die
-    /// first; a rollback journal left by a killed import is rolled back by the next open, as SQLite always does.
-    static func withRollbackJournalIfAlone<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    /// A file already in rollback mode (left so by an earlier import) is used as it is: no connection can be in
+    /// WAL mode then. A process that opens the database meanwhile starts in rollback mode (see
+    /// `AppDatabase.open`). With `restoringWAL` WAL mode returns after `body`; without it (a bulk-load open) the
+    /// next interactive open sets it. A rollback journal left by a killed import is rolled back by the next open.
+    static func withRollbackJournalIfAlone<T>(_ db: Database, restoringWAL: Bool, _ body: () throws -> T) throws -> T {
         guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal",
               (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete" else { return try body() }
-        defer { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        defer { if restoringWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") } }
         return try body()
     }
 
