@@ -38,8 +38,8 @@ extension AppDatabase {
             var lineOf: [String: Int] = [:]
             lineOf.reserveCapacity(rows.underestimatedCount)
             // The ID filter in memory: each row is tested without a look-up; the checked (so inserted) rows' keys
-            // are added once the rows are in.
-            var filter = try IdFilterImage.load(db)
+            // are added once the rows are in. It is read while the validating thread starts on the first rows.
+            var filter: IdFilterImage?
             var keys: [PersonsByIdNumber.Key] = []
             keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
@@ -67,7 +67,7 @@ extension AppDatabase {
                     let (idNumber, computed) = kept
                     let key = try computed ?? PersonsByIdNumber.key(db, idNumber)
                     keys.append(key)
-                    guard filter.mayContain(key) else { return }
+                    guard filter?.mayContain(key) != false else { return }
                     let found = try FastLookup.first(elsewhere, texts: [idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
@@ -82,10 +82,12 @@ extension AppDatabase {
                     }
                 },
                 inserted: nil,
+                alongsideFirstRows: { filter = try IdFilterImage.load(db) },
                 finish: { _ in
                     // Triggers were off: the imported numbers join the ID filter here.
-                    for key in keys { filter.insert(key) }
-                    try filter.save(db)
+                    var image = try filter ?? IdFilterImage.load(db)
+                    for key in keys { image.insert(key) }
+                    try image.save(db)
                 })
         }
     }
@@ -157,6 +159,9 @@ extension AppDatabase {
         var encode: (Record, Int, inout EncodedRows) -> Int
         /// What to note once a record is written (nil: nothing).
         var inserted: ((Value) -> Void)?
+        /// Writer work that `check` needs, run once the validating thread has started, so that the two overlap
+        /// (the validating thread bounds an import's loop).
+        var alongsideFirstRows: () throws -> Void = {}
         /// Runs after the rows are written, with the range of their ids (nil when none was).
         var finish: (ClosedRange<Int64>?) throws -> Void
     }
@@ -189,6 +194,7 @@ extension AppDatabase {
                 return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count, &rows))
             }
             do {
+                try steps.alongsideFirstRows()
                 try BulkLoad.withoutTriggers(db) {
                     while var chunk = pipeline.next() {
                         // Indexes of the items to insert; items are read in place, not copied.
