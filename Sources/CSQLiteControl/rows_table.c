@@ -97,7 +97,11 @@ static int rows_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int 
     switch (chunk->kinds[cell]) {
     case CY_VALUE_INTEGER: sqlite3_result_int64(context, chunk->numbers[cell]); break;
     /* In place: the chunk outlives the statement step that reads it. */
-    case CY_VALUE_TEXT: sqlite3_result_text(context, chunk->text + chunk->numbers[cell], -1, SQLITE_STATIC); break;
+    case CY_VALUE_TEXT: {
+        long long packed = chunk->numbers[cell];
+        sqlite3_result_text(context, chunk->text + (packed & 0xffffffffLL), (int)(packed >> 32), SQLITE_STATIC);
+        break;
+    }
     default: sqlite3_result_null(context);
     }
     return SQLITE_OK;

@@ -13,8 +13,8 @@ int cy_sqlite_enable_triggers(struct sqlite3 *db, int enabled);
 int cy_sqlite_use_multithread_mode(void);
 
 /* One chunk of encoded rows for the `cy_rows` virtual table (rows_table.c). Cell `row * columns + column` is
-   described by kinds[cell] (CY_VALUE_*) and numbers[cell]: the integer, or the offset in `text` of a
-   NUL-terminated UTF-8 text. `rows` lists the `count` rows to read, in order. */
+   described by kinds[cell] (CY_VALUE_*) and numbers[cell]: the integer, or for a UTF-8 text its offset in `text`
+   (low 32 bits) and its length in bytes (the bits above). `rows` lists the `count` rows to read, in order. */
 enum { CY_VALUE_NULL = 0, CY_VALUE_INTEGER = 1, CY_VALUE_TEXT = 2 };
 typedef struct cy_chunk {
     int columns;

@@ -13,7 +13,8 @@ struct EncodedRows: ColumnSink {
 
     let columns: Int
     private(set) var kinds: [Kind] = []
-    /// The integer of an `integer` value, the offset in `bytes` of a `text` value.
+    /// The integer of an `integer` value; for a `text` value its offset in `bytes` in the low 32 bits and its
+    /// length in bytes above them (SQLite is handed the length, instead of measuring the text with `strlen`).
     private(set) var numbers: [Int64] = []
     private(set) var bytes: [UInt8] = []
 
@@ -52,8 +53,9 @@ struct EncodedRows: ColumnSink {
     mutating func text(_ value: String?) {
         guard let value else { return integer(nil) }
         kinds.append(Self.text)
-        numbers.append(Int64(bytes.count))
+        let offset = bytes.count
         bytes.append(contentsOf: value.utf8)
+        numbers.append(Int64(bytes.count - offset) << 32 | Int64(offset))
         bytes.append(0)
     }
 
