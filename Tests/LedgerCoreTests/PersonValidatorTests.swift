@@ -16,6 +16,17 @@ struct PersonValidatorTests {
         #expect(p.education == .juniorCollege && p.inTrainingScope)
     }
 
+    /// `takeSaveable` hands over what `saveable` gives, and leaves nothing behind.
+    @Test func takingTheSaveableRecordMovesItOut() throws {
+        var good = PersonValidator.validate(Fixture.intending(), context: Fixture.context())
+        let expected = try #require(good.saveable)
+        #expect(good.takeSaveable() == expected)
+        #expect(good.value == nil && good.takeSaveable() == nil)
+        var bad = PersonValidator.validate(Fixture.intending(["ethnicity": "火星族"]), context: Fixture.context())
+        #expect(bad.value != nil && bad.findings.hasErrors)
+        #expect(bad.takeSaveable() == nil)
+    }
+
     @Test func everyMissingRequiredFieldIsReportedAtOnce() {
         let found = findings([:])
         let fields = Set(found.filter { $0.code == "required" }.map(\.field))

@@ -45,4 +45,8 @@ public struct Validated<Value: Sendable>: Sendable {
 
     /// The record, if it may be saved (no errors).
     public var saveable: Value? { findings.hasErrors ? nil : value }
+
+    /// Moves the record out, if it may be saved, leaving nil: unlike `saveable`, no copy of it is made (a copy of a
+    /// record retains each of its texts, and an import does this for every row).
+    public mutating func takeSaveable() -> Value? { findings.hasErrors ? nil : value.take() }
 }

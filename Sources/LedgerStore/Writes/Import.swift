@@ -53,12 +53,14 @@ extension AppDatabase {
                 columns: PersonRecord.writableColumns,
                 validate: { row in
                     var validated = PersonValidator.validate(row.values(for: .survey), context: context)
-                    if let p = validated.value, let earlier = lineOf[p.idNumber] {
+                    let idNumber = validated.value?.idNumber
+                    if let idNumber, let earlier = lineOf[idNumber] {
                         validated.findings.removeAll { $0.code == "id.duplicate" }
                         validated.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
                     }
-                    if let p = validated.saveable { lineOf[p.idNumber] = row.line }
-                    return (validated.saveable, validated.findings)
+                    let person = validated.takeSaveable()
+                    if person != nil, let idNumber { lineOf[idNumber] = row.line }
+                    return (person, validated.findings)
                 },
                 // The filter key is computed on the validating thread (the writer is the busier one); only odd
                 // numbers, without one, leave it to SQL on the writer.
@@ -104,8 +106,8 @@ extension AppDatabase {
             return ImportSteps(
                 columns: Self.serviceColumns,
                 validate: { row in
-                    let validated = ServiceValidator.validate(row.values(for: .service), context: context, defaultStaff: staff)
-                    return (validated.saveable, validated.findings)
+                    var validated = ServiceValidator.validate(row.values(for: .service), context: context, defaultStaff: staff)
+                    return (validated.takeSaveable(), validated.findings)
                 },
                 keep: { service in service },
                 check: { _, _ in },
@@ -128,8 +130,8 @@ extension AppDatabase {
             return ImportSteps(
                 columns: Self.activityColumns,
                 validate: { row in
-                    let validated = ActivityValidator.validate(row.values(for: .activity), context: context)
-                    return (validated.saveable, validated.findings)
+                    var validated = ActivityValidator.validate(row.values(for: .activity), context: context)
+                    return (validated.takeSaveable(), validated.findings)
                 },
                 keep: { _ in () },
                 check: { _, _ in },
