@@ -87,7 +87,8 @@ extension AppDatabase {
                 alongsideFirstRows: { filter = try IdFilterImage.load(db) },
                 finish: { _ in
                     // Triggers were off: the imported numbers join the ID filter here.
-                    var image = try filter ?? IdFilterImage.load(db)
+                    // Taken out of `filter`, not copied: a shared image would copy its 2 MB of words at the first insert.
+                    var image = try filter.take() ?? IdFilterImage.load(db)
                     for key in keys { image.insert(key) }
                     try image.save(db)
                 })
