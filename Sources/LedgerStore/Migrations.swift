@@ -411,6 +411,34 @@ enum Migrations {
             // blocks (IdFilterPending.swift says why).
             try db.execute(sql: "CREATE TABLE person_id_filter_pending (batch INTEGER PRIMARY KEY, keys BLOB NOT NULL)")
         }
+        migrator.registerMigration("v13", foreignKeyChecks: .immediate) { db in
+            // A number's bits move from six in one word to three in each of two words (PersonsByIdNumber.swift says
+            // why): triggers that set both words, and the filter rebuilt from the register. Spelled out here so the
+            // migration stays frozen.
+            let number = "abs(CAST(substr(NEW.id_number, 1, 17) AS INTEGER))"
+            func addWord(_ words: Int, _ primes: [Int]) -> String {
+                let mask = primes.map { "(1 << ((\(number) % \($0)) % 64))" }.joined(separator: " | ")
+                return """
+                    INSERT INTO person_id_filter (word, bits) VALUES ((\(number) % \(words)), (\(mask)))
+                    ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                    """
+            }
+            let addNewNumber = addWord(262139, [65521, 65519, 65497]) + "\n" + addWord(262133, [65479, 65449, 65447])
+            try db.execute(sql: """
+                DROP TRIGGER person_id_filter_insert;
+                DROP TRIGGER person_id_filter_update;
+                DELETE FROM person_id_filter;
+                DELETE FROM person_id_filter_block;
+                DELETE FROM person_id_filter_pending;
+                CREATE TRIGGER person_id_filter_insert AFTER INSERT ON person BEGIN
+                    \(addNewNumber)
+                END;
+                CREATE TRIGGER person_id_filter_update AFTER UPDATE OF id_number ON person BEGIN
+                    \(addNewNumber)
+                END;
+                """)
+            try IdFilterImage.rebuildFromRegister(db)
+        }
         return migrator
     }
 }

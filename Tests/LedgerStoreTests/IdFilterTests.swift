@@ -22,6 +22,12 @@ struct IdFilterTests {
         #expect(inImage == 0, "missing from the image, first \(missingInImage.prefix(3))", sourceLocation: sourceLocation)
     }
 
+    /// The key of migrations v10–v12, six bits in one word, as SQL over the ID number in `x` (for upgrade tests).
+    static func v10Word(_ x: String) -> String { "(abs(CAST(substr(\(x), 1, 17) AS INTEGER)) % 262139)" }
+    static func v10Mask(_ x: String) -> String {
+        "(" + [65521, 65519, 65497, 65479, 65449, 65447].map { "(1 << ((abs(CAST(substr(\(x), 1, 17) AS INTEGER)) % \($0)) % 64))" }.joined(separator: " | ") + ")"
+    }
+
     /// A database whose 南关社区 (630102002) has `count` imported persons.
     func databaseWithImportedPersons(_ count: Int) throws -> AppDatabase {
         let db = try emptyDatabase()
@@ -84,8 +90,10 @@ struct IdFilterTests {
         _ = try db.savePerson(intending(), community: "630102001")
         // Every bit set: each look-up goes on to the per-community probe, which must still find only real persons.
         try db.writer.write { d in
-            try d.execute(sql: "INSERT INTO person_id_filter (word, bits) VALUES (\(PersonsByIdNumber.word("?")), -1) ON CONFLICT (word) DO UPDATE SET bits = -1",
-                          arguments: [womanId])
+            for half in 0..<2 {
+                try d.execute(sql: "INSERT INTO person_id_filter (word, bits) VALUES (\(PersonsByIdNumber.word("?", half: half)), -1) ON CONFLICT (word) DO UPDATE SET bits = -1",
+                              arguments: [womanId])
+            }
         }
         #expect(try db.personsWithIdNumber(womanId).isEmpty)
         #expect(try db.personsWithIdNumber(maleId).count == 1)
@@ -120,10 +128,13 @@ struct IdFilterTests {
         try db.writer.read { d in
             for number in numbers {
                 let key = try #require(PersonsByIdNumber.key(number))
-                let sql = try #require(try Row.fetchOne(d, sql: "SELECT \(PersonsByIdNumber.word("?1")) AS word, \(PersonsByIdNumber.mask("?1")) AS mask",
-                                                        arguments: [number]))
-                #expect(key == PersonsByIdNumber.Key(word: sql["word"], mask: sql["mask"]), "\(number)")
-                #expect(key.mask.nonzeroBitCount >= 1 && key.mask.nonzeroBitCount <= 6)
+                let columns = (0..<2).map { "\(PersonsByIdNumber.word("?1", half: $0)), \(PersonsByIdNumber.mask("?1", half: $0))" }
+                let sql = try #require(try Row.fetchOne(d, sql: "SELECT " + columns.joined(separator: ", "), arguments: [number]))
+                #expect(key == PersonsByIdNumber.Key(first: .init(word: sql[0], mask: sql[1]), second: .init(word: sql[2], mask: sql[3])), "\(number)")
+                for half in [key.first, key.second] {
+                    #expect(half.mask.nonzeroBitCount >= 1 && half.mask.nonzeroBitCount <= 3)
+                    #expect((0..<PersonsByIdNumber.words).contains(half.word))
+                }
             }
         }
         // Numbers whose first 17 characters are not all digits have no key here; look-ups take the SQL path.
@@ -157,13 +168,13 @@ struct IdFilterTests {
         let db = try emptyDatabase()
         try addCommunity(db, "630102002", name: "南关社区")
         for serial in 1...30 { _ = try db.savePerson(intending(id: validId(serial: serial), name: "王五"), community: "630102001") }
-        #expect(try recentWordCount(db) == 30)
+        #expect(try recentWordCount(db) == 60)
         let limit = IdFilterPending.Limits.standard.batches
         for batch in 1...limit {
             try importOne(db, serial: 100 + batch, community: "630102002")
             #expect(try count(db, "person_id_filter_pending") == batch)
             #expect(try count(db, "person_id_filter_block") == 0)
-            #expect(try recentWordCount(db) == 30)
+            #expect(try recentWordCount(db) == 60)
         }
         try expectFilterHoldsEveryStoredNumber(db)
         // An earlier import's number is found by a later import into another community; that import's new number
@@ -180,7 +191,7 @@ struct IdFilterTests {
         #expect(try db.personsWithIdNumber(validId(serial: 116)).map(\.communityCode) == ["630102002"])
         // A person saved after the fold is a recent word again, and found.
         _ = try db.savePerson(intending(id: womanId, name: "李梅"), community: "630102001")
-        #expect(try recentWordCount(db) == 1)
+        #expect(try recentWordCount(db) == 2)
         try expectFilterHoldsEveryStoredNumber(db)
     }
 
@@ -190,9 +201,12 @@ struct IdFilterTests {
         let limits = IdFilterPending.Limits(batches: 100, entries: 40)
         var generator = SystemRandomNumberGenerator()
         func randomKeys(_ n: Int) -> [PersonsByIdNumber.Key] {
-            (0..<n).map { _ in PersonsByIdNumber.Key(word: Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator), mask: 1 << 5) }
+            (0..<n).map { _ in
+                PersonsByIdNumber.Key(first: .init(word: Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator), mask: 1 << 5),
+                                      second: .init(word: Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator), mask: 1 << 7))
+            }
         }
-        let first = randomKeys(30), second = randomKeys(20)
+        let first = randomKeys(15), second = randomKeys(10)  // two entries each: 30, then 50
         try db.writer.write { d in
             var image = try IdFilterImage.load(d)
             for key in first { image.insert(key) }
@@ -209,7 +223,9 @@ struct IdFilterTests {
             let image = try IdFilterImage.load(d)
             for key in first + second {
                 #expect(image.mayContain(key))
-                #expect(try IdFilterImage.storedWord(d, key.word) & 1 << 5 != 0)
+                #expect(try IdFilterImage.storedWord(d, key.first.word) & 1 << 5 != 0)
+                #expect(try IdFilterImage.storedWord(d, key.second.word) & 1 << 7 != 0)
+                #expect(try PersonsByIdNumber.mayBeStored(d, key: key))
             }
         }
     }
@@ -223,7 +239,7 @@ struct IdFilterTests {
             while mask.nonzeroBitCount < bits { mask |= 1 << UInt64.random(in: 0..<64, using: &generator) }
             let word = Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)
             var entries: [UInt64] = []
-            IdFilterPending.append(PersonsByIdNumber.Key(word: word, mask: Int64(bitPattern: mask)), to: &entries)
+            IdFilterPending.append(PersonsByIdNumber.WordBits(word: word, mask: Int64(bitPattern: mask)), to: &entries)
             #expect(entries.count == (bits + 5) / 6)
             #expect(entries.allSatisfy { IdFilterPending.word($0) == Int(word) })
             #expect(entries.reduce(0) { $0 | IdFilterPending.mask($1) } == mask)
@@ -240,13 +256,14 @@ struct IdFilterTests {
         for _ in 0..<3 {
             try db.writer.write { d in
                 var image = try IdFilterImage.load(d)
-                for i in 0..<1500 {
+                func randomBits(_ i: Int) -> PersonsByIdNumber.WordBits {
                     let word = i % 3 == 0 ? crowded.randomElement(using: &generator)! : Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)
                     var mask: UInt64 = 0
-                    for _ in 0..<6 { mask |= 1 << UInt64.random(in: 0..<64, using: &generator) }
-                    image.insert(PersonsByIdNumber.Key(word: word, mask: Int64(bitPattern: mask)))
+                    for _ in 0..<3 { mask |= 1 << UInt64.random(in: 0..<64, using: &generator) }
                     expected[word, default: 0] |= mask
+                    return .init(word: word, mask: Int64(bitPattern: mask))
                 }
+                for i in 0..<1500 { image.insert(PersonsByIdNumber.Key(first: randomBits(i), second: randomBits(i + 1))) }
                 try image.save(d)
             }
         }
@@ -266,7 +283,7 @@ struct IdFilterTests {
                 DROP TRIGGER person_id_filter_insert; DROP TRIGGER person_id_filter_update; DROP TABLE person_id_filter;
                 DROP TABLE person_id_filter_block; DROP TABLE person_id_filter_pending;
                 CREATE INDEX person_by_id_number ON person(id_number);
-                DELETE FROM grdb_migrations WHERE identifier IN ('v10', 'v11', 'v12');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v10', 'v11', 'v12', 'v13');
                 """)
         }
         try Migrations.migrator().migrate(db.writer)
@@ -277,15 +294,47 @@ struct IdFilterTests {
         #expect(!indexes.contains("person_by_id_number"))
     }
 
+    /// v13 moved each number's bits into two words: a v12 filter (one word per number, its triggers) is rebuilt from
+    /// the register, and the new triggers set both words.
+    @Test func upgradingFromV12RebuildsTheFilterWithTwoWordsPerNumber() throws {
+        let db = try databaseWithImportedPersons(300)
+        _ = try db.savePerson(intending(id: womanId, name: "李梅"), community: "630102001")
+        // Back to v12: the old trigger, the numbers' old words in the word table, no blocks, no pending batch.
+        try db.writer.write { d in
+            try d.execute(sql: """
+                DROP TRIGGER person_id_filter_insert;
+                CREATE TRIGGER person_id_filter_insert AFTER INSERT ON person BEGIN
+                    INSERT INTO person_id_filter (word, bits) VALUES (\(Self.v10Word("NEW.id_number")), \(Self.v10Mask("NEW.id_number")))
+                    ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                END;
+                DELETE FROM person_id_filter_block; DELETE FROM person_id_filter_pending; DELETE FROM person_id_filter;
+                INSERT INTO person_id_filter (word, bits) SELECT \(Self.v10Word("id_number")), \(Self.v10Mask("id_number")) FROM person WHERE true
+                ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
+                DELETE FROM grdb_migrations WHERE identifier = 'v13';
+                """)
+        }
+        try Migrations.migrator().migrate(db.writer)
+        #expect(try recentWordCount(db) == 0)
+        #expect(try count(db, "person_id_filter_block") > 0)
+        try expectFilterHoldsEveryStoredNumber(db)
+        // A single save after the upgrade goes through the new trigger: its two words, and it is found.
+        let number = validId(serial: 900)
+        _ = try db.savePerson(intending(id: number, name: "王五"), community: "630102001")
+        let key = try #require(PersonsByIdNumber.key(number))
+        let recent = try db.writer.read { try Int64.fetchAll($0, sql: "SELECT word FROM person_id_filter ORDER BY word") }
+        #expect(recent == [key.first.word, key.second.word].sorted())
+        try expectFilterHoldsEveryStoredNumber(db)
+    }
+
     @Test func upgradingFromV10MovesEveryWordIntoBlocks() throws {
         let db = try databaseWithImportedPersons(300)
         // Back to v10: every word in the word table, as v10's backfill and triggers left it.
         try db.writer.write { d in
             try d.execute(sql: """
                 DROP TABLE person_id_filter_block; DROP TABLE person_id_filter_pending;
-                INSERT INTO person_id_filter (word, bits) SELECT \(PersonsByIdNumber.word("id_number")), \(PersonsByIdNumber.mask("id_number")) FROM person WHERE true
+                INSERT INTO person_id_filter (word, bits) SELECT \(Self.v10Word("id_number")), \(Self.v10Mask("id_number")) FROM person WHERE true
                 ON CONFLICT (word) DO UPDATE SET bits = bits | excluded.bits;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v11', 'v12');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v11', 'v12', 'v13');
                 """)
         }
         #expect(try recentWordCount(db) > 250)

@@ -71,17 +71,45 @@ struct IdFilterImage {
         try image.writeBlocks(db)
     }
 
-    /// Whether every bit of `key` is set.
+    /// Builds the filter anew from every stored ID number, into emptied tables (migration v13, which changed where
+    /// a number's bits go): the blocks hold every number; no recent word, no pending batch.
+    static func rebuildFromRegister(_ db: Database) throws {
+        var image = IdFilterImage()
+        var odd: [String] = []
+        try FastLookup.forEachRow(db.makeStatement(sql: "SELECT id_number FROM person")) { s in
+            let number = FastLookup.text(s, 0)
+            guard let key = PersonsByIdNumber.key(number) else { return odd.append(number) }
+            image.set(key)
+        }
+        for number in odd { try image.set(PersonsByIdNumber.key(db, number)) }
+        try image.writeBlocks(db)
+    }
+
+    /// Whether every bit of `key` is set, in both its words.
     func mayContain(_ key: PersonsByIdNumber.Key) -> Bool {
-        let mask = UInt64(bitPattern: key.mask)
-        return words[Int(key.word)] & mask == mask
+        contains(key.first) && contains(key.second)
+    }
+
+    private func contains(_ bits: PersonsByIdNumber.WordBits) -> Bool {
+        let mask = UInt64(bitPattern: bits.mask)
+        return words[Int(bits.word)] & mask == mask
     }
 
     mutating func insert(_ key: PersonsByIdNumber.Key) {
-        let mask = UInt64(bitPattern: key.mask)
-        guard words[Int(key.word)] & mask != mask else { return }
-        set(word: Int(key.word), bits: mask)
-        IdFilterPending.append(key, to: &added)
+        insert(key.first)
+        insert(key.second)
+    }
+
+    private mutating func insert(_ bits: PersonsByIdNumber.WordBits) {
+        guard !contains(bits) else { return }
+        set(word: Int(bits.word), bits: UInt64(bitPattern: bits.mask))
+        IdFilterPending.append(bits, to: &added)
+    }
+
+    /// Sets the bits of both words of a key, without recording it as added.
+    private mutating func set(_ key: PersonsByIdNumber.Key) {
+        set(word: Int(key.first.word), bits: UInt64(bitPattern: key.first.mask))
+        set(word: Int(key.second.word), bits: UInt64(bitPattern: key.second.mask))
     }
 
     /// Sets bits of a word; its block then differs from what is stored.

@@ -22,9 +22,9 @@ enum IdFilterPending {
         static let standard = Limits(batches: 16, entries: 131_072)
     }
 
-    /// Appends the entries of `key` to `entries`: one per six bits of its mask (a key has at most six).
-    static func append(_ key: PersonsByIdNumber.Key, to entries: inout [UInt64]) {
-        var mask = UInt64(bitPattern: key.mask)
+    /// Appends the entries of one word's bits to `entries`: one per six bits of the mask (a key sets three).
+    static func append(_ bits: PersonsByIdNumber.WordBits, to entries: inout [UInt64]) {
+        var mask = UInt64(bitPattern: bits.mask)
         while mask != 0 {
             var positions: UInt64 = 0
             var last: UInt64 = 0
@@ -35,7 +35,7 @@ enum IdFilterPending {
                 }
                 positions |= last << (6 * UInt64(slot))
             }
-            entries.append(UInt64(key.word) << 36 | positions)
+            entries.append(UInt64(bits.word) << 36 | positions)
         }
     }
 
