@@ -7,19 +7,21 @@ import GRDBSQLite
 /// The ~10,000 numbers of an import set bits in nearly all 4,096 blocks, so writing them into the blocks rewrote
 /// ~530 of the ~1,490 pages an import of that size writes; skipping that write made such an import 28 ms faster
 /// (130 → 102 ms). Since v12 an import stores its keys as one blob in `person_id_filter_pending` instead (~20
-/// pages), and the blocks are rewritten only when the pending batches or entries pass the limits below (about
-/// once every 13 imports of 10,000 rows).
+/// pages; ~40 since v13), and the blocks are rewritten only when the pending batches or entries pass the limits
+/// below (about once every 13 imports of 10,000 rows).
 ///
-/// A blob is a sorted array of little-endian 64-bit entries, `word << 36 | six 6-bit bit positions`: a key's
-/// word and the bits of its mask (a mask of fewer than six bits repeats its last position). Sorted by word, so a
-/// single look-up binary-searches each batch for its word instead of reading the batch whole.
+/// A blob is a sorted array of little-endian 64-bit entries, `word << 36 | six 6-bit bit positions`: one word of
+/// a key and its bits there (a mask of fewer than six bits repeats its last position; since v13 a key has two
+/// words of three bits each). Sorted by word, so a single look-up binary-searches each batch for its word instead
+/// of reading the batch whole.
 enum IdFilterPending {
     /// Past these, an import folds everything pending into the blocks. The standard limits bound what an import
-    /// reads at its start (1 MB of entries) and what a single look-up searches (16 batches).
+    /// reads at its start (2 MB of entries) and what a single look-up searches (16 batches); a 10,000-row import
+    /// adds 20,000 entries (two words per number since v13), so imports of that size fold every 13th time.
     struct Limits {
         var batches: Int
         var entries: Int
-        static let standard = Limits(batches: 16, entries: 131_072)
+        static let standard = Limits(batches: 16, entries: 262_144)
     }
 
     /// Appends the entries of one word's bits to `entries`: one per six bits of the mask (a key sets three).
