@@ -2,12 +2,14 @@ import CSQLiteControl
 import GRDB
 import LedgerCore
 
-/// Bulk loading without per-row triggers.
+/// Bulk loading: the settings an import runs with, each switched on this connection only and restored after.
 ///
-/// The totals triggers (one `UPDATE community_totals` per inserted row, two per person) were 45% of SQLite's work
-/// in an import. During the insert loop of an import they are switched off for this connection only, and the
-/// rows' contributions, summed as they are inserted (`Totals`), are added to the totals by one update. Any other
-/// write, and any other connection, still goes through the triggers.
+/// - Without per-row triggers: the totals triggers (one `UPDATE community_totals` per inserted row, two per person)
+///   were 45% of SQLite's work in an import. During the insert loop they are off, and the rows' contributions,
+///   summed as they are inserted (`Totals`), are added to the totals by one update. Any other write, and any other
+///   connection, still goes through the triggers.
+/// - Without foreign-key checks, and through a rollback journal when alone with the database
+///   (`withBulkLoadSettings`); with a large page cache (`withLargeCache`).
 enum BulkLoad {
     /// Page cache for a bulk load. SQLite's default (2 MB) is smaller than the indexes an import touches, so pages
     /// were evicted, re-read and spilled to the WAL mid-transaction; memory is taken only as pages are used.
