@@ -223,8 +223,8 @@ struct IdFilterTests {
             let image = try IdFilterImage.load(d)
             for key in first + second {
                 #expect(image.mayContain(key))
-                #expect(try IdFilterImage.storedWord(d, key.first.word) & 1 << 5 != 0)
-                #expect(try IdFilterImage.storedWord(d, key.second.word) & 1 << 7 != 0)
+                #expect(try IdFilterImage.storedWords(d, [key.first.word])[0] & 1 << 5 != 0)
+                #expect(try IdFilterImage.storedWords(d, [key.second.word])[0] & 1 << 7 != 0)
                 #expect(try PersonsByIdNumber.mayBeStored(d, key: key))
             }
         }
@@ -271,8 +271,12 @@ struct IdFilterTests {
         #expect(try count(db, "person_id_filter_block") == 0)
         var words = Set(expected.keys)
         for _ in 0..<500 { words.insert(Int64.random(in: 0..<PersonsByIdNumber.words, using: &generator)) }
-        let wrong = try db.writer.read { d in try words.filter { try IdFilterImage.storedWord(d, $0) != expected[$0, default: 0] } }
+        // Word by word, and all in one pass over the batches.
+        let wrong = try db.writer.read { d in try words.filter { try IdFilterImage.storedWords(d, [$0])[0] != expected[$0, default: 0] } }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        let all = Array(words)
+        let together = try db.writer.read { d in try IdFilterImage.storedWords(d, all) }
+        #expect(together == all.map { expected[$0, default: 0] })
     }
 
     @Test func upgradingADatabaseFillsTheFilterFromTheRegister() throws {

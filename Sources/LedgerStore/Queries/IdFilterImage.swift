@@ -40,15 +40,14 @@ struct IdFilterImage {
     /// The blocks pass through a small page cache: kept, their ~590 pages would take as many fresh page buffers, a
     /// page fault each (2 µs, at times 13 µs, on this machine), for pages the import does not read again.
     static func load(_ db: Database) throws -> IdFilterImage {
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = 64")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        var image = try loadBlocks(db)
-        let pending = try IdFilterPending.forEachEntry(db) { entry in
-            image.set(word: IdFilterPending.word(entry), bits: IdFilterPending.mask(entry))
+        try BulkLoad.withCacheSize(db, 64) {
+            var image = try loadBlocks(db)
+            let pending = try IdFilterPending.forEachEntry(db) { entry in
+                image.set(word: IdFilterPending.word(entry), bits: IdFilterPending.mask(entry))
+            }
+            (image.pendingBatches, image.pendingEntries) = pending
+            return image
         }
-        (image.pendingBatches, image.pendingEntries) = pending
-        return image
     }
 
     /// The blocks and the recent words (v11's filter).
@@ -156,25 +155,24 @@ struct IdFilterImage {
         try db.execute(sql: "DELETE FROM person_id_filter")
     }
 
-    /// ORs the recent words into the image; their blocks count as changed, so `writeBlocks` stores them.
+    /// ORs the recent words into the image; blocks they add bits to count as changed, so `writeBlocks` stores them.
     private mutating func foldRecentWords(_ db: Database) throws {
         let recent = try db.makeStatement(sql: "SELECT word, bits FROM person_id_filter")
         try FastLookup.forEachRow(recent) { s in
-            let word = Int(sqlite3_column_int64(s, 0)), bits = UInt64(bitPattern: sqlite3_column_int64(s, 1))
-            guard (0..<words.count).contains(word), bits != 0 else { return }
-            words[word] |= bits
-            changed[word / Self.wordsPerBlock] = true
+            set(word: Int(sqlite3_column_int64(s, 0)), bits: UInt64(bitPattern: sqlite3_column_int64(s, 1)))
         }
     }
 
-    /// The bits of one word as a single look-up reads them: its block's word OR its recent word (two seeks) OR its
-    /// pending entries (a binary search of each pending batch).
-    static func storedWord(_ db: Database, _ word: Int64) throws -> UInt64 {
+    /// The bits of some words as a single look-up reads them: each word's block word OR its recent word (two
+    /// seeks) OR its pending entries (one pass over the pending batches for all the words).
+    static func storedWords(_ db: Database, _ words: [Int64]) throws -> [UInt64] {
         let perBlock = Int64(wordsPerBlock)
-        let block = try Data.fetchOne(db.cachedStatement(sql: blockSQL), arguments: [word / perBlock]) ?? Data()
-        let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [word]) ?? 0
-        let pending = try IdFilterPending.bits(db, word: word)
-        return block.withUnsafeBytes { Self.word($0, at: Int(word % perBlock)) } | UInt64(bitPattern: recent) | pending
+        let pending = try IdFilterPending.bits(db, words: words)
+        return try zip(words, pending).map { word, pending in
+            let block = try Data.fetchOne(db.cachedStatement(sql: blockSQL), arguments: [word / perBlock]) ?? Data()
+            let recent = try Int64.fetchOne(db.cachedStatement(sql: recentWordSQL), arguments: [word]) ?? 0
+            return block.withUnsafeBytes { Self.word($0, at: Int(word % perBlock)) } | UInt64(bitPattern: recent) | pending
+        }
     }
 
     /// The 64-bit word at `index` of a block's blob (0 past its end).

@@ -76,19 +76,19 @@ enum IdFilterPending {
         try db.execute(sql: "DELETE FROM person_id_filter_pending")
     }
 
-    /// The bits the pending batches set in one word: a binary search of each batch, reading a few entries of its
-    /// blob in place (incremental blob I/O) rather than the whole blob.
-    static func bits(_ db: Database, word: Int64) throws -> UInt64 {
+    /// The bits the pending batches set in each of `words`: a binary search of each batch per word, reading a few
+    /// entries of its blob in place (incremental blob I/O) rather than the whole blob.
+    static func bits(_ db: Database, words: [Int64]) throws -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: words.count)
         let batches = try Int64.fetchAll(db.cachedStatement(sql: "SELECT batch FROM person_id_filter_pending"))
-        guard let first = batches.first else { return 0 }
+        guard let first = batches.first else { return bits }
         var handle: OpaquePointer?
         defer { sqlite3_blob_close(handle) }
         try check(db, sqlite3_blob_open(db.sqliteConnection, "main", "person_id_filter_pending", "keys", first, 0, &handle))
-        guard let blob = handle else { return 0 }
-        var bits: UInt64 = 0
+        guard let blob = handle else { return bits }
         for batch in batches {
             if batch != first { try check(db, sqlite3_blob_reopen(blob, batch)) }
-            bits |= try search(db, blob, word: Int(word))
+            for (i, word) in words.enumerated() { bits[i] |= try search(db, blob, word: Int(word)) }
         }
         return bits
     }
@@ -100,14 +100,14 @@ enum IdFilterPending {
             try check(db, sqlite3_blob_read(blob, &value, 8, Int32(index * 8)))
             return UInt64(littleEndian: value)
         }
+        let count = Int(sqlite3_blob_bytes(blob)) / 8
         // The first entry whose word is not below `word`.
-        var low = 0, high = Int(sqlite3_blob_bytes(blob)) / 8
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
             if try Self.word(entry(middle)) < word { low = middle + 1 } else { high = middle }
         }
         var bits: UInt64 = 0
-        let count = Int(sqlite3_blob_bytes(blob)) / 8
         var index = low
         while index < count {
             let found = try entry(index)

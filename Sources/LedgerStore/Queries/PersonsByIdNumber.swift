@@ -92,10 +92,8 @@ enum PersonsByIdNumber {
     }
 
     static func mayBeStored(_ db: Database, key: Key) throws -> Bool {
-        for half in [key.first, key.second] {
-            let mask = UInt64(bitPattern: half.mask)
-            guard try IdFilterImage.storedWord(db, half.word) & mask == mask else { return false }
-        }
-        return true
+        let halves = [key.first, key.second]
+        let stored = try IdFilterImage.storedWords(db, halves.map(\.word))
+        return zip(halves, stored).allSatisfy { half, bits in bits & UInt64(bitPattern: half.mask) == UInt64(bitPattern: half.mask) }
     }
 }

@@ -17,8 +17,14 @@ enum BulkLoad {
 
     /// Runs `body` with a large page cache on this connection, restoring the cache size however it ends.
     static func withLargeCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try withCacheSize(db, -cacheKibibytes, body)
+    }
+
+    /// Runs `body` with `PRAGMA cache_size = size` (pages; kibibytes when negative) on this connection, restoring
+    /// the previous size however it ends.
+    static func withCacheSize<T>(_ db: Database, _ size: Int, _ body: () throws -> T) throws -> T {
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
+        try db.execute(sql: "PRAGMA cache_size = \(size)")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         return try body()
     }
