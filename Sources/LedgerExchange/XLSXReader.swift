@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads the first worksheet of an Excel workbook (.xlsx: a zip of XML parts) as rows of cells.
@@ -74,133 +71,108 @@ public enum XLSXReader {
     }
 }
 
-/// Attributes of every element with a given name (small parts: workbook and relations).
-private final class XMLAttributes: NSObject, XMLParserDelegate {
-    let element: String
-    var found: [[String: String]] = []
-    init(element: String) { self.element = element }
-
-    static func collect(_ data: Data, element: String) -> [[String: String]] {
-        let delegate = XMLAttributes(element: element)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.found
+extension XLSXReader.Row {
+    /// Puts a cell at its column, after empty cells for any columns Excel left out.
+    mutating func place(_ cell: XLSXReader.Cell, at column: Int) {
+        while cells.count < column { cells.append(.init(text: "", isNumber: false)) }
+        if cells.count == column { cells.append(cell) } else { cells[column] = cell }
     }
+}
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if name == element { found.append(attributes) }
+/// Attributes of every element with a given name (small parts: workbook and relations); those found before any
+/// damage in the part.
+private enum XMLAttributes {
+    static func collect(_ data: Data, element: String) -> [[String: String]] {
+        var scanner = XMLScanner([UInt8](data))
+        var found: [[String: String]] = []
+        while let event = try? scanner.next() {
+            if case .start(element, let attributes) = event {
+                found.append(Dictionary(attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            }
+        }
+        return found
     }
 }
 
 /// `xl/sharedStrings.xml`: each `<si>` is the text of its `<t>` runs, phonetic guides (`<rPh>`) left out.
-private final class SharedStrings: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    var current = ""
-    var inText = false
-    var phonetic = 0
-
+private enum SharedStrings {
     static func parse(_ data: Data) throws -> [String] {
-        let delegate = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw XLSXReader.Failure(message: "Excel文件的共享文本部分无法读取，文件可能已损坏") }
-        return delegate.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "rPh": phonetic += 1
-        case "t": inText = phonetic == 0
-        default: break
+        var scanner = XMLScanner([UInt8](data))
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var phonetic = 0
+        do {
+            while let event = try scanner.next() {
+                switch event {
+                case .start("si", _): current = ""
+                case .start("rPh", _): phonetic += 1
+                case .start("t", _): inText = phonetic == 0
+                case .text(let text) where inText: current += text
+                case .end("si"): strings.append(current)
+                case .end("rPh"): phonetic -= 1
+                case .end("t"): inText = false
+                default: break
+                }
+            }
+        } catch {
+            throw XLSXReader.Failure(message: "Excel文件的共享文本部分无法读取，文件可能已损坏")
         }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "rPh": phonetic -= 1
-        case "t": inText = false
-        default: break
-        }
+        return strings
     }
 }
 
-/// A worksheet's `<sheetData>`, streamed: rows of cells placed by reference.
-private final class SheetParser: NSObject, XMLParserDelegate {
-    let strings: [String]
-    var rows: [XLSXReader.Row] = []
-    var row: XLSXReader.Row?
-    var column = 0
-    var type = ""
-    var value = ""
-    var inValue = false
-    var problem: String?
-
-    init(strings: [String]) { self.strings = strings }
-
+/// A worksheet's `<sheetData>`: rows of cells placed by reference.
+private enum SheetParser {
     static func parse(_ data: Data, strings: [String]) throws -> [XLSXReader.Row] {
-        let delegate = SheetParser(strings: strings)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let problem = delegate.problem { throw XLSXReader.Failure(message: problem) }
-        guard ok else { throw XLSXReader.Failure(message: "Excel工作表无法读取，文件可能已损坏") }
-        return delegate.rows
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            let number = attributes["r"].flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
-            row = XLSXReader.Row(number: number, cells: [])
-        case "c":
-            column = attributes["r"].flatMap(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
-            type = attributes["t"] ?? ""
-            value = ""
-        case "v", "t":
-            inValue = true
-        default: break
+        var scanner = XMLScanner([UInt8](data))
+        var rows: [XLSXReader.Row] = []
+        var row: XLSXReader.Row?
+        var column = 0
+        var type = ""
+        var value = ""
+        var inValue = false
+        func attribute(_ name: String, _ attributes: [(name: String, value: String)]) -> String? {
+            attributes.first { $0.name == name }?.value
         }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t": inValue = false
-        case "c":
-            guard var current = row, column < 16_384 else { return }
-            let cell: XLSXReader.Cell
-            switch type {
-            case "s":
-                guard let index = Int(value), strings.indices.contains(index) else {
-                    problem = "Excel工作表第\(current.number)行引用了不存在的文本，文件可能已损坏"
-                    parser.abortParsing()
-                    return
+        do {
+            while let event = try scanner.next() {
+                switch event {
+                case .start("row", let attributes):
+                    let number = attribute("r", attributes).flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
+                    row = XLSXReader.Row(number: number, cells: [])
+                case .start("c", let attributes):
+                    column = attribute("r", attributes).flatMap(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
+                    type = attribute("t", attributes) ?? ""
+                    value = ""
+                case .start("v", _), .start("t", _): inValue = true
+                case .text(let text) where inValue: value += text
+                case .end("v"), .end("t"): inValue = false
+                case .end("c"):
+                    guard let number = row?.number, column < 16_384 else { break }
+                    let cell: XLSXReader.Cell
+                    switch type {
+                    case "s":
+                        guard let index = Int(value), strings.indices.contains(index) else {
+                            throw XLSXReader.Failure(message: "Excel工作表第\(number)行引用了不存在的文本，文件可能已损坏")
+                        }
+                        cell = .init(text: strings[index], isNumber: false)
+                    case "b": cell = .init(text: value == "1" ? "是" : "否", isNumber: false)
+                    case "inlineStr", "str", "e": cell = .init(text: value, isNumber: false)
+                    default: cell = .init(text: value, isNumber: !value.isEmpty)
+                    }
+                    row?.place(cell, at: column)
+                case .end("row"):
+                    if let row { rows.append(row) }
+                    row = nil
+                default: break
                 }
-                cell = .init(text: strings[index], isNumber: false)
-            case "b": cell = .init(text: value == "1" ? "是" : "否", isNumber: false)
-            case "inlineStr", "str", "e": cell = .init(text: value, isNumber: false)
-            default: cell = .init(text: value, isNumber: !value.isEmpty)
             }
-            while current.cells.count < column { current.cells.append(.init(text: "", isNumber: false)) }
-            if current.cells.count == column { current.cells.append(cell) } else { current.cells[column] = cell }
-            row = current
-        case "row":
-            if let row { rows.append(row) }
-            row = nil
-        default: break
+        } catch let failure as XLSXReader.Failure {
+            throw failure
+        } catch {
+            throw XLSXReader.Failure(message: "Excel工作表无法读取，文件可能已损坏")
         }
+        return rows
     }
 }

@@ -71,6 +71,23 @@ struct XLSXTests {
         #expect(RegisterFile.day(fromSerial: "0") == nil && RegisterFile.day(fromSerial: "abc") == nil)
     }
 
+    /// A zip that opens but holds damaged XML: the clerk is told which part, nothing half-read is imported.
+    @Test func damagedXMLInsideAWorkbookGivesAChineseMessage() throws {
+        let header = Self.headers.enumerated().map { i, _ in "<c r=\"\(Character(UnicodeScalar(65 + i)!))1\" t=\"s\"><v>\(i)</v></c>" }.joined()
+        let cutSheet = try workbook(sheet: "<row r=\"1\">\(header)</row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is>", strings: Self.headers)
+        #expect { try RegisterFile.read(cutSheet, register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == ["Excel工作表无法读取，文件可能已损坏"]
+        }
+        let badStrings = try workbook(sheet: "<row r=\"1\">\(header)</row>", strings: Self.headers + ["&bogus;"])
+        #expect { try RegisterFile.read(badStrings, register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == ["Excel文件的共享文本部分无法读取，文件可能已损坏"]
+        }
+        let missingString = try workbook(sheet: "<row r=\"1\">\(header)</row><row r=\"4\"><c r=\"A4\" t=\"s\"><v>99</v></c></row>", strings: Self.headers)
+        #expect { try RegisterFile.read(missingString, register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == ["Excel工作表第4行引用了不存在的文本，文件可能已损坏"]
+        }
+    }
+
     @Test func aDamagedWorkbookGivesAChineseMessage() {
         var data = Data([0x50, 0x4B, 0x03, 0x04])
         data.append(Data(repeating: 0x41, count: 200))
