@@ -203,17 +203,21 @@ struct KillTests {
             try process.run()
             if n % 4 != 3 {
                 usleep(UInt32.random(in: 0...400_000, using: &random))
-                if process.isRunning { kill(process.processIdentifier, SIGKILL); killed += 1 }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             }
             process.waitUntilExit()
+            // Counted by how the process ended: one signalled just as it finished has exited normally.
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
             if process.terminationReason == .exit && process.terminationStatus == 0 { committed += 1 }
+            // Whole or absent: every file adds all its rows or none. One killed after its commit has added them.
             let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
-            #expect(try database.count(.survey, community: "630102001") == committed * rowsPerFile, "file \(n)")
+            let count = try database.count(.survey, community: "630102001")
+            #expect(count % rowsPerFile == 0 && count >= committed * rowsPerFile && count <= (committed + killed) * rowsPerFile, "file \(n)")
         }
         let database = try AppDatabase.open(path: cli.db, operatorName: "检查")
         #expect(try database.integrityCheck() == "ok")
         #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(killed > 0 && committed > 0 && killed + committed <= files)
+        #expect(killed > 0 && committed > 0) // both outcomes happened
     }
 
     /// The same through the app core: keys typed into the survey form, F2, effects run against the store; the
