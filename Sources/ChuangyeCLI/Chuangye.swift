@@ -30,6 +30,10 @@ public struct Chuangye: ParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         setlocale(LC_ALL, "")
         do {
+            if let request = ImportRequest(plainArguments: arguments ?? Array(CommandLine.arguments.dropFirst())) {
+                try request.run()
+                Foundation.exit(0)
+            }
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)

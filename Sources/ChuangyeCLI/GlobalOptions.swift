@@ -12,27 +12,40 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))
     var operatorName: String?
 
-    /// `--db`, else `$CHUANGYE_DB`, else `$XDG_DATA_HOME/chuangye/ledger.sqlite` (XDG default `~/.local/share`).
-    var databasePath: String {
-        let env = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
-        if let path = env["CHUANGYE_DB"], !path.isEmpty { return path }
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (base as NSString).appendingPathComponent("chuangye/ledger.sqlite")
-    }
-
-    var resolvedOperator: String {
-        if let operatorName, let name = Normalize.optional(operatorName) { return name }
-        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return "unknown"
-    }
+    var session: Session { Session(db: db, operatorName: operatorName) }
+    var databasePath: String { session.databasePath }
 
     /// `forBulkLoad`: see `AppDatabase.open`.
     func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
-        do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator, forBulkLoad: forBulkLoad) } catch let e as StoreError {
-            throw CLIFailure.data(e.message)
+        try session.openDatabase(forBulkLoad: forBulkLoad)
+    }
+
+    /// The options' values, as read by the parser or by a fast path (ImportRequest.swift).
+    struct Session: Equatable {
+        var db: String?
+        var operatorName: String?
+
+        /// `--db`, else `$CHUANGYE_DB`, else `$XDG_DATA_HOME/chuangye/ledger.sqlite` (XDG default `~/.local/share`).
+        var databasePath: String {
+            let env = ProcessInfo.processInfo.environment
+            if let db, !db.isEmpty { return db }
+            if let path = env["CHUANGYE_DB"], !path.isEmpty { return path }
+            let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            return (base as NSString).appendingPathComponent("chuangye/ledger.sqlite")
+        }
+
+        var resolvedOperator: String {
+            if let operatorName, let name = Normalize.optional(operatorName) { return name }
+            if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+            if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+            return "unknown"
+        }
+
+        func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+            do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator, forBulkLoad: forBulkLoad) } catch let e as StoreError {
+                throw CLIFailure.data(e.message)
+            }
         }
     }
 }
@@ -43,8 +56,13 @@ struct CommunityOption: ParsableArguments {
     var community: String?
 
     func resolve(in database: any LedgerStorage) throws -> Community {
+        try Self.resolve(community, in: database)
+    }
+
+    /// The community with `code`, or the only one when `code` is nil.
+    static func resolve(_ code: String?, in database: any LedgerStorage) throws -> Community {
         let all = try database.communities()
-        if let code = community {
+        if let code {
             guard let c = all.first(where: { $0.code == code }) else {
                 let known = all.isEmpty ? "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml" : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")
                 throw CLIFailure.usage("找不到社区代码 \(code)。\(known)")
