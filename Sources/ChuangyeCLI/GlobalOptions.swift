@@ -61,6 +61,8 @@ struct CommunityOption: ParsableArguments {
 
     /// The community with `code`, or the only one when `code` is nil.
     static func resolve(_ code: String?, in database: any LedgerStorage) throws -> Community {
+        // One community read by its code: every import names one, and a district has a hundred.
+        if let code, let community = try database.community(code: code) { return community }
         let all = try database.communities()
         if let code {
             guard let c = all.first(where: { $0.code == code }) else {

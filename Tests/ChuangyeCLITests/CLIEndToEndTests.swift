@@ -195,6 +195,22 @@ struct CLIEndToEndTests {
         #expect(try cli.run("import", "survey", "/nonexistent.csv").status == 1)
     }
 
+    /// `--community` picks one of several communities; a wrong or missing code lists them.
+    @Test func communityIsChosenByCodeAndAWrongCodeListsTheCommunities() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        try cli.run("init", "--profile", cli.write("p.toml", profile))
+        try cli.run("init", "--profile", cli.write("p2.toml", profile.replacingOccurrences(of: "630102001", with: "630102002")
+                                                                .replacingOccurrences(of: "八一路社区", with: "火车站社区")))
+        let file = try cli.write("s.csv", surveyCSV)
+        let wrong = try cli.run("import", "survey", file, "--community", "630102009")
+        #expect(wrong.status == 2 && wrong.stderr.contains("找不到社区代码 630102009。已有：630102001 八一路社区、630102002 火车站社区"))
+        let missing = try cli.run("import", "survey", file)
+        #expect(missing.status == 2 && missing.stderr.contains("数据库中有2个社区，请用 --community 指定"))
+        let chosen = try cli.run("import", "survey", file, "--community", "630102002")
+        #expect(chosen.status == 0 && chosen.stdout.contains("火车站社区（630102002）"), "\(chosen.stderr)")
+    }
+
     @Test func helpIsInChinese() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
