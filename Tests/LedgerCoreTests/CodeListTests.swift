@@ -9,6 +9,25 @@ struct CodeListTests {
         #expect(Education.parse(text) == expected)
     }
 
+    /// Every name of every list is found by the byte comparison that runs before the full match.
+    @Test func everyNameOfEveryListIsFoundExactly() {
+        func check<T: CodedValue>(_ type: T.Type) -> Int {
+            T.allCases.filter { T.names.exact($0.rawValue) != $0 || T.parse($0.rawValue) != $0 }.count
+        }
+        let failures = check(Education.self) + check(Hukou.self) + check(PersonCategory.self) + check(BusinessStatus.self)
+            + check(Need.self) + check(TrainingType.self) + check(EntityType.self) + check(ServiceType.self)
+            + check(ServiceMethod.self) + check(ServiceResult.self) + check(ActivityKind.self) + check(Industry.self)
+        #expect(failures == 0)
+        #expect(Education.names.exact("大学") == nil && Education.names.exact(" 初中") == nil && Education.names.exact("") == nil)
+    }
+
+    /// List items split at each separator, empty items dropped, other characters (and combining marks) kept.
+    @Test func listItemsSplitAtEverySeparator() {
+        #expect(FieldReader.listItems("就业困难人员、高校毕业生，，其他; a/b c") == ["就业困难人员", "高校毕业生", "其他", "a", "b", "c"])
+        #expect(FieldReader.listItems("、") == [] && FieldReader.listItems("退役军人") == ["退役军人"])
+        #expect(FieldReader.listItems("e\u{301}、x") == ["e\u{301}", "x"])
+    }
+
     @Test func ambiguousPrefixNamesNothingAndListsTheCandidates() {
         #expect(Education.parse("大学") == .bachelor) // an alias wins over the prefix
         #expect(ServiceType.parse("创业") == nil)

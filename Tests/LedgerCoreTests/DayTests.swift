@@ -12,6 +12,23 @@ struct DayTests {
         #expect(Day.parse(text) == nil)
     }
 
+    /// The ISO form, written digit by digit, read back as the same day for every day of three centuries, and as
+    /// interpolation writes it (the form before session 10, kept for years outside 1000–9999).
+    @Test func isoFormRoundTripsForEveryDay() {
+        let first = Day(year: 1900, month: 1, day: 1)!.ordinal, last = Day(year: 2199, month: 12, day: 31)!.ordinal
+        var wrong = 0
+        for ordinal in first...last {
+            let day = Day(ordinal: ordinal)
+            let text = day.description
+            let padded = "\(day.year)-\(day.month < 10 ? "0" : "")\(day.month)-\(day.day < 10 ? "0" : "")\(day.day)"
+            if text != padded || Day.parse(text) != day || Day.parseISO(text.utf8) != day { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(Day(year: 2024, month: 3, day: 5)!.description == "2024-03-05")
+        let early = Day(ordinal: -400_000) // before year 1000: the interpolated form
+        #expect(early.year < 1000 && early.description == "\(early.year)-\(early.month < 10 ? "0" : "")\(early.month)-\(early.day < 10 ? "0" : "")\(early.day)")
+    }
+
     @Test func leapDayExistsOnlyInLeapYears() {
         #expect(Day(year: 2000, month: 2, day: 29) != nil)
         #expect(Day(year: 1900, month: 2, day: 29) == nil)

@@ -1,5 +1,6 @@
 /// 行业门类, the 20 sections of GB/T 4754-2017.
 public enum Industry: String, CodedValue {
+    public static let names = CodedNames<Industry>()
     case a = "农、林、牧、渔业"
     case b = "采矿业"
     case c = "制造业"

@@ -1,5 +1,6 @@
 /// 文化程度, top level of GB/T 4658-2006.
 public enum Education: String, CodedValue {
+    public static let names = CodedNames<Education>()
     case postgraduate = "研究生"
     case bachelor = "大学本科"
     case juniorCollege = "大学专科"
@@ -35,6 +36,7 @@ public enum Education: String, CodedValue {
 
 /// 户籍性质.
 public enum Hukou: String, CodedValue {
+    public static let names = CodedNames<Hukou>()
     case urban = "城镇"
     case rural = "农村"
     public static let aliases: [String: Hukou] = ["非农业": .urban, "非农": .urban, "农业": .rural, "城市": .urban]
@@ -43,6 +45,7 @@ public enum Hukou: String, CodedValue {
 
 /// 人员类别.
 public enum PersonCategory: String, CodedValue {
+    public static let names = CodedNames<PersonCategory>()
     case graduate = "高校毕业生"
     case student = "在校大学生"
     case registeredUnemployed = "登记失业人员"
@@ -64,6 +67,7 @@ public enum PersonCategory: String, CodedValue {
 
 /// 创业状态.
 public enum BusinessStatus: String, CodedValue {
+    public static let names = CodedNames<BusinessStatus>()
     case intending = "有创业意愿"
     case started = "已创业"
     public static let aliases: [String: BusinessStatus] = ["意愿": .intending, "未创业": .intending, "创业": .started]
@@ -72,6 +76,7 @@ public enum BusinessStatus: String, CodedValue {
 
 /// 创业需求.
 public enum Need: String, CodedValue {
+    public static let names = CodedNames<Need>()
     case funding = "资金"
     case premises = "场地"
     case training = "培训"
@@ -82,6 +87,7 @@ public enum Need: String, CodedValue {
 
 /// 培训类型.
 public enum TrainingType: String, CodedValue {
+    public static let names = CodedNames<TrainingType>()
     case gyb = "GYB"
     case syb = "SYB"
     case iyb = "IYB"
@@ -94,6 +100,7 @@ public enum TrainingType: String, CodedValue {
 
 /// 主体类型.
 public enum EntityType: String, CodedValue {
+    public static let names = CodedNames<EntityType>()
     case enterprise = "企业"
     case individual = "个体工商户"
     case cooperative = "农民专业合作社"

@@ -1,5 +1,6 @@
 /// 服务类型.
 public enum ServiceType: String, CodedValue {
+    public static let names = CodedNames<ServiceType>()
     case policy = "政策咨询"
     case guidance = "创业指导"
     case training = "创业培训"
@@ -16,6 +17,7 @@ public enum ServiceType: String, CodedValue {
 
 /// 服务方式.
 public enum ServiceMethod: String, CodedValue {
+    public static let names = CodedNames<ServiceMethod>()
     case window = "窗口"
     case visit = "上门"
     case phone = "电话"
@@ -27,6 +29,7 @@ public enum ServiceMethod: String, CodedValue {
 
 /// 服务结果.
 public enum ServiceResult: String, CodedValue {
+    public static let names = CodedNames<ServiceResult>()
     case done = "已办结"
     case ongoing = "跟进中"
     case referred = "已转介"
@@ -36,6 +39,7 @@ public enum ServiceResult: String, CodedValue {
 
 /// 创建工作台账 kinds.
 public enum ActivityKind: String, CodedValue {
+    public static let names = CodedNames<ActivityKind>()
     case publicity = "宣传活动"
     case roleModel = "创业典型"
     case incubationReferral = "推荐入园"

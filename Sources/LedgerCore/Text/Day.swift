@@ -74,9 +74,28 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// ISO 8601 form, `2024-03-15`: how days are stored and exported.
     public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        // Ten bytes written in place: every imported row stores two or more days, and three interpolations cost
+        // ~1,400 instructions a day.
+        guard (1000...9999).contains(year) else {
+            let m = month < 10 ? "0\(month)" : "\(month)"
+            let d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(year)-\(m)-\(d)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, _ digits: Int, at start: Int) {
+                var rest = value
+                for i in stride(from: start + digits - 1, through: start, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            return 10
+        }
     }
 
     /// Today's date in the process's local time zone.
@@ -99,18 +118,17 @@ extension Day {
     /// Fast path for the stored and exported form `2024-03-15` (every import of an export goes through here).
     static func parseISO(_ utf8: String.UTF8View) -> Day? {
         guard utf8.count == 10 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        // The eight digits read as one number, yyyymmdd.
+        var number = 0
         for (i, b) in utf8.enumerated() {
             if i == 4 || i == 7 {
                 guard b == UInt8(ascii: "-") else { return nil }
             } else {
                 guard b >= 48, b <= 57 else { return nil }
-                digits.append(Int(b) - 48)
+                number = number * 10 + Int(b) - 48
             }
         }
-        return Day(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                   month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        return Day(year: number / 10000, month: number / 100 % 100, day: number % 100)
     }
 
     /// Parses the forms clerks type: `2024-03-15`, `2024/3/15`, `2024.3.15`, `20240315`, `2024年3月15日`.

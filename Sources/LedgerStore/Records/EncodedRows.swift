@@ -54,7 +54,9 @@ struct EncodedRows: ColumnSink {
         guard let value else { return integer(nil) }
         kinds.append(Self.text)
         let offset = bytes.count
-        bytes.append(contentsOf: value.utf8)
+        // Copied as one block where the text's bytes are contiguous (always, for native strings): the generic
+        // append over a UTF-8 view went byte by byte.
+        if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: value.utf8) }
         numbers.append(Int64(bytes.count - offset) << 32 | Int64(offset))
         bytes.append(0)
     }
