@@ -10,15 +10,20 @@ public protocol CodedValue: CaseIterable, Sendable, Hashable, RawRepresentable w
     static var names: CodedNames<Self> { get }
 }
 
-/// A coded type's names as UTF-8 bytes, built once per type: `parse` finds a name typed exactly as the list writes
-/// it by comparing bytes, before building `allCases` (a new array at every use), normalising the text or allocating
-/// a result. Several fields of every imported row are parsed; this took coded fields ~4,500 → ~600 instructions.
+/// A coded type's names and aliases as UTF-8 bytes, built once per type: `parse` finds a value typed exactly as the
+/// list or an alias writes it by comparing bytes, before building `allCases` (a new array at every use), normalising
+/// the text or allocating a result. Several fields of every imported row are parsed; this took a coded field from
+/// ~4,500 to ~600 instructions.
 public struct CodedNames<Value: CodedValue>: Sendable {
     private let entries: [(bytes: [UInt8], value: Value)]
 
-    public init() { entries = Value.allCases.map { (Array($0.rawValue.utf8), $0) } }
+    /// Names first, then aliases, as `matches` ranks them.
+    public init() {
+        entries = Value.allCases.map { (Array($0.rawValue.utf8), $0) }
+            + Value.aliases.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
+    }
 
-    /// The value whose name is exactly `text`, byte for byte.
+    /// The value whose name or alias is exactly `text`, byte for byte.
     func exact(_ text: String) -> Value? {
         let found: Value?? = text.utf8.withContiguousStorageIfAvailable { typed in
             entries.first { $0.bytes.count == typed.count && $0.bytes.withUnsafeBufferPointer { $0.elementsEqual(typed) } }?.value

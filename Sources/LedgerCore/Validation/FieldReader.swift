@@ -133,8 +133,9 @@ public struct FieldReader {
     /// 是/否 and the usual spellings (Y/N, 1/0, √/×, true/false, 有/无).
     public mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let raw = value(key) else { return defaultValue }
-        if raw == "是" { return true }
-        if raw == "否" { return false }
+        // 是 and 否 by their bytes: `==` on Chinese text compares canonical forms.
+        if Self.isCharacter(raw, 0xE6, 0x98, 0xAF) { return true }
+        if Self.isCharacter(raw, 0xE5, 0x90, 0xA6) { return false }
         let text = Normalize.halfWidth(raw)
         switch text.lowercased() {
         case "是", "y", "yes", "1", "true", "√", "有", "合格", "已享受", "符合": return true
@@ -143,6 +144,12 @@ public struct FieldReader {
             error(key, "bool", "\(label(key))“\(text)”应为“是”或“否”")
             return defaultValue
         }
+    }
+
+    /// Whether `text` is the one three-byte character `a b c` (no array built, no canonical comparison).
+    static func isCharacter(_ text: String, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        return bytes.next() == a && bytes.next() == b && bytes.next() == c && bytes.next() == nil
     }
 
     /// A whole number within `range`; a trailing `人` is accepted.
