@@ -51,7 +51,7 @@ public enum XLSXReader {
         if let workbook = try part("xl/workbook.xml"), let rels = try part("xl/_rels/workbook.xml.rels") {
             let sheets = XMLAttributes.collect(workbook, element: "sheet")
             let relations = XMLAttributes.collect(rels, element: "Relationship")
-            if let id = sheets.first?["r:id"], let target = relations.first(where: { $0["Id"] == id })?["Target"] {
+            if let id = sheets.first?.value(of: "r:id"), let target = relations.first(where: { $0.value(of: "Id") == id })?.value(of: "Target") {
                 return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
@@ -82,13 +82,11 @@ extension XLSXReader.Row {
 /// Attributes of every element with a given name (small parts: workbook and relations); those found before any
 /// damage in the part.
 private enum XMLAttributes {
-    static func collect(_ data: Data, element: String) -> [[String: String]] {
+    static func collect(_ data: Data, element: String) -> [[XMLScanner.Attribute]] {
         var scanner = XMLScanner([UInt8](data))
-        var found: [[String: String]] = []
+        var found: [[XMLScanner.Attribute]] = []
         while let event = try? scanner.next() {
-            if case .start(element, let attributes) = event {
-                found.append(Dictionary(attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
-            }
+            if case .start(element, let attributes) = event { found.append(attributes) }
         }
         return found
     }
@@ -132,18 +130,15 @@ private enum SheetParser {
         var type = ""
         var value = ""
         var inValue = false
-        func attribute(_ name: String, _ attributes: [(name: String, value: String)]) -> String? {
-            attributes.first { $0.name == name }?.value
-        }
         do {
             while let event = try scanner.next() {
                 switch event {
                 case .start("row", let attributes):
-                    let number = attribute("r", attributes).flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
+                    let number = attributes.value(of: "r").flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
                     row = XLSXReader.Row(number: number, cells: [])
                 case .start("c", let attributes):
-                    column = attribute("r", attributes).flatMap(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
-                    type = attribute("t", attributes) ?? ""
+                    column = attributes.value(of: "r").flatMap(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
+                    type = attributes.value(of: "t") ?? ""
                     value = ""
                 case .start("v", _), .start("t", _): inValue = true
                 case .text(let text) where inValue: value += text

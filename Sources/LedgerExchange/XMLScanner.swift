@@ -7,18 +7,16 @@
 /// order, entities are known, the text is UTF-8) and nothing more: no DTD, no external entities.
 struct XMLScanner {
     enum Event: Equatable {
-        /// An element's local name (any `prefix:` removed) and its attributes by qualified name, in order.
-        case start(String, [(name: String, value: String)])
+        /// An element's local name (any `prefix:` removed) and its attributes, in order.
+        case start(String, [Attribute])
         case end(String)
         case text(String)
+    }
 
-        static func == (a: Event, b: Event) -> Bool {
-            switch (a, b) {
-            case let (.start(x, p), .start(y, q)): return x == y && p.map(\.name) == q.map(\.name) && p.map(\.value) == q.map(\.value)
-            case let (.end(x), .end(y)), let (.text(x), .text(y)): return x == y
-            default: return false
-            }
-        }
+    /// An attribute by its qualified name (`r:id`).
+    struct Attribute: Equatable {
+        let name: String
+        let value: String
     }
 
     struct Malformed: Error, Equatable {
@@ -69,7 +67,7 @@ struct XMLScanner {
     private mutating func startTag() throws -> Event {
         at += 1
         let qualified = try name()
-        var attributes: [(name: String, value: String)] = []
+        var attributes: [Attribute] = []
         while true {
             skipSpace()
             guard at < bytes.count else { throw Malformed(offset: at) }
@@ -97,7 +95,7 @@ struct XMLScanner {
                 let value = try text(until: quote)
                 guard at < bytes.count else { throw Malformed(offset: at) }
                 at += 1
-                attributes.append((attribute, value))
+                attributes.append(Attribute(name: attribute, value: value))
             }
         }
     }
@@ -230,4 +228,9 @@ struct XMLScanner {
             return nil
         }
     }
+}
+
+extension [XMLScanner.Attribute] {
+    /// The value of the first attribute with this qualified name.
+    func value(of name: String) -> String? { first { $0.name == name }?.value }
 }

@@ -19,14 +19,14 @@ struct XMLScannerTests {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <!-- written by a spreadsheet --><x:sheet xmlns:x="urn:x" r:id='rId7'><x:c r="B2" t="s"/><v>12</v></x:sheet>
             """)
-        #expect(parsed == [.text("\n"), .start("sheet", [("xmlns:x", "urn:x"), ("r:id", "rId7")]),
-                           .start("c", [("r", "B2"), ("t", "s")]), .end("c"),
+        #expect(parsed == [.text("\n"), .start("sheet", [.init(name: "xmlns:x", value: "urn:x"), .init(name: "r:id", value: "rId7")]),
+                           .start("c", [.init(name: "r", value: "B2"), .init(name: "t", value: "s")]), .end("c"),
                            .start("v", []), .text("12"), .end("v"), .end("sheet")])
     }
 
     @Test func entitiesCDATAAndLineBreaksDecode() throws {
         let parsed = try events("<t a=\"&quot;1&quot; &amp; 2\">&lt;张&gt; &#20108;&#x4E09; &apos;\r\n<![CDATA[<b>&amp;</b>]]>\r末</t>")
-        #expect(parsed == [.start("t", [("a", "\"1\" & 2")]), .text("<张> 二三 '\n"), .text("<b>&amp;</b>"), .text("\n末"), .end("t")])
+        #expect(parsed == [.start("t", [.init(name: "a", value: "\"1\" & 2")]), .text("<张> 二三 '\n"), .text("<b>&amp;</b>"), .text("\n末"), .end("t")])
     }
 
     @Test func aDoctypeWithAnInternalSubsetIsSkipped() throws {
