@@ -48,6 +48,7 @@ struct FaultDriveCommand: ParsableCommand {
         for n in first..<(first + count) {
             let id = Self.idNumber(n)
             key(.character("1"))
+            if state.dialog != nil { key(.character("n")) } // a kept draft of an earlier run: start a new person
             type("测试\(["甲", "乙", "丙", "丁", "戊"][n % 5])"); key(.tab)
             type(id); key(.tab)
             type("dz"); key(.tab); type("cz"); key(.tab)

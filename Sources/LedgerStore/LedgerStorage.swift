@@ -45,8 +45,9 @@ public protocol LedgerStorage: Sendable {
     func searchPersons(community: String, query: String, limit: Int) throws -> [PersonMatch]
     func personsWithIdNumber(_ idNumber: String) throws -> [ValidationContext.ExistingPerson]
     func personWithServices(community: String, idNumber: String) throws -> (Person, Int)?
-    func storeDraft(_ content: String?) throws
-    func loadDraft() throws -> String?
+    func storeDraft(slot: String, content: String) throws
+    func discardDraft(slot: String) throws
+    func keptDrafts() throws -> [KeptDraft]
 
     // MARK: Browsing, checks, history
     func page(_ q: PageRequest) throws -> [RegisterRow]

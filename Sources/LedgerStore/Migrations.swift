@@ -439,6 +439,21 @@ enum Migrations {
                 """)
             try IdFilterImage.rebuildFromRegister(db)
         }
+        migrator.registerMigration("v14", foreignKeyChecks: .immediate) { db in
+            // One kept draft per form opened instead of one per operator: keeping a survey draft and then starting
+            // (or discarding) another form lost the first. The old single draft is kept under its own slot.
+            try db.execute(sql: """
+                CREATE TABLE kept_draft (
+                    operator TEXT NOT NULL,
+                    slot TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    saved_at TEXT NOT NULL,
+                    PRIMARY KEY (operator, slot)
+                );
+                INSERT INTO kept_draft (operator, slot, content, saved_at) SELECT operator, 'v2', content, saved_at FROM draft;
+                DROP TABLE draft;
+                """)
+        }
         return migrator
     }
 }

@@ -8,7 +8,7 @@ public enum Action: Sendable {
     case resized(width: Int, height: Int)
     case communitiesLoaded([Community])
     case factsLoaded(ScoreFacts, Counts)
-    case draftLoaded(Draft?)
+    case draftsLoaded([Draft])
     case personsFound(query: String, [PersonHit])
     case idNumberLookedUp(String, [ValidationContext.ExistingPerson])
     case servicePersonLoaded(PersonSnapshot?)
@@ -58,9 +58,11 @@ public struct PageQuery: Sendable, Hashable {
 public enum Effect: Sendable, Equatable {
     case loadCommunities
     case loadFacts(community: String)
-    case loadDraft
-    /// Stores (or with nil, clears) the operator's draft.
-    case storeDraft(Draft?)
+    case loadDrafts
+    /// Stores a form in progress under its slot.
+    case storeDraft(Draft)
+    /// Removes a kept draft (saved or discarded).
+    case discardDraft(slot: String)
     case searchPersons(community: String, query: String)
     case lookUpIdNumber(String)
     case loadServicePerson(community: String, idNumber: String)

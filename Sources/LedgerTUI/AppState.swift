@@ -35,17 +35,33 @@ public struct Counts: Sendable, Hashable {
     }
 }
 
-/// A form in progress as stored for recovery after a crash, a closed terminal or Esc.
+/// A form in progress as stored for recovery after a crash, a closed terminal or Esc. Every form opened has its own
+/// slot, so keeping one form's draft never loses another's.
 public struct Draft: Sendable, Hashable, Codable {
     public var kind: FormKind
     public var communityCode: String
     public var values: [String: String]
     public var focus: String
-    public init(kind: FormKind, communityCode: String, values: [String: String], focus: String) {
+    /// Which kept draft this is; the store keeps it beside the encoded form, not inside it.
+    public var slot: String = ""
+    /// When the store last wrote it (shown in the list of kept drafts); nil until it has been stored.
+    public var savedAt: String? = nil
+
+    enum CodingKeys: String, CodingKey { case kind, communityCode, values, focus }
+
+    public init(kind: FormKind, communityCode: String, values: [String: String], focus: String, slot: String, savedAt: String? = nil) {
         self.kind = kind
         self.communityCode = communityCode
         self.values = values
         self.focus = focus
+        self.slot = slot
+        self.savedAt = savedAt
+    }
+
+    /// What the clerk recognises the draft by: the person's name, the activity's title, or the number typed.
+    public var label: String {
+        let name = values["name"] ?? values["title"] ?? values["id_number"] ?? ""
+        return FormSpecs.spec(kind).title + (name.isEmpty ? "" : "：\(name)")
     }
 }
 
@@ -53,8 +69,10 @@ public struct Draft: Sendable, Hashable, Codable {
 public enum Dialog: Sendable, Hashable {
     /// Leave a form with unsaved changes? (the draft stays saved for later)
     case leaveForm
-    /// A saved draft was found at start.
+    /// Opening a form of a kind that has a kept draft: restore it, start a new one, or discard it.
     case recoverDraft(Draft)
+    /// At start: the operator's kept drafts of this community, to restore one of them.
+    case keptDrafts(ListState)
     /// A warning must be accepted with a reason before saving.
     case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?
@@ -106,6 +124,12 @@ public struct AppState: Sendable {
     public var scorePanelToggled = false
     /// Whether the start-up draft check has happened.
     public var draftChecked = false
+    /// The operator's kept drafts (every community), as the store holds them: changed together with the store.
+    public var drafts: [Draft] = []
+    /// Makes this run's draft slots unique among the operator's runs (injected: the runtime passes its start time).
+    public let sessionTag: String
+    /// Forms opened in this run; the next form's slot number.
+    public var formsOpened = 0
     /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
     public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
     public var running = true
@@ -118,7 +142,8 @@ public struct AppState: Sendable {
         return writable.map { $0.contains(code) } ?? true
     }
 
-    public init(width: Int, height: Int, operatorName: String, today: Day, rubrics: [Rubric]) {
+    public init(width: Int, height: Int, operatorName: String, today: Day, rubrics: [Rubric], sessionTag: String = "s") {
+        self.sessionTag = sessionTag
         self.width = width
         self.height = height
         self.operatorName = operatorName
@@ -132,11 +157,19 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
     /// The rubric that scores the current community (by its level).
-    public var rubric: Rubric? {
-        guard let community else { return nil }
-        let id = community.level == .street ? "xining-street" : "xining-community"
+    public var rubric: Rubric? { community.flatMap { rubric(for: $0.level) } }
+
+    /// The rubric a community of a level is scored by (also for the first-run profile, before any community exists).
+    public func rubric(for level: Community.Level) -> Rubric? {
+        let id = level == .street ? "xining-street" : "xining-community"
         return rubrics.first { $0.id == id } ?? rubrics.first
     }
 
     public var showsScorePanel: Bool { width >= 100 || scorePanelToggled }
+
+    /// Kept drafts of the current community, oldest first.
+    public var communityDrafts: [Draft] {
+        guard let code = community?.code else { return [] }
+        return drafts.filter { $0.communityCode == code }
+    }
 }

@@ -16,12 +16,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.counts = counts
         if !state.draftChecked {
             state.draftChecked = true
-            return [.loadDraft]
+            return [.loadDrafts]
         }
         return []
-    case .draftLoaded(let draft):
-        if let draft, draft.communityCode == state.community?.code { state.dialog = .recoverDraft(draft) }
-        return []
+    case .draftsLoaded(let drafts):
+        return draftsLoaded(&state, drafts)
     case .personsFound(let query, let hits):
         guard case .form(var form) = state.screen, form.focusedField.map({ if case .personSearch = $0.kind { true } else { false } }) == true,
               form.editor.text == query else { return [] }
@@ -68,6 +67,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 extension AppState {
+    /// Drops every cached ID look-up. Called after each change to a register (save, delete, restore, undo) and
+    /// when a form opens: a person just saved must be found by the next form, and a duplicate typed after a save
+    /// must be caught. The next look-up reads the store again (one index probe per number).
+    mutating func forgetLookUps() {
+        knownPersons = [:]
+    }
+
     mutating func show(_ text: String, error: Bool = false) {
         message = text
         messageIsError = error
@@ -84,8 +90,11 @@ extension AppState {
         case .activity:
             defaults = ["date": today.description]
         case .profile:
+            // The first-run profile: with the checklist (自评) page of the community rubric, as for an existing one.
             let year = Period.year(of: today)
             defaults = ["level": "社区", "period_start": year.start.description, "period_end": year.end.description]
+            let spec = rubric(for: .community).map { FormSpecs.profile(withChecklistOf: $0) } ?? FormSpecs.profile
+            return FormState(spec: spec, today: today, values: [:], defaults: defaults)
         }
         return FormState(spec: FormSpecs.spec(kind), today: today, values: [:], defaults: defaults)
     }
@@ -96,6 +105,7 @@ extension AppState {
             "code": c.code, "name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
             "labour_force": String(c.labourForce), "period_start": c.period.start.description, "period_end": c.period.end.description,
         ]
+        let rubric = rubric(for: c.level)
         let spec = rubric.map { FormSpecs.profile(withChecklistOf: $0) } ?? FormSpecs.profile
         for item in rubric?.items ?? [] where !item.allowedLevels.isEmpty {
             if let points = c.checklist[item.id], let level = item.allowedLevels.first(where: { $0.points == points }) {
@@ -131,16 +141,21 @@ private func communitiesLoaded(_ state: inout AppState, _ communities: [Communit
 
 private func recordSaved(_ state: inout AppState, kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool) -> [Effect] {
     state.show("已保存：\(summary)")
+    state.forgetLookUps()
     guard let community = state.community else { return [] }
-    var effects: [Effect] = [.storeDraft(nil), .loadFacts(community: community.code)]
-    if case .form(let form) = state.screen, form.editing != nil {
-        effects += state.returnFrom(form)
-        return effects
+    var effects: [Effect] = [.loadFacts(community: community.code)]
+    if case .form(let form) = state.screen {
+        effects += state.discardDraft(slot: form.draftSlot)
+        if form.editing != nil {
+            effects += state.returnFrom(form)
+            return effects
+        }
     }
     if keepForNext, case .form(var form) = state.screen {
         // Persistent fields: date, staff and method carry over to the next service record.
         let keep: Set<String> = kind == .service ? ["service_date", "staff", "method"] : kind == .activity ? ["date"] : ["survey_date"]
         form.resetKeeping(keep, defaults: state.newForm(kind).values)
+        form.draftSlot = state.nextDraftSlot()
         state.revalidate(&form)
         state.screen = .form(form)
     } else {
@@ -238,9 +253,9 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     switch key {
-    case .character("1"): state.screen = .form(state.newForm(.survey)); revalidateOpenForm(&state)
-    case .character("2"): state.screen = .form(state.newForm(.service)); revalidateOpenForm(&state)
-    case .character("3"): state.screen = .form(state.newForm(.activity)); revalidateOpenForm(&state)
+    case .character("1"): return openNewForm(&state, .survey)
+    case .character("2"): return openNewForm(&state, .service)
+    case .character("3"): return openNewForm(&state, .activity)
     case .character("4"): return openBrowser(&state, .survey)
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
@@ -263,6 +278,16 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> [Effect] {
     var form = form
     let before = form.values
+    var picksFromList = false
+    if case .multiChoice = form.focusedField?.kind { picksFromList = key == .enter }
+    if !picksFromList, [Key.tab, .enter, .backTab, .pageDown, .pageUp].contains(key), let choices = form.ambiguousChoices {
+        // Leaving the field would commit a guess: stay, keep the list open, and say what the text could be.
+        state.screen = .form(form)
+        let label = form.focusedField?.label ?? ""
+        state.show("\(label)“\(form.editor.text.trimmingSpaces())”不唯一，可能是：\(choices.joined(separator: "、"))。请用↑↓选择或多输入几个字",
+                   error: true)
+        return []
+    }
     switch key {
     case .tab:
         form.focusNext()
@@ -287,12 +312,12 @@ private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> 
     case .function(3):
         return save(&state, &form, keepForNext: true)
     case .escape:
-        if form.dirty {
+        // The first-run profile is the only screen there is: Esc asks before quitting, as q does elsewhere.
+        if state.community == nil || form.dirty {
             state.screen = .form(form)
-            state.dialog = .leaveForm
+            state.dialog = state.community == nil ? .quit : .leaveForm
             return []
         }
-        if state.community == nil { return [.quit] }
         return state.returnFrom(form)
     case .character(" ") where isYesNo(form):
         form.editor.setText(form.editor.text == "是" ? "否" : "是")
@@ -345,7 +370,7 @@ private func formMoved(_ state: inout AppState, _ form: inout FormState, previou
     var effects = lookUps(state, form)
     if form.values != previousValues {
         form.dirty = true
-        effects.append(.storeDraft(draft(state, form)))
+        effects += state.autosave(form)
     }
     if let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) {
         let label = form.spec.field(left)?.label ?? left
@@ -365,13 +390,13 @@ private func formEdited(_ state: inout AppState, _ form: inout FormState) -> [Ef
         let query = form.editor.text.trimmingSpaces()
         if query.isEmpty { form.searchResults = [] } else { effects.append(.searchPersons(community: community.code, query: form.editor.text)) }
     }
-    effects.append(.storeDraft(draft(state, form)))
+    effects += state.autosave(form)
     state.screen = .form(form)
     return effects
 }
 
 /// ID numbers the draft mentions that have not been looked up yet, and the service person to load.
-private func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
+func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
     guard let community = state.community else { return [] }
     var effects: [Effect] = []
     let values = form.draftValues
@@ -383,11 +408,6 @@ private func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
         }
     }
     return effects
-}
-
-private func draft(_ state: AppState, _ form: FormState) -> Draft? {
-    guard let community = state.community, form.spec.kind != .profile, form.editing == nil else { return nil }
-    return Draft(kind: form.spec.kind, communityCode: community.code, values: form.draftValues, focus: form.focus)
 }
 
 private func save(_ state: inout AppState, _ form: inout FormState, keepForNext: Bool) -> [Effect] {
@@ -414,24 +434,12 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
 }
 
 private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
-    var checklist = state.community?.checklist ?? [:]
-    for item in state.rubric?.items ?? [] where !item.allowedLevels.isEmpty {
-        let chosen = form.values[FormSpecs.checklistPrefix + item.id]
-        if let level = item.allowedLevels.first(where: { FormSpecs.checklistChoice($0) == chosen }) {
-            checklist[item.id] = level.points
-        } else if chosen == nil {
-            checklist[item.id] = nil
-        } else {
-            state.show("\(item.title)：请从列表中选择一档", error: true)
-            return []
-        }
-    }
-    let validated = CommunityValidator.validate(form.applicableValues, today: state.today, checklist: checklist)
-    guard let community = validated.value else {
-        state.show("社区档案有误：\(validated.findings.errors.first?.message ?? "")", error: true)
+    switch state.profileDraft(form) {
+    case .success(let community): return [.saveCommunity(community)]
+    case .failure(let problem):
+        state.show(problem.message, error: true)
         return []
     }
-    return [.saveCommunity(community)]
 }
 
 // MARK: - Dialogs
@@ -453,9 +461,9 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         case .character("d"), .character("D"):
             state.dialog = nil
             state.show("已放弃草稿")
-            if case .form(let form) = state.screen { return [.storeDraft(nil)] + state.returnFrom(form) }
-            state.screen = .home
-            return [.storeDraft(nil)]
+            guard case .form(let form) = state.screen else { return [] }
+            let discarded = state.discardDraft(slot: form.draftSlot)
+            return state.community == nil ? discarded + [.quit] : discarded + state.returnFrom(form)
         default:
             state.dialog = nil
         }
@@ -465,26 +473,9 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
     case .recoverDraft(let draft):
-        switch key {
-        case .enter, .character("y"), .character("Y"):
-            state.dialog = nil
-            var form = FormState(spec: FormSpecs.spec(draft.kind), today: state.today, values: draft.values, focus: draft.focus)
-            form.dirty = true
-            form.touched = Set(draft.values.keys)
-            state.revalidate(&form)
-            state.screen = .form(form)
-            state.show("已恢复草稿")
-            return lookUps(state, form)
-        case .character("d"), .character("D"):
-            state.dialog = nil
-            state.show("已放弃草稿")
-            return [.storeDraft(nil)]
-        case .escape, .character("n"), .character("N"):
-            state.dialog = nil
-            state.show("草稿已保留，下次启动时仍会提示")
-        default: break
-        }
-        return []
+        return recoverDraftKey(&state, draft, key)
+    case .keptDrafts(let list):
+        return keptDraftsKey(&state, list, key)
     case .acceptWarning(let finding, let reason, let keepForNext):
         var reason = reason
         switch key {

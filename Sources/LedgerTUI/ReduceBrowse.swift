@@ -105,6 +105,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         return []
     case .registerChanged(let message):
         state.show(message)
+        state.forgetLookUps()
         var effects = state.community.map { [Effect.loadFacts(community: $0.code)] } ?? []
         switch state.screen {
         case .browser(let b): effects += state.reloadPage(b)

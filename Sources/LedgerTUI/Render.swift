@@ -71,7 +71,7 @@ enum Chrome {
         let panel = state.width < 100 ? " F4评分" : ""
         switch state.screen {
         case .form(let form):
-            let next = form.spec.kind == .service || form.spec.kind == .activity ? " F3存并继续" : ""
+            let next = form.spec.kind != .profile && form.editing == nil ? " F3存并继续" : ""
             let pages = form.spec.pages.count > 1 ? " PgDn翻页" : ""
             return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
         case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"

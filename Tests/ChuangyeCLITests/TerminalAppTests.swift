@@ -73,10 +73,10 @@ struct TerminalAppTests {
         kill(t.panePid, SIGHUP)
         try t.waitUntilExited()
         try t.respawn(app, environment: environment)
-        try t.waitFor("恢复草稿？")
-        try t.waitFor("创业摸底登记草稿：钱多多")
+        try t.waitFor("未保存的草稿（1份）")
+        try t.waitFor("▶ 创业摸底登记：钱多多")
         try t.press("Enter")
-        try t.waitFor("已恢复草稿")
+        try t.waitFor("已恢复草稿：创业摸底登记：钱多多")
         try t.waitFor("*姓名 ✓ 钱多多")
     }
 

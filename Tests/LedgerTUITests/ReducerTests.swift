@@ -15,19 +15,20 @@ struct StartUpTests {
     @Test func oneCommunityGoesHomeAndLoadsItsFiguresThenTheDraft() {
         var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
         #expect(reduce(&state, .communitiesLoaded([testCommunity])) == [.loadFacts(community: "630102001"), .loadAccess])
-        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDraft])
+        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDrafts])
         #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())).isEmpty) // the draft is checked once
     }
 
-    @Test func aStoredDraftIsOfferedAndEnterRestoresIt() {
+    @Test func aStoredDraftIsListedAtStartAndEnterRestoresIt() {
         var state = homeState()
-        let draft = Draft(kind: .survey, communityCode: "630102001", values: ["name": "赵敏"], focus: "id_number")
-        _ = reduce(&state, .draftLoaded(draft))
-        #expect(state.dialog == .recoverDraft(draft))
+        let draft = Draft(kind: .survey, communityCode: "630102001", values: ["name": "赵敏"], focus: "id_number", slot: "a-1")
+        _ = reduce(&state, .draftsLoaded([draft]))
+        #expect(state.dialog == .keptDrafts(ListState()))
         press(&state, [.enter])
         #expect(state.dialog == nil)
         #expect(state.form?.values["name"] == "赵敏")
         #expect(state.form?.focus == "id_number")
+        #expect(state.form?.draftSlot == "a-1")
     }
 }
 
@@ -45,7 +46,7 @@ struct SurveyEntryTests {
         let effects = press(&state, type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("dz") + [.tab]
                                 + type("cz") + [.tab] + type("13700001234") + [.tab] + type("退役军人") + [.tab] + type("有") + [.tab])
         #expect(effects.contains(.lookUpIdNumber("630102200002290139")))
-        #expect(effects.contains { if case .storeDraft(let d?) = $0 { d.values["name"] == "赵敏" } else { false } })
+        #expect(effects.contains { if case .storeDraft(let d) = $0 { d.values["name"] == "赵敏" } else { false } })
         _ = reduce(&state, .idNumberLookedUp("630102200002290139", []))
         let form = try! #require(state.form)
         #expect(form.values["education"] == "大学专科")
@@ -99,8 +100,10 @@ struct SurveyEntryTests {
             return
         }
         #expect(kind == .survey && community == "630102001" && fields["name"] == "赵敏")
+        let slot = try! #require(state.form?.draftSlot)
         let after = reduce(&state, .recordSaved(kind: .survey, summary: "赵敏", findings: [], keepForNext: false))
-        #expect(after.contains(.storeDraft(nil)) && after.contains(.loadFacts(community: "630102001")))
+        #expect(after.contains(.discardDraft(slot: slot)) && after.contains(.loadFacts(community: "630102001")))
+        #expect(state.drafts.isEmpty)
         guard case .home = state.screen else { Issue.record("expected home"); return }
         #expect(state.message == "已保存：赵敏")
     }

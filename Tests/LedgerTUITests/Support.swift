@@ -22,7 +22,7 @@ func homeState(width: Int = 100, height: Int = 30) -> AppState {
     var facts = ScoreFacts()
     facts[.labourForce] = 40
     _ = reduce(&state, .factsLoaded(facts, Counts()))
-    _ = reduce(&state, .draftLoaded(nil))
+    _ = reduce(&state, .draftsLoaded([]))
     return state
 }
 

@@ -16,8 +16,10 @@ enum AppRuntime {
         defer { session.stop() }
         let runner = EffectRunner(database: database)
         let size = session.size
+        // Draft slots of this run are tagged with its start time, so two runs of one operator never share a slot.
+        let sessionTag = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
         var state = AppState(width: size.width, height: size.height, operatorName: database.operatorName,
-                             today: database.today(), rubrics: rubrics)
+                             today: database.today(), rubrics: rubrics, sessionTag: sessionTag)
         var pending: [Effect] = [.loadCommunities]
         while state.running {
             runEffects(&pending, state: &state, runner: runner)
@@ -54,13 +56,13 @@ enum AppRuntime {
             rounds += 1
             var effects = pending
             pending = []
-            // Only the newest draft needs writing; earlier ones in the same batch are superseded.
-            if let last = effects.lastIndex(where: { if case .storeDraft = $0 { true } else { false } }) {
-                effects = effects.enumerated().filter { i, e in
-                    if case .storeDraft = e { return i == last }
-                    return true
-                }.map(\.element)
-            }
+            // Only the newest draft of each form needs writing; earlier ones in the same batch are superseded.
+            var newest: [String: Int] = [:]
+            for (i, effect) in effects.enumerated() { if case .storeDraft(let d) = effect { newest[d.slot] = i } }
+            effects = effects.enumerated().filter { i, e in
+                if case .storeDraft(let d) = e { return newest[d.slot] == i }
+                return true
+            }.map(\.element)
             for effect in effects {
                 if effect == .quit { state.running = false; return }
                 if let action = runner.run(effect) { pending += reduce(&state, action) }

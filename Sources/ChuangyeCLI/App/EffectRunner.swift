@@ -31,12 +31,19 @@ struct EffectRunner {
             let kept = try database.countsByCommunity()[community]
             let counts = Counts(persons: kept?.persons ?? 0, services: kept?.services ?? 0, activities: kept?.activities ?? 0)
             return .factsLoaded(try database.scoreFacts(community: community), counts)
-        case .loadDraft:
-            guard let text = try database.loadDraft(), let data = text.data(using: .utf8) else { return .draftLoaded(nil) }
-            return .draftLoaded(try? JSONDecoder().decode(Draft.self, from: data))
+        case .loadDrafts:
+            // A draft this version cannot read (written by another version) is left in the store, not dropped.
+            return .draftsLoaded(try database.keptDrafts().compactMap { kept in
+                guard var draft = try? JSONDecoder().decode(Draft.self, from: Data(kept.content.utf8)) else { return nil }
+                draft.slot = kept.slot
+                draft.savedAt = kept.savedAt
+                return draft
+            })
         case .storeDraft(let draft):
-            let text = try draft.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-            try database.storeDraft(text)
+            try database.storeDraft(slot: draft.slot, content: String(decoding: try JSONEncoder().encode(draft), as: UTF8.self))
+            return nil
+        case .discardDraft(let slot):
+            try database.discardDraft(slot: slot)
             return nil
         case .searchPersons(let community, let query):
             let hits = try database.searchPersons(community: community, query: query, limit: 8).map {

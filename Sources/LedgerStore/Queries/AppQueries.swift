@@ -60,21 +60,40 @@ extension AppDatabase {
         }
     }
 
-    /// Stores the operator's form in progress (nil clears it). Written durably: it is what survives a crash.
-    public func storeDraft(_ content: String?) throws {
+    /// Stores one of the operator's forms in progress under its slot. Written durably: it is what survives a crash.
+    public func storeDraft(slot: String, content: String) throws {
         try write { db in
-            if let content {
-                try db.execute(sql: """
-                    INSERT INTO draft (operator, content, saved_at) VALUES (?, ?, ?)
-                    ON CONFLICT(operator) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at
-                    """, arguments: [operatorName, content, now()])
-            } else {
-                try db.execute(sql: "DELETE FROM draft WHERE operator = ?", arguments: [operatorName])
-            }
+            try db.execute(sql: """
+                INSERT INTO kept_draft (operator, slot, content, saved_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(operator, slot) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at
+                """, arguments: [operatorName, slot, content, now()])
         }
     }
 
-    public func loadDraft() throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT content FROM draft WHERE operator = ?", arguments: [operatorName]) }
+    /// Removes one kept draft (saved or discarded by the clerk); the operator's other drafts stay.
+    public func discardDraft(slot: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM kept_draft WHERE operator = ? AND slot = ?", arguments: [operatorName, slot])
+        }
+    }
+
+    /// Every form in progress the operator left, oldest first.
+    public func keptDrafts() throws -> [KeptDraft] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT slot, content, saved_at FROM kept_draft WHERE operator = ? ORDER BY saved_at, slot",
+                             arguments: [operatorName]).map { KeptDraft(slot: $0["slot"], content: $0["content"], savedAt: $0["saved_at"]) }
+        }
+    }
+}
+
+/// A form in progress as the store keeps it: the app's encoding of the form, under the slot the app chose.
+public struct KeptDraft: Sendable, Hashable {
+    public let slot: String
+    public let content: String
+    public let savedAt: String
+    public init(slot: String, content: String, savedAt: String) {
+        self.slot = slot
+        self.content = content
+        self.savedAt = savedAt
     }
 }

@@ -36,7 +36,15 @@ public struct Choice: Sendable {
             let t = text.trimmingSpaces()
             if t.isEmpty { return names }
             if names.contains(t) { return [t] }
-            return names.filter { $0.hasPrefix(t) || Pinyin.initials(of: $0).hasPrefix(t.lowercased()) }
+            // A name may lead with a tag (a checklist answer is `2分 已成立并切实履职`): its words count too, a whole
+            // word first, so `已成立` picks `1分 已成立` rather than every answer starting with it.
+            let words = names.map { $0.split(separator: " ").map(String.init) }
+            let whole = names.indices.filter { words[$0].contains(t) }.map { names[$0] }
+            if !whole.isEmpty { return whole }
+            let lower = t.lowercased()
+            return names.indices.filter { i in
+                ([names[i]] + words[i].dropFirst()).contains { $0.hasPrefix(t) || Pinyin.initials(of: $0).hasPrefix(lower) }
+            }.map { names[$0] }
         }
     }
 

@@ -27,6 +27,8 @@ public struct FormState: Sendable {
     public var editing: EditingRecord?
     /// Where to go after saving or leaving.
     public var returnTo: ReturnScreen = .home
+    /// The kept-draft slot this form autosaves to (nil: not drafted — corrections and the profile).
+    public var draftSlot: String?
     /// The field focused before the current one: its message is shown when it is left.
     public private(set) var lastLeft: String?
 
@@ -133,10 +135,9 @@ public struct FormState: Sendable {
     func normalised(_ text: String, for field: FieldSpec) -> String {
         switch field.kind {
         case .choice(let choice):
+            // Several matches stay as typed (validation says which they could be); the clerk picks with ↑↓.
             let found = choice.matches(text)
-            if found.count == 1 { return found[0] }
-            if !found.isEmpty, picker.selected < found.count { return found[picker.selected] }
-            return text
+            return found.count == 1 ? found[0] : text
         case .multiChoice(let choice):
             let parts = text.split(whereSeparator: { "、;,；，/ ".contains($0) }).map(String.init)
             let resolved = parts.map { part -> String in
@@ -171,6 +172,27 @@ public struct FormState: Sendable {
         }
     }
 
+    /// The values the focused field's text could mean when it names more than one of them: such text must not be
+    /// committed (the first match is rarely what was meant: `gz` is 普通高中 to one clerk, 大学专科 to the list).
+    public var ambiguousChoices: [String]? {
+        let text = editor.text.trimmingSpaces()
+        guard !text.isEmpty, let field = focusedField else { return nil }
+        switch field.kind {
+        case .choice(let choice):
+            guard !choice.names.contains(text) else { return nil }
+            let found = choice.matches(text)
+            return found.count > 1 ? found : nil
+        case .multiChoice(let choice):
+            for part in text.split(whereSeparator: { "、;,；，/ ".contains($0) }).map(String.init) where !choice.names.contains(part) {
+                let found = choice.matches(part)
+                if found.count > 1 { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// Options to show under the focused field, filtered by what has been typed (for multi-choice: the last item).
     public var options: [String] {
         guard let field = focusedField else { return [] }
@@ -192,7 +214,10 @@ public struct FormState: Sendable {
     /// Moves through a single-choice field's options; the field shows the highlighted one.
     public mutating func movePicker(_ delta: Int) {
         let opts = options
-        picker.move(delta, count: opts.count, visibleRows: 5)
+        // While the text is still partial (`ycy`), the first arrow takes the highlighted option, not the one after it.
+        var isPartial = false
+        if case .choice = focusedField?.kind { isPartial = !opts.contains(editor.text) }
+        picker.move(isPartial ? 0 : delta, count: opts.count, visibleRows: 5)
         if case .choice = focusedField?.kind, picker.selected < opts.count {
             let selected = picker.selected, offset = picker.offset
             editor.setText(opts[selected])

@@ -77,7 +77,21 @@ extension AppState {
     public func scoreCards() -> (saved: ScoreCard, preview: ScoreCard?)? {
         guard let rubric, let community else { return nil }
         let saved = ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist)
-        guard case .form(let form) = screen, let delta = draftContribution(form) else { return (saved, nil) }
+        guard case .form(let form) = screen else { return (saved, nil) }
+        if form.spec.kind == .profile { return (saved, profilePreview(form)) }
+        guard let delta = draftContribution(form) else { return (saved, nil) }
         return (saved, ScoreEngine.evaluate(rubric, facts: facts + delta, checklist: community.checklist))
+    }
+
+    /// The score with the profile form's labour force and checklist answers (a changed period needs the records
+    /// recounted, which happens on save). Nil while the form does not describe this community validly.
+    private func profilePreview(_ form: FormState) -> ScoreCard? {
+        var committed = form
+        committed.commitEditor()
+        guard let community, case .success(let draft) = profileDraft(committed), draft.code == community.code,
+              let rubric = rubric(for: draft.level) else { return nil }
+        var previewFacts = facts
+        previewFacts[.labourForce] = draft.labourForce
+        return ScoreEngine.evaluate(rubric, facts: previewFacts, checklist: draft.checklist)
     }
 }

@@ -124,15 +124,23 @@ enum DialogView {
         switch dialog {
         case .quit:
             title = "退出"
-            lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
+            if state.community == nil, case .form(let form) = state.screen, form.dirty {
+                lines = ["确定退出创业台账吗？", "社区档案尚未保存，退出后需要重新填写。", "", "Enter / y 退出    其他键 取消（F2 保存档案）"]
+            } else {
+                lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
+            }
         case .leaveForm:
             title = "离开表单"
             lines = ["有未保存的内容。", "草稿已自动保存，下次启动时可恢复。", "", "Enter / y 离开（保留草稿）  d 放弃草稿  Esc 继续编辑"]
         case .recoverDraft(let draft):
             title = "恢复草稿？"
-            let name = draft.values["name"] ?? draft.values["title"] ?? draft.values["id_number"] ?? ""
-            lines = ["发现上次未保存的\(FormSpecs.spec(draft.kind).title)草稿\(name.isEmpty ? "" : "：\(name)")。", "",
-                     "Enter 恢复    d 放弃草稿    Esc 暂不处理"]
+            lines = ["有一份未保存的草稿：\(draft.label)", "",
+                     "Enter 恢复    n 新建（草稿保留）    d 放弃草稿并新建    Esc 返回"]
+        case .keptDrafts(let list):
+            let drafts = state.communityDrafts
+            title = "未保存的草稿（\(drafts.count)份）"
+            lines = ["上次有未保存的表单，选择一份恢复：", ""] + KeptDraftsView.lines(drafts, list)
+                + ["", "↑↓选择  Enter 恢复  d 放弃选中的草稿  Esc 稍后（新建同类表单时再提示）"]
         case .dateRange(let editor):
             title = "日期范围"
             lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30，或 2024", "", ""]

@@ -1,0 +1,215 @@
+import LedgerCore
+import Testing
+import TerminalUI
+@testable import LedgerTUI
+
+/// The defects of a clerk's day at the window (issue 17), each as the reducer sees it.
+struct PersonCacheTests {
+    let id = "630102200002290139"
+
+    /// A person saved in the survey form must be found by the next form: the look-up made while typing them
+    /// ("not registered") must not outlive the save.
+    @Test func aPersonJustSavedIsLookedUpAgainByTheServiceForm() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("刘一") + [.tab] + type(id) + [.tab])
+        _ = reduce(&state, .idNumberLookedUp(id, []))
+        #expect(state.knownPersons[id] != nil)
+        _ = reduce(&state, .recordSaved(kind: .survey, summary: "刘一", findings: [], keepForNext: false))
+        #expect(state.knownPersons.isEmpty)
+        let effects = press(&state, [.character("2")] + type(id) + [.tab])
+        #expect(effects.contains(.lookUpIdNumber(id)))
+    }
+
+    /// The duplicate check while typing a second person with the same number reads the store again after a save.
+    @Test func aDuplicateTypedAfterASaveIsCaught() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("刘一") + [.tab] + type(id) + [.tab])
+        _ = reduce(&state, .idNumberLookedUp(id, []))
+        _ = reduce(&state, .recordSaved(kind: .survey, summary: "刘一", findings: [], keepForNext: true))
+        let effects = press(&state, type("刘二") + [.tab] + type(id) + [.tab])
+        #expect(effects.contains(.lookUpIdNumber(id)))
+        let existing = ValidationContext.ExistingPerson(id: 1, name: "刘一", communityCode: "630102001")
+        _ = reduce(&state, .idNumberLookedUp(id, [existing]))
+        #expect(state.form?.state(of: "id_number") == .error)
+    }
+
+    @Test func deletingOrRestoringForgetsTheLookUps() {
+        var state = homeState()
+        state.knownPersons[id] = []
+        _ = reduce(&state, .registerChanged("已删除第1号记录"))
+        #expect(state.knownPersons.isEmpty)
+    }
+}
+
+struct AmbiguousChoiceTests {
+    /// `ycy` could be 有创业意愿 or 已创业: Tab must not pick one; the clerk is told both and stays in the field.
+    @Test func tabOnAnAmbiguousStatusStaysAndNamesTheCandidates() throws {
+        var state = homeState()
+        press(&state, [.character("1")])
+        for _ in 0..<6 { press(&state, [.tab]) }
+        #expect(state.form?.focus == "status")
+        press(&state, type("ycy") + [.tab])
+        let form = try #require(state.form)
+        #expect(form.focus == "status")
+        #expect(form.values["status"] == nil)
+        #expect(state.messageIsError)
+        #expect(state.message == "创业状态“ycy”不唯一，可能是：有创业意愿、已创业。请用↑↓选择或多输入几个字")
+        // ↓ takes the highlighted option, ↓ again the next one; then Tab commits what was picked.
+        press(&state, [.down])
+        #expect(state.form?.editor.text == "有创业意愿")
+        press(&state, [.down, .tab])
+        #expect(state.form?.values["status"] == "已创业")
+        #expect(state.form?.focus == "survey_date")
+    }
+
+    /// Saving with an ambiguous entry in the editor does not store the first match either.
+    @Test func savingAnAmbiguousEntryIsRefused() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        for _ in 0..<2 { press(&state, [.tab]) }
+        #expect(state.form?.focus == "education")
+        let effects = press(&state, type("gz") + [.function(2)])
+        #expect(!effects.contains { if case .saveRecord = $0 { true } else { false } })
+        #expect(state.form?.values["education"] == "gz")
+    }
+
+    @Test func ambiguousAndUnknownMessagesDiffer() {
+        #expect(BusinessStatus.unknownMessage("ycy").contains("不唯一"))
+        #expect(BusinessStatus.unknownMessage("xyz").contains("无法识别"))
+    }
+}
+
+struct KeptDraftTests {
+    let community = "630102001"
+
+    func draft(_ kind: FormKind, _ name: String, slot: String) -> Draft {
+        Draft(kind: kind, communityCode: community, values: ["name": name], focus: "name", slot: slot)
+    }
+
+    /// 钱九's survey draft is kept; starting and discarding an activity draft must not lose it.
+    @Test func discardingAnotherFormKeepsTheFirstDraft() {
+        var state = homeState()
+        press(&state, [.character("1")] + type("钱九") + [.tab])
+        let survey = try! #require(state.form?.draftSlot)
+        press(&state, [.escape, .enter]) // leave, keeping the draft
+        #expect(state.drafts.map(\.slot) == [survey])
+        press(&state, [.character("3")] + type("宣") + [.tab])
+        let activity = try! #require(state.form?.draftSlot)
+        #expect(activity != survey)
+        let effects = press(&state, [.escape, .character("d")])
+        #expect(effects.contains(.discardDraft(slot: activity)))
+        #expect(!effects.contains(.discardDraft(slot: survey)))
+        #expect(state.drafts.map(\.slot) == [survey])
+        #expect(state.drafts.first?.values["name"] == "钱九")
+    }
+
+    /// Opening the survey form again offers the kept draft; n starts a new person and keeps the draft.
+    @Test func reopeningTheSameFormOffersTheKeptDraft() {
+        var state = homeState()
+        let kept = draft(.survey, "钱九", slot: "x-1")
+        _ = reduce(&state, .draftsLoaded([kept]))
+        press(&state, [.escape]) // not now
+        #expect(state.dialog == nil)
+        press(&state, [.character("1")])
+        #expect(state.dialog == .recoverDraft(kept))
+        press(&state, [.character("n")] + type("孙十") + [.tab])
+        #expect(state.form?.draftSlot != "x-1")
+        #expect(Set(state.drafts.map { $0.values["name"] ?? "" }) == ["钱九", "孙十"])
+        press(&state, [.escape, .enter, .character("1"), .enter])
+        // The newest kept survey draft is offered first.
+        #expect(state.form?.values["name"] == "孙十")
+    }
+
+    /// Correcting a saved record writes no draft and clears none.
+    @Test func correctingARecordLeavesKeptDraftsAlone() {
+        var state = homeState()
+        _ = reduce(&state, .draftsLoaded([draft(.survey, "钱九", slot: "x-1")]))
+        press(&state, [.escape])
+        let editing = EditingRecord(register: .survey, id: 7, version: 1, originalFields: ["name": "李四", "id_number": "630102200002290139"])
+        _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: nil))
+        let effects = press(&state, type("X") + [.tab])
+        #expect(!effects.contains { if case .storeDraft = $0 { true } else if case .discardDraft = $0 { true } else { false } })
+        #expect(state.drafts.count == 1)
+    }
+
+    @Test func theStartListShowsOnlyThisCommunitysDrafts() {
+        var state = homeState()
+        let other = Draft(kind: .survey, communityCode: "630102002", values: ["name": "周一"], focus: "name", slot: "y-1")
+        _ = reduce(&state, .draftsLoaded([other]))
+        #expect(state.dialog == nil)
+        _ = reduce(&state, .draftsLoaded([other, draft(.activity, "宣传", slot: "y-2")]))
+        #expect(state.dialog == .keptDrafts(ListState()))
+        press(&state, [.character("d")])
+        #expect(state.dialog == nil)
+        #expect(state.drafts.map(\.slot) == ["y-1"])
+    }
+}
+
+struct ProfilePreviewTests {
+    /// Changing the labour force or a checklist answer in the profile form previews the score before saving.
+    @Test func theProfileFormPreviewsLabourForceAndChecklist() throws {
+        var state = homeState()
+        var facts = ScoreFacts()
+        facts[.labourForce] = 50
+        facts[.participants] = 3
+        _ = reduce(&state, .factsLoaded(facts, Counts()))
+        press(&state, [.character("6")])
+        let saved = try #require(state.scoreCards()?.saved)
+        #expect(saved.item("participation_rate")?.points == .zero) // 3 ÷ 50 = 6% < 7%
+        // Labour force 50 → 30: 3 ÷ 30 = 10% ≥ 7%.
+        var form = try #require(state.form)
+        form.values["labour_force"] = "30"
+        state.screen = .form(form)
+        #expect(state.scoreCards()?.preview?.item("participation_rate")?.points == Points(15))
+        // A checklist answer typed by pinyin initials of its label.
+        form = try #require(state.form)
+        form.focus(on: FormSpecs.checklistPrefix + "innovation")
+        form.editor.setText("cxq")
+        state.screen = .form(form)
+        #expect(state.scoreCards()?.preview?.item("innovation")?.points == Points(4))
+    }
+
+    @Test func checklistAnswersAcceptLabelsAndInitials() throws {
+        let item = try #require(rubrics().first { $0.id == "xining-community" }?.items.first { $0.id == "leading_group" })
+        let choice = Choice(names: item.allowedLevels.map(FormSpecs.checklistChoice))
+        let full = item.allowedLevels.map(FormSpecs.checklistChoice)
+        #expect(choice.matches("2") == [full[0]])
+        #expect(choice.matches(item.allowedLevels[1].label) == [full[1]])
+    }
+}
+
+struct FirstRunTests {
+    @Test func escOnTheFirstRunFormAsksBeforeQuitting() {
+        var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+        _ = reduce(&state, .communitiesLoaded([]))
+        let effects = press(&state, [.escape])
+        #expect(!effects.contains(.quit))
+        #expect(state.dialog == .quit)
+        press(&state, [.character("x")])
+        #expect(state.dialog == nil)
+        #expect(press(&state, [.escape, .enter]).contains(.quit))
+    }
+
+    @Test func theFirstRunFormHasTheChecklistPage() {
+        var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+        _ = reduce(&state, .communitiesLoaded([]))
+        #expect(state.form?.spec.pages.count == 2)
+        #expect(state.form?.spec.fields.contains { $0.key == FormSpecs.checklistPrefix + "leading_group" } == true)
+    }
+}
+
+struct SaveAndNextTests {
+    /// F3 in the survey form keeps 摸底日期 for the next paper form of the same day.
+    @Test func f3KeepsTheSurveyDate() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        var form = try! #require(state.form)
+        form.values["survey_date"] = "2024-05-06"
+        form.defaulted.remove("survey_date")
+        state.screen = .form(form)
+        _ = reduce(&state, .recordSaved(kind: .survey, summary: "赵敏", findings: [], keepForNext: true))
+        #expect(state.form?.values["survey_date"] == "2024-05-06")
+        #expect(state.form?.values["name"] == nil)
+        #expect(Chrome.hints(state).contains("F3"))
+    }
+}
