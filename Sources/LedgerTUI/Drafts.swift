@@ -83,7 +83,7 @@ func keptDraftsKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [E
     case .up, .down:
         list.move(key == .up ? -1 : 1, count: drafts.count, visibleRows: KeptDraftsView.visibleRows)
         state.dialog = .keptDrafts(list)
-    case .enter, .character("y"), .character("Y"):
+    case .enter:
         guard list.selected < drafts.count else { state.dialog = nil; return [] }
         state.dialog = nil
         return restoreDraft(&state, drafts[list.selected])

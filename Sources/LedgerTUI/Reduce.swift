@@ -31,6 +31,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .idNumberLookedUp(let id, let persons):
         state.knownPersons[id] = persons
         revalidateOpenForm(&state)
+        if case .form(let form) = state.screen, let left = form.lastLeft, ["id_number", "person_id"].contains(left),
+           form.values[left] == id {
+            showLeftFieldProblem(&state, form)
+        }
         return []
     case .servicePersonLoaded(let snapshot):
         guard case .form(var form) = state.screen else { return [] }
@@ -372,12 +376,18 @@ private func formMoved(_ state: inout AppState, _ form: inout FormState, previou
         form.dirty = true
         effects += state.autosave(form)
     }
-    if let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) {
-        let label = form.spec.field(left)?.label ?? left
-        state.show("\(label)：\(finding.message)", error: finding.severity == .error)
-    }
+    // A number not looked up yet would read as "not registered": its message waits for the look-up's answer.
+    let awaitsLookUp = effects.contains { if case .lookUpIdNumber = $0 { true } else { false } }
+    if !awaitsLookUp { showLeftFieldProblem(&state, form) }
     state.screen = .form(form)
     return effects
+}
+
+/// Shows the first problem of the field just left, if any, in the status line.
+private func showLeftFieldProblem(_ state: inout AppState, _ form: FormState) {
+    guard let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) else { return }
+    let label = form.spec.field(left)?.label ?? left
+    state.show("\(label)：\(finding.message)", error: finding.severity == .error)
 }
 
 /// After the text of the focused field changed.
