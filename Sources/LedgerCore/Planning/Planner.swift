@@ -1,0 +1,234 @@
+/// Computes the plan from the same facts and the same engine as the score: every step's promised points are the
+/// engine's own points for the changed figures, so a plan that is followed reaches exactly what it promised.
+public enum Planner {
+    public static func plan(_ rubric: Rubric, facts: ScoreFacts, checklist: [String: Points], period: Period, today: Day,
+                            details: PlanDetails = PlanDetails()) -> ScorePlan {
+        let ended = today > period.end
+        let daysLeft = ended ? nil : period.end.ordinal - Swift.max(today, period.start).ordinal
+        var gaps: [ItemGap] = []
+        for item in rubric.items {
+            let scored = ScoreEngine.evaluate(item, facts: facts, checklist: checklist)
+            guard scored.points < item.max else { continue }
+            if ended {
+                gaps.append(ItemGap(itemId: item.id, title: item.title, points: scored.points, max: item.max, measured: scored.measured,
+                                    steps: [], blocked: "考核期已结束，本期无法再改变"))
+                continue
+            }
+            let planner = ItemPlanner(item: item, facts: facts, checklist: checklist, current: scored.points, details: details)
+            let (steps, blocked) = planner.steps()
+            gaps.append(ItemGap(itemId: item.id, title: item.title, points: scored.points, max: item.max, measured: scored.measured,
+                                steps: steps, blocked: steps.isEmpty ? (blocked ?? "暂无可提出的措施") : nil))
+        }
+        return ScorePlan(daysLeft: daysLeft, gaps: gaps)
+    }
+}
+
+/// The steps of one item.
+struct ItemPlanner {
+    let item: RubricItem
+    let facts: ScoreFacts
+    let checklist: [String: Points]
+    let current: Points
+    let details: PlanDetails
+
+    /// The item's points with some figures raised.
+    func points(_ changes: [Measure: Int]) -> Points {
+        var f = facts
+        for (m, k) in changes { f[m] += k }
+        return ScoreEngine.evaluate(item, facts: f, checklist: checklist).points
+    }
+
+    /// The smallest k in 1...limit whose points reach `target`, when points never fall as k grows; nil if none.
+    func smallest(upTo limit: Int, reaching target: Points, _ changes: (Int) -> [Measure: Int]) -> Int? {
+        guard limit >= 1, points(changes(limit)) >= target else { return nil }
+        var low = 1, high = limit
+        while low < high {
+            let mid = low + (high - low) / 2
+            if points(changes(mid)) >= target { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    func step(_ after: Points, units: Int?, _ action: String, _ evidence: Evidence? = nil) -> PlanStep {
+        PlanStep(itemId: item.id, itemTitle: item.title, current: current, after: after, units: units, action: action, evidence: evidence)
+    }
+
+    /// Steps for raising one figure by k: the nearest band first, then the maximum (when they differ).
+    func raising(_ measure: Measure, limit: Int, also: [Measure] = [], describe: (Int) -> String, units: (Int) -> Int = { $0 },
+                 evidence: Evidence?) -> [PlanStep] {
+        let changes: (Int) -> [Measure: Int] = { k in
+            var c = [measure: k]
+            for m in also { c[m, default: 0] += k }
+            return c
+        }
+        let best = points(changes(limit))
+        guard best > current else { return [] }
+        var steps: [PlanStep] = []
+        // The nearest band: the fewest k that gain anything.
+        if let k = smallest(upTo: limit, reaching: Points(hundredths: current.hundredths + 1), changes) {
+            let after = points(changes(k))
+            steps.append(step(after, units: units(k), describe(k) + "，得\(after)分（+\(after - current)）", evidence))
+            if after < best, let kMax = smallest(upTo: limit, reaching: best, changes) {
+                steps.append(step(best, units: units(kMax), describe(kMax) + "，得\(best)分（+\(best - current)）", evidence))
+            }
+        }
+        return steps
+    }
+
+    func steps() -> ([PlanStep], String?) {
+        let f = facts
+        switch item.rule {
+        case let .rateThreshold(numerator, denominator, threshold):
+            let n = f[numerator], d = f[denominator]
+            guard d > 0 else { return ([], "\(denominator.title)为0，无法计算：需先有\(denominator.title)") }
+            // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n.
+            let needed = (threshold.numerator * d + threshold.denominator - 1) / threshold.denominator - n
+            if Self.countsAmong(numerator), needed > d - n {
+                return ([], "即使\(denominator.title)\(d)人全部达标，也达不到\(threshold.percentText)")
+            }
+            return (raising(numerator, limit: needed, describe: { k in Self.raiseText(numerator, k, facts: f) },
+                            evidence: Self.targets(numerator)), nil)
+
+        case let .atLeast(measure, minimum):
+            return (raising(measure, limit: minimum - f[measure], describe: { "还需\(Self.verb(measure))\($0)\(Self.unit(measure))" },
+                            evidence: nil), nil)
+
+        case let .countDeduction(measure, target, _):
+            var steps = raising(measure, limit: target - f[measure], describe: { "还需\(Self.verb(measure))\($0)\(Self.unit(measure))" },
+                                evidence: nil)
+            if measure == .roleModels, let first = details.shortStories.first {
+                // A story already written is the cheapest role model: it lacks characters, not a person.
+                let after = points([.roleModels: 1])
+                if after > current {
+                    steps.insert(step(after, units: 1, "创业典型“\(first.title)”事迹材料还差\(first.missingCharacters)字，补足后得\(after)分（+\(after - current)）"),
+                                 at: 0)
+                }
+            }
+            return (steps, nil)
+
+        case let .allMet(pairs, _):
+            var steps: [PlanStep] = []
+            for pair in pairs where f[pair.received] < f[pair.eligible] {
+                let missing = f[pair.eligible] - f[pair.received]
+                let after = points([pair.received: missing])
+                let name = pair.eligible.title.replacingSuffix("符合条件")
+                steps.append(step(after, units: missing, "\(missing)名符合条件的人员尚未享受\(name)，落实后得\(after)分（+\(after - current)）",
+                                  Evidence(include: pair.eligible, excluding: pair.received, title: "符合条件未享受：\(name)")))
+            }
+            return (steps, nil)
+
+        case let .fullRateBands(numerator, denominator, bands):
+            return (fullRateSteps(numerator, denominator, bands), nil)
+
+        case let .rateDeduction(numerator, denominator, _, _):
+            guard f[denominator] > 0 else { return ([], "\(denominator.title)为0：需先有\(denominator.title)") }
+            return (raising(numerator, limit: f[denominator] - f[numerator], describe: { "再有\($0)名参训者培训合格" },
+                            evidence: Evidence(include: denominator, excluding: numerator, title: "已参训未合格的人员")), nil)
+
+        case let .rateBands(numerators, denominators, _, _):
+            guard let numerator = numerators.first else { return ([], nil) }
+            let d = denominators.reduce(0) { $0 + f[$1] }, n = numerators.reduce(0) { $0 + f[$1] }
+            return (raising(numerator, limit: Swift.max(0, d - n), describe: { "\(numerator.title)还需增加\($0)" },
+                            evidence: denominators.first.map { Evidence(include: $0, excluding: numerator, title: "未达标的人员") }), nil)
+
+        case .recordsComplete:
+            var steps: [PlanStep] = []
+            let errors = f[.errorRecords], warnings = f[.warningRecords]
+            if errors > 0 {
+                let after = points([.errorRecords: -errors])
+                steps.append(step(after, units: errors, "改正\(errors)条有错误的记录，得\(after)分（+\(after - current)）",
+                                  Evidence(include: .errorRecords, excluding: nil, title: "有错误的记录")))
+            }
+            if warnings > 0 {
+                let after = points([.errorRecords: -errors, .warningRecords: -warnings])
+                steps.append(step(after, units: errors + warnings,
+                                  (errors > 0 ? "再" : "") + "确认或改正\(warnings)条有警告的记录，得\(after)分（+\(after - current)）",
+                                  Evidence(include: .warningRecords, excluding: nil, title: "有未确认警告的记录")))
+            }
+            return (steps, nil)
+
+        case let .checklist(levels):
+            guard let top = levels.max(by: { $0.points < $1.points }) else { return ([], nil) }
+            return ([step(top.points, units: nil, "自评项：做到“\(top.label)”并在社区档案中更新自评，得\(top.points)分（+\(top.points - current)）")], nil)
+        }
+    }
+
+    /// A rate that must be 100% before its bands count (training, services): complete the rate, then widen it.
+    func fullRateSteps(_ numerator: Measure, _ denominator: Measure, _ bands: [CountBand]) -> [PlanStep] {
+        let n = facts[numerator], d = facts[denominator]
+        let isServices = numerator == .servedTwice
+        let evidence = Evidence(include: denominator, excluding: numerator,
+                                title: isServices ? "本期服务不足2次的人员" : "纳入培训范围未参加培训的人员")
+        var steps: [PlanStep] = []
+        var base = n
+        if n < d {
+            let after = points([numerator: d - n])
+            let missing = d - n
+            let units = isServices ? (details.servicesMissing ?? 2 * missing) : missing
+            let text = isServices ? "\(missing)人本期服务不足2次，补齐后得\(after)分（+\(after - current)）"
+                                  : "\(missing)名纳入培训范围者未参加培训，全部培训后得\(after)分（+\(after - current)）"
+            steps.append(step(after, units: units, text, evidence))
+            base = d
+        }
+        // With the rate complete, a higher band needs more people counted on both sides.
+        let reached = points([numerator: base - n])
+        for band in bands.sorted(by: { $0.minimum < $1.minimum }) where band.minimum > base && band.points > reached {
+            let more = band.minimum - base
+            let after = points([numerator: band.minimum - n, denominator: more])
+            guard after > reached else { continue }
+            let units = (steps.first?.units ?? 0) + (isServices ? 2 * more : more)
+            let text = isServices ? "再为\(more)名有创业意愿者或初期创业者各提供2次服务（共\(band.minimum)人），得\(after)分（+\(after - current)）"
+                                  : "再培训\(more)名纳入培训范围者（共\(band.minimum)人），得\(after)分（+\(after - current)）"
+            steps.append(step(after, units: units, text, evidence))
+        }
+        return steps
+    }
+
+    /// Whether a numerator counts persons among its denominator's (so it can never exceed it).
+    static func countsAmong(_ numerator: Measure) -> Bool {
+        [.postTrainingStarted, .inScopeTrained, .passed, .servedTwice].contains(numerator)
+    }
+
+    /// How raising a rate's numerator by k reads to a clerk.
+    static func raiseText(_ numerator: Measure, _ k: Int, facts f: ScoreFacts) -> String {
+        switch numerator {
+        case .participants:
+            let pool = Swift.max(0, f[.registered] - f[.participants])
+            let fresh = k > pool ? "，其中\(k - pool)人需新登记" : ""
+            return "还需\(k)名参与创业活动者（可从\(pool)名已登记但本期无服务/培训的人员中服务\(fresh)）"
+        case .entrepreneurJobs: return "现有\(f[.entrepreneurs])名初期创业者还需带动就业\(k)人"
+        case .postTrainingStarted: return "还需\(k)名培训合格者在培训后创业并经营满3个月"
+        default: return "\(numerator.title)还需增加\(k)"
+        }
+    }
+
+    /// The records to act on when raising a rate's numerator.
+    static func targets(_ numerator: Measure) -> Evidence? {
+        switch numerator {
+        case .participants: Evidence(include: .registered, excluding: .participants, title: "已登记但本期无服务/培训的人员")
+        case .entrepreneurJobs: Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者")
+        case .postTrainingStarted: Evidence(include: .postTrainingBase, excluding: .postTrainingStarted, title: "培训合格后尚未创业的人员")
+        default: nil
+        }
+    }
+
+    static func verb(_ m: Measure) -> String {
+        switch m {
+        case .registered: "登记"
+        case .publicity: "开展"
+        case .roleModels: "树立"
+        case .incubation: "推荐入园"
+        default: "增加"
+        }
+    }
+
+    static func unit(_ m: Measure) -> String {
+        switch m {
+        case .registered: "人"
+        case .publicity: "次宣传活动"
+        case .roleModels: "名创业典型（事迹材料不少于500字）"
+        case .incubation: "个项目或企业"
+        default: ""
+        }
+    }
+}
