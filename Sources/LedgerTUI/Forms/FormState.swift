@@ -147,11 +147,7 @@ public struct FormState: Sendable {
             for r in resolved where !unique.contains(r) { unique.append(r) }
             return unique.joined(separator: "、")
         case .yesNo:
-            switch Normalize.halfWidth(text).lowercased() {
-            case "是", "y", "yes", "1", "true", "√": return "是"
-            case "否", "n", "no", "0", "false", "×": return "否"
-            default: return text
-            }
+            return YesNo.parse(text).map { $0 ? "是" : "否" } ?? text
         case .date:
             return Day.parse(text)?.description ?? text
         case .idNumber:
