@@ -25,7 +25,7 @@ enum FormScreen {
             if focused {
                 drawEditor(form, x: valueX, y: y, width: valueWidth, into: &buffer)
             } else {
-                let shown = display(form.values[field.key] ?? "", field)
+                let shown = display(form.values[field.key] ?? "", field, personName: personName(state, form, field))
                 buffer.put(DisplayWidth.fit(shown, valueWidth), x: valueX, y: y, style: fieldState == .defaulted ? .muted : .plain)
             }
         }
@@ -46,10 +46,20 @@ enum FormScreen {
         }
     }
 
-    /// What a stored value looks like in the form (a code list value with its code).
-    static func display(_ value: String, _ field: FieldSpec) -> String {
+    /// What a stored value looks like in the form (a code list value with its code, a chosen person's number with
+    /// the name, so the clerk sees whom the record is about).
+    static func display(_ value: String, _ field: FieldSpec, personName: String? = nil) -> String {
         if case .choice(let choice) = field.kind { return choice.label(of: value) }
+        if let personName, !value.isEmpty { return "\(value)  \(personName)" }
         return value
+    }
+
+    /// The name of the community's person whose ID number a person field holds, once looked up.
+    static func personName(_ state: AppState, _ form: FormState, _ field: FieldSpec) -> String? {
+        guard case .personSearch = field.kind, let value = form.values[field.key], !value.isEmpty else { return nil }
+        if let known = state.knownPersons[value]?.first(where: { $0.communityCode == state.community?.code }) { return known.name }
+        if let person = form.servicePerson?.person, person.idNumber == value { return person.name }
+        return nil
     }
 
     static func drawEditor(_ form: FormState, x: Int, y: Int, width: Int, into buffer: inout Buffer) {
