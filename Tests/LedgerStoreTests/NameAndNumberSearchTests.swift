@@ -25,6 +25,9 @@ struct NameAndNumberSearchTests {
         let key = try db.writer.read { try String.fetchOne($0, sql: "SELECT name_key FROM person WHERE name = '曾小明'") }
         #expect(key == "zeng xiao ming")
         #expect(try names(db, "曾小") == ["曾小明"])
+        // The first character of a compound surname finds it, though alone it reads otherwise (尉 wei, 尉迟 yu chi).
+        #expect(try names(db, "尉") == ["尉迟恭"])
+        #expect(try names(db, "万") == ["万俟雪"])
     }
 
     /// A polyphonic character after the surname is found by any of its readings: 长 zhang/chang, 乐 le/yue.

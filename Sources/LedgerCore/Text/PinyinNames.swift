@@ -12,6 +12,18 @@ extension Pinyin {
         return rest.isEmpty ? syllables.joined(separator: " ") : syllables.joined(separator: " ") + " " + rest
     }
 
+    /// The sort keys a name starting with `typed` may have: its own, and for the first character of compound
+    /// surnames the reading each of them gives it (`尉` alone reads `wei`, but 尉迟恭's key starts `yu chi`).
+    public static func nameKeyPrefixes(_ typed: String) -> [String] {
+        var keys = [nameKey(typed)]
+        let scalars = Array(typed.unicodeScalars)
+        guard scalars.count == 1 else { return keys }
+        for (surname, syllables) in compoundSurnames where surname.unicodeScalars.first == scalars[0] {
+            if let first = syllables.first, !keys.contains(first) { keys.append(first) }
+        }
+        return keys.sorted()
+    }
+
     /// The initials of a name (`zxm` for 曾小明), with the surname read as a surname.
     public static func nameInitials(_ name: String) -> String {
         guard let (length, syllables) = surname(of: name) else { return initials(of: name) }

@@ -26,10 +26,11 @@ extension AppDatabase {
             }
         }
         /// The first lists' persons first, each once, at most `limit`.
-        func merged(_ lists: [PersonMatch]...) -> [PersonMatch] {
+        func merged(contentsOf lists: [[PersonMatch]]) -> [PersonMatch] {
             var seen = Set<Int64>()
             return Array(lists.joined().filter { seen.insert($0.id).inserted }.prefix(limit))
         }
+        func merged(_ lists: [PersonMatch]...) -> [PersonMatch] { merged(contentsOf: lists) }
         let upper = query.uppercased()
         if upper.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) {
             return try read { db in
@@ -57,10 +58,12 @@ extension AppDatabase {
                 return merged(primary, other)
             }
         }
-        let key = PersonRecord.nameKey(query)
+        // One range per reading the typed start may have (尉 alone is `wei`, in 尉迟 `yu`), in key order.
         return try read { db in
-            try matches(db, select + " AND name >= ? AND name < ? AND name_key >= ? AND name_key < ? ORDER BY name_key, id LIMIT ?",
-                        [community, query, query + "\u{10FFFF}", key, key + "\u{10FFFF}", limit])
+            try merged(contentsOf: Pinyin.nameKeyPrefixes(query).map { key in
+                try matches(db, select + " AND name >= ? AND name < ? AND name_key >= ? AND name_key < ? ORDER BY name_key, id LIMIT ?",
+                            [community, query, query + "\u{10FFFF}", key, key + "\u{10FFFF}", limit])
+            })
         }
     }
 
