@@ -28,4 +28,11 @@ struct PersonFieldTests {
         _ = reduce(&state, .idNumberLookedUp(number, [.init(id: 1, name: "张三", communityCode: "630102001")]))
         #expect(render(state).trimmedLines.contains { $0.contains("关联人员身份证号 ✓ \(number)  张三") })
     }
+
+    /// A number typed in full needs no search result: it is kept as an ID number field kept it, a 15-digit one upgraded.
+    @Test func aFullNumberTypedIntoAPersonFieldIsNormalised() {
+        var state = homeState(width: 100, height: 30)
+        press(&state, [.character("3"), .tab] + type("创业典型") + [.tab] + type("返乡创业") + [.tab] + type("630102900307011") + [.tab])
+        #expect(state.form?.values["person_id"] == number)
+    }
 }

@@ -159,6 +159,8 @@ public struct FormState: Sendable {
             return Phone.normalise(text) ?? text
         case .personSearch:
             if !searchResults.isEmpty, picker.selected < searchResults.count { return searchResults[picker.selected].idNumber }
+            // A number typed in full is kept as the number field kept it (a 15-digit one upgraded).
+            if case .success(let parsed) = ResidentID.parse(text, today: today) { return parsed.id.value }
             return Normalize.halfWidth(text).uppercased()
         case .integer:
             return Normalize.halfWidth(text)
