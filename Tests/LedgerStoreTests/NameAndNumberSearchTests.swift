@@ -38,6 +38,10 @@ struct NameAndNumberSearchTests {
             #expect(try names(db, query) == ["张长乐"], "\(query)")
         }
         #expect(try names(db, "zx").isEmpty)
+        // The surname is read one way only, even one with other readings as a plain character (董 dong, not zhong).
+        _ = try db.savePerson(intending(id: validId(serial: 2), name: "董明"), community: "630102001")
+        #expect(try names(db, "dm") == ["董明"])
+        #expect(try names(db, "zm").isEmpty)
     }
 
     /// A renamed person is found by the new name's readings only; a deleted one by none.
@@ -136,5 +140,6 @@ struct NameAndNumberSearchTests {
         #expect(try activities("zs") == ["张三返乡开店"])
         #expect(try activities(String(maleId.suffix(4))) == ["张三返乡开店"])
         #expect(try activities("宣讲") == ["政策宣讲会"])
+        #expect(try activities("宣传") == ["政策宣讲会"])
     }
 }

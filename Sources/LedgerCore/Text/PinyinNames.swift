@@ -35,7 +35,9 @@ extension Pinyin {
     /// way (张长明: `zcm` besides `zzm`): fewest changed characters first, at most `limit`, never `nameInitials`.
     public static func alternateNameInitials(_ name: String, limit: Int = 8) -> [String] {
         let primary = Array(nameInitials(name))
-        let surnameLength = surname(of: name)?.length ?? 0
+        // The first character is the surname even when the table has no reading of its own for it: it keeps its
+        // one reading (董 is not also `z`).
+        let surnameLength = surname(of: name)?.length ?? 1
         // The choices of each initial in turn; only Han characters with a table reading have initials, so the
         // positions follow `nameInitials`, whose ASCII letters and digits have no alternatives.
         var choices: [[Character]] = []

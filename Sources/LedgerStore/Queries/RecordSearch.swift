@@ -6,7 +6,7 @@ extension AppDatabase {
     ///
     /// Survey: the person search (name, initials, ID digits). Services: the services of the persons that search
     /// finds (through `service_by_person`), then services whose content contains the text. Activities: those
-    /// naming such a person (创业典型), then those whose title, base or story contains the text. The text searches
+    /// naming such a person (创业典型), then those whose title, kind, base or story contains the text. The text searches
     /// read the community's rows until `limit` are found; the person ranges never grow with the register.
     public func searchRecords(_ register: Register, community: String, query raw: String, limit: Int) throws -> [RegisterRow] {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
@@ -49,9 +49,10 @@ extension AppDatabase {
                 if textToo, rows.count < limit {
                     try add("""
                         SELECT * FROM activity WHERE community_code = ? AND deleted_at IS NULL
-                        AND (instr(title, ?) > 0 OR instr(COALESCE(target, ''), ?) > 0 OR instr(COALESCE(story, ''), ?) > 0)
+                        AND (instr(title, ?) > 0 OR instr(kind, ?) > 0 OR instr(COALESCE(target, ''), ?) > 0
+                             OR instr(COALESCE(story, ''), ?) > 0)
                         ORDER BY date DESC, id DESC LIMIT ?
-                        """, [community, query, query, query, limit])
+                        """, [community, query, query, query, query, limit])
                 }
             }
             return try rows.map { try Self.summary(register, $0) }
