@@ -36,3 +36,15 @@ struct PersonFieldTests {
         #expect(state.form?.values["person_id"] == number)
     }
 }
+
+extension PersonFieldTests {
+    /// Digits typed to find a person are a query while matches are listed, not a short ID number to complain about.
+    @Test func typingASearchShowsMatchesNotAnIdNumberError() {
+        var state = homeState(width: 100, height: 30)
+        press(&state, [.character("2")] + type("0116"))
+        _ = reduce(&state, .personsFound(query: "0116", [PersonHit(id: 1, name: "张三", idNumber: number, status: "有创业意愿")]))
+        let text = render(state).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("张三  630102********0116"))
+        #expect(!text.contains("应为18位"))
+    }
+}

@@ -76,7 +76,10 @@ enum FormScreen {
         // line rather than losing its end), or its notice, or its hint.
         let lines: [String], style: Style
         let problems = form.findings.filter { $0.field == field.key && $0.severity != .notice }
-        if let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
+        // While a person search lists matches, what was typed is a query, not yet a number to complain about.
+        var searching = false
+        if case .personSearch = field.kind { searching = !form.searchResults.isEmpty }
+        if !searching, let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
             lines = DisplayWidth.wrap((first.severity == .error ? "✗ " : "! ") + first.message, rect.width, maxLines: max(1, min(2, rect.height - 1)))
             style = first.severity == .error ? .error : .warning
         } else if let notice = form.findings.first(where: { $0.field == field.key && $0.severity == .notice }) {
