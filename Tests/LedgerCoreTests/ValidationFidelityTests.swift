@@ -32,6 +32,7 @@ struct AddressCodeTests {
     @Test func historicCountyCodesAreKnown() {
         #expect(CountyCodes.isKnown(630121))
         #expect(CountyCodes.isKnown(110102))
+        #expect(CountyCodes.isKnown(710000))
         #expect(!CountyCodes.isKnown(630199))
     }
 
