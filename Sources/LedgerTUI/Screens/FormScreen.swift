@@ -122,7 +122,7 @@ enum FormScreen {
         case .yesNo: "是 / 否（空格切换）"
         case .idNumber: "18位公民身份号码（15位旧号码会自动升级）"
         case .phone: "11位手机号，或带区号的固定电话（如 0971-6123456）"
-        case .personSearch: "输入姓名、身份证号数字或拼音首字母查找摸底台账中的人员；↑↓ 选择，Tab 确认"
+        case .personSearch: "输入姓名、拼音首字母或身份证号末四位查找人员；↑↓ 选择，Tab 确认"
         case .integer: "整数"
         case .text(let n), .multiline(let n): "最多\(n)个字"
         }
