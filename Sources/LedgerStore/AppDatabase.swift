@@ -23,6 +23,7 @@ public struct AppDatabase: Sendable {
         self.now = now
         self.forBulkLoad = forBulkLoad
         try Migrations.migrator().migrate(writer)
+        if try writer.read(SearchKeys.isStale) { try writer.write(SearchKeys.refresh) }
     }
 
     /// Opens (creating if needed) the database file: WAL journal, synchronous FULL, file readable by its owner only.

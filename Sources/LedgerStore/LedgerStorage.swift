@@ -52,6 +52,7 @@ public protocol LedgerStorage: Sendable {
     // MARK: Browsing, checks, history
     func page(_ q: PageRequest) throws -> [RegisterRow]
     func searchSummaries(community: String, query: String, limit: Int) throws -> [RegisterRow]
+    func searchRecords(_ register: Register, community: String, query: String, limit: Int) throws -> [RegisterRow]
     func count(_ register: Register, community: String) throws -> Int
     func forEachRecord(_ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws
     func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]

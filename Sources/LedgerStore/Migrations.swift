@@ -454,6 +454,27 @@ enum Migrations {
                 DROP TABLE draft;
                 """)
         }
+        migrator.registerMigration("v14-search", foreignKeyChecks: .immediate) { db in
+            // Finding persons (issue 17): ID numbers by their last four digits (what lists show), and names by
+            // the other readings of polyphonic characters (`person_initials`, kept by the app; a changed name
+            // drops its rows here so none can go stale). The keys themselves are computed by the app, not here:
+            // `search_key_version` starts at 0, so the first open recomputes them (SearchKeys.swift).
+            try db.execute(sql: """
+                CREATE INDEX person_by_id_tail ON person(community_code, substr(id_number, 15));
+                CREATE TABLE person_initials (
+                    community_code TEXT NOT NULL,
+                    initials TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    PRIMARY KEY (community_code, initials, person_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX person_initials_by_person ON person_initials(person_id);
+                CREATE TRIGGER person_initials_name_changed AFTER UPDATE OF name ON person BEGIN
+                    DELETE FROM person_initials WHERE person_id = NEW.id;
+                END;
+                CREATE TABLE search_key_version (version INTEGER NOT NULL);
+                INSERT INTO search_key_version (version) VALUES (0);
+                """)
+        }
         return migrator
     }
 }

@@ -70,7 +70,7 @@ public enum Effect: Sendable, Equatable {
                     editing: EditingRecord? = nil)
     case saveCommunity(Community)
     case loadPage(PageQuery)
-    case searchRecords(community: String, query: String, limit: Int)
+    case searchRecords(register: Register, community: String, query: String, limit: Int)
     case openRecord(Register, id: Int64, focus: String?)
     case loadHistory(Register, id: Int64)
     case undoLastChange(Register, id: Int64)

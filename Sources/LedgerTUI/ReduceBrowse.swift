@@ -9,7 +9,7 @@ extension AppState {
 
     func loadPage(_ b: BrowserState, after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil) -> [Effect] {
         guard let community else { return [] }
-        if !b.query.isEmpty { return [.searchRecords(community: community.code, query: b.query, limit: pageSize)] }
+        if !b.query.isEmpty { return [.searchRecords(register: b.register, community: community.code, query: b.query, limit: pageSize)] }
         return [.loadPage(PageQuery(register: b.register, community: community.code, sort: b.sort, after: after, before: before,
                                     limit: pageSize, deleted: b.showDeleted, problemsOnly: b.problemsOnly,
                                     status: b.statusFilter, trained: b.trainedFilter, category: b.categoryFilter, dates: b.dateFilter))]
@@ -176,10 +176,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         let next = all[(i + (key == .tab ? 1 : all.count - 1)) % all.count]
         return openBrowser(&state, next)
     case .character("/"):
-        guard b.register == .survey else {
-            state.show("搜索（姓名、身份证号、拼音首字母）用于摸底台账；其他台账按 Tab 切换后浏览", error: true)
-            break
-        }
+        // Every register searches: by person (name, initials, ID digits), and services and activities by text too.
         b.search = TextEditor(b.query, limit: 30)
     case .character("x"):
         b.showDeleted.toggle()

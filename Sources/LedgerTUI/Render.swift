@@ -79,7 +79,10 @@ enum Chrome {
         case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  q退出"
         case .loading: return ""
         case .browser(let b):
-            if b.search != nil { return "输入姓名、身份证号或拼音首字母  Enter完成  Esc取消搜索" }
+            if b.search != nil {
+                let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
+                return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
+            }
             return "Enter修改 h历史 D删 r恢复 /搜索 s排序 f状态 g类别 t培训 w日期 x已删 p问题 Tab Esc"
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
         case .checks: return "↑↓选择  Enter打开并定位  Esc返回"

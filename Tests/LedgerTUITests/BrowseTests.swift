@@ -42,8 +42,22 @@ struct BrowseTests {
     @Test func slashSearchesAsYouType() {
         var state = homeState()
         press(&state, [.character("4")])
-        #expect(press(&state, [.character("/"), .character("z")]) == [.searchRecords(community: "630102001", query: "z", limit: 22)])
-        #expect(press(&state, [.character("s")]) == [.searchRecords(community: "630102001", query: "zs", limit: 22)])
+        #expect(press(&state, [.character("/"), .character("z")]) == [.searchRecords(register: .survey, community: "630102001", query: "z", limit: 22)])
+        #expect(press(&state, [.character("s")]) == [.searchRecords(register: .survey, community: "630102001", query: "zs", limit: 22)])
+    }
+
+    /// The service and activity registers search too; while the search is typed, `/` and command letters (`x`, `p`,
+    /// `s`) are text, not commands (issue 17.8).
+    @Test(arguments: [Register.service, .activity])
+    func otherRegistersSearchAndTakeNoCommandKeysWhileTyping(_ register: Register) {
+        var state = homeState()
+        press(&state, [.character("4")] + (register == .service ? [.tab] : [.tab, .tab]))
+        #expect(press(&state, [.character("/"), .character("1")]) == [.searchRecords(register: register, community: "630102001", query: "1", limit: 22)])
+        #expect(press(&state, [.character("x")]) == [.searchRecords(register: register, community: "630102001", query: "1x", limit: 22)])
+        #expect(press(&state, [.character("/")]) == [.searchRecords(register: register, community: "630102001", query: "1x/", limit: 22)])
+        guard case .browser(let b) = state.screen else { Issue.record("not browsing"); return }
+        #expect(b.register == register && !b.showDeleted && b.search != nil)
+        #expect(!state.messageIsError)
     }
 
     @Test func enterOpensTheRecordInTheEntryFormAndSavingReturns() {

@@ -67,8 +67,8 @@ struct EffectRunner {
                                       limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained,
                                       category: q.category, dates: q.dates)
             return .pageLoaded(q.register, try database.page(request))
-        case .searchRecords(let community, let query, let limit):
-            return .pageLoaded(.survey, try database.searchSummaries(community: community, query: query, limit: limit))
+        case .searchRecords(let register, let community, let query, let limit):
+            return .pageLoaded(register, try database.searchRecords(register, community: community, query: query, limit: limit))
         case .openRecord(let register, let id, let focus):
             guard let opened = try database.open(register, id: id) else { return .effectFailed("找不到第\(id)号记录") }
             return .recordOpened(EditingRecord(register: register, id: id, version: opened.token.version, originalFields: opened.fields),

@@ -3,10 +3,11 @@
 ///
 /// A table instead of ICU at run time: a look-up costs nanoseconds, the first call in a process no longer loads
 /// the transliterator (60 ms), and the result does not change with the ICU version installed. Polyphonic
-/// characters take their most common reading; characters outside the table have no pinyin.
+/// characters take their most common reading here (persons' names: `PinyinNames.swift`); characters outside the
+/// table have no pinyin.
 public enum Pinyin {
     /// The table parsed into one buffer of syllable bytes and the offset of each scalar's syllable.
-    private struct Table: Sendable {
+    struct Table: Sendable {
         let bytes: [UInt8]
         /// `offsets[i] ..< offsets[i + 1]` is the syllable of scalar `tableStart + i`; empty when it has none.
         let offsets: [Int32]
@@ -36,7 +37,7 @@ public enum Pinyin {
         }
     }
 
-    private static let table = Table(tableText)
+    static let table = Table(tableText)
 
     /// Parses the table before the first frame so no keystroke pays for it (about a millisecond).
     public static func warmUp() {

@@ -20,9 +20,7 @@ public enum CommunityValidator {
             return v
         }
         let code = text("code", max: 30)
-        if let code, !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) {
-            findings.append(.error("code", "code.chars", "社区代码只能包含数字、字母和“-”"))
-        }
+        if let code, let problem = communityCodeProblem(code) { findings.append(.error("code", "code.format", problem)) }
         let name = text("name", max: 50)
         let street = text("street", max: 50)
         let district = text("district", max: 50)
@@ -61,6 +59,25 @@ public enum CommunityValidator {
         }
         return Validated(value: Community(code: code, name: name, street: street, district: district, level: level,
                                           labourForce: labour, period: period, checklist: checklist), findings: findings)
+    }
+
+    /// What is wrong with a community code, or nil: it is the 12-digit statistical division code (统计用区划代码:
+    /// county 6, street 3, community 3) or its last 9 digits (street + community), digits only.
+    public static func communityCodeProblem(_ code: String) -> String? {
+        if let bad = code.first(where: { !("0"..."9").contains($0) }) {
+            return "社区代码只能由数字组成，“\(code)”中含有“\(bad)”"
+        }
+        switch code.count {
+        case 12:
+            let county = Int(code.prefix(6)) ?? 0
+            guard CountyCodes.isProvince(county / 10_000) else {
+                return "社区代码前两位“\(code.prefix(2))”不是省级行政区划代码（12位代码的前6位应为区县代码）"
+            }
+            return nil
+        case 9: return nil
+        default:
+            return "社区代码应为12位统计用区划代码（区县6位+街道3位+社区3位）或其后9位（街道3位+社区3位），现为\(code.count)位"
+        }
     }
 }
 

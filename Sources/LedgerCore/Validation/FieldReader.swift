@@ -130,20 +130,15 @@ public struct FieldReader {
         text.utf8.contains { $0 == 0x3B || $0 == 0x2C || $0 == 0x2F || $0 == 0x20 || $0 == 0x81 || $0 == 0x9B || $0 == 0x8C }
     }
 
-    /// 是/否 and the usual spellings (Y/N, 1/0, √/×, true/false, 有/无).
+    /// 是/否, or y/n, Y/N, 1/0 (`YesNo`); anything else is an error.
     public mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let raw = value(key) else { return defaultValue }
         // 是 and 否 by their bytes: `==` on Chinese text compares canonical forms.
         if Self.isCharacter(raw, 0xE6, 0x98, 0xAF) { return true }
         if Self.isCharacter(raw, 0xE5, 0x90, 0xA6) { return false }
-        let text = Normalize.halfWidth(raw)
-        switch text.lowercased() {
-        case "是", "y", "yes", "1", "true", "√", "有", "合格", "已享受", "符合": return true
-        case "否", "n", "no", "0", "false", "×", "x", "无", "不合格", "未享受", "不符合": return false
-        default:
-            error(key, "bool", "\(label(key))“\(text)”应为“是”或“否”")
-            return defaultValue
-        }
+        if let answer = YesNo.parse(raw) { return answer }
+        error(key, "bool", YesNo.message(label: label(key), text: raw))
+        return defaultValue
     }
 
     /// Whether `text` is the one three-byte character `a b c` (no array built, no canonical comparison).

@@ -122,11 +122,15 @@ public enum PersonValidator {
             case .checksum: code = "id.checksum"
             case .badLength: code = "id.length"
             case .badBirthDate, .futureBirthDate: code = "id.birth_date"
+            case .badProvince: code = "id.province"
             default: code = "id.format"
             }
             r.error("id_number", code, ResidentID.message(for: problem))
             return nil
         case .success(let parsed):
+            if let county = ResidentID.unknownCounty(parsed.id.value) {
+                r.add(.warning("id_number", "id.county", "公民身份号码前六位“\(county)”不是已知的县级行政区划代码（含已撤销的），请核对"))
+            }
             if let old = parsed.upgradedFrom {
                 r.add(.notice("id_number", "id.upgraded", "15位旧号码\(old)已升级为18位：\(parsed.id.value)"))
             }

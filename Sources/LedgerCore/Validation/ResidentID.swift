@@ -27,6 +27,8 @@ public struct ResidentID: Sendable, Hashable {
         case badBirthDate
         case futureBirthDate
         case checksum(expected: Character)
+        /// The first two digits name no province of GB/T 2260 (00, 20, 39, 99 …).
+        case badProvince(String)
     }
 
     public struct Parsed: Sendable {
@@ -61,6 +63,7 @@ public struct ResidentID: Sendable, Hashable {
                 return .failure(.badBirthDate)
             }
             if birth > today { return .failure(.futureBirthDate) }
+            guard CountyCodes.isProvince(number(0..<2)) else { return .failure(.badProvince(String(text.prefix(2)))) }
             let expected = checkCharacters[sum % 11]
             guard Character(Unicode.Scalar(last)) == expected else { return .failure(.checksum(expected: expected)) }
             let gender: Gender = (chars[16] - 48) % 2 == 1 ? .male : .female
@@ -75,6 +78,7 @@ public struct ResidentID: Sendable, Hashable {
             let upgraded = Array(digits[0..<6]) + [1, 9] + Array(digits[6..<15])
             guard let birth = birthDate(upgraded[6...13]) else { return .failure(.badBirthDate) }
             if birth > today { return .failure(.futureBirthDate) }
+            guard CountyCodes.isProvince(digits[0] * 10 + digits[1]) else { return .failure(.badProvince(String(text.prefix(2)))) }
             let check = checkCharacter(for: upgraded)
             let value = upgraded.map(String.init).joined() + String(check)
             let gender: Gender = upgraded[16] % 2 == 1 ? .male : .female
@@ -101,7 +105,16 @@ public struct ResidentID: Sendable, Hashable {
         case .badBirthDate: "公民身份号码中的出生日期（第7–14位）不是有效日期"
         case .futureBirthDate: "公民身份号码中的出生日期晚于今天"
         case .checksum(let expected): "公民身份号码校验位应为\(expected)"
+        case .badProvince(let code): "公民身份号码前两位“\(code)”不是省级行政区划代码（应为11–15、21–23、31–37、41–46、50–54、61–65、71、81、82）"
         }
+    }
+
+    /// The county code (first six digits) of a normalised number, when the code table does not know it.
+    public static func unknownCounty(_ value: String) -> String? {
+        let prefix = value.utf8.prefix(6)
+        guard prefix.count == 6, prefix.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let code = prefix.reduce(0) { $0 * 10 + Int($1 - 48) }
+        return CountyCodes.isKnown(code) ? nil : String(value.prefix(6))
     }
 
     /// `630102********1234`: the first six and last four characters, for lists.

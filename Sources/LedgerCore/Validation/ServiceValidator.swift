@@ -90,7 +90,8 @@ public enum ActivityValidator {
                 r.warning("story", "activity.story_short", "事迹材料\(length)字，不足\(Activity.roleModelStoryMinimum)字的创业典型不计入评分")
             }
         case .incubationReferral?:
-            if target == nil, !r.has("target") { r.error("target", "required", "推荐入园请填写入园基地") }
+            // SPEC §2.3 does not require the base; a register without the column must still import.
+            if target == nil, !r.has("target") { r.warning("target", "activity.target_missing", "推荐入园宜填写入园基地") }
         case .publicity?:
             if participants == nil, !r.has("participants") { r.warning("participants", "activity.participants", "宣传活动宜填写参与人数") }
         case nil: break

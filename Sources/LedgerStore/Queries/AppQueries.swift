@@ -10,39 +10,60 @@ public struct PersonMatch: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Persons of a community whose name, ID number or pinyin initials start with `query`. Each form of query
-    /// reads one index range, so the cost does not grow with the register: ID digits the unique ID index,
-    /// initials `person_by_pinyin`, and a name the pinyin key index from the typed characters' pinyin (`张` reads
-    /// the `zhang` range), keeping the rows whose name starts with what was typed (homophones such as 章 are
-    /// read and dropped). Names come in pinyin order.
+    /// Persons of a community found by what a clerk types: ID digits (the start of the number, or its last four or
+    /// more digits, as lists show them), pinyin initials (any reading of a polyphonic name, the surname read as a
+    /// surname), or the start of the name. Each form reads index ranges only, so the cost does not grow with the
+    /// register: the unique ID index and `person_by_id_tail`; `person_by_pinyin` and `person_initials`; and for a
+    /// name the pinyin key index from the typed characters' pinyin (`张` reads the `zhang` range), keeping the rows
+    /// whose name starts with what was typed (homophones such as 章 are read and dropped).
     public func searchPersons(community: String, query raw: String, limit: Int = 8) throws -> [PersonMatch] {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
-        let column: String
-        var key = query
-        var nameFilter = ""
-        var nameRange: [String] = []
-        if query.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
-            column = "id_number"
-            key = query.uppercased()
-        } else if query.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            column = "pinyin"
-            key = query.lowercased()
-        } else {
-            column = "name_key"
-            key = PersonRecord.nameKey(query)
-            nameFilter = " AND name >= ? AND name < ?"
-            nameRange = [query, query + "\u{10FFFF}"]
-        }
-        let arguments = StatementArguments([community] + nameRange + [key, key + "\u{10FFFF}"]) + [limit]
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, name, id_number, status FROM person
-                WHERE community_code = ? AND deleted_at IS NULL\(nameFilter) AND \(column) >= ? AND \(column) < ?
-                ORDER BY \(column), id LIMIT ?
-                """, arguments: arguments).map {
+        let select = "SELECT id, name, id_number, status FROM person WHERE community_code = ? AND deleted_at IS NULL"
+        func matches(_ db: Database, _ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> [PersonMatch] {
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0.databaseValue })).map {
                 PersonMatch(id: $0["id"], name: $0["name"], idNumber: $0["id_number"], status: $0["status"])
             }
+        }
+        /// The first lists' persons first, each once, at most `limit`.
+        func merged(contentsOf lists: [[PersonMatch]]) -> [PersonMatch] {
+            var seen = Set<Int64>()
+            return Array(lists.joined().filter { seen.insert($0.id).inserted }.prefix(limit))
+        }
+        func merged(_ lists: [PersonMatch]...) -> [PersonMatch] { merged(contentsOf: lists) }
+        let upper = query.uppercased()
+        if upper.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) {
+            return try read { db in
+                // A number's end: its last four digits through the tail index, then the rest of what was typed.
+                var ends: [PersonMatch] = []
+                if upper.count >= 4, upper.count < 18 {
+                    ends = try matches(db, select + " AND substr(id_number, 15) = ? AND substr(id_number, ?) = ? ORDER BY id LIMIT ?",
+                                       [community, String(upper.suffix(4)), 19 - upper.count, upper, limit])
+                }
+                let starts = try matches(db, select + " AND id_number >= ? AND id_number < ? ORDER BY id_number, id LIMIT ?",
+                                         [community, upper, upper + "\u{10FFFF}", limit])
+                return merged(ends, starts)
+            }
+        }
+        if query.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            let key = query.lowercased()
+            return try read { db in
+                let primary = try matches(db, select + " AND pinyin >= ? AND pinyin < ? ORDER BY pinyin, id LIMIT ?",
+                                          [community, key, key + "\u{10FFFF}", limit])
+                let other = try matches(db, """
+                    SELECT p.id, p.name, p.id_number, p.status FROM person_initials i JOIN person p ON p.id = i.person_id
+                    WHERE i.community_code = ? AND i.initials >= ? AND i.initials < ? AND p.deleted_at IS NULL
+                    ORDER BY i.initials, i.person_id LIMIT ?
+                    """, [community, key, key + "\u{10FFFF}", limit])
+                return merged(primary, other)
+            }
+        }
+        // One range per reading the typed start may have (尉 alone is `wei`, in 尉迟 `yu`), in key order.
+        return try read { db in
+            try merged(contentsOf: Pinyin.nameKeyPrefixes(query).map { key in
+                try matches(db, select + " AND name >= ? AND name < ? AND name_key >= ? AND name_key < ? ORDER BY name_key, id LIMIT ?",
+                            [community, query, query + "\u{10FFFF}", key, key + "\u{10FFFF}", limit])
+            })
         }
     }
 

@@ -18,8 +18,9 @@ enum PersonRecord {
 
     static let categorySeparator = "、"
 
-    /// How names sort: by toneless pinyin (`zhang san`), so 李 comes before 王 before 张 as a reader expects.
-    static func nameKey(_ name: String) -> String { Pinyin.spelled(name) }
+    /// How names sort: by toneless pinyin (`zhang san`), so 李 comes before 王 before 张 as a reader expects; the
+    /// surname with its surname reading (曾 `zeng`).
+    static func nameKey(_ name: String) -> String { Pinyin.nameKey(name) }
 
     /// Register column values as statement arguments.
     static func values(_ p: Person) -> [DatabaseValue] {
@@ -44,7 +45,7 @@ enum PersonRecord {
         sink.text(p.licenseDate?.description); sink.integer(p.jobsCreated)
         sink.bool(s.firstEligible); sink.bool(s.firstReceived); sink.bool(s.rewardEligible)
         sink.bool(s.rewardReceived); sink.bool(s.jobsEligible); sink.bool(s.jobsReceived)
-        sink.integer(p.loanFen); sink.text(p.remarks); sink.text(Pinyin.initials(of: p.name))
+        sink.integer(p.loanFen); sink.text(p.remarks); sink.text(Pinyin.nameInitials(p.name))
         sink.text(nameKey(p.name))
     }
 

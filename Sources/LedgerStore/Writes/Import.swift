@@ -41,6 +41,8 @@ extension AppDatabase {
             // are added once the rows are in. It is read while the validating thread starts on the first rows.
             var filter: IdFilterImage?
             var keys: [PersonsByIdNumber.Key] = []
+            // Other initials of polyphonic names (computed on the validating thread), written once the rows are in.
+            var alternates: [(idNumber: String, initials: [String])] = []
             keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
             let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
@@ -64,9 +66,10 @@ extension AppDatabase {
                 },
                 // The filter key is computed on the validating thread (the writer is the busier one); only odd
                 // numbers, without one, leave it to SQL on the writer.
-                keep: { person in (person.idNumber, PersonsByIdNumber.key(person.idNumber)) },
+                keep: { person in (person.idNumber, PersonsByIdNumber.key(person.idNumber), Pinyin.alternateNameInitials(person.name)) },
                 check: { kept, findings in
-                    let (idNumber, computed) = kept
+                    let (idNumber, computed, otherInitials) = kept
+                    if !otherInitials.isEmpty { alternates.append((idNumber, otherInitials)) }
                     let key = try computed ?? PersonsByIdNumber.key(db, idNumber)
                     keys.append(key)
                     guard filter?.mayContain(key) != false else { return }
@@ -91,6 +94,7 @@ extension AppDatabase {
                     var image = try filter.take() ?? IdFilterImage.load(db)
                     for key in keys { image.insert(key) }
                     try image.save(db)
+                    try SearchKeys.insertAlternates(db, community: community, byIdNumber: alternates)
                 })
         }
     }

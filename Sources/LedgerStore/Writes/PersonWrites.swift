@@ -30,6 +30,7 @@ extension AppDatabase {
                 id = db.lastInsertedRowID
             }
             person.id = id
+            try SearchKeys.writeAlternates(db, personId: id, community: community, name: person.name)
             try acceptWarnings(db, table: "person", id: id, findings: validated.findings, reasons: acceptedWarnings, changes: &changes)
             try refreshPerson(db, id: id, period: c.period, findings: validated.findings)
             if !changes.isEmpty {

@@ -60,7 +60,8 @@ public enum FormSpecs {
         FieldSpec("kind", "类型", .choice(Choice(ActivityKind.self)), required: true),
         FieldSpec("title", "名称", .text(maxLength: 100), required: true),
         FieldSpec("participants", "参与人数", .integer, applies: { kind($0) == .publicity }),
-        FieldSpec("person_id", "关联人员身份证号", .idNumber, applies: { kind($0) == .roleModel }),
+        // The role model is found like a service's person: by name, initials or ID digits.
+        FieldSpec("person_id", "关联人员身份证号", .personSearch, applies: { kind($0) == .roleModel }),
         FieldSpec("story", "事迹材料", .multiline(maxLength: 20_000), applies: { kind($0) == .roleModel }),
         FieldSpec("target", "入园基地", .text(maxLength: 100), applies: { kind($0) == .incubationReferral }),
         FieldSpec("evidence", "佐证材料", .text(maxLength: 200)),

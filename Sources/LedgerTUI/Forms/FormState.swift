@@ -148,11 +148,7 @@ public struct FormState: Sendable {
             for r in resolved where !unique.contains(r) { unique.append(r) }
             return unique.joined(separator: "、")
         case .yesNo:
-            switch Normalize.halfWidth(text).lowercased() {
-            case "是", "y", "yes", "1", "true", "√": return "是"
-            case "否", "n", "no", "0", "false", "×": return "否"
-            default: return text
-            }
+            return YesNo.parse(text).map { $0 ? "是" : "否" } ?? text
         case .date:
             return Day.parse(text)?.description ?? text
         case .idNumber:
@@ -164,6 +160,8 @@ public struct FormState: Sendable {
             return Phone.normalise(text) ?? text
         case .personSearch:
             if !searchResults.isEmpty, picker.selected < searchResults.count { return searchResults[picker.selected].idNumber }
+            // A number typed in full is kept as the number field kept it (a 15-digit one upgraded).
+            if case .success(let parsed) = ResidentID.parse(text, today: today) { return parsed.id.value }
             return Normalize.halfWidth(text).uppercased()
         case .integer:
             return Normalize.halfWidth(text)

@@ -71,7 +71,7 @@ enum BrowserScreen {
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if b.rows.isEmpty {
-            buffer.put(b.query.isEmpty ? "（没有记录）" : "（没有匹配的人员）", x: listRect.x, y: listRect.y, style: .muted)
+            buffer.put(b.query.isEmpty ? "（没有记录）" : b.register == .survey ? "（没有匹配的人员）" : "（没有匹配的记录）", x: listRect.x, y: listRect.y, style: .muted)
             return
         }
         let rows = b.rows.map { row -> String in

@@ -25,7 +25,7 @@ enum FormScreen {
             if focused {
                 drawEditor(form, x: valueX, y: y, width: valueWidth, into: &buffer)
             } else {
-                let shown = display(form.values[field.key] ?? "", field)
+                let shown = display(form.values[field.key] ?? "", field, personName: personName(state, form, field))
                 buffer.put(DisplayWidth.fit(shown, valueWidth), x: valueX, y: y, style: fieldState == .defaulted ? .muted : .plain)
             }
         }
@@ -46,10 +46,20 @@ enum FormScreen {
         }
     }
 
-    /// What a stored value looks like in the form (a code list value with its code).
-    static func display(_ value: String, _ field: FieldSpec) -> String {
+    /// What a stored value looks like in the form (a code list value with its code, a chosen person's number with
+    /// the name, so the clerk sees whom the record is about).
+    static func display(_ value: String, _ field: FieldSpec, personName: String? = nil) -> String {
         if case .choice(let choice) = field.kind { return choice.label(of: value) }
+        if let personName, !value.isEmpty { return "\(value)  \(personName)" }
         return value
+    }
+
+    /// The name of the community's person whose ID number a person field holds, once looked up.
+    static func personName(_ state: AppState, _ form: FormState, _ field: FieldSpec) -> String? {
+        guard case .personSearch = field.kind, let value = form.values[field.key], !value.isEmpty else { return nil }
+        if let known = state.knownPersons[value]?.first(where: { $0.communityCode == state.community?.code }) { return known.name }
+        if let person = form.servicePerson?.person, person.idNumber == value { return person.name }
+        return nil
     }
 
     static func drawEditor(_ form: FormState, x: Int, y: Int, width: Int, into buffer: inout Buffer) {
@@ -66,7 +76,10 @@ enum FormScreen {
         // line rather than losing its end), or its notice, or its hint.
         let lines: [String], style: Style
         let problems = form.findings.filter { $0.field == field.key && $0.severity != .notice }
-        if let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
+        // While a person search lists matches, what was typed is a query, not yet a number to complain about.
+        var searching = false
+        if case .personSearch = field.kind { searching = !form.searchResults.isEmpty }
+        if !searching, let first = problems.first, form.visibleFindings(for: field.key).contains(first) || !form.editor.text.isEmpty {
             lines = DisplayWidth.wrap((first.severity == .error ? "✗ " : "! ") + first.message, rect.width, maxLines: max(1, min(2, rect.height - 1)))
             style = first.severity == .error ? .error : .warning
         } else if let notice = form.findings.first(where: { $0.field == field.key && $0.severity == .notice }) {
@@ -109,7 +122,7 @@ enum FormScreen {
         case .yesNo: "是 / 否（空格切换）"
         case .idNumber: "18位公民身份号码（15位旧号码会自动升级）"
         case .phone: "11位手机号，或带区号的固定电话（如 0971-6123456）"
-        case .personSearch: "输入姓名、身份证号数字或拼音首字母查找摸底台账中的人员；↑↓ 选择，Tab 确认"
+        case .personSearch: "输入姓名、拼音首字母或身份证号末四位查找人员；↑↓ 选择，Tab 确认"
         case .integer: "整数"
         case .text(let n), .multiline(let n): "最多\(n)个字"
         }
