@@ -91,4 +91,27 @@ struct OpenAndWriteSafetyTests {
         #expect(try db.importPersons([ImportRow(line: 2, fields: intending())], community: "630102001", mode: .allOrNothing).imported == 1)
         #expect(!FileManager.default.fileExists(atPath: BusyHolder.notePath(path)))
     }
+
+    @Test func aDamagedDatabaseIsNeitherImportedIntoNorBackedUp() throws {
+        let (db, path) = try fileDatabase()
+        #expect(try db.importPersons([ImportRow(line: 2, fields: intending())], community: "630102001", mode: .allOrNothing).imported == 1)
+        // Damage a page no import reads: the root of the drafts table.
+        let (root, pageSize) = try db.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'draft'") ?? 0,
+             try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+        }
+        try db.writer.close()
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        try handle.write(contentsOf: Data(repeating: 0xEE, count: pageSize))
+        try handle.close()
+
+        let damaged = try AppDatabase.open(path: path, operatorName: "王芳", today: { today }, forBulkLoad: true)
+        let imported = message { _ = try damaged.importPersons([ImportRow(line: 2, fields: intending(id: womanId, name: "李四"))], community: "630102001", mode: .allOrNothing) }
+        #expect(imported?.contains("数据库文件已损坏") == true && imported?.contains("备份恢复") == true)
+        #expect(try damaged.count(.survey, community: "630102001") == 1)
+        let copy = path + ".backup"
+        #expect(message { try damaged.backup(to: copy) }?.contains("已损坏") == true)
+        #expect(!FileManager.default.fileExists(atPath: copy))
+    }
 }
