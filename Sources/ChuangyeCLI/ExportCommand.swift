@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             throw CLIFailure.data("导出失败：\(error.message)")
         } catch {
             output.discard()
-            throw CLIFailure.data("导出失败，未生成文件；请重试（\(error)）")
+            throw CLIFailure.data("导出失败，未生成文件；请检查目标位置后重试")
         }
         print("已导出\(count)条\(register.title)记录到 \(file)\(mask ? "（已遮盖身份证号和电话）" : "")")
     }
