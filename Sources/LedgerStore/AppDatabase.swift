@@ -241,6 +241,11 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// The full quick check, whatever the size (the `check` command); throws a StoreError saying what to do.
+    public func requireSound() throws {
+        try writer.read { try Integrity.requireSound($0, before: "请先恢复再检查台账", bounded: false) }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }

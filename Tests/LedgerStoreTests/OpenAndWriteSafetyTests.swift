@@ -113,5 +113,6 @@ struct OpenAndWriteSafetyTests {
         let copy = path + ".backup"
         #expect(message { try damaged.backup(to: copy) }?.contains("已损坏") == true)
         #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(message { try damaged.requireSound() }?.contains("已损坏") == true)
     }
 }
