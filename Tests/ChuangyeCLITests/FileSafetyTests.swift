@@ -127,7 +127,7 @@ struct FileSafetyTests {
         let me = CLI.systemUser
         // The first operator must be a supervisor.
         let clerkFirst = try cli.run(as: me, "user", "add", "王芳", "--community", "630102001")
-        #expect(clerkFirst.status == 1 && clerkFirst.stderr.contains("必须是督导"))
+        #expect(clerkFirst.status == 1 && clerkFirst.stderr.contains("还没有登记督导"))
         #expect(try cli.run(as: me, "user", "add", me, "--supervisor").status == 0)
         #expect(try cli.run(as: me, "user", "add", "王芳", "--community", "630102001").status == 0)
         #expect(try cli.run(as: me, "user", "add", "督导员", "--supervisor").status == 0)

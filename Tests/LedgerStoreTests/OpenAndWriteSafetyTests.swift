@@ -23,7 +23,7 @@ struct OpenAndWriteSafetyTests {
     @Test func onlyASupervisorManagesOperatorsAndTheLastOneStays() throws {
         let admin = try emptyDatabase()
         // The first operator must be a supervisor, or nobody could manage the table afterwards.
-        #expect(message { try admin.saveOperator("王芳", role: .clerk, communities: ["630102001"]) }?.contains("必须是督导") == true)
+        #expect(message { try admin.saveOperator("王芳", role: .clerk, communities: ["630102001"]) }?.contains("还没有登记督导") == true)
         try admin.saveOperator("督导员", role: .supervisor, communities: [])
         // An unregistered operator cannot make himself supervisor; a clerk cannot remove anyone.
         let stranger = AppDatabase(sharing: admin, operatorName: "路人")
@@ -39,6 +39,16 @@ struct OpenAndWriteSafetyTests {
         try supervisor.saveOperator("李督导", role: .supervisor, communities: [])
         try supervisor.removeOperator("督导员")
         #expect(try admin.operators().map(\.name).sorted() == ["李督导", "王芳"])
+    }
+
+    @Test func aTableOfClerksOnlyFromAnOlderVersionGetsASupervisorFirst() throws {
+        let admin = try emptyDatabase()
+        try admin.writer.write { try $0.execute(sql: "INSERT INTO operator_account (name, role, created_at) VALUES ('王芳', 'clerk', '2024-01-01')") }
+        let clerk = AppDatabase(sharing: admin, operatorName: "王芳")
+        #expect(message { try clerk.saveOperator("李娜", role: .clerk, communities: ["630102001"]) }?.contains("还没有登记督导") == true)
+        #expect(message { try clerk.removeOperator("王芳") }?.contains("还没有登记督导") == true)
+        try clerk.saveOperator("督导员", role: .supervisor, communities: [])
+        #expect(message { try clerk.removeOperator("督导员") }?.contains("只有督导") == true)
     }
 
     @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {

@@ -72,12 +72,13 @@ extension AppDatabase {
         return Set(try String.fetchAll(db, sql: "SELECT community_code FROM operator_community WHERE operator = ?", arguments: [operatorName]))
     }
 
-    /// Only a supervisor manages operators. While none is registered everyone may write everything, so anyone may
-    /// register the first operator, who must be a supervisor: otherwise nobody could manage the table afterwards.
+    /// Only a supervisor manages operators. While none is registered (an empty table, or one kept by an older
+    /// version, when anyone could register clerks) anyone may register one, and only a supervisor: otherwise
+    /// nobody could manage the table afterwards.
     func requireOperatorManager(_ db: Database, adding role: OperatorAccount.Role?) throws {
-        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else {
-            if role == .clerk {
-                throw StoreError("第一位登记的操作员必须是督导，否则将无人能管理操作员。请先登记督导：chuangye user add 姓名 --supervisor")
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account WHERE role = 'supervisor'") ?? 0 > 0 else {
+            if role != .supervisor {
+                throw StoreError("还没有登记督导：第一位督导须先登记，否则将无人能管理操作员。请先登记督导：chuangye user add 姓名 --supervisor")
             }
             return
         }
