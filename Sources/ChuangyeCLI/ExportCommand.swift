@@ -31,6 +31,7 @@ struct ExportCommand: ParsableCommand {
         let output: NewFile
         do {
             output = try NewFile(OutputTarget(path: file, overwrite: force, protected: FileIdentity.database(global.databasePath),
+                                              protectedNames: FileIdentity.databaseNames(global.databasePath),
                                               what: "导出文件"))
         } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
         let writer = CSVWriter(register: register, mask: mask)

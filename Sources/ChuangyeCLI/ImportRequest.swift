@@ -83,11 +83,14 @@ struct ImportRequest: Equatable {
     func rejectedOutput() throws -> OutputTarget {
         let protected = FileIdentity.database(session.databasePath).union(FileIdentity(following: file).map { [$0] } ?? [])
         func target(_ path: String) -> OutputTarget {
-            OutputTarget(path: path, overwrite: force, protected: protected, what: "被拒绝行文件")
+            OutputTarget(path: path, overwrite: force, protected: protected,
+                         protectedNames: FileIdentity.databaseNames(session.databasePath), what: "被拒绝行文件")
         }
         var chosen = target(rejected ?? file + ".rejected.csv")
-        if rejected == nil && !force {
-            for n in 2...999 where FileIdentity.exists(chosen.path) { chosen = target(file + ".rejected-\(n).csv") }
+        var n = 2
+        while rejected == nil && !force && FileIdentity.exists(chosen.path) && n < 1000 {
+            chosen = target(file + ".rejected-\(n).csv")
+            n += 1
         }
         do { try chosen.check() } catch let refused as OutputRefused { throw CLIFailure.data("未导入：\(refused.message)") }
         return chosen

@@ -215,7 +215,8 @@ public struct AppDatabase: Sendable {
     public func backup(to path: String) throws {
         let output: NewFile
         do {
-            output = try NewFile(OutputTarget(path: path, protected: FileIdentity.database(writer.path), what: "备份文件",
+            output = try NewFile(OutputTarget(path: path, protected: FileIdentity.database(writer.path),
+                                              protectedNames: FileIdentity.databaseNames(writer.path), what: "备份文件",
                                               confirmation: nil))
         } catch let refused as OutputRefused { throw StoreError(refused.message) }
         do {

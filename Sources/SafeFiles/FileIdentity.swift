@@ -17,6 +17,18 @@ public struct FileIdentity: Hashable, Sendable {
         self.init(info)
     }
 
+    /// The names SQLite gives the database's files, as "directory identity/name", whether or not they exist now:
+    /// an export created as `ledger.sqlite-journal` would later be taken by SQLite for a journal to roll back.
+    public static func databaseNames(_ path: String) -> Set<String> {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let directory = OutputTarget.directory(of: path)
+        return Set(["", "-wal", "-shm", "-journal"].compactMap { nameKey(directory: directory, name: name + $0) })
+    }
+
+    static func nameKey(directory: String, name: String) -> String? {
+        FileIdentity(following: directory).map { "\($0.device):\($0.inode)/\(name)" }
+    }
+
     /// Whether anything (even a dangling symlink) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()

@@ -15,15 +15,19 @@ public struct OutputTarget: Sendable {
     public let overwrite: Bool
     /// The open database and its companions (`FileIdentity.database`).
     public let protected: Set<FileIdentity>
+    /// Their names, existing or not (`FileIdentity.databaseNames`).
+    public let protectedNames: Set<String>
     /// What the file is, for messages: 导出文件, 被拒绝行文件, 备份文件.
     public let what: String
     /// How the user confirms an overwrite (`--force`); nil when this output never replaces a file.
     public let confirmation: String?
 
-    public init(path: String, overwrite: Bool = false, protected: Set<FileIdentity>, what: String, confirmation: String? = "--force") {
+    public init(path: String, overwrite: Bool = false, protected: Set<FileIdentity>, protectedNames: Set<String> = [],
+                what: String, confirmation: String? = "--force") {
         self.path = path
         self.overwrite = overwrite
         self.protected = protected
+        self.protectedNames = protectedNames
         self.what = what
         self.confirmation = confirmation
     }
@@ -52,6 +56,10 @@ public struct OutputTarget: Sendable {
             var parent = stat()
             guard stat(directory, &parent) == 0, parent.st_mode & S_IFMT == S_IFDIR else {
                 throw OutputRefused("目录 \(directory) 不存在，请先创建它或换一个路径")
+            }
+            // An existing file of the database is caught by its identity below; a name SQLite may yet use is not.
+            if let key = FileIdentity.nameKey(directory: directory, name: fileName), protectedNames.contains(key) {
+                throw OutputRefused("\(path) 是台账数据库自用的文件名，不能写入；请换一个文件名")
             }
             return nil
         }

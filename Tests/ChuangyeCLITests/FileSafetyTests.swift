@@ -65,6 +65,10 @@ struct FileSafetyTests {
             }
         }
         #expect(try cli.run("export", "survey", alias, "--force").stderr.contains("正在使用的台账数据库文件"))
+        // Its journal's name, though no journal exists now: SQLite would take such a file for one to roll back.
+        let journal = try cli.run("export", "survey", cli.db + "-journal")
+        #expect(journal.status == 1 && journal.stderr.contains("自用的文件名"))
+        #expect(!FileManager.default.fileExists(atPath: cli.db + "-journal"))
         let bad = try cli.write("bad.csv", surveyCSV.replacingOccurrences(of: "630102199003070116", with: "123"))
         let rejected = try cli.run("import", "survey", bad, "--skip-invalid", "--rejected", cli.db, "--force")
         #expect(rejected.status == 1 && rejected.stderr.contains("未导入") && rejected.stderr.contains("不能覆盖"))
