@@ -60,6 +60,12 @@ public struct AppDatabase: Sendable {
         if !FileManager.default.fileExists(atPath: path) {
             try createPrivateFile(path, exclusive: false, failure: "无法创建数据库文件")
         }
+        // A directory, a device or a pipe is never opened as the ledger (SQLite would open /dev/null as an empty
+        // database and create its journal beside it).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError("数据库路径 \(path) 不是普通文件（目录、设备或管道），未打开。请用 --db 指定台账数据库文件")
+        }
         // A file this process cannot write is opened read-only, so that reading still works, and writes say why
         // they fail instead of the file being reported as damaged.
         let readOnlyReason = Self.readOnlyReason(path: path, directory: directory)

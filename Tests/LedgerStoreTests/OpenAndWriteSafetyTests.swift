@@ -62,6 +62,15 @@ struct OpenAndWriteSafetyTests {
         #expect(tables == ["customer"])
     }
 
+    @Test func aDeviceOrDirectoryIsNotOpenedAsTheLedger() throws {
+        #expect(message { _ = try AppDatabase.open(path: "/dev/null", operatorName: "王芳") }?.contains("不是普通文件") == true)
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cy-dir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(message { _ = try AppDatabase.open(path: dir, operatorName: "王芳") }?.contains("不是普通文件") == true)
+    }
+
     @Test func aDatabaseOfANewerVersionIsRefused() throws {
         let (db, path) = try fileDatabase()
         try db.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999')") }
