@@ -99,7 +99,7 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError(BusyHolder.message(databasePath: path), detail: "\(error)")
+                throw StoreError(BusyHolder.message(databasePath: path, opening: true), detail: "\(error)")
             case .SQLITE_NOTADB:
                 throw StoreError("无法打开数据库 \(path)：它不是台账数据库（也不是SQLite数据库），或已损坏。请检查 --db 路径；若它是台账数据库，请用最近的备份恢复", detail: "\(error)")
             case .SQLITE_CORRUPT:

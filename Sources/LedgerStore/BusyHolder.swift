@@ -31,12 +31,14 @@ struct BusyHolder {
 
     func remove() { unlink(path) }
 
-    /// The message for a write refused because another process held the lock past the busy timeout.
-    static func message(databasePath: String) -> String {
+    /// The message for a write (or, `opening`, an open) refused because another process held the lock past the
+    /// busy timeout.
+    static func message(databasePath: String, opening: Bool = false) -> String {
+        let outcome = opening ? "未能打开" : "本次修改未保存"
         if let (name, time) = holder(databasePath) {
-            return "数据库正被 \(name) 使用（自 \(time) 起正在导入），本次修改未保存。请等其完成后重试，或联系 \(name)"
+            return "数据库正被 \(name) 使用（自 \(time) 起正在导入），\(outcome)。请等其完成后重试，或联系 \(name)"
         }
-        return "数据库正被其他程序占用，本次修改未保存。请稍后重试；若一直如此，请确认没有其他人正在导入或打开着未完成的操作"
+        return "数据库正被其他程序占用，\(outcome)。请稍后重试；若一直如此，请确认没有其他人正在导入或打开着未完成的操作"
     }
 
     /// The operator and start time of a live note, if any.
