@@ -3,7 +3,7 @@ import SafeFiles
 
 /// Who holds the database for a long write. SQLite says only that the file is locked, and a clerk whose save
 /// waited out the busy timeout needs to know whom to ask. The long writers are imports: each notes its operator,
-/// process and start time in `<database>-writer` beside the file (0600, through SafeFiles) and removes the note
+/// process and start time in `<database>-writer` beside the file (readable as the database is, through SafeFiles) and removes the note
 /// when done; a note whose process is gone (a killed import) is ignored and replaced by the next import.
 struct BusyHolder {
     let path: String
@@ -22,7 +22,11 @@ struct BusyHolder {
             unlink(path)
         }
         do {
-            let file = try NewFile(OutputTarget(path: path, protected: FileIdentity.database(databasePath), what: "占用说明"))
+            var target = OutputTarget(path: path, protected: FileIdentity.database(databasePath), what: "占用说明")
+            // Whoever may read the database may read who is importing into it (a shared ledger is group-readable).
+            var info = stat()
+            if stat(databasePath, &info) == 0 { target.mode = info.st_mode & 0o644 }
+            let file = try NewFile(target)
             try file.write("\(operatorName)\t\(getpid())\t\(time)\n")
             try file.commit(durable: false)
             return BusyHolder(path: path)

@@ -29,7 +29,7 @@ public final class NewFile {
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
                 // The mode argument is masked by the umask; 0600 must hold whatever the umask is.
-                _ = fchmod(fd, 0o600)
+                _ = fchmod(fd, target.mode)
                 descriptor = fd
                 temporaryPath = candidate
                 return

@@ -21,6 +21,8 @@ public struct OutputTarget: Sendable {
     public let what: String
     /// How the user confirms an overwrite (`--force`); nil when this output never replaces a file.
     public let confirmation: String?
+    /// The new file's mode: 0600 (ledger data) unless a caller says otherwise.
+    public var mode: mode_t = 0o600
 
     public init(path: String, overwrite: Bool = false, protected: Set<FileIdentity>, protectedNames: Set<String> = [],
                 what: String, confirmation: String? = "--force") {
