@@ -133,6 +133,9 @@ struct FileSafetyTests {
         let clerkFirst = try cli.run(as: me, "user", "add", "王芳", "--community", "630102001")
         #expect(clerkFirst.status == 1 && clerkFirst.stderr.contains("还没有登记督导"))
         #expect(try cli.run(as: me, "user", "add", me, "--supervisor").status == 0)
+        // The last supervisor stays.
+        let last = try cli.run(as: me, "user", "remove", me)
+        #expect(last.status == 1 && last.stderr.contains("唯一的督导"))
         #expect(try cli.run(as: me, "user", "add", "王芳", "--community", "630102001").status == 0)
         #expect(try cli.run(as: me, "user", "add", "督导员", "--supervisor").status == 0)
         // An unregistered operator cannot make himself supervisor; a clerk cannot remove anyone.
@@ -140,14 +143,13 @@ struct FileSafetyTests {
         #expect(selfMade.status == 1 && selfMade.stderr.contains("只有督导"))
         let clerkRemoves = try cli.run("user", "remove", me)
         #expect(clerkRemoves.status == 1 && clerkRemoves.stderr.contains("只有督导"))
-        // `--operator` may not claim a supervisor registered under another name than the system account.
+        // A system account registered as supervisor may act under another supervisor's name…
+        #expect(try cli.run(as: "督导员", "user", "add", "李娜", "--community", "630102001").status == 0)
+        // …but once it is not one, `--operator` may not claim a supervisor of another account.
+        #expect(try cli.run(as: me, "user", "remove", me).status == 0)
         let claimed = try cli.run(as: "督导员", "user", "remove", "王芳")
         #expect(claimed.status == 1 && claimed.stderr.contains("只有以系统用户 督导员 登录时"))
         #expect(try cli.run("user", "list").stdout.contains("王芳\t窗口人员"))
-        // The last supervisor stays.
-        #expect(try cli.run(as: me, "user", "remove", "督导员").status == 0)
-        let last = try cli.run(as: me, "user", "remove", me)
-        #expect(last.status == 1 && last.stderr.contains("唯一的督导"))
     }
 
     @Test func aReadOnlyDatabaseIsReadAndWritesSayWhy() throws {
