@@ -51,7 +51,11 @@ struct ImportRequest: Equatable {
         }
         if !report.rejected.isEmpty, let rejectedTarget {
             let path = rejectedTarget.path
-            try writeRejected(report.rejected, parsed: parsed, to: rejectedTarget)
+            do { try writeRejected(report.rejected, parsed: parsed, to: rejectedTarget) } catch {
+                // The good rows are in: say so before the failure.
+                print("已导入\(report.imported)行到\(target.name)的\(register.title)")
+                throw error
+            }
             print("已导入\(report.imported)行到\(target.name)的\(register.title)；\(report.rejected.count)行被拒绝，已写入 \(path)")
             throw CLIFailure.data("有\(report.rejected.count)行未导入")
         }
