@@ -17,10 +17,12 @@ let package = Package(
         .target(name: "LedgerResources", path: "Resources", exclude: [], resources: [.copy("rubrics")]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "LedgerCore"),
+        // How every output file is written: created new and atomically, replacing only a confirmed ordinary file.
+        .target(name: "SafeFiles"),
         // One C wrapper around a variadic SQLite call (trigger switch for bulk import).
         .target(name: "CSQLiteControl", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "LedgerStore", dependencies: [
-            "LedgerCore", "CSQLiteControl",
+            "LedgerCore", "CSQLiteControl", "SafeFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -32,7 +34,7 @@ let package = Package(
         // The only code that touches ncursesw.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "TerminalUI", "LedgerTUI", "CursesBackend",
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI", "CursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Position-independent like any other build: the shipped binary parses untrusted CSV and XLSX, so address
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
-                                                             "LedgerExchange"]),
+                                                             "LedgerExchange", "SafeFiles"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),
     ]

@@ -23,7 +23,11 @@ struct CheckCommand: ParsableCommand {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
         let results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
-        do { results = try database.checkAll(community: community.code) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        do {
+            // The file first: imports skip the quick check on large databases (Integrity.swift), this does not.
+            try database.requireSound()
+            results = try database.checkAll(community: community.code)
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let problems = results.flatMap { r in
             r.findings.sorted { $0.severity < $1.severity }.map {
                 Problem(register: r.register.rawValue, record: r.id, field: $0.field, header: r.register.header(of: $0.field),

@@ -3,6 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerExchange
 import LedgerStore
+import SafeFiles
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,14 +22,18 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234）")
     var mask = false
 
+    @Flag(name: .long, help: "文件已存在时覆盖它（只覆盖普通文件；不会覆盖目录、设备、符号链接或数据库文件）")
+    var force = false
+
     func run() throws {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
-        let temporary = file + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIFailure.data("无法创建文件 \(file)")
-        }
+        let output: NewFile
+        do {
+            output = try NewFile(OutputTarget(path: file, overwrite: force, protected: FileIdentity.database(global.databasePath),
+                                              protectedNames: FileIdentity.databaseNames(global.databasePath),
+                                              what: "导出文件"))
+        } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
         let writer = CSVWriter(register: register, mask: mask)
         var buffer = writer.header
         var count = 0
@@ -37,19 +42,22 @@ struct ExportCommand: ParsableCommand {
                 buffer += writer.line(fields)
                 count += 1
                 if buffer.utf8.count > 1 << 20 {
-                    try handle.write(contentsOf: Data(buffer.utf8))
+                    try output.write(buffer)
                     buffer = ""
                 }
             }
-            try handle.write(contentsOf: Data(buffer.utf8))
-            try handle.synchronize()
-            try handle.close()
-            // Renamed into place only when complete, so a failed export never leaves a truncated file.
-            if FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: file)
+            try output.write(buffer)
+            // Put in place only when complete, so a failed export never leaves a truncated file.
+            try output.commit()
+        } catch let refused as OutputRefused {
+            output.discard()
+            throw CLIFailure.data("导出失败：\(refused.message)")
+        } catch let error as StoreError {
+            output.discard()
+            throw CLIFailure.data("导出失败：\(error.message)")
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIFailure.data("导出失败：\((error as? StoreError)?.message ?? error.localizedDescription)")
+            output.discard()
+            throw CLIFailure.data("导出失败，未生成文件；请检查目标位置后重试")
         }
         print("已导出\(count)条\(register.title)记录到 \(file)\(mask ? "（已遮盖身份证号和电话）" : "")")
     }

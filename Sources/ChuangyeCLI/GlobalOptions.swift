@@ -42,10 +42,27 @@ struct GlobalOptions: ParsableArguments {
             return "unknown"
         }
 
+        /// The account this process runs as. Unlike `--operator` and `$USER`, the caller cannot choose it.
+        static var systemUser: String? {
+            guard let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name else { return nil }
+            return String(cString: name)
+        }
+
         func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
-            do { return try AppDatabase.open(path: databasePath, operatorName: resolvedOperator, forBulkLoad: forBulkLoad) } catch let e as StoreError {
+            let name = resolvedOperator
+            let database: AppDatabase
+            do {
+                database = try AppDatabase.open(path: databasePath, operatorName: name, forBulkLoad: forBulkLoad)
+                // `--operator` is recorded, not verified (README: trust model), but it may not claim a supervisor:
+                // that name acts for a supervisor only when the system account is the supervisor's own, or is
+                // itself registered as a supervisor (who may do everything anyway).
+                if name != Self.systemUser, try database.isSupervisor(name), try !(Self.systemUser.map(database.isSupervisor) ?? false) {
+                    throw CLIFailure.data("\(name)是登记的督导，只有以系统用户 \(name) 登录时才能以此身份操作（当前系统用户：\(Self.systemUser ?? "未知")）。请以该系统用户登录，或用 --operator 填写自己的姓名")
+                }
+            } catch let e as StoreError {
                 throw CLIFailure.data(e.message)
             }
+            return database
         }
     }
 }

@@ -36,20 +36,24 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "只导入正确的行，错误行及原因写入 --rejected 文件")
     var skipInvalid = false
 
-    @Option(name: .long, help: ArgumentHelp("与 --skip-invalid 一起使用：被拒绝的行写入此文件（默认：原文件名.rejected.csv）", valueName: "文件"))
+    @Option(name: .long, help: ArgumentHelp("与 --skip-invalid 一起使用：被拒绝的行写入此文件（默认：原文件名.rejected.csv，已存在时依次用 .rejected-2.csv 等新文件名）", valueName: "文件"))
     var rejected: String?
 
     @Option(name: .long, help: ArgumentHelp("确认所有警告并记录此理由", valueName: "理由"))
     var acceptWarnings: String?
 
+    @Flag(name: .long, help: "与 --skip-invalid 一起使用：被拒绝行文件已存在时覆盖它（只覆盖普通文件）")
+    var force = false
+
     func validate() throws {
+        if force && !skipInvalid { throw ValidationError("--force 只能与 --skip-invalid 一起使用") }
         if rejected != nil && !skipInvalid { throw ValidationError("--rejected 只能与 --skip-invalid 一起使用") }
         if let reason = acceptWarnings, Normalize.optional(reason) == nil { throw ValidationError("--accept-warnings 的理由不能为空") }
     }
 
     var request: ImportRequest {
         ImportRequest(session: global.session, community: target.community, register: register, file: file,
-                      skipInvalid: skipInvalid, rejected: rejected, acceptWarnings: acceptWarnings)
+                      skipInvalid: skipInvalid, rejected: rejected, acceptWarnings: acceptWarnings, force: force)
     }
 
     func run() throws { try request.run() }

@@ -2,6 +2,7 @@ import Foundation
 import LedgerCore
 import LedgerExchange
 import LedgerStore
+import SafeFiles
 
 /// One `import`: what the command line asked for, as plain values, and the import itself.
 struct ImportRequest: Equatable {
@@ -12,6 +13,8 @@ struct ImportRequest: Equatable {
     var skipInvalid = false
     var rejected: String?
     var acceptWarnings: String?
+    /// Replace an existing `--rejected` file (an ordinary one only: SafeFiles' rule).
+    var force = false
 
     func run() throws {
         let bytes: [UInt8]
@@ -20,6 +23,8 @@ struct ImportRequest: Equatable {
         do { parsed = try RegisterFile.read(bytes: consume bytes, register: register) } catch let f as RegisterFile.Failure {
             throw CLIFailure.data("文件 \(file) 无法导入：\n  " + f.messages.joined(separator: "\n  "))
         }
+        // The rejected-rows file is checked before anything is written, so a refused name stops the import early.
+        let rejectedTarget = skipInvalid ? try rejectedOutput() : nil
         let database = try session.openDatabase(forBulkLoad: true)
         let target = try CommunityOption.resolve(community, in: database)
         if !parsed.ignoredColumns.isEmpty {
@@ -44,9 +49,13 @@ struct ImportRequest: Equatable {
         if report.rolledBack {
             throw CLIFailure.data("导入失败：\(report.rejected.count)行有错误，未写入任何数据（共\(parsed.recordCount)行）。可改正后重新导入，或用 --skip-invalid 只导入正确的行。")
         }
-        if !report.rejected.isEmpty {
-            let path = rejected ?? file + ".rejected.csv"
-            try writeRejected(report.rejected, parsed: parsed, to: path)
+        if !report.rejected.isEmpty, let rejectedTarget {
+            let path = rejectedTarget.path
+            do { try writeRejected(report.rejected, parsed: parsed, to: rejectedTarget) } catch {
+                // The good rows are in: say so before the failure.
+                print("已导入\(report.imported)行到\(target.name)的\(register.title)")
+                throw error
+            }
             print("已导入\(report.imported)行到\(target.name)的\(register.title)；\(report.rejected.count)行被拒绝，已写入 \(path)")
             throw CLIFailure.data("有\(report.rejected.count)行未导入")
         }
@@ -54,7 +63,7 @@ struct ImportRequest: Equatable {
     }
 
     /// The rejected rows with a 错误原因 column, so the clerk can fix them and import that file again.
-    func writeRejected(_ rows: [(line: Int, findings: [Finding])], parsed: RegisterFile, to path: String) throws {
+    func writeRejected(_ rows: [(line: Int, findings: [Finding])], parsed: RegisterFile, to target: OutputTarget) throws {
         let lines = Set(rows.map(\.line))
         let byLine = Dictionary(parsed.records.filter { lines.contains($0.line) }.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         let writer = CSVWriter(register: register, mask: false)
@@ -63,9 +72,32 @@ struct ImportRequest: Equatable {
             let reasons = findings.filter { $0.severity == .error }.map { "\(register.header(of: $0.field)): \($0.message)" }.joined(separator: "；")
             text += writer.line(byLine[line]?.fields ?? [:]).dropLast(2) + ",\(line),\(CSVWriter.quote(reasons))\r\n"
         }
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw CLIFailure.data("无法写入被拒绝行文件 \(path)：\(error.localizedDescription)")
+        // Full ID numbers and phones: created 0600 like the database, and never over another file (SafeFiles).
+        do {
+            let output = try NewFile(target)
+            try output.write(String(text))
+            try output.commit()
+        } catch let refused as OutputRefused {
+            throw CLIFailure.data("有\(rows.count)行未导入，但被拒绝行文件未能写入：\(refused.message)")
         }
+    }
+
+    /// Where the rejected rows go: `--rejected`, else a new name beside the imported file (FILE.rejected.csv, then
+    /// FILE.rejected-2.csv, …), so a second import never replaces the list the clerk is still working through.
+    func rejectedOutput() throws -> OutputTarget {
+        let protected = FileIdentity.database(session.databasePath).union(FileIdentity(following: file).map { [$0] } ?? [])
+        func target(_ path: String) -> OutputTarget {
+            OutputTarget(path: path, overwrite: force, protected: protected,
+                         protectedNames: FileIdentity.databaseNames(session.databasePath), what: "被拒绝行文件")
+        }
+        var chosen = target(rejected ?? file + ".rejected.csv")
+        var n = 2
+        while rejected == nil && !force && FileIdentity.exists(chosen.path) && n < 1000 {
+            chosen = target(file + ".rejected-\(n).csv")
+            n += 1
+        }
+        do { try chosen.check() } catch let refused as OutputRefused { throw CLIFailure.data("未导入：\(refused.message)") }
+        return chosen
     }
 }
 
@@ -82,12 +114,16 @@ extension ImportRequest {
         var positional: [String] = []
         var values: [String: String] = [:]
         var skipInvalid = false
+        var force = false
         var rest = arguments.dropFirst()
         while let argument = rest.popFirst() {
             switch argument {
             case "--skip-invalid":
                 guard !skipInvalid else { return nil }
                 skipInvalid = true
+            case "--force":
+                guard !force else { return nil }
+                force = true
             case "--db", "--operator", "--community", "--rejected", "--accept-warnings":
                 guard values[argument] == nil, let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
                 values[argument] = value
@@ -97,10 +133,10 @@ extension ImportRequest {
             }
         }
         guard positional.count == 2, let register = Register(argument: positional[0]) else { return nil }
-        if values["--rejected"] != nil && !skipInvalid { return nil }
+        if (values["--rejected"] != nil || force) && !skipInvalid { return nil }
         if let reason = values["--accept-warnings"], Normalize.optional(reason) == nil { return nil }
         self.init(session: .init(db: values["--db"], operatorName: values["--operator"]), community: values["--community"],
                   register: register, file: positional[1], skipInvalid: skipInvalid, rejected: values["--rejected"],
-                  acceptWarnings: values["--accept-warnings"])
+                  acceptWarnings: values["--accept-warnings"], force: force)
     }
 }

@@ -6,7 +6,11 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "管理操作员及其可修改的社区",
-        discussion: "尚未登记任何操作员时，所有人都可修改所有社区；登记后，窗口人员只能修改自己的社区，督导（--supervisor）可修改全部社区，未登记的人只读。",
+        discussion: """
+        尚未登记任何操作员时，所有人都可修改所有社区；登记后，窗口人员只能修改自己的社区，督导（--supervisor）可修改全部社区，未登记的人只读。
+        只有督导可以登记或删除操作员：第一位登记的必须是督导，最后一位督导不能删除。
+        --operator 只作记录、不作验证；登记为督导的姓名只能由同名的系统用户（或本身是督导的系统用户）使用。
+        """,
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {

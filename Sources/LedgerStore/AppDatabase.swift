@@ -2,6 +2,7 @@ import CSQLiteControl
 import Foundation
 import GRDB
 import LedgerCore
+import SafeFiles
 
 /// The ledger database: every write goes through a named method here, in a transaction with its audit row.
 public struct AppDatabase: Sendable {
@@ -14,16 +15,28 @@ public struct AppDatabase: Sendable {
     let now: @Sendable () -> String
     /// Opened for bulk loads (`open(…, forBulkLoad: true)`): an import leaves the file in rollback-journal mode.
     let forBulkLoad: Bool
+    /// Why this process cannot write the file (opened read-only); nil when it can.
+    let readOnlyReason: String?
 
     init(writer: any DatabaseWriter, operatorName: String, today: @escaping @Sendable () -> Day,
-         now: @escaping @Sendable () -> String, forBulkLoad: Bool = false) throws {
+         now: @escaping @Sendable () -> String, forBulkLoad: Bool = false, readOnlyReason: String? = nil) throws {
         self.writer = writer
         self.operatorName = operatorName
         self.today = today
         self.now = now
         self.forBulkLoad = forBulkLoad
-        try Migrations.migrator().migrate(writer)
-        if try writer.read(SearchKeys.isStale) { try writer.write(SearchKeys.refresh) }
+        self.readOnlyReason = readOnlyReason
+        // Looked at before anything is written: another program's file or a newer ledger is refused untouched.
+        let migrator = Migrations.migrator()
+        let state = try writer.read { try SchemaCheck.state($0, migrator: migrator, path: writer.path) }
+        if state != .ledger(current: true) {
+            if let readOnlyReason {
+                throw StoreError("数据库 \(writer.path) 需要升级或初始化后才能使用，但\(readOnlyReason)。请让有写权限的用户先运行一次 chuangye，或检查文件权限")
+            }
+            try migrator.migrate(writer)
+        }
+        // Search keys are derived data: recomputed once when their reading changed (a read-only file keeps its own).
+        if readOnlyReason == nil, try writer.read(SearchKeys.isStale) { try writer.write(SearchKeys.refresh) }
     }
 
     /// Opens (creating if needed) the database file: WAL journal, synchronous FULL, file readable by its owner only.
@@ -33,8 +46,10 @@ public struct AppDatabase: Sendable {
     /// (`BulkLoad.withRollbackJournalIfAlone`), leave the file in that mode: the next import then neither leaves
     /// nor re-enters WAL mode (each switch rewrites the header and syncs, ~6.5 ms per import in all). The next
     /// interactive open sets WAL mode again.
+    /// `busyTimeout`: how long a write waits for another process's write to finish (seconds; tests shorten it).
     public static func open(path: String, operatorName: String,
-                            today: @escaping @Sendable () -> Day = { Day.today() }, forBulkLoad: Bool = false) throws -> AppDatabase {
+                            today: @escaping @Sendable () -> Day = { Day.today() }, forBulkLoad: Bool = false,
+                            busyTimeout: TimeInterval = 10) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         do {
@@ -47,9 +62,19 @@ public struct AppDatabase: Sendable {
         if !FileManager.default.fileExists(atPath: path) {
             try createPrivateFile(path, exclusive: false, failure: "无法创建数据库文件")
         }
+        // A directory, a device or a pipe is never opened as the ledger (SQLite would open /dev/null as an empty
+        // database and create its journal beside it).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError("数据库路径 \(path) 不是普通文件（目录、设备或管道），未打开。请用 --db 指定台账数据库文件")
+        }
+        // A file this process cannot write is opened read-only, so that reading still works, and writes say why
+        // they fail instead of the file being reported as damaged.
+        let readOnlyReason = Self.readOnlyReason(path: path, directory: directory)
         SQLiteSetup.once
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.readonly = readOnlyReason != nil
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // Set here, on the one connection, and not through GRDB's WAL set-up: that set-up switches the
             // connection to synchronous NORMAL (a commit reported to the clerk could be lost on power failure)
@@ -57,7 +82,7 @@ public struct AppDatabase: Sendable {
             // An import in another process may hold the file in rollback-journal mode for a moment
             // (BulkLoad.withRollbackJournalIfAlone). SQLite then refuses the switch at once, and this connection
             // starts in that mode; SQLite moves it to WAL mode when the import sets it back.
-            if !forBulkLoad {
+            if !forBulkLoad && readOnlyReason == nil {
                 do { try db.execute(sql: "PRAGMA journal_mode = WAL") } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {}
             }
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -71,12 +96,52 @@ public struct AppDatabase: Sendable {
             // reader connections cost a second schema parse at every start. Other processes still read while
             // this one writes (WAL).
             let queue = try DatabaseQueue(path: path, configuration: config)
-            return try AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp, forBulkLoad: forBulkLoad)
+            return try AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp,
+                                   forBulkLoad: forBulkLoad, readOnlyReason: readOnlyReason)
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw StoreError("数据库 \(path) 正被其他程序占用，请稍后重试", detail: "\(error)")
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError(BusyHolder.message(databasePath: path, opening: true), detail: "\(error)")
+            case .SQLITE_NOTADB:
+                throw StoreError("无法打开数据库 \(path)：它不是台账数据库（也不是SQLite数据库），或已损坏。请检查 --db 路径；若它是台账数据库，请用最近的备份恢复", detail: "\(error)")
+            case .SQLITE_CORRUPT:
+                throw StoreError("数据库 \(path) 无法打开：\(Integrity.damaged)", detail: "\(error)")
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                let why = readOnlyReason ?? (access(path, R_OK) != 0 ? "没有读取权限" : "无法在其所在目录中创建日志文件")
+                // A WAL-mode file needs its -shm beside it even to be read: in a directory this user cannot write
+                // it can be read only while another process has it open.
+                throw StoreError("无法打开数据库 \(path)：\(why)。请检查文件和所在目录的权限，或把数据库复制到可写的目录后用 --db 打开副本", detail: "\(error)")
+            default:
+                throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库。请检查 --db 路径，或用最近的备份恢复", detail: "\(error)")
             }
-            throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库", detail: "\(error)")
+        }
+    }
+
+    /// Why this process may not write the database file, or nil. SQLite writes a journal (or -wal and -shm)
+    /// beside the file, so the directory must be writable too.
+    static func readOnlyReason(path: String, directory: String) -> String? {
+        if access(path, W_OK) != 0 {
+            return errno == EROFS ? "数据库文件 \(path) 所在的文件系统只读" : "当前用户对数据库文件 \(path) 没有写权限"
+        }
+        if access(directory, W_OK) != 0 {
+            return "当前用户对数据库所在目录 \(directory) 没有写权限（SQLite 需要在其中创建日志文件）"
+        }
+        return nil
+    }
+
+    /// The Chinese message for a failed write.
+    func writeFailure(_ error: DatabaseError) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(BusyHolder.message(databasePath: writer.path), detail: "\(error)")
+        case .SQLITE_READONLY:
+            return StoreError("数据未保存：\(readOnlyReason ?? "数据库文件只能读取")。请检查文件和所在目录的写权限，或请有权限的用户操作", detail: "\(error)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError("数据未保存：\(Integrity.damaged)", detail: "\(error)")
+        case .SQLITE_FULL:
+            return StoreError("数据未保存：磁盘空间不足，请清理磁盘后重试", detail: "\(error)")
+        default:
+            return StoreError("写入数据库失败，数据未保存", detail: "\(error)")
         }
     }
 
@@ -94,6 +159,7 @@ public struct AppDatabase: Sendable {
         today = other.today
         now = other.now
         forBulkLoad = other.forBulkLoad
+        readOnlyReason = other.readOnlyReason
     }
 
     /// An empty in-memory database, for tests.
@@ -123,10 +189,7 @@ public struct AppDatabase: Sendable {
     /// Runs a write transaction, turning database failures into a Chinese message.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try writer.write(body) } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw StoreError("数据库正被其他程序占用，请稍后重试", detail: "\(error)")
-            }
-            throw StoreError("写入数据库失败，数据未保存", detail: "\(error)")
+            throw writeFailure(error)
         }
     }
 
@@ -149,29 +212,47 @@ public struct AppDatabase: Sendable {
                 return result
             }
         } catch let error as DatabaseError {
-            throw StoreError("写入数据库失败，数据未保存", detail: "\(error)")
+            throw writeFailure(error)
         }
     }
 
     /// Writes a compact, consistent copy of the database to `path` (a new file, mode 0600) and checks it.
     /// Other processes may keep reading and writing meanwhile; the copy is the state of one moment.
+    /// The copy is made beside the target under a temporary name and linked into place only once it passed the
+    /// quick check (SafeFiles): an existing file, the database itself included, is never replaced.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError("备份文件 \(path) 已存在，请换一个文件名（不会覆盖已有文件）")
-        }
-        // Create the file 0600 first so the copy is never readable by others, even for a moment.
-        try Self.createPrivateFile(path, exclusive: true, failure: "无法创建备份文件")
+        let output: NewFile
         do {
-            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
-            let copy = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
-            let check = try copy.read { try String.fetchOne($0, sql: "PRAGMA quick_check") }
+            output = try NewFile(OutputTarget(path: path, protected: FileIdentity.database(writer.path),
+                                              protectedNames: FileIdentity.databaseNames(writer.path), what: "备份文件",
+                                              confirmation: nil))
+        } catch let refused as OutputRefused { throw StoreError(refused.message) }
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [output.temporaryPath]) }
+            let copy = try DatabaseQueue(path: output.temporaryPath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            let check = try copy.read { try String.fetchAll($0, sql: "PRAGMA quick_check(3)") }
             try copy.close()
-            guard check == "ok" else { throw StoreError("备份文件校验失败：\(check ?? "")") }
+            guard check == ["ok"] else {
+                throw StoreError("备份文件校验失败，未生成备份文件：\(Integrity.damaged)", detail: check.joined(separator: "; "))
+            }
+            try output.commit()
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            if let e = error as? StoreError { throw e }
-            throw StoreError("备份失败，未生成备份文件", detail: "\(error)")
+            output.discard()
+            switch error {
+            case let e as StoreError: throw e
+            case let e as OutputRefused: throw StoreError("备份失败：\(e.message)")
+            case let e as DatabaseError where Integrity.isDamage(e):
+                throw StoreError("备份失败，未生成备份文件：\(Integrity.damaged)", detail: "\(e)")
+            case let e as DatabaseError where e.resultCode == .SQLITE_FULL:
+                throw StoreError("备份失败，未生成备份文件：磁盘空间不足，请清理磁盘或换一个位置", detail: "\(e)")
+            default: throw StoreError("备份失败，未生成备份文件；请检查目标位置后重试", detail: "\(error)")
+            }
         }
+    }
+
+    /// The full quick check, whatever the size (the `check` command); throws a StoreError saying what to do.
+    public func requireSound() throws {
+        try writer.read { try Integrity.requireSound($0, before: "请先恢复再检查台账", bounded: false) }
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.

@@ -69,6 +69,7 @@ public protocol LedgerStorage: Sendable {
 
     // MARK: Safety
     func integrityCheck() throws -> String
+    func requireSound() throws
     /// Writes a consistent copy of the whole database to `path` (safe while others read and write).
     func backup(to path: String) throws
 }

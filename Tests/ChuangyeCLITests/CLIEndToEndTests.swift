@@ -243,13 +243,15 @@ struct UserCommandTests {
         try cli.run("init", "--profile", cli.write("p.toml", profile))
         let second = profile.replacingOccurrences(of: "630102001", with: "630102002")
         try cli.run("init", "--profile", cli.write("p2.toml", second))
-        #expect(try cli.run("user", "add", "王芳", "--community", "630102002").status == 0)
+        // Only a supervisor manages operators, and the first one registered must be a supervisor.
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", CLI.systemUser, "--supervisor").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", "王芳", "--community", "630102002").status == 0)
         #expect(try cli.run("user", "list").stdout.contains("王芳\t窗口人员\t630102002"))
         // The CLI helper runs as 王芳.
         let refused = try cli.run("import", "survey", cli.write("s.csv", surveyCSV), "--community", "630102001")
         #expect(refused.status == 1 && refused.stderr.contains("无权修改社区630102001"))
         #expect(try cli.run("import", "survey", cli.dir.appendingPathComponent("s.csv").path, "--community", "630102002").status == 0)
-        #expect(try cli.run("user", "add", "李娜").status == 2) // a clerk needs a community
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", "李娜").status == 2) // a clerk needs a community
     }
 
     @Test func historyListsImportsAndChangesAndBackupMakesAUsableCopy() throws {

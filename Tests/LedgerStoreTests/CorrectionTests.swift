@@ -89,8 +89,9 @@ struct PermissionTests {
         try admin.saveCommunity(second)
         // No operators yet: everyone may write.
         #expect(try admin.writableCommunities() == nil)
-        try admin.saveOperator("王芳", role: .clerk, communities: ["630102001"])
+        // The first operator must be a supervisor; then only a supervisor registers others.
         try admin.saveOperator("督导员", role: .supervisor, communities: [])
+        try AppDatabase(sharing: admin, operatorName: "督导员").saveOperator("王芳", role: .clerk, communities: ["630102001"])
         let clerk = AppDatabase(sharing: admin, operatorName: "王芳")
         #expect(try clerk.writableCommunities() == ["630102001"])
         #expect(try clerk.savePerson(intending(), community: "630102001").saved != nil)

@@ -184,9 +184,14 @@ extension AppDatabase {
         // checks: every row names this community, found below in this transaction, and a service names a person of
         // it, loaded by `makeSteps` in this transaction (the check cost the writer, which bounds an import, 1.5–2 ms
         // per 10,000 persons in C).
-        try writeCommittingIf(asBulkLoad: true) { db in try BulkLoad.withLargeCache(db) {
+        // Other processes whose writes wait for this import past their busy timeout are told who is importing.
+        let busy = readOnlyReason == nil ? BusyHolder.note(databasePath: writer.path, operatorName: operatorName, at: now()) : nil
+        defer { busy?.remove() }
+        return try writeCommittingIf(asBulkLoad: true) { db in try BulkLoad.withLargeCache(db) {
             let c = try Self.requireCommunity(db, code: community)
             try requireWritable(db, community: community)
+            // Writing thousands of rows into damaged pages spreads the damage: stop before the first row.
+            try Integrity.requireSound(db, before: "本次导入未写入任何数据")
             let steps = try makeSteps(db, c)
             var report = ImportReport()
             // Warnings to accept once their record has an id: (index of the record in this import, findings).

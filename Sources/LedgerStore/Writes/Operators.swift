@@ -14,6 +14,10 @@ extension AppDatabase {
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) throws {
         guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
         try write { db in
+            try requireOperatorManager(db, adding: role)
+            if role != .supervisor, try Self.isLastSupervisor(db, name) {
+                throw StoreError("\(name)是唯一的督导，不能改为窗口人员。请先登记另一位督导（chuangye user add 姓名 --supervisor）")
+            }
             for code in communities where try Self.community(db, code: code) == nil {
                 throw StoreError("找不到社区代码为\(code)的社区")
             }
@@ -33,6 +37,10 @@ extension AppDatabase {
 
     public func removeOperator(_ name: String) throws {
         try write { db in
+            try requireOperatorManager(db, adding: nil)
+            if try Self.isLastSupervisor(db, name) {
+                throw StoreError("\(name)是唯一的督导，不能删除：否则再没有人能管理操作员。请先登记另一位督导（chuangye user add 姓名 --supervisor）")
+            }
             try db.execute(sql: "DELETE FROM operator_account WHERE name = ?", arguments: [name])
             guard db.changesCount > 0 else { throw StoreError("没有名为\(name)的操作员") }
             try AuditLog.record(db, at: now(), operatorName: operatorName, community: "", table: "operator", id: name,
@@ -62,6 +70,34 @@ extension AppDatabase {
         }
         if role == "supervisor" { return nil }
         return Set(try String.fetchAll(db, sql: "SELECT community_code FROM operator_community WHERE operator = ?", arguments: [operatorName]))
+    }
+
+    /// Only a supervisor manages operators. While none is registered (an empty table, or one kept by an older
+    /// version, when anyone could register clerks) anyone may register one, and only a supervisor: otherwise
+    /// nobody could manage the table afterwards.
+    func requireOperatorManager(_ db: Database, adding role: OperatorAccount.Role?) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account WHERE role = 'supervisor'") ?? 0 > 0 else {
+            if role != .supervisor {
+                throw StoreError("还没有登记督导：第一位督导须先登记，否则将无人能管理操作员。请先登记督导：chuangye user add 姓名 --supervisor")
+            }
+            return
+        }
+        let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
+        guard role == OperatorAccount.Role.supervisor.rawValue else {
+            throw StoreError("只有督导可以登记或删除操作员，\(operatorName)不是督导。请由督导操作（chuangye user list 查看督导）")
+        }
+    }
+
+    static func isLastSupervisor(_ db: Database, _ name: String) throws -> Bool {
+        let supervisors = try String.fetchAll(db, sql: "SELECT name FROM operator_account WHERE role = 'supervisor'")
+        return supervisors == [name]
+    }
+
+    /// Whether `name` is a registered supervisor (a claim `--operator` may not make for another system user).
+    public func isSupervisor(_ name: String) throws -> Bool {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [name]) == OperatorAccount.Role.supervisor.rawValue
+        }
     }
 
     /// Refuses a change to a community the operator does not belong to.
