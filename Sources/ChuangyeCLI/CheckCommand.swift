@@ -51,7 +51,10 @@ struct CheckCommand: ParsableCommand {
                 let title = Register(rawValue: p.register)?.title ?? p.register
                 print("[已确认] \(title) 第\(p.record)号 \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）")
             }
-            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条")
+            // The record counts are the score's (台账资料完备) and home's: one finding per line above, one record per figure.
+            let records = RecordFindings.problemRecords(results)
+            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条；"
+                  + "有错误的记录\(records.errors)条，有未确认警告的记录\(records.warnings)条")
         }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -16,8 +16,8 @@ extension AppDatabase {
         }
     }
 
-    /// Re-validates every active record of a community against the current register: the `check` command.
-    /// Warnings already accepted come back separately, with their reasons.
+    /// Every active record of a community with its findings (`RecordFindings`, the definition the kept counts
+    /// follow): the `check` command and the checks screen. Records without any finding are left out.
     public func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])] {
         try read { db in
             let c = try Self.requireCommunity(db, code: community)
@@ -29,19 +29,9 @@ extension AppDatabase {
                     acceptedByRecord[row["record_id"], default: [:]][row["code"]] = row["reason"]
                 }
                 try forEachRecordIn(db, register, community: community) { id, fields in
-                    let context = validationContext(db, community: c, editingId: id)
-                    let findings: [Finding]
-                    switch register {
-                    case .survey: findings = PersonValidator.validate(fields, context: context).findings
-                    case .service: findings = ServiceValidator.validate(fields, context: context).findings
-                    case .activity: findings = ActivityValidator.validate(fields, context: context).findings
-                    }
-                    let accepted = acceptedByRecord[id] ?? [:]
-                    let open = findings.filter { $0.severity != .notice && !($0.severity == .warning && accepted[$0.code] != nil) }
-                    let acceptedFindings = findings.compactMap { f in
-                        f.severity == .warning ? accepted[f.code].map { (f, $0) } : nil
-                    }
-                    if !open.isEmpty || !acceptedFindings.isEmpty { results.append((register, id, open, acceptedFindings)) }
+                    let found = RecordFindings(validate(db, register, fields: fields, id: id, community: c),
+                                               accepted: acceptedByRecord[id] ?? [:])
+                    if !found.isEmpty { results.append((register, id, found.open, found.accepted)) }
                 }
             }
             return results
@@ -51,13 +41,7 @@ extension AppDatabase {
     func forEachRecordIn(_ db: Database, _ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
         let table = register.table
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id", arguments: [community])
-        while let row = try rows.next() {
-            switch register {
-            case .survey: try body(row["id"], PersonFields.text(of: try PersonRecord.person(from: row)))
-            case .service: try body(row["id"], Self.serviceFields(row))
-            case .activity: try body(row["id"], Self.activityFields(row))
-            }
-        }
+        while let row = try rows.next() { try body(row["id"], try Self.fields(register, row: row)) }
     }
 
     /// Number of active records in a register of a community.
