@@ -38,6 +38,10 @@ struct FindingsAgreementTests {
         #expect(checked.flatMap(\.findings).filter { $0.code == "service.unknown_person" }.count == 2)
         #expect(try db.scoreFacts(community: "630102001")[.errorRecords] == 2)
         try expectScoreAgreesWithCheck(db)
+        // The score detail lists the same records behind 台账资料完备
+        let behind = try db.evidenceSummaries(Evidence(include: .errorRecords, excluding: nil, title: "有问题的记录"),
+                                              community: "630102001", limit: 10)
+        #expect(behind.register == .service && behind.rows.map(\.id) == checked.map(\.id))
         // And restoring the person clears them in both
         try db.restore(.survey, id: id)
         #expect(try db.scoreFacts(community: "630102001")[.errorRecords] == 0)
