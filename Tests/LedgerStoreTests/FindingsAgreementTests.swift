@@ -97,6 +97,27 @@ struct FindingsAgreementTests {
         }
     }
 
+    @Test func correctingAPersonsNameOrNumberCarriesItIntoTheirServices() throws {
+        // Given a person with a service
+        let db = try emptyDatabase()
+        let id = try #require(try db.savePerson(intending(name: "张山"), community: "630102001").saved?.id)
+        let serviceId = try #require(try db.recordService(service(), community: "630102001").saved?.id)
+        // When the clerk corrects the name and the ID number
+        let token = try #require(try db.person(id: id)).token
+        let correctedId = validId(serial: 333)
+        _ = try db.savePerson(intending(id: correctedId, name: "张三"), community: "630102001", editing: token)
+        // Then the service follows (audited), and neither check nor the score finds a mismatch
+        let opened = try #require(try db.open(.service, id: serviceId))
+        #expect(opened.fields["name"] == "张三" && opened.fields["id_number"] == correctedId)
+        #expect(try db.history(table: "service", recordId: String(serviceId)).last?.changes.map(\.field) == ["id_number", "name"])
+        #expect(try db.checkAll(community: "630102001").isEmpty)
+        try expectScoreAgreesWithCheck(db)
+        // And undoing the correction takes the service back too
+        _ = try db.undoLastChange(.survey, id: id)
+        #expect(try db.open(.service, id: serviceId)?.fields["name"] == "张山")
+        try expectScoreAgreesWithCheck(db)
+    }
+
     @Test func changingThePeriodRejudgesDatesInScoreAndCheck() throws {
         let db = try emptyDatabase()
         _ = try db.savePerson(intending(), community: "630102001")

@@ -19,6 +19,7 @@ extension AppDatabase {
             if let editing {
                 let currentFields = try rowForUpdate(db, .survey, editing: editing).fields
                 if let old = currentFields["id_number"] { idNumbers.insert(old) }
+                try servicesFollowPerson(db, id: editing.id, old: currentFields, new: newFields, community: community)
                 changes = AuditLog.diff(old: currentFields, new: newFields)
                 id = editing.id
                 let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
