@@ -64,7 +64,7 @@ struct ImportRequest: Equatable {
             text += writer.line(byLine[line]?.fields ?? [:]).dropLast(2) + ",\(line),\(CSVWriter.quote(reasons))\r\n"
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw CLIFailure.data("无法写入被拒绝行文件 \(path)：\(error.localizedDescription)")
+            throw CLIFailure.data("无法写入被拒绝行文件 \(path)：\(FileProblem.writeReason(error, path: path))")
         }
     }
 }

@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
             }
             text = decoded
         } catch let e as CLIFailure { throw e } catch {
-            throw CLIFailure.data("无法读取档案文件 \(profile)：\(error.localizedDescription)")
+            throw CLIFailure.data("无法读取档案文件 \(profile)：\(FileProblem.reason(error, path: profile))")
         }
         let file = try ProfileFile.parse(text)
         let community = try Self.community(from: file, rubrics: try Rubrics.all())

@@ -104,6 +104,39 @@ struct CommandLineTextTests {
         #expect(Set(lines).count == lines.count, "\(output.stderr)")
     }
 
+    @Test func fileProblemsAreSaidInChinese() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let init1 = try cli.run("init", "--profile", "没有的档案.toml")
+        #expect(init1.status == 1)
+        #expect(init1.stderr == "无法读取档案文件 没有的档案.toml：文件不存在\n", "\(init1.stderr)")
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        let export = try cli.run("export", "survey", cli.dir.appendingPathComponent("没有的目录/out.csv").path)
+        #expect(export.status == 1)
+        #expect(export.stderr.contains("目录") && export.stderr.contains("不存在"), "\(export.stderr)")
+        #expect(!export.stderr.contains("The "), "\(export.stderr)")
+    }
+
+    @Test func exportNeverReplacesADirectoryOrAnExistingFileUnasked() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        let folder = cli.dir.appendingPathComponent("资料")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let kept = try cli.write("资料/保留.txt", "重要")
+        let intoFolder = try cli.run("export", "survey", folder.path)
+        #expect(intoFolder.status == 2)
+        #expect(intoFolder.stderr.contains("是一个目录"), "\(intoFolder.stderr)")
+        #expect(FileManager.default.fileExists(atPath: kept))
+        let existing = try cli.write("旧.csv", "旧内容")
+        let refused = try cli.run("export", "survey", existing)
+        #expect(refused.status == 2 && refused.stderr.contains("已存在；确认要覆盖请加 --overwrite"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "旧内容")
+        #expect(try cli.run("export", "survey", existing, "--overwrite").status == 0)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8).contains("姓名"))
+        #expect(try cli.run("export", "survey", cli.db, "--overwrite").stderr.contains("是数据库文件"))
+    }
+
     @Test func theScoreTableShowsWholeItemNames() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
