@@ -37,7 +37,7 @@ enum UsageText {
     /// One parser error message (after `Error: `).
     static func errorMessage(_ message: String) -> String {
         if let m = capture(message, #"^Missing value for '(.+)'$"#) { return "选项 \(m[0]) 缺少取值" }
-        if let m = capture(message, #"^Missing expected argument '(.+)'$"#) { return "缺少参数 \(m[0])" }
+        if let m = capture(message, #"^Missing expected argument '(.+)'$"#) { return (m[0].hasPrefix("-") ? "缺少选项 " : "缺少参数 ") + m[0] }
         if let m = capture(message, #"^Missing one of: '(.+)'$"#) { return "缺少以下之一：" + m[0].replacingOccurrences(of: "', '", with: "、") }
         if let m = capture(message, #"^Unexpected argument '(.*)'$"#) { return "多余的参数“\(m[0])”" }
         if let m = capture(message, #"^(\d+) unexpected arguments: '(.*)'$"#) {

@@ -42,6 +42,8 @@ struct CommandLineTextTests {
             }
         }
         #expect(missing.stderr.contains("用法：chuangye history"))
+        #expect(try runBinary(cli, ["init"]).stderr.hasPrefix("错误：缺少选项 --profile <文件>\n"))
+        #expect(try runBinary(cli, ["import", "survey"]).stderr.hasPrefix("错误：缺少参数 <文件>\n"))
         #expect(missing.stderr.contains("运行 chuangye history --help 查看详细说明。"))
     }
 
