@@ -47,12 +47,14 @@ public struct Chuangye: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
+            // Unwrapped by the parser (it counts characters, not columns), wrapped by HelpLayout.
+            let text = fullMessage(for: error, columns: 100_000)
             if code == .success {
                 // --help, help <子命令>, --version: the parser's words in Chinese.
-                print(UsageText.help(fullMessage(for: error)))
+                print(HelpLayout.wrap(UsageText.help(text), width: HelpLayout.width))
                 Foundation.exit(0)
             }
-            let message = UsageText.error(fullMessage(for: error))
+            let message = HelpLayout.wrap(UsageText.error(text), width: HelpLayout.width)
             printError(message)
             if !message.contains("--help") { printError("用法错误，请运行 chuangye --help 查看说明") }
             Foundation.exit(2)

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Testing
 
 /// Runs the binary with exactly these arguments (no `--db` added), in `cli`'s directory.
@@ -58,8 +59,8 @@ struct CommandLineTextTests {
             用法：chuangye history [--db <路径>] [--operator <姓名>] [--community <代码>] [<台账>] [<编号>] [--limit <条数>] [--json]
 
             参数：
-              <台账>                  只看一条记录：台账（survey 摸底 / service 服务 / activity 工作）
-                                      （可选值：survey、service、activity）
+              <台账>                  只看一条记录：台账（survey 摸底 / service 服务 /
+                                      activity 工作）（可选值：survey、service、activity）
               <编号>                  记录编号（与台账一起给出）
 
             选项：
@@ -81,6 +82,12 @@ struct CommandLineTextTests {
         }
         #expect(root.stdout.contains("子命令："))
         #expect(root.stdout.contains("运行 chuangye help <子命令> 查看子命令的详细说明。"))
+        // Wrapped by display width (the parser counts characters): no line but the usage line is wider than 80
+        for help in [root, try runBinary(cli, ["import", "--help"]), try runBinary(cli, ["backup", "--help"])] {
+            for line in help.stdout.split(separator: "\n") where !line.hasPrefix("用法：") {
+                #expect(DisplayWidth.of(String(line)) <= 80, "\(line)")
+            }
+        }
         let version = try runBinary(cli, ["--version"])
         #expect(version.stdout == "创业台账（chuangye）0.1.0\n")
     }
