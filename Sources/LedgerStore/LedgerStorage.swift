@@ -55,6 +55,8 @@ public protocol LedgerStorage: Sendable {
     func count(_ register: Register, community: String) throws -> Int
     func forEachRecord(_ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws
     func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
+    func checkAndRecount(community: String) throws
+        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int)
     func acceptedWarnings(table: String, id: Int64) throws -> [String: String]
     func history(table: String, recordId: String) throws -> [AuditEntry]
     func recentHistory(community: String?, limit: Int) throws -> [AuditEntry]

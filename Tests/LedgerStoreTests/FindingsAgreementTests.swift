@@ -118,6 +118,21 @@ struct FindingsAgreementTests {
         try expectScoreAgreesWithCheck(db)
     }
 
+    @Test func checkBringsStaleCountsUpToDate() throws {
+        // Given counts left stale (as by an earlier version, or a rule changed since the record was saved)
+        let db = try emptyDatabase()
+        _ = try db.savePerson(intending(), community: "630102001")
+        _ = try db.recordService(service(), community: "630102001")
+        try db.writer.write { try $0.execute(sql: "UPDATE service SET error_count = 1 WHERE id = 1") }
+        #expect(try db.scoreFacts(community: "630102001")[.errorRecords] == 1)
+        // When check runs with recounting, the counts follow its findings
+        let checked = try db.checkAndRecount(community: "630102001")
+        #expect(checked.results.isEmpty && checked.corrected == 1)
+        #expect(try db.scoreFacts(community: "630102001")[.errorRecords] == 0)
+        try expectScoreAgreesWithCheck(db)
+        #expect(try db.checkAndRecount(community: "630102001").corrected == 0)
+    }
+
     @Test func changingThePeriodRejudgesDatesInScoreAndCheck() throws {
         let db = try emptyDatabase()
         _ = try db.savePerson(intending(), community: "630102001")
