@@ -77,7 +77,7 @@ struct EffectRunner {
             guard result.saved != nil else {
                 return .effectFailed("不能撤销：恢复旧值后有错误（\(result.findings.errors.first?.message ?? "")）")
             }
-            return .registerChanged("已撤销第\(id)号记录的最后一次修改")
+            return .registerChanged("已撤销第\(id)号记录的一次修改（再按 u 撤销更早的一次）")
         case .countServices(let personId):
             return .servicesCounted(personId: personId, count: try database.activeServiceCount(person: personId))
         case .deleteRecord(let register, let id, let reason, let confirmingServices):
