@@ -23,10 +23,17 @@ struct CheckCommand: ParsableCommand {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
         let results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
+        var corrected = 0
         do {
             // The file first: imports skip the quick check on large databases (Integrity.swift), this does not.
             try database.requireSound()
-            results = try database.checkAll(community: community.code)
+            // The kept counts are derived data: check, which re-validates everything anyway, brings them up to date
+            // (so the score agrees with this list); on a database it cannot write, it only lists.
+            if let recounted = try? database.checkAndRecount(community: community.code) {
+                (results, corrected) = recounted
+            } else {
+                results = try database.checkAll(community: community.code)
+            }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let problems = results.flatMap { r in
             r.findings.sorted { $0.severity < $1.severity }.map {
@@ -55,7 +62,11 @@ struct CheckCommand: ParsableCommand {
                 let title = Register(rawValue: p.register)?.title ?? p.register
                 print("[已确认] \(title) 第\(p.record)号 \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）")
             }
-            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条")
+            // The record counts are the score's (台账资料完备) and home's: one finding per line above, one record per figure.
+            let records = RecordFindings.problemRecords(results)
+            if corrected > 0 { print("已按本次检查更新\(corrected)条记录的问题计数（评分“台账资料完备”随之更新）") }
+            print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条；"
+                  + "有错误的记录\(records.errors)条，有未确认警告的记录\(records.warnings)条")
         }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -8,7 +8,7 @@ public struct Chuangye: ParsableCommand {
         commandName: "chuangye",
         abstract: "创业台账：创业摸底、创业服务和创建工作台账的录入、检查与评分",
         discussion: "不带参数运行时打开终端录入界面。退出码：0 成功，1 数据有误，2 用法错误。",
-        version: "0.1.0",
+        version: "创业台账（chuangye）0.1.0",
         subcommands: [StageBenchCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CheckCommand.self,
                       HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, BenchCommand.self,
                       FaultDriveCommand.self])
@@ -47,12 +47,16 @@ public struct Chuangye: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
+            // Unwrapped by the parser (it counts characters, not columns), wrapped by HelpLayout.
+            let text = fullMessage(for: error, columns: 100_000)
             if code == .success {
-                print(fullMessage(for: error))
+                // --help, help <子命令>, --version: the parser's words in Chinese.
+                print(HelpLayout.wrap(UsageText.help(text), width: HelpLayout.width))
                 Foundation.exit(0)
             }
-            printError(fullMessage(for: error))
-            printError("用法错误，请运行 chuangye --help 查看说明")
+            let message = HelpLayout.wrap(UsageText.error(text), width: HelpLayout.width)
+            printError(message)
+            if !message.contains("--help") { printError("用法错误，请运行 chuangye --help 查看说明") }
             Foundation.exit(2)
         }
     }

@@ -48,7 +48,23 @@ struct GlobalOptions: ParsableArguments {
             return String(cString: name)
         }
 
+        /// The path the user gave (`--db` or `$CHUANGYE_DB`), nil for the default one.
+        var givenPath: String? {
+            if let db, !db.isEmpty { return db }
+            if let path = ProcessInfo.processInfo.environment["CHUANGYE_DB"], !path.isEmpty { return path }
+            return nil
+        }
+
         func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+            // Only the default location is created on first use: a given path whose directory is missing is
+            // most likely mistyped, and a database quietly created there would be lost from the clerk's view.
+            if let given = givenPath {
+                let directory = (given as NSString).deletingLastPathComponent
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory)
+                if !exists { throw CLIFailure.usage("数据库所在的目录不存在：\(directory)（数据库路径 \(given)）。请检查路径，或先建立该目录") }
+                if !isDirectory.boolValue { throw CLIFailure.usage("数据库路径 \(given) 无效：\(directory) 不是目录") }
+            }
             let name = resolvedOperator
             let database: AppDatabase
             do {

@@ -7,7 +7,7 @@ import LedgerTUI
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "查看修改记录：谁在何时把哪个字段从什么改成了什么（含每次导入）")
+        abstract: "查看修改记录（新的在前）：谁在何时把哪个字段从什么改成了什么（含每次导入）")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("记录编号（与台账一起给出）", valueName: "编号"))
     var id: Int64?
 
-    @Option(name: .long, help: ArgumentHelp("最多显示多少条（默认50）", valueName: "条数"))
+    @Option(name: .long, help: ArgumentHelp("最多显示多少条", valueName: "条数"))
     var limit = 50
 
     @Flag(name: .long, help: "以JSON格式输出")
@@ -44,7 +44,8 @@ struct HistoryCommand: ParsableCommand {
                 guard try database.open(register, id: id) != nil else {
                     throw CLIFailure.data("\(register.title)中没有第\(id)号记录")
                 }
-                entries = Array(try database.history(table: register.table, recordId: String(id)).suffix(limit))
+                // Newest first, like the community's history below.
+                entries = Array(try database.history(table: register.table, recordId: String(id)).reversed().prefix(limit))
             } else {
                 entries = try database.recentHistory(community: community.code, limit: limit)
             }

@@ -26,10 +26,7 @@ struct InitCommand: ParsableCommand {
             }
             text = decoded
         } catch let e as CLIFailure { throw e } catch {
-            // Foundation's own text is English: say what is wrong in Chinese.
-            let why = !FileManager.default.fileExists(atPath: profile) ? "文件不存在，请检查路径"
-                : !FileManager.default.isReadableFile(atPath: profile) ? "没有读取权限，请检查文件权限" : "请检查它是否为普通文本文件"
-            throw CLIFailure.data("无法读取档案文件 \(profile)：\(why)")
+            throw CLIFailure.data("无法读取档案文件 \(profile)：\(FileProblem.reason(error, path: profile))")
         }
         let file = try ProfileFile.parse(text)
         let community = try Self.community(from: file, rubrics: try Rubrics.all())

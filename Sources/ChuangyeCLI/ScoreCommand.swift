@@ -78,8 +78,11 @@ enum ScoreTable {
         lines.append("\(rubric.title)")
         lines.append("\(community.name)（\(community.code)） 考核期 \(community.period)")
         lines.append("")
-        lines.append(DisplayWidth.fit("评分项", 34) + DisplayWidth.fit("得分", 9, alignRight: true) + "  " + "实测")
-        lines.append(String(repeating: "─", count: 72))
+        // The item column is as wide as the longest name: a cut name could not be told from its neighbours.
+        let nameWidth = max(34, card.items.map { DisplayWidth.of("※" + $0.title) + 2 }.max() ?? 0)
+        let rule = String(repeating: "─", count: max(72, nameWidth + 38))
+        lines.append(DisplayWidth.fit("评分项", nameWidth) + DisplayWidth.fit("得分", 9, alignRight: true) + "  " + "实测")
+        lines.append(rule)
         var group: String?
         for item in card.items {
             if let g = item.group, g != group {
@@ -88,11 +91,11 @@ enum ScoreTable {
             }
             let mark = item.source == .inferred ? "※" : "  "
             let points = "\(item.points)/\(item.max)"
-            lines.append(DisplayWidth.fit(mark + item.title, 34) + DisplayWidth.fit(points, 9, alignRight: true) + "  " + item.measured)
+            lines.append(DisplayWidth.fit(mark + item.title, nameWidth) + DisplayWidth.fit(points, 9, alignRight: true) + "  " + item.measured)
             lines.append("      " + item.explanation)
         }
-        lines.append(String(repeating: "─", count: 72))
-        lines.append(DisplayWidth.fit("总分", 34) + DisplayWidth.fit("\(card.total)/\(card.max)", 9, alignRight: true))
+        lines.append(rule)
+        lines.append(DisplayWidth.fit("总分", nameWidth) + DisplayWidth.fit("\(card.total)/\(card.max)", 9, alignRight: true))
         lines.append("※ 为依据方案文字推定的评分项。依据：\(rubric.citation)")
         return lines.joined(separator: "\n")
     }

@@ -28,7 +28,8 @@ public protocol LedgerStorage: Sendable {
                        acceptedWarnings: [String: String], action: String?) throws -> SaveResult<Service>
     func saveActivity(_ raw: [String: String], community: String, editing: EditToken?,
                       acceptedWarnings: [String: String], action: String?) throws -> SaveResult<Activity>
-    func delete(_ register: Register, id: Int64, reason: String) throws
+    func delete(_ register: Register, id: Int64, reason: String, confirmingServices: Int) throws
+    func activeServiceCount(person id: Int64) throws -> Int
     func restore(_ register: Register, id: Int64) throws
     func undoLastChange(_ register: Register, id: Int64) throws -> SaveResult<[String: String]>
     func open(_ register: Register, id: Int64) throws -> (fields: [String: String], token: EditToken, accepted: [String: String])?
@@ -56,6 +57,8 @@ public protocol LedgerStorage: Sendable {
     func count(_ register: Register, community: String) throws -> Int
     func forEachRecord(_ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws
     func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
+    func checkAndRecount(community: String) throws
+        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int)
     func acceptedWarnings(table: String, id: Int64) throws -> [String: String]
     func history(table: String, recordId: String) throws -> [AuditEntry]
     func recentHistory(community: String?, limit: Int) throws -> [AuditEntry]

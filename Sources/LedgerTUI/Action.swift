@@ -20,6 +20,8 @@ public enum Action: Sendable {
     case recordOpened(EditingRecord, accepted: [String: String], focus: String?)
     case historyLoaded([HistoryLine])
     case checksLoaded([CheckItem])
+    /// The active services of a person the clerk is about to delete were counted.
+    case servicesCounted(personId: Int64, count: Int)
     /// A delete, restore or undo finished; the message says what happened.
     case registerChanged(String)
     case evidenceLoaded(title: String, Register, [RegisterRow])
@@ -74,7 +76,9 @@ public enum Effect: Sendable, Equatable {
     case openRecord(Register, id: Int64, focus: String?)
     case loadHistory(Register, id: Int64)
     case undoLastChange(Register, id: Int64)
-    case deleteRecord(Register, id: Int64, reason: String)
+    /// `confirmingServices`: how many services of a person the dialog showed (the store refuses another number).
+    case deleteRecord(Register, id: Int64, reason: String, confirmingServices: Int = 0)
+    case countServices(personId: Int64)
     case restoreRecord(Register, id: Int64)
     case loadChecks(community: String)
     case loadEvidence(community: String, Evidence)

@@ -77,8 +77,9 @@ public enum Dialog: Sendable, Hashable {
     case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?
     case quit
-    /// Soft-delete the selected record: a reason is required.
-    case deleteRecord(RegisterRow, reason: TextEditor)
+    /// Soft-delete the selected record: a reason is required. `services`: a person's services, once counted
+    /// (0 for other registers); the dialog says what deleting does to them.
+    case deleteRecord(RegisterRow, reason: TextEditor, services: Int?)
     /// The browser's date range, typed as `2024-01-01..2024-06-30`.
     case dateRange(TextEditor)
 }

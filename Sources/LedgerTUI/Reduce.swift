@@ -478,8 +478,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
             state.dialog = nil
         }
         return []
-    case .deleteRecord(let row, let reason):
-        return deleteDialogKey(&state, row, reason, key)
+    case .deleteRecord(let row, let reason, let services):
+        return deleteDialogKey(&state, row, reason, services: services, key)
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
     case .recoverDraft(let draft):

@@ -91,8 +91,8 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
     case .historyLoaded(let lines):
         guard case .history(var h) = state.screen else { return [] }
         h.lines = lines
-        // Open at the newest change.
-        h.offset = max(0, HistoryScreen.lines(h).count - (state.height - 5))
+        // The lines come newest first: open at the top.
+        h.offset = 0
         state.screen = .history(h)
         return []
     case .checksLoaded(let items):
@@ -127,6 +127,10 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         return []
     case .accessLoaded(let writable):
         state.writable = writable
+        return []
+    case .servicesCounted(let personId, let count):
+        guard case .deleteRecord(let row, let reason, _)? = state.dialog, row.id == personId else { return [] }
+        state.dialog = .deleteRecord(row, reason: reason, services: count)
         return []
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
@@ -231,8 +235,9 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
     case .delete, .character("D"):
         guard let row = b.selected, !row.deleted else { break }
         state.screen = .browser(b)
-        state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200))
-        return []
+        let isPerson = b.register == .survey
+        state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200), services: isPerson ? nil : 0)
+        return isPerson ? [.countServices(personId: row.id)] : []
     case .character("r"):
         guard let row = b.selected, row.deleted else { break }
         state.screen = .browser(b)
@@ -313,7 +318,7 @@ func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Ke
     }
 }
 
-func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: TextEditor, _ key: Key) -> [Effect] {
+func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: TextEditor, services: Int?, _ key: Key) -> [Effect] {
     var reason = reason
     switch key {
     case .escape:
@@ -325,11 +330,16 @@ func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: Text
             state.show("删除记录必须填写理由", error: true)
             return []
         }
+        // The clerk must have been told what happens to a person's services before the delete goes ahead.
+        guard let services else {
+            state.show("正在统计此人的服务记录，请稍候再按 Enter", error: true)
+            return []
+        }
         state.dialog = nil
-        return [.deleteRecord(b.register, id: row.id, reason: text)]
+        return [.deleteRecord(b.register, id: row.id, reason: text, confirmingServices: services)]
     default:
         _ = reason.handle(key)
-        state.dialog = .deleteRecord(row, reason: reason)
+        state.dialog = .deleteRecord(row, reason: reason, services: services)
         return []
     }
 }

@@ -114,7 +114,7 @@ extension TerminalAppTests {
         try t.press("h")
         try t.waitFor("联系电话：13800001111 → 13800138000")
         try t.press("u")
-        try t.waitFor("已撤销第3号记录的最后一次修改")
+        try t.waitFor("已撤销第3号记录的一次修改")
         try t.waitFor("联系电话：13800138000 → 13800001111")
     }
 }

@@ -82,10 +82,26 @@ struct BrowseTests {
         var state = homeState()
         press(&state, [.character("4")])
         _ = reduce(&state, .pageLoaded(.survey, [row(5, "张三")]))
-        press(&state, [.character("D")])
+        #expect(press(&state, [.character("D")]) == [.countServices(personId: 5)])
         guard case .deleteRecord? = state.dialog else { Issue.record("expected the delete dialog"); return }
+        _ = reduce(&state, .servicesCounted(personId: 5, count: 0))
         #expect(press(&state, [.enter]).isEmpty)
         #expect(press(&state, type("重复登记") + [.enter]) == [.deleteRecord(.survey, id: 5, reason: "重复登记")])
+    }
+
+    @Test func deletingAPersonWithServicesSaysHowManyAndSendsTheNumberConfirmed() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(5, "张三")]))
+        press(&state, [.character("D")])
+        // Before the services are counted, Enter does not delete
+        #expect(press(&state, type("迁出") + [.enter]).isEmpty)
+        #expect(render(state).trimmedLines.contains { $0.contains("正在统计此人的服务记录") })
+        _ = reduce(&state, .servicesCounted(personId: 5, count: 3))
+        let screen = render(state).trimmedLines.joined(separator: "\n")
+        #expect(screen.contains("此人有3条服务记录"))
+        #expect(screen.contains("确认删除请填写理由后按 Enter"))
+        #expect(press(&state, [.enter]) == [.deleteRecord(.survey, id: 5, reason: "迁出", confirmingServices: 3)])
     }
 
     @Test func historyAndUndo() {

@@ -74,7 +74,8 @@ struct EffectRunner {
             return .recordOpened(EditingRecord(register: register, id: id, version: opened.token.version, originalFields: opened.fields),
                                  accepted: opened.accepted, focus: focus)
         case .loadHistory(let register, let id):
-            return .historyLoaded(try database.history(table: register.table, recordId: String(id)).map {
+            // Newest first, as `chuangye history` lists them.
+            return .historyLoaded(try database.history(table: register.table, recordId: String(id)).reversed().map {
                 HistoryLine(at: $0.at, operatorName: $0.operatorName, action: $0.action,
                             changes: $0.changes.map { ($0.field, $0.old, $0.new) })
             })
@@ -83,9 +84,11 @@ struct EffectRunner {
             guard result.saved != nil else {
                 return .effectFailed("不能撤销：恢复旧值后有错误（\(result.findings.errors.first?.message ?? "")）")
             }
-            return .registerChanged("已撤销第\(id)号记录的最后一次修改")
-        case .deleteRecord(let register, let id, let reason):
-            try database.delete(register, id: id, reason: reason)
+            return .registerChanged("已撤销第\(id)号记录的一次修改（再按 u 撤销更早的一次）")
+        case .countServices(let personId):
+            return .servicesCounted(personId: personId, count: try database.activeServiceCount(person: personId))
+        case .deleteRecord(let register, let id, let reason, let confirmingServices):
+            try database.delete(register, id: id, reason: reason, confirmingServices: confirmingServices)
             return .registerChanged("已删除第\(id)号记录（可在“显示已删除”中恢复）")
         case .restoreRecord(let register, let id):
             try database.restore(register, id: id)

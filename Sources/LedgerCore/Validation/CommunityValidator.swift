@@ -95,7 +95,9 @@ extension Rubric {
             }
             for owner in owners where !owner.allowedLevels.contains(where: { $0.points == points }) {
                 let allowed = owner.allowedLevels.map { "\($0.points)（\($0.label)）" }.joined(separator: "、")
-                problems.append("[checklist] \(item)（\(owner.title)）= \(points) 不是允许的分值，应为：\(allowed)")
+                let problem = "[checklist] \(item)（\(owner.title)）= \(points) 不是允许的分值，应为：\(allowed)"
+                // Rubrics share items (the community and street tables both have leading_group): say it once.
+                if !problems.contains(problem) { problems.append(problem) }
             }
         }
         return problems

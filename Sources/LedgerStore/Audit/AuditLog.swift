@@ -85,10 +85,23 @@ enum AuditLog {
         }
     }
 
-    static func decode(_ text: String) -> [FieldChange] {
+    /// Field keys in the register's order (unknown keys after, by key).
+    static func ordered(_ keys: some Collection<String>, table: String) -> [String] {
+        let register = Register(table: table)
+        let last = Int.max
+        return keys.sorted { a, b in
+            let pa = register?.position(ofKey: a) ?? last, pb = register?.position(ofKey: b) ?? last
+            return pa != pb ? pa < pb : a < b
+        }
+    }
+
+    /// The changes stored in `text`, in the order of the register's fields (`table` names the register), then
+    /// bookkeeping fields (accepted warnings, delete reasons, a profile's fields) by key: a JSON object keeps no order,
+    /// and a clerk reads a new record's fields in the order of its form.
+    static func decode(_ text: String, table: String) -> [FieldChange] {
         guard let data = text.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: [Any]] else { return [] }
-        return object.keys.sorted().map { key in
+        return ordered(object.keys, table: table).map { key in
             let pair = object[key] ?? []
             return FieldChange(field: key, old: pair.first as? String, new: pair.count > 1 ? pair[1] as? String : nil)
         }
@@ -98,7 +111,8 @@ enum AuditLog {
 import Foundation
 
 extension AppDatabase {
-    /// Every audit entry for one record, oldest first; an imported record starts with its import.
+    /// Every audit entry for one record, oldest first (undo walks back from the end; screens and `history` show
+    /// it newest first); an imported record starts with its import.
     public func history(table: String, recordId: String) throws -> [AuditEntry] {
         try read { db in
             var entries: [AuditEntry] = []
@@ -141,6 +155,6 @@ extension AppDatabase {
     static func entry(_ row: Row) -> AuditEntry {
         AuditEntry(id: row["id"], at: row["at"], operatorName: row["operator"], communityCode: row["community_code"],
                    recordTable: row["record_table"], recordId: row["record_id"], action: row["action"],
-                   changes: AuditLog.decode(row["changes"]))
+                   changes: AuditLog.decode(row["changes"], table: row["record_table"]))
     }
 }

@@ -186,7 +186,7 @@ extension AppDatabase {
     /// The records behind a score item, as browser rows (at most `limit`).
     public func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RegisterRow]) {
         let found = try evidence(e, community: community, limit: limit)
-        let register: Register = found.table == "activity" ? .activity : .survey
+        let register = Register(table: found.table) ?? .survey
         let rows = try read { db in
             try found.ids.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM \(found.table) WHERE id = ?", arguments: [$0]) }
                 .map { try Self.summary(register, $0) }

@@ -16,48 +16,53 @@ extension AppDatabase {
         }
     }
 
-    /// Re-validates every active record of a community against the current register: the `check` command.
-    /// Warnings already accepted come back separately, with their reasons.
+    /// Every active record of a community with its findings (`RecordFindings`, the definition the kept counts
+    /// follow): the checks screen. Records without any finding are left out.
     public func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])] {
-        try read { db in
-            let c = try Self.requireCommunity(db, code: community)
-            var results: [(Register, Int64, [Finding], [(Finding, String)])] = []
-            for register in Register.allCases {
-                let table = register.table
-                var acceptedByRecord: [Int64: [String: String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT record_id, code, reason FROM accepted_warning WHERE record_table = ?", arguments: [table]) {
-                    acceptedByRecord[row["record_id"], default: [:]][row["code"]] = row["reason"]
-                }
-                try forEachRecordIn(db, register, community: community) { id, fields in
-                    let context = validationContext(db, community: c, editingId: id)
-                    let findings: [Finding]
-                    switch register {
-                    case .survey: findings = PersonValidator.validate(fields, context: context).findings
-                    case .service: findings = ServiceValidator.validate(fields, context: context).findings
-                    case .activity: findings = ActivityValidator.validate(fields, context: context).findings
-                    }
-                    let accepted = acceptedByRecord[id] ?? [:]
-                    let open = findings.filter { $0.severity != .notice && !($0.severity == .warning && accepted[$0.code] != nil) }
-                    let acceptedFindings = findings.compactMap { f in
-                        f.severity == .warning ? accepted[f.code].map { (f, $0) } : nil
-                    }
-                    if !open.isEmpty || !acceptedFindings.isEmpty { results.append((register, id, open, acceptedFindings)) }
-                }
-            }
-            return results
-        }
+        try read { db in try checkAllIn(db, community: community, recount: false).results }
     }
 
-    func forEachRecordIn(_ db: Database, _ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
-        let table = register.table
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id", arguments: [community])
-        while let row = try rows.next() {
-            switch register {
-            case .survey: try body(row["id"], PersonFields.text(of: try PersonRecord.person(from: row)))
-            case .service: try body(row["id"], Self.serviceFields(row))
-            case .activity: try body(row["id"], Self.activityFields(row))
+    /// `checkAll`, and the kept problem counts brought up to date where they differ (a database written by an
+    /// earlier version, or rules changed since the records were saved): the `check` command, after which the
+    /// score counts what it lists. Returns how many records' counts were corrected.
+    public func checkAndRecount(community: String) throws
+        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int) {
+        try write { db in try checkAllIn(db, community: community, recount: true) }
+    }
+
+    func checkAllIn(_ db: Database, community: String, recount: Bool) throws
+        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int) {
+        let c = try Self.requireCommunity(db, code: community)
+        var results: [(Register, Int64, [Finding], [(Finding, String)])] = []
+        var stale: [(Register, Int64)] = []
+        for register in Register.allCases {
+            let table = register.table
+            var acceptedByRecord: [Int64: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT record_id, code, reason FROM accepted_warning WHERE record_table = ?", arguments: [table]) {
+                acceptedByRecord[row["record_id"], default: [:]][row["code"]] = row["reason"]
+            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id",
+                                           arguments: [community])
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                let found = RecordFindings(validate(db, register, fields: try Self.fields(register, row: row), id: id, community: c),
+                                           accepted: acceptedByRecord[id] ?? [:])
+                if !found.isEmpty { results.append((register, id, found.open, found.accepted)) }
+                if recount, found.errorCount != row["error_count"] || found.warningCount != row["warning_count"] {
+                    stale.append((register, id))
+                }
             }
         }
+        // Rewritten after the scan: a cursor must not walk rows that are being updated.
+        var communities = [c.code: c]
+        for (register, id) in stale { try refreshFindings(db, register, ids: [id], communities: &communities) }
+        return (results, stale.count)
+    }
+
+    private func forEachRecordIn(_ db: Database, _ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
+        let table = register.table
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id", arguments: [community])
+        while let row = try rows.next() { try body(row["id"], try Self.fields(register, row: row)) }
     }
 
     /// Number of active records in a register of a community.

@@ -101,8 +101,14 @@ extension AppDatabase {
                 return ("activity", try Int64.fetchAll(db, sql: "SELECT id FROM activity WHERE community_code = ? AND deleted_at IS NULL AND m_\(e.include.rawValue) > 0 ORDER BY id LIMIT ?", arguments: [community, limit]))
             }
             if e.include == .errorRecords || e.include == .warningRecords {
+                // The records counted are in all three registers (a service whose person was deleted is one): the
+                // first register that has any, as `check` lists them.
                 let condition = e.include == .errorRecords ? "error_count > 0" : "error_count = 0 AND warning_count > 0"
-                return ("person", try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE community_code = ? AND deleted_at IS NULL AND \(condition) ORDER BY id LIMIT ?", arguments: [community, limit]))
+                for table in Register.allCases.map(\.table) {
+                    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE community_code = ? AND deleted_at IS NULL AND \(condition) ORDER BY id LIMIT ?", arguments: [community, limit])
+                    if !ids.isEmpty { return (table, ids) }
+                }
+                return ("person", [])
             }
             guard Measure.personMeasures.contains(e.include) else { return ("person", []) }
             var sql = "SELECT id FROM person WHERE community_code = ? AND deleted_at IS NULL AND m_\(e.include.rawValue) > 0"

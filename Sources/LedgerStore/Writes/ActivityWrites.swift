@@ -42,7 +42,8 @@ extension AppDatabase {
             let accepted = try Self.acceptedWarnings(db, table: "activity", id: id)
             try db.execute(sql: "UPDATE activity SET warning_count = ? WHERE id = ?",
                            arguments: [validated.findings.warnings.filter { accepted[$0.code] == nil }.count, id])
-            if !changes.isEmpty {
+            // An undo is audited even when it changes no field, so the next undo steps past it (see changeToUndo).
+            if !changes.isEmpty || action == "undo" {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "activity",
                                     id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }

@@ -30,6 +30,8 @@ extension AppDatabase {
             if let old, old.period != c.period {
                 try refreshAllPersons(db, community: c.code, period: c.period)
                 try refreshAllActivities(db, community: c.code, period: c.period)
+                // Dates outside the period and businesses no longer early-stage are findings too.
+                try refreshAllFindings(db, community: c.code)
             }
         }
     }

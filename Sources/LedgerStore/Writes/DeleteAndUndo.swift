@@ -3,9 +3,11 @@ import LedgerCore
 
 extension AppDatabase {
     /// Soft-deletes a record with a reason: hidden from registers and scores, kept, restorable.
-    public func delete(_ register: Register, id: Int64, reason: String) throws {
+    /// A person's services stay and become errors (their person is no longer in the register), so a person who
+    /// has services is deleted only when `confirmingServices` says how many the clerk was told of.
+    public func delete(_ register: Register, id: Int64, reason: String, confirmingServices: Int = 0) throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
-        try setDeleted(register, id: id, reason: why)
+        try setDeleted(register, id: id, reason: why, confirmingServices: confirmingServices)
     }
 
     /// Restores a soft-deleted record. A person whose ID number is now taken in the community cannot come back.
@@ -13,7 +15,7 @@ extension AppDatabase {
         try setDeleted(register, id: id, reason: nil)
     }
 
-    private func setDeleted(_ register: Register, id: Int64, reason: String?) throws {
+    private func setDeleted(_ register: Register, id: Int64, reason: String?, confirmingServices: Int = 0) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT community_code, deleted_at, deleted_reason FROM \(register.table) WHERE id = ?",
                                              arguments: [id]) else { throw StoreError.notFound("第\(id)号记录") }
@@ -27,8 +29,22 @@ extension AppDatabase {
                                                arguments: [community, idNumber])
                 if let clash { throw StoreError("不能恢复：本社区已有相同公民身份号码的第\(clash)号记录") }
             }
+            if reason != nil, register == .survey {
+                let services = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM service WHERE person_id = ? AND deleted_at IS NULL",
+                                                arguments: [id]) ?? 0
+                if services > 0 && services != confirmingServices {
+                    throw StoreError(PersonDeletion.servicesLeft(services) + "。请确认后再删除")
+                }
+            }
             try db.execute(sql: "UPDATE \(register.table) SET deleted_at = ?, deleted_reason = ?, version = version + 1 WHERE id = ?",
                            arguments: [reason == nil ? nil : now(), reason, id])
+            var communities: [String: Community] = [:]
+            // A restored record is judged against the registers as they are now (and a person's figures recounted).
+            if reason == nil { try refreshFindings(db, register, ids: [id], communities: &communities) }
+            if register == .survey {
+                let idNumber = try String.fetchOne(db, sql: "SELECT id_number FROM person WHERE id = ?", arguments: [id]) ?? ""
+                try refreshDependents(db, ofPerson: id, idNumbers: [idNumber], community: community)
+            }
             if register == .service, let c = try Self.community(db, code: community),
                let person = try Int64.fetchOne(db, sql: "SELECT person_id FROM service WHERE id = ?", arguments: [id]) {
                 try refreshPerson(db, id: person, period: c.period)
@@ -39,15 +55,12 @@ extension AppDatabase {
         }
     }
 
-    /// Undoes the operator's own last change of a record, if it is still the record's latest change: the old
-    /// values go through the same validation and are audited as an undo.
+    /// Undoes the operator's own latest change of a record that is not undone yet: the old values go through the
+    /// same validation and are audited as an undo. Undoing again steps further back (each undo entry cancels the
+    /// newest change before it not yet cancelled), never forward: a second `u` must not redo the first.
     public func undoLastChange(_ register: Register, id: Int64) throws -> SaveResult<[String: String]> {
-        let entries = try history(table: register.table, recordId: String(id)).filter { $0.id > 0 }
-        guard let last = entries.last else { throw StoreError("此记录没有可撤销的修改") }
-        guard last.operatorName == operatorName else {
-            throw StoreError("最近一次修改由\(last.operatorName)于\(last.at)完成，只能撤销自己的修改")
-        }
-        guard last.action == "update" || last.action == "undo" else { throw StoreError("最近一次操作（\(last.action)）不能撤销") }
+        let entries = try history(table: register.table, recordId: String(id))
+        let last = try Self.changeToUndo(entries, operatorName: operatorName)
         guard let current = try open(register, id: id) else { throw StoreError.notFound("第\(id)号记录") }
         var fields = current.fields
         for change in last.changes where !change.field.hasPrefix("accepted_warning.") {
@@ -65,5 +78,30 @@ extension AppDatabase {
             let r = try saveActivity(fields, community: community, editing: current.token, acceptedWarnings: current.accepted, action: "undo")
             return SaveResult(saved: r.saved.map { _ in fields }, findings: r.findings)
         }
+    }
+
+    /// The entry an undo reverts: walking back from the newest, each undo cancels one earlier update.
+    static func changeToUndo(_ entries: [AuditEntry], operatorName: String) throws -> AuditEntry {
+        var pendingUndos = 0
+        for entry in entries.reversed() {
+            switch entry.action {
+            case "undo":
+                pendingUndos += 1
+            case "update" where pendingUndos > 0:
+                pendingUndos -= 1
+            case "update":
+                guard entry.operatorName == operatorName else {
+                    throw StoreError("最近一次修改由\(entry.operatorName)于\(entry.at)完成，只能撤销自己的修改")
+                }
+                return entry
+            default:
+                // A delete or restore has its own key (r); an insert or import is where the record began.
+                if pendingUndos > 0 || entry.action == "insert" || entry.action == "import" {
+                    throw StoreError("没有更早的修改可以撤销")
+                }
+                throw StoreError("最近一次操作（\(entry.action == "delete" ? "删除" : "恢复")）不能撤销")
+            }
+        }
+        throw StoreError("此记录没有可撤销的修改")
     }
 }

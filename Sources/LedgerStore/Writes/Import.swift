@@ -45,6 +45,8 @@ extension AppDatabase {
             var alternates: [(idNumber: String, initials: [String])] = []
             keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
+            // Numbers of the file registered in other communities: those persons now warn of this one (RecordFindings).
+            var alsoElsewhere: [String] = []
             let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
             var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
             context.personsWithIdNumber = { idNumber in
@@ -77,7 +79,10 @@ extension AppDatabase {
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
                     }
-                    if let found { findings.append(PersonValidator.otherCommunityWarning(found)) }
+                    if let found {
+                        findings.append(PersonValidator.otherCommunityWarning(found))
+                        alsoElsewhere.append(idNumber)
+                    }
                 },
                 encode: { person, warnings, rows in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
@@ -95,6 +100,7 @@ extension AppDatabase {
                     for key in keys { image.insert(key) }
                     try image.save(db)
                     try SearchKeys.insertAlternates(db, community: community, byIdNumber: alternates)
+                    try refreshFindingsAfterPersonImport(db, community: community, elsewhere: alsoElsewhere)
                 })
         }
     }
@@ -130,8 +136,11 @@ extension AppDatabase {
     public func importActivities(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                                  acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "activity", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
-            // Activity rules need no look-ups, so validation (on another thread) gets no database.
-            let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil)
+            // A role model names a person of the register: validation (on another thread, without the database)
+            // sees the community's persons, loaded here, as the services' import does.
+            let persons = try Self.personsById(db, community: community)
+            let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
+                                            personsWithIdNumber: { persons[$0].map { [$0] } ?? [] })
             return ImportSteps(
                 columns: Self.activityColumns,
                 validate: { row in
@@ -259,7 +268,8 @@ extension AppDatabase {
                 for (index, findings) in toAccept {
                     var ignored: [FieldChange] = []
                     let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                    try acceptWarnings(db, table: table, id: ids!.lowerBound + Int64(index), findings: findings, reasons: reasons, changes: &ignored)
+                    try acceptWarnings(db, table: table, id: ids!.lowerBound + Int64(index), findings: findings, reasons: reasons,
+                                       stored: [:], changes: &ignored)
                 }
             }
             try totals.apply(db, community: community)
@@ -272,6 +282,22 @@ extension AppDatabase {
             }
             return (report, true)
         } }
+    }
+
+    /// After persons are imported: the same persons in other communities now have a warning, and role models
+    /// of this community that named a person not yet registered may have lost theirs (their number is in the file).
+    func refreshFindingsAfterPersonImport(_ db: Database, community: String, elsewhere: [String]) throws {
+        var communities: [String: Community] = [:]
+        for number in elsewhere {
+            let others = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM person WHERE id_number = ? AND community_code <> ? AND deleted_at IS NULL
+                """), arguments: [number, community])
+            try refreshFindings(db, .survey, ids: others, communities: &communities)
+        }
+        let roleModels = try Int64.fetchAll(db, sql: """
+            SELECT id FROM activity WHERE community_code = ? AND person_id_number IS NOT NULL AND warning_count > 0 AND deleted_at IS NULL
+            """, arguments: [community])
+        try refreshFindings(db, .activity, ids: roleModels, communities: &communities)
     }
 
     /// Active persons of a community by ID number.

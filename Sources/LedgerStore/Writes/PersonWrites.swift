@@ -15,8 +15,11 @@ extension AppDatabase {
             let newFields = PersonFields.text(of: person)
             let id: Int64
             var changes: [FieldChange]
+            var idNumbers: Set<String> = [person.idNumber]
             if let editing {
                 let currentFields = try rowForUpdate(db, .survey, editing: editing).fields
+                if let old = currentFields["id_number"] { idNumbers.insert(old) }
+                try servicesFollowPerson(db, id: editing.id, old: currentFields, new: newFields, community: community)
                 changes = AuditLog.diff(old: currentFields, new: newFields)
                 id = editing.id
                 let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
@@ -33,7 +36,9 @@ extension AppDatabase {
             try SearchKeys.writeAlternates(db, personId: id, community: community, name: person.name)
             try acceptWarnings(db, table: "person", id: id, findings: validated.findings, reasons: acceptedWarnings, changes: &changes)
             try refreshPerson(db, id: id, period: c.period, findings: validated.findings)
-            if !changes.isEmpty {
+            try refreshDependents(db, ofPerson: id, idNumbers: idNumbers, community: community)
+            // An undo is audited even when it changes no field, so the next undo steps past it (see changeToUndo).
+            if !changes.isEmpty || action == "undo" {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "person",
                                     id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }
@@ -41,17 +46,21 @@ extension AppDatabase {
         }
     }
 
-    /// Stores the reasons given for warnings and notes them in the audit changes.
+    /// Stores the reasons given for warnings and notes them in the audit changes. A reason already stored for the
+    /// same warning is not a change: an edit form passes the record's accepted warnings back with every save, and
+    /// the history must not show them as accepted again.
+    /// `stored`: the record's accepted warnings when the caller knows them (an imported record has none).
     func acceptWarnings(_ db: Database, table: String, id: Int64, findings: [Finding], reasons: [String: String],
-                        changes: inout [FieldChange]) throws {
+                        stored known: [String: String]? = nil, changes: inout [FieldChange]) throws {
+        let stored = try known ?? Self.acceptedWarnings(db, table: table, id: id)
         for finding in findings.warnings {
-            guard let reason = reasons[finding.code].flatMap(Normalize.optional) else { continue }
+            guard let reason = reasons[finding.code].flatMap(Normalize.optional), stored[finding.code] != reason else { continue }
             try db.execute(sql: """
                 INSERT INTO accepted_warning (record_table, record_id, code, reason, operator, accepted_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET reason = excluded.reason, operator = excluded.operator, accepted_at = excluded.accepted_at
                 """, arguments: [table, id, finding.code, reason, operatorName, now()])
-            changes.append(FieldChange(field: "accepted_warning." + finding.code, old: nil, new: reason))
+            changes.append(FieldChange(field: "accepted_warning." + finding.code, old: stored[finding.code], new: reason))
         }
     }
 

@@ -46,7 +46,8 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE service SET warning_count = ? WHERE id = ?",
                            arguments: [validated.findings.warnings.filter { accepted[$0.code] == nil }.count, id])
             for person in affectedPersons { try refreshPerson(db, id: person, period: c.period) }
-            if !changes.isEmpty {
+            // An undo is audited even when it changes no field, so the next undo steps past it (see changeToUndo).
+            if !changes.isEmpty || action == "undo" {
                 try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "service",
                                     id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
             }

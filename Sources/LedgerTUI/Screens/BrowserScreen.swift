@@ -132,7 +132,7 @@ enum HistoryScreen {
     }
 
     static func draw(_ state: AppState, _ h: HistoryState, in rect: Rect, into buffer: inout Buffer) {
-        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（u 撤销自己的最后一次修改）"
+        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上，u 撤销自己的修改）"
         let inner = Panel.draw(title, in: rect, into: &buffer)
         let lines = self.lines(h)
         let start = max(0, min(lines.count - inner.height, h.offset))

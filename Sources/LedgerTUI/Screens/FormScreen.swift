@@ -158,10 +158,16 @@ enum DialogView {
             title = "日期范围"
             lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30，或 2024", "", ""]
             input = editor
-        case .deleteRecord(let row, let reason):
+        case .deleteRecord(let row, let reason, let services):
             title = "删除记录"
-            lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", "",
-                     "请填写删除理由后按 Enter（Esc 取消）：", ""]
+            let services: [String] = switch services {
+            case nil: ["正在统计此人的服务记录…", ""]
+            case 0?: []
+            // Wrapped: the dialog is at most 72 columns wide inside at 80×24.
+            case let n?: DisplayWidth.wrap("! " + PersonDeletion.servicesLeft(n) + "。", min(70, state.width - 10), maxLines: 3) + [""]
+            }
+            lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", ""]
+                + services + [services.isEmpty ? "请填写删除理由后按 Enter（Esc 取消）：" : "确认删除请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
