@@ -71,18 +71,13 @@ public enum Screen: Sendable {
     case chooseCommunity(ListState)
     case home
     case form(FormState)
-    case help(previous: HelpReturn)
+    /// Help for the screen it was opened from; a key that does not scroll goes back there.
+    indirect case help(HelpState, returnTo: Screen)
     case browser(BrowserState)
     case history(HistoryState)
     case checks(ChecksState)
     case score(ScoreState)
     case overview(OverviewState)
-}
-
-/// Where Help returns to (Help is reachable from any screen).
-public indirect enum HelpReturn: Sendable {
-    case home
-    case form(FormState)
 }
 
 /// Everything the app shows and knows. Changed only by `reduce`.

@@ -9,7 +9,7 @@ public func render(_ state: AppState) -> Buffer {
         return buffer
     }
     Chrome.drawHeader(state, into: &buffer)
-    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+    let body = bodyRect(state)
     var content = body
     let scoreShown = state.showsScorePanel && state.community != nil && showsScore(state.screen)
     if scoreShown {
@@ -22,7 +22,7 @@ public func render(_ state: AppState) -> Buffer {
     case .chooseCommunity(let list): ChooseCommunityScreen.draw(state, list, in: content, into: &buffer)
     case .home: HomeScreen.draw(state, in: content, into: &buffer)
     case .form(let form): FormScreen.draw(state, form, in: content, into: &buffer)
-    case .help: HelpScreen.draw(in: body, into: &buffer)
+    case .help(let help, let returnTo): HelpScreen.draw(state, help, returnTo: returnTo, in: body, into: &buffer)
     case .browser(let b): BrowserScreen.draw(state, b, in: body, into: &buffer)
     case .history(let h): HistoryScreen.draw(state, h, in: body, into: &buffer)
     case .checks(let c): ChecksScreen.draw(state, c, in: body, into: &buffer)
@@ -33,6 +33,9 @@ public func render(_ state: AppState) -> Buffer {
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
     return buffer
 }
+
+/// The area between the header line and the message and status lines: every screen draws inside it.
+func bodyRect(_ state: AppState) -> Rect { Rect(x: 0, y: 1, width: state.width, height: state.height - 3) }
 
 private func showsScore(_ screen: Screen) -> Bool {
     switch screen {
@@ -75,23 +78,29 @@ enum Chrome {
             let pages = form.spec.pages.count > 1 ? " PgDn翻页" : ""
             return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
         case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
-        case .help: return "按任意键返回"
-        case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  q退出"
+        case .help(_, let returnTo): return HelpScreen.maxOffset(state, returnTo) > 0 ? "↑↓ PgDn PgUp 滚动  其他键返回" : "按任意键返回"
+        case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  F1帮助  q退出"
         case .loading: return ""
         case .browser(let b):
             if b.search != nil { return "输入姓名、身份证号或拼音首字母  Enter完成  Esc取消搜索" }
-            return "Enter修改 h历史 D删 r恢复 /搜索 s排序 f状态 g类别 t培训 w日期 x已删 p问题 Tab Esc"
-        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
-        case .checks: return "↑↓选择  Enter打开并定位  Esc返回"
-        case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回"
-        case .score(let s): return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回" : "↑↓选择  Enter打开修改  Esc返回评分项"
+            return BrowserKeys.footer(b)
+        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+        case .checks: return "↑↓选择  Enter打开并定位  a确认本组警告  Esc返回  F1帮助"
+        case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助"
+        case .score(let s):
+            return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" : "↑↓选择  Enter打开修改  n新增服务  Esc返回评分项  F1帮助"
         }
     }
 }
 
 enum ChooseCommunityScreen {
+    /// Rows of communities the panel shows: the key handling scrolls by exactly this many.
+    static func visibleRows(_ state: AppState) -> Int { max(1, panelRect(bodyRect(state)).inset(by: 1).height) }
+
+    static func panelRect(_ body: Rect) -> Rect { body.inset(by: 1) }
+
     static func draw(_ state: AppState, _ list: ListState, in rect: Rect, into buffer: inout Buffer) {
-        let inner = Panel.draw("选择社区", in: rect.inset(by: 1), into: &buffer)
+        let inner = Panel.draw("选择社区", in: panelRect(rect), into: &buffer)
         let rows = state.communities.map { "\($0.code)  \($0.name)  \($0.street)  \($0.district)" }
         ListView.draw(rows, state: list, in: inner, into: &buffer)
     }

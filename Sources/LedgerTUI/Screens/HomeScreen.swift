@@ -36,34 +36,3 @@ enum HomeScreen {
         }
     }
 }
-
-enum HelpScreen {
-    static let lines = [
-        "主菜单：1 新增摸底登记  2 新增服务记录  3 新增工作记录  4 浏览台账  5 数据检查",
-        "        6 社区档案与自评  F1 帮助  q 退出  c 切换社区（多个社区时）",
-        "",
-        "录入表单：",
-        "  Tab / Enter     下一项（离开一项时显示该项的提示）",
-        "  Shift-Tab       上一项",
-        "  PgDn / PgUp     下一页 / 上一页（摸底登记有三页：基本信息、创业情况、培训与补贴）",
-        "  ↑ / ↓           在选项或查询结果中移动；没有选项时切换项目",
-        "  F2 或 Ctrl-S    保存（有错误不能保存，光标跳到第一个错误）",
-        "  F3              保存并继续下一条（服务记录保留日期、经办人、服务方式）",
-        "  Esc             返回（有未保存的内容时询问；草稿会自动保存，下次启动可恢复）",
-        "  F4              显示 / 隐藏评分面板（宽度小于100列时）",
-        "",
-        "编辑一项：←/→ 移动  Home/End 或 Ctrl-A/Ctrl-E 到行首/行尾  Backspace/Delete 删除",
-        "          Ctrl-K 删除到行尾  Ctrl-U 删除到行首  Ctrl-W 删除前一个词  空格 切换“是/否”",
-        "选项项目可输入代码、名称、开头几个字或拼音首字母（如 dxbk = 大学本科），Tab 确认。",
-        "日期可写作 2024-03-15、2024/3/15、20240315 或 2024年3月15日。",
-        "",
-        "标记：✓ 正确  ! 警告（可填写理由后保存）  ✗ 错误（必须改正）。评分面板中 ※ 为推定的评分项。",
-    ]
-
-    static func draw(in rect: Rect, into buffer: inout Buffer) {
-        let inner = Panel.draw("帮助", in: rect, into: &buffer)
-        for (i, line) in lines.enumerated() where i < inner.height {
-            buffer.put(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 1)
-        }
-    }
-}
