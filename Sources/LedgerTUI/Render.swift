@@ -13,7 +13,7 @@ public func render(_ state: AppState) -> Buffer {
     var content = body
     let scoreShown = state.showsScorePanel && state.community != nil && showsScore(state.screen)
     if scoreShown {
-        let panelWidth = min(40, max(30, state.width / 3))
+        let panelWidth = ScorePanel.width(state)
         content.width -= panelWidth
         ScorePanel.draw(state, in: Rect(x: content.maxX, y: body.y, width: panelWidth, height: body.height), into: &buffer)
     }
@@ -57,9 +57,16 @@ enum TooSmallScreen {
 
 enum Chrome {
     static func drawHeader(_ state: AppState, into buffer: inout Buffer) {
+        let right = "操作员 \(state.operatorName)"
         var left = "创业台账"
-        if let c = state.community { left += " │ \(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)" }
-        Bar.draw(left, right: "操作员 \(state.operatorName)", y: 0, into: &buffer, style: .header)
+        if let c = state.community {
+            // The whole period must show: on a narrow screen the program's name and then the code give way.
+            let room = state.width - DisplayWidth.of(right) - 3
+            let community = "\(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
+            let short = "\(c.name)\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
+            left = [left + " │ " + community, community, short].first { DisplayWidth.of($0) <= room } ?? short
+        }
+        Bar.draw(left, right: right, y: 0, into: &buffer, style: .header)
     }
 
     static func drawFooter(_ state: AppState, into buffer: inout Buffer) {

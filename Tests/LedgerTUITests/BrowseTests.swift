@@ -137,7 +137,7 @@ struct OverviewTests {
         #expect(lines.contains { $0.contains("南关社区") && $0.contains("10.00%") })
         #expect(lines.contains { $0.contains("八一路街道：2个社区，摸底3人") })
         // Sorted by total, highest first: 南关 (register 2 + …) before 八一路.
-        let names = lines.filter { $0.contains("社区") && $0.contains("八一路街道  ") }
+        let names = lines.filter { $0.contains("社区") && $0.contains("八一路街道 ") && !$0.contains("个社区") }
         #expect(names.first?.contains("南关社区") == true)
         press(&state, [.enter])
         #expect(state.community?.code == "630102002")
