@@ -74,6 +74,8 @@ public enum Effect: Sendable, Equatable {
     case undoLastChange(Register, id: Int64)
     case deleteRecord(Register, id: Int64, reason: String)
     case restoreRecord(Register, id: Int64)
+    /// Accept one warning rule on these records with one reason (the checks screen's group acceptance).
+    case acceptWarnings(code: String, reason: String, records: [RecordRef])
     case loadChecks(community: String)
     case loadEvidence(community: String, Evidence)
     case loadOverview

@@ -63,6 +63,8 @@ public enum Dialog: Sendable, Hashable {
     case deleteRecord(RegisterRow, reason: TextEditor)
     /// The browser's date range, typed as `2024-01-01..2024-06-30`.
     case dateRange(TextEditor)
+    /// Accept every open warning of one rule in the checks screen with one reason.
+    case acceptWarningGroup(code: String, records: [RecordRef], reason: TextEditor)
 }
 
 /// Which screen is showing.

@@ -460,6 +460,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return deleteDialogKey(&state, row, reason, key)
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
+    case .acceptWarningGroup(let code, let records, let reason):
+        return acceptGroupDialogKey(&state, code: code, records: records, reason, key)
     case .recoverDraft(let draft):
         switch key {
         case .enter, .character("y"), .character("Y"):

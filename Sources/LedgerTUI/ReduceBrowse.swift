@@ -105,7 +105,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
         c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
         c.loaded = true
-        c.list.move(0, count: c.items.count, visibleRows: state.pageSize)
+        c.list.move(0, count: c.items.count, visibleRows: ChecksScreen.listRows(state))
         state.screen = .checks(c)
         return []
     case .registerChanged(let message):
@@ -114,6 +114,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         switch state.screen {
         case .browser(let b): effects += state.reloadPage(b)
         case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
+        case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
         default: break
         }
         return effects
@@ -272,27 +273,6 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
     default: break
     }
     state.screen = .history(h)
-    return []
-}
-
-func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [Effect] {
-    var c = checks
-    switch key {
-    case .up, .down:
-        c.list.move(key == .up ? -1 : 1, count: c.items.count, visibleRows: state.pageSize)
-    case .pageUp, .pageDown:
-        c.list.move(key == .pageUp ? -state.pageSize : state.pageSize, count: c.items.count, visibleRows: state.pageSize)
-    case .enter:
-        guard c.list.selected < c.items.count else { break }
-        let item = c.items[c.list.selected]
-        state.screen = .checks(c)
-        return [.openRecord(item.register, id: item.id, focus: item.field)]
-    case .escape, .character("q"):
-        state.screen = .home
-        return []
-    default: break
-    }
-    state.screen = .checks(c)
     return []
 }
 

@@ -178,7 +178,7 @@ struct FilterTests {
         guard case .checks(let c) = state.screen else { Issue.record("expected checks"); return }
         #expect(c.items.map(\.id) == [1, 3, 9, 2])
         let lines = render(state).trimmedLines
-        #expect(lines.contains { $0.contains("【id.checksum：2条】✗ 摸底台账 第1号") })
+        #expect(lines.contains { $0.contains("【身份证号校验位不对：2条】✗ 摸底台账 第1号") })
         #expect(lines.contains { $0.contains("已确认：已核实") })
     }
 }

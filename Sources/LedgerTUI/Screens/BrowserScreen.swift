@@ -121,7 +121,7 @@ enum BrowserScreen {
 
 /// How audit entries read in Chinese, on screen and in `chuangye history`.
 public enum AuditWording {
-    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入"]
+    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告"]
     static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
                                   "labour_force": "城镇劳动者人数", "period": "考核期"]
 
@@ -170,31 +170,6 @@ enum HistoryScreen {
         let start = max(0, min(lines.count - inner.height, h.offset))
         for (i, (text, style)) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             buffer.put(text, x: inner.x + 1, y: inner.y + i, style: style, maxWidth: inner.width - 2)
-        }
-    }
-}
-
-enum ChecksScreen {
-    static func draw(_ state: AppState, _ c: ChecksState, in rect: Rect, into buffer: inout Buffer) {
-        let errors = c.items.filter { $0.severity == .error }.count
-        let accepted = c.items.filter { $0.accepted != nil }.count
-        let title = c.loaded ? "数据检查：错误\(errors)条，警告\(c.items.count - errors - accepted)条，已确认\(accepted)条（Enter 定位）" : "数据检查：正在检查…"
-        let inner = Panel.draw(title, in: rect, into: &buffer)
-        if c.loaded && c.items.isEmpty {
-            buffer.put("各台账没有发现问题。", x: inner.x + 1, y: inner.y, style: .ok)
-            return
-        }
-        let rows = c.items.enumerated().map { index, item -> String in
-            let register = BrowserScreen.registerNames[item.register] ?? ""
-            let newGroup = index == 0 || c.items[index - 1].code != item.code || c.items[index - 1].severity != item.severity
-            let groupSize = c.items.filter { $0.code == item.code && $0.severity == item.severity }.count
-            let group = newGroup ? "【\(item.code)：\(groupSize)条】" : "  "
-            let label = FormSpecs.spec(FormKind(item.register)).field(item.field)?.label ?? item.field
-            let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
-            return "\(group)\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
-        }
-        ListView.draw(rows, state: c.list, in: inner, into: &buffer) {
-            c.items[$0].severity == .error ? .error : c.items[$0].accepted != nil ? .muted : .warning
         }
     }
 }
