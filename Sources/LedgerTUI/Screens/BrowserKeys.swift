@@ -21,10 +21,11 @@ enum BrowserKeys {
         ]
         // Search runs over the survey register (name, ID digits, pinyin initials).
         if survey {
-            list.append(Entry(key: "/", short: "搜索", help: "搜索：输入姓名、身份证号数字或拼音首字母，边输边查；Enter 完成，Esc 取消", inFooter: true))
+            list.append(Entry(key: "/", short: "搜索", help: "搜索姓名、身份证号数字或拼音首字母，边输边查；Enter 完成", inFooter: true))
         }
         list += [
-            Entry(key: "h", short: "历史", help: "所选记录的修改记录；其中按 u 撤销自己的最后一次修改", inFooter: true),
+            Entry(key: "h", short: "历史", help: "所选记录的修改记录（谁、何时、改了什么）", inFooter: true),
+            Entry(key: "u", short: "撤销", help: "在 h 打开的修改记录中：撤销自己的最后一次修改", inFooter: false),
             Entry(key: "D", short: "删", help: "删除所选记录（须填写理由；删除后不计入台账和评分，可恢复）", inFooter: !b.showDeleted),
             Entry(key: "r", short: "恢复", help: "恢复所选的已删除记录（先按 x 显示已删除的记录）", inFooter: b.showDeleted),
             Entry(key: "x", short: b.showDeleted ? "返回" : "已删", help: "只显示已删除的记录 / 再按一次返回", inFooter: true),
