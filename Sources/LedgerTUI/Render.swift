@@ -92,7 +92,9 @@ enum Chrome {
             if b.search != nil { return "输入姓名、身份证号或拼音首字母  Enter完成  Esc取消搜索" }
             return BrowserKeys.footer(b)
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
-        case .checks: return "↑↓选择  Enter打开并定位  a确认本组警告  Esc返回  F1帮助"
+        case .checks(let c):
+            // `a` only where it does something: on an open warning.
+            return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助"
         case .score(let s):
             return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" : "↑↓选择  Enter打开修改  n新增服务  Esc返回评分项  F1帮助"
