@@ -97,7 +97,9 @@ enum Chrome {
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助"
         case .score(let s):
-            return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" : "↑↓选择  Enter打开修改  n新增服务  Esc返回评分项  F1帮助"
+            guard let evidence = s.evidence else { return "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" }
+            // n starts a service for a person: only a list of persons has one.
+            return "↑↓选择  Enter打开修改" + (evidence.register == .survey ? "  n新增服务" : "") + "  Esc返回评分项  F1帮助"
         }
     }
 }

@@ -14,7 +14,7 @@ struct BrowserEmptyResultTests {
         _ = reduce(&state, .pageLoaded(.survey, []))
         guard case .browser(let b) = state.screen else { Issue.record("expected the browser"); return }
         #expect(b.rows.isEmpty)
-        #expect(render(state).trimmedLines[4] == " （没有符合条件的记录，可更改或取消筛选）")
+        #expect(render(state).trimmedLines[4] == (filter == .character("x") ? " （没有已删除的记录，按 x 返回）" : " （没有符合条件的记录，可更改或取消筛选）"))
         #expect(press(&state, [.enter]).isEmpty)
         #expect(press(&state, [.character("h")]).isEmpty && press(&state, [.character("D")]).isEmpty && state.dialog == nil)
     }
@@ -50,7 +50,7 @@ struct BrowserEmptyResultTests {
         _ = reduce(&state, .pageLoaded(.survey, []))
         let lines = render(state).trimmedLines
         #expect(!lines.contains { $0.contains("张三") })
-        #expect(lines[4] == " （没有符合条件的记录，可更改或取消筛选）")
+        #expect(lines[4] == " （没有已删除的记录，按 x 返回）")
     }
 
     @Test func pageDownPastTheLastPageKeepsTheRows() {

@@ -102,7 +102,11 @@ enum BrowserScreen {
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if b.rows.isEmpty {
-            let empty = !b.query.isEmpty ? "（没有匹配的人员）" : b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）"
+            var onlyDeleted = b
+            onlyDeleted.showDeleted = false
+            let empty = !b.query.isEmpty ? "（没有匹配的人员）"
+                : b.showDeleted && !onlyDeleted.isFiltered ? "（没有已删除的记录，按 x 返回）"
+                : b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）"
             buffer.put(empty, x: listRect.x, y: listRect.y, style: .muted, maxWidth: listRect.width)
             return
         }

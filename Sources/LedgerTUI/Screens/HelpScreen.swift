@@ -66,8 +66,9 @@ enum HelpScreen {
                          ("Esc / q", "返回主菜单")])
                 + text(["", "标记：✗ 错误（必须改正）  ! 警告（未确认）  ✓ 已确认的警告。"])
         case .score(let s):
-            if s.evidence != nil {
-                return keys([("↑↓", "选择"), ("Enter", "打开所选记录修改"), ("n", "为所选人员新增服务记录"), ("Esc", "返回评分项")])
+            if let evidence = s.evidence {
+                let service = evidence.register == .survey ? [("n", "为所选人员新增服务记录")] : []
+                return keys([("↑↓", "选择"), ("Enter", "打开所选记录修改")] + service + [("Esc", "返回评分项")])
             }
             return keys([("↑↓", "选择评分项（下方显示要求和得分依据）"), ("Enter", "列出此项相关的台账记录"), ("Esc / q", "返回主菜单")])
                 + text(["", "※ 为推定的评分项（依台账推算，未经核实）。"])
