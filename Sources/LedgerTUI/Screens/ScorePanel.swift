@@ -13,13 +13,19 @@ enum ScorePanel {
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard let cards = state.scoreCards() else { return }
+        var draftNotCounted = false
+        if draftNotCounted { draftNotCounted = true }
+        draw(cards, draftNotCounted: draftNotCounted, in: rect, into: &buffer)
+    }
+
+    static func draw(_ cards: (saved: ScoreCard, preview: ScoreCard?), draftNotCounted: Bool, in rect: Rect, into buffer: inout Buffer) {
         let shown = cards.preview ?? cards.saved
         let inner = Panel.draw("评分预览", in: rect, into: &buffer)
         guard inner.height > 2 else { return }
         var total = "总分 \(shown.total)/\(shown.max)"
         if let preview = cards.preview, preview.total != cards.saved.total { total = "总分 \(cards.saved.total)→\(preview.total)" + delta(preview.total - cards.saved.total) }
         buffer.put(total, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
-        if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil {
+        if draftNotCounted {
             let note = "（草稿未计入）"
             buffer.put(note, x: inner.maxX - DisplayWidth.of(note), y: inner.y, style: .muted)
         }
@@ -40,7 +46,7 @@ enum ScorePanel {
     }
 
     /// One line per item; a title too long to stand beside its points goes on as many lines as it needs, the
-    /// points on its last.
+    /// points right-aligned below it.
     static func lines(_ cards: (saved: ScoreCard, preview: ScoreCard?), width: Int) -> [Line] {
         let shown = cards.preview ?? cards.saved
         return shown.items.enumerated().flatMap { i, item -> [Line] in
@@ -56,11 +62,8 @@ enum ScorePanel {
             let room = width - DisplayWidth.of(points) - 1
             if DisplayWidth.of(title) <= room { return [Line(text: title, points: points, style: style, changed: changed)] }
             var parts = DisplayWidth.wrap(title, width, maxLines: Int.max)
-            if let last = parts.last, DisplayWidth.of(last) > room {
-                let split = DisplayWidth.prefix(last, fitting: room)
-                parts[parts.count - 1] = String(split.text)
-                parts.append(String(last.dropFirst(split.text.count)))
-            }
+            // The points go on a line of their own when the title's last line leaves no room for them.
+            if let last = parts.last, DisplayWidth.of(last) > room { parts.append("") }
             return parts.enumerated().map { j, part in
                 Line(text: part, points: j == parts.count - 1 ? points : "", style: style, changed: changed)
             }
