@@ -62,3 +62,17 @@ struct CommunityListScrollTests {
         #expect(selectedLine(render(state)) == Self.listLines(7...7, width: 120)[0])
     }
 }
+
+struct ListViewTests {
+    @Test func theSelectedRowIsDrawnWhateverOffsetTheCallerKept() {
+        // A caller that scrolled for 18 rows draws into 17: the selection must still show.
+        var list = ListState()
+        list.move(17, count: 40, visibleRows: 18)
+        #expect(list.offset == 0)
+        #expect(ListView.visibleOffset(list, count: 40, height: 17) == 1)
+        var buffer = Buffer(width: 10, height: 17)
+        ListView.draw((0..<40).map { "行\($0)" }, state: list, in: Rect(x: 0, y: 0, width: 10, height: 17), into: &buffer)
+        #expect(buffer.trimmedLines.last == "行17")
+        #expect(buffer[0, 16].style == .focus)
+    }
+}

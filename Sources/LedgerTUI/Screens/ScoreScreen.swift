@@ -47,13 +47,9 @@ enum ScoreScreen {
         }
         let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
         ListView.draw(rows, state: s.list, in: listRect, into: &buffer)
-        if rows.count > listRect.height {
-            let first = min(s.list.offset, s.list.selected)
-            if first > 0 { buffer.put("↑", x: rect.maxX - 1, y: listRect.y, style: .hint) }
-            if first + listRect.height < rows.count || s.list.selected >= listRect.height {
-                buffer.put("↓", x: rect.maxX - 1, y: listRect.maxY - 1, style: .hint)
-            }
-        }
+        let first = ListView.visibleOffset(s.list, count: rows.count, height: listRect.height)
+        if first > 0 { buffer.put("↑", x: rect.maxX - 1, y: listRect.y, style: .hint) }
+        if first + listRect.height < rows.count { buffer.put("↓", x: rect.maxX - 1, y: listRect.maxY - 1, style: .hint) }
         if s.list.selected < card.items.count {
             let item = card.items[s.list.selected]
             let evidence = item.evidence.map { "（Enter 列出\($0.title)）" } ?? ""
