@@ -27,12 +27,13 @@ public struct OverviewState: Sendable {
 
 enum OverviewScreen {
     static let titles = ["社区", "街道", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
-    /// Column widths; the community column (0) takes what the others leave, so 问题 fits at 80 columns.
+    /// Column widths; the community column (0) takes what the others leave (up to 26), so 问题 fits at 80 columns.
     static let fixedWidths = [0, 11, 7, 6, 6, 8, 6, 7, 5]
 
     static func widths(_ width: Int) -> [Int] {
         var w = fixedWidths
-        w[0] = max(10, width - fixedWidths.reduce(0, +))
+        // Up to 26 columns (a long community name); the numbers stay near the names on a wide screen.
+        w[0] = min(26, max(10, width - fixedWidths.reduce(0, +)))
         return w
     }
 
