@@ -105,7 +105,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
         c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
         c.loaded = true
-        c.list.move(0, count: c.items.count, visibleRows: ChecksScreen.listRows(state))
+        c.moveSelection(0, height: ChecksScreen.listRows(state))
         state.screen = .checks(c)
         return []
     case .registerChanged(let message):

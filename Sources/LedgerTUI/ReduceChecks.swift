@@ -5,6 +5,13 @@ import TerminalUI
 // group of warnings with one reason.
 
 extension ChecksState {
+    /// Moves the selection among the problems; the list scrolls by its rows (headings included).
+    mutating func moveSelection(_ delta: Int, height: Int) {
+        guard !items.isEmpty else { list = ListState(); return }
+        list.selected = min(max(0, list.selected + delta), items.count - 1)
+        list.offset = ChecksScreen.displayOffset(self, height: height)
+    }
+
     /// The open (not yet accepted) warnings of the selected item's rule: the group `a` accepts.
     var selectedWarningGroup: (code: String, records: [RecordRef])? {
         guard list.selected < items.count else { return nil }
@@ -22,10 +29,10 @@ func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [E
     var c = checks
     switch key {
     case .up, .down:
-        c.list.move(key == .up ? -1 : 1, count: c.items.count, visibleRows: ChecksScreen.listRows(state))
+        c.moveSelection(key == .up ? -1 : 1, height: ChecksScreen.listRows(state))
     case .pageUp, .pageDown:
         let rows = ChecksScreen.listRows(state)
-        c.list.move(key == .pageUp ? -rows : rows, count: c.items.count, visibleRows: rows)
+        c.moveSelection(key == .pageUp ? -rows : rows, height: rows)
     case .enter:
         guard c.list.selected < c.items.count else { break }
         let item = c.items[c.list.selected]

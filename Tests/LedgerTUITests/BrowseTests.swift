@@ -178,7 +178,8 @@ struct FilterTests {
         guard case .checks(let c) = state.screen else { Issue.record("expected checks"); return }
         #expect(c.items.map(\.id) == [1, 3, 9, 2])
         let lines = render(state).trimmedLines
-        #expect(lines.contains { $0.contains("【身份证号校验位不对：2条】✗ 摸底台账 第1号") })
+        let heading = lines.firstIndex { $0.contains("【错误·身份证号校验位不对：2条】") }
+        #expect(heading.map { lines[$0 + 1].contains("✗ 摸底 第1号 e1") } == true)
         #expect(lines.contains { $0.contains("已确认：已核实") })
     }
 }

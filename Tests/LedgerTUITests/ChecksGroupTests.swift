@@ -26,14 +26,14 @@ struct ChecksGroupTests {
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 数据检查：错误1条，警告3条，已确认1条（Enter 定位） ────────────────────────┐",
-            "│【日期格式不对：1条】✗ 服务台账 第8号 服务日期：服务日期格式不对              │",
-            "│【已在其他社区登记：3条】! 摸底台账 第3号 公民身份号码：此人已在南关社区（630…│",
-            "│  ! 摸底台账 第4号 公民身份号码：此人已在南关社区（630102002）登记（甲4），请…│",
-            "│  ! 摸底台账 第5号 公民身份号码：此人已在南关社区（630102002）登记（甲5），请…│",
-            "│【已确认·已在其他社区登记：1条】✓ 摸底台账 第9号 公民身份号码：此人已在南关社…│",
-            "│                                                                              │",
-            "│                                                                              │",
-            "│                                                                              │",
+            "│【错误·日期格式不对：1条】                                                    │",
+            "│  ✗ 服务 第8号 服务日期格式不对                                               │",
+            "│【警告·已在其他社区登记：3条】                                                │",
+            "│  ! 摸底 第3号 此人已在南关社区（630102002）登记（甲3），请确认是否重复       │",
+            "│  ! 摸底 第4号 此人已在南关社区（630102002）登记（甲4），请确认是否重复       │",
+            "│  ! 摸底 第5号 此人已在南关社区（630102002）登记（甲5），请确认是否重复       │",
+            "│【已确认·已在其他社区登记：1条】                                              │",
+            "│  ✓ 摸底 第9号 此人已在南关社区（630102002）登记（甲9），请确认是否重复（已确…│",
             "│                                                                              │",
             "│                                                                              │",
             "│                                                                              │",
@@ -68,6 +68,25 @@ struct ChecksGroupTests {
         // The result reloads the figures and the checks.
         let after = reduce(&state, .registerChanged("已确认3条记录的警告"))
         #expect(after == [.loadFacts(community: "630102001"), .loadChecks(community: "630102001")])
+    }
+
+    @Test func fiftyThreeWarningsScrollWithTheSelectionAndHeadingsStayWithTheirGroup() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("5")])
+        _ = reduce(&state, .checksLoaded([CheckItem(register: .service, id: 8, field: "service_date", severity: .error,
+                                                    message: "服务日期格式不对", code: "date.format")]
+                                         + (1...53).map { Self.crossCommunity(Int64($0)) }))
+        press(&state, Array(repeating: .down, count: 30))
+        #expect(selectedLine(render(state))?.contains("! 摸底 第30号 ") == true)
+        press(&state, Array(repeating: .pageDown, count: 3))
+        #expect(selectedLine(render(state))?.contains("! 摸底 第53号 ") == true)
+        press(&state, Array(repeating: .pageUp, count: 5))
+        let lines = render(state).trimmedLines
+        #expect(lines[2] == "│【错误·日期格式不对：1条】                                                    │")
+        #expect(selectedLine(render(state))?.contains("✗ 服务 第8号 ") == true)
+        press(&state, [.down, .character("a")])
+        guard case .acceptWarningGroup(_, let records, _)? = state.dialog else { Issue.record("expected the dialog"); return }
+        #expect(records.count == 53)
     }
 
     @Test func readOnlyOperatorsCannotAccept() {
