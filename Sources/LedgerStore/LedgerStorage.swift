@@ -32,6 +32,8 @@ public protocol LedgerStorage: Sendable {
     func activeServiceCount(person id: Int64) throws -> Int
     func restore(_ register: Register, id: Int64) throws
     func undoLastChange(_ register: Register, id: Int64) throws -> SaveResult<[String: String]>
+    /// Accepts one warning rule on many records with one reason (audited per record); returns how many.
+    func acceptWarning(code: String, reason: String, records: [RecordRef]) throws -> Int
     func open(_ register: Register, id: Int64) throws -> (fields: [String: String], token: EditToken, accepted: [String: String])?
 
     // MARK: Imports (all-or-nothing or skipping invalid rows)

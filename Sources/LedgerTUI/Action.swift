@@ -80,6 +80,8 @@ public enum Effect: Sendable, Equatable {
     case deleteRecord(Register, id: Int64, reason: String, confirmingServices: Int = 0)
     case countServices(personId: Int64)
     case restoreRecord(Register, id: Int64)
+    /// Accept one warning rule on these records with one reason (the checks screen's group acceptance).
+    case acceptWarnings(code: String, reason: String, records: [RecordRef])
     case loadChecks(community: String)
     case loadEvidence(community: String, Evidence)
     case loadOverview

@@ -82,6 +82,8 @@ public enum Dialog: Sendable, Hashable {
     case deleteRecord(RegisterRow, reason: TextEditor, services: Int?)
     /// The browser's date range, typed as `2024-01-01..2024-06-30`.
     case dateRange(TextEditor)
+    /// Accept every open warning of one rule in the checks screen with one reason.
+    case acceptWarningGroup(code: String, records: [RecordRef], reason: TextEditor)
 }
 
 /// Which screen is showing.
@@ -90,18 +92,13 @@ public enum Screen: Sendable {
     case chooseCommunity(ListState)
     case home
     case form(FormState)
-    case help(previous: HelpReturn)
+    /// Help for the screen it was opened from; a key that does not scroll goes back there.
+    indirect case help(HelpState, returnTo: Screen)
     case browser(BrowserState)
     case history(HistoryState)
     case checks(ChecksState)
     case score(ScoreState)
     case overview(OverviewState)
-}
-
-/// Where Help returns to (Help is reachable from any screen).
-public indirect enum HelpReturn: Sendable {
-    case home
-    case form(FormState)
 }
 
 /// Everything the app shows and knows. Changed only by `reduce`.

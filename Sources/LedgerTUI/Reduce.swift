@@ -6,8 +6,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if let effects = browseResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
+        let oldPage = state.pageSize
         state.width = width
         state.height = height
+        // A browser page holds as many rows as fit: after a resize the same page is read again at the new size.
+        if case .browser(let b) = state.screen, state.pageSize != oldPage, !state.isTooSmall {
+            return state.reloadPage(b)
+        }
         return []
     case .communitiesLoaded(let communities):
         return communitiesLoaded(&state, communities)
@@ -207,12 +212,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .chooseCommunity(let list): return chooseCommunityKey(&state, list, key)
     case .home: return homeKey(&state, key)
     case .form(let form): return formKey(&state, form, key)
-    case .help(let previous):
-        switch previous {
-        case .home: state.screen = .home
-        case .form(let form): state.screen = .form(form)
-        }
-        return []
+    case .help(let help, let returnTo): return helpKey(&state, help, returnTo: returnTo, key)
     case .browser(let b): return browserKey(&state, b, key)
     case .history(let h): return historyKey(&state, h, key)
     case .checks(let c): return checksKey(&state, c, key)
@@ -221,19 +221,15 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
-private func openHelp(_ state: inout AppState) {
-    switch state.screen {
-    case .home: state.screen = .help(previous: .home)
-    case .form(let form): state.screen = .help(previous: .form(form))
-    default: break
-    }
-}
 
 private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [Effect] {
     var list = list
     switch key {
-    case .up: list.move(-1, count: state.communities.count, visibleRows: max(1, state.height - 6))
-    case .down: list.move(1, count: state.communities.count, visibleRows: max(1, state.height - 6))
+    case .up, .down:
+        list.move(key == .up ? -1 : 1, count: state.communities.count, visibleRows: ChooseCommunityScreen.visibleRows(state))
+    case .pageUp, .pageDown:
+        let rows = ChooseCommunityScreen.visibleRows(state)
+        list.move(key == .pageUp ? -rows : rows, count: state.communities.count, visibleRows: rows)
     case .enter:
         guard list.selected < state.communities.count else { return [] }
         let c = state.communities[list.selected]
@@ -482,6 +478,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return deleteDialogKey(&state, row, reason, services: services, key)
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
+    case .acceptWarningGroup(let code, let records, let reason):
+        return acceptGroupDialogKey(&state, code: code, records: records, reason, key)
     case .recoverDraft(let draft):
         return recoverDraftKey(&state, draft, key)
     case .keptDrafts(let list):

@@ -7,6 +7,8 @@ extension AppState {
     /// Rows a browser page shows at the current size.
     var pageSize: Int { max(5, height - 8) }
 
+    /// A new query of the browser's rows (or, with a boundary, the page after or before it). A new query's answer
+    /// replaces the rows even when empty; only a page turn (`turning` set by PgDn/PgUp) keeps them at the end.
     func loadPage(_ b: BrowserState, after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil) -> [Effect] {
         guard let community else { return [] }
         if !b.query.isEmpty { return [.searchRecords(register: b.register, community: community.code, query: b.query, limit: pageSize)] }
@@ -58,8 +60,11 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
     switch action {
     case .pageLoaded(let register, let rows):
         guard case .browser(var b) = state.screen, b.register == register else { return [] }
-        if rows.isEmpty && !b.rows.isEmpty && b.query.isEmpty {
-            state.show("已到末页")
+        let turning = b.turning
+        b.turning = nil
+        if rows.isEmpty, let turning, !b.rows.isEmpty {
+            state.screen = .browser(b)
+            state.show(turning == .forward ? "已到末页" : "已到首页")
             return []
         }
         b.rows = rows
@@ -100,7 +105,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
         c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
         c.loaded = true
-        c.list.move(0, count: c.items.count, visibleRows: state.pageSize)
+        c.moveSelection(0, height: ChecksScreen.listRows(state))
         state.screen = .checks(c)
         return []
     case .registerChanged(let message):
@@ -110,6 +115,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         switch state.screen {
         case .browser(let b): effects += state.reloadPage(b)
         case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
+        case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
         default: break
         }
         return effects
@@ -165,11 +171,15 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
     case .up, .down:
         b.list.move(key == .up ? -1 : 1, count: b.rows.count, visibleRows: state.pageSize)
     case .pageDown:
+        guard let last = b.rows.last else { break }
+        b.turning = .forward
         state.screen = .browser(b)
-        return b.rows.last.map { state.loadPage(b, after: b.boundary($0)) } ?? []
+        return state.loadPage(b, after: b.boundary(last))
     case .pageUp:
+        guard let first = b.rows.first else { break }
+        b.turning = .backward
         state.screen = .browser(b)
-        return b.rows.first.map { state.loadPage(b, before: b.boundary($0)) } ?? []
+        return state.loadPage(b, before: b.boundary(first))
     case .home:
         b.list = ListState()
         state.screen = .browser(b)
@@ -266,27 +276,6 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
     default: break
     }
     state.screen = .history(h)
-    return []
-}
-
-func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [Effect] {
-    var c = checks
-    switch key {
-    case .up, .down:
-        c.list.move(key == .up ? -1 : 1, count: c.items.count, visibleRows: state.pageSize)
-    case .pageUp, .pageDown:
-        c.list.move(key == .pageUp ? -state.pageSize : state.pageSize, count: c.items.count, visibleRows: state.pageSize)
-    case .enter:
-        guard c.list.selected < c.items.count else { break }
-        let item = c.items[c.list.selected]
-        state.screen = .checks(c)
-        return [.openRecord(item.register, id: item.id, focus: item.field)]
-    case .escape, .character("q"):
-        state.screen = .home
-        return []
-    default: break
-    }
-    state.screen = .checks(c)
     return []
 }
 

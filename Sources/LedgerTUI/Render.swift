@@ -9,11 +9,11 @@ public func render(_ state: AppState) -> Buffer {
         return buffer
     }
     Chrome.drawHeader(state, into: &buffer)
-    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+    let body = bodyRect(state)
     var content = body
     let scoreShown = state.showsScorePanel && state.community != nil && showsScore(state.screen)
     if scoreShown {
-        let panelWidth = min(40, max(30, state.width / 3))
+        let panelWidth = ScorePanel.width(state)
         content.width -= panelWidth
         ScorePanel.draw(state, in: Rect(x: content.maxX, y: body.y, width: panelWidth, height: body.height), into: &buffer)
     }
@@ -22,7 +22,7 @@ public func render(_ state: AppState) -> Buffer {
     case .chooseCommunity(let list): ChooseCommunityScreen.draw(state, list, in: content, into: &buffer)
     case .home: HomeScreen.draw(state, in: content, into: &buffer)
     case .form(let form): FormScreen.draw(state, form, in: content, into: &buffer)
-    case .help: HelpScreen.draw(in: body, into: &buffer)
+    case .help(let help, let returnTo): HelpScreen.draw(state, help, returnTo: returnTo, in: body, into: &buffer)
     case .browser(let b): BrowserScreen.draw(state, b, in: body, into: &buffer)
     case .history(let h): HistoryScreen.draw(state, h, in: body, into: &buffer)
     case .checks(let c): ChecksScreen.draw(state, c, in: body, into: &buffer)
@@ -33,6 +33,9 @@ public func render(_ state: AppState) -> Buffer {
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
     return buffer
 }
+
+/// The area between the header line and the message and status lines: every screen draws inside it.
+func bodyRect(_ state: AppState) -> Rect { Rect(x: 0, y: 1, width: state.width, height: state.height - 3) }
 
 private func showsScore(_ screen: Screen) -> Bool {
     switch screen {
@@ -54,9 +57,16 @@ enum TooSmallScreen {
 
 enum Chrome {
     static func drawHeader(_ state: AppState, into buffer: inout Buffer) {
+        let right = "操作员 \(state.operatorName)"
         var left = "创业台账"
-        if let c = state.community { left += " │ \(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)" }
-        Bar.draw(left, right: "操作员 \(state.operatorName)", y: 0, into: &buffer, style: .header)
+        if let c = state.community {
+            // The whole period must show: on a narrow screen the program's name and then the code give way.
+            let room = state.width - DisplayWidth.of(right) - 3
+            let community = "\(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
+            let short = "\(c.name)\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
+            left = [left + " │ " + community, community, short].first { DisplayWidth.of($0) <= room } ?? short
+        }
+        Bar.draw(left, right: right, y: 0, into: &buffer, style: .header)
     }
 
     static func drawFooter(_ state: AppState, into buffer: inout Buffer) {
@@ -75,26 +85,36 @@ enum Chrome {
             let pages = form.spec.pages.count > 1 ? " PgDn翻页" : ""
             return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
         case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
-        case .help: return "按任意键返回"
-        case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  q退出"
+        case .help(_, let returnTo): return HelpScreen.maxOffset(state, returnTo) > 0 ? "↑↓ PgDn PgUp 滚动  其他键返回" : "按任意键返回"
+        case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  F1帮助  q退出"
         case .loading: return ""
         case .browser(let b):
             if b.search != nil {
                 let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
-            return "Enter修改 h历史 D删 r恢复 /搜索 s排序 f状态 g类别 t培训 w日期 x已删 p问题 Tab Esc"
-        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回"
-        case .checks: return "↑↓选择  Enter打开并定位  Esc返回"
-        case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回"
-        case .score(let s): return s.evidence == nil ? "↑↓选择评分项  Enter列出相关记录  Esc返回" : "↑↓选择  Enter打开修改  Esc返回评分项"
+            return BrowserKeys.footer(b)
+        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+        case .checks(let c):
+            // `a` only where it does something: on an open warning.
+            return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
+        case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助"
+        case .score(let s):
+            guard let evidence = s.evidence else { return "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" }
+            // n starts a service for a person: only a list of persons has one.
+            return "↑↓选择  Enter打开修改" + (evidence.register == .survey ? "  n新增服务" : "") + "  Esc返回评分项  F1帮助"
         }
     }
 }
 
 enum ChooseCommunityScreen {
+    /// Rows of communities the panel shows: the key handling scrolls by exactly this many.
+    static func visibleRows(_ state: AppState) -> Int { max(1, panelRect(bodyRect(state)).inset(by: 1).height) }
+
+    static func panelRect(_ body: Rect) -> Rect { body.inset(by: 1) }
+
     static func draw(_ state: AppState, _ list: ListState, in rect: Rect, into buffer: inout Buffer) {
-        let inner = Panel.draw("选择社区", in: rect.inset(by: 1), into: &buffer)
+        let inner = Panel.draw("选择社区", in: panelRect(rect), into: &buffer)
         let rows = state.communities.map { "\($0.code)  \($0.name)  \($0.street)  \($0.district)" }
         ListView.draw(rows, state: list, in: inner, into: &buffer)
     }

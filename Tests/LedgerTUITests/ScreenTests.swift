@@ -35,7 +35,9 @@ struct ScreenTests {
         #expect(lines[3].hasPrefix("                   *姓名 ✓ 赵敏"))
         #expect(lines[4].hasPrefix("           *公民身份号码 ✓ 630102200002290139"))
         #expect(lines[5].hasPrefix("               *文化程度 ✓ 30 大学专科"))
-        let panel = lines.map { String($0.dropFirst(60)) }
+        // The panel's part of each line: after its left border (the form beside it has CJK text, so no fixed
+        // character count marks the border).
+        let panel = lines.dropFirst().map { $0.components(separatedBy: "│").dropFirst().joined(separator: "│") }
         #expect(panel.contains { $0.contains("总分 13→15 (+2)") })
         #expect(panel.contains { $0.contains("建立摸底台账") && $0.contains("0→2 (+2)") })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import LedgerCore
 import LedgerResources
 import TerminalUI
@@ -40,4 +41,25 @@ extension AppState {
         if case .form(let f) = screen { return f }
         return nil
     }
+}
+
+/// Ratatui's screen test: every line of the buffer (trailing spaces trimmed) against the expected lines, so a
+/// stray glyph anywhere fails. On a mismatch the actual screen is recorded as a Swift array to compare by eye.
+func expectScreen(_ buffer: Buffer, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    let actual = buffer.trimmedLines
+    guard actual != expected else { return }
+    let literal = actual.map { "    \"\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"," }
+    var diff: [String] = []
+    for i in 0..<max(actual.count, expected.count) {
+        let a = i < actual.count ? actual[i] : "(none)", e = i < expected.count ? expected[i] : "(none)"
+        if a != e { diff.append("line \(i):\n  actual:   \(a)\n  expected: \(e)") }
+    }
+    Issue.record("screen differs:\n\(diff.joined(separator: "\n"))\nactual screen:\n[\n\(literal.joined(separator: "\n"))\n]",
+                 sourceLocation: sourceLocation)
+}
+
+/// The row of the buffer drawn in the selection style, if exactly one is.
+func selectedLine(_ buffer: Buffer) -> String? {
+    let rows = (0..<buffer.height).filter { y in (0..<buffer.width).contains { buffer[$0, y].style == .focus } }
+    return rows.count == 1 ? buffer.trimmedLines[rows[0]] : nil
 }

@@ -45,7 +45,7 @@ enum AppRuntime {
     /// Effects whose results the next key may depend on: run them before reading more input.
     static func isBlocking(_ effect: Effect) -> Bool {
         switch effect {
-        case .saveRecord, .saveCommunity, .quit: true
+        case .saveRecord, .saveCommunity, .acceptWarnings, .quit: true
         default: false
         }
     }

@@ -93,6 +93,9 @@ struct EffectRunner {
         case .restoreRecord(let register, let id):
             try database.restore(register, id: id)
             return .registerChanged("已恢复第\(id)号记录")
+        case .acceptWarnings(let code, let reason, let records):
+            let accepted = try database.acceptWarning(code: code, reason: reason, records: records)
+            return .registerChanged("已确认\(accepted)条记录的警告（理由：\(reason)），已记入修改记录")
         case .loadChecks(let community):
             var items: [CheckItem] = []
             for result in try database.checkAll(community: community) {

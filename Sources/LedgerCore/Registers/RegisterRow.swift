@@ -10,6 +10,8 @@ public struct RegisterRow: Sendable, Hashable {
     /// The row's value of the page's sort expression, as text (e.g. the pinyin key of a name): the keyset
     /// boundary for the next page.
     public var sortKey = ""
+    /// A person's services in the period, where a list shows each person's figure (the score's evidence).
+    public var servicesInPeriod: Int?
     public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int,
                 sortKey: String = "") {
         self.sortKey = sortKey

@@ -189,7 +189,12 @@ extension AppDatabase {
         let register = Register(table: found.table) ?? .survey
         let rows = try read { db in
             try found.ids.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM \(found.table) WHERE id = ?", arguments: [$0]) }
-                .map { try Self.summary(register, $0) }
+                .map { row in
+                    var summary = try Self.summary(register, row)
+                    // Behind service items the figure is each person's number of services in the period.
+                    if register == .survey { summary.servicesInPeriod = row["services_in_period"] }
+                    return summary
+                }
         }
         return (register, rows)
     }

@@ -3,40 +3,73 @@ import TerminalUI
 
 /// Register tables: columns aligned by display width, ID numbers and phones masked.
 enum BrowserScreen {
-    struct Column { let title: String; let width: Int; let value: (RegisterRow) -> String }
+    /// A column: `width` 0 takes the room left; `drop` > 0 columns may be left out on narrow screens, highest first.
+    struct Column {
+        let key: String
+        let title: String
+        var width: Int
+        var drop = 0
+        let value: (RegisterRow) -> String
+    }
 
     static func columns(_ register: Register) -> [Column] {
         switch register {
         case .survey:
             return [
-                Column(title: "编号", width: 7) { String($0.id) },
-                Column(title: "姓名", width: 12) { $0.fields["name"] ?? "" },
-                Column(title: "公民身份号码", width: 19) { ResidentID.masked($0.fields["id_number"] ?? "") },
-                Column(title: "性别", width: 5) { $0.fields["gender"] ?? "" },
-                Column(title: "联系电话", width: 14) { Phone.masked($0.fields["phone"] ?? "") },
-                Column(title: "创业状态", width: 11) { $0.fields["status"] ?? "" },
-                Column(title: "摸底日期", width: 11) { $0.fields["survey_date"] ?? "" },
-                Column(title: "培训", width: 5) { $0.fields["trained"] ?? "" },
+                Column(key: "id", title: "编号", width: 7) { String($0.id) },
+                Column(key: "name", title: "姓名", width: 12) { $0.fields["name"] ?? "" },
+                Column(key: "id_number", title: "公民身份号码", width: 19) { ResidentID.masked($0.fields["id_number"] ?? "") },
+                Column(key: "gender", title: "性别", width: 5, drop: 1) { $0.fields["gender"] ?? "" },
+                Column(key: "phone", title: "联系电话", width: 13, drop: 3) { Phone.masked($0.fields["phone"] ?? "") },
+                Column(key: "status", title: "创业状态", width: 11) { $0.fields["status"] ?? "" },
+                Column(key: "survey_date", title: "摸底日期", width: 11) { $0.fields["survey_date"] ?? "" },
+                Column(key: "trained", title: "培训", width: 5, drop: 2) { $0.fields["trained"] ?? "" },
             ]
         case .service:
             return [
-                Column(title: "编号", width: 8) { String($0.id) },
-                Column(title: "服务日期", width: 11) { $0.fields["service_date"] ?? "" },
-                Column(title: "姓名", width: 10) { $0.fields["name"] ?? "" },
-                Column(title: "公民身份号码", width: 19) { ResidentID.masked($0.fields["id_number"] ?? "") },
-                Column(title: "服务类型", width: 9) { $0.fields["service_type"] ?? "" },
-                Column(title: "方式", width: 9) { $0.fields["method"] ?? "" },
-                Column(title: "服务内容", width: 0) { $0.fields["content"] ?? "" },
+                Column(key: "id", title: "编号", width: 8) { String($0.id) },
+                Column(key: "service_date", title: "服务日期", width: 11) { $0.fields["service_date"] ?? "" },
+                Column(key: "name", title: "姓名", width: 10) { $0.fields["name"] ?? "" },
+                Column(key: "id_number", title: "公民身份号码", width: 19) { ResidentID.masked($0.fields["id_number"] ?? "") },
+                Column(key: "service_type", title: "服务类型", width: 9) { $0.fields["service_type"] ?? "" },
+                Column(key: "method", title: "方式", width: 9) { $0.fields["method"] ?? "" },
+                Column(key: "content", title: "服务内容", width: 0) { $0.fields["content"] ?? "" },
             ]
         case .activity:
             return [
-                Column(title: "编号", width: 7) { String($0.id) },
-                Column(title: "日期", width: 11) { $0.fields["date"] ?? "" },
-                Column(title: "类型", width: 9) { $0.fields["kind"] ?? "" },
-                Column(title: "参与人数", width: 9) { $0.fields["participants"] ?? "" },
-                Column(title: "名称", width: 0) { $0.fields["title"] ?? "" },
+                Column(key: "id", title: "编号", width: 7) { String($0.id) },
+                Column(key: "date", title: "日期", width: 11) { $0.fields["date"] ?? "" },
+                Column(key: "kind", title: "类型", width: 9) { $0.fields["kind"] ?? "" },
+                Column(key: "participants", title: "参与人数", width: 9) { $0.fields["participants"] ?? "" },
+                Column(key: "title", title: "名称", width: 0) { $0.fields["title"] ?? "" },
             ]
         }
+    }
+
+    static let problemsWidth = 6
+    static let minimumFlexible = 6
+
+    /// The columns that fit `width`: the 编号 column only as wide as the numbers shown, then columns that may be
+    /// left out are dropped (never the sort column) until every value fits whole; what is left over widens the
+    /// flexible column, or else the name. A date or a status is never cut.
+    static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> [Column] {
+        var cols = columns(register)
+        let widestId = rows.map { String($0.id).count }.max() ?? 1
+        if let i = cols.firstIndex(where: { $0.key == "id" }) { cols[i].width = max(5, widestId + 1) }
+        func needed(_ cs: [Column]) -> Int {
+            cs.reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
+        }
+        while needed(cols) > width,
+              let victim = cols.enumerated().filter({ $0.element.drop > 0 && $0.element.key != sort }).max(by: { $0.element.drop < $1.element.drop }) {
+            cols.remove(at: victim.offset)
+        }
+        let spare = max(0, width - needed(cols))
+        if let flexible = cols.firstIndex(where: { $0.width == 0 }) {
+            cols[flexible].width = minimumFlexible + spare
+        } else if let name = cols.firstIndex(where: { $0.key == "name" }) {
+            cols[name].width += min(spare, 8)
+        }
+        return cols
     }
 
     static let registerNames: [Register: String] = [.survey: "摸底台账", .service: "服务台账", .activity: "工作台账"]
@@ -62,16 +95,20 @@ enum BrowserScreen {
             let v = search.visible(width: 20)
             buffer.cursor = (x + 1 + DisplayWidth.of(flags.dropLast().joined(separator: "  ")) + (flags.count > 1 ? 2 : 0) + 3 + v.cursorColumn, rect.y)
         }
-        let cols = columns(b.register)
-        let fixed = cols.reduce(0) { $0 + $1.width }
-        let flexible = max(6, rect.width - 2 - fixed - 6)
+        let cols = layout(b.register, width: rect.width - 2, sort: b.sort, rows: b.rows)
         func line(_ cells: [String], problems: String) -> String {
-            zip(cols, cells).map { DisplayWidth.fit($1, $0.width == 0 ? flexible : $0.width) }.joined() + DisplayWidth.fit(problems, 6)
+            zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined() + DisplayWidth.fit(problems, problemsWidth)
         }
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if b.rows.isEmpty {
-            buffer.put(b.query.isEmpty ? "（没有记录）" : b.register == .survey ? "（没有匹配的人员）" : "（没有匹配的记录）", x: listRect.x, y: listRect.y, style: .muted)
+            var onlyDeleted = b
+            onlyDeleted.showDeleted = false
+            let noMatch = b.register == .survey ? "（没有匹配的人员）" : "（没有匹配的记录）"
+            let empty = !b.query.isEmpty ? noMatch
+                : b.showDeleted && !onlyDeleted.isFiltered ? "（没有已删除的记录，按 x 返回）"
+                : b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）"
+            buffer.put(empty, x: listRect.x, y: listRect.y, style: .muted, maxWidth: listRect.width)
             return
         }
         let rows = b.rows.map { row -> String in
@@ -89,7 +126,7 @@ enum BrowserScreen {
 
 /// How audit entries read in Chinese, on screen and in `chuangye history`.
 public enum AuditWording {
-    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入"]
+    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告"]
     static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
                                   "labour_force": "城镇劳动者人数", "period": "考核期"]
 
@@ -138,31 +175,6 @@ enum HistoryScreen {
         let start = max(0, min(lines.count - inner.height, h.offset))
         for (i, (text, style)) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             buffer.put(text, x: inner.x + 1, y: inner.y + i, style: style, maxWidth: inner.width - 2)
-        }
-    }
-}
-
-enum ChecksScreen {
-    static func draw(_ state: AppState, _ c: ChecksState, in rect: Rect, into buffer: inout Buffer) {
-        let errors = c.items.filter { $0.severity == .error }.count
-        let accepted = c.items.filter { $0.accepted != nil }.count
-        let title = c.loaded ? "数据检查：错误\(errors)条，警告\(c.items.count - errors - accepted)条，已确认\(accepted)条（Enter 定位）" : "数据检查：正在检查…"
-        let inner = Panel.draw(title, in: rect, into: &buffer)
-        if c.loaded && c.items.isEmpty {
-            buffer.put("各台账没有发现问题。", x: inner.x + 1, y: inner.y, style: .ok)
-            return
-        }
-        let rows = c.items.enumerated().map { index, item -> String in
-            let register = BrowserScreen.registerNames[item.register] ?? ""
-            let newGroup = index == 0 || c.items[index - 1].code != item.code || c.items[index - 1].severity != item.severity
-            let groupSize = c.items.filter { $0.code == item.code && $0.severity == item.severity }.count
-            let group = newGroup ? "【\(item.code)：\(groupSize)条】" : "  "
-            let label = FormSpecs.spec(FormKind(item.register)).field(item.field)?.label ?? item.field
-            let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
-            return "\(group)\(mark) \(register) 第\(item.id)号 \(label)：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
-        }
-        ListView.draw(rows, state: c.list, in: inner, into: &buffer) {
-            c.items[$0].severity == .error ? .error : c.items[$0].accepted != nil ? .muted : .warning
         }
     }
 }

@@ -31,7 +31,18 @@ public struct BrowserState: Sendable {
     public var trainedFilter: Bool?
     public var categoryFilter: String?
     public var dateFilter: Period?
+    /// The page being loaded continues the list (PgDn/PgUp): an empty answer then means the end was reached
+    /// and the rows shown stay. Any other load is a new query whose answer, even empty, replaces the rows.
+    public var turning: PageTurn?
     public init(register: Register) { self.register = register }
+
+    public enum PageTurn: Sendable { case forward, backward }
+
+    /// Whether any filter narrows the rows (an empty answer then means nothing matches, not an empty register).
+    public var isFiltered: Bool {
+        showDeleted || problemsOnly || !query.isEmpty || statusFilter != nil || trainedFilter != nil || categoryFilter != nil
+            || dateFilter != nil
+    }
 
     /// Sort columns offered for this register, in the order `s` cycles through them.
     public var sortColumns: [String] {

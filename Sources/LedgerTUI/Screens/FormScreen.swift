@@ -169,6 +169,13 @@ enum DialogView {
             lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", ""]
                 + services + [services.isEmpty ? "请填写删除理由后按 Enter（Esc 取消）：" : "确认删除请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
+        case .acceptWarningGroup(let code, let records, let reason):
+            title = "确认整组警告"
+            var name = code
+            if case .checks(let c) = state.screen { name = ChecksScreen.ruleName(code, in: c.items) }
+            lines = ["确认“\(name)”的全部\(records.count)条记录的警告？", "每条记录都记下此理由，并记入修改记录。", "",
+                     "请填写理由后按 Enter（Esc 取消）：", ""]
+            input = reason
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]

@@ -26,8 +26,16 @@ public struct OverviewState: Sendable {
 }
 
 enum OverviewScreen {
-    static let titles = ["社区", "街道", "劳动者", "摸底", "服务", "参与率", "带动指数", "总分", "问题"]
-    static let widths = [16, 12, 8, 8, 9, 9, 9, 9, 6]
+    static let titles = ["社区", "街道", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
+    /// Column widths; the community column (0) takes what the others leave (up to 26), so 问题 fits at 80 columns.
+    static let fixedWidths = [0, 11, 7, 6, 6, 8, 6, 7, 5]
+
+    static func widths(_ width: Int) -> [Int] {
+        var w = fixedWidths
+        // Up to 26 columns (a long community name); the numbers stay near the names on a wide screen.
+        w[0] = min(26, max(10, width - fixedWidths.reduce(0, +)))
+        return w
+    }
 
     struct Line { let cells: [String]; let keys: [Double]; let code: String?; let errors: Int }
 
@@ -63,6 +71,7 @@ enum OverviewScreen {
 
     static func draw(_ state: AppState, _ o: OverviewState, in rect: Rect, into buffer: inout Buffer) {
         let inner = Panel.draw("督导总览：\(o.figures.count)个社区（←→ 选择排序列，Enter 进入社区）", in: rect, into: &buffer)
+        let widths = widths(inner.width)
         var header = ""
         for (i, title) in titles.enumerated() {
             let mark = i == o.sortColumn ? (o.descending ? "↓" : "↑") : ""

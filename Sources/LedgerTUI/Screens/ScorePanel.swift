@@ -2,33 +2,71 @@ import LedgerCore
 import TerminalUI
 
 /// The live score: total and every item; while a draft is open, the score as if it were saved, with changes
-/// marked `14→16 (+2)`.
+/// marked `14→16 (+2)`. Where the items do not fit the height, the panel scrolls to the first changed item, so a
+/// change is never out of sight; arrows on the border say more items lie above or below.
 enum ScorePanel {
+    /// Wide enough at 80 columns for every title of the bundled rubrics beside its points (the form beside it
+    /// keeps 19 columns for values: an ID number fits).
+    static func width(_ state: AppState) -> Int { min(40, max(33, state.width / 3)) }
+
+    struct Line { let text: String; let points: String; let style: Style; let changed: Bool }
+
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard let cards = state.scoreCards() else { return }
+        var draftNotCounted = false
+        if draftNotCounted { draftNotCounted = true }
+        draw(cards, draftNotCounted: draftNotCounted, in: rect, into: &buffer)
+    }
+
+    static func draw(_ cards: (saved: ScoreCard, preview: ScoreCard?), draftNotCounted: Bool, in rect: Rect, into buffer: inout Buffer) {
         let shown = cards.preview ?? cards.saved
         let inner = Panel.draw("评分预览", in: rect, into: &buffer)
         guard inner.height > 2 else { return }
         var total = "总分 \(shown.total)/\(shown.max)"
         if let preview = cards.preview, preview.total != cards.saved.total { total = "总分 \(cards.saved.total)→\(preview.total)" + delta(preview.total - cards.saved.total) }
         buffer.put(total, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
-        if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil {
-            buffer.put("（草稿尚不能保存，未计入）", x: inner.x, y: inner.y + 1, style: .muted, maxWidth: inner.width)
+        if draftNotCounted {
+            let note = "（草稿未计入）"
+            buffer.put(note, x: inner.maxX - DisplayWidth.of(note), y: inner.y, style: .muted)
         }
-        let rows = inner.height - 2
-        for (i, item) in shown.items.prefix(rows).enumerated() {
-            let y = inner.y + 2 + i
+        let lines = self.lines(cards, width: inner.width)
+        let rows = inner.height - 1
+        var start = 0
+        if lines.count > rows {
+            let firstChange = lines.firstIndex(where: \.changed) ?? 0
+            start = max(0, min(firstChange - rows / 3, lines.count - rows))
+        }
+        for (i, line) in lines.dropFirst(start).prefix(rows).enumerated() {
+            let y = inner.y + 1 + i
+            buffer.put(line.text, x: inner.x, y: y, style: line.style, maxWidth: inner.width)
+            buffer.put(line.points, x: inner.maxX - DisplayWidth.of(line.points), y: y, style: line.style)
+        }
+        if start > 0 { buffer.put("↑", x: rect.maxX - 3, y: rect.y, style: .hint) }
+        if start + rows < lines.count { buffer.put("↓", x: rect.maxX - 3, y: rect.maxY - 1, style: .hint) }
+    }
+
+    /// One line per item; a title too long to stand beside its points goes on as many lines as it needs, the
+    /// points right-aligned below it.
+    static func lines(_ cards: (saved: ScoreCard, preview: ScoreCard?), width: Int) -> [Line] {
+        let shown = cards.preview ?? cards.saved
+        return shown.items.enumerated().flatMap { i, item -> [Line] in
             let old = cards.saved.items[i]
-            let mark = item.source == .inferred ? "※" : ""
+            let title = (item.source == .inferred ? "※" : "") + item.title
             var points = "\(item.points)/\(item.max)"
             var style: Style = item.points == item.max ? .ok : item.points == .zero ? .plain : .warning
-            if cards.preview != nil, old.points != item.points {
+            let changed = cards.preview != nil && old.points != item.points
+            if changed {
                 points = "\(old.points)→\(item.points)" + delta(item.points - old.points)
                 style = .title
             }
-            let pointsWidth = DisplayWidth.of(points)
-            buffer.put(DisplayWidth.fit(mark + item.title, max(1, inner.width - pointsWidth - 1)), x: inner.x, y: y, style: style)
-            buffer.put(points, x: inner.maxX - pointsWidth, y: y, style: style)
+            let room = width - DisplayWidth.of(points) - 1
+            if DisplayWidth.of(title) <= room { return [Line(text: title, points: points, style: style, changed: changed)] }
+            var parts = DisplayWidth.wrap(title, width, maxLines: Int.max)
+            // The points go on a line of their own when the title's last line leaves no room for them.
+            if let last = parts.last, DisplayWidth.of(last) > room { parts.append("") }
+            return parts.enumerated().map { j, part in
+                Line(text: part, points: j == parts.count - 1 ? points : "", style: style, changed: changed)
+            }
         }
     }
 

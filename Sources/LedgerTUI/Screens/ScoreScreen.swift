@@ -11,32 +11,50 @@ public struct ScoreState: Sendable {
 }
 
 enum ScoreScreen {
+    /// Lines below the items for the selected item's requirement and reason.
+    static let detailLines = 2
+
+    /// Items shown at once: the body less the title line and the detail lines (at 80×24, all 18 items).
+    static func listRows(_ state: AppState) -> Int { max(1, bodyRect(state).height - 1 - detailLines) }
+
+    /// Records shown at once below the evidence title.
+    static func evidenceRows(_ state: AppState) -> Int { max(1, bodyRect(state).height - 2) }
+
     static func draw(_ state: AppState, _ s: ScoreState, in rect: Rect, into buffer: inout Buffer) {
         guard let card = state.scoreCards()?.saved else { return }
+        let x = rect.x + 1, width = rect.width - 2
         if let evidence = s.evidence {
-            let inner = Panel.draw("\(evidence.title)（共列出\(evidence.rows.count)条，Enter 打开修改）", in: rect, into: &buffer)
-            if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: inner.x + 1, y: inner.y, style: .muted); return }
+            buffer.put("\(evidence.title)（共列出\(evidence.rows.count)条，Enter 打开修改）", x: x, y: rect.y, style: .title, maxWidth: width)
+            if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: x, y: rect.y + 2, style: .muted); return }
+            let showsServices = evidence.rows.contains { $0.servicesInPeriod != nil }
+            let header = DisplayWidth.fit("编号", 8) + DisplayWidth.fit("姓名 / 名称", 14) + DisplayWidth.fit("公民身份号码 / 类型", 20)
+                + (showsServices ? DisplayWidth.fit("服务次数", 10) : "") + "状态 / 日期"
+            buffer.put(header, x: x, y: rect.y + 1, style: .hint, maxWidth: width)
             let rows = evidence.rows.map { row -> String in
                 let name = row.fields["name"] ?? row.fields["title"] ?? ""
                 let id = row.fields["id_number"].map(ResidentID.masked) ?? row.fields["kind"] ?? ""
                 let extra = row.fields["status"] ?? row.fields["date"] ?? ""
-                return "\(DisplayWidth.fit(String(row.id), 8))\(DisplayWidth.fit(name, 14))\(DisplayWidth.fit(id, 20))\(extra)"
+                let services = showsServices ? DisplayWidth.fit(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
+                return "\(DisplayWidth.fit(String(row.id), 8))\(DisplayWidth.fit(name, 14))\(DisplayWidth.fit(id, 20))\(services)\(extra)"
             }
-            ListView.draw(rows, state: s.evidenceList, in: inner.inset(by: 0), into: &buffer)
+            ListView.draw(rows, state: s.evidenceList, in: Rect(x: x, y: rect.y + 2, width: width, height: evidenceRows(state)), into: &buffer)
             return
         }
-        let inner = Panel.draw("\(card.rubricTitle)：总分 \(card.total)/\(card.max)（Enter 查看相关记录）", in: rect, into: &buffer)
+        buffer.put("\(card.rubricTitle)：总分 \(card.total)/\(card.max)（Enter 查看相关记录）", x: x, y: rect.y, style: .title, maxWidth: width)
         let rows = card.items.map { item in
             DisplayWidth.fit((item.source == .inferred ? "※" : "") + item.title, 30)
                 + DisplayWidth.fit("\(item.points)/\(item.max)", 8, alignRight: true) + "  " + item.measured
         }
-        let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 3))
+        let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
         ListView.draw(rows, state: s.list, in: listRect, into: &buffer)
+        let first = ListView.visibleOffset(s.list, count: rows.count, height: listRect.height)
+        if first > 0 { buffer.put("↑", x: rect.maxX - 1, y: listRect.y, style: .hint) }
+        if first + listRect.height < rows.count { buffer.put("↓", x: rect.maxX - 1, y: listRect.maxY - 1, style: .hint) }
         if s.list.selected < card.items.count {
             let item = card.items[s.list.selected]
-            buffer.put("要求：\(item.threshold)", x: inner.x, y: inner.maxY - 3, style: .hint, maxWidth: inner.width)
-            buffer.put(item.explanation, x: inner.x, y: inner.maxY - 2, maxWidth: inner.width)
-            if let e = item.evidence { buffer.put("Enter：列出\(e.title)", x: inner.x, y: inner.maxY - 1, style: .muted, maxWidth: inner.width) }
+            let evidence = item.evidence.map { "（Enter 列出\($0.title)）" } ?? ""
+            let detail = DisplayWidth.wrap("要求：\(item.threshold)\(evidence)　\(item.explanation)", width, maxLines: detailLines)
+            for (i, line) in detail.enumerated() { buffer.put(line, x: x, y: listRect.maxY + i, style: i == 0 ? .hint : .plain) }
         }
     }
 }
@@ -51,11 +69,16 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
     guard let card = state.scoreCards()?.saved, let community = state.community else { return [] }
     if let evidence = s.evidence {
         switch key {
-        case .up, .down: s.evidenceList.move(key == .up ? -1 : 1, count: evidence.rows.count, visibleRows: state.pageSize)
+        case .up, .down: s.evidenceList.move(key == .up ? -1 : 1, count: evidence.rows.count, visibleRows: ScoreScreen.evidenceRows(state))
         case .enter:
             guard s.evidenceList.selected < evidence.rows.count else { break }
             state.screen = .score(s)
             return [.openRecord(evidence.register, id: evidence.rows[s.evidenceList.selected].id, focus: nil)]
+        case .character("n"):
+            guard evidence.register == .survey, s.evidenceList.selected < evidence.rows.count,
+                  let idNumber = evidence.rows[s.evidenceList.selected].fields["id_number"] else { break }
+            state.screen = .score(s)
+            return newServiceFor(&state, idNumber: idNumber, returnTo: .score(s))
         case .escape: s.evidence = nil
         default: break
         }
@@ -63,7 +86,7 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
         return []
     }
     switch key {
-    case .up, .down: s.list.move(key == .up ? -1 : 1, count: card.items.count, visibleRows: state.pageSize)
+    case .up, .down: s.list.move(key == .up ? -1 : 1, count: card.items.count, visibleRows: ScoreScreen.listRows(state))
     case .enter:
         guard s.list.selected < card.items.count, let e = card.items[s.list.selected].evidence else {
             state.show("此项为自评项，没有对应的台账记录", error: true)
@@ -76,4 +99,20 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
     }
     state.screen = .score(s)
     return []
+}
+
+/// A new service form for a person already chosen (from a list of persons): the clerk starts at 服务类型.
+func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnScreen) -> [Effect] {
+    guard let community = state.community else { return [] }
+    guard state.canWrite else {
+        state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
+        return []
+    }
+    var form = state.newForm(.service)
+    form.editor.setText(idNumber)
+    form.focusNext()
+    form.returnTo = returnTo
+    state.revalidate(&form)
+    state.screen = .form(form)
+    return [.lookUpIdNumber(idNumber), .loadServicePerson(community: community.code, idNumber: idNumber)]
 }

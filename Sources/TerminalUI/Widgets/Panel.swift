@@ -51,10 +51,20 @@ public struct ListState: Sendable, Hashable {
 }
 
 public enum ListView {
+    /// The first row drawn. The selected row is always drawn: a caller whose idea of the visible height differs
+    /// from the rows drawn (the community list once assumed one row more than its panel had) must not scroll the
+    /// selection out of view.
+    public static func visibleOffset(_ state: ListState, count: Int, height: Int) -> Int {
+        var offset = min(state.offset, state.selected)
+        if height > 0, state.selected >= offset + height { offset = state.selected - height + 1 }
+        return max(0, min(offset, count - height))
+    }
+
     /// Draws rows (already formatted) with the selected one highlighted.
     public static func draw(_ rows: [String], state: ListState, in rect: Rect, into buffer: inout Buffer,
                             rowStyle: (Int) -> Style = { _ in .plain }) {
-        for (i, index) in (state.offset..<min(rows.count, state.offset + rect.height)).enumerated() {
+        let offset = visibleOffset(state, count: rows.count, height: rect.height)
+        for (i, index) in (offset..<min(rows.count, offset + rect.height)).enumerated() {
             let style = index == state.selected ? Style.focus : rowStyle(index)
             buffer.put(DisplayWidth.fit(rows[index], rect.width), x: rect.x, y: rect.y + i, style: style)
         }

@@ -1,0 +1,54 @@
+import LedgerCore
+
+/// The browser's keys, in one table: the footer and F1 list exactly the keys that do something on the register
+/// and view shown (`f g t` filter fields only the survey register has; `r` works among deleted rows only).
+enum BrowserKeys {
+    struct Entry {
+        let key: String
+        /// Short label for the footer.
+        let short: String
+        /// Sentence for F1.
+        let help: String
+        /// Shown in the footer (every entry is in F1's list).
+        let inFooter: Bool
+    }
+
+    static func entries(_ b: BrowserState) -> [Entry] {
+        let survey = b.register == .survey
+        var list: [Entry] = [
+            Entry(key: "↑↓", short: "选择", help: "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页", inFooter: false),
+            Entry(key: "Enter", short: "修改", help: "打开所选记录修改（保存时重新校验，并记入修改记录）", inFooter: !b.showDeleted),
+        ]
+        // Search runs over every register: persons by name, ID digits (first or last) or pinyin initials; services
+        // by their person and content; activities by person, title and type.
+        let searchedBy = survey ? "姓名、身份证号数字（开头或末四位）或拼音首字母"
+            : b.register == .service ? "服务对象的姓名、身份证号数字或拼音首字母，或服务内容" : "关联人员、名称或类型"
+        list.append(Entry(key: "/", short: "搜索", help: "搜索\(searchedBy)，边输边查；Enter 完成", inFooter: true))
+        list += [
+            Entry(key: "h", short: "历史", help: "所选记录的修改记录（谁、何时、改了什么）", inFooter: true),
+            Entry(key: "u", short: "撤销", help: "在 h 打开的修改记录中：撤销自己的最后一次修改", inFooter: false),
+            Entry(key: "D", short: "删", help: "删除所选记录（须填写理由；删除后不计入台账和评分，可恢复）", inFooter: !b.showDeleted),
+            Entry(key: "r", short: "恢复", help: "恢复所选的已删除记录（先按 x 显示已删除的记录）", inFooter: b.showDeleted),
+            Entry(key: "x", short: b.showDeleted ? "返回" : "已删", help: "只显示已删除的记录 / 再按一次返回", inFooter: true),
+            Entry(key: "p", short: "问题", help: "只显示有错误或未确认警告的记录 / 再按一次显示全部", inFooter: true),
+            Entry(key: "s", short: "排序", help: "依次按各列排序（姓名按拼音）", inFooter: true),
+        ]
+        if survey {
+            list += [
+                Entry(key: "f", short: "状态", help: "按创业状态筛选：有创业意愿 → 已创业 → 全部", inFooter: true),
+                Entry(key: "g", short: "类别", help: "按人员类别筛选，依次切换各类别，最后回到全部", inFooter: true),
+                Entry(key: "t", short: "培训", help: "按是否参加培训筛选：已培训 → 未培训 → 全部", inFooter: true),
+            ]
+        }
+        list += [
+            Entry(key: "w", short: "日期", help: "按日期范围筛选（如 2024-01-01..2024-06-30，或 2024）", inFooter: true),
+            Entry(key: "Tab", short: "换表", help: "切换台账：摸底台账 → 服务台账 → 工作台账（Shift-Tab 反向）", inFooter: !survey),
+            Entry(key: "Esc", short: "返回", help: "返回主菜单（q 同）", inFooter: false),
+        ]
+        return list
+    }
+
+    static func footer(_ b: BrowserState) -> String {
+        (entries(b).filter(\.inFooter).map { $0.key + $0.short } + ["F1帮助"]).joined(separator: " ")
+    }
+}

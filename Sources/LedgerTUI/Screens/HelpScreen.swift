@@ -1,0 +1,142 @@
+import LedgerCore
+import TerminalUI
+
+/// Help scrolled so far; its text follows from the screen it was opened from.
+public struct HelpState: Sendable {
+    public var offset = 0
+    public init(offset: Int = 0) { self.offset = offset }
+}
+
+/// F1: the keys of the screen it was pressed on, wrapped to the width (never cut at the edge) and scrolled
+/// where they do not fit.
+enum HelpScreen {
+    static func title(_ screen: Screen) -> String {
+        switch screen {
+        case .loading, .home, .help: "帮助：主菜单"
+        case .chooseCommunity: "帮助：选择社区"
+        case .form(let form): "帮助：\(form.spec.title)"
+        case .browser(let b): "帮助：浏览\(BrowserScreen.registerNames[b.register] ?? "")"
+        case .history: "帮助：修改记录"
+        case .checks: "帮助：数据检查"
+        case .score(let s): s.evidence == nil ? "帮助：评分明细" : "帮助：评分项的相关记录"
+        case .overview: "帮助：督导总览"
+        }
+    }
+
+    /// A key and what it does, or (key nil) a line of text.
+    struct Entry { let key: String?; let text: String }
+    static let keyWidth = 14
+
+    /// The screen's keys and notes, before wrapping.
+    static func entries(_ screen: Screen) -> [Entry] {
+        func keys(_ pairs: [(String, String)]) -> [Entry] { pairs.map { Entry(key: $0.0, text: $0.1) } }
+        func text(_ lines: [String]) -> [Entry] { lines.map { Entry(key: nil, text: $0) } }
+        switch screen {
+        case .loading, .home, .help:
+            return keys([("1", "新增摸底登记"), ("2", "新增服务记录（先查找摸底台账中的人员）"), ("3", "新增工作记录（宣传活动、创业典型、推荐入园）"),
+                         ("4", "浏览台账：搜索、筛选、修改、删除与恢复、修改记录"), ("5", "数据检查：列出各台账的全部问题，可成组确认警告"),
+                         ("6", "社区档案与自评"), ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
+                         ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
+        case .chooseCommunity:
+            return keys([("↑↓", "选择社区"), ("PgDn / PgUp", "翻页"), ("Enter", "进入所选社区"), ("o", "督导总览：各社区并列比较"),
+                         ("q / Esc", "退出")])
+        case .form(let form):
+            let next = form.spec.kind == .service ? "（服务记录保留日期、经办人、服务方式）" : ""
+            return keys([("Tab / Enter", "下一项（离开一项时显示该项的提示）"), ("Shift-Tab", "上一项"),
+                         ("PgDn / PgUp", "下一页 / 上一页（摸底登记有三页：基本信息、创业情况、培训与补贴）"),
+                         ("↑ / ↓", "在选项或查询结果中移动；没有选项时切换项目"),
+                         ("F2 或 Ctrl-S", "保存（有错误不能保存，光标跳到第一个错误）"), ("F3", "保存并继续下一条\(next)"),
+                         ("Esc", "返回（有未保存的内容时询问；草稿会自动保存，下次启动可恢复）"),
+                         ("F4", "显示 / 隐藏评分面板（宽度小于100列时）")])
+                + text(["",
+                   "编辑一项：←/→ 移动  Home/End 或 Ctrl-A/Ctrl-E 到行首/行尾  Backspace/Delete 删除  Ctrl-K 删除到行尾  Ctrl-U 删除到行首  Ctrl-W 删除前一个词  空格 切换“是/否”",
+                   "选项项目可输入代码、名称、开头几个字或拼音首字母（如 dxbk = 大学本科），Tab 确认。",
+                   "日期可写作 2024-03-15、2024/3/15、20240315 或 2024年3月15日。",
+                   "",
+                   "标记：✓ 正确  ! 警告（可填写理由后保存）  ✗ 错误（必须改正）。评分面板中 ※ 为推定的评分项。"])
+        case .browser(let b):
+            var lines = keys(BrowserKeys.entries(b).map { ($0.key, $0.help) })
+            if b.register != .survey { lines += text(["", "按状态（f）、类别（g）、培训（t）筛选和 / 搜索用于摸底台账。"]) }
+            return lines
+        case .history:
+            return keys([("↑↓", "滚动"), ("u", "撤销自己的最后一次修改（撤销也记入修改记录）"), ("Esc / q", "返回台账")])
+        case .checks:
+            return keys([("↑↓", "选择"), ("PgDn / PgUp", "翻页"), ("Enter", "打开所选记录，光标在有问题的项目上"),
+                         ("a", "确认所选警告所在的整组警告：填写一个理由，逐条记入修改记录（与导入时的 --accept-warnings 相同）"),
+                         ("Esc / q", "返回主菜单")])
+                + text(["", "标记：✗ 错误（必须改正）  ! 警告（未确认）  ✓ 已确认的警告。"])
+        case .score(let s):
+            if let evidence = s.evidence {
+                let service = evidence.register == .survey ? [("n", "为所选人员新增服务记录")] : []
+                return keys([("↑↓", "选择"), ("Enter", "打开所选记录修改")] + service + [("Esc", "返回评分项")])
+            }
+            return keys([("↑↓", "选择评分项（下方显示要求和得分依据）"), ("Enter", "列出此项相关的台账记录"), ("Esc / q", "返回主菜单")])
+                + text(["", "※ 为推定的评分项（依台账推算，未经核实）。"])
+        case .overview:
+            return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "进入所选社区"), ("Esc / q", "返回")])
+        }
+    }
+
+    /// The help text wrapped to `width`; a key's description continues under itself, not under the key.
+    static func lines(_ screen: Screen, width: Int) -> [String] {
+        entries(screen).flatMap { entry -> [String] in
+            guard let key = entry.key else {
+                return entry.text.isEmpty ? [""] : DisplayWidth.wrap(entry.text, width, maxLines: Int.max)
+            }
+            let wrapped = DisplayWidth.wrap(entry.text, max(2, width - keyWidth), maxLines: Int.max)
+            return wrapped.enumerated().map { i, part in
+                (i == 0 ? DisplayWidth.fit(key, keyWidth, ellipsis: false) : String(repeating: " ", count: keyWidth)) + part
+            }
+        }
+    }
+
+    /// The panel's inner area: the lines are drawn one column in from its left edge.
+    static func textRect(_ state: AppState) -> Rect {
+        let inner = bodyRect(state).inset(by: 1)
+        return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+    }
+
+    static func maxOffset(_ state: AppState, _ screen: Screen) -> Int {
+        let rect = textRect(state)
+        return max(0, lines(screen, width: rect.width).count - rect.height)
+    }
+
+    static func draw(_ state: AppState, _ help: HelpState, returnTo screen: Screen, in rect: Rect, into buffer: inout Buffer) {
+        let text = lines(screen, width: textRect(state).width)
+        let more = text.count > textRect(state).height
+        let inner = Panel.draw(title(screen) + (more ? "（↑↓ 滚动）" : ""), in: rect, into: &buffer)
+        let area = textRect(state)
+        let offset = min(help.offset, maxOffset(state, screen))
+        for (i, line) in text.dropFirst(offset).prefix(area.height).enumerated() {
+            buffer.put(line, x: area.x, y: area.y + i, maxWidth: area.width)
+        }
+        if offset > 0 { buffer.put("↑", x: inner.maxX - 1, y: inner.y, style: .hint) }
+        if offset + area.height < text.count { buffer.put("↓", x: inner.maxX - 1, y: inner.maxY - 1, style: .hint) }
+    }
+}
+
+func openHelp(_ state: inout AppState) {
+    switch state.screen {
+    case .help, .loading: return
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .overview:
+        state.screen = .help(HelpState(), returnTo: state.screen)
+    }
+}
+
+func helpKey(_ state: inout AppState, _ help: HelpState, returnTo: Screen, _ key: Key) -> [Effect] {
+    var help = help
+    let last = HelpScreen.maxOffset(state, returnTo)
+    let page = max(1, HelpScreen.textRect(state).height - 1)
+    switch key {
+    case .up: help.offset = max(0, help.offset - 1)
+    case .down: help.offset = min(last, help.offset + 1)
+    case .pageUp: help.offset = max(0, help.offset - page)
+    case .pageDown: help.offset = min(last, help.offset + page)
+    default:
+        // Any other key closes help.
+        state.screen = returnTo
+        return []
+    }
+    state.screen = .help(help, returnTo: returnTo)
+    return []
+}
