@@ -69,6 +69,7 @@ public protocol LedgerStorage: Sendable {
     func scoreFacts(community code: String) throws -> ScoreFacts
     func scoreFacts(street: String) throws -> ScoreFacts
     func scoreFactsByCommunity() throws -> [String: ScoreFacts]
+    func planDetails(community code: String, period: Period) throws -> PlanDetails
     func countsByCommunity() throws -> [String: (persons: Int, services: Int, activities: Int)]
     func evidenceSummaries(_ e: Evidence, community: String, limit: Int) throws -> (register: Register, rows: [RegisterRow])
 

@@ -168,7 +168,7 @@ struct ClerkDayJourneyTests {
 
         // Browse: a filter that matches nothing shows nothing; delete and restore.
         try t.press("4")
-        try t.waitFor("创业摸底统计台账")
+        try t.waitFor("[摸底台账]")
         try t.press("w"); try t.type("2020"); try t.press("Enter")
         try t.waitFor("没有符合条件的记录")
         try t.press("w"); try t.press("C-u"); try t.press("Enter")

@@ -114,9 +114,9 @@ struct OpenAndWriteSafetyTests {
     @Test func aDamagedDatabaseIsNeitherImportedIntoNorBackedUp() throws {
         let (db, path) = try fileDatabase()
         #expect(try db.importPersons([ImportRow(line: 2, fields: intending())], community: "630102001", mode: .allOrNothing).imported == 1)
-        // Damage a page no import reads: the root of the drafts table.
+        // Damage a page no import reads: the root of the kept drafts table.
         let (root, pageSize) = try db.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'draft'") ?? 0,
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'kept_draft'") ?? 0,
              try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
         }
         try db.writer.close()

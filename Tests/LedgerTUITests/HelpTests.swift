@@ -98,11 +98,11 @@ struct HelpTests {
         press(&state, [.character("4")])
         #expect(render(state).trimmedLines[23] == " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助")
         press(&state, [.tab])
-        #expect(render(state).trimmedLines[23] == " Enter修改 h历史 D删 x已删 p问题 s排序 w日期 Tab换表 F1帮助")
+        #expect(render(state).trimmedLines[23] == " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 w日期 Tab换表 F1帮助")
         // f g t do nothing on the service register.
         #expect(press(&state, [.character("f"), .character("g"), .character("t")]).isEmpty)
         // Among deleted rows: r restores, D and Enter do not apply.
         press(&state, [.character("x")])
-        #expect(render(state).trimmedLines[23] == " h历史 r恢复 x返回 p问题 s排序 w日期 Tab换表 F1帮助")
+        #expect(render(state).trimmedLines[23] == " /搜索 h历史 r恢复 x返回 p问题 s排序 w日期 Tab换表 F1帮助")
     }
 }

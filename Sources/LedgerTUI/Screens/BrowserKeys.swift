@@ -21,7 +21,7 @@ enum BrowserKeys {
         ]
         // Search runs over every register: persons by name, ID digits (first or last) or pinyin initials; services
         // by their person and content; activities by person, title and type.
-        let searchedBy = survey ? "姓名、身份证号数字（开头或末四位）或拼音首字母"
+        let searchedBy = survey ? "姓名、身份证号数字或拼音首字母"
             : b.register == .service ? "服务对象的姓名、身份证号数字或拼音首字母，或服务内容" : "关联人员、名称或类型"
         list.append(Entry(key: "/", short: "搜索", help: "搜索\(searchedBy)，边输边查；Enter 完成", inFooter: true))
         list += [

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+import TerminalUI
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "评分计划：每个未得满分的评分项还差什么、先做哪些事、为哪些人服务",
+        discussion: "按“每单位工作可得分数”排序（为一人提供一次服务、培训一人、开展一次活动、改正一条记录各算一个单位）。计划与评分使用同一组数字和同一套算法。")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: CommunityOption
+
+    @Option(name: .long, help: ArgumentHelp("评分表编号（默认按档案级别）", valueName: "编号"))
+    var rubric: String?
+
+    @Flag(name: .long, help: "以JSON格式输出（字段稳定，供脚本使用）")
+    var json = false
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let community = try target.resolve(in: database)
+        let inputs = try ScoreInputs.resolve(database, community: community, rubricId: rubric)
+        let details: PlanDetails
+        do {
+            details = community.level == .street ? PlanDetails() : try database.planDetails(community: community.code, period: community.period)
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let plan = Planner.plan(inputs.rubric, facts: inputs.facts, checklist: community.checklist, period: community.period,
+                                today: database.today(), details: details)
+        let card = ScoreEngine.evaluate(inputs.rubric, facts: inputs.facts, checklist: community.checklist)
+        print(json ? try PlanJSON.render(plan, card: card, community: community) : PlanText.render(plan, card: card, community: community))
+    }
+}
+
+/// The plan as a person reads it: the ranked steps, then every item's gap.
+enum PlanText {
+    static func render(_ plan: ScorePlan, card: ScoreCard, community: Community) -> String {
+        var lines = ["评分计划：\(community.name)（\(community.code)）  \(card.rubricTitle)"]
+        let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
+        lines.append("考核期 \(community.period)，\(deadline)")
+        lines.append("当前总分 \(card.total) / \(card.max)，按计划最多可再得 \(plan.reachableGain) 分")
+        lines.append("")
+        let ranked = plan.ranked
+        if ranked.isEmpty {
+            lines.append(plan.gaps.isEmpty ? "各项均已得满分，无需补充。" : "本期没有可提出的措施。")
+        } else {
+            lines.append("先做哪些事（按每单位工作得分排序）：")
+            for (i, step) in ranked.enumerated() {
+                let work = step.units.map { "工作量 \($0)" } ?? "自评项"
+                lines.append("\(String(i + 1).leftPadded(to: 3)). 【\(step.itemTitle)】\(step.action)（\(work)）")
+            }
+        }
+        lines.append("")
+        lines.append("各项差距：")
+        for gap in plan.gaps {
+            lines.append("【\(gap.title)】 \(gap.points)/\(gap.max)  实测 \(gap.measured)")
+            if let blocked = gap.blocked { lines.append("    · \(blocked)") }
+            for step in gap.steps { lines.append("    · \(step.action)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The `--json` form of a plan: field names and order are stable for scripts.
+enum PlanJSON {
+    struct Step: Encodable {
+        let item, title, action: String
+        let current, after, gain: Double
+        let units: Int?
+        let records: String?
+    }
+    struct Gap: Encodable {
+        let id, title, measured: String
+        let points, max: Double
+        let blocked: String?
+        let steps: [Step]
+    }
+    struct Plan: Encodable {
+        let community, rubric, period: String
+        let daysLeft: Int?
+        let total, max, reachableGain: Double
+        let ranked: [Step]
+        let gaps: [Gap]
+    }
+
+    static func step(_ s: PlanStep) -> Step {
+        Step(item: s.itemId, title: s.itemTitle, action: s.action, current: s.current.asDouble, after: s.after.asDouble,
+             gain: s.gain.asDouble, units: s.units, records: s.evidence?.title)
+    }
+
+    static func render(_ plan: ScorePlan, card: ScoreCard, community: Community) throws -> String {
+        let value = Plan(community: community.code, rubric: card.rubricId, period: community.period.description, daysLeft: plan.daysLeft,
+                         total: card.total.asDouble, max: card.max.asDouble, reachableGain: plan.reachableGain.asDouble,
+                         ranked: plan.ranked.map(step),
+                         gaps: plan.gaps.map { g in
+                             Gap(id: g.itemId, title: g.title, measured: g.measured, points: g.points.asDouble, max: g.max.asDouble,
+                                 blocked: g.blocked, steps: g.steps.map(step))
+                         })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: Swift.max(0, width - count)) + self }
+}
