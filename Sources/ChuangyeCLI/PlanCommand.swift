@@ -42,22 +42,15 @@ enum PlanText {
         lines.append("考核期 \(community.period)，\(deadline)")
         lines.append("当前总分 \(card.total) / \(card.max)，按计划最多可再得 \(plan.reachableGain) 分")
         lines.append("")
-        let ranked = plan.ranked
-        if ranked.isEmpty {
-            lines.append(plan.gaps.isEmpty ? "各项均已得满分，无需补充。" : "本期没有可提出的措施。")
-        } else {
-            lines.append("先做哪些事（按每单位工作得分排序）：")
-            for (i, step) in ranked.enumerated() {
+        if plan.gaps.isEmpty { lines.append("各项均已得满分，无需补充。") }
+        if plan.gaps.contains(where: { !$0.steps.isEmpty }) { lines.append("先做哪些事（按每单位工作得分排序；同一项的几档任选其一）：") }
+        for (i, gap) in plan.rankedGaps.enumerated() {
+            lines.append("\(String(i + 1).leftPadded(to: 3)). 【\(gap.title)】 \(gap.points)/\(gap.max)  实测 \(gap.measured)")
+            if let blocked = gap.blocked { lines.append("      · \(blocked)") }
+            for step in gap.steps {
                 let work = step.units.map { "工作量 \($0)" } ?? "自评项"
-                lines.append("\(String(i + 1).leftPadded(to: 3)). 【\(step.itemTitle)】\(step.action)（\(work)）")
+                lines.append("      · \(step.action)（\(work)）")
             }
-        }
-        lines.append("")
-        lines.append("各项差距：")
-        for gap in plan.gaps {
-            lines.append("【\(gap.title)】 \(gap.points)/\(gap.max)  实测 \(gap.measured)")
-            if let blocked = gap.blocked { lines.append("    · \(blocked)") }
-            for step in gap.steps { lines.append("    · \(step.action)") }
         }
         return lines.joined(separator: "\n")
     }

@@ -26,6 +26,7 @@ public enum Action: Sendable {
     case registerChanged(String)
     case evidenceLoaded(title: String, Register, [RegisterRow])
     case overviewLoaded([CommunityFigures])
+    case planDetailsLoaded(PlanDetails)
     case accessLoaded(Set<String>?)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
@@ -85,6 +86,8 @@ public enum Effect: Sendable, Equatable {
     case loadChecks(community: String)
     case loadEvidence(community: String, Evidence)
     case loadOverview
+    /// What the plan needs besides the kept figures (services missing, short stories).
+    case loadPlanDetails(community: String)
     case loadAccess
     case quit
 }

@@ -98,6 +98,7 @@ public enum Screen: Sendable {
     case history(HistoryState)
     case checks(ChecksState)
     case score(ScoreState)
+    case plan(PlanState)
     case overview(OverviewState)
 }
 

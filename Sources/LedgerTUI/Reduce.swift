@@ -167,6 +167,9 @@ private func recordSaved(_ state: inout AppState, kind: FormKind, summary: Strin
         form.draftSlot = state.nextDraftSlot()
         state.revalidate(&form)
         state.screen = .form(form)
+    } else if case .form(let form) = state.screen {
+        // Back where the form was opened from (home, or the plan or score list of persons to serve).
+        effects += state.returnFrom(form)
     } else {
         state.screen = .home
     }
@@ -217,6 +220,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .history(let h): return historyKey(&state, h, key)
     case .checks(let c): return checksKey(&state, c, key)
     case .score(let s): return scoreKey(&state, s, key)
+    case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
     }
 }
@@ -259,6 +263,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("4"): return openBrowser(&state, .survey)
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
+    case .character("7"): return openPlan(&state)
     case .character("o"):
         state.screen = .overview(OverviewState())
         return [.loadOverview]

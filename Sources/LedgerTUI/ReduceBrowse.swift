@@ -40,6 +40,12 @@ extension AppState {
             sc.evidence = nil
             screen = .score(sc)
             return community.map { [.loadFacts(community: $0.code)] } ?? []
+        case .plan(let p):
+            // The plan is computed again from the new figures, and the list of persons read again (the one just
+            // served drops off it), so the clerk goes on with the next.
+            screen = .plan(p)
+            guard let code = community?.code else { return [] }
+            return [.loadFacts(community: code), .loadPlanDetails(community: code)] + (p.evidenceQuery.map { [.loadEvidence(community: code, $0)] } ?? [])
         }
     }
 }
@@ -82,6 +88,7 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         case .browser(let b): form.returnTo = .browser(b)
         case .checks(let c): form.returnTo = .checks(c)
         case .score(let sc): form.returnTo = .score(sc)
+        case .plan(let p): form.returnTo = .plan(p)
         default: form.returnTo = .home
         }
         state.revalidate(&form)
@@ -120,11 +127,20 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         }
         return effects
     case .evidenceLoaded(let title, let register, let rows):
-        guard case .score(var sc) = state.screen else { return [] }
-        sc.evidence = (title, register, rows)
-        sc.evidenceList = ListState()
-        state.screen = .score(sc)
+        switch state.screen {
+        case .score(var sc):
+            sc.evidence = (title, register, rows)
+            sc.evidenceList = ListState()
+            state.screen = .score(sc)
+        case .plan(var p):
+            p.evidence = (title, register, rows)
+            p.evidenceList = ListState()
+            state.screen = .plan(p)
+        default: break
+        }
         return []
+    case .planDetailsLoaded(let details):
+        return planDetailsLoaded(&state, details)
     case .overviewLoaded(let figures):
         var o = OverviewState()
         if case .overview(let current) = state.screen { o = current }

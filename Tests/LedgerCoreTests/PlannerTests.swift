@@ -198,7 +198,7 @@ struct PlannerTests {
         let gap = p.gaps.first { $0.itemId == "post_training_start" }
         #expect(gap?.steps.first?.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）")
         let none = Planner.plan(rubric, facts: facts([.labourForce: 100]), checklist: [:], period: Period.year(of: today), today: today)
-        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "初期创业者为0，无法计算：需先有初期创业者")
+        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "初期创业者为0，暂无法计算")
     }
 
     @Test func rankingIsByPointsPerUnitOfWork() {

@@ -13,7 +13,7 @@ struct ScreenTests {
         #expect(lines.contains("  评分（西宁市创建创业型社区评分表）：总分 13 / 100"))
         #expect(lines.contains("     1  新增摸底登记"))
         #expect(lines.contains("     6  社区档案与自评"))
-        #expect(lines.contains("    F1  帮助"))
+        #expect(lines.contains("     7  评分计划"))
         #expect(lines[23] == " 按数字键选择功能  F1帮助  q退出 F4评分")
         #expect(!lines.joined().contains("评分预览"))
     }

@@ -119,6 +119,9 @@ struct EffectRunner {
                 CommunityFigures(community: c, facts: facts[c.code] ?? ScoreFacts(), persons: counts[c.code]?.persons ?? 0,
                                  services: counts[c.code]?.services ?? 0)
             })
+        case .loadPlanDetails(let code):
+            guard let community = try database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
+            return .planDetailsLoaded(try database.planDetails(community: code, period: community.period))
         case .loadAccess:
             return .accessLoaded(try database.writableCommunities())
         case .quit:

@@ -80,7 +80,7 @@ struct ItemPlanner {
         switch item.rule {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
-            guard d > 0 else { return ([], "\(denominator.title)为0，无法计算：需先有\(denominator.title)") }
+            guard d > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
             // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n.
             let needed = (threshold.numerator * d + threshold.denominator - 1) / threshold.denominator - n
             if Self.countsAmong(numerator), needed > d - n {
@@ -121,7 +121,7 @@ struct ItemPlanner {
             return (fullRateSteps(numerator, denominator, bands), nil)
 
         case let .rateDeduction(numerator, denominator, _, _):
-            guard f[denominator] > 0 else { return ([], "\(denominator.title)为0：需先有\(denominator.title)") }
+            guard f[denominator] > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
             return (raising(numerator, limit: f[denominator] - f[numerator], describe: { "再有\($0)名参训者培训合格" },
                             evidence: Evidence(include: denominator, excluding: numerator, title: "已参训未合格的人员")), nil)
 

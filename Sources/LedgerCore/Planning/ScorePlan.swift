@@ -8,18 +8,20 @@ public struct ScorePlan: Sendable, Hashable {
 
     /// Every step of every item, best gain per unit of work first; steps whose work cannot be counted (checklist
     /// items judged by hand) come last.
-    public var ranked: [PlanStep] {
-        gaps.flatMap(\.steps).sorted { a, b in
-            switch (a.units, b.units) {
-            case let (ua?, ub?):
-                // gain_a / units_a > gain_b / units_b, in integers.
-                let left = a.gain.hundredths * ub, right = b.gain.hundredths * ua
-                return left != right ? left > right : a.gain > b.gain
+    public var ranked: [PlanStep] { gaps.flatMap(\.steps).sorted(by: PlanStep.paysBetter) }
+
+    /// The items with steps, the one whose best step pays most per unit of work first; each keeps its steps in
+    /// band order (they are alternatives: the nearest band, then further ones). Items without steps come last.
+    public var rankedGaps: [ItemGap] {
+        func best(_ gap: ItemGap) -> PlanStep? { gap.steps.min(by: PlanStep.paysBetter) }
+        return gaps.enumerated().sorted { x, y in
+            switch (best(x.element), best(y.element)) {
+            case let (a?, b?): return PlanStep.paysBetter(a, b) || (!PlanStep.paysBetter(b, a) && x.offset < y.offset)
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return a.gain > b.gain
+            case (nil, nil): return x.offset < y.offset
             }
-        }
+        }.map(\.element)
     }
 
     /// The points the plan promises if every item's last step is done (each item at its best reachable points).
@@ -57,6 +59,20 @@ public struct PlanStep: Sendable, Hashable {
     public let evidence: Evidence?
 
     public var gain: Points { after - current }
+
+    /// Whether `a` gains more points per unit of work than `b` (ties: the larger gain). Steps whose work cannot
+    /// be counted come after every counted one.
+    public static func paysBetter(_ a: PlanStep, _ b: PlanStep) -> Bool {
+        switch (a.units, b.units) {
+        case let (ua?, ub?):
+            // gain_a / units_a > gain_b / units_b, in integers.
+            let left = a.gain.hundredths * ub, right = b.gain.hundredths * ua
+            return left != right ? left > right : a.gain > b.gain
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.gain > b.gain
+        }
+    }
 }
 
 /// Facts about single records that the figures alone do not carry, read by the store for the plan.

@@ -121,4 +121,5 @@ public enum ReturnScreen: Sendable {
     case browser(BrowserState)
     case checks(ChecksState)
     case score(ScoreState)
+    case plan(PlanState)
 }

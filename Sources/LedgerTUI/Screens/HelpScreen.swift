@@ -19,6 +19,7 @@ enum HelpScreen {
         case .history: "帮助：修改记录"
         case .checks: "帮助：数据检查"
         case .score(let s): s.evidence == nil ? "帮助：评分明细" : "帮助：评分项的相关记录"
+        case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
         }
     }
@@ -35,7 +36,8 @@ enum HelpScreen {
         case .loading, .home, .help:
             return keys([("1", "新增摸底登记"), ("2", "新增服务记录（先查找摸底台账中的人员）"), ("3", "新增工作记录（宣传活动、创业典型、推荐入园）"),
                          ("4", "浏览台账：搜索、筛选、修改、删除与恢复、修改记录"), ("5", "数据检查：列出各台账的全部问题，可成组确认警告"),
-                         ("6", "社区档案与自评"), ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
+                         ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
+                         ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
                          ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
         case .chooseCommunity:
             return keys([("↑↓", "选择社区"), ("PgDn / PgUp", "翻页"), ("Enter", "进入所选社区"), ("o", "督导总览：各社区并列比较"),
@@ -56,7 +58,7 @@ enum HelpScreen {
                    "标记：✓ 正确  ! 警告（可填写理由后保存）  ✗ 错误（必须改正）。评分面板中 ※ 为推定的评分项。"])
         case .browser(let b):
             var lines = keys(BrowserKeys.entries(b).map { ($0.key, $0.help) })
-            if b.register != .survey { lines += text(["", "按状态（f）、类别（g）、培训（t）筛选和 / 搜索用于摸底台账。"]) }
+            if b.register != .survey { lines += text(["", "按状态（f）、类别（g）、培训（t）筛选只用于摸底台账。"]) }
             return lines
         case .history:
             return keys([("↑↓", "滚动"), ("u", "撤销自己的最后一次修改（撤销也记入修改记录）"), ("Esc / q", "返回台账")])
@@ -72,6 +74,15 @@ enum HelpScreen {
             }
             return keys([("↑↓", "选择评分项（下方显示要求和得分依据）"), ("Enter", "列出此项相关的台账记录"), ("Esc / q", "返回主菜单")])
                 + text(["", "※ 为推定的评分项（依台账推算，未经核实）。"])
+        case .plan(let p):
+            if p.evidence != nil {
+                return keys([("↑↓ / PgDn / PgUp", "选择"), ("Enter", "人员：为其新增服务记录，保存后回到此列表，计划随之更新；其他记录：打开修改"),
+                             ("Esc", "返回评分计划")])
+            }
+            return keys([("↑↓ / PgDn / PgUp", "选择一项措施（下方显示全文和工作量）"), ("Enter", "列出要服务或处理的人员和记录"),
+                         ("Esc / q", "返回主菜单")])
+                + text(["", "措施按“每单位工作可得分数”排序：为一人提供一次服务、培训一人、开展一次活动、改正一条记录各算一个单位。",
+                        "计划与评分使用同一组数字；灰色的项本期无法再提出措施，并说明原因。"])
         case .overview:
             return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "进入所选社区"), ("Esc / q", "返回")])
         }
@@ -118,7 +129,7 @@ enum HelpScreen {
 func openHelp(_ state: inout AppState) {
     switch state.screen {
     case .help, .loading: return
-    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .overview:
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview:
         state.screen = .help(HelpState(), returnTo: state.screen)
     }
 }

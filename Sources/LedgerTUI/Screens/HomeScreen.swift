@@ -2,8 +2,9 @@ import LedgerCore
 import TerminalUI
 
 enum HomeScreen {
+    // F1 (help) is on the footer of every screen; the menu's lines go to what the clerk works with.
     static let menu = [("1", "新增摸底登记"), ("2", "新增服务记录"), ("3", "新增工作记录"), ("4", "浏览台账"),
-                       ("5", "数据检查"), ("6", "社区档案与自评"), ("s", "评分明细"), ("o", "督导总览"), ("F1", "帮助"), ("q", "退出")]
+                       ("5", "数据检查"), ("6", "社区档案与自评"), ("7", "评分计划"), ("s", "评分明细"), ("o", "督导总览"), ("q", "退出")]
 
     /// Text lines above the menu: each is a group of parts kept on one line when it fits, else one part per
     /// line (a part longer than the width wraps), so nothing is cut when the score panel narrows the screen.

@@ -108,7 +108,9 @@ func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnSc
         state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
         return []
     }
+    state.forgetLookUps()
     var form = state.newForm(.service)
+    form.draftSlot = state.nextDraftSlot()
     form.editor.setText(idNumber)
     form.focusNext()
     form.returnTo = returnTo

@@ -1,0 +1,171 @@
+import LedgerCore
+import TerminalUI
+
+/// The score plan (评分计划): the ranked steps toward a better score; Enter lists the persons to act on, and Enter
+/// on a person starts a service for them. The plan is computed in `reduce` from the kept figures and the store's
+/// details, never while drawing.
+public struct PlanState: Sendable {
+    public var list = ListState()
+    /// Nil until the store's details arrive.
+    public var plan: ScorePlan?
+    /// The records behind the chosen step, once loaded.
+    public var evidence: (title: String, register: Register, rows: [RegisterRow])?
+    public var evidenceList = ListState()
+    /// Which records the evidence list shows, to read them again after a service is saved.
+    public var evidenceQuery: Evidence?
+    public init() {}
+
+    /// What the list shows: the items by their best step's points per unit of work, each with its steps (the
+    /// nearest band first), then the items that propose nothing, with their reason.
+    public var rows: [PlanRow] {
+        guard let plan else { return [] }
+        return plan.rankedGaps.flatMap { gap -> [PlanRow] in
+            if let reason = gap.blocked { return [.blocked(title: gap.title, reason: reason)] }
+            return gap.steps.enumerated().map { i, step in .step(step, first: i == 0) }
+        }
+    }
+}
+
+public enum PlanRow: Sendable, Hashable {
+    /// A step; `first` for the item's nearest band (its row names the item), further bands are indented under it.
+    case step(PlanStep, first: Bool)
+    case blocked(title: String, reason: String)
+}
+
+enum PlanScreen {
+    static let detailLines = 2
+
+    /// The body (between header and message line) less the title line and the detail lines.
+    static func listRows(_ state: AppState) -> Int { max(1, state.height - 3 - 1 - detailLines) }
+    /// The body less the title and column header lines.
+    static func evidenceRows(_ state: AppState) -> Int { max(1, state.height - 3 - 2) }
+
+    static func draw(_ state: AppState, _ p: PlanState, in rect: Rect, into buffer: inout Buffer) {
+        let x = rect.x + 1, width = rect.width - 2
+        guard let plan = p.plan else {
+            buffer.put("正在计算评分计划…", x: x, y: rect.y + 1, style: .muted)
+            return
+        }
+        if let evidence = p.evidence {
+            let action = evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改"
+            buffer.put("\(evidence.title)（共列出\(evidence.rows.count)条，\(action)）", x: x, y: rect.y, style: .title, maxWidth: width)
+            if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: x, y: rect.y + 2, style: .muted); return }
+            let showsServices = evidence.rows.contains { $0.servicesInPeriod != nil }
+            buffer.put(DisplayWidth.fit("编号", 8) + DisplayWidth.fit("姓名 / 名称", 14) + DisplayWidth.fit("公民身份号码 / 类型", 20)
+                       + (showsServices ? DisplayWidth.fit("本期服务", 10) : "") + "状态 / 日期", x: x, y: rect.y + 1, style: .hint, maxWidth: width)
+            let rows = evidence.rows.map { row -> String in
+                let name = row.fields["name"] ?? row.fields["title"] ?? ""
+                let id = row.fields["id_number"].map(ResidentID.masked) ?? row.fields["kind"] ?? ""
+                let services = showsServices ? DisplayWidth.fit(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
+                return DisplayWidth.fit(String(row.id), 8) + DisplayWidth.fit(name, 14) + DisplayWidth.fit(id, 20) + services
+                    + (row.fields["status"] ?? row.fields["date"] ?? "")
+            }
+            ListView.draw(rows, state: p.evidenceList, in: Rect(x: x, y: rect.y + 2, width: width, height: evidenceRows(state)), into: &buffer)
+            return
+        }
+        let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
+        let total = state.scoreCards()?.saved.total.description ?? "—"
+        buffer.put("评分计划：\(deadline)　当前 \(total) 分，按计划最多可再得 \(plan.reachableGain) 分", x: x, y: rect.y, style: .title, maxWidth: width)
+        let rows = p.rows
+        if rows.isEmpty {
+            buffer.put("各项均已得满分，无需补充。", x: x, y: rect.y + 2, style: .ok)
+            return
+        }
+        let lines = rows.map { row -> String in
+            switch row {
+            case .step(let s, let first):
+                return first ? DisplayWidth.fit("+\(s.gain)", 6) + "【\(s.itemTitle)】" + s.action
+                             : DisplayWidth.fit("", 6) + "└ 或" + s.action
+            case .blocked(let title, let reason): return DisplayWidth.fit("—", 6) + "【\(title)】" + reason
+            }
+        }
+        let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
+        ListView.draw(lines, state: p.list, in: listRect, into: &buffer, rowStyle: { i in
+            if case .blocked = rows[i] { return .muted }
+            return .plain
+        })
+        guard p.list.selected < rows.count else { return }
+        let detail: String
+        switch rows[p.list.selected] {
+        case .step(let s, _):
+            let work = s.units.map { "工作量 \($0)" } ?? "自评项：在社区档案（6）中更新"
+            detail = s.action + "　" + work + (s.evidence.map { "　Enter 列出\($0.title)" } ?? "")
+        case .blocked(let title, let reason):
+            detail = "\(title)：\(reason)"
+        }
+        for (i, line) in DisplayWidth.wrap(detail, width, maxLines: detailLines).enumerated() {
+            buffer.put(line, x: x, y: listRect.maxY + i, style: i == 0 ? .hint : .plain)
+        }
+    }
+}
+
+func openPlan(_ state: inout AppState) -> [Effect] {
+    guard let community = state.community else { return [] }
+    state.screen = .plan(PlanState())
+    return [.loadPlanDetails(community: community.code)]
+}
+
+/// The store's details arrived: the plan is computed here, once, from the kept figures.
+func planDetailsLoaded(_ state: inout AppState, _ details: PlanDetails) -> [Effect] {
+    guard case .plan(var p) = state.screen, let community = state.community, let rubric = state.rubric else { return [] }
+    p.plan = Planner.plan(rubric, facts: state.facts, checklist: community.checklist, period: community.period, today: state.today,
+                          details: details)
+    p.list.move(0, count: p.rows.count, visibleRows: PlanScreen.listRows(state))
+    state.screen = .plan(p)
+    return []
+}
+
+func planKey(_ state: inout AppState, _ plan: PlanState, _ key: Key) -> [Effect] {
+    var p = plan
+    guard let community = state.community else { return [] }
+    if let evidence = p.evidence {
+        switch key {
+        case .up, .down: p.evidenceList.move(key == .up ? -1 : 1, count: evidence.rows.count, visibleRows: PlanScreen.evidenceRows(state))
+        case .pageUp, .pageDown:
+            let rows = PlanScreen.evidenceRows(state)
+            p.evidenceList.move(key == .pageUp ? -rows : rows, count: evidence.rows.count, visibleRows: rows)
+        case .enter:
+            guard p.evidenceList.selected < evidence.rows.count else { break }
+            let row = evidence.rows[p.evidenceList.selected]
+            state.screen = .plan(p)
+            // A person is served (the plan's work); any other record is opened to be corrected.
+            if evidence.register == .survey, let idNumber = row.fields["id_number"] {
+                return newServiceFor(&state, idNumber: idNumber, returnTo: .plan(p))
+            }
+            return [.openRecord(evidence.register, id: row.id, focus: nil)]
+        case .escape:
+            p.evidence = nil
+            p.evidenceQuery = nil
+        default: break
+        }
+        state.screen = .plan(p)
+        return []
+    }
+    let rows = p.rows
+    switch key {
+    case .up, .down: p.list.move(key == .up ? -1 : 1, count: rows.count, visibleRows: PlanScreen.listRows(state))
+    case .pageUp, .pageDown:
+        let visible = PlanScreen.listRows(state)
+        p.list.move(key == .pageUp ? -visible : visible, count: rows.count, visibleRows: visible)
+    case .enter:
+        guard p.list.selected < rows.count else { break }
+        switch rows[p.list.selected] {
+        case .step(let step, _):
+            guard let evidence = step.evidence else {
+                state.show(step.units == nil ? "此项为自评项：请在社区档案与自评（6）中更新" : "此项没有可列出的台账记录：\(step.action)", error: true)
+                break
+            }
+            p.evidenceQuery = evidence
+            state.screen = .plan(p)
+            return [.loadEvidence(community: community.code, evidence)]
+        case .blocked(_, let reason):
+            state.show(reason, error: true)
+        }
+    case .escape, .character("q"):
+        state.screen = .home
+        return []
+    default: break
+    }
+    state.screen = .plan(p)
+    return []
+}

@@ -1,0 +1,97 @@
+import LedgerCore
+import Testing
+import TerminalUI
+@testable import LedgerTUI
+
+/// The 评分计划 screen (home key 7): the plan computed once in reduce, Enter lists the persons to serve, Enter on a
+/// person starts their service, and saving brings the clerk back to a plan read again.
+struct PlanScreenTests {
+    static func planState(width: Int = 80, height: Int = 24) -> AppState {
+        var state = homeState(width: width, height: height)
+        var f = ScoreFacts()
+        f[.labourForce] = 40
+        f[.registered] = 3
+        f[.participants] = 1
+        f[.serviceTargets] = 3
+        f[.served] = 1
+        _ = reduce(&state, .factsLoaded(f, Counts(persons: 3, services: 1, activities: 0)))
+        #expect(press(&state, [.character("7")]) == [.loadPlanDetails(community: "630102001")])
+        _ = reduce(&state, .planDetailsLoaded(PlanDetails(servicesMissing: 5)))
+        return state
+    }
+
+    static let zhang = RegisterRow(id: 2, fields: ["name": "张三", "id_number": "630102199003070116", "status": "有创业意愿"],
+                                   deleted: false, deletedReason: nil, errors: 0, warnings: 0)
+
+    @Test func thePlanAt80x24() {
+        let state = Self.planState()
+        expectScreen(render(state), [
+              " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+              " 评分计划：距考核期结束还有 0 天　当前 15 分，按计划最多可再得 64 分",
+              " +15   【劳动者创业参与率达到7%】还需2名参与创业活动者（可从2名已登记但本期无…",
+              " +6    【推荐入园孵化1家以上】还需推荐入园1个项目或企业，得6分（+6）",
+              " +4    【创业培训率100%】再培训1名纳入培训范围者（共1人），得4分（+4）",
+              "       └ 或再培训5名纳入培训范围者（共5人），得6分（+6）",
+              "       └ 或再培训10名纳入培训范围者（共10人），得8分（+8）",
+              " +12   【每人2次以上创业服务】3人本期服务不足2次，补齐后得12分（+12）",
+              "       └ 或再为7名有创业意愿者或初期创业者各提供2次服务（共10人），得14分（+14…",
+              "       └ 或再为12名有创业意愿者或初期创业者各提供2次服务（共15人），得16分（+1…",
+              " +1    【创业宣传活动3次以上】还需开展1次宣传活动，得1分（+1）",
+              "       └ 或还需开展3次宣传活动，得3分（+3）",
+              " +1    【树立创业典型1名以上】还需树立1名创业典型（事迹材料不少于500字），得2…",
+              " +4    【创业指导专家队伍/协作机制】自评项：做到“已建立并开展工作”并在社区档案…",
+              " +4    【工作创新】自评项：做到“创新且效果明显”并在社区档案中更新自评，得4分（…",
+              " +3    【创建工作方案】自评项：做到“有方案并有效执行”并在社区档案中更新自评，…",
+              " +2    【工作制度健全并执行】自评项：做到“制度健全并有效执行”并在社区档案中更…",
+              " +2    【开设创业服务窗口】自评项：做到“已开设并配备人员”并在社区档案中更新自…",
+              " —     【创业带动就业指数达到3】初期创业者为0，暂无法计算",
+              " —     【培训合格率100%】参加培训人数为0，暂无法计算",
+              " 还需2名参与创业活动者（可从2名已登记但本期无服务/培训的人员中服务），得15分（+",
+              " 15）　工作量 2　Enter 列出已登记但本期无服务/培训的人员",
+              "",
+              " ↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助",
+        ])
+    }
+
+    /// The row of an item's first step.
+    static func row(of item: String, _ state: AppState) -> Int? {
+        guard case .plan(let p) = state.screen else { return nil }
+        return p.rows.firstIndex { if case .step(let s, true) = $0 { s.itemId == item } else { false } }
+    }
+
+    @Test func enterOnAPersonStartsTheirServiceAndSavingReadsThePlanAgain() throws {
+        var state = Self.planState()
+        let services = try #require(Self.row(of: "services", state))
+        let effects = press(&state, Array(repeating: .down, count: services) + [.enter])
+        guard case .loadEvidence(_, let evidence)? = effects.last else { Issue.record("expected the persons to serve: \(effects)"); return }
+        #expect(evidence.include == .serviceTargets && evidence.excluding == .servedTwice)
+        _ = reduce(&state, .evidenceLoaded(title: evidence.title, .survey, [Self.zhang]))
+        let opened = press(&state, [.enter])
+        #expect(opened.contains(.loadServicePerson(community: "630102001", idNumber: "630102199003070116")))
+        let form = try #require(state.form)
+        #expect(form.spec.kind == .service && form.values["id_number"] == "630102199003070116")
+        #expect(form.draftSlot != nil)
+        let after = reduce(&state, .recordSaved(kind: .service, summary: "张三", findings: [], keepForNext: false))
+        guard case .plan(let p) = state.screen else { Issue.record("expected the plan again"); return }
+        #expect(p.evidence != nil)
+        #expect(after.contains(.loadFacts(community: "630102001")))
+        #expect(after.contains(.loadPlanDetails(community: "630102001")))
+        #expect(after.contains(.loadEvidence(community: "630102001", evidence)))
+        // The new figures make a new plan: one person served twice now, two to go.
+        var f = state.facts
+        f[.servedTwice] = 1
+        _ = reduce(&state, .factsLoaded(f, state.counts))
+        _ = reduce(&state, .planDetailsLoaded(PlanDetails(servicesMissing: 3)))
+        guard case .plan(let again) = state.screen, let i = Self.row(of: "services", state), case .step(let first, _) = again.rows[i] else {
+            Issue.record("no plan"); return
+        }
+        #expect(first.action == "2人本期服务不足2次，补齐后得12分（+12）")
+    }
+
+    @Test func aChecklistStepSaysWhereItIsDone() throws {
+        var state = Self.planState()
+        let row = try #require(Self.row(of: "innovation", state))
+        press(&state, Array(repeating: .down, count: row) + [.enter])
+        #expect(state.message == "此项为自评项：请在社区档案与自评（6）中更新")
+    }
+}
