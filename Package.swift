@@ -16,6 +16,8 @@ let package = Package(
         // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
         .target(name: "LedgerResources", path: "Resources", exclude: [], resources: [.copy("rubrics")]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libxlsxwriter (Debian libxlsxwriter-dev): the workbooks are written by a library made for the format.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
         .target(name: "LedgerCore"),
         // One C wrapper around a variadic SQLite call (trigger switch for bulk import).
         .target(name: "CSQLiteControl", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
@@ -24,6 +26,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The official workbooks (registers in print layout, the 评分表) over libxlsxwriter.
+        .target(name: "LedgerWorkbook", dependencies: ["CXlsxWriter", "LedgerCore", "TerminalUI"]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.
         .target(name: "TerminalUI"),
@@ -32,8 +36,8 @@ let package = Package(
         // The only code that touches ncursesw.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "TerminalUI", "LedgerTUI", "CursesBackend",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "TerminalUI", "LedgerTUI",
+            "CursesBackend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A release build is linked at a fixed address: a position-independent binary of this size (the Swift runtime
         // and Foundation are linked in statically) has ~86,000 relative relocations, 263 pages the loader writes at
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
                                                              "LedgerExchange"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "LedgerWorkbookTests", dependencies: ["LedgerWorkbook", "LedgerCore", "LedgerExchange"]),
         .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),
     ]
 )

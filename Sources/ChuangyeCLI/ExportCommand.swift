@@ -7,23 +7,31 @@ import LedgerStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "把台账导出为CSV（UTF-8带BOM，Excel可直接打开）")
+        abstract: "把台账导出为CSV（UTF-8带BOM，Excel可直接打开）或Excel打印格式（.xlsx），或导出自评评分表、汇总表")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
 
-    @Argument(help: ArgumentHelp("台账：survey（摸底）、service（服务）或 activity（工作）", valueName: "台账"))
-    var register: Register
+    @Argument(help: ArgumentHelp("台账：survey（摸底）、service（服务）或 activity（工作）；score（自评评分表）、overview（汇总表）只能导出为.xlsx", valueName: "台账"))
+    var subject: ExportSubject
 
-    @Argument(help: ArgumentHelp("输出的CSV文件", valueName: "文件"))
+    @Argument(help: ArgumentHelp("输出文件：.csv 或 .xlsx（按扩展名）", valueName: "文件"))
     var file: String
+
+    @OptionGroup var workbook: WorkbookExportOptions
 
     @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234）")
     var mask = false
 
     func run() throws {
+        guard let register = subject.register else {
+            return try WorkbookExport.run(subject, file: file, global: global, target: target, options: workbook)
+        }
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
+        if file.lowercased().hasSuffix(".xlsx") {
+            return try WorkbookExport.register(register, file: file, database: database, community: community, global: global, mask: mask)
+        }
         let temporary = file + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporary) else {

@@ -24,19 +24,8 @@ struct ScoreCommand: ParsableCommand {
         let community = try target.resolve(in: database)
         let rubrics = try Rubrics.all()
         let id = rubric ?? Rubrics.defaultId(for: community.level)
-        guard let chosen = rubrics.first(where: { $0.id == id }) else {
-            throw CLIFailure.usage("没有评分表 \(id)，可用：\(rubrics.map(\.id).joined(separator: "、"))")
-        }
-        let facts: ScoreFacts
-        do {
-            if community.level == .street {
-                var union = try database.scoreFacts(street: community.name) + (try database.scoreFacts(community: community.code))
-                union[.labourForce] = community.labourForce
-                facts = union
-            } else {
-                facts = try database.scoreFacts(community: community.code)
-            }
-        } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let chosen = try CommunityScore.rubric(id, among: rubrics)
+        let facts = try CommunityScore.facts(community, in: database)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         if json {
             print(try ScoreJSON.render(card, community: community))

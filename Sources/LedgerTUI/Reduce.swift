@@ -96,6 +96,8 @@ extension AppState {
             "code": c.code, "name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
             "labour_force": String(c.labourForce), "period_start": c.period.start.description, "period_end": c.period.end.description,
         ]
+        values["leader"] = c.leader
+        values["phone"] = c.phone
         let spec = rubric.map { FormSpecs.profile(withChecklistOf: $0) } ?? FormSpecs.profile
         for item in rubric?.items ?? [] where !item.allowedLevels.isEmpty {
             if let points = c.checklist[item.id], let level = item.allowedLevels.first(where: { $0.points == points }) {
