@@ -69,7 +69,7 @@ enum ScoreSheetWriter {
             let standard = rubricItem?.standard ?? item.title
             let method = rubricItem?.method ?? (item.source == .inferred ? inferredNote(standard) : "")
             let texts = [standard, method, item.explanation]
-            let lines = texts.map { Text.lines($0, width: 32) }.max() ?? 1
+            let lines = texts.map { Text.lines($0, width: 28) }.max() ?? 1
             try sheet.rowHeight(row, Double(min(max(lines, 2), 20)) * 13 + 4)
             try sheet.number(row, 0, Double(index + 1), .points)
             try sheet.string(row, 1, (item.source == .inferred ? "※" : "") + item.title, .wrappedText)
