@@ -37,7 +37,15 @@ enum WorkbookExport {
             try translating {
                 let writer = try RegisterWorkbookWriter(path: temporary, register: register, community: community,
                                                         preparer: global.session.resolvedOperator, today: Day.today(), mask: mask)
-                try database.forEachRecord(register, community: community.code) { _, fields in try writer.append(fields) }
+                let pipe = RecordPipe(register, community: community.code, database: database)
+                do {
+                    while let batch = try pipe.next() {
+                        for fields in batch { try writer.append(fields) }
+                    }
+                } catch {
+                    pipe.cancel()
+                    throw error
+                }
                 return try writer.finish()
             }
         }

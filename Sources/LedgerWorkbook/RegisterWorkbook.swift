@@ -20,6 +20,9 @@ public final class RegisterWorkbookWriter {
     /// Widest value seen per column (display width, CJK = 2), from which the column widths are set at the end.
     private var widths: [Int]
     private var nextRow = RegisterWorkbookWriter.firstDataRow
+    /// Each field column's format, looked up once.
+    private let columnFormats: [Format]
+    private let formats: (integer: Format, text: Format, centered: Format)
     public private(set) var count = 0
 
     static let groupRow = 2
@@ -37,6 +40,8 @@ public final class RegisterWorkbookWriter {
         kinds = layout.keys.map(RegisterLayout.kind(of:))
         workbook = try Workbook(path: path)
         sheet = try workbook.addSheet(register.title)
+        columnFormats = kinds.map { [workbook] in workbook.format(Self.style($0)) }
+        formats = (workbook.format(.integer), workbook.format(.text), workbook.format(.centeredText))
         let headers = layout.keys.map(register.header(of:))
         widths = [2] + headers.map { min(DisplayWidth.of($0), Self.headerWidth) }
         try writeHeading(register: register, community: community, preparer: preparer, today: today, headers: headers)
@@ -91,61 +96,74 @@ public final class RegisterWorkbookWriter {
     public func append(_ fields: [String: String]) throws {
         let row = nextRow
         count += 1
+        let values: [String?] = layout.keys.map { fields[$0].flatMap { $0.isEmpty ? nil : $0 } }
         var lines = 1
-        for (i, key) in layout.keys.enumerated() where kinds[i] == .longText {
-            if let value = fields[key], !value.isEmpty {
+        for (i, value) in values.enumerated() where kinds[i] == .longText {
+            // Display width is at most the UTF-8 length (CJK: 3 bytes, 2 columns), so short text needs no measuring.
+            if let value, value.utf8.count > Self.wrapWidth {
                 lines = max(lines, (DisplayWidth.of(value) + Self.wrapWidth - 1) / Self.wrapWidth)
             }
         }
         if lines > 1 { try sheet.rowHeight(row, Double(min(lines, 30)) * 13 + 3) }
-        try sheet.number(row, 0, Double(count), .integer)
+        try sheet.number(row, 0, Double(count), formats.integer)
         widths[0] = max(widths[0], String(count).utf8.count)
-        for (i, key) in layout.keys.enumerated() {
+        for i in values.indices {
             let column = i + 1
-            guard var value = fields[key], !value.isEmpty else {
-                try sheet.blank(row, column, style(kinds[i]))
+            guard var value = values[i] else {
+                try sheet.blank(row, column, columnFormats[i])
                 continue
             }
-            if mask { value = RegisterLayout.masked(key, value) }
-            let shown = try write(value, kinds[i], row, column)
-            widths[column] = max(widths[column], shown)
+            if mask { value = RegisterLayout.masked(layout.keys[i], value) }
+            try write(value, kinds[i], row, column, columnFormats[i])
         }
         nextRow += 1
     }
 
-    /// Writes a value as its kind's cell; returns the display width it takes.
-    private func write(_ value: String, _ kind: RegisterLayout.Kind, _ row: Int, _ column: Int) throws -> Int {
+    /// Writes a value as its kind's cell and widens its column to fit it.
+    private func write(_ value: String, _ kind: RegisterLayout.Kind, _ row: Int, _ column: Int, _ format: Format) throws {
         switch kind {
         case .date:
-            if let day = Day.parse(value) {
-                try sheet.date(row, column, day, .date)
-                return 10
+            if let day = ExcelDate.day(isoText: value) ?? Day.parse(value) {
+                try sheet.number(row, column, Double(ExcelDate.serial(of: day)), format)
+                widths[column] = max(widths[column], 10)
+                return
             }
         case .integer:
             if let n = Int(value) {
-                try sheet.number(row, column, Double(n), .integer)
-                return value.utf8.count
+                try sheet.number(row, column, Double(n), format)
+                widths[column] = max(widths[column], value.utf8.count)
+                return
             }
         case .money:
             if let n = Double(value) {
-                try sheet.number(row, column, n, .money)
-                return value.utf8.count + 4
+                try sheet.number(row, column, n, format)
+                widths[column] = max(widths[column], value.utf8.count + 4)
+                return
             }
         case .industry:
             let name = Industry.parse(value)?.name ?? value
-            try sheet.string(row, column, name, .wrappedText)
-            return min(DisplayWidth.of(name), Self.wrapWidth)
+            try sheet.string(row, column, name, format)
+            widen(column, name, cap: Self.wrapWidth)
+            return
         case .longText:
-            try sheet.string(row, column, value, .wrappedText)
-            return min(DisplayWidth.of(value), Self.wrapWidth)
+            try sheet.string(row, column, value, format)
+            widen(column, value, cap: Self.wrapWidth)
+            return
         case .text, .short:
             break
         }
-        try sheet.string(row, column, value, style(kind))
-        return DisplayWidth.of(value)
+        // Text, and a value of another kind that does not read as one (kept as typed).
+        try sheet.string(row, column, value, kind == .short ? formats.centered : formats.text)
+        widen(column, value, cap: 40)
     }
 
-    private func style(_ kind: RegisterLayout.Kind) -> CellStyle {
+    /// Widens a column to a value's display width (up to `cap`); measured only when it could be wider.
+    private func widen(_ column: Int, _ value: String, cap: Int) {
+        guard widths[column] < cap, value.utf8.count > widths[column] else { return }
+        widths[column] = max(widths[column], min(DisplayWidth.of(value), cap))
+    }
+
+    static func style(_ kind: RegisterLayout.Kind) -> CellStyle {
         switch kind {
         case .text: .text
         case .longText, .industry: .wrappedText

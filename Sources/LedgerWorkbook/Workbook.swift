@@ -41,7 +41,7 @@ final class Workbook {
     }
 
     /// The libxlsxwriter format for a style, created once per workbook.
-    func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
+    func format(_ style: CellStyle) -> Format {
         if let existing = formats[style] { return existing }
         guard let handle, let format = workbook_add_format(handle) else { return nil }
         style.apply(to: format)
@@ -58,26 +58,43 @@ final class Workbook {
     }
 }
 
+/// A cell format of one workbook (owned by it).
+typealias Format = UnsafeMutablePointer<lxw_format>?
+
 /// One worksheet: cells, merged ranges, column widths and print setup.
 struct Sheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     unowned let workbook: Workbook
 
     func string(_ row: Int, _ column: Int, _ text: String, _ style: CellStyle) throws {
-        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, workbook.format(style)), "写入文本")
+        try string(row, column, text, workbook.format(style))
     }
 
     func number(_ row: Int, _ column: Int, _ value: Double, _ style: CellStyle) throws {
-        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, workbook.format(style)), "写入数字")
+        try number(row, column, value, workbook.format(style))
     }
 
     /// A date as Excel's day serial (1900 system), shown by the style's number format.
     func date(_ row: Int, _ column: Int, _ day: Day, _ style: CellStyle) throws {
-        try number(row, column, Double(ExcelDate.serial(of: day)), style)
+        try number(row, column, Double(ExcelDate.serial(of: day)), workbook.format(style))
     }
 
     func blank(_ row: Int, _ column: Int, _ style: CellStyle) throws {
-        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(style)), "写入空白格")
+        try blank(row, column, workbook.format(style))
+    }
+
+    // The same with a format looked up once: a register's rows write a million cells and more.
+
+    func string(_ row: Int, _ column: Int, _ text: String, _ format: Format) throws {
+        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format), "写入文本")
+    }
+
+    func number(_ row: Int, _ column: Int, _ value: Double, _ format: Format) throws {
+        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format), "写入数字")
+    }
+
+    func blank(_ row: Int, _ column: Int, _ format: Format) throws {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format), "写入空白格")
     }
 
     /// Registers a merged range. In constant-memory mode its cells must already have been written (the first
@@ -132,5 +149,25 @@ enum ExcelDate {
     static func serial(of day: Day) -> Int {
         let days = day.ordinal + 25_568 // 1899-12-31 is 25,568 days before 1970-01-01
         return days >= 60 ? days + 1 : days
+    }
+
+    /// `2024-03-15` read straight from its bytes: the form every stored date has (other forms: `Day.parse`).
+    static func day(isoText text: String) -> Day? {
+        var fields = (year: 0, month: 0, day: 0)
+        var index = 0
+        for byte in text.utf8 {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if index < 4 { fields.year = fields.year * 10 + digit } else if index < 7 { fields.month = fields.month * 10 + digit } else {
+                    fields.day = fields.day * 10 + digit
+                }
+            }
+            index += 1
+        }
+        guard index == 10 else { return nil }
+        return Day(year: fields.year, month: fields.month, day: fields.day)
     }
 }
