@@ -72,8 +72,10 @@ enum WorkbookExport {
         if let rubric {
             chosen = [try CommunityScore.rubric(rubric, among: rubrics)]
         } else if community.level == .street {
-            // A street is assessed on every street-level table (西宁 street, 山东 city indicators).
-            chosen = rubrics.filter { $0.level == .street }
+            // A street is assessed on every street-level table, its default (西宁 street) first.
+            let street = rubrics.filter { $0.level == .street }
+            let first = Rubrics.defaultId(for: .street)
+            chosen = street.filter { $0.id == first } + street.filter { $0.id != first }
         } else {
             chosen = [try CommunityScore.rubric(Rubrics.defaultId(for: community.level), among: rubrics)]
         }

@@ -48,6 +48,23 @@ struct ScoreWorkbookTests {
         _ = try WorkbookProbe.convertToPDF(path, in: cli.dir)
     }
 
+    @Test func aStreetGetsOneSheetPerStreetLevelRubric() throws {
+        let cli = try RegisterWorkbookTests().filledLedger()
+        defer { cli.cleanup() }
+        let street = profile.replacingOccurrences(of: "630102001", with: "630102000").replacingOccurrences(of: "name = \"八一路社区\"", with: "name = \"八一路街道\"")
+            .replacingOccurrences(of: "level = \"社区\"", with: "level = \"街道\"").replacingOccurrences(of: "[checklist]\nleading_group = 2         # must be one of that item's allowed levels\nservice_window = 2", with: "")
+        let initialised = try cli.run("init", "--profile", cli.write("street.toml", street))
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let path = cli.dir.appendingPathComponent("街道评分表.xlsx").path
+        let result = try cli.run("export", "score", path, "--community", "630102000")
+        #expect(result.status == 0, "\(result.stderr)")
+        let sheets = try WorkbookProbe.read(path)
+        #expect(sheets.map { $0.text(0, 0) } == ["西宁市创建创业型街道（乡镇）评分表（推定）", "山东省省级创业型城市（县区）创建评分表"])
+        #expect(sheets.first?.text(1, 0)?.hasPrefix("申报单位：城东区（区县）八一路街道（街道）") == true)
+        // The street is scored over its communities' registers: 八一路社区's two participants count.
+        #expect(sheets.first?.rows[4][6].text?.contains("参与创业活动者2") == true, "\(sheets.first?.rows[4][6].text ?? "")")
+    }
+
     @Test func scoreExportNeedsAWorkbookName() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
