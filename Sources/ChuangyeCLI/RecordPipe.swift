@@ -2,28 +2,29 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
-/// Reads a register on a thread of its own and hands its records over in small batches, so decoding records and
-/// writing the workbook overlap on two cores; at most `capacity` batches wait, so memory stays bounded however
-/// large the register.
-final class RecordPipe: @unchecked Sendable { // every field is guarded by `condition`
+/// Reads a register on a thread of its own, turns each record into what the writer needs (`prepare`, on that
+/// thread too) and hands them over in small batches, so reading, preparing and writing overlap on two cores; at
+/// most `capacity` batches wait, so memory stays bounded however large the register.
+final class RecordPipe<Item: Sendable>: @unchecked Sendable { // every field is guarded by `condition`
     private let condition = NSCondition()
-    private var batches: [[[String: String]]] = []
+    private var batches: [[Item]] = []
     private var finished = false
     private var cancelled = false
     private var failure: (any Error)?
     private let capacity = 8
-    static let batchSize = 256
+    static var batchSize: Int { 256 }
 
     struct Cancelled: Error {}
 
     /// Starts reading `register` of `community` from `database`.
-    init(_ register: Register, community: String, database: any LedgerStorage) {
+    init(_ register: Register, community: String, database: any LedgerStorage,
+         prepare: @escaping @Sendable ([String: String]) -> Item) {
         let thread = Thread { [self] in
-            var batch: [[String: String]] = []
+            var batch: [Item] = []
             batch.reserveCapacity(Self.batchSize)
             do {
                 try database.forEachRecord(register, community: community) { _, fields in
-                    batch.append(fields)
+                    batch.append(prepare(fields))
                     if batch.count == Self.batchSize {
                         try put(batch)
                         batch.removeAll(keepingCapacity: true)
@@ -38,7 +39,7 @@ final class RecordPipe: @unchecked Sendable { // every field is guarded by `cond
         thread.start()
     }
 
-    private func put(_ batch: [[String: String]]) throws {
+    private func put(_ batch: [Item]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -56,7 +57,7 @@ final class RecordPipe: @unchecked Sendable { // every field is guarded by `cond
     }
 
     /// The next batch, or nil when the register is read; a reading failure is thrown here.
-    func next() throws -> [[String: String]]? {
+    func next() throws -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }

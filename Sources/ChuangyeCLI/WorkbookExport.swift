@@ -37,10 +37,13 @@ enum WorkbookExport {
             try translating {
                 let writer = try RegisterWorkbookWriter(path: temporary, register: register, community: community,
                                                         preparer: global.session.resolvedOperator, today: Day.today(), mask: mask)
-                let pipe = RecordPipe(register, community: community.code, database: database)
+                let layout = writer.layout
+                let pipe = RecordPipe(register, community: community.code, database: database) { fields in
+                    RegisterWorkbookWriter.prepare(fields, layout: layout, mask: mask)
+                }
                 do {
                     while let batch = try pipe.next() {
-                        for fields in batch { try writer.append(fields) }
+                        for row in batch { try writer.append(row) }
                     }
                 } catch {
                     pipe.cancel()

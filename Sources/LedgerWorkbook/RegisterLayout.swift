@@ -28,9 +28,18 @@ public struct RegisterLayout: Sendable {
 
     public let register: Register
     public let groups: [Group]
+    /// The field keys in column order (after 序号), and each one's kind: worked out once, as a register is
+    /// prepared record by record.
+    public let keys: [String]
+    let kinds: [Kind]
 
-    /// The field keys in column order (after 序号).
-    public var keys: [String] { groups.flatMap(\.keys) }
+    init(register: Register, groups: [Group]) {
+        self.register = register
+        self.groups = groups
+        keys = groups.flatMap(\.keys)
+        kinds = keys.map(Self.kind(of:))
+    }
+
 
     public static func of(_ register: Register) -> RegisterLayout {
         switch register {

@@ -23,6 +23,9 @@ public final class RegisterWorkbookWriter {
     /// Each field column's format, looked up once.
     private let columnFormats: [Format]
     private let formats: (integer: Format, text: Format, centered: Format)
+    /// The format a text value takes in each field column, and how wide its values may make the column.
+    private let textFormats: [Format]
+    private let caps: [Int]
     public private(set) var count = 0
 
     static let groupRow = 2
@@ -37,11 +40,19 @@ public final class RegisterWorkbookWriter {
     public init(path: String, register: Register, community: Community, preparer: String, today: Day, mask: Bool) throws {
         layout = RegisterLayout.of(register)
         self.mask = mask
-        kinds = layout.keys.map(RegisterLayout.kind(of:))
+        kinds = layout.kinds
         workbook = try Workbook(path: path)
         sheet = try workbook.addSheet(register.title)
         columnFormats = kinds.map { [workbook] in workbook.format(Self.style($0)) }
         formats = (workbook.format(.integer), workbook.format(.text), workbook.format(.centeredText))
+        textFormats = kinds.map { [workbook] kind in
+            switch kind {
+            case .longText, .industry: workbook.format(.wrappedText)
+            case .short: workbook.format(.centeredText)
+            case .text, .date, .integer, .money: workbook.format(.text)
+            }
+        }
+        caps = kinds.map { $0 == .longText || $0 == .industry ? Self.wrapWidth : 40 }
         let headers = layout.keys.map(register.header(of:))
         widths = [2] + headers.map { min(DisplayWidth.of($0), Self.headerWidth) }
         try writeHeading(register: register, community: community, preparer: preparer, today: today, headers: headers)
@@ -92,75 +103,93 @@ public final class RegisterWorkbookWriter {
         try sheet.merge(row, 0, row, max(1, lastColumn), text, style)
     }
 
-    /// Appends one record (field key → text, as the store gives it).
-    public func append(_ fields: [String: String]) throws {
-        let row = nextRow
-        count += 1
-        let values: [String?] = layout.keys.map { fields[$0].flatMap { $0.isEmpty ? nil : $0 } }
-        var lines = 1
-        for (i, value) in values.enumerated() where kinds[i] == .longText {
-            // Display width is at most the UTF-8 length (CJK: 3 bytes, 2 columns), so short text needs no measuring.
-            if let value, value.utf8.count > Self.wrapWidth {
-                lines = max(lines, (DisplayWidth.of(value) + Self.wrapWidth - 1) / Self.wrapWidth)
-            }
+    /// A record made ready to write: its cells in column order, each value's display width and the row's wrapped
+    /// lines. Pure, so a reader thread prepares records while the writer writes earlier ones.
+    public struct PreparedRow: Sendable {
+        enum Cell: Sendable {
+            case blank
+            case text(String)
+            case number(Double)
         }
-        if lines > 1 { try sheet.rowHeight(row, Double(min(lines, 30)) * 13 + 3) }
-        try sheet.number(row, 0, Double(count), formats.integer)
-        widths[0] = max(widths[0], String(count).utf8.count)
-        for i in values.indices {
-            let column = i + 1
-            guard var value = values[i] else {
-                try sheet.blank(row, column, columnFormats[i])
+
+        let cells: [Cell]
+        /// Display width per field column (0 for blanks).
+        let widths: [Int]
+        /// Lines the longest wrapped text takes at the wrap width.
+        let lines: Int
+    }
+
+    /// Prepares a record (field key → text, as the store gives it) for `layout`, masking ID numbers and phones
+    /// when asked.
+    public static func prepare(_ fields: [String: String], layout: RegisterLayout, mask: Bool) -> PreparedRow {
+        var cells: [PreparedRow.Cell] = []
+        var widths: [Int] = []
+        cells.reserveCapacity(layout.keys.count)
+        widths.reserveCapacity(layout.keys.count)
+        var lines = 1
+        for (key, kind) in zip(layout.keys, layout.kinds) {
+            guard var value = fields[key], !value.isEmpty else {
+                cells.append(.blank)
+                widths.append(0)
                 continue
             }
-            if mask { value = RegisterLayout.masked(layout.keys[i], value) }
-            try write(value, kinds[i], row, column, columnFormats[i])
+            if mask { value = RegisterLayout.masked(key, value) }
+            let (cell, width) = convert(value, kind)
+            cells.append(cell)
+            widths.append(width)
+            if kind == .longText || kind == .industry { lines = max(lines, (width + wrapWidth - 1) / wrapWidth) }
         }
-        nextRow += 1
+        return PreparedRow(cells: cells, widths: widths, lines: lines)
     }
 
-    /// Writes a value as its kind's cell and widens its column to fit it.
-    private func write(_ value: String, _ kind: RegisterLayout.Kind, _ row: Int, _ column: Int, _ format: Format) throws {
+    /// A value as its kind's cell (a value that does not read as its kind stays text, as typed) and its width.
+    static func convert(_ value: String, _ kind: RegisterLayout.Kind) -> (PreparedRow.Cell, Int) {
         switch kind {
         case .date:
-            if let day = ExcelDate.day(isoText: value) ?? Day.parse(value) {
-                try sheet.number(row, column, Double(ExcelDate.serial(of: day)), format)
-                widths[column] = max(widths[column], 10)
-                return
-            }
+            if let day = ExcelDate.day(isoText: value) ?? Day.parse(value) { return (.number(Double(ExcelDate.serial(of: day))), 10) }
         case .integer:
-            if let n = Int(value) {
-                try sheet.number(row, column, Double(n), format)
-                widths[column] = max(widths[column], value.utf8.count)
-                return
-            }
+            if let n = Int(value) { return (.number(Double(n)), value.utf8.count) }
         case .money:
-            if let n = Double(value) {
-                try sheet.number(row, column, n, format)
-                widths[column] = max(widths[column], value.utf8.count + 4)
-                return
-            }
+            if let n = Double(value) { return (.number(n), value.utf8.count + 4) }
         case .industry:
             let name = Industry.parse(value)?.name ?? value
-            try sheet.string(row, column, name, format)
-            widen(column, name, cap: Self.wrapWidth)
-            return
-        case .longText:
-            try sheet.string(row, column, value, format)
-            widen(column, value, cap: Self.wrapWidth)
-            return
-        case .text, .short:
+            return (.text(name), width(name))
+        case .text, .short, .longText:
             break
         }
-        // Text, and a value of another kind that does not read as one (kept as typed).
-        try sheet.string(row, column, value, kind == .short ? formats.centered : formats.text)
-        widen(column, value, cap: 40)
+        return (.text(value), width(value))
     }
 
-    /// Widens a column to a value's display width (up to `cap`); measured only when it could be wider.
-    private func widen(_ column: Int, _ value: String, cap: Int) {
-        guard widths[column] < cap, value.utf8.count > widths[column] else { return }
-        widths[column] = max(widths[column], min(DisplayWidth.of(value), cap))
+    /// Display width, with ASCII counted straight from the bytes.
+    static func width(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : DisplayWidth.of(text)
+    }
+
+    /// Appends one record (field key → text, as the store gives it).
+    public func append(_ fields: [String: String]) throws {
+        try append(Self.prepare(fields, layout: layout, mask: mask))
+    }
+
+    /// Appends a record prepared by `prepare` (with this writer's layout and mask).
+    public func append(_ prepared: PreparedRow) throws {
+        let row = nextRow
+        count += 1
+        if prepared.lines > 1 { try sheet.rowHeight(row, Double(min(prepared.lines, 30)) * 13 + 3) }
+        try sheet.number(row, 0, Double(count), formats.integer)
+        for (i, cell) in prepared.cells.enumerated() {
+            let column = i + 1
+            switch cell {
+            case .blank:
+                try sheet.blank(row, column, columnFormats[i])
+            case .number(let value):
+                try sheet.number(row, column, value, columnFormats[i])
+            case .text(let text):
+                // A value of a number or date kind that did not read as one is written as plain text.
+                try sheet.string(row, column, text, textFormats[i])
+            }
+            if prepared.widths[i] > widths[column] { widths[column] = min(prepared.widths[i], caps[i]) }
+        }
+        nextRow += 1
     }
 
     static func style(_ kind: RegisterLayout.Kind) -> CellStyle {
@@ -178,6 +207,7 @@ public final class RegisterWorkbookWriter {
     @discardableResult
     public func finish() throws -> Int {
         let lastData = nextRow - 1
+        widths[0] = max(widths[0], String(count).utf8.count)
         // The filter first: the library refuses a range ending in a row already final.
         try sheet.autofilter(Self.fieldRow, 0, max(Self.fieldRow, lastData), lastColumn)
         try mergedLine(nextRow + 1, FormLines.signature, .signature)
