@@ -34,25 +34,33 @@ enum WorkbookExport {
     static func register(_ register: Register, file: String, database: any LedgerStorage, community: Community,
                          global: GlobalOptions, mask: Bool) throws {
         let count = try WorkbookFile.write(file) { temporary in
-            try translating {
-                let writer = try RegisterWorkbookWriter(path: temporary, register: register, community: community,
-                                                        preparer: global.session.resolvedOperator, today: Day.today(), mask: mask)
-                let layout = writer.layout
-                let pipe = RecordPipe(register, community: community.code, database: database) { fields in
-                    RegisterWorkbookWriter.prepare(fields, layout: layout, mask: mask)
-                }
-                do {
-                    while let batch = try pipe.next() {
-                        for row in batch { try writer.append(row) }
-                    }
-                } catch {
-                    pipe.cancel()
-                    throw error
-                }
-                return try writer.finish()
-            }
+            try writeRegister(register, to: temporary, database: database, community: community,
+                              preparer: global.session.resolvedOperator, mask: mask)
         }
         print("已导出\(count)条\(register.title)记录到 \(file)（Excel打印格式）\(mask ? "（已遮盖身份证号和电话）" : "")")
+    }
+
+    /// Writes a register's workbook to `path` (a temporary file); returns the number of records. Also the app's
+    /// `e` key in a browser.
+    static func writeRegister(_ register: Register, to path: String, database: any LedgerStorage, community: Community,
+                              preparer: String, mask: Bool) throws -> Int {
+        try translating {
+            let writer = try RegisterWorkbookWriter(path: path, register: register, community: community,
+                                                    preparer: preparer, today: Day.today(), mask: mask)
+            let layout = writer.layout
+            let pipe = RecordPipe(register, community: community.code, database: database) { fields in
+                RegisterWorkbookWriter.prepare(fields, layout: layout, mask: mask)
+            }
+            do {
+                while let batch = try pipe.next() {
+                    for row in batch { try writer.append(row) }
+                }
+            } catch {
+                pipe.cancel()
+                throw error
+            }
+            return try writer.finish()
+        }
     }
 
     /// `export score FILE.xlsx` and `export overview FILE.xlsx`.
@@ -70,6 +78,15 @@ enum WorkbookExport {
     }
 
     static func score(file: String, database: any LedgerStorage, community: Community, rubric: String?) throws {
+        let forms = try WorkbookFile.write(file) { temporary in
+            try writeScore(to: temporary, database: database, community: community, rubric: rubric)
+        }
+        let totals = forms.map { "\($0.rubric.title) \($0.card.total)/\($0.card.max)分" }.joined(separator: "；")
+        print("已导出\(community.name)的自评评分表到 \(file)：\(totals)")
+    }
+
+    /// Writes the 评分表 workbook to `path` (a temporary file); returns its forms. Also the app's `e` key on home.
+    static func writeScore(to path: String, database: any LedgerStorage, community: Community, rubric: String?) throws -> [ScoreWorkbook.Form] {
         let rubrics = try Rubrics.all()
         let chosen: [Rubric]
         if let rubric {
@@ -86,11 +103,8 @@ enum WorkbookExport {
         let forms = chosen.map {
             ScoreWorkbook.Form(rubric: $0, card: ScoreEngine.evaluate($0, facts: facts, checklist: community.checklist))
         }
-        try WorkbookFile.write(file) { temporary in
-            try translating { try ScoreWorkbook.write(path: temporary, community: community, forms: forms, today: Day.today()) }
-        }
-        let totals = forms.map { "\($0.rubric.title) \($0.card.total)/\($0.card.max)分" }.joined(separator: "；")
-        print("已导出\(community.name)的自评评分表到 \(file)：\(totals)")
+        try translating { try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today()) }
+        return forms
     }
 
     static func overview(file: String, database: any LedgerStorage, street: String?, district: String?) throws {

@@ -58,6 +58,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .effectFailed(let message):
         state.show(message, error: true)
         return []
+    case .exportNeedsConfirmation(let kind, let path):
+        state.dialog = .confirmOverwrite(kind, path: path)
+        return []
+    case .exported(let message):
+        state.show(message)
+        return []
     case .pasted(let text):
         return pasted(&state, text)
     case .keyPressed(let key):
@@ -246,6 +252,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("4"): return openBrowser(&state, .survey)
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
+    case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())
         return [.loadOverview]
@@ -464,6 +471,10 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return []
     case .deleteRecord(let row, let reason):
         return deleteDialogKey(&state, row, reason, key)
+    case .exportFile(let kind, let path):
+        return exportDialogKey(&state, kind, path, key)
+    case .confirmOverwrite(let kind, let path):
+        return overwriteDialogKey(&state, kind, path, key)
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
     case .recoverDraft(let draft):

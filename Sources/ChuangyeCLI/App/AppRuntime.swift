@@ -18,6 +18,7 @@ enum AppRuntime {
         let size = session.size
         var state = AppState(width: size.width, height: size.height, operatorName: database.operatorName,
                              today: database.today(), rubrics: rubrics)
+        state.documentsFolder = documentsFolder()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
             runEffects(&pending, state: &state, runner: runner)
@@ -66,5 +67,17 @@ enum AppRuntime {
                 if let action = runner.run(effect) { pending += reduce(&state, action) }
             }
         }
+    }
+
+    /// The user's documents folder for export suggestions: `$XDG_DOCUMENTS_DIR`, else `~/文档` or `~/Documents`
+    /// when it exists, else the home folder.
+    static func documentsFolder() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_DOCUMENTS_DIR"], !xdg.isEmpty { return xdg }
+        let home = env["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        for name in ["文档", "Documents"] where FileManager.default.fileExists(atPath: home + "/" + name) {
+            return home + "/" + name
+        }
+        return home
     }
 }

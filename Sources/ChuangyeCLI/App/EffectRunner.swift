@@ -106,6 +106,8 @@ struct EffectRunner {
                 CommunityFigures(community: c, facts: facts[c.code] ?? ScoreFacts(), persons: counts[c.code]?.persons ?? 0,
                                  services: counts[c.code]?.services ?? 0)
             })
+        case .exportWorkbook(let kind, let community, let path, let overwrite):
+            return try AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database)
         case .loadAccess:
             return .accessLoaded(try database.writableCommunities())
         case .quit:

@@ -142,6 +142,13 @@ enum DialogView {
             lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", "",
                      "请填写删除理由后按 Enter（Esc 取消）：", ""]
             input = reason
+        case .exportFile(let kind, let path):
+            title = "导出Excel"
+            lines = ["导出\(kind.title)（Excel打印格式）到文件：", "", "Enter 导出    Esc 取消", ""]
+            input = path
+        case .confirmOverwrite(_, let path):
+            title = "文件已存在"
+            lines = ["\(path) 已存在。", "", "y 覆盖    其他键 取消"]
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]

@@ -3,7 +3,8 @@ import TerminalUI
 
 enum HomeScreen {
     static let menu = [("1", "新增摸底登记"), ("2", "新增服务记录"), ("3", "新增工作记录"), ("4", "浏览台账"),
-                       ("5", "数据检查"), ("6", "社区档案与自评"), ("s", "评分明细"), ("o", "督导总览"), ("F1", "帮助"), ("q", "退出")]
+                       ("5", "数据检查"), ("6", "社区档案与自评"), ("s", "评分明细"), ("o", "督导总览"),
+                       ("e", "导出评分表（Excel）"), ("F1", "帮助"), ("q", "退出")]
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard let c = state.community else { return }
@@ -41,6 +42,7 @@ enum HelpScreen {
     static let lines = [
         "主菜单：1 新增摸底登记  2 新增服务记录  3 新增工作记录  4 浏览台账  5 数据检查",
         "        6 社区档案与自评  F1 帮助  q 退出  c 切换社区（多个社区时）",
+        "        e 导出Excel：主界面导出自评评分表，浏览台账时导出该台账（打印格式）",
         "",
         "录入表单：",
         "  Tab / Enter     下一项（离开一项时显示该项的提示）",
