@@ -16,6 +16,8 @@ let package = Package(
         // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
         .target(name: "LedgerResources", path: "Resources", exclude: [], resources: [.copy("rubrics")]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libxlsxwriter (Debian libxlsxwriter-dev): the workbooks are written by a library made for the format.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
         .target(name: "LedgerCore"),
         // How every output file is written: created new and atomically, replacing only a confirmed ordinary file.
         .target(name: "SafeFiles"),
@@ -26,6 +28,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The official workbooks (registers in print layout, the 评分表) over libxlsxwriter.
+        .target(name: "LedgerWorkbook", dependencies: ["CXlsxWriter", "LedgerCore", "TerminalUI"]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Pure Swift terminal kit: cells, buffers, display width, widgets. Never imports curses.
         .target(name: "TerminalUI"),
@@ -34,8 +38,8 @@ let package = Package(
         // The only code that touches ncursesw.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI", "CursesBackend",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI",
+            "CursesBackend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Position-independent like any other build: the shipped binary parses untrusted CSV and XLSX, so address
         // randomisation stays (the fixed-address link saved ~1.3 ms per command, which no one can feel; DECISIONS.md).
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
                                                              "LedgerExchange", "SafeFiles"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "LedgerWorkbookTests", dependencies: ["LedgerWorkbook", "LedgerCore", "LedgerExchange"]),
         .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),
     ]
 )

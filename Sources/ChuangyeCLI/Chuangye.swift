@@ -23,7 +23,7 @@ public struct Chuangye: ParsableCommand {
             throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
         }
         let database = try global.openDatabase()
-        AppRuntime.run(database: database, rubrics: try Rubrics.all())
+        AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
     }
 
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).

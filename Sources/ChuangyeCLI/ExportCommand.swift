@@ -8,16 +8,18 @@ import SafeFiles
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "把台账导出为CSV（UTF-8带BOM，Excel可直接打开）")
+        abstract: "把台账导出为CSV（UTF-8带BOM，Excel可直接打开）或Excel打印格式（.xlsx），或导出自评评分表、汇总表")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
 
-    @Argument(help: ArgumentHelp("台账：survey（摸底）、service（服务）或 activity（工作）", valueName: "台账"))
-    var register: Register
+    @Argument(help: ArgumentHelp("台账：survey（摸底）、service（服务）或 activity（工作）；score（自评评分表）、overview（汇总表）只能导出为.xlsx", valueName: "台账"))
+    var subject: ExportSubject
 
-    @Argument(help: ArgumentHelp("输出的CSV文件", valueName: "文件"))
+    @Argument(help: ArgumentHelp("输出文件：.csv 或 .xlsx（按扩展名）", valueName: "文件"))
     var file: String
+
+    @OptionGroup var workbook: WorkbookExportOptions
 
     @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234）")
     var mask = false
@@ -26,14 +28,18 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        guard let register = subject.register else {
+            let output = WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)
+            return try WorkbookExport.run(subject, output: output, global: global, target: target, options: workbook)
+        }
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
+        let destination = WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)
+        if file.lowercased().hasSuffix(".xlsx") {
+            return try WorkbookExport.register(register, output: destination, database: database, community: community, global: global, mask: mask)
+        }
         let output: NewFile
-        do {
-            output = try NewFile(OutputTarget(path: file, overwrite: force, protected: FileIdentity.database(global.databasePath),
-                                              protectedNames: FileIdentity.databaseNames(global.databasePath),
-                                              what: "导出文件"))
-        } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
+        do { output = try NewFile(destination) } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
         let writer = CSVWriter(register: register, mask: mask)
         var buffer = writer.header
         var count = 0

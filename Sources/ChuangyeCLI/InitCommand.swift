@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "根据档案文件建立或更新社区档案与自评清单",
         discussion: """
-        档案文件为 TOML 格式，含 [community]（code、name、street、district、level、labour_force、period）
+        档案文件为 TOML 格式，含 [community]（code、name、street、district、level、labour_force、period，可选 leader 负责人、phone 联系电话）
         和 [checklist]（评分项编号 = 自评得分）。再次运行会更新同一社区代码的档案。
         """)
 

@@ -22,14 +22,15 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
-        let inputs = try ScoreInputs.resolve(database, community: community, rubricId: rubric)
+        let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
+        let facts = try CommunityScore.facts(community, in: database)
         let details: PlanDetails
         do {
             details = community.level == .street ? PlanDetails() : try database.planDetails(community: community.code, period: community.period)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        let plan = Planner.plan(inputs.rubric, facts: inputs.facts, checklist: community.checklist, period: community.period,
+        let plan = Planner.plan(chosen, facts: facts, checklist: community.checklist, period: community.period,
                                 today: database.today(), details: details)
-        let card = ScoreEngine.evaluate(inputs.rubric, facts: inputs.facts, checklist: community.checklist)
+        let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         print(json ? try PlanJSON.render(plan, card: card, community: community) : PlanText.render(plan, card: card, community: community))
     }
 }

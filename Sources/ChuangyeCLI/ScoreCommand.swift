@@ -22,9 +22,11 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let database = try global.openDatabase()
         let community = try target.resolve(in: database)
-        let inputs = try ScoreInputs.resolve(database, community: community, rubricId: rubric)
-        let chosen = inputs.rubric
-        let card = ScoreEngine.evaluate(chosen, facts: inputs.facts, checklist: community.checklist)
+        let rubrics = try Rubrics.all()
+        let id = rubric ?? Rubrics.defaultId(for: community.level)
+        let chosen = try CommunityScore.rubric(id, among: rubrics)
+        let facts = try CommunityScore.facts(community, in: database)
+        let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         if json {
             print(try ScoreJSON.render(card, community: community))
         } else {

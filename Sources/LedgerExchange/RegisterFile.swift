@@ -104,22 +104,30 @@ public struct RegisterFile: Sendable {
         return (keys, ignored)
     }
 
-    /// The first worksheet of an Excel workbook: its first non-blank row is the header. Numbers in date columns
+    /// The first worksheet of an Excel workbook: its header is the first top row naming the register's fields. Numbers in date columns
     /// are Excel day serials and become dates; an ID number stored as a number has lost its last digits in Excel
     /// and is refused with the way to fix it.
     static func readWorkbook(_ data: Data, register: Register) throws -> RegisterFile {
         let rows: [XLSXReader.Row]
         do { rows = try XLSXReader.rows(data) } catch let f as XLSXReader.Failure { throw Failure(messages: [f.message]) }
         let nonBlank = rows.filter { $0.cells.contains { !$0.text.trimmingSpaces().isEmpty } }
-        guard let headerRow = nonBlank.first else { throw Failure(messages: ["工作表是空的，没有表头行"]) }
-        let (keys, ignored) = try match(headerRow.cells.map(\.text), register: register)
+        guard !nonBlank.isEmpty else { throw Failure(messages: ["工作表是空的，没有表头行"]) }
+        // A printed register (the official layout this tool exports, or a clerk's own) has a title, a 填报 line
+        // and group headings above the row of field names: the header is the first of the top rows that names
+        // the register's fields; when none does, the first row's problems are reported.
+        let headerIndex = nonBlank.prefix(8).firstIndex { (try? match($0.cells.map(\.text), register: register)) != nil } ?? 0
+        let (keys, ignored) = try match(nonBlank[headerIndex].cells.map(\.text), register: register)
         var records: [(line: Int, cells: [String])] = []
         var problems: [String] = []
-        for row in nonBlank.dropFirst() {
+        for row in nonBlank[(headerIndex + 1)...] {
             if row.cells.count > keys.count, row.cells[keys.count...].contains(where: { !$0.text.trimmingSpaces().isEmpty }) {
                 problems.append("第\(row.number)行有内容超出表头的\(keys.count)列")
                 continue
             }
+            // A row with text only in ignored columns (序号, a signature line under the table) is no record; it is
+            // left out here so the record count stays exact.
+            let hasField = row.cells.indices.contains { $0 < keys.count && keys[$0] != nil && !row.cells[$0].text.trimmingSpaces().isEmpty }
+            if !hasField { continue }
             var cells: [String] = []
             for (i, cell) in row.cells.enumerated() where i < keys.count {
                 guard cell.isNumber, let key = keys[i] else { cells.append(cell.text); continue }

@@ -475,6 +475,13 @@ enum Migrations {
                 INSERT INTO search_key_version (version) VALUES (0);
                 """)
         }
+        migrator.registerMigration("v14-profile", foreignKeyChecks: .immediate) { db in
+            // 负责人 and 联系电话 of the profile, printed on the self-assessment (评分表); optional.
+            try db.execute(sql: """
+                ALTER TABLE community ADD COLUMN leader TEXT;
+                ALTER TABLE community ADD COLUMN phone TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -30,6 +30,10 @@ public enum Action: Sendable {
     case accessLoaded(Set<String>?)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
+    /// An export's file already exists; nothing was written.
+    case exportNeedsConfirmation(ExportKind, path: String)
+    /// An export finished; the message says what was written where.
+    case exported(String)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.
@@ -89,5 +93,7 @@ public enum Effect: Sendable, Equatable {
     /// What the plan needs besides the kept figures (services missing, short stories).
     case loadPlanDetails(community: String)
     case loadAccess
+    /// Writes a workbook; an existing file is replaced only with `overwrite`.
+    case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
     case quit
 }

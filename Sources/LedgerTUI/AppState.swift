@@ -84,6 +84,10 @@ public enum Dialog: Sendable, Hashable {
     case dateRange(TextEditor)
     /// Accept every open warning of one rule in the checks screen with one reason.
     case acceptWarningGroup(code: String, records: [RecordRef], reason: TextEditor)
+    /// The file name of a workbook export (`e`).
+    case exportFile(ExportKind, path: TextEditor)
+    /// The export's file exists: replace it?
+    case confirmOverwrite(ExportKind, path: String)
 }
 
 /// Which screen is showing.
@@ -132,6 +136,8 @@ public struct AppState: Sendable {
     /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
     public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
     public var running = true
+    /// Where exports are suggested (the user's documents folder), set by the runtime.
+    public var documentsFolder = ""
     /// Communities this operator may change (nil: all).
     public var writable: Set<String>?
 

@@ -66,6 +66,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .effectFailed(let message):
         state.show(message, error: true)
         return []
+    case .exportNeedsConfirmation(let kind, let path):
+        state.dialog = .confirmOverwrite(kind, path: path)
+        return []
+    case .exported(let message):
+        state.show(message)
+        return []
     case .pasted(let text):
         return pasted(&state, text)
     case .keyPressed(let key):
@@ -115,6 +121,8 @@ extension AppState {
             "labour_force": String(c.labourForce), "period_start": c.period.start.description, "period_end": c.period.end.description,
         ]
         let rubric = rubric(for: c.level)
+        values["leader"] = c.leader
+        values["phone"] = c.phone
         let spec = rubric.map { FormSpecs.profile(withChecklistOf: $0) } ?? FormSpecs.profile
         for item in rubric?.items ?? [] where !item.allowedLevels.isEmpty {
             if let points = c.checklist[item.id], let level = item.allowedLevels.first(where: { $0.points == points }) {
@@ -264,6 +272,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
     case .character("7"): return openPlan(&state)
+    case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())
         return [.loadOverview]
@@ -481,6 +490,10 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return []
     case .deleteRecord(let row, let reason, let services):
         return deleteDialogKey(&state, row, reason, services: services, key)
+    case .exportFile(let kind, let path):
+        return exportDialogKey(&state, kind, path, key)
+    case .confirmOverwrite(let kind, let path):
+        return overwriteDialogKey(&state, kind, path, key)
     case .dateRange(let editor):
         return dateRangeDialogKey(&state, editor, key)
     case .acceptWarningGroup(let code, let records, let reason):

@@ -240,6 +240,9 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
+    case .character("e"):
+        state.screen = .browser(b)
+        return openExport(&state, .register(b.register))
     case .character("w"):
         state.screen = .browser(b)
         state.dialog = .dateRange(TextEditor(b.dateFilter?.description ?? "", limit: 40))

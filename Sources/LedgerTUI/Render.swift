@@ -85,7 +85,7 @@ enum Chrome {
             let next = form.spec.kind != .profile && form.editing == nil ? " F3存并继续" : ""
             let pages = form.spec.pages.count > 1 ? " PgDn翻页" : ""
             return "Tab下一项 Shift-Tab上一项\(pages) F2保存\(next) Esc返回 F1帮助\(panel)"
-        case .home: return "按数字键选择功能  F1帮助  q退出\(panel)"
+        case .home: return "按数字键选择功能  e导出评分表  F1帮助  q退出\(panel)"
         case .help(_, let returnTo): return HelpScreen.maxOffset(state, returnTo) > 0 ? "↑↓ PgDn PgUp 滚动  其他键返回" : "按任意键返回"
         case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  F1帮助  q退出"
         case .loading: return ""

@@ -14,7 +14,7 @@ struct ScreenTests {
         #expect(lines.contains("     1  新增摸底登记"))
         #expect(lines.contains("     6  社区档案与自评"))
         #expect(lines.contains("     7  评分计划"))
-        #expect(lines[23] == " 按数字键选择功能  F1帮助  q退出 F4评分")
+        #expect(lines[23] == " 按数字键选择功能  e导出评分表  F1帮助  q退出 F4评分")
         #expect(!lines.joined().contains("评分预览"))
     }
 

@@ -8,18 +8,19 @@ import TerminalUI
 /// The terminal application's loop: keys → reduce → effects → render → flush. The terminal is restored on
 /// every way out (normal exit, error, SIGHUP/SIGTERM/SIGINT); drafts are already saved when a signal arrives.
 enum AppRuntime {
-    static func run(database: any LedgerStorage, rubrics: [Rubric]) {
+    static func run(database: any LedgerStorage, databasePath: String? = nil, rubrics: [Rubric]) {
         // Before the first frame (about 60 ms, within the start-up budget), so no keystroke ever pays for it.
         Pinyin.warmUp()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let session = CursesSession(colorAllowed: colour)
         defer { session.stop() }
-        let runner = EffectRunner(database: database)
+        let runner = EffectRunner(database: database, databasePath: databasePath)
         let size = session.size
         // Draft slots of this run are tagged with its start time, so two runs of one operator never share a slot.
         let sessionTag = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
         var state = AppState(width: size.width, height: size.height, operatorName: database.operatorName,
                              today: database.today(), rubrics: rubrics, sessionTag: sessionTag)
+        state.documentsFolder = documentsFolder()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
             runEffects(&pending, state: &state, runner: runner)
@@ -68,5 +69,17 @@ enum AppRuntime {
                 if let action = runner.run(effect) { pending += reduce(&state, action) }
             }
         }
+    }
+
+    /// The user's documents folder for export suggestions: `$XDG_DOCUMENTS_DIR`, else `~/文档` or `~/Documents`
+    /// when it exists, else the home folder.
+    static func documentsFolder() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_DOCUMENTS_DIR"], !xdg.isEmpty { return xdg }
+        let home = env["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        for name in ["文档", "Documents"] where FileManager.default.fileExists(atPath: home + "/" + name) {
+            return home + "/" + name
+        }
+        return home
     }
 }

@@ -6,6 +6,8 @@ import LedgerTUI
 /// Runs the app's effects against the store; each result comes back as an action.
 struct EffectRunner {
     let database: any LedgerStorage
+    /// The open database's file, which no export may replace (nil for a store without one).
+    var databasePath: String? = nil
 
     func run(_ effect: Effect) -> Action? {
         do {
@@ -122,6 +124,8 @@ struct EffectRunner {
         case .loadPlanDetails(let code):
             guard let community = try database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
             return .planDetailsLoaded(try database.planDetails(community: code, period: community.period))
+        case .exportWorkbook(let kind, let community, let path, let overwrite):
+            return try AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath)
         case .loadAccess:
             return .accessLoaded(try database.writableCommunities())
         case .quit:

@@ -15,9 +15,12 @@ public struct Community: Sendable, Hashable {
     public var period: Period
     /// Points awarded by hand for checklist items, by rubric item id.
     public var checklist: [String: Points]
+    /// 负责人 and 联系电话: printed on the self-assessment (评分表) and the registers' 填报 line.
+    public var leader: String?
+    public var phone: String?
 
     public init(code: String, name: String, street: String, district: String, level: Level = .community,
-                labourForce: Int, period: Period, checklist: [String: Points] = [:]) {
+                labourForce: Int, period: Period, checklist: [String: Points] = [:], leader: String? = nil, phone: String? = nil) {
         self.code = code
         self.name = name
         self.street = street
@@ -26,6 +29,8 @@ public struct Community: Sendable, Hashable {
         self.labourForce = labourForce
         self.period = period
         self.checklist = checklist
+        self.leader = leader
+        self.phone = phone
     }
 }
 

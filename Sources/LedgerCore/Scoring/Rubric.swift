@@ -31,6 +31,8 @@ public struct RubricItem: Sendable {
     public let source: Source
     /// The table's own wording of the standard, for explanations.
     public let standard: String
+    /// The table's 考评方法 (how inspectors check it), where the source table gives one.
+    public let method: String?
     public let rule: Rule
 
     /// Points a clerk may award by hand for a checklist item; empty for computed items.
@@ -140,11 +142,12 @@ private struct ItemFile: Decodable {
     let max: Double
     let source: RubricItem.Source
     let standard: String?
+    let method: String?
     let rule: RuleFile
 
     func build(in file: String) throws -> RubricItem {
         RubricItem(id: id, title: title, group: group, max: Rubric.points(max), source: source,
-                   standard: standard ?? title, rule: try rule.build(item: id, max: Rubric.points(max), file: file))
+                   standard: standard ?? title, method: method, rule: try rule.build(item: id, max: Rubric.points(max), file: file))
     }
 }
 

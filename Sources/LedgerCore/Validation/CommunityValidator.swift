@@ -1,10 +1,11 @@
 /// Checks a community profile (from the profile form or a profile file): every field present and valid.
 /// Keys: code, name, street, district, level, labour_force, and either period (`2024-01-01..2024-12-31`) or
-/// period_start and period_end.
+/// period_start and period_end; optionally leader (负责人) and phone (联系电话).
 public enum CommunityValidator {
     static let labels = ["code": "社区代码", "name": "社区名称", "street": "所属街道", "district": "区县",
                          "level": "级别", "labour_force": "城镇劳动者总数", "period": "考核期",
-                         "period_start": "考核期开始", "period_end": "考核期结束"]
+                         "period_start": "考核期开始", "period_end": "考核期结束",
+                         "leader": "负责人", "phone": "联系电话"]
 
     public static func validate(_ raw: [String: String], today: Day, checklist: [String: Points] = [:]) -> Validated<Community> {
         var findings: [Finding] = []
@@ -54,11 +55,19 @@ public enum CommunityValidator {
                 }
             }
         }
+        let leader = Normalize.optional(raw["leader"])
+        if let leader, leader.count > 30 { findings.append(.error("leader", "too_long", "负责人最多30个字")) }
+        var phone: String?
+        if let v = Normalize.optional(raw["phone"]) {
+            phone = Phone.normalise(v)
+            if phone == nil { findings.append(.error("phone", "phone.format", "联系电话应为手机号或固定电话（如0971-1234567），现为“\(v)”")) }
+        }
         guard !findings.hasErrors, let code, let name, let street, let district else {
             return Validated(value: nil, findings: findings)
         }
         return Validated(value: Community(code: code, name: name, street: street, district: district, level: level,
-                                          labourForce: labour, period: period, checklist: checklist), findings: findings)
+                                          labourForce: labour, period: period, checklist: checklist,
+                                          leader: leader, phone: phone), findings: findings)
     }
 
     /// What is wrong with a community code, or nil: it is the 12-digit statistical division code (统计用区划代码:

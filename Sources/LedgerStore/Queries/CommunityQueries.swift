@@ -26,7 +26,8 @@ extension AppDatabase {
         let checklist = Dictionary(answers.map { ($0["item_id"] as String, Points(hundredths: $0["points_hundredths"])) },
                                    uniquingKeysWith: { a, _ in a })
         return Community(code: code, name: row["name"], street: row["street"], district: row["district"], level: level,
-                         labourForce: row["labour_force"], period: Period(start: start, end: end), checklist: checklist)
+                         labourForce: row["labour_force"], period: Period(start: start, end: end), checklist: checklist,
+                         leader: row["leader"], phone: row["phone"])
     }
 
     static func requireCommunity(_ db: Database, code: String) throws -> Community {

@@ -9,13 +9,14 @@ extension AppDatabase {
             let old = try Self.community(db, code: c.code)
             try requireWritable(db, community: c.code)
             try db.execute(sql: """
-                INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end, leader, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, street = excluded.street,
                     district = excluded.district, level = excluded.level, labour_force = excluded.labour_force,
-                    period_start = excluded.period_start, period_end = excluded.period_end, version = version + 1
+                    period_start = excluded.period_start, period_end = excluded.period_end,
+                    leader = excluded.leader, phone = excluded.phone, version = version + 1
                 """, arguments: [c.code, c.name, c.street, c.district, c.level.rawValue, c.labourForce,
-                                 c.period.start.description, c.period.end.description])
+                                 c.period.start.description, c.period.end.description, c.leader, c.phone])
             for (item, points) in c.checklist {
                 try db.execute(sql: """
                     INSERT INTO checklist_answer (community_code, item_id, points_hundredths) VALUES (?, ?, ?)
@@ -39,6 +40,8 @@ extension AppDatabase {
     static func fields(_ c: Community) -> [String: String] {
         var f = ["name": c.name, "street": c.street, "district": c.district, "level": c.level.rawValue,
                  "labour_force": String(c.labourForce), "period": c.period.description]
+        f["leader"] = c.leader
+        f["phone"] = c.phone
         for (item, points) in c.checklist { f["checklist." + item] = points.description }
         return f
     }

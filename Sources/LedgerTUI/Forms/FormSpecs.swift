@@ -76,6 +76,8 @@ public enum FormSpecs {
         FieldSpec("labour_force", "城镇劳动者总数", .integer, required: true),
         FieldSpec("period_start", "考核期开始", .date, required: true),
         FieldSpec("period_end", "考核期结束", .date, required: true),
+        FieldSpec("leader", "负责人", .text(maxLength: 30)),
+        FieldSpec("phone", "联系电话", .phone),
     ])
 
     static let checklistPrefix = "checklist."

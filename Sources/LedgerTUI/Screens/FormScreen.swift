@@ -176,6 +176,13 @@ enum DialogView {
             lines = ["确认“\(name)”的全部\(records.count)条记录的警告？", "每条记录都记下此理由，并记入修改记录。", "",
                      "请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
+        case .exportFile(let kind, let path):
+            title = "导出Excel"
+            lines = ["导出\(kind.title)（Excel打印格式）到文件：", "", "Enter 导出    Esc 取消", ""]
+            input = path
+        case .confirmOverwrite(_, let path):
+            title = "文件已存在"
+            lines = ["\(path) 已存在。", "", "y 覆盖    其他键 取消"]
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]

@@ -1,0 +1,24 @@
+import LedgerCore
+import LedgerStore
+
+/// The figures a community or street is scored on: one definition for `score`, `export score` and `export overview`.
+enum CommunityScore {
+    /// A community's own registers; a street's are the union of its communities' (and its own), over its own
+    /// labour force.
+    static func facts(_ community: Community, in database: any LedgerStorage) throws -> ScoreFacts {
+        do {
+            guard community.level == .street else { return try database.scoreFacts(community: community.code) }
+            var union = try database.scoreFacts(street: community.name) + (try database.scoreFacts(community: community.code))
+            union[.labourForce] = community.labourForce
+            return union
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
+    }
+
+    /// The rubric with this id, or a usage error listing those there are.
+    static func rubric(_ id: String, among rubrics: [Rubric]) throws -> Rubric {
+        guard let chosen = rubrics.first(where: { $0.id == id }) else {
+            throw CLIFailure.usage("没有评分表 \(id)，可用：\(rubrics.map(\.id).joined(separator: "、"))")
+        }
+        return chosen
+    }
+}

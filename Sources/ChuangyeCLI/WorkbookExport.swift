@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerWorkbook
+import SafeFiles
+
+/// What `export` writes: a register (CSV or workbook), or one of the documents that exist only as workbooks.
+enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
+    case survey, service, activity
+    /// The self-assessment 评分表.
+    case score
+    /// The supervisor's overview of communities.
+    case overview
+
+    var register: Register? { Register(rawValue: rawValue) }
+}
+
+/// The options of `export score` and `export overview`.
+struct WorkbookExportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("score：评分表编号（默认按档案级别；街道导出每个街道级评分表）", valueName: "编号"))
+    var rubric: String?
+
+    @Option(name: .long, help: ArgumentHelp("overview：只汇总这个街道的社区", valueName: "街道"))
+    var street: String?
+
+    @Option(name: .long, help: ArgumentHelp("overview：只汇总这个区县的社区", valueName: "区县"))
+    var district: String?
+}
+
+/// `chuangye export …` into the official workbooks (LedgerWorkbook): registers in print layout, the 评分表 and the
+/// overview. Each is written to a temporary file that WorkbookFile puts in place.
+enum WorkbookExport {
+    /// `export survey|service|activity FILE.xlsx`.
+    static func register(_ register: Register, output: OutputTarget, database: any LedgerStorage, community: Community,
+                         global: GlobalOptions, mask: Bool) throws {
+        let count = try WorkbookFile.write(output) { temporary in
+            try writeRegister(register, to: temporary, database: database, community: community,
+                              preparer: global.session.resolvedOperator, mask: mask)
+        }
+        print("已导出\(count)条\(register.title)记录到 \(output.path)（Excel打印格式）\(mask ? "（已遮盖身份证号和电话）" : "")")
+    }
+
+    /// Writes a register's workbook to `path` (a temporary file); returns the number of records. Also the app's
+    /// `e` key in a browser.
+    static func writeRegister(_ register: Register, to path: String, database: any LedgerStorage, community: Community,
+                              preparer: String, mask: Bool) throws -> Int {
+        try translating {
+            let writer = try RegisterWorkbookWriter(path: path, register: register, community: community,
+                                                    preparer: preparer, today: Day.today(), mask: mask)
+            let layout = writer.layout
+            let pipe = RecordPipe(register, community: community.code, database: database) { fields in
+                RegisterWorkbookWriter.prepare(fields, layout: layout, mask: mask)
+            }
+            do {
+                while let batch = try pipe.next() {
+                    for row in batch { try writer.append(row) }
+                }
+            } catch {
+                pipe.cancel()
+                throw error
+            }
+            return try writer.finish()
+        }
+    }
+
+    /// `export score FILE.xlsx` and `export overview FILE.xlsx`.
+    static func run(_ subject: ExportSubject, output: OutputTarget, global: GlobalOptions, target: CommunityOption,
+                    options: WorkbookExportOptions) throws {
+        guard output.path.lowercased().hasSuffix(".xlsx") else {
+            throw CLIFailure.usage("\(subject == .score ? "评分表" : "汇总表")只能导出为Excel文件，文件名应以 .xlsx 结尾")
+        }
+        let database = try global.openDatabase()
+        switch subject {
+        case .score: try score(output: output, database: database, community: try target.resolve(in: database), rubric: options.rubric)
+        case .overview: try overview(output: output, database: database, street: options.street, district: options.district)
+        case .survey, .service, .activity: break
+        }
+    }
+
+    static func score(output: OutputTarget, database: any LedgerStorage, community: Community, rubric: String?) throws {
+        let forms = try WorkbookFile.write(output) { temporary in
+            try writeScore(to: temporary, database: database, community: community, rubric: rubric)
+        }
+        let totals = forms.map { "\($0.rubric.title) \($0.card.total)/\($0.card.max)分" }.joined(separator: "；")
+        print("已导出\(community.name)的自评评分表到 \(output.path)：\(totals)")
+    }
+
+    /// Writes the 评分表 workbook to `path` (a temporary file); returns its forms. Also the app's `e` key on home.
+    static func writeScore(to path: String, database: any LedgerStorage, community: Community, rubric: String?) throws -> [ScoreWorkbook.Form] {
+        let rubrics = try Rubrics.all()
+        let chosen: [Rubric]
+        if let rubric {
+            chosen = [try CommunityScore.rubric(rubric, among: rubrics)]
+        } else if community.level == .street {
+            // A street is assessed on every street-level table, its default (西宁 street) first.
+            let street = rubrics.filter { $0.level == .street }
+            let first = Rubrics.defaultId(for: .street)
+            chosen = street.filter { $0.id == first } + street.filter { $0.id != first }
+        } else {
+            chosen = [try CommunityScore.rubric(Rubrics.defaultId(for: community.level), among: rubrics)]
+        }
+        let facts = try CommunityScore.facts(community, in: database)
+        let forms = chosen.map {
+            ScoreWorkbook.Form(rubric: $0, card: ScoreEngine.evaluate($0, facts: facts, checklist: community.checklist))
+        }
+        try translating { try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today()) }
+        return forms
+    }
+
+    static func overview(output: OutputTarget, database: any LedgerStorage, street: String?, district: String?) throws {
+        guard street == nil || district == nil else { throw CLIFailure.usage("--street 和 --district 只能选一个") }
+        let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: .community), among: try Rubrics.all())
+        let entries: [OverviewWorkbook.Entry]
+        do {
+            let communities = try database.communities().filter {
+                $0.level == .community && (street == nil || $0.street == street) && (district == nil || $0.district == district)
+            }
+            guard !communities.isEmpty else {
+                throw CLIFailure.data(street.map { "街道“\($0)”下没有社区" } ?? district.map { "区县“\($0)”下没有社区" } ?? "数据库中还没有社区")
+            }
+            // Kept totals: constant work per community, however large the registers.
+            let facts = try database.scoreFactsByCommunity()
+            let counts = try database.countsByCommunity()
+            entries = communities.map { c in
+                let f = facts[c.code] ?? ScoreFacts()
+                let form = ScoreWorkbook.Form(rubric: rubric, card: ScoreEngine.evaluate(rubric, facts: f, checklist: c.checklist))
+                return OverviewWorkbook.Entry(community: c, facts: f, persons: counts[c.code]?.persons ?? 0,
+                                              services: counts[c.code]?.services ?? 0, form: form)
+            }
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let scope = street ?? district ?? "全部社区"
+        try WorkbookFile.write(output) { temporary in
+            try translating { try OverviewWorkbook.write(path: temporary, scope: scope, entries: entries, today: Day.today()) }
+        }
+        print("已导出\(scope)\(entries.count)个社区的汇总表到 \(output.path)")
+    }
+
+    /// Workbook and store failures as the CLI's Chinese data errors.
+    private static func translating<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as WorkbookError {
+            throw CLIFailure.data(e.message)
+        } catch let e as StoreError {
+            throw CLIFailure.data("导出失败：\(e.message)")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import LedgerCore
+import TerminalUI
+
+/// What the `e` key exports as a workbook: the browsed register, or from home the community's 评分表.
+public enum ExportKind: Sendable, Hashable {
+    case register(Register)
+    case score
+
+    public var title: String {
+        switch self {
+        case .register(let register): register.title
+        case .score: "自评评分表"
+        }
+    }
+}
+
+extension AppState {
+    /// The export dialog's suggestion: `<documents>/<社区><台账>-<date>.xlsx`.
+    func defaultExportPath(_ kind: ExportKind) -> String {
+        let folder = documentsFolder.isEmpty ? "" : (documentsFolder.hasSuffix("/") ? documentsFolder : documentsFolder + "/")
+        return folder + (community?.name ?? "") + kind.title + "-" + today.description + ".xlsx"
+    }
+}
+
+/// Opens the file-name dialog for an export.
+func openExport(_ state: inout AppState, _ kind: ExportKind) -> [Effect] {
+    guard state.community != nil else { return [] }
+    state.dialog = .exportFile(kind, path: TextEditor(state.defaultExportPath(kind), limit: 400))
+    return []
+}
+
+func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: TextEditor, _ key: Key) -> [Effect] {
+    var editor = editor
+    switch key {
+    case .escape:
+        state.dialog = nil
+        return []
+    case .enter:
+        let path = editor.text.trimmingSpaces()
+        guard path.lowercased().hasSuffix(".xlsx") else {
+            state.show("文件名应以 .xlsx 结尾", error: true)
+            return []
+        }
+        guard let community = state.community else { state.dialog = nil; return [] }
+        state.dialog = nil
+        return [.exportWorkbook(kind, community: community.code, path: path, overwrite: false)]
+    default:
+        _ = editor.handle(key)
+        state.dialog = .exportFile(kind, path: editor)
+        return []
+    }
+}
+
+/// The file exists: replaced only on an explicit `y`.
+func overwriteDialogKey(_ state: inout AppState, _ kind: ExportKind, _ path: String, _ key: Key) -> [Effect] {
+    state.dialog = nil
+    guard key == .character("y") || key == .character("Y"), let community = state.community else {
+        state.show("未导出：文件已存在，未覆盖")
+        return []
+    }
+    return [.exportWorkbook(kind, community: community.code, path: path, overwrite: true)]
+}

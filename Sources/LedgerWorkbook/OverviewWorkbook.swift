@@ -1,0 +1,155 @@
+import LedgerCore
+
+/// The supervisor's workbook: one row per community with street subtotals and a grand total on the first sheet,
+/// then each community's filled-in 评分表 on its own sheet.
+public enum OverviewWorkbook {
+    /// One community's figures and score.
+    public struct Entry: Sendable {
+        public let community: Community
+        public let facts: ScoreFacts
+        public let persons: Int
+        public let services: Int
+        public let form: ScoreWorkbook.Form
+
+        public init(community: Community, facts: ScoreFacts, persons: Int, services: Int, form: ScoreWorkbook.Form) {
+            self.community = community
+            self.facts = facts
+            self.persons = persons
+            self.services = services
+            self.form = form
+        }
+    }
+
+    static let headers = ["序号", "区县", "街道", "社区", "社区代码", "城镇劳动者", "摸底人数", "服务次数", "参与创业活动者",
+                          "创业参与率", "初期创业者", "带动就业人数", "创业带动就业指数", "自评总分", "错误记录", "警告记录"]
+    static let widths: [Double] = [5, 10, 14, 14, 12, 10, 9, 9, 10, 9, 9, 10, 10, 9, 8, 8]
+
+    /// Writes the overview of `scope` (`城东区` or `八一路街道`) to `path` (the caller's temporary file).
+    public static func write(path: String, scope: String, entries: [Entry], today: Day) throws {
+        let workbook = try Workbook(path: path)
+        let sheet = try workbook.addSheet("总览")
+        let last = headers.count - 1
+        func line(_ row: Int, _ text: String, _ style: CellStyle) throws {
+            try sheet.string(row, 0, text, style)
+            for c in 1 ... last { try sheet.blank(row, c, style) }
+            try sheet.merge(row, 0, row, last, text, style)
+        }
+        try sheet.rowHeight(0, 30)
+        try line(0, "\(scope)创建创业型社区情况汇总表", .title)
+        try line(1, "统计范围：\(scope)（\(entries.count)个社区）" + FormLines.blank(3) + "填表日期：\(today)", .subtitle)
+        try sheet.rowHeight(2, 32)
+        for (c, header) in headers.enumerated() { try sheet.string(2, c, header, .header) }
+
+        var row = 3
+        var number = 0
+        let streets = Dictionary(grouping: entries) { StreetKey(district: $0.community.district, street: $0.community.street) }
+        var all = Figures()
+        for key in streets.keys.sorted() {
+            var subtotal = Figures()
+            for entry in streets[key, default: []].sorted(by: { $0.community.code < $1.community.code }) {
+                number += 1
+                let figures = Figures(entry)
+                subtotal += figures
+                try sheet.number(row, 0, Double(number), .integer)
+                for (c, text) in [entry.community.district, entry.community.street, entry.community.name, entry.community.code].enumerated() {
+                    try sheet.string(row, c + 1, text, .text)
+                }
+                try write(figures, row: row, total: entry.form.card.total.asDouble, on: sheet, bold: false)
+                row += 1
+            }
+            try sheet.string(row, 0, "小计", subtotalStyle)
+            try sheet.string(row, 1, key.district, subtotalStyle)
+            try sheet.string(row, 2, key.street, subtotalStyle)
+            try sheet.string(row, 3, "\(streets[key, default: []].count)个社区", subtotalStyle)
+            try sheet.blank(row, 4, subtotalStyle)
+            try write(subtotal, row: row, total: nil, on: sheet, bold: true)
+            all += subtotal
+            row += 1
+        }
+        // The filter over communities and subtotals before the total row: the library refuses a range ending in a
+        // row already final.
+        try sheet.autofilter(2, 0, max(2, row - 1), last)
+        try sheet.string(row, 0, "合计", subtotalStyle)
+        for c in 1 ... 4 { try sheet.blank(row, c, subtotalStyle) }
+        try sheet.merge(row, 0, row, 4, "合计", subtotalStyle)
+        try write(all, row: row, total: nil, on: sheet, bold: true)
+        try line(row + 2, "注：参与率 = 参与创业活动者 ÷ 城镇劳动者；带动就业指数 = 初期创业者带动就业人数 ÷ 初期创业者人数；小计和合计按汇总后的人数重新计算。", .note)
+        for (c, width) in widths.enumerated() { try sheet.columnWidth(c, width) }
+        sheet.freeze(rows: 3, columns: 4)
+        try sheet.printSetup(landscape: true, repeatRows: 2 ... 2)
+
+        var used: Set<String> = ["总览"]
+        for entry in entries.sorted(by: { ($0.community.district, $0.community.street, $0.community.code) < ($1.community.district, $1.community.street, $1.community.code) }) {
+            var name = SheetName.clean(entry.community.name)
+            if used.contains(name) { name = SheetName.clean(String(entry.community.name.prefix(18)) + "（\(entry.community.code)）") }
+            used.insert(name)
+            let form = ScoreWorkbook.Form(rubric: entry.form.rubric, card: entry.form.card, sheetName: name)
+            try ScoreSheetWriter.write(form, community: entry.community, today: today, into: workbook)
+        }
+        try workbook.close()
+    }
+
+    static let subtotalStyle = CellStyle(bold: true, border: true, fill: 0xF2F2F2)
+
+    /// The figures of columns 城镇劳动者 … 警告记录 (and 自评总分 for a community).
+    private static func write(_ f: Figures, row: Int, total: Double?, on sheet: Sheet, bold: Bool) throws {
+        var integer = CellStyle.integer, percent = CellStyle(align: .right, border: true, numberFormat: "0.00%")
+        var index = CellStyle(align: .right, border: true, numberFormat: "0.00")
+        if bold {
+            integer.bold = true
+            percent.bold = true
+            index.bold = true
+            integer.fill = subtotalStyle.fill
+            percent.fill = subtotalStyle.fill
+            index.fill = subtotalStyle.fill
+        }
+        let counts = [f.labourForce, f.persons, f.services, f.participants]
+        for (i, n) in counts.enumerated() { try sheet.number(row, 5 + i, Double(n), integer) }
+        if f.labourForce > 0 { try sheet.number(row, 9, Double(f.participants) / Double(f.labourForce), percent) } else {
+            try sheet.blank(row, 9, percent)
+        }
+        try sheet.number(row, 10, Double(f.entrepreneurs), integer)
+        try sheet.number(row, 11, Double(f.jobs), integer)
+        if f.entrepreneurs > 0 { try sheet.number(row, 12, Double(f.jobs) / Double(f.entrepreneurs), index) } else {
+            try sheet.blank(row, 12, index)
+        }
+        if let total { try sheet.number(row, 13, total, CellStyle.points) } else { try sheet.blank(row, 13, integer) }
+        try sheet.number(row, 14, Double(f.errors), integer)
+        try sheet.number(row, 15, Double(f.warnings), integer)
+    }
+
+    struct StreetKey: Hashable, Comparable {
+        let district: String
+        let street: String
+        static func < (a: StreetKey, b: StreetKey) -> Bool { (a.district, a.street) < (b.district, b.street) }
+    }
+
+    /// Summable counts; rates are recomputed from them, never averaged.
+    struct Figures {
+        var labourForce = 0, persons = 0, services = 0, participants = 0, entrepreneurs = 0, jobs = 0, errors = 0, warnings = 0
+
+        init() {}
+
+        init(_ e: Entry) {
+            labourForce = e.community.labourForce
+            persons = e.persons
+            services = e.services
+            participants = e.facts[.participants]
+            entrepreneurs = e.facts[.entrepreneurs]
+            jobs = e.facts[.entrepreneurJobs]
+            errors = e.facts[.errorRecords]
+            warnings = e.facts[.warningRecords]
+        }
+
+        static func += (a: inout Figures, b: Figures) {
+            a.labourForce += b.labourForce
+            a.persons += b.persons
+            a.services += b.services
+            a.participants += b.participants
+            a.entrepreneurs += b.entrepreneurs
+            a.jobs += b.jobs
+            a.errors += b.errors
+            a.warnings += b.warnings
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import LedgerCore
+import Testing
+import TerminalUI
+@testable import LedgerTUI
+
+/// The `e` key: a file name suggested under the documents folder, never replacing a file without a `y`.
+struct ExportTests {
+    @Test func browserExportsItsRegisterUnderTheDocumentsFolder() {
+        var state = homeState()
+        state.documentsFolder = "/home/wang/文档"
+        press(&state, [.character("4"), .character("e")])
+        guard case .exportFile(.register(.survey), let editor)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        #expect(editor.text == "/home/wang/文档/八一路社区创业摸底统计台账-2024-12-31.xlsx")
+        let effects = press(&state, [.enter])
+        #expect(effects == [.exportWorkbook(.register(.survey), community: "630102001",
+                                            path: "/home/wang/文档/八一路社区创业摸底统计台账-2024-12-31.xlsx", overwrite: false)])
+        #expect(state.dialog == nil)
+    }
+
+    @Test func homeExportsTheScoreSheetAndAsksBeforeReplacingAFile() {
+        var state = homeState()
+        press(&state, [.character("e")])
+        guard case .exportFile(.score, _)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        press(&state, [.control("u")] + type("/tmp/评分表.csv"))
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message == "文件名应以 .xlsx 结尾")
+        press(&state, [.control("u")] + type("/tmp/评分表.xlsx"))
+        #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false)])
+
+        // The file exists: nothing is written until the clerk says y; any other key leaves it alone.
+        _ = reduce(&state, .exportNeedsConfirmation(.score, path: "/tmp/评分表.xlsx"))
+        #expect(state.dialog == .confirmOverwrite(.score, path: "/tmp/评分表.xlsx"))
+        #expect(press(&state, [.character("n")]).isEmpty)
+        #expect(state.dialog == nil && state.message == "未导出：文件已存在，未覆盖")
+        _ = reduce(&state, .exportNeedsConfirmation(.score, path: "/tmp/评分表.xlsx"))
+        #expect(press(&state, [.character("y")]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: true)])
+        _ = reduce(&state, .exported("已导出自评评分表（41/100分）到 /tmp/评分表.xlsx"))
+        #expect(state.message == "已导出自评评分表（41/100分）到 /tmp/评分表.xlsx")
+    }
+
+    @Test func escapeCancels() {
+        var state = homeState()
+        press(&state, [.character("e")])
+        #expect(press(&state, [.escape]).isEmpty)
+        #expect(state.dialog == nil)
+    }
+}
