@@ -52,6 +52,8 @@ struct ClerkDayJourneyTests {
         try t.type("八一路街道"); try t.press("Tab")
         try t.type("城东区"); try t.press("Tab", "Tab")
         try t.type("60"); try t.press("Tab", "Tab", "Tab")
+        try t.type("马主任"); try t.press("Tab")
+        try t.type("0971-6123456"); try t.press("Tab")
         try t.waitFor("[2 自评")
         try t.type("yclb"); try t.press("Tab")
         try t.type("2"); try t.press("Tab")

@@ -31,7 +31,9 @@ struct CommandLineTextTests {
         defer { cli.cleanup() }
         let badValue = try cli.run("export", "frob", "x.csv")
         #expect(badValue.status == 2)
-        #expect(badValue.stderr.hasPrefix("错误：<台账> 的值“frob”无效，应为 survey、service、activity 之一\n"), "\(badValue.stderr)")
+        // Wrapped to the terminal's width: compared without the line breaks.
+        #expect(badValue.stderr.replacingOccurrences(of: "\n", with: "").hasPrefix("错误：<台账> 的值“frob”无效，应为 survey、service、activity、score、overview 之一"),
+                "\(badValue.stderr)")
         let unknown = try cli.run("score", "--frob")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("错误：未知选项 --frob"), "\(unknown.stderr)")
