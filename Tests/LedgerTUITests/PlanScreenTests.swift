@@ -94,4 +94,65 @@ struct PlanScreenTests {
         press(&state, Array(repeating: .down, count: row) + [.enter])
         #expect(state.message == "此项为自评项：请在社区档案与自评（6）中更新")
     }
+
+    /// Gauges in plain ASCII where the terminal is not UTF-8 (or NO_COLOR): the score detail at 80×24.
+    @Test func theScoreDetailsGaugesInASCII() {
+        var state = ScreensAt80x24Tests.busyHome()
+        state.asciiGauges = true
+        press(&state, [.character("s")])
+        let lines = render(state).trimmedLines
+        #expect(lines[2] == " 劳动者创业参与率达到7%            0/15 [####--] 5.22%（47/900）")
+        #expect(lines[4] == " 成立创建工作领导小组               2/2 [######] 已成立并切实履职")
+        #expect(lines[3] == " 创业带动就业指数达到3             0/15 [------] —（0/0）")
+    }
+
+    /// At 120×40 the score panel beside a form has room for a gauge on every item.
+    @Test func thePanelCarriesGaugesWhereItHasRoom() {
+        var state = ScreensAt80x24Tests.busyHome()
+        _ = reduce(&state, .resized(width: 120, height: 40))
+        press(&state, [.character("1")])
+        expectScreen(render(state), [
+              " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                                         操作员 王芳",
+              " 创业摸底登记  [1 基本信息]  2 创业情况   3 培训与补贴                          ┌─ 评分预览 ───────────────────────────┐",
+              "                                                                                │总分 15/100                           │",
+              "                   *姓名                                                        │劳动者创业参与率达到7%      ███▋  0/15│",
+              "           *公民身份号码                                                        │创业带动就业指数达到3             0/15│",
+              "               *文化程度                                                        │成立创建工作领导小组        █████  2/2│",
+              "               *户籍性质                                                        │工作制度健全并执行                 0/2│",
+              "               *联系电话                                                        │创建工作方案                       0/3│",
+              "               *人员类别                                                        │三项补贴享受率100%          █████  6/6│",
+              "               *创业状态                                                        │建立摸底台账                █████  2/2│",
+              "               *摸底日期   2024-12-31                                           │创业培训率100%                     0/8│",
+              "                    民族                                                        │培训合格率100%                     0/4│",
+              "              现居住地址                                                        │培训后创业率达30%                  0/2│",
+              "                                                                                │开设创业服务窗口                   0/2│",
+              "                                                                                │每人2次以上创业服务               0/16│",
+              "                                                                                │创业宣传活动3次以上                0/3│",
+              "                                                                                │树立创业典型1名以上                1/2│",
+              "                                                                                │※推荐入园孵化1家以上               0/6│",
+              "                                                                                │※创业指导专家队伍/协作机制         0/4│",
+              "                                                                                │※工作创新                          0/4│",
+              "                                                                                │※台账资料完备               █████  4/4│",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "  最多30个字                                                                    │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                │                                      │",
+              "                                                                                └──────────────────────────────────────┘",
+              "",
+              " Tab下一项 Shift-Tab上一项 PgDn翻页 F2保存 F3存并继续 Esc返回 F1帮助",
+        ])
+    }
 }
+

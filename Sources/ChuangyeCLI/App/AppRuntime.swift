@@ -21,6 +21,7 @@ enum AppRuntime {
         var state = AppState(width: size.width, height: size.height, operatorName: database.operatorName,
                              today: database.today(), rubrics: rubrics, sessionTag: sessionTag)
         state.documentsFolder = documentsFolder()
+        state.asciiGauges = !colour || !localeIsUTF8()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
             runEffects(&pending, state: &state, runner: runner)
@@ -73,6 +74,14 @@ enum AppRuntime {
 
     /// The user's documents folder for export suggestions: `$XDG_DOCUMENTS_DIR`, else `~/文档` or `~/Documents`
     /// when it exists, else the home folder.
+    /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them).
+    static func localeIsUTF8() -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
     static func documentsFolder() -> String {
         let env = ProcessInfo.processInfo.environment
         if let xdg = env["XDG_DOCUMENTS_DIR"], !xdg.isEmpty { return xdg }

@@ -14,6 +14,8 @@ public struct ItemScore: Sendable, Hashable {
     public let explanation: String
     /// Which records are behind the figure, for drill-down; nil for checklist items.
     public let evidence: Evidence?
+    /// How far the item has come toward what its rule asks, 0…1 (`Progress`), for gauges.
+    public var progress: Double = 0
 }
 
 /// The records behind a figure: those counted by `include` and not by `excluding`.
@@ -38,7 +40,11 @@ public struct ScoreCard: Sendable, Hashable {
 /// Evaluates a rubric over figures. Pure and exact: rates are compared as fractions, never as floating point.
 public enum ScoreEngine {
     public static func evaluate(_ rubric: Rubric, facts: ScoreFacts, checklist: [String: Points]) -> ScoreCard {
-        let items = rubric.items.map { evaluate($0, facts: facts, checklist: checklist) }
+        let items = rubric.items.map { item in
+            var scored = evaluate(item, facts: facts, checklist: checklist)
+            scored.progress = Progress.of(item, facts: facts, checklist: checklist)
+            return scored
+        }
         let total = items.reduce(Points.zero) { $0 + $1.points }
         return ScoreCard(rubricId: rubric.id, rubricTitle: rubric.title, total: total, max: rubric.maxPoints, items: items)
     }

@@ -15,10 +15,16 @@ enum ScorePanel {
         guard let cards = state.scoreCards() else { return }
         var draftNotCounted = false
         if draftNotCounted { draftNotCounted = true }
-        draw(cards, draftNotCounted: draftNotCounted, in: rect, into: &buffer)
+        draw(cards, draftNotCounted: draftNotCounted, asciiGauges: state.asciiGauges, in: rect, into: &buffer)
     }
 
-    static func draw(_ cards: (saved: ScoreCard, preview: ScoreCard?), draftNotCounted: Bool, in rect: Rect, into buffer: inout Buffer) {
+    /// Inner width from which each item carries a gauge beside its points (at 120 columns; at 80 the titles
+    /// need the room).
+    static let gaugeMinimumWidth = 36
+    static let gaugeWidth = 5
+
+    static func draw(_ cards: (saved: ScoreCard, preview: ScoreCard?), draftNotCounted: Bool, asciiGauges: Bool = false, in rect: Rect,
+                     into buffer: inout Buffer) {
         let shown = cards.preview ?? cards.saved
         let inner = Panel.draw("评分预览", in: rect, into: &buffer)
         guard inner.height > 2 else { return }
@@ -29,7 +35,7 @@ enum ScorePanel {
             let note = "（草稿未计入）"
             buffer.put(note, x: inner.maxX - DisplayWidth.of(note), y: inner.y, style: .muted)
         }
-        let lines = self.lines(cards, width: inner.width)
+        let lines = self.lines(cards, width: inner.width, asciiGauges: asciiGauges)
         let rows = inner.height - 1
         var start = 0
         if lines.count > rows {
@@ -47,7 +53,7 @@ enum ScorePanel {
 
     /// One line per item; a title too long to stand beside its points goes on as many lines as it needs, the
     /// points right-aligned below it.
-    static func lines(_ cards: (saved: ScoreCard, preview: ScoreCard?), width: Int) -> [Line] {
+    static func lines(_ cards: (saved: ScoreCard, preview: ScoreCard?), width: Int, asciiGauges: Bool = false) -> [Line] {
         let shown = cards.preview ?? cards.saved
         return shown.items.enumerated().flatMap { i, item -> [Line] in
             let old = cards.saved.items[i]
@@ -58,6 +64,11 @@ enum ScorePanel {
             if changed {
                 points = "\(old.points)→\(item.points)" + delta(item.points - old.points)
                 style = .title
+            }
+            if width >= gaugeMinimumWidth {
+                // Points right-aligned in at least 4 cells (`0/15`, ` 2/2`), so the gauges stand in one column.
+                let padding = String(repeating: " ", count: max(0, 4 - DisplayWidth.of(points)))
+                points = Gauge.text(item.progress, width: gaugeWidth, ascii: asciiGauges) + " " + padding + points
             }
             let room = width - DisplayWidth.of(points) - 1
             if DisplayWidth.of(title) <= room { return [Line(text: title, points: points, style: style, changed: changed)] }

@@ -43,7 +43,8 @@ enum ScoreScreen {
         buffer.put("\(card.rubricTitle)：总分 \(card.total)/\(card.max)（Enter 查看相关记录）", x: x, y: rect.y, style: .title, maxWidth: width)
         let rows = card.items.map { item in
             DisplayWidth.fit((item.source == .inferred ? "※" : "") + item.title, 30)
-                + DisplayWidth.fit("\(item.points)/\(item.max)", 8, alignRight: true) + "  " + item.measured
+                + DisplayWidth.fit("\(item.points)/\(item.max)", 8, alignRight: true) + " "
+                + Gauge.text(item.progress, width: 8, ascii: state.asciiGauges) + " " + item.measured
         }
         let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
         ListView.draw(rows, state: s.list, in: listRect, into: &buffer)
