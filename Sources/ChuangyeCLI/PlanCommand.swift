@@ -19,8 +19,16 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "以JSON格式输出（字段稳定，供脚本使用）")
     var json = false
 
+    @Flag(name: .long, help: "督导用：列出各社区距评选入围条件（参与率、带动就业指数）还差多少，最接近的在前")
+    var candidates = false
+
+    @Option(name: .long, help: ArgumentHelp("与 --candidates 同用：只列这个街道的社区", valueName: "街道"))
+    var street: String?
+
     func run() throws {
         let database = try global.openDatabase()
+        if candidates { return try listCandidates(database) }
+        if street != nil { throw CLIFailure.usage("--street 只能与 --candidates 一起使用") }
         let community = try target.resolve(in: database)
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
         let facts = try CommunityScore.facts(community, in: database)
@@ -32,6 +40,69 @@ struct PlanCommand: ParsableCommand {
                                 today: database.today(), details: details)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         print(json ? try PlanJSON.render(plan, card: card, community: community) : PlanText.render(plan, card: card, community: community))
+    }
+}
+
+extension PlanCommand {
+    /// `plan --candidates`: every community of the database (or of a street) against the entry conditions of 评选.
+    func listCandidates(_ database: any LedgerStorage) throws {
+        let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: .community), among: try Rubrics.all())
+        let entries: [Candidates.Entry]
+        do {
+            let communities = try database.communities().filter { $0.level == .community && (street == nil || $0.street == street) }
+            guard !communities.isEmpty else {
+                throw CLIFailure.data(street.map { "街道“\($0)”下没有社区" } ?? "数据库中还没有社区")
+            }
+            // Kept totals: one row per community, however large the district.
+            let facts = try database.scoreFactsByCommunity()
+            entries = Candidates.rank(communities.map { ($0, facts[$0.code] ?? ScoreFacts()) }, rubric: chosen, today: database.today())
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        print(json ? try CandidatesJSON.render(entries) : CandidatesText.render(entries, rubric: chosen, scope: street))
+    }
+}
+
+/// The candidates as a supervisor reads them.
+enum CandidatesText {
+    static func render(_ entries: [Candidates.Entry], rubric: Rubric, scope: String?) -> String {
+        let conditions = rubric.items.filter { Candidates.entryItems.contains($0.id) }.map(\.title).joined(separator: "、")
+        var lines = ["评选入围条件（\(conditions)）：\(scope ?? "全部社区")共\(entries.count)个社区，已达到\(entries.filter(\.meetsAll).count)个", ""]
+        for (i, entry) in entries.enumerated() {
+            let c = entry.community
+            let state = entry.meetsAll ? "已达到" : entry.unitsNeeded.map { "还差 工作量\($0)" } ?? "本期难以达到"
+            lines.append("\(i + 1). \(c.name)（\(c.code)）\(c.street)  \(state)")
+            for condition in entry.conditions {
+                lines.append("     · \(condition.title)：\(condition.measured)" + (condition.met ? "，已达到" : "；\(condition.lacking ?? "")"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `plan --candidates --json`: stable fields for scripts.
+enum CandidatesJSON {
+    struct Condition: Encodable {
+        let item, title, measured: String
+        let met: Bool
+        let lacking: String?
+        let units: Int?
+    }
+    struct Entry: Encodable {
+        let community, name, street: String
+        let meetsAll: Bool
+        let unitsNeeded: Int?
+        let conditions: [Condition]
+    }
+
+    static func render(_ entries: [Candidates.Entry]) throws -> String {
+        let value = entries.map { e in
+            Entry(community: e.community.code, name: e.community.name, street: e.community.street, meetsAll: e.meetsAll,
+                  unitsNeeded: e.unitsNeeded, conditions: e.conditions.map {
+                      Condition(item: $0.itemId, title: $0.title, measured: $0.measured, met: $0.met, lacking: $0.lacking, units: $0.units)
+                  })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

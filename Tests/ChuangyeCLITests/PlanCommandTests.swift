@@ -47,3 +47,22 @@ struct PlanCommandTests {
         #expect(ranked.contains { ($0["action"] as? String)?.hasPrefix("还需1人") == true || ($0["item"] as? String) == "survey_register" })
     }
 }
+
+struct PlanCandidatesCommandTests {
+    @Test func candidatesListEveryCommunityOfTheStreet() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        let second = profile.replacingOccurrences(of: "630102001", with: "630102002").replacingOccurrences(of: "八一路社区", with: "东关社区")
+        #expect(try cli.run("init", "--profile", cli.write("q.toml", second)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV), "--community", "630102001").status == 0)
+        let result = try cli.run("plan", "--candidates", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(entries.compactMap { $0["community"] as? String }) == ["630102001", "630102002"])
+        #expect(entries.allSatisfy { ($0["conditions"] as? [Any])?.count == 2 })
+        let text = try cli.run("plan", "--candidates", "--street", "八一路街道")
+        #expect(text.stdout.hasPrefix("评选入围条件（劳动者创业参与率达到7%、创业带动就业指数达到3）：八一路街道共2个社区"), "\(text.stdout)")
+        #expect(try cli.run("plan", "--street", "八一路街道").status == 2)
+    }
+}

@@ -209,3 +209,32 @@ struct PlannerTests {
         #expect(ranked.last?.units == nil) // checklist items last
     }
 }
+
+struct CandidatesTests {
+    let rubric: Rubric
+    let today = Day(year: 2024, month: 12, day: 5)!
+    init() throws { rubric = try Rubrics.load("xining-community") }
+
+    func community(_ code: String) -> Community {
+        Community(code: code, name: "社区\(code.suffix(3))", street: "八一路街道", district: "城东区", labourForce: 100,
+                  period: Period.year(of: today))
+    }
+
+    /// Those that meet both conditions first, then the least work, then those that cannot reach them by work.
+    @Test func closestToTheEntryConditionsComeFirst() {
+        let met = facts([.labourForce: 100, .participants: 8, .entrepreneurs: 2, .entrepreneurJobs: 7])
+        let near = facts([.labourForce: 100, .registered: 10, .participants: 6, .entrepreneurs: 2, .entrepreneurJobs: 6])
+        let far = facts([.labourForce: 100, .registered: 10, .participants: 1, .entrepreneurs: 2, .entrepreneurJobs: 1])
+        let none = facts([.labourForce: 100, .participants: 9])
+        let ranked = Candidates.rank([("630102004", none), ("630102003", far), ("630102002", near), ("630102001", met)].map {
+            (community($0.0), $0.1)
+        }, rubric: rubric, today: today)
+        #expect(ranked.map(\.community.code) == ["630102001", "630102002", "630102003", "630102004"])
+        #expect(ranked[0].meetsAll && ranked[0].unitsNeeded == 0)
+        #expect(ranked[1].unitsNeeded == 1)
+        #expect(ranked[1].conditions[0].lacking == "还需1名参与创业活动者（可从4名已登记但本期无服务/培训的人员中服务），得15分（+15）")
+        #expect(ranked[2].unitsNeeded == 6 + 5)
+        #expect(ranked[3].unitsNeeded == nil)
+        #expect(ranked[3].conditions[1].lacking == "初期创业者为0，暂无法计算")
+    }
+}
