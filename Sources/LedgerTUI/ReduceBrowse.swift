@@ -285,7 +285,7 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
     var h = history
     switch key {
     case .up: h.offset = max(0, h.offset - 1)
-    case .down: h.offset = min(max(0, HistoryScreen.lines(h).count - (state.height - 5)), h.offset + 1)
+    case .down: h.offset = min(max(0, HistoryScreen.lines(h, width: HistoryScreen.textWidth(state)).count - (state.height - 5)), h.offset + 1)
     case .character("u"):
         state.screen = .history(h)
         return [.undoLastChange(h.register, id: h.id)]

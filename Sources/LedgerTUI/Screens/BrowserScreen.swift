@@ -154,24 +154,30 @@ public enum AuditWording {
 
 enum HistoryScreen {
 
-    /// Each entry as a heading line, then one line per changed field in the register's Chinese names.
-    static func lines(_ h: HistoryState) -> [(String, Style)] {
+    /// Each entry as a heading line, then one line per changed field in the register's Chinese names; a change
+    /// longer than the width goes on under itself (a long reason or address is read whole, never cut).
+    static func lines(_ h: HistoryState, width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for entry in h.lines {
-            lines.append(("\(entry.at)  \(entry.operatorName)  \(AuditWording.action(entry.action))", .title))
+            lines += DisplayWidth.wrap("\(entry.at)  \(entry.operatorName)  \(AuditWording.action(entry.action))", width, maxLines: Int.max)
+                .map { ($0, .title) }
             for change in entry.changes {
                 let label = AuditWording.field(change.field, register: h.register)
-                lines.append(("    \(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new))", .plain))
+                let text = "\(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new))"
+                lines += DisplayWidth.wrap(text, max(2, width - 4), maxLines: Int.max).map { ("    " + $0, .plain) }
             }
         }
         if lines.isEmpty { lines.append(("（没有修改记录）", .muted)) }
         return lines
     }
 
+    /// The width the lines are wrapped to: the panel's inside less a margin on each side.
+    static func textWidth(_ state: AppState) -> Int { max(10, state.width - 4) }
+
     static func draw(_ state: AppState, _ h: HistoryState, in rect: Rect, into buffer: inout Buffer) {
         let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上，u 撤销自己的修改）"
         let inner = Panel.draw(title, in: rect, into: &buffer)
-        let lines = self.lines(h)
+        let lines = self.lines(h, width: textWidth(state))
         let start = max(0, min(lines.count - inner.height, h.offset))
         for (i, (text, style)) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             buffer.put(text, x: inner.x + 1, y: inner.y + i, style: style, maxWidth: inner.width - 2)
