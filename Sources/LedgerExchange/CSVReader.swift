@@ -43,10 +43,15 @@ public struct CSVReader: Sendable {
         return records
     }
 
-    /// The next non-blank record, or nil at the end.
-    public mutating func next() throws -> [String]? {
-        var fields = StringCollector()
-        return try scan(into: &fields) ? fields.fields : nil
+    /// The next non-blank record, or nil at the end; a record of more than `maxFields` fields is refused (a line
+    /// of ten million commas would otherwise become ten million strings).
+    public mutating func next(maxFields: Int = .max) throws -> [String]? {
+        var fields = StringCollector(limit: maxFields)
+        guard try scan(into: &fields) else { return nil }
+        guard fields.count <= maxFields else {
+            throw Failure(row: recordNumber, message: "第\(recordNumber)行有\(fields.count)列，超过可读取的\(maxFields)列；请删除多余的列后重试")
+        }
+        return fields.fields
     }
 
     /// The shape of the next non-blank record without building its fields (a structural check of a whole file
@@ -149,9 +154,13 @@ protocol FieldSink {
 
 /// Builds the record's fields as strings.
 private struct StringCollector: FieldSink {
+    var limit = Int.max
     var fields: [String] = []
+    /// Fields seen, those past the limit included (they are counted, not kept).
+    var count = 0
     mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        fields.append(String(decoding: bytes, as: UTF8.self))
+        count += 1
+        if count <= limit { fields.append(String(decoding: bytes, as: UTF8.self)) }
     }
 }
 

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+@testable import LedgerExchange
+
+/// Issue 18 item 6 for text files: what a CSV file can make the reader allocate is bounded too.
+struct CSVBoundsTests {
+    /// A header of two million commas was two million strings (and their array grown by doubling).
+    @Test func aHeaderWiderThanTheLimitIsRefused() {
+        let header = String(repeating: ",", count: 2_000_000) + "\n张三\n"
+        #expect { try RegisterFile.read(Data(header.utf8), register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == ["第1行有2000001列，超过可读取的1000列；请删除多余的列后重试"]
+        }
+    }
+
+    @Test func aFileOverTheImportLimitIsRefusedBeforeItIsRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cy-big-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(count: 3 << 20).write(to: URL(fileURLWithPath: path))
+        #expect { try FileBytes.read(path, limit: 2 << 20) } throws: {
+            ($0 as? FileBytes.Failure)?.message == "文件 \(path) 过大（超过2 MB），超出一次导入的上限；请分成几个文件导入"
+        }
+        #expect(try FileBytes.read(path, limit: 3 << 20).count == 3 << 20)
+    }
+
+    /// A GB18030 file is converted in 1.5× its size first (2× only when that is not enough), so a 64 MB file
+    /// stays well under the import's memory bound.
+    @Test func conversionNeedingMoreRoomStillSucceeds() throws {
+        // U+0080 is two bytes in UTF-8 and four in GB18030: UTF-8 → GB18030 needs the 2× retry.
+        let text = String(repeating: "\u{80}", count: 1_000)
+        let gb = try #require(TextDecoding.convert(Array(text.utf8), from: "UTF-8", to: "GB18030"))
+        #expect(gb.count == 4_000)
+        let back = try #require(TextDecoding.convert(gb, from: "GB18030", to: "UTF-8"))
+        #expect(String(decoding: back, as: UTF8.self) == text)
+    }
+}
