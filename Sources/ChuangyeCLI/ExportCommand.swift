@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("输出的CSV文件", valueName: "文件"))
     var file: String
 
-    @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234）")
+    @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234），备注、地址等文字中的号码也遮盖")
     var mask = false
 
     func run() throws {

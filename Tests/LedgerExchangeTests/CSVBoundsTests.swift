@@ -34,3 +34,16 @@ struct CSVBoundsTests {
         #expect(String(decoding: back, as: UTF8.self) == text)
     }
 }
+
+/// Issue 18 item 15: `--mask` reaches numbers typed into free text.
+struct MaskedExportTests {
+    @Test func maskHidesNumbersInFreeTextToo() {
+        let writer = CSVWriter(register: .survey, mask: true)
+        let line = writer.line(["name": "张三", "id_number": "630102199003070116", "phone": "13912345678",
+                                "address": "八一路1号，妻13800001111", "remarks": "其母630102196501010012"])
+        #expect(!line.contains("13800001111") && !line.contains("630102196501010012") && !line.contains("630102199003070116"))
+        #expect(line.contains("八一路1号，妻138****1111") && line.contains("其母630102********0012"))
+        let plain = CSVWriter(register: .survey, mask: false).line(["remarks": "其母630102196501010012"])
+        #expect(plain.contains("630102196501010012"))
+    }
+}

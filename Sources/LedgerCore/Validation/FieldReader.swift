@@ -45,6 +45,10 @@ public struct FieldReader {
             error(key, "control_char", "\(label(key))含有不可见的控制字符，请重新输入")
             return nil
         }
+        if SensitiveNumbers.freeTextKeys.contains(key), SensitiveNumbers.contains(text) {
+            warning(key, "privacy.number_in_text",
+                    "\(label(key))中含有身份证号或手机号；个人号码请只填在“公民身份号码”“联系电话”栏，不要写在自由文本中")
+        }
         return text
     }
 
