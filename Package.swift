@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
-                                                             "LedgerExchange"]),
+                                                             "LedgerExchange",
+                                                             // Builds the workbooks the import fuzz and memory tests feed the binary.
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),
     ]
