@@ -32,6 +32,7 @@ public enum XLSXReader {
         guard data.count <= limits.fileBytes else {
             throw Failure(message: "Excel文件过大（\(XLSXLimits.megabytes(data.count))，上限\(XLSXLimits.megabytes(limits.fileBytes))），请分成几个文件导入")
         }
+        try ZipLayout.check(data)
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Failure(message: "文件不是有效的Excel（.xlsx）文件，可能已损坏；请在Excel中另存为后重试")

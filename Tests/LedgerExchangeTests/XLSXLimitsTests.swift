@@ -167,3 +167,22 @@ struct XLSXLimitsTests {
         #expect(XLSXReader.columnIndex("AAAAAAAAAAAAAAAAAAAAAAA1") == nil) // overflowed before
     }
 }
+
+/// Found by the fuzz test: a damaged header that points past the end of the file trapped ZIPFoundation's
+/// in-memory reader (a negative length); it is refused as a damaged file.
+struct ZipLayoutTests {
+    @Test(arguments: [0x7FFF_0000, 0xFFFF_FFF0, 0x10])
+    func anOffsetPastTheEndIsADamagedFileNotACrash(_ offset: Int) throws {
+        var bytes = [UInt8](try workbook(sheet: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", strings: []))
+        // The first central directory entry's local header offset (field at +42).
+        let endMarker: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        let found = (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == endMarker }
+        let directory = try #require(found)
+        var first = 0
+        for i in 0..<4 { first |= Int(bytes[directory + 16 + i]) << (8 * i) }
+        for i in 0..<4 { bytes[first + 42 + i] = UInt8((offset >> (8 * i)) & 0xFF) }
+        #expect { try XLSXReader.rows(Data(bytes)) } throws: {
+            ($0 as? XLSXReader.Failure)?.message == "文件不是有效的Excel（.xlsx）文件，可能已损坏；请在Excel中另存为后重试"
+        }
+    }
+}
