@@ -42,7 +42,7 @@ public struct RegisterFile: Sendable {
     public static let maxColumns = XLSXLimits.standard.columns
 
     /// The largest file an import reads (it is held in memory whole): about 300,000 survey rows as CSV, far more
-    /// than one community's register; a GB18030 file needs twice this again while it is converted.
+    /// than one community's register; a GB18030 file needs 1.5× this again while it is converted.
     public static let maxFileBytes = 64 << 20
 
     /// Columns that spreadsheets add and that are safe to ignore.

@@ -8,7 +8,11 @@ import Foundation
 /// extra field.
 enum ZipLayout {
     static func check(_ data: Data) throws {
-        let bytes = [UInt8](data)
+        // Read where it lies: a copy would be the workbook's size again.
+        try data.withUnsafeBytes { try check(bytes: $0) }
+    }
+
+    private static func check(bytes: UnsafeRawBufferPointer) throws {
         let count = bytes.count
         func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
         func u32(_ at: Int) -> Int? {
