@@ -13,6 +13,17 @@ struct CSVBoundsTests {
         }
     }
 
+    /// A 60 MB field was copied three times (224 MB peak) before being refused as too long.
+    @Test(arguments: [true, false])
+    func aFieldPastOneMegabyteIsRefused(_ quoted: Bool) {
+        let field = String(repeating: "备", count: 400_000)
+        let text = "姓名,公民身份号码,文化程度,户籍性质,联系电话,人员类别,创业状态,摸底日期,备注\n张三,1,大专,城镇,1,其他,有创业意愿,2024-03-15,"
+            + (quoted ? "\"\(field)\"" : field) + "\n"
+        #expect { try RegisterFile.read(Data(text.utf8), register: .survey) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == ["第2行有一个字段超过1 MB，超出可读取的范围，文件可能已损坏"]
+        }
+    }
+
     @Test func aFileOverTheImportLimitIsRefusedBeforeItIsRead() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cy-big-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
