@@ -45,7 +45,9 @@ public struct FieldReader {
             error(key, "control_char", "\(label(key))含有不可见的控制字符，请重新输入")
             return nil
         }
-        if SensitiveNumbers.freeTextKeys.contains(key), SensitiveNumbers.contains(text) {
+        // Cheapest test first: most values are too short to hold 11 digits, and most longer ones hold fewer.
+        if text.utf8.count >= 11, SensitiveNumbers.mayContain(text), SensitiveNumbers.freeTextKeys.contains(key),
+           SensitiveNumbers.contains(text) {
             warning(key, "privacy.number_in_text",
                     "\(label(key))中含有身份证号或手机号；个人号码请只填在“公民身份号码”“联系电话”栏，不要写在自由文本中")
         }
