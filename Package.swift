@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
-                                                             "LedgerExchange", "SafeFiles"]),
+                                                             "LedgerExchange", "SafeFiles",
+                                                             // Builds the workbooks the import fuzz and memory tests feed the binary.
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "LedgerWorkbookTests", dependencies: ["LedgerWorkbook", "LedgerCore", "LedgerExchange"]),
         .testTarget(name: "LedgerTUITests", dependencies: ["LedgerTUI", "LedgerCore", "TerminalUI", "LedgerResources"]),

@@ -25,6 +25,17 @@ static inline int cy_addstr(const char *s) { return waddnstr(stdscr, s, -1); }
 static inline int cy_attrset(attr_t a, short pair) { return wattr_set(stdscr, a, pair, NULL); }
 static inline int cy_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
 static inline void cy_timeout(int ms) { wtimeout(stdscr, ms); }
+#include <unistd.h>
+// Bracketed paste (xterm mode 2004): the terminal wraps a paste in ESC[200~ … ESC[201~. The start marker is made a
+// key of its own, so the backend reads the paste's body in bulk instead of as a million keys.
+static inline int cy_paste_key(void) { return KEY_MAX + 1; }
+static inline void cy_bracketed_paste(int on) {
+    const char *mode = on ? "\033[?2004h" : "\033[?2004l";
+    fflush(stdout);
+    (void)!write(STDOUT_FILENO, mode, 8);
+    if (on) define_key("\033[200~", KEY_MAX + 1);
+}
+static inline int cy_unget_byte(int byte) { return ungetch(byte); }
 static inline int cy_refresh(void) { return wrefresh(stdscr); }
 static inline int cy_clear(void) { return wclear(stdscr); }
 #endif

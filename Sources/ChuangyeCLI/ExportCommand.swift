@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var workbook: WorkbookExportOptions
 
-    @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234）")
+    @Flag(name: .long, help: "遮盖身份证号和电话号码（如 630102********1234），备注、地址等文字中的号码也遮盖")
     var mask = false
 
     @Flag(name: .long, help: "文件已存在时覆盖它（只覆盖普通文件；不会覆盖目录、设备、符号链接或数据库文件）")

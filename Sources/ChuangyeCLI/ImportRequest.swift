@@ -18,7 +18,7 @@ struct ImportRequest: Equatable {
 
     func run() throws {
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(file) } catch let f as FileBytes.Failure { throw CLIFailure.data(f.message) }
+        do { bytes = try FileBytes.read(file, limit: RegisterFile.maxFileBytes) } catch let f as FileBytes.Failure { throw CLIFailure.data(f.message) }
         let parsed: RegisterFile
         do { parsed = try RegisterFile.read(bytes: consume bytes, register: register) } catch let f as RegisterFile.Failure {
             throw CLIFailure.data("文件 \(file) 无法导入：\n  " + f.messages.joined(separator: "\n  "))

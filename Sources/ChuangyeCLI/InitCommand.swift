@@ -43,7 +43,7 @@ struct InitCommand: ParsableCommand {
         var checklist: [String: Points] = [:]
         for (item, value) in file.checklist {
             guard case .number(let n) = value, let points = Points(text: n) else {
-                problems.append("[checklist] \(item) 应为分数，现为“\(value.text)”")
+                problems.append("[checklist] \(item) 应为0到\(Points.maxWholeFromText)之间的分数（最多两位小数），现为“\(value.text)”")
                 continue
             }
             checklist[item] = points

@@ -30,6 +30,7 @@ public final class CursesSession {
         keypad(cy_stdscr(), true)
         set_escdelay(25)
         cy_timeout(250)
+        cy_bracketed_paste(1)
         useColor = colorAllowed && has_colors()
         if useColor {
             start_color()
@@ -45,6 +46,7 @@ public final class CursesSession {
         guard !stopped else { return }
         stopped = true
         curs_set(1)
+        cy_bracketed_paste(0)
         endwin()
     }
 
@@ -58,8 +60,10 @@ public final class CursesSession {
 
     public var size: (width: Int, height: Int) { (Int(cy_cols()), Int(cy_lines())) }
 
-    /// Reads the next key, waiting at most `timeoutMs` (negative: wait forever; 0: do not wait).
-    public func readKey(timeoutMs: Int32) -> InputEvent? {
+    /// Reads the next key, waiting at most `timeoutMs` (negative: wait forever; 0: do not wait). A bracketed
+    /// paste comes back whole as one event, cut to `pasteLimit` characters plus one (so that whoever inserts it
+    /// sees that it was too long) while it is read.
+    public func readKey(timeoutMs: Int32, pasteLimit: Int = 2_000) -> InputEvent? {
         cy_timeout(timeoutMs)
         var ch: wint_t = 0
         let result = cy_get_wch(&ch)
@@ -68,9 +72,31 @@ public final class CursesSession {
         }
         if result == KEY_CODE_YES {
             if Int32(ch) == KEY_RESIZE { return .resized(size.width, size.height) }
+            if Int32(ch) == cy_paste_key() { return readPaste(limit: pasteLimit) }
             return KeyDecoding.functionKey(Int32(ch)).map(InputEvent.key)
         }
         return KeyDecoding.character(UInt32(ch)).map(InputEvent.key)
+    }
+
+    /// The body of a bracketed paste, read from the terminal in bulk up to its end marker. curses reads its input
+    /// a byte at a time and has matched exactly the start marker, so nothing of the body sits in its queue.
+    private func readPaste(limit: Int) -> InputEvent {
+        var collector = PasteCollector(limit: limit == .max ? limit : limit + 1)
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while !collector.finished {
+            var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            // A paste arrives as one stream; a second of silence means its end marker was lost.
+            let polled = poll(&ready, 1, 1_000)
+            if polled < 0 && errno == EINTR { continue }
+            guard polled > 0 else { break }
+            let n = read(STDIN_FILENO, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            collector.feed(chunk[..<n])
+        }
+        // Keys typed right after the paste, read with it: back to curses, last byte first (it is a stack).
+        for byte in collector.leftover.reversed() { _ = cy_unget_byte(Int32(byte)) }
+        return .pasted(collector.text)
     }
 
     /// Draws what changed since the last frame.
@@ -152,6 +178,8 @@ public final class CursesSession {
 public enum InputEvent: Sendable, Equatable {
     case key(Key)
     case resized(Int, Int)
+    /// A bracketed paste, already cut near the limit it was read with.
+    case pasted(String)
 }
 
 /// Curses key codes to `Key`.

@@ -9,7 +9,8 @@ import Glibc
 public enum FileBytes {
     public struct Failure: Error, Sendable { public let message: String }
 
-    public static func read(_ path: String) throws -> [UInt8] {
+    /// The file's bytes; a file larger than `limit` is refused before it is read (and a pipe once past it).
+    public static func read(_ path: String, limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
@@ -17,6 +18,7 @@ public enum FileBytes {
         guard fstat(fd, &status) == 0 else { throw failure(path, errno) }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw failure(path, EISDIR) }
         let size = Int(status.st_size)
+        guard size <= limit else { throw tooLarge(path, limit) }
         var readError: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             count = 0
@@ -30,9 +32,14 @@ public enum FileBytes {
         while readError == 0 {
             let n = Glibc.read(fd, &more, more.count)
             if n > 0 { bytes.append(contentsOf: more[..<n]) } else if n == 0 { break } else if errno != EINTR { readError = errno }
+            if bytes.count > limit { throw tooLarge(path, limit) }
         }
         guard readError == 0 else { throw failure(path, readError) }
         return bytes
+    }
+
+    static func tooLarge(_ path: String, _ limit: Int) -> Failure {
+        Failure(message: "文件 \(path) 过大（超过\(limit >> 20) MB），超出一次导入的上限；请分成几个文件导入")
     }
 
     static func failure(_ path: String, _ code: Int32) -> Failure {

@@ -3,7 +3,7 @@ import LedgerCore
 
 /// A register file whose structure has been checked: headers matched to field keys (Chinese headers or keys, any
 /// order), quoting and column counts valid. CSV records are parsed again on demand, one at a time; an Excel
-/// workbook's rows are read once (its XML is not streamable row by row through the zip).
+/// workbook's rows are read once, its worksheet streamed through the zip within `XLSXLimits`.
 public struct RegisterFile: Sendable {
     public let encoding: TextEncoding
     /// Columns that belong to no field of the register; they are ignored.
@@ -38,6 +38,13 @@ public struct RegisterFile: Sendable {
         public var description: String { messages.joined(separator: "\n") }
     }
 
+    /// The widest header read, CSV or Excel: a register has about 40 columns.
+    public static let maxColumns = XLSXLimits.standard.columns
+
+    /// The largest file an import reads (it is held in memory whole): about 300,000 survey rows as CSV, far more
+    /// than one community's register; a GB18030 file needs 1.5× this again while it is converted.
+    public static let maxFileBytes = 64 << 20
+
     /// Columns that spreadsheets add and that are safe to ignore.
     static let harmlessColumns: Set<String> = ["序号", "编号", "No", "NO", "no", ""]
 
@@ -48,7 +55,8 @@ public struct RegisterFile: Sendable {
     /// Reads a file's bytes; a CSV file's text is kept as UTF-8 bytes, shared by every pass over its records (a
     /// UTF-8 file's bytes are used where they lie).
     public static func read(bytes: consuming [UInt8], register: Register) throws -> RegisterFile {
-        if bytes.starts(with: XLSXReader.signature) { return try readWorkbook(Data(bytes), register: register) }
+        // The file's bytes are consumed into the Data the zip reader needs, so they are not held twice.
+        if bytes.starts(with: XLSXReader.signature) { return try readWorkbook(Data(consume bytes), register: register) }
         let encoding: TextEncoding
         do { encoding = try TextDecoding.toUTF8(&bytes) } catch let f as TextDecoding.Failure {
             throw Failure(messages: [f.message])
@@ -58,7 +66,7 @@ public struct RegisterFile: Sendable {
         var reader = CSVReader(utf8: text)
         let header: [String]
         do {
-            guard let first = try reader.next() else { throw Failure(messages: ["文件是空的，没有表头行"]) }
+            guard let first = try reader.next(maxFields: maxColumns) else { throw Failure(messages: ["文件是空的，没有表头行"]) }
             header = first
         } catch let f as CSVReader.Failure {
             throw Failure(messages: [f.message])

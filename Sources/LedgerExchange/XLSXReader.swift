@@ -26,28 +26,31 @@ public enum XLSXReader {
     /// The first bytes of a zip archive (`PK\u{3}\u{4}`), which a workbook is.
     public static let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
-    public static func rows(_ data: Data) throws -> [Row] {
+    /// The rows of the first worksheet, within `limits`: every part is inflated as it comes and refused once past
+    /// its limit (the sizes a zip declares can lie), and the worksheet is read piece by piece, never whole.
+    public static func rows(_ data: Data, limits: XLSXLimits = .standard) throws -> [Row] {
+        guard data.count <= limits.fileBytes else {
+            throw Failure(message: "Excel文件过大（\(XLSXLimits.megabytes(data.count))，上限\(XLSXLimits.megabytes(limits.fileBytes))），请分成几个文件导入")
+        }
+        try ZipLayout.check(data)
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Failure(message: "文件不是有效的Excel（.xlsx）文件，可能已损坏；请在Excel中另存为后重试")
         }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var content = Data()
-            do { _ = try archive.extract(entry) { content.append($0) } } catch {
-                throw Failure(message: "Excel文件中的“\(path)”无法解压，文件可能已损坏")
-            }
-            return content
-        }
-        guard let sheetPath = try firstSheetPath(part), let sheet = try part(sheetPath) else {
+        let parts = Parts(archive: archive)
+        let sheetPath = try firstSheetPath { try parts.inflate($0, limit: limits.smallPartBytes) }
+        guard let sheetPath, let sheet = try parts.entry(sheetPath) else {
             throw Failure(message: "Excel文件中没有工作表")
         }
-        let strings = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        return try SheetParser.parse(sheet, strings: strings)
+        let strings = try parts.inflate("xl/sharedStrings.xml", limit: limits.sharedStringBytes)
+            .map { try SharedStrings.parse($0, limit: limits.sharedStrings) } ?? []
+        var parser = SheetParser(strings: strings, limits: limits)
+        try parts.stream(sheet, limits: limits) { piece, last in try parser.consume(piece, last: last) }
+        return parser.rows
     }
 
     /// The first sheet in the workbook's order (not necessarily `sheet1.xml`), through the workbook's relations.
-    static func firstSheetPath(_ part: (String) throws -> Data?) throws -> String? {
+    static func firstSheetPath(_ part: (String) throws -> [UInt8]?) throws -> String? {
         if let workbook = try part("xl/workbook.xml"), let rels = try part("xl/_rels/workbook.xml.rels") {
             let sheets = XMLAttributes.collect(workbook, element: "sheet")
             let relations = XMLAttributes.collect(rels, element: "Relationship")
@@ -64,10 +67,24 @@ public enum XLSXReader {
         var letters = 0
         for byte in reference.utf8 {
             guard byte >= 0x41 && byte <= 0x5A else { break }
-            index = index * 26 + Int(byte - 0x40)
             letters += 1
+            // Excel's columns have at most three letters; more would overflow the index.
+            guard letters <= 3 else { return nil }
+            index = index * 26 + Int(byte - 0x40)
         }
-        return letters == 0 || letters > 3 ? nil : index - 1
+        return letters == 0 ? nil : index - 1
+    }
+
+    /// The letters of a column index: 0 → `A`, 16383 → `XFD`.
+    static func columnName(_ index: Int) -> String {
+        var name = ""
+        var n = index + 1
+        while n > 0 {
+            let digit = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            n = (n - 1) / 26
+        }
+        return name
     }
 }
 
@@ -82,8 +99,8 @@ extension XLSXReader.Row {
 /// Attributes of every element with a given name (small parts: workbook and relations); those found before any
 /// damage in the part.
 private enum XMLAttributes {
-    static func collect(_ data: Data, element: String) -> [[XMLScanner.Attribute]] {
-        var scanner = XMLScanner([UInt8](data))
+    static func collect(_ bytes: [UInt8], element: String) -> [[XMLScanner.Attribute]] {
+        var scanner = XMLScanner(bytes)
         var found: [[XMLScanner.Attribute]] = []
         while let event = try? scanner.next() {
             if case .start(element, let attributes) = event { found.append(attributes) }
@@ -94,8 +111,8 @@ private enum XMLAttributes {
 
 /// `xl/sharedStrings.xml`: each `<si>` is the text of its `<t>` runs, phonetic guides (`<rPh>`) left out.
 private enum SharedStrings {
-    static func parse(_ data: Data) throws -> [String] {
-        var scanner = XMLScanner([UInt8](data))
+    static func parse(_ bytes: [UInt8], limit: Int) throws -> [String] {
+        var scanner = XMLScanner(bytes)
         var strings: [String] = []
         var current = ""
         var inText = false
@@ -107,67 +124,21 @@ private enum SharedStrings {
                 case .start("rPh", _): phonetic += 1
                 case .start("t", _): inText = phonetic == 0
                 case .text(let text) where inText: current += text
-                case .end("si"): strings.append(current)
+                case .end("si"):
+                    guard strings.count < limit else {
+                        throw XLSXReader.Failure(message: "Excel文件的共享文本超过\(limit)条，超出可读取的范围，请分成几个文件导入")
+                    }
+                    strings.append(current)
                 case .end("rPh"): phonetic -= 1
                 case .end("t"): inText = false
-                default: break
-                }
-            }
-        } catch {
-            throw XLSXReader.Failure(message: "Excel文件的共享文本部分无法读取，文件可能已损坏")
-        }
-        return strings
-    }
-}
-
-/// A worksheet's `<sheetData>`: rows of cells placed by reference.
-private enum SheetParser {
-    static func parse(_ data: Data, strings: [String]) throws -> [XLSXReader.Row] {
-        var scanner = XMLScanner([UInt8](data))
-        var rows: [XLSXReader.Row] = []
-        var row: XLSXReader.Row?
-        var column = 0
-        var type = ""
-        var value = ""
-        var inValue = false
-        do {
-            while let event = try scanner.next() {
-                switch event {
-                case .start("row", let attributes):
-                    let number = attributes.value(of: "r").flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
-                    row = XLSXReader.Row(number: number, cells: [])
-                case .start("c", let attributes):
-                    column = attributes.value(of: "r").flatMap(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
-                    type = attributes.value(of: "t") ?? ""
-                    value = ""
-                case .start("v", _), .start("t", _): inValue = true
-                case .text(let text) where inValue: value += text
-                case .end("v"), .end("t"): inValue = false
-                case .end("c"):
-                    guard let number = row?.number, column < 16_384 else { break }
-                    let cell: XLSXReader.Cell
-                    switch type {
-                    case "s":
-                        guard let index = Int(value), strings.indices.contains(index) else {
-                            throw XLSXReader.Failure(message: "Excel工作表第\(number)行引用了不存在的文本，文件可能已损坏")
-                        }
-                        cell = .init(text: strings[index], isNumber: false)
-                    case "b": cell = .init(text: value == "1" ? "是" : "否", isNumber: false)
-                    case "inlineStr", "str", "e": cell = .init(text: value, isNumber: false)
-                    default: cell = .init(text: value, isNumber: !value.isEmpty)
-                    }
-                    row?.place(cell, at: column)
-                case .end("row"):
-                    if let row { rows.append(row) }
-                    row = nil
                 default: break
                 }
             }
         } catch let failure as XLSXReader.Failure {
             throw failure
         } catch {
-            throw XLSXReader.Failure(message: "Excel工作表无法读取，文件可能已损坏")
+            throw XLSXReader.Failure(message: "Excel文件的共享文本部分无法读取，文件可能已损坏")
         }
-        return rows
+        return strings
     }
 }

@@ -30,7 +30,21 @@ struct XMLScanner {
     /// The end of a `<name/>` element, delivered on the next call.
     private var pendingEnd: String?
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Whether the bytes are one piece of a longer document: elements still open at its end are not an error.
+    private let partial: Bool
+
+    init(_ bytes: [UInt8]) { self.init(bytes, open: [], partial: false) }
+
+    /// A scanner over one piece of a document cut between elements (a worksheet read chunk by chunk), starting
+    /// with the elements the previous pieces left open; `partial` for every piece but the last.
+    init(_ bytes: [UInt8], open: [String], partial: Bool) {
+        self.bytes = bytes
+        self.open = open
+        self.partial = partial
+    }
+
+    /// The elements open at this point, outermost first (qualified names), to carry into the next piece.
+    var openElements: [String] { open }
 
     /// The next event; nil at the end of a well-formed document.
     mutating func next() throws -> Event? {
@@ -60,7 +74,7 @@ struct XMLScanner {
                 return try startTag()
             }
         }
-        guard open.isEmpty else { throw Malformed(offset: at) }
+        guard open.isEmpty || partial else { throw Malformed(offset: at) }
         return nil
     }
 

@@ -163,6 +163,12 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
+    /// How many characters of a paste the focused field can take: the backend reads no more of it than that.
+    public var pasteLimit: Int {
+        if dialog == nil, case .form(let form) = screen { return form.editor.limit }
+        return 0
+    }
+
     /// The rubric that scores the current community (by its level).
     public var rubric: Rubric? { community.flatMap { rubric(for: $0.level) } }
 

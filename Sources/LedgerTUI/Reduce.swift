@@ -194,7 +194,9 @@ private func revalidateOpenForm(_ state: inout AppState) {
 private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
     guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
     form.editor.insert(text)
-    if form.editor.truncated { state.show("粘贴的内容过长，已截取前\(form.editor.limit)个字符", error: true) }
+    if form.editor.truncated {
+        state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
+    }
     return formEdited(&state, &form)
 }
 

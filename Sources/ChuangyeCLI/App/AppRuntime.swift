@@ -28,7 +28,7 @@ enum AppRuntime {
             guard state.running else { break }
             session.flush(render(state))
             if session.receivedSignal != nil { break }
-            guard let first = session.readKey(timeoutMs: 250) else { continue }
+            guard let first = session.readKey(timeoutMs: 250, pasteLimit: state.pasteLimit) else { continue }
             // Take every key already waiting (a paste, key repeat) before drawing again.
             var event: InputEvent? = first
             var handled = 0
@@ -36,10 +36,11 @@ enum AppRuntime {
                 switch current {
                 case .key(let key): pending += reduce(&state, .keyPressed(key))
                 case .resized(let w, let h): pending += reduce(&state, .resized(width: w, height: h))
+                case .pasted(let text): pending += reduce(&state, .pasted(text))
                 }
                 handled += 1
                 if pending.contains(where: isBlocking) { break }
-                event = session.readKey(timeoutMs: 0)
+                event = session.readKey(timeoutMs: 0, pasteLimit: state.pasteLimit)
             }
         }
     }

@@ -111,18 +111,34 @@ public struct ScoreFacts: Sendable, Hashable {
         set { values[m.index] = newValue }
     }
 
+    /// Sums saturate instead of trapping: a figure read from a database written by another program (a labour
+    /// force of 2×10^18) must give a wrong-looking score, not a crash of the app at start.
     public static func + (a: ScoreFacts, b: ScoreFacts) -> ScoreFacts {
         var r = a
-        for i in r.values.indices { r.values[i] += b.values[i] }
+        for i in r.values.indices { r.values[i] = r.values[i].saturatingAdding(b.values[i]) }
         return r
     }
 
     public static func - (a: ScoreFacts, b: ScoreFacts) -> ScoreFacts {
         var r = a
-        for i in r.values.indices { r.values[i] -= b.values[i] }
+        for i in r.values.indices { r.values[i] = r.values[i].saturatingAdding(b.values[i] == .min ? .max : -b.values[i]) }
         return r
     }
 
     public static func += (a: inout ScoreFacts, b: ScoreFacts) { a = a + b }
     public static func -= (a: inout ScoreFacts, b: ScoreFacts) { a = a - b }
+}
+
+extension Int {
+    /// `self + other`, held at Int.max / Int.min instead of trapping.
+    func saturatingAdding(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self * other`, held at Int.max / Int.min instead of trapping.
+    func saturatingMultiplied(by other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) == (other < 0) ? .max : .min) : product
+    }
 }

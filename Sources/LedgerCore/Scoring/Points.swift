@@ -5,11 +5,17 @@ public struct Points: Sendable, Hashable, Comparable, AdditiveArithmetic, Custom
     public init(hundredths: Int) { self.hundredths = hundredths }
     public init(_ whole: Int) { self.hundredths = whole * 100 }
 
-    /// Parses `2`, `1.5`, `0.25`; nil for anything finer than a hundredth or not a number.
+    /// The largest score any text may give: a rubric totals 100 points, so anything beyond is a typing error, and a
+    /// bound keeps `whole * 100` (and every sum of answers) far from overflow.
+    public static let maxWholeFromText = 1_000
+
+    /// Parses `2`, `1.5`, `0.25`; nil for anything finer than a hundredth, not a number, or above
+    /// `maxWholeFromText` (a profile's `999999999999999999` crashed `init` by overflow).
     public init?(text: String) {
         let t = text.trimmingSpaces()
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
+        guard (1...2).contains(parts.count), parts[0].count <= 6, let whole = Int(parts[0]),
+              (0...Self.maxWholeFromText).contains(whole) else { return nil }
         var fraction = 0
         if parts.count == 2 {
             let f = parts[1]

@@ -5,6 +5,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public init(_ numerator: Int, _ denominator: Int) {
         precondition(denominator != 0, "denominator must not be zero")
+        // Int.min has no positive counterpart; no count or threshold comes near it, so it is nudged by one
+        // rather than trapping in abs() or in the sign change.
+        let numerator = numerator == .min ? .min + 1 : numerator
+        let denominator = denominator == .min ? .min + 1 : denominator
         let sign = denominator < 0 ? -1 : 1
         let g = Rational.gcd(abs(numerator), abs(denominator))
         self.numerator = sign * numerator / max(g, 1)
@@ -19,7 +23,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         var scale = 1
         if t.hasSuffix("%") { t.removeLast(); scale = 100 }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]) else { return nil }
+        guard (1...2).contains(parts.count), parts[0].count <= 9, let whole = Int(parts[0]) else { return nil }
         var num = whole, den = 1
         if parts.count == 2 {
             guard !parts[1].isEmpty, parts[1].count <= 6, let frac = Int(parts[1]) else { return nil }
@@ -29,8 +33,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.init(num, den * scale)
     }
 
+    /// Compared by cross-multiplying in double width: facts come from outside (a labour force, sums over a
+    /// district), and a product past Int.max trapped the score and the app at start.
     public static func < (a: Rational, b: Rational) -> Bool {
-        a.numerator * b.denominator < b.numerator * a.denominator
+        let left = a.numerator.multipliedFullWidth(by: b.denominator)
+        let right = b.numerator.multipliedFullWidth(by: a.denominator)
+        return (left.high, left.low) < (right.high, right.low)
     }
 
     /// `7%` for fractions of 100, else `3` or `2.5`.

@@ -80,8 +80,8 @@ public enum ScoreEngine {
 
         case let .countDeduction(measure, target, deduct):
             let v = f[measure]
-            let missing = max(0, target - v)
-            let points = item.max - Points(hundredths: deduct.hundredths * missing)
+            let missing = max(0, target.saturatingAdding(v == .min ? .max : -v))
+            let points = item.max - Points(hundredths: min(deduct.hundredths.saturatingMultiplied(by: missing), item.max.hundredths))
             let text = missing == 0 ? "达到\(target)，得满分" : "差\(missing)个，每少一个扣\(deduct)分"
             return score(points, "\(v)", "≥ \(target)", "\(measure.title)\(v)，\(text)，得\(max(points, .zero))分",
                          Evidence(include: measure, excluding: nil, title: measure.title))
@@ -119,15 +119,13 @@ public enum ScoreEngine {
             let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
             guard d > 0 else { return score(.zero, shown, "100%", "\(denominator.title)为0，不得分", evidence) }
             // Shortfall (d−n)/d, in started steps: ceil((d−n)/d ÷ step), exactly in integers.
-            let top = (d - n) * step.denominator
-            let bottom = d * step.numerator
-            let steps = (top + bottom - 1) / bottom
-            let points = item.max - Points(hundredths: deduct.hundredths * steps)
+            let steps = Self.startedSteps(shortfall: max(0, d.saturatingAdding(-max(n, 0))), of: d, step: step)
+            let points = item.max - Points(hundredths: min(deduct.hundredths.saturatingMultiplied(by: steps), item.max.hundredths))
             let text = steps == 0 ? "达到100%，得满分" : "差\(steps)个\(step.percentText)，每个扣\(deduct)分"
             return score(points, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，\(text)，得\(max(points, .zero))分", evidence)
 
         case let .rateBands(numerators, denominators, bands, emptyPoints):
-            let n = numerators.reduce(0) { $0 + f[$1] }, d = denominators.reduce(0) { $0 + f[$1] }
+            let n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }, d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }
             let shown = rateText(n, d, asPercent: true)
             let bandText = bands.map { "≥\($0.minimum.percentText)得\($0.points)分" }.joined(separator: "，")
             let evidence = denominators.first.map { Evidence(include: $0, excluding: numerators.first, title: "未达标的人员") }
@@ -160,6 +158,17 @@ public enum ScoreEngine {
             return Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中不计入\(numerator.title)的人员")
         }
         return Evidence(include: numerator, excluding: nil, title: numerator.title)
+    }
+
+    /// ceil(shortfall/d ÷ step), exactly in integers while the products fit (any real register), else in floating
+    /// point: the figures come from outside and must not trap.
+    static func startedSteps(shortfall: Int, of d: Int, step: Rational) -> Int {
+        let (top, o1) = shortfall.multipliedReportingOverflow(by: step.denominator)
+        let (bottom, o2) = d.multipliedReportingOverflow(by: step.numerator)
+        let (sum, o3) = top.addingReportingOverflow(bottom &- 1)
+        if !o1 && !o2 && !o3 && bottom > 0 { return sum / bottom }
+        let steps = (Double(shortfall) / Double(d) / (Double(step.numerator) / Double(step.denominator))).rounded(.up)
+        return steps.isFinite && steps < 1e9 ? Int(steps) : 1_000_000_000
     }
 
     /// `5.31%（170/3200）` or `2.5（10/4）`.

@@ -7,6 +7,10 @@ public enum CommunityValidator {
                          "period_start": "考核期开始", "period_end": "考核期结束",
                          "leader": "负责人", "phone": "联系电话"]
 
+    /// SPEC §2.4: the participation-rate denominator of one community or street. Far above any real figure,
+    /// far below where a rate's cross-multiplication or a district's sum could overflow.
+    public static let labourForceRange = 1...10_000_000
+
     public static func validate(_ raw: [String: String], today: Day, checklist: [String: Points] = [:]) -> Validated<Community> {
         var findings: [Finding] = []
         func text(_ key: String, max: Int) -> String? {
@@ -33,7 +37,10 @@ public enum CommunityValidator {
         }
         var labour = 0
         if let v = Normalize.optional(raw["labour_force"]).map(Normalize.halfWidth) {
-            if let n = Int(v), n > 0 { labour = n } else {
+            if let n = Int(v), labourForceRange.contains(n) { labour = n } else if Int(v) != nil || v.allSatisfy(\.isNumber) {
+                findings.append(.error("labour_force", "range",
+                                       "城镇劳动者总数应在\(labourForceRange.lowerBound)到\(labourForceRange.upperBound)之间，现为“\(v)”"))
+            } else {
                 findings.append(.error("labour_force", "integer", "城镇劳动者总数应为正整数，现为“\(v)”"))
             }
         } else {

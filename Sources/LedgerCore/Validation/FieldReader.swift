@@ -45,6 +45,12 @@ public struct FieldReader {
             error(key, "control_char", "\(label(key))含有不可见的控制字符，请重新输入")
             return nil
         }
+        // Cheapest test first: most values are too short to hold 11 digits, and most longer ones hold fewer.
+        if text.utf8.count >= 11, SensitiveNumbers.mayContain(text), SensitiveNumbers.freeTextKeys.contains(key),
+           SensitiveNumbers.contains(text) {
+            warning(key, "privacy.number_in_text",
+                    "\(label(key))中含有身份证号或手机号；个人号码请只填在“公民身份号码”“联系电话”栏，不要写在自由文本中")
+        }
         return text
     }
 
@@ -169,6 +175,10 @@ public struct FieldReader {
         var multiplier: Int64 = 1
         if text.hasSuffix("万") { text.removeLast(); multiplier = 10_000 }
         guard let fen = Self.parseFen(text.trimmingSpaces(), multiplier: multiplier) else {
+            if Self.isDecimal(text.trimmingSpaces()), let v = Double(text.trimmingSpaces()), v * Double(multiplier) > Double(maxYuan) {
+                error(key, "range", "\(label(key))不能超过\(maxYuan)元")
+                return nil
+            }
             error(key, "money", "\(label(key))“\(value(key) ?? "")”应为金额（元），如 50000 或 5万")
             return nil
         }
@@ -177,6 +187,12 @@ public struct FieldReader {
             return nil
         }
         return fen
+    }
+
+    /// Digits with at most one decimal point: such a number too large to hold in fen is out of range, not malformed.
+    static func isDecimal(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.filter { $0 == "." }.count <= 1
+            && text.first != "." && text.last != "."
     }
 
     /// Decimal text to fen without floating point: `1234.5` → 123450.
@@ -192,11 +208,15 @@ public struct FieldReader {
             fraction = v
             fractionDigits = f.count
         }
-        // value = whole + fraction / 10^digits, times multiplier, in fen; must be a whole number of fen.
+        // value = whole + fraction / 10^digits, times multiplier, in fen; must be a whole number of fen. Checked:
+        // nine digits, six decimals and 万 reach 10^19 (`999999999.999999万` trapped the import).
         var scale: Int64 = 1
         for _ in 0..<fractionDigits { scale *= 10 }
-        let numerator = (whole * scale + fraction) * multiplier * 100
-        guard numerator % scale == 0 else { return nil }
+        let (scaled, o1) = whole.multipliedReportingOverflow(by: scale)
+        let (exact, o2) = scaled.addingReportingOverflow(fraction)
+        let (times, o3) = exact.multipliedReportingOverflow(by: multiplier)
+        let (numerator, o4) = times.multipliedReportingOverflow(by: 100)
+        guard !(o1 || o2 || o3 || o4), numerator % scale == 0 else { return nil }
         return numerator / scale
     }
 }
