@@ -24,9 +24,7 @@ public struct CSVWriter: Sendable {
     public func line(_ fields: [String: String]) -> String {
         let cells = register.fields.map { field -> String in
             var value = fields[field.key] ?? ""
-            if mask && (field.key == "id_number" || field.key == "person_id") && !value.isEmpty { value = ResidentID.masked(value) }
-            if mask && field.key == "phone" && !value.isEmpty { value = Phone.masked(value) }
-            if mask && SensitiveNumbers.freeTextKeys.contains(field.key) { value = SensitiveNumbers.masked(value) }
+            if mask { value = SensitiveNumbers.maskedForExport(key: field.key, value) }
             if !value.isEmpty && (CSVWriter.protectedKeys.contains(field.key) || "=+-@".contains(value.first ?? " ")) {
                 value = "\t" + value
             }

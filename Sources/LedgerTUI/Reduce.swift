@@ -406,6 +406,7 @@ private func showLeftFieldProblem(_ state: inout AppState, _ form: FormState) {
 private func formEdited(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
     form.dirty = true
     form.picker = ListState()
+    form.pickerFilter = nil
     state.revalidate(&form)
     var effects = lookUps(state, form)
     if case .personSearch = form.focusedField?.kind, let community = state.community {
@@ -471,15 +472,22 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
     case .quit:
         switch key {
         case .character("y"), .character("Y"), .enter, .character("q"): return [.quit]
-        default: state.dialog = nil
+        case .escape, .character("n"), .character("N"): state.dialog = nil
+        default:
+            // Any other key cancels and then does what it does: a clerk who pressed Esc by mistake and then `5`
+            // gets 数据检查, not a swallowed key.
+            state.dialog = nil
+            return keyPressed(&state, key)
         }
         return []
     case .leaveForm:
         switch key {
         case .character("y"), .character("Y"), .enter:
             state.dialog = nil
-            state.show("已离开表单，草稿已保留，下次启动时可恢复")
-            if case .form(let form) = state.screen, state.community != nil { return state.returnFrom(form) }
+            guard case .form(let form) = state.screen, state.community != nil else { return [] }
+            // A correction is not drafted: leaving it gives up the changes, and the message says so.
+            state.show(form.draftSlot == nil ? "已离开，未保存的修改已放弃" : "已离开表单，草稿已保留，下次启动时可恢复")
+            return state.returnFrom(form)
         case .character("d"), .character("D"):
             state.dialog = nil
             state.show("已放弃草稿")

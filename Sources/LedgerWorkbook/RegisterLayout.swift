@@ -88,12 +88,6 @@ public struct RegisterLayout: Sendable {
         }
     }
 
-    /// Keys masked by `--mask`, as in the CSV export.
-    static func masked(_ key: String, _ value: String) -> String {
-        switch key {
-        case "id_number", "person_id": ResidentID.masked(value)
-        case "phone": Phone.masked(value)
-        default: value
-        }
-    }
+    /// A value as `--mask` exports it: the same rule as the CSV export (numbers in free text too).
+    static func masked(_ key: String, _ value: String) -> String { SensitiveNumbers.maskedForExport(key: key, value) }
 }

@@ -213,3 +213,66 @@ struct SaveAndNextTests {
         #expect(Chrome.hints(state).contains("F3"))
     }
 }
+
+/// What a new clerk ran into on the first day (a fresh-eyes trial of the whole app).
+struct FirstDayTrialTests {
+    /// `gz` lists 大学专科 and 普通高中: ↓ takes the first, ↓ again the second, never a name outside the matches.
+    @Test func arrowsMoveThroughTheMatchesOfPartialText() {
+        var state = homeState()
+        press(&state, [.character("1"), .tab, .tab] + type("gz"))
+        press(&state, [.down])
+        let first = state.form?.editor.text
+        press(&state, [.down])
+        let second = state.form?.editor.text
+        let matches = Education.matches("gz").map(\.rawValue)
+        #expect(matches.count == 2)
+        #expect([first, second] == matches.map(Optional.some))
+        press(&state, [.tab])
+        #expect(state.form?.values["education"] == matches[1])
+    }
+
+    /// A list field that already holds a value is typed over: 窗口 + `dh` is 电话, not `窗口dh`.
+    @Test func typingOverAListValueReplacesIt() {
+        var state = homeState()
+        press(&state, [.character("2")])
+        for _ in 0..<3 { press(&state, [.tab]) }
+        #expect(state.form?.focus == "method")
+        press(&state, type("sm") + [.tab, .backTab])
+        #expect(state.form?.values["method"] == "上门")
+        press(&state, type("dh") + [.tab])
+        #expect(state.form?.values["method"] == "电话")
+    }
+
+    /// Esc on home asks to quit; the next key cancels the question and still does what it does.
+    @Test func aKeyAfterAStrayEscStillWorks() {
+        var state = homeState()
+        press(&state, [.escape])
+        #expect(state.dialog == .quit)
+        let effects = press(&state, [.character("5")])
+        #expect(state.dialog == nil)
+        guard case .checks = state.screen else { Issue.record("expected 数据检查, got \(state.screen)"); return }
+        #expect(effects.contains(.loadChecks(community: "630102001")))
+    }
+
+    @Test func aChecklistAnswerOutsideItsLevelsIsAnError() {
+        var state = homeState()
+        press(&state, [.character("6"), .pageDown])
+        guard var form = state.form else { Issue.record("no form"); return }
+        form.focus(on: FormSpecs.checklistPrefix + "work_plan")
+        state.screen = .form(form)
+        press(&state, type("5") + [.tab])
+        #expect(state.form?.state(of: FormSpecs.checklistPrefix + "work_plan") == .error)
+    }
+
+    /// Leaving a correction says the changes are given up (corrections are not drafted), not that a draft was kept.
+    @Test func leavingACorrectionSaysItsChangesAreGivenUp() {
+        var state = homeState()
+        let editing = EditingRecord(register: .survey, id: 7, version: 1, originalFields: ["name": "李四", "id_number": "630102200002290139"])
+        _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: nil))
+        press(&state, type("X") + [.tab, .escape])
+        #expect(state.dialog == .leaveForm)
+        #expect(render(state).trimmedLines.contains { $0.contains("离开后这些修改将放弃（记录保持原样）") })
+        press(&state, [.enter])
+        #expect(state.message == "已离开，未保存的修改已放弃")
+    }
+}

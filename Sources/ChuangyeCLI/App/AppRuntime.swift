@@ -49,6 +49,9 @@ enum AppRuntime {
     static func isBlocking(_ effect: Effect) -> Bool {
         switch effect {
         case .saveRecord, .saveCommunity, .acceptWarnings, .quit: true
+        // Tab right after a name picks from the search's results, and the next field is judged by the look-up of
+        // the number just typed: keys typed (or pasted) ahead must wait for them.
+        case .searchPersons, .lookUpIdNumber, .loadServicePerson: true
         default: false
         }
     }

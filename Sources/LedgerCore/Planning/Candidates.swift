@@ -21,7 +21,7 @@ public enum Candidates {
         public var meetsAll: Bool { conditions.allSatisfy(\.met) }
         /// The work that stands between the community and the conditions; nil when some condition cannot be reached.
         public var unitsNeeded: Int? {
-            conditions.reduce(Optional(0)) { sum, c in c.met ? sum : sum.flatMap { s in c.units.map { s + $0 } } }
+            conditions.reduce(Optional(0)) { sum, c in c.met ? sum : sum.flatMap { s in c.units.map { s.saturatingAdding($0) } } }
         }
     }
 

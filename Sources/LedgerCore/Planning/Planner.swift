@@ -34,7 +34,7 @@ struct ItemPlanner {
     /// The item's points with some figures raised.
     func points(_ changes: [Measure: Int]) -> Points {
         var f = facts
-        for (m, k) in changes { f[m] += k }
+        for (m, k) in changes { f[m] = f[m].saturatingAdding(k) }
         return ScoreEngine.evaluate(item, facts: f, checklist: checklist).points
     }
 
@@ -81,8 +81,11 @@ struct ItemPlanner {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
             guard d > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
-            // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n.
-            let needed = (threshold.numerator * d + threshold.denominator - 1) / threshold.denominator - n
+            // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n. Figures too large for
+            // that (from a file another program wrote) propose nothing rather than trap.
+            let (scaled, overflow) = threshold.numerator.multipliedReportingOverflow(by: d)
+            guard !overflow, scaled <= Int.max - threshold.denominator else { return ([], "数字超出范围，无法计算") }
+            let needed = (scaled + threshold.denominator - 1) / threshold.denominator - n
             if Self.countsAmong(numerator), needed > d - n {
                 return ([], "即使\(denominator.title)\(d)人全部达标，也达不到\(threshold.percentText)")
             }
@@ -127,7 +130,7 @@ struct ItemPlanner {
 
         case let .rateBands(numerators, denominators, _, _):
             guard let numerator = numerators.first else { return ([], nil) }
-            let d = denominators.reduce(0) { $0 + f[$1] }, n = numerators.reduce(0) { $0 + f[$1] }
+            let d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }, n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }
             return (raising(numerator, limit: Swift.max(0, d - n), describe: { "\(numerator.title)还需增加\($0)" },
                             evidence: denominators.first.map { Evidence(include: $0, excluding: numerator, title: "未达标的人员") }), nil)
 

@@ -13,13 +13,14 @@ public enum Progress {
         case let .countDeduction(measure, target, _):
             return target > 0 ? ratio(f[measure], target) : 1
         case let .allMet(pairs, _):
-            let eligible = pairs.reduce(0) { $0 + max(0, f[$1.eligible]) }
-            let received = pairs.reduce(0) { $0 + min(max(0, f[$1.received]), max(0, f[$1.eligible])) }
+            // Saturating: the figures may come from a file another program wrote.
+            let eligible = pairs.reduce(0) { $0.saturatingAdding(max(0, f[$1.eligible])) }
+            let received = pairs.reduce(0) { $0.saturatingAdding(min(max(0, f[$1.received]), max(0, f[$1.eligible]))) }
             return eligible > 0 ? ratio(received, eligible) : 1
         case let .fullRateBands(numerator, denominator, _), let .rateDeduction(numerator, denominator, _, _):
             return ratio(f[numerator], f[denominator])
         case let .rateBands(numerators, denominators, bands, _):
-            let n = numerators.reduce(0) { $0 + f[$1] }, d = denominators.reduce(0) { $0 + f[$1] }
+            let n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }, d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }
             guard d > 0, let top = bands.map(\.minimum).max(), top.numerator > 0 else { return 0 }
             return min(1, max(0, Double(n) / Double(d) * Double(top.denominator) / Double(top.numerator)))
         case .recordsComplete, .checklist:

@@ -18,6 +18,8 @@ public struct FormState: Sendable {
     public var findings: [Finding] = []
     /// Selection in the option list or search results of the focused field.
     public var picker = ListState()
+    /// The partial text (`gz`) whose matches the list keeps showing while the clerk moves through them with ↑↓.
+    public var pickerFilter: String?
     public var searchResults: [PersonHit] = []
     public var servicePerson: PersonSnapshot?
     public var acceptedWarnings: [String: String] = [:]
@@ -44,7 +46,7 @@ public struct FormState: Sendable {
         let first = focus ?? spec.fields.first?.key ?? ""
         self.focus = first
         editor = TextEditor(merged[first] ?? "", limit: spec.field(first)?.maxLength ?? 200,
-                            replaceOnType: defaulted.contains(first))
+                            replaceOnType: defaulted.contains(first) || FormState.replacesOnType(spec.field(first), merged[first]))
     }
 
     public var focusedField: FieldSpec? { spec.field(focus) }
@@ -79,12 +81,24 @@ public struct FormState: Sendable {
         commitEditor()
         if key != focus { lastLeft = focus }
         focus = key
-        editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200, replaceOnType: defaulted.contains(key))
+        editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200,
+                            replaceOnType: defaulted.contains(key) || Self.replacesOnType(spec.field(key), values[key]))
         picker = ListState()
+        pickerFilter = nil
         if case .choice(let choice)? = spec.field(key)?.kind, let value = values[key], let index = choice.names.firstIndex(of: value) {
             picker.move(index, count: choice.names.count, visibleRows: 5)
         }
         searchResults = []
+    }
+
+    /// A field holding a value from a list, a yes/no or a date is typed over, not appended to (`窗口` + `dh` must
+    /// become 电话, not `窗口dh`); free text keeps its value for editing.
+    static func replacesOnType(_ field: FieldSpec?, _ value: String?) -> Bool {
+        guard let field, let value, !value.isEmpty else { return false }
+        switch field.kind {
+        case .choice, .yesNo, .date: return true
+        case .multiChoice, .idNumber, .phone, .personSearch, .integer, .text, .multiline: return false
+        }
     }
 
     /// Next applicable field; stays on the last one.
@@ -196,7 +210,9 @@ public struct FormState: Sendable {
         guard let field = focusedField else { return [] }
         switch field.kind {
         case .choice(let choice):
-            // A complete value shows the whole list (↑↓ then move through it); partial text filters it.
+            // Moving through the matches of partial text keeps them listed; a complete value shows the whole list
+            // (↑↓ then move through it); partial text filters it.
+            if let pickerFilter { return choice.matches(pickerFilter) }
             if editor.replaceOnType || editor.text.isEmpty || choice.names.contains(editor.text) { return choice.names }
             return choice.matches(editor.text)
         case .multiChoice(let choice):
@@ -211,10 +227,15 @@ public struct FormState: Sendable {
 
     /// Moves through a single-choice field's options; the field shows the highlighted one.
     public mutating func movePicker(_ delta: Int) {
-        let opts = options
-        // While the text is still partial (`ycy`), the first arrow takes the highlighted option, not the one after it.
+        // While the text is still partial (`ycy`), the first arrow takes the highlighted option, not the one after it,
+        // and the list keeps showing the text's matches (the second ↓ goes to the next match, not the next name).
         var isPartial = false
-        if case .choice = focusedField?.kind { isPartial = !opts.contains(editor.text) }
+        if case .choice = focusedField?.kind, pickerFilter == nil, !editor.replaceOnType {
+            let text = editor.text.trimmingSpaces()
+            isPartial = !text.isEmpty && !options.contains(text)
+            if isPartial { pickerFilter = text }
+        }
+        let opts = options
         picker.move(isPartial ? 0 : delta, count: opts.count, visibleRows: 5)
         if case .choice = focusedField?.kind, picker.selected < opts.count {
             let selected = picker.selected, offset = picker.offset

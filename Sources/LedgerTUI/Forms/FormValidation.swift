@@ -24,7 +24,14 @@ extension AppState {
             guard let context = validationContext(editingId: editingId) else { return }
             form.findings = ActivityValidator.validate(raw, context: context).findings
         case .profile:
-            form.findings = CommunityValidator.validate(raw, today: today).findings
+            // A checklist answer must be one of its item's levels (`5` for 创建工作方案 is none of them).
+            let unknownAnswers = form.spec.fields.compactMap { field -> Finding? in
+                guard field.key.hasPrefix(FormSpecs.checklistPrefix), case .choice(let choice) = field.kind,
+                      let value = raw[field.key], !choice.names.contains(value) else { return nil }
+                return Finding(field: field.key, severity: .error, code: "checklist.level",
+                               message: "“\(value)”不是此项的一档，请从列表中选择：\(choice.names.joined(separator: "、"))")
+            }
+            form.findings = CommunityValidator.validate(raw, today: today).findings + unknownAnswers
         }
     }
 

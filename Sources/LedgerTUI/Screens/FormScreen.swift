@@ -144,7 +144,12 @@ enum DialogView {
             }
         case .leaveForm:
             title = "离开表单"
-            lines = ["有未保存的内容。", "草稿已自动保存，下次启动时可恢复。", "", "Enter / y 离开（保留草稿）  d 放弃草稿  Esc 继续编辑"]
+            if case .form(let form) = state.screen, form.draftSlot == nil {
+                // Corrections are not drafted: say plainly that leaving gives the changes up.
+                lines = ["对这条记录的修改还没有保存。", "离开后这些修改将放弃（记录保持原样）。", "", "Enter / y 放弃修改并离开  Esc 继续修改（F2 保存）"]
+            } else {
+                lines = ["有未保存的内容。", "草稿已自动保存，下次启动时可恢复。", "", "Enter / y 离开（保留草稿）  d 放弃草稿  Esc 继续编辑"]
+            }
         case .recoverDraft(let draft):
             title = "恢复草稿？"
             lines = ["有一份未保存的草稿：\(draft.label)", "",
