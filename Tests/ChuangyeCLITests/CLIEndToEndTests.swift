@@ -13,6 +13,8 @@ struct CLI {
     }
 
     static var binary: URL {
+        // CI runs the end-to-end tests on the binary that ships (`CHUANGYE_BINARY`, the release build; .ci/run).
+        if let shipped = ProcessInfo.processInfo.environment["CHUANGYE_BINARY"], !shipped.isEmpty { return URL(fileURLWithPath: shipped) }
         // The test bundle sits next to the products in .build/<config>/.
         var url = Bundle.main.bundleURL
         for _ in 0..<4 {
