@@ -111,6 +111,14 @@ struct BenchCommand: ParsableCommand {
         let rubric = try Rubrics.all().first { $0.id == "xining-community" }
         for (code, facts) in all { if let rubric { _ = ScoreEngine.evaluate(rubric, facts: facts, checklist: state.communities.first { $0.code == code }?.checklist ?? [:]) } }
         print("score_district_all_communities: \(ms(Date().timeIntervalSince(t))) ms (\(all.count) communities)")
+        // The plan of one community: the store's details (services missing, short stories) and the planner.
+        if let rubric, let c = state.community {
+            t = Date()
+            let details = try database.planDetails(community: code, period: c.period)
+            _ = Planner.plan(rubric, facts: try database.scoreFacts(community: code), checklist: c.checklist, period: c.period,
+                             today: Day.today(), details: details)
+            print("plan_one_community: \(ms(Date().timeIntervalSince(t))) ms (\(state.counts.persons) persons)")
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print("peak_rss: \(usage.ru_maxrss / 1024) MB")
