@@ -6,10 +6,8 @@ extension AppDatabase {
     /// and the role-model stories too short to count. Both read one community's rows through its indexes.
     public func planDetails(community code: String, period: Period) throws -> PlanDetails {
         try read { db in
-            let missing = try Int.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(MAX(0, 2 - services_in_period)), 0) FROM person
-                WHERE community_code = ? AND deleted_at IS NULL AND m_service_targets = 1
-                """, arguments: [code]) ?? 0
+            // One range of `person_short_of_services` (v14-plan): its WHERE must stay spelled as the index's.
+            let missing = try Int.fetchOne(db, sql: Self.servicesMissingSQL, arguments: [code]) ?? 0
             // Counted in Swift, as the score counts a story's characters (`Activity.isQualifyingRoleModel`).
             let stories = try Row.fetchAll(db, sql: """
                 SELECT title, COALESCE(story, '') AS story FROM activity
@@ -24,4 +22,9 @@ extension AppDatabase {
             return PlanDetails(servicesMissing: missing, shortStories: short)
         }
     }
+
+    static let servicesMissingSQL = """
+        SELECT COALESCE(SUM(2 - services_in_period), 0) FROM person
+        WHERE community_code = ? AND deleted_at IS NULL AND m_service_targets = 1 AND services_in_period < 2
+        """
 }

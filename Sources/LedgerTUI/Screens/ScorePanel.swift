@@ -13,8 +13,9 @@ enum ScorePanel {
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard let cards = state.scoreCards() else { return }
+        // A record being typed that could not be saved yet is not in the figures: the panel says so.
         var draftNotCounted = false
-        if draftNotCounted { draftNotCounted = true }
+        if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil { draftNotCounted = true }
         draw(cards, draftNotCounted: draftNotCounted, asciiGauges: state.asciiGauges, in: rect, into: &buffer)
     }
 
