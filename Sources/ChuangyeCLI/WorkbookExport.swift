@@ -44,8 +44,11 @@ enum WorkbookExport {
     /// Writes a register's workbook to `path` (a temporary file); returns the number of records. Also the app's
     /// `e` key in a browser.
     static func writeRegister(_ register: Register, to path: String, database: any LedgerStorage, community: Community,
-                              preparer: String, mask: Bool) throws -> Int {
+                              preparer: String, mask: Bool, progress: ((Double) -> Void)? = nil) throws -> Int {
         try translating {
+            // The share written so far, for the app's progress bar (the records' number is one count query).
+            let total = progress == nil ? 0 : try database.count(register, community: community.code)
+            var written = 0
             let writer = try RegisterWorkbookWriter(path: path, register: register, community: community,
                                                     preparer: preparer, today: Day.today(), mask: mask)
             let layout = writer.layout
@@ -55,6 +58,8 @@ enum WorkbookExport {
             do {
                 while let batch = try pipe.next() {
                     for row in batch { try writer.append(row) }
+                    written += batch.count
+                    if total > 0 { progress?(min(1, Double(written) / Double(total))) }
                 }
             } catch {
                 pipe.cancel()

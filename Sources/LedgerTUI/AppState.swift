@@ -138,6 +138,8 @@ public struct AppState: Sendable {
     public var running = true
     /// Where exports are suggested (the user's documents folder), set by the runtime.
     public var documentsFolder = ""
+    /// The share of a long task done (a register's workbook being written): drawn as a progress bar over the screen.
+    public var progress: Double?
     /// Gauges drawn in plain ASCII (`[###---]`): the terminal is not UTF-8, or NO_COLOR asked for plain output.
     public var asciiGauges = false
     /// Communities this operator may change (nil: all).

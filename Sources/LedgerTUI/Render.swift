@@ -32,6 +32,7 @@ public func render(_ state: AppState) -> Buffer {
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
+    if let progress = state.progress { ProgressView.draw(progress, state: state, into: &buffer) }
     return buffer
 }
 
@@ -121,5 +122,19 @@ enum ChooseCommunityScreen {
         let inner = Panel.draw("选择社区", in: panelRect(rect), into: &buffer)
         let rows = state.communities.map { "\($0.code)  \($0.name)  \($0.street)  \($0.district)" }
         ListView.draw(rows, state: list, in: inner, into: &buffer)
+    }
+}
+
+/// A long task's progress over the screen (a register's workbook): the bar and the share in percent.
+enum ProgressView {
+    static func draw(_ fraction: Double, state: AppState, into buffer: inout Buffer) {
+        let width = min(state.width - 4, 50)
+        let rect = Rect(x: (state.width - width) / 2, y: max(1, state.height / 2 - 2), width: width, height: 4)
+        let inner = Panel.draw("正在导出", in: rect, into: &buffer, style: .title)
+        let percent = " \(Int((min(1, max(0, fraction)) * 100).rounded(.down)))%"
+        let bar = Gauge.text(fraction, width: inner.width - 2 - DisplayWidth.of(percent), ascii: state.asciiGauges)
+        buffer.put(bar + percent, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2)
+        buffer.put("写入Excel文件，请稍候…", x: inner.x + 1, y: inner.y + 1, style: .muted, maxWidth: inner.width - 2)
+        buffer.cursor = nil
     }
 }

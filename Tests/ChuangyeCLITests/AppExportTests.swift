@@ -37,4 +37,22 @@ struct AppExportTests {
         guard case .effectFailed = ledger else { Issue.record("\(ledger)"); return }
         #expect(try database.count(.survey, community: "630102001") == 3)
     }
+
+    /// A register's workbook reports its progress as it is written, ending at the whole.
+    @Test func aRegisterReportsItsProgress() throws {
+        let cli = try RegisterWorkbookTests().filledLedger()
+        defer { cli.cleanup() }
+        let database = try AppDatabase.open(path: cli.db, operatorName: "王芳")
+        let path = cli.dir.appendingPathComponent("进度.xlsx").path
+        let seen = Fractions()
+        let result = try AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database,
+                                       databasePath: cli.db, progress: { seen.values.append($0) })
+        guard case .exported = result else { Issue.record("\(result)"); return }
+        #expect(!seen.values.isEmpty)
+        #expect(seen.values == seen.values.sorted())
+        #expect(seen.values.last == 1)
+    }
 }
+
+private final class Fractions: @unchecked Sendable { var values: [Double] = [] }
+

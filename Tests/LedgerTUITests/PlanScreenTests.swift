@@ -233,5 +233,15 @@ struct PlanScreenTests {
             " ↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助",
         ])
     }
+
+    /// A long export draws its progress over the screen.
+    @Test func aProgressBarOverTheScreen() {
+        var state = ScreensAt80x24Tests.busyHome()
+        state.progress = 0.45
+        let lines = render(state).trimmedLines
+        #expect(lines.contains { $0.contains("┌─ 正在导出 ") })
+        #expect(lines.contains { $0.contains("│ ██████████████████▉                        45% │") })
+        #expect(lines.contains { $0.contains("写入Excel文件，请稍候…") })
+    }
 }
 

@@ -6,7 +6,7 @@ import LedgerTUI
 /// The app's `e` key: a register or the 评分表 as a workbook, never replacing a file the clerk has not confirmed.
 enum AppExport {
     static func run(_ kind: ExportKind, community code: String, path: String, overwrite: Bool,
-                    database: any LedgerStorage, databasePath: String?) throws -> Action {
+                    database: any LedgerStorage, databasePath: String?, progress: ((Double) -> Void)? = nil) throws -> Action {
         let file = (path as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
@@ -20,7 +20,7 @@ enum AppExport {
             case .register(let register):
                 let count = try WorkbookFile.write(output) { temporary in
                     try WorkbookExport.writeRegister(register, to: temporary, database: database, community: community,
-                                                     preparer: database.operatorName, mask: false)
+                                                     preparer: database.operatorName, mask: false, progress: progress)
                 }
                 return .exported("已导出\(count)条\(register.title)记录到 \(file)")
             case .score:

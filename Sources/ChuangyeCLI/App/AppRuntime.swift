@@ -24,7 +24,7 @@ enum AppRuntime {
         state.asciiGauges = !colour || !localeIsUTF8()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
-            runEffects(&pending, state: &state, runner: runner)
+            runEffects(&pending, state: &state, runner: runner, show: { session.flush(render($0)) })
             guard state.running else { break }
             session.flush(render(state))
             if session.receivedSignal != nil { break }
@@ -56,7 +56,8 @@ enum AppRuntime {
         }
     }
 
-    static func runEffects(_ pending: inout [Effect], state: inout AppState, runner: EffectRunner) {
+    /// `show` draws a frame while a long effect runs (a workbook's progress bar); the key loop is not running then.
+    static func runEffects(_ pending: inout [Effect], state: inout AppState, runner: EffectRunner, show: ((AppState) -> Void)? = nil) {
         var rounds = 0
         while !pending.isEmpty && rounds < 20 {
             rounds += 1
@@ -71,7 +72,16 @@ enum AppRuntime {
             }.map(\.element)
             for effect in effects {
                 if effect == .quit { state.running = false; return }
-                if let action = runner.run(effect) { pending += reduce(&state, action) }
+                var running = runner
+                if let show, case .exportWorkbook = effect {
+                    let shown = state
+                    running.progress = { fraction in
+                        var frame = shown
+                        frame.progress = fraction
+                        show(frame)
+                    }
+                }
+                if let action = running.run(effect) { pending += reduce(&state, action) }
             }
         }
     }

@@ -8,6 +8,8 @@ struct EffectRunner {
     let database: any LedgerStorage
     /// The open database's file, which no export may replace (nil for a store without one).
     var databasePath: String? = nil
+    /// Called during a long effect (a register's workbook) with the share done, to draw a progress bar.
+    var progress: ((Double) -> Void)? = nil
 
     func run(_ effect: Effect) -> Action? {
         do {
@@ -125,7 +127,8 @@ struct EffectRunner {
             guard let community = try database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
             return .planDetailsLoaded(try database.planDetails(community: code, period: community.period))
         case .exportWorkbook(let kind, let community, let path, let overwrite):
-            return try AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath)
+            return try AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
+                                     progress: progress)
         case .loadAccess:
             return .accessLoaded(try database.writableCommunities())
         case .quit:
