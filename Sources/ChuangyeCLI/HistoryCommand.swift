@@ -50,10 +50,12 @@ struct HistoryCommand: ParsableCommand {
                 entries = try database.recentHistory(community: community.code, limit: limit)
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        // Checklist items are named by the rubrics' titles; a missing rubric file only leaves the ids.
+        let rubrics = (try? Rubrics.all()) ?? []
         let lines = entries.map { e in
             let register = Register(table: e.recordTable) // nil: the community profile
             return Line(at: e.at, operatorName: e.operatorName, register: register?.rawValue ?? e.recordTable, record: e.recordId, action: e.action,
-                        changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register), old: $0.old, new: $0.new) })
+                        changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register, rubrics: rubrics), old: $0.old, new: $0.new) })
         }
         if json {
             let encoder = JSONEncoder()

@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "只导入正确的行，错误行及原因写入 --rejected 文件")
     var skipInvalid = false
 
-    @Option(name: .long, help: ArgumentHelp("与 --skip-invalid 一起使用：被拒绝的行写入此文件（默认：原文件名.rejected.csv，已存在时依次用 .rejected-2.csv 等新文件名）", valueName: "文件"))
+    @Option(name: .long, help: ArgumentHelp("与 --skip-invalid 一起使用：被拒绝的行写入此文件（默认：在原文件名后加 .rejected.csv，如 摸底.csv.rejected.csv；已存在时依次用 .rejected-2.csv 等新文件名）", valueName: "文件"))
     var rejected: String?
 
     @Option(name: .long, help: ArgumentHelp("确认所有警告并记录此理由", valueName: "理由"))

@@ -66,3 +66,17 @@ struct PlanCandidatesCommandTests {
         #expect(try cli.run("plan", "--street", "八一路街道").status == 2)
     }
 }
+
+struct HistoryChecklistWordingTests {
+    /// A changed 自评 answer reads in the clerk's words: the item's title and points, not `leading_group：2 → 1`.
+    @Test func checklistChangesAreNamedByTheirTitles() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        let changed = profile.replacingOccurrences(of: "leading_group = 2", with: "leading_group = 1")
+        #expect(try cli.run("init", "--profile", cli.write("q.toml", changed)).status == 0)
+        let history = try cli.run("history")
+        #expect(history.stdout.contains("自评项 成立创建工作领导小组：2分 → 1分"), "\(history.stdout)")
+        #expect(!history.stdout.contains("leading_group"))
+    }
+}

@@ -134,21 +134,26 @@ public enum AuditWording {
 
     /// A changed field's name: the register's header (nil register: the community profile), or what a
     /// bookkeeping field means.
-    public static func field(_ key: String, register: Register?) -> String {
+    public static func field(_ key: String, register: Register?, rubrics: [Rubric] = []) -> String {
         if key == "source" { return "来源文件" }
         if key == "deleted_reason" { return "删除理由" }
         if key.hasPrefix("accepted_warning.") { return "确认警告" }
         guard let register else {
-            if key.hasPrefix("checklist.") { return "自评项 " + key.dropFirst("checklist.".count) }
+            if key.hasPrefix("checklist.") {
+                // The item's title from the rubrics that have it (a clerk does not know `expert_team`).
+                let id = String(key.dropFirst("checklist.".count))
+                return "自评项 " + (rubrics.lazy.compactMap { $0.item(id)?.title }.first ?? id)
+            }
             return communityFields[key] ?? key
         }
         return register.header(of: key)
     }
 
-    /// `旧值 → 新值` with empty values shown as （空）; a source file is just named.
+    /// `旧值 → 新值` with empty values shown as （空）; a source file is just named; a checklist answer in points.
     public static func change(field: String, old: String?, new: String?) -> String {
         if field == "source" { return new ?? "" }
-        return "\(old ?? "（空）") → \(new ?? "（空）")"
+        let unit = field.hasPrefix("checklist.") ? "分" : ""
+        return "\(old.map { $0 + unit } ?? "（空）") → \(new.map { $0 + unit } ?? "（空）")"
     }
 }
 
