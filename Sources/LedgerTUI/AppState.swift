@@ -77,6 +77,8 @@ public enum Dialog: Sendable, Hashable {
     case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?
     case quit
+    /// Saving this correction clears fields that no longer apply (their labels): go on?
+    case confirmClearedFields([String], keepForNext: Bool)
     /// Soft-delete the selected record: a reason is required. `services`: a person's services, once counted
     /// (0 for other registers); the dialog says what deleting does to them.
     case deleteRecord(RegisterRow, reason: TextEditor, services: Int?)

@@ -444,6 +444,13 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
         state.show("有错误，不能保存。\(label)：\(firstError.message)", error: true)
         return []
     }
+    // Clearing fields is asked before warnings: it decides what the record will be.
+    let cleared = form.fieldsClearedOnSave
+    if !cleared.isEmpty && !form.dropsConfirmed {
+        state.screen = .form(form)
+        state.dialog = .confirmClearedFields(cleared.map(\.label), keepForNext: keepForNext)
+        return []
+    }
     if let warning = form.findings.first(where: { $0.severity == .warning && form.acceptedWarnings[$0.code] == nil }) {
         state.screen = .form(form)
         state.dialog = .acceptWarning(warning, reason: TextEditor(limit: 200), keepForNext: keepForNext)
@@ -480,6 +487,14 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
             return keyPressed(&state, key)
         }
         return []
+    case .confirmClearedFields(_, let keepForNext):
+        state.dialog = nil
+        guard [Key.enter, .character("y"), .character("Y")].contains(key), case .form(var form) = state.screen else {
+            state.show("未保存：可改回原来的选择，或再按 F2 确认清除", error: true)
+            return []
+        }
+        form.dropsConfirmed = true
+        return save(&state, &form, keepForNext: keepForNext)
     case .leaveForm:
         switch key {
         case .character("y"), .character("Y"), .enter:

@@ -276,3 +276,28 @@ struct FirstDayTrialTests {
         #expect(state.message == "已离开，未保存的修改已放弃")
     }
 }
+
+struct ClearedFieldsTests {
+    /// Changing 类型 of a 创业典型 to 宣传活动 clears its story and person: the clerk is asked before saving.
+    @Test func savingACorrectionThatClearsFieldsAsksFirst() throws {
+        var state = homeState()
+        let story = String(repeating: "创", count: 520)
+        let editing = EditingRecord(register: .activity, id: 2, version: 1,
+                                    originalFields: ["date": "2024-05-01", "kind": "创业典型", "title": "张三开店记", "story": story,
+                                                     "person_id": "630102200002290139"])
+        _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: "kind"))
+        press(&state, type("宣传活动") + [.tab])
+        var effects = press(&state, [.function(2)])
+        #expect(!effects.contains { if case .saveRecord = $0 { true } else { false } })
+        guard case .confirmClearedFields(let labels, _)? = state.dialog else { Issue.record("expected a question, got \(String(describing: state.dialog))"); return }
+        #expect(labels == ["关联人员身份证号", "事迹材料"])
+        // Esc: nothing saved; F2 and Enter: saved without the fields.
+        press(&state, [.escape])
+        #expect(state.dialog == nil)
+        effects = press(&state, [.function(2), .enter])
+        // Then the new kind's own warning (no 参与人数) asks for its reason, as for any save.
+        if case .acceptWarning? = state.dialog { effects = press(&state, type("补录") + [.enter]) }
+        guard case .saveRecord(_, _, let fields, _, _, _)? = effects.last else { Issue.record("expected the save: \(effects)"); return }
+        #expect(fields["story"] == nil && fields["kind"] == "宣传活动")
+    }
+}

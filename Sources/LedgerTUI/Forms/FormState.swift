@@ -29,6 +29,8 @@ public struct FormState: Sendable {
     public var editing: EditingRecord?
     /// Where to go after saving or leaving.
     public var returnTo: ReturnScreen = .home
+    /// The clerk agreed that saving this correction clears the fields that no longer apply.
+    public var dropsConfirmed = false
     /// The kept-draft slot this form autosaves to (nil: not drafted — corrections and the profile).
     public var draftSlot: String?
     /// The field focused before the current one: its message is shown when it is left.
@@ -64,6 +66,14 @@ public struct FormState: Sendable {
     public var applicableValues: [String: String] {
         let draft = draftValues
         return draft.filter { key, _ in spec.field(key)?.applies(draft) ?? true }
+    }
+
+    /// Fields of the record being corrected that held a value and no longer apply (类型 changed from 创业典型, or
+    /// 创业状态 from 已创业): saving clears them, so the clerk is asked first.
+    public var fieldsClearedOnSave: [FieldSpec] {
+        guard let original = editing?.originalFields else { return [] }
+        let applicable = Set(applicableFields.map(\.key))
+        return spec.fields.filter { !applicable.contains($0.key) && !(original[$0.key] ?? "").isEmpty }
     }
 
     /// Fields that apply to the draft as it stands, in order.

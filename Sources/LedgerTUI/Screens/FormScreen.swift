@@ -142,6 +142,9 @@ enum DialogView {
             } else {
                 lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
             }
+        case .confirmClearedFields(let labels, _):
+            title = "清除内容？"
+            lines = ["改动后下列内容不再适用，保存时将清除：", labels.joined(separator: "、"), "", "Enter / y 清除并保存    Esc 返回修改"]
         case .leaveForm:
             title = "离开表单"
             if case .form(let form) = state.screen, form.draftSlot == nil {
