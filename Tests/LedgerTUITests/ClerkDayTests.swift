@@ -300,4 +300,23 @@ struct ClearedFieldsTests {
         guard case .saveRecord(_, _, let fields, _, _, _)? = effects.last else { Issue.record("expected the save: \(effects)"); return }
         #expect(fields["story"] == nil && fields["kind"] == "宣传活动")
     }
+
+    /// A person's stored 0 / 否 in fields that never applied (an intending person's business fields) are not "cleared".
+    @Test func fieldsThatNeverAppliedAreNotAskedAbout() {
+        var state = homeState()
+        let original = ["name": "王梅", "id_number": "630102197506150047", "education": "普通高中", "hukou": "城镇", "phone": "13800138000",
+                        "categories": "其他", "status": "有创业意愿", "survey_date": "2024-04-01", "jobs_created": "0",
+                        "training_passed": "否", "subsidy_first_eligible": "否", "trained": "否", "in_training_scope": "是"]
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 3, version: 1, originalFields: original), accepted: [:], focus: "phone"))
+        press(&state, [.control("u")] + type("13800138001") + [.tab])
+        #expect(state.form?.fieldsClearedOnSave.isEmpty == true)
+        // Changing a 已创业 person to 有创业意愿 clears the business fields they had: those are asked about.
+        var started = original
+        started.merge(["status": "已创业", "entity_name": "王梅小吃", "entity_type": "个体工商户", "license_date": "2023-05-01",
+                       "jobs_created": "2"]) { $1 }
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 4, version: 1, originalFields: started), accepted: [:], focus: "status"))
+        press(&state, type("有创业意愿") + [.tab])
+        #expect(state.form?.fieldsClearedOnSave.map(\.label) == ["经营主体名称", "主体类型", "营业执照登记日期", "带动就业人数"])
+    }
 }
+

@@ -73,7 +73,16 @@ public struct FormState: Sendable {
     public var fieldsClearedOnSave: [FieldSpec] {
         guard let original = editing?.originalFields else { return [] }
         let applicable = Set(applicableFields.map(\.key))
-        return spec.fields.filter { !applicable.contains($0.key) && !(original[$0.key] ?? "").isEmpty }
+        // Only fields that applied to the record as saved and said something: 否 and 0 are what the store keeps for
+        // nothing, and clearing them loses nothing.
+        return spec.fields.filter { field in
+            guard field.applies(original), !applicable.contains(field.key), let value = original[field.key], !value.isEmpty else { return false }
+            switch field.kind {
+            case .yesNo: return value != "否"
+            case .integer: return value != "0"
+            default: return true
+            }
+        }
     }
 
     /// Fields that apply to the draft as it stands, in order.
