@@ -132,6 +132,14 @@ struct KeptDraftTests {
         #expect(state.drafts.count == 1)
     }
 
+    @Test func theStartListNamesEachDraftAndWhenItWasKept() {
+        var state = homeState()
+        var kept = draft(.survey, "钱九", slot: "z-1")
+        kept.savedAt = "2024-12-30T16:05:41"
+        _ = reduce(&state, .draftsLoaded([kept]))
+        #expect(render(state).trimmedLines.contains { $0.contains("▶ 创业摸底登记：钱九（2024-12-30 16:05）") })
+    }
+
     @Test func theStartListShowsOnlyThisCommunitysDrafts() {
         var state = homeState()
         let other = Draft(kind: .survey, communityCode: "630102002", values: ["name": "周一"], focus: "name", slot: "y-1")
