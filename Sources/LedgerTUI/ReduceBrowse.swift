@@ -312,7 +312,7 @@ func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Ke
         } else if let period = Period.parse(text) {
             b.dateFilter = period
         } else {
-            state.show("日期范围应写作 2024-01-01..2024-06-30（或单独的年份 2024）；留空为全部", error: true)
+            state.show("日期范围应写作 2024-01-01..2024-06-30（或一个月 2024-03、一年 2024）；留空为全部", error: true)
             return []
         }
         state.dialog = nil

@@ -52,6 +52,11 @@ struct DayTests {
         #expect(Period.parse("2024-01-01..2024-12-31") == Fixture.period)
         #expect(Period.parse("2024") == Fixture.period)
         #expect(Period.parse("2024-12-31..2024-01-01") == nil)
+        // A month, as the browser's date filter takes it.
+        let february = Period(start: Day(year: 2024, month: 2, day: 1)!, end: Day(year: 2024, month: 2, day: 29)!)
+        for text in ["2024-02", "2024-2", "2024/02", "2024年2月"] { #expect(Period.parse(text) == february, "\(text)") }
+        #expect(Period.parse("2024-13") == nil)
+        #expect(Period.parse("24-02") == nil)
         #expect(Fixture.period.contains(Day(year: 2024, month: 12, day: 31)!))
         #expect(!Fixture.period.contains(Day(year: 2025, month: 1, day: 1)!))
     }

@@ -60,6 +60,13 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         if text.count == 4, let y = Int(text), let start = Day(year: y, month: 1, day: 1) {
             return Period.year(of: start)
         }
+        // A month: `2026-12`, `2026/12` or `2026年12月` (the browser's date filter).
+        let month = text.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "").replacingOccurrences(of: "/", with: "-")
+        let pieces = month.split(separator: "-", omittingEmptySubsequences: false)
+        if pieces.count == 2, pieces[0].count == 4, (1...2).contains(pieces[1].count), let y = Int(pieces[0]), let m = Int(pieces[1]),
+           let start = Day(year: y, month: m, day: 1), let end = Day(year: y, month: m, day: Day.daysIn(month: m, year: y)) {
+            return Period(start: start, end: end)
+        }
         let parts = text.components(separatedBy: "..")
         guard parts.count == 2, let start = Day.parse(parts[0]), let end = Day.parse(parts[1]), start <= end else {
             return nil

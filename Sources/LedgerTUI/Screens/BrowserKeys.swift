@@ -42,7 +42,7 @@ enum BrowserKeys {
         }
         list += [
             Entry(key: "e", short: "导出", help: "把本台账导出为Excel打印格式（.xlsx），文件已存在时先询问", inFooter: false),
-            Entry(key: "w", short: "日期", help: "按日期范围筛选（如 2024-01-01..2024-06-30，或 2024）", inFooter: true),
+            Entry(key: "w", short: "日期", help: "按日期范围筛选（如 2024-01-01..2024-06-30、2024-03 或 2024）", inFooter: true),
             Entry(key: "Tab", short: "换表", help: "切换台账：摸底台账 → 服务台账 → 工作台账（Shift-Tab 反向）", inFooter: !survey),
             Entry(key: "Esc", short: "返回", help: "返回主菜单（q 同）", inFooter: false),
         ]

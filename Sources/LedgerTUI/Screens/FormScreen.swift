@@ -164,7 +164,7 @@ enum DialogView {
                 + ["", "↑↓选择  Enter 恢复  d 放弃选中的草稿  Esc 稍后（新建同类表单时再提示）"]
         case .dateRange(let editor):
             title = "日期范围"
-            lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30，或 2024", "", ""]
+            lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30、一个月 2024-03，或一年 2024", "", ""]
             input = editor
         case .deleteRecord(let row, let reason, let services):
             title = "删除记录"
