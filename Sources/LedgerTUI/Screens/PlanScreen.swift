@@ -47,20 +47,9 @@ enum PlanScreen {
             return
         }
         if let evidence = p.evidence {
-            let action = evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改"
-            buffer.put("\(evidence.title)（共列出\(evidence.rows.count)条，\(action)）", x: x, y: rect.y, style: .title, maxWidth: width)
-            if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: x, y: rect.y + 2, style: .muted); return }
-            let showsServices = evidence.rows.contains { $0.servicesInPeriod != nil }
-            buffer.put(DisplayWidth.fit("编号", 8) + DisplayWidth.fit("姓名 / 名称", 14) + DisplayWidth.fit("公民身份号码 / 类型", 20)
-                       + (showsServices ? DisplayWidth.fit("本期服务", 10) : "") + "状态 / 日期", x: x, y: rect.y + 1, style: .hint, maxWidth: width)
-            let rows = evidence.rows.map { row -> String in
-                let name = row.fields["name"] ?? row.fields["title"] ?? ""
-                let id = row.fields["id_number"].map(ResidentID.masked) ?? row.fields["kind"] ?? ""
-                let services = showsServices ? DisplayWidth.fit(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
-                return DisplayWidth.fit(String(row.id), 8) + DisplayWidth.fit(name, 14) + DisplayWidth.fit(id, 20) + services
-                    + (row.fields["status"] ?? row.fields["date"] ?? "")
-            }
-            ListView.draw(rows, state: p.evidenceList, in: Rect(x: x, y: rect.y + 2, width: width, height: evidenceRows(state)), into: &buffer)
+            EvidenceList.draw(evidence, list: p.evidenceList,
+                              enterDoes: evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改",
+                              servicesHeader: "本期服务", rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }
         let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"

@@ -24,20 +24,8 @@ enum ScoreScreen {
         guard let card = state.scoreCards()?.saved else { return }
         let x = rect.x + 1, width = rect.width - 2
         if let evidence = s.evidence {
-            buffer.put("\(evidence.title)（共列出\(evidence.rows.count)条，Enter 打开修改）", x: x, y: rect.y, style: .title, maxWidth: width)
-            if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: x, y: rect.y + 2, style: .muted); return }
-            let showsServices = evidence.rows.contains { $0.servicesInPeriod != nil }
-            let header = DisplayWidth.fit("编号", 8) + DisplayWidth.fit("姓名 / 名称", 14) + DisplayWidth.fit("公民身份号码 / 类型", 20)
-                + (showsServices ? DisplayWidth.fit("服务次数", 10) : "") + "状态 / 日期"
-            buffer.put(header, x: x, y: rect.y + 1, style: .hint, maxWidth: width)
-            let rows = evidence.rows.map { row -> String in
-                let name = row.fields["name"] ?? row.fields["title"] ?? ""
-                let id = row.fields["id_number"].map(ResidentID.masked) ?? row.fields["kind"] ?? ""
-                let extra = row.fields["status"] ?? row.fields["date"] ?? ""
-                let services = showsServices ? DisplayWidth.fit(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
-                return "\(DisplayWidth.fit(String(row.id), 8))\(DisplayWidth.fit(name, 14))\(DisplayWidth.fit(id, 20))\(services)\(extra)"
-            }
-            ListView.draw(rows, state: s.evidenceList, in: Rect(x: x, y: rect.y + 2, width: width, height: evidenceRows(state)), into: &buffer)
+            EvidenceList.draw(evidence, list: s.evidenceList, enterDoes: "Enter 打开修改", servicesHeader: "服务次数",
+                              rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }
         buffer.put("\(card.rubricTitle)：总分 \(card.total)/\(card.max)（Enter 查看相关记录）", x: x, y: rect.y, style: .title, maxWidth: width)
