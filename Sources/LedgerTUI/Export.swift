@@ -30,13 +30,14 @@ func openExport(_ state: inout AppState, _ kind: ExportKind) -> [Effect] {
 }
 
 func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: TextEditor, _ key: Key) -> [Effect] {
-    var editor = editor
-    switch key {
-    case .escape:
+    switch LineInput(editor, key) {
+    case .cancelled:
         state.dialog = nil
         return []
-    case .enter:
-        let path = editor.text.trimmingSpaces()
+    case .edited(let editor):
+        state.dialog = .exportFile(kind, path: editor)
+        return []
+    case .submitted(let path):
         guard path.lowercased().hasSuffix(".xlsx") else {
             state.show("文件名应以 .xlsx 结尾", error: true)
             return []
@@ -44,10 +45,6 @@ func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: Text
         guard let community = state.community else { state.dialog = nil; return [] }
         state.dialog = nil
         return [.exportWorkbook(kind, community: community.code, path: path, overwrite: false)]
-    default:
-        _ = editor.handle(key)
-        state.dialog = .exportFile(kind, path: editor)
-        return []
     }
 }
 

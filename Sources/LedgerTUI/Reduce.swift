@@ -528,14 +528,15 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
     case .keptDrafts(let list):
         return keptDraftsKey(&state, list, key)
     case .acceptWarning(let finding, let reason, let keepForNext):
-        var reason = reason
-        switch key {
-        case .escape:
+        switch LineInput(reason, key) {
+        case .cancelled:
             state.dialog = nil
             state.show("未保存：请修改或说明警告的理由")
             return []
-        case .enter:
-            let text = reason.text.trimmingSpaces()
+        case .edited(let reason):
+            state.dialog = .acceptWarning(finding, reason: reason, keepForNext: keepForNext)
+            return []
+        case .submitted(let text):
             guard !text.isEmpty, case .form(var form) = state.screen else {
                 state.show("请填写接受此警告的理由", error: true)
                 return []
@@ -543,10 +544,6 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
             form.acceptedWarnings[finding.code] = text
             state.dialog = nil
             return save(&state, &form, keepForNext: keepForNext)
-        default:
-            _ = reason.handle(key)
-            state.dialog = .acceptWarning(finding, reason: reason, keepForNext: keepForNext)
-            return []
         }
     }
 }

@@ -299,14 +299,15 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
 }
 
 func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Key) -> [Effect] {
-    var editor = editor
     guard case .browser(var b) = state.screen else { state.dialog = nil; return [] }
-    switch key {
-    case .escape:
+    switch LineInput(editor, key) {
+    case .cancelled:
         state.dialog = nil
         return []
-    case .enter:
-        let text = editor.text.trimmingSpaces()
+    case .edited(let editor):
+        state.dialog = .dateRange(editor)
+        return []
+    case .submitted(let text):
         if text.isEmpty {
             b.dateFilter = nil
         } else if let period = Period.parse(text) {
@@ -319,21 +320,18 @@ func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Ke
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
-    default:
-        _ = editor.handle(key)
-        state.dialog = .dateRange(editor)
-        return []
     }
 }
 
 func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: TextEditor, services: Int?, _ key: Key) -> [Effect] {
-    var reason = reason
-    switch key {
-    case .escape:
+    switch LineInput(reason, key) {
+    case .cancelled:
         state.dialog = nil
         return []
-    case .enter:
-        let text = reason.text.trimmingSpaces()
+    case .edited(let reason):
+        state.dialog = .deleteRecord(row, reason: reason, services: services)
+        return []
+    case .submitted(let text):
         guard !text.isEmpty, case .browser(let b) = state.screen else {
             state.show("删除记录必须填写理由", error: true)
             return []
@@ -345,9 +343,5 @@ func deleteDialogKey(_ state: inout AppState, _ row: RegisterRow, _ reason: Text
         }
         state.dialog = nil
         return [.deleteRecord(b.register, id: row.id, reason: text, confirmingServices: services)]
-    default:
-        _ = reason.handle(key)
-        state.dialog = .deleteRecord(row, reason: reason, services: services)
-        return []
     }
 }

@@ -60,22 +60,18 @@ func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [E
 }
 
 func acceptGroupDialogKey(_ state: inout AppState, code: String, records: [RecordRef], _ reason: TextEditor, _ key: Key) -> [Effect] {
-    var reason = reason
-    switch key {
-    case .escape:
+    switch LineInput(reason, key) {
+    case .cancelled:
         state.dialog = nil
-        return []
-    case .enter:
-        let text = reason.text.trimmingSpaces()
+    case .edited(let reason):
+        state.dialog = .acceptWarningGroup(code: code, records: records, reason: reason)
+    case .submitted(let text):
         guard !text.isEmpty else {
             state.show("确认警告必须填写理由", error: true)
             return []
         }
         state.dialog = nil
         return [.acceptWarnings(code: code, reason: text, records: records)]
-    default:
-        _ = reason.handle(key)
-        state.dialog = .acceptWarningGroup(code: code, records: records, reason: reason)
-        return []
     }
+    return []
 }
