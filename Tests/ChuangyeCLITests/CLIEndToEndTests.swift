@@ -34,12 +34,19 @@ struct CLI {
 
     @discardableResult
     func run(_ args: String...) throws -> Output {
+        try launch(CLI.binary, args + ["--db", db, "--operator", "王芳"])
+    }
+
+    /// Runs a program in this test's directory with a UTF-8 locale (and `environment`'s changes; nil removes a
+    /// variable), collecting its exit status and output: one launcher for every way the tests run the binary.
+    func launch(_ executable: URL, _ arguments: [String], environment changes: [String: String?] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = args + ["--db", db, "--operator", "王芳"]
+        process.executableURL = executable
+        process.arguments = arguments
         process.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        for (name, value) in changes { env[name] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -4,24 +4,7 @@ import Testing
 
 /// Runs the binary with exactly these arguments (no `--db` added), in `cli`'s directory.
 private func runBinary(_ cli: CLI, _ args: [String]) throws -> CLI.Output {
-    let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = args
-    process.currentDirectoryURL = cli.dir
-    var env = ProcessInfo.processInfo.environment
-    env["LANG"] = "C.UTF-8"
-    env["CHUANGYE_DB"] = nil
-    env["COLUMNS"] = "80"
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLI.Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    try cli.launch(CLI.binary, args, environment: ["CHUANGYE_DB": nil, "COLUMNS": "80"])
 }
 
 /// The command line speaks Chinese only: help, version, usage errors (the parser's own words included).
