@@ -97,9 +97,9 @@ func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnSc
         state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
         return []
     }
-    state.forgetLookUps()
-    var form = state.newForm(.service)
-    form.draftSlot = state.nextDraftSlot()
+    // A new form as any other (fresh look-ups, a draft slot of its own), with the person filled in.
+    _ = startNewForm(&state, .service)
+    guard case .form(var form) = state.screen else { return [] }
     form.editor.setText(idNumber)
     form.focusNext()
     form.returnTo = returnTo
