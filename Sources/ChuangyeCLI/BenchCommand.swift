@@ -7,7 +7,7 @@ import TerminalUI
 
 /// Measures what a clerk feels on a large database: first frame, keystroke → frame, effects, score.
 /// Prints `name: value unit` lines. Hidden: for `scripts/bench` and the notes.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-ui", abstract: "界面性能测量（开发用）", shouldDisplay: false)
 
     @OptionGroup var global: GlobalOptions
@@ -15,21 +15,21 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "社区代码（默认第一个）")
     var community: String?
 
-    func run() throws {
+    func run() async throws {
         let start = Date()
         Pinyin.warmUp() // as the app does, before its first frame
         let database = try global.openDatabase()
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: "测量", today: Day.today(), rubrics: try Rubrics.all())
         var pending: [Effect] = [.loadCommunities]
-        AppRuntime.runEffects(&pending, state: &state, runner: runner)
+        await AppRuntime.runEffects(&pending, state: &state, runner: runner)
         if case .chooseCommunity = state.screen {
             let index = community.flatMap { code in state.communities.firstIndex { $0.code == code } } ?? 0
             pending = reduce(&state, .keyPressed(.down)) // exercise the chooser once
             _ = reduce(&state, .keyPressed(.up))
             for _ in 0..<index { _ = reduce(&state, .keyPressed(.down)) }
             pending += reduce(&state, .keyPressed(.enter))
-            AppRuntime.runEffects(&pending, state: &state, runner: runner)
+            await AppRuntime.runEffects(&pending, state: &state, runner: runner)
         }
         if state.dialog != nil { pending = reduce(&state, .keyPressed(.character("n"))) }
         var previous = render(state)
@@ -40,7 +40,7 @@ struct BenchCommand: ParsableCommand {
         var frameTimes: [Double] = []
         var effectTimes: [Double] = []
         var previewTimes: [Double] = []
-        func key(_ k: Key) {
+        func key(_ k: Key) async {
             let t0 = DispatchTime.now().uptimeNanoseconds
             var effects = reduce(&state, .keyPressed(k))
             let frame = render(state)
@@ -52,23 +52,23 @@ struct BenchCommand: ParsableCommand {
             let p0 = DispatchTime.now().uptimeNanoseconds
             _ = state.scoreCards()
             previewTimes.append(Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e6)
-            AppRuntime.runEffects(&effects, state: &state, runner: runner)
+            await AppRuntime.runEffects(&effects, state: &state, runner: runner)
             effectTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6)
         }
-        func type(_ s: String) { for ch in s { key(.character(ch)) } }
+        func type(_ s: String) async { for ch in s { await key(.character(ch)) } }
         for round in 0..<10 {
-            key(.character("1"))
-            type("欧阳明"); key(.tab)
-            type("630102199003070116"); key(.tab)
-            type("dz"); key(.tab); type("cz"); key(.tab)
-            type("13712345678"); key(.tab); type("其他"); key(.tab); type("有"); key(.tab)
-            type("2024-05-06"); key(.tab)
-            key(.pageDown); type("社区便利店"); key(.tab)
-            key(.escape); key(.character("d"))
-            key(.character("2"))
-            type(round % 2 == 0 ? "zh" : "6301021"); key(.down); key(.tab)
-            key(.tab); type("政策"); key(.tab); key(.tab); type("讲解创业担保贷款政策"); key(.tab)
-            key(.escape); key(.character("d"))
+            await key(.character("1"))
+            await type("欧阳明"); await key(.tab)
+            await type("630102199003070116"); await key(.tab)
+            await type("dz"); await key(.tab); await type("cz"); await key(.tab)
+            await type("13712345678"); await key(.tab); await type("其他"); await key(.tab); await type("有"); await key(.tab)
+            await type("2024-05-06"); await key(.tab)
+            await key(.pageDown); await type("社区便利店"); await key(.tab)
+            await key(.escape); await key(.character("d"))
+            await key(.character("2"))
+            await type(round % 2 == 0 ? "zh" : "6301021"); await key(.down); await key(.tab)
+            await key(.tab); await type("政策"); await key(.tab); await key(.tab); await type("讲解创业担保贷款政策"); await key(.tab)
+            await key(.escape); await key(.character("d"))
         }
         report("keystroke_frame", frameTimes)
         report("keystroke_effects", effectTimes)
@@ -79,13 +79,13 @@ struct BenchCommand: ParsableCommand {
         var pageTimes: [Double] = [], downTimes: [Double] = [], searchTimes: [Double] = []
         for query in ["wang", "zh", "li", "63010219", "630102198", "王", "张", "l"] {
             var t0 = Date()
-            let first = try database.page(PageRequest(register: .survey, community: code, limit: 30))
+            let first = try await database.page(PageRequest(register: .survey, community: code, limit: 30))
             pageTimes.append(Date().timeIntervalSince(t0) * 1000)
             t0 = Date()
-            _ = try database.page(PageRequest(register: .survey, community: code, after: first.last.map { ("", $0.id) }, limit: 30))
+            _ = try await database.page(PageRequest(register: .survey, community: code, after: first.last.map { ("", $0.id) }, limit: 30))
             downTimes.append(Date().timeIntervalSince(t0) * 1000)
             t0 = Date()
-            _ = try database.searchSummaries(community: code, query: query, limit: 30)
+            _ = try await database.searchSummaries(community: code, query: query, limit: 30)
             searchTimes.append(Date().timeIntervalSince(t0) * 1000)
         }
         print("browser_first_page_max: \(String(format: "%.2f", pageTimes.max() ?? 0)) ms")
@@ -97,25 +97,25 @@ struct BenchCommand: ParsableCommand {
             var after: (String, Int64)?
             for _ in 0..<5 {
                 let t0 = Date()
-                let page = try database.page(PageRequest(register: .survey, community: code, sortColumn: column, after: after, limit: 30))
+                let page = try await database.page(PageRequest(register: .survey, community: code, sortColumn: column, after: after, limit: 30))
                 times.append(Date().timeIntervalSince(t0) * 1000)
                 after = page.last.map { ($0.sortKey, $0.id) }
             }
             print("\(name)_page_max: \(String(format: "%.2f", times.max() ?? 0)) ms")
         }
         var t = Date()
-        _ = try database.scoreFacts(community: code)
+        _ = try await database.scoreFacts(community: code)
         print("score_one_community: \(ms(Date().timeIntervalSince(t))) ms")
         t = Date()
-        let all = try database.scoreFactsByCommunity()
+        let all = try await database.scoreFactsByCommunity()
         let rubric = try Rubrics.all().first { $0.id == "xining-community" }
         for (code, facts) in all { if let rubric { _ = ScoreEngine.evaluate(rubric, facts: facts, checklist: state.communities.first { $0.code == code }?.checklist ?? [:]) } }
         print("score_district_all_communities: \(ms(Date().timeIntervalSince(t))) ms (\(all.count) communities)")
         // The plan of one community: the store's details (services missing, short stories) and the planner.
         if let rubric, let c = state.community {
             t = Date()
-            let details = try database.planDetails(community: code, period: c.period)
-            _ = Planner.plan(rubric, facts: try database.scoreFacts(community: code), checklist: c.checklist, period: c.period,
+            let details = try await database.planDetails(community: code, period: c.period)
+            _ = Planner.plan(rubric, facts: try await database.scoreFacts(community: code), checklist: c.checklist, period: c.period,
                              today: Day.today(), details: details)
             print("plan_one_community: \(ms(Date().timeIntervalSince(t))) ms (\(state.counts.persons) persons)")
         }

@@ -3,7 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "检查台账中每条记录的每个问题（有错误时退出码为1）")
@@ -19,20 +19,20 @@ struct CheckCommand: ParsableCommand {
         var acceptedReason: String?
     }
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        let community = try target.resolve(in: database)
-        let results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])]
+        let community = try await target.resolve(in: database)
+        let results: [CheckedRecord]
         var corrected = 0
         do {
             // The file first: imports skip the quick check on large databases (Integrity.swift), this does not.
-            try database.requireSound()
+            try await database.requireSound()
             // The kept counts are derived data: check, which re-validates everything anyway, brings them up to date
             // (so the score agrees with this list); on a database it cannot write, it only lists.
-            if let recounted = try? database.checkAndRecount(community: community.code) {
+            if let recounted = try? await database.checkAndRecount(community: community.code) {
                 (results, corrected) = recounted
             } else {
-                results = try database.checkAll(community: community.code)
+                results = try await database.checkAll(community: community.code)
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let problems = results.flatMap { r in

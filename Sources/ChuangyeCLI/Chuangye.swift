@@ -3,7 +3,7 @@ import Foundation
 import LedgerStore
 
 /// The `chuangye` command: the terminal application without arguments, scriptable subcommands otherwise.
-public struct Chuangye: ParsableCommand {
+public struct Chuangye: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chuangye",
         abstract: "创业台账：创业摸底、创业服务和创建工作台账的录入、检查与评分",
@@ -18,24 +18,28 @@ public struct Chuangye: ParsableCommand {
     public init() {}
 
     /// Without a subcommand: the terminal application.
-    public func run() throws {
+    public func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
         }
         let database = try global.openDatabase()
-        AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
+        await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
     }
 
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).
-    public static func runMain(_ arguments: [String]? = nil) -> Never {
+    public static func runMain(_ arguments: [String]? = nil) async -> Never {
         setlocale(LC_ALL, "")
         do {
             if let request = ImportRequest(plainArguments: arguments ?? Array(CommandLine.arguments.dropFirst())) {
-                try request.run()
+                try await request.run()
                 Foundation.exit(0)
             }
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let failure as CLIFailure {
             printError(failure.description)

@@ -5,10 +5,10 @@ import LedgerStore
 enum CommunityScore {
     /// A community's own registers; a street's are the union of its communities' (and its own), over its own
     /// labour force.
-    static func facts(_ community: Community, in database: any LedgerStorage) throws -> ScoreFacts {
+    static func facts(_ community: Community, in database: any LedgerStorage) async throws -> ScoreFacts {
         do {
-            guard community.level == .street else { return try database.scoreFacts(community: community.code) }
-            var union = try database.scoreFacts(street: community.name) + (try database.scoreFacts(community: community.code))
+            guard community.level == .street else { return try await database.scoreFacts(community: community.code) }
+            var union = try await database.scoreFacts(street: community.name) + (try await database.scoreFacts(community: community.code))
             union[.labourForce] = community.labourForce
             return union
         } catch let e as StoreError { throw CLIFailure.data(e.message) }

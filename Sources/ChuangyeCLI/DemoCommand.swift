@@ -3,7 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "建立一个演示社区（虚构人员，号码格式有效），便于熟悉界面",
@@ -13,9 +13,9 @@ struct DemoCommand: ParsableCommand {
 
     static let code = "630102999"
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        if try database.community(code: Self.code) != nil {
+        if try await database.community(code: Self.code) != nil {
             throw CLIFailure.data("演示社区 \(Self.code) 已存在（数据库：\(global.databasePath)）")
         }
         let today = Day.today()
@@ -24,13 +24,14 @@ struct DemoCommand: ParsableCommand {
                                   labourForce: 900, period: period,
                                   checklist: ["leading_group": Points(2), "work_rules": Points(2), "work_plan": Points(3),
                                               "service_window": Points(2), "expert_team": Points(2)])
-        try database.saveCommunity(community)
+        try await database.saveCommunity(community)
         var generator = DemoData(seed: 20241231, period: period, today: today)
         let persons = generator.persons(count: 48)
-        let p = try database.importPersons(persons, community: Self.code, mode: .skipInvalid, acceptWarningsReason: "演示数据", source: "演示数据")
-        let s = try database.importServices(generator.services(for: persons), community: Self.code, mode: .skipInvalid,
-                                            acceptWarningsReason: "演示数据", source: "演示数据")
-        let a = try database.importActivities(generator.activities(persons: persons), community: Self.code, mode: .skipInvalid,
+        let p = try await database.importRows(.survey, persons, community: Self.code, mode: .skipInvalid,
+                                              acceptWarningsReason: "演示数据", source: "演示数据")
+        let s = try await database.importRows(.service, generator.services(for: persons), community: Self.code, mode: .skipInvalid,
+                                              acceptWarningsReason: "演示数据", source: "演示数据")
+        let a = try await database.importRows(.activity, generator.activities(persons: persons), community: Self.code, mode: .skipInvalid,
                                               acceptWarningsReason: "演示数据", source: "演示数据")
         print("已建立演示社区：示范社区（演示）（\(Self.code)）：摸底\(p.imported)人，服务\(s.imported)条，工作记录\(a.imported)条")
         print("运行 chuangye 进入录入界面（数据库：\(global.databasePath)）")

@@ -5,7 +5,7 @@ import LedgerExchange
 import LedgerStore
 import SafeFiles
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "把台账导出为CSV（UTF-8带BOM，Excel可直接打开）或Excel打印格式（.xlsx），或导出自评评分表、汇总表")
@@ -27,16 +27,16 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "文件已存在时覆盖它（只覆盖普通文件；不会覆盖目录、设备、符号链接或数据库文件）")
     var force = false
 
-    func run() throws {
+    func run() async throws {
         guard let register = subject.register else {
             let output = WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)
-            return try WorkbookExport.run(subject, output: output, global: global, target: target, options: workbook)
+            return try await WorkbookExport.run(subject, output: output, global: global, target: target, options: workbook)
         }
         let database = try global.openDatabase()
-        let community = try target.resolve(in: database)
+        let community = try await target.resolve(in: database)
         let destination = WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)
         if file.lowercased().hasSuffix(".xlsx") {
-            return try WorkbookExport.register(register, output: destination, database: database, community: community, global: global, mask: mask)
+            return try await WorkbookExport.register(register, output: destination, database: database, community: community, global: global, mask: mask)
         }
         let output: NewFile
         do { output = try NewFile(destination) } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
@@ -44,9 +44,10 @@ struct ExportCommand: ParsableCommand {
         var buffer = writer.header
         var count = 0
         do {
-            try database.forEachRecord(register, community: community.code) { _, fields in
-                buffer += writer.line(fields)
-                count += 1
+            let batches = RecordBatches(register: register, community: community.code, database: database) { writer.line($0) }
+            try await batches.forEach { lines in
+                for line in lines { buffer += line }
+                count += lines.count
                 if buffer.utf8.count > 1 << 20 {
                     try output.write(buffer)
                     buffer = ""

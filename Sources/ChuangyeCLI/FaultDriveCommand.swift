@@ -8,7 +8,7 @@ import TerminalUI
 /// Types survey records into the app core (state, `reduce`, effects, store) as a clerk would, and prints
 /// `committed <ID number>` the moment the app reports a save. Hidden: the kill -9 fault test runs it and kills it
 /// at random moments, then checks that every reported save is in the database.
-struct FaultDriveCommand: ParsableCommand {
+struct FaultDriveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fault-saves", abstract: "故障测试用：通过界面核心连续保存（开发用）",
                                                     shouldDisplay: false)
 
@@ -20,18 +20,18 @@ struct FaultDriveCommand: ParsableCommand {
     @Option(name: .long, help: "第一条的序号（决定身份证号）")
     var first = 0
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: database.operatorName, today: database.today(),
                              rubrics: try Rubrics.all())
         var saved: String?
         // Runs effects to completion like the app's loop, noting when a save is reported.
-        func settle(_ effects: [Effect]) {
+        func settle(_ effects: [Effect]) async {
             var pending = effects
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                guard let action = runner.run(effect) else { continue }
+                guard let action = await runner.run(effect) else { continue }
                 if case .recordSaved = action, let id = saved {
                     // One write per report, unbuffered: what the test reads is exactly what was reported.
                     FileHandle.standardOutput.write(Data("committed \(id)\n".utf8))
@@ -40,25 +40,25 @@ struct FaultDriveCommand: ParsableCommand {
                 pending += reduce(&state, action)
             }
         }
-        func key(_ k: Key) { settle(reduce(&state, .keyPressed(k))) }
-        func type(_ s: String) { for ch in s { key(.character(ch)) } }
-        settle([.loadCommunities])
-        if case .chooseCommunity = state.screen { key(.enter) }
-        if state.dialog != nil { key(.character("n")) } // an old draft: not this run's business
+        func key(_ k: Key) async { await settle(reduce(&state, .keyPressed(k))) }
+        func type(_ s: String) async { for ch in s { await key(.character(ch)) } }
+        await settle([.loadCommunities])
+        if case .chooseCommunity = state.screen { await key(.enter) }
+        if state.dialog != nil { await key(.character("n")) } // an old draft: not this run's business
         for n in first..<(first + count) {
             let id = Self.idNumber(n)
-            key(.character("1"))
-            if state.dialog != nil { key(.character("n")) } // a kept draft of an earlier run: start a new person
-            type("测试\(["甲", "乙", "丙", "丁", "戊"][n % 5])"); key(.tab)
-            type(id); key(.tab)
-            type("dz"); key(.tab); type("cz"); key(.tab)
-            type("13912345678"); key(.tab); type("其他"); key(.tab); type("有"); key(.tab)
-            type("2024-03-15"); key(.tab)
+            await key(.character("1"))
+            if state.dialog != nil { await key(.character("n")) } // a kept draft of an earlier run: start a new person
+            await type("测试\(["甲", "乙", "丙", "丁", "戊"][n % 5])"); await key(.tab)
+            await type(id); await key(.tab)
+            await type("dz"); await key(.tab); await type("cz"); await key(.tab)
+            await type("13912345678"); await key(.tab); await type("其他"); await key(.tab); await type("有"); await key(.tab)
+            await type("2024-03-15"); await key(.tab)
             saved = id
-            key(.function(2))
+            await key(.function(2))
             if saved != nil { throw CLIFailure.data("第\(n)条未保存：\(state.message ?? "")") }
             while !Self.isHome(state.screen) {
-                key(state.dialog != nil ? .character("d") : .escape)
+                await key(state.dialog != nil ? .character("d") : .escape)
             }
         }
     }

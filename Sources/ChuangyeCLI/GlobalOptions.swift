@@ -88,15 +88,15 @@ struct CommunityOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("社区代码（数据库中只有一个社区时可省略）", valueName: "代码"))
     var community: String?
 
-    func resolve(in database: any LedgerStorage) throws -> Community {
-        try Self.resolve(community, in: database)
+    func resolve(in database: any LedgerStorage) async throws -> Community {
+        try await Self.resolve(community, in: database)
     }
 
     /// The community with `code`, or the only one when `code` is nil.
-    static func resolve(_ code: String?, in database: any LedgerStorage) throws -> Community {
+    static func resolve(_ code: String?, in database: any LedgerStorage) async throws -> Community {
         // One community read by its code: every import names one, and a district has a hundred.
-        if let code, let community = try database.community(code: code) { return community }
-        let all = try database.communities()
+        if let code, let community = try await database.community(code: code) { return community }
+        let all = try await database.communities()
         if let code {
             guard let c = all.first(where: { $0.code == code }) else {
                 let known = all.isEmpty ? "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml" : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")

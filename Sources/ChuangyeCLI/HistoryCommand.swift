@@ -4,7 +4,7 @@ import LedgerCore
 import LedgerStore
 import LedgerTUI
 
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "查看修改记录（新的在前）：谁在何时把哪个字段从什么改成了什么（含每次导入）")
@@ -35,19 +35,19 @@ struct HistoryCommand: ParsableCommand {
         if limit < 1 { throw ValidationError("--limit 应为正整数") }
     }
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        let community = try target.resolve(in: database)
+        let community = try await target.resolve(in: database)
         let entries: [AuditEntry]
         do {
             if let register, let id {
-                guard try database.open(register, id: id) != nil else {
+                guard try await database.open(RecordRef(register, id: id)) != nil else {
                     throw CLIFailure.data("\(register.title)中没有第\(id)号记录")
                 }
                 // Newest first, like the community's history below.
-                entries = Array(try database.history(table: register.table, recordId: String(id)).reversed().prefix(limit))
+                entries = Array(try await database.history(of: RecordRef(register, id: id)).reversed().prefix(limit))
             } else {
-                entries = try database.recentHistory(community: community.code, limit: limit)
+                entries = try await database.recentHistory(community: community.code, limit: limit)
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         // Checklist items are named by the rubrics' titles; a missing rubric file only leaves the ids.
@@ -72,7 +72,7 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "把整个数据库备份到一个新文件（可在他人使用时进行，备份后自动校验）")
@@ -82,9 +82,9 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("备份文件路径（不能是已有文件）", valueName: "文件"))
     var file: String
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        do { try database.backup(to: file) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        do { try await database.backup(to: file) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("已备份到 \(file)（\(size / 1024) KB，校验通过）。恢复时用 --db \(file) 打开，或把它复制为数据库文件。")
     }

@@ -14,7 +14,7 @@ extension Register: ExpressibleByArgument {
     public static var allValueStrings: [String] { ["survey", "service", "activity"] }
 }
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "从CSV或Excel（.xlsx）文件导入台账（survey 摸底、service 服务、activity 工作）",
@@ -56,5 +56,5 @@ struct ImportCommand: ParsableCommand {
                       skipInvalid: skipInvalid, rejected: rejected, acceptWarnings: acceptWarnings, force: force)
     }
 
-    func run() throws { try request.run() }
+    func run() async throws { try await request.run() }
 }

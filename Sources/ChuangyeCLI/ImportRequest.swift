@@ -16,7 +16,7 @@ struct ImportRequest: Equatable {
     /// Replace an existing `--rejected` file (an ordinary one only: SafeFiles' rule).
     var force = false
 
-    func run() throws {
+    func run() async throws {
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(file, limit: RegisterFile.maxFileBytes) } catch let f as FileBytes.Failure { throw CLIFailure.data(f.message) }
         let parsed: RegisterFile
@@ -26,18 +26,15 @@ struct ImportRequest: Equatable {
         // The rejected-rows file is checked before anything is written, so a refused name stops the import early.
         let rejectedTarget = skipInvalid ? try rejectedOutput() : nil
         let database = try session.openDatabase(forBulkLoad: true)
-        let target = try CommunityOption.resolve(community, in: database)
+        let target = try await CommunityOption.resolve(community, in: database)
         if !parsed.ignoredColumns.isEmpty {
             printError("提示：以下列不属于\(register.title)，已忽略：\(parsed.ignoredColumns.joined(separator: "、"))")
         }
         let mode: ImportMode = skipInvalid ? .skipInvalid : .allOrNothing
         let report: ImportReport
         do {
-            switch register {
-            case .survey: report = try database.importPersons(parsed.records, community: target.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
-            case .service: report = try database.importServices(parsed.records, community: target.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
-            case .activity: report = try database.importActivities(parsed.records, community: target.code, mode: mode, acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
-            }
+            report = try await database.importRows(register, parsed.records, community: target.code, mode: mode,
+                                                   acceptWarningsReason: acceptWarnings, source: (file as NSString).lastPathComponent)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
 
         for (line, findings) in report.warnings {

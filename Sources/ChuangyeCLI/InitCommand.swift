@@ -3,7 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "根据档案文件建立或更新社区档案与自评清单",
@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("社区档案文件（TOML）", valueName: "文件"))
     var profile: String
 
-    func run() throws {
+    func run() async throws {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: profile))
@@ -31,8 +31,8 @@ struct InitCommand: ParsableCommand {
         let file = try ProfileFile.parse(text)
         let community = try Self.community(from: file, rubrics: try Rubrics.all())
         let database = try global.openDatabase()
-        let existed = try database.community(code: community.code) != nil
-        do { try database.saveCommunity(community) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let existed = try await database.community(code: community.code) != nil
+        do { try await database.saveCommunity(community) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         print("\(existed ? "已更新" : "已建立")社区档案：\(community.name)（\(community.code)），考核期 \(community.period)，城镇劳动者 \(community.labourForce) 人")
         print("数据库：\(global.databasePath)")
     }

@@ -4,7 +4,7 @@ import LedgerCore
 import LedgerStore
 import TerminalUI
 
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "评分计划：每个未得满分的评分项还差什么、先做哪些事、为哪些人服务",
@@ -25,16 +25,16 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("与 --candidates 同用：只列这个街道的社区", valueName: "街道"))
     var street: String?
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        if candidates { return try listCandidates(database) }
+        if candidates { return try await listCandidates(database) }
         if street != nil { throw CLIFailure.usage("--street 只能与 --candidates 一起使用") }
-        let community = try target.resolve(in: database)
+        let community = try await target.resolve(in: database)
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
-        let facts = try CommunityScore.facts(community, in: database)
+        let facts = try await CommunityScore.facts(community, in: database)
         let details: PlanDetails
         do {
-            details = community.level == .street ? PlanDetails() : try database.planDetails(community: community.code, period: community.period)
+            details = community.level == .street ? PlanDetails() : try await database.planDetails(community: community.code, period: community.period)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let plan = Planner.plan(chosen, facts: facts, checklist: community.checklist, period: community.period,
                                 today: database.today(), details: details)
@@ -45,16 +45,16 @@ struct PlanCommand: ParsableCommand {
 
 extension PlanCommand {
     /// `plan --candidates`: every community of the database (or of a street) against the entry conditions of 评选.
-    func listCandidates(_ database: any LedgerStorage) throws {
+    func listCandidates(_ database: any LedgerStorage) async throws {
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: .community), among: try Rubrics.all())
         let entries: [Candidates.Entry]
         do {
-            let communities = try database.communities().filter { $0.level == .community && (street == nil || $0.street == street) }
+            let communities = try await database.communities().filter { $0.level == .community && (street == nil || $0.street == street) }
             guard !communities.isEmpty else {
                 throw CLIFailure.data(street.map { "街道“\($0)”下没有社区" } ?? "数据库中还没有社区")
             }
             // Kept totals: one row per community, however large the district.
-            let facts = try database.scoreFactsByCommunity()
+            let facts = try await database.scoreFactsByCommunity()
             entries = Candidates.rank(communities.map { ($0, facts[$0.code] ?? ScoreFacts()) }, rubric: chosen, today: database.today())
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         print(json ? try CandidatesJSON.render(entries) : CandidatesText.render(entries, rubric: chosen, scope: street))

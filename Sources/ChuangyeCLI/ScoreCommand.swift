@@ -4,7 +4,7 @@ import LedgerCore
 import LedgerStore
 import TerminalUI
 
-struct ScoreCommand: ParsableCommand {
+struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "按评分表计算社区得分，并说明每一项",
@@ -19,13 +19,13 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "以JSON格式输出")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let database = try global.openDatabase()
-        let community = try target.resolve(in: database)
+        let community = try await target.resolve(in: database)
         let rubrics = try Rubrics.all()
         let id = rubric ?? Rubrics.defaultId(for: community.level)
         let chosen = try CommunityScore.rubric(id, among: rubrics)
-        let facts = try CommunityScore.facts(community, in: database)
+        let facts = try await CommunityScore.facts(community, in: database)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         if json {
             print(try ScoreJSON.render(card, community: community))

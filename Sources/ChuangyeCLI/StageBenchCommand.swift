@@ -4,11 +4,11 @@ import LedgerCore
 import LedgerExchange
 
 /// Times the stages of a survey import without a database (development aid; hidden).
-struct StageBenchCommand: ParsableCommand {
+struct StageBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-import-stages", abstract: "导入各阶段耗时（开发用）", shouldDisplay: false)
     @Argument var file: String
 
-    func run() throws {
+    func run() async throws {
         func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
         let t0 = now()
         let parsed = try RegisterFile.read(bytes: FileBytes.read(file), register: .survey)

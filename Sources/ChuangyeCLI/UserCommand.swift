@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerStore
 
-struct UserCommand: ParsableCommand {
+struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "管理操作员及其可修改的社区",
@@ -13,7 +13,7 @@ struct UserCommand: ParsableCommand {
         """,
         subcommands: [Add.self, List.self, Remove.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记或更新操作员")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("操作员姓名（与 --operator 或系统用户名一致）", valueName: "姓名")) var name: String
@@ -24,20 +24,20 @@ struct UserCommand: ParsableCommand {
             if !supervisor && community.isEmpty { throw ValidationError("窗口人员至少需要一个 --community，督导请加 --supervisor") }
         }
 
-        func run() throws {
+        func run() async throws {
             let database = try global.openDatabase()
-            do { try database.saveOperator(name, role: supervisor ? .supervisor : .clerk, communities: community) } catch let e as StoreError {
+            do { try await database.saveOperator(name, role: supervisor ? .supervisor : .clerk, communities: community) } catch let e as StoreError {
                 throw CLIFailure.data(e.message)
             }
             print("已登记操作员 \(name)：\(supervisor ? "督导（全部社区）" : "窗口人员（\(community.joined(separator: "、"))）")")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出操作员")
         @OptionGroup var global: GlobalOptions
-        func run() throws {
-            let all = try global.openDatabase().operators()
+        func run() async throws {
+            let all = try await global.openDatabase().operators()
             if all.isEmpty { print("尚未登记操作员：所有人都可修改所有社区") }
             for o in all {
                 print("\(o.name)\t\(o.role == .supervisor ? "督导" : "窗口人员")\t\(o.role == .supervisor ? "全部社区" : o.communities.joined(separator: "、"))")
@@ -45,12 +45,12 @@ struct UserCommand: ParsableCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除操作员")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("操作员姓名", valueName: "姓名")) var name: String
-        func run() throws {
-            do { try global.openDatabase().removeOperator(name) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        func run() async throws {
+            do { try await global.openDatabase().removeOperator(name) } catch let e as StoreError { throw CLIFailure.data(e.message) }
             print("已删除操作员 \(name)")
         }
     }

@@ -33,9 +33,9 @@ struct WorkbookExportOptions: ParsableArguments {
 enum WorkbookExport {
     /// `export survey|service|activity FILE.xlsx`.
     static func register(_ register: Register, output: OutputTarget, database: any LedgerStorage, community: Community,
-                         global: GlobalOptions, mask: Bool) throws {
-        let count = try WorkbookFile.write(output) { temporary in
-            try writeRegister(register, to: temporary, database: database, community: community,
+                         global: GlobalOptions, mask: Bool) async throws {
+        let count = try await WorkbookFile.write(output) { temporary in
+            try await writeRegister(register, to: temporary, database: database, community: community,
                               preparer: global.session.resolvedOperator, mask: mask)
         }
         print("已导出\(count)条\(register.title)记录到 \(output.path)（Excel打印格式）\(mask ? "（已遮盖身份证号和电话）" : "")")
@@ -44,26 +44,21 @@ enum WorkbookExport {
     /// Writes a register's workbook to `path` (a temporary file); returns the number of records. Also the app's
     /// `e` key in a browser.
     static func writeRegister(_ register: Register, to path: String, database: any LedgerStorage, community: Community,
-                              preparer: String, mask: Bool, progress: ((Double) -> Void)? = nil) throws -> Int {
-        try translating {
+                              preparer: String, mask: Bool, progress: ((Double) -> Void)? = nil) async throws -> Int {
+        try await translating {
             // The share written so far, for the app's progress bar (the records' number is one count query).
-            let total = progress == nil ? 0 : try database.count(register, community: community.code)
+            let total = progress == nil ? 0 : try await database.count(register, community: community.code)
             var written = 0
             let writer = try RegisterWorkbookWriter(path: path, register: register, community: community,
                                                     preparer: preparer, today: Day.today(), mask: mask)
             let layout = writer.layout
-            let pipe = RecordPipe(register, community: community.code, database: database) { fields in
+            let batches = RecordBatches(register: register, community: community.code, database: database) { fields in
                 RegisterWorkbookWriter.prepare(fields, layout: layout, mask: mask)
             }
-            do {
-                while let batch = try pipe.next() {
-                    for row in batch { try writer.append(row) }
-                    written += batch.count
-                    if total > 0 { progress?(min(1, Double(written) / Double(total))) }
-                }
-            } catch {
-                pipe.cancel()
-                throw error
+            try await batches.forEach { batch in
+                for row in batch { try writer.append(row) }
+                written += batch.count
+                if total > 0 { progress?(min(1, Double(written) / Double(total))) }
             }
             return try writer.finish()
         }
@@ -71,28 +66,28 @@ enum WorkbookExport {
 
     /// `export score FILE.xlsx` and `export overview FILE.xlsx`.
     static func run(_ subject: ExportSubject, output: OutputTarget, global: GlobalOptions, target: CommunityOption,
-                    options: WorkbookExportOptions) throws {
+                    options: WorkbookExportOptions) async throws {
         guard output.path.lowercased().hasSuffix(".xlsx") else {
             throw CLIFailure.usage("\(subject == .score ? "评分表" : "汇总表")只能导出为Excel文件，文件名应以 .xlsx 结尾")
         }
         let database = try global.openDatabase()
         switch subject {
-        case .score: try score(output: output, database: database, community: try target.resolve(in: database), rubric: options.rubric)
-        case .overview: try overview(output: output, database: database, street: options.street, district: options.district)
+        case .score: try await score(output: output, database: database, community: try await target.resolve(in: database), rubric: options.rubric)
+        case .overview: try await overview(output: output, database: database, street: options.street, district: options.district)
         case .survey, .service, .activity: break
         }
     }
 
-    static func score(output: OutputTarget, database: any LedgerStorage, community: Community, rubric: String?) throws {
-        let forms = try WorkbookFile.write(output) { temporary in
-            try writeScore(to: temporary, database: database, community: community, rubric: rubric)
+    static func score(output: OutputTarget, database: any LedgerStorage, community: Community, rubric: String?) async throws {
+        let forms = try await WorkbookFile.write(output) { temporary in
+            try await writeScore(to: temporary, database: database, community: community, rubric: rubric)
         }
         let totals = forms.map { "\($0.rubric.title) \($0.card.total)/\($0.card.max)分" }.joined(separator: "；")
         print("已导出\(community.name)的自评评分表到 \(output.path)：\(totals)")
     }
 
     /// Writes the 评分表 workbook to `path` (a temporary file); returns its forms. Also the app's `e` key on home.
-    static func writeScore(to path: String, database: any LedgerStorage, community: Community, rubric: String?) throws -> [ScoreWorkbook.Form] {
+    static func writeScore(to path: String, database: any LedgerStorage, community: Community, rubric: String?) async throws -> [ScoreWorkbook.Form] {
         let rubrics = try Rubrics.all()
         let chosen: [Rubric]
         if let rubric {
@@ -105,28 +100,28 @@ enum WorkbookExport {
         } else {
             chosen = [try CommunityScore.rubric(Rubrics.defaultId(for: community.level), among: rubrics)]
         }
-        let facts = try CommunityScore.facts(community, in: database)
+        let facts = try await CommunityScore.facts(community, in: database)
         let forms = chosen.map {
             ScoreWorkbook.Form(rubric: $0, card: ScoreEngine.evaluate($0, facts: facts, checklist: community.checklist))
         }
-        try translating { try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today()) }
+        try await translating { try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today()) }
         return forms
     }
 
-    static func overview(output: OutputTarget, database: any LedgerStorage, street: String?, district: String?) throws {
+    static func overview(output: OutputTarget, database: any LedgerStorage, street: String?, district: String?) async throws {
         guard street == nil || district == nil else { throw CLIFailure.usage("--street 和 --district 只能选一个") }
         let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: .community), among: try Rubrics.all())
         let entries: [OverviewWorkbook.Entry]
         do {
-            let communities = try database.communities().filter {
+            let communities = try await database.communities().filter {
                 $0.level == .community && (street == nil || $0.street == street) && (district == nil || $0.district == district)
             }
             guard !communities.isEmpty else {
                 throw CLIFailure.data(street.map { "街道“\($0)”下没有社区" } ?? district.map { "区县“\($0)”下没有社区" } ?? "数据库中还没有社区")
             }
             // Kept totals: constant work per community, however large the registers.
-            let facts = try database.scoreFactsByCommunity()
-            let counts = try database.countsByCommunity()
+            let facts = try await database.scoreFactsByCommunity()
+            let counts = try await database.countsByCommunity()
             entries = communities.map { c in
                 let f = facts[c.code] ?? ScoreFacts()
                 let form = ScoreWorkbook.Form(rubric: rubric, card: ScoreEngine.evaluate(rubric, facts: f, checklist: c.checklist))
@@ -135,15 +130,15 @@ enum WorkbookExport {
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let scope = street ?? district ?? "全部社区"
-        try WorkbookFile.write(output) { temporary in
-            try translating { try OverviewWorkbook.write(path: temporary, scope: scope, entries: entries, today: Day.today()) }
+        try await WorkbookFile.write(output) { temporary in
+            try await translating { try OverviewWorkbook.write(path: temporary, scope: scope, entries: entries, today: Day.today()) }
         }
         print("已导出\(scope)\(entries.count)个社区的汇总表到 \(output.path)")
     }
 
     /// Workbook and store failures as the CLI's Chinese data errors.
-    private static func translating<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as WorkbookError {
+    private static func translating<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let e as WorkbookError {
             throw CLIFailure.data(e.message)
         } catch let e as StoreError {
             throw CLIFailure.data("导出失败：\(e.message)")

@@ -6,11 +6,11 @@ import SafeFiles
 /// our own beside the target (created new, 0600), which is linked into place only when complete, or, with a
 /// confirmed overwrite, renamed over an ordinary file of the user's. Never a directory, a device or the database.
 enum WorkbookFile {
-    static func write<T>(_ target: OutputTarget, _ body: (_ temporary: String) throws -> T) throws -> T {
+    static func write<T>(_ target: OutputTarget, _ body: (_ temporary: String) async throws -> T) async throws -> T {
         let output: NewFile
         do { output = try NewFile(target) } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
         do {
-            let result = try body(output.temporaryPath)
+            let result = try await body(output.temporaryPath)
             try output.commit()
             return result
         } catch {

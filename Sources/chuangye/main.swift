@@ -1,3 +1,3 @@
 import ChuangyeCLI
 
-Chuangye.runMain()
+await Chuangye.runMain()

@@ -6,46 +6,46 @@ import Testing
 
 /// The effect behind the app's `e` key: writes the workbook, but never over an existing file unconfirmed.
 struct AppExportTests {
-    @Test func exportsAndAsksBeforeReplacingAFile() throws {
+    @Test func exportsAndAsksBeforeReplacingAFile() async throws {
         let cli = try RegisterWorkbookTests().filledLedger()
         defer { cli.cleanup() }
         let database = try AppDatabase.open(path: cli.db, operatorName: "王芳")
         let path = cli.dir.appendingPathComponent("摸底.xlsx").path
 
-        let first = try AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database, databasePath: cli.db)
+        let first = try await AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database, databasePath: cli.db)
         guard case .exported(let message) = first else { Issue.record("\(first)"); return }
         #expect(message == "已导出3条创业摸底统计台账记录到 \(path)")
         #expect(try WorkbookProbe.read(path).first?.text(0, 0) == "八一路社区创业摸底统计台账")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let again = try AppExport.run(.score, community: "630102001", path: path, overwrite: false, database: database, databasePath: cli.db)
+        let again = try await AppExport.run(.score, community: "630102001", path: path, overwrite: false, database: database, databasePath: cli.db)
         guard case .exportNeedsConfirmation(.score, let asked) = again else { Issue.record("\(again)"); return }
         #expect(asked == path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
 
-        let replaced = try AppExport.run(.score, community: "630102001", path: path, overwrite: true, database: database, databasePath: cli.db)
+        let replaced = try await AppExport.run(.score, community: "630102001", path: path, overwrite: true, database: database, databasePath: cli.db)
         guard case .exported(let done) = replaced else { Issue.record("\(replaced)"); return }
         #expect(done.hasPrefix("已导出自评评分表（"))
         #expect(try WorkbookProbe.read(path).first?.text(0, 0) == "西宁市创建创业型社区评分表")
 
-        let folder = try AppExport.run(.score, community: "630102001", path: cli.dir.path, overwrite: true, database: database, databasePath: cli.db)
+        let folder = try await AppExport.run(.score, community: "630102001", path: cli.dir.path, overwrite: true, database: database, databasePath: cli.db)
         guard case .effectFailed(let refusal) = folder else { Issue.record("\(folder)"); return }
         #expect(refusal.contains("是一个文件夹"))
 
         // Even confirmed, the open database is never replaced by a workbook.
-        let ledger = try AppExport.run(.score, community: "630102001", path: cli.db, overwrite: true, database: database, databasePath: cli.db)
+        let ledger = try await AppExport.run(.score, community: "630102001", path: cli.db, overwrite: true, database: database, databasePath: cli.db)
         guard case .effectFailed = ledger else { Issue.record("\(ledger)"); return }
         #expect(try database.count(.survey, community: "630102001") == 3)
     }
 
     /// A register's workbook reports its progress as it is written, ending at the whole.
-    @Test func aRegisterReportsItsProgress() throws {
+    @Test func aRegisterReportsItsProgress() async throws {
         let cli = try RegisterWorkbookTests().filledLedger()
         defer { cli.cleanup() }
         let database = try AppDatabase.open(path: cli.db, operatorName: "王芳")
         let path = cli.dir.appendingPathComponent("进度.xlsx").path
         let seen = Fractions()
-        let result = try AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database,
+        let result = try await AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database,
                                        databasePath: cli.db, progress: { seen.values.append($0) })
         guard case .exported = result else { Issue.record("\(result)"); return }
         #expect(!seen.values.isEmpty)

@@ -26,7 +26,7 @@ struct MonkeyTests {
                               .control("a"), .control("e"), .control("k"), .control("u"), .control("w"), .invalidInput]
     static let text = Array("张三李四王五0123456789Xx-/年月日是否有已创业大专城镇退役军人政策窗口 abcdefghijklmnopqrstuvwxyz、,\"·")
 
-    @Test func randomKeysNeverBreakTheAppOrTheData() throws {
+    @Test func randomKeysNeverBreakTheAppOrTheData() async throws {
         let database = try AppDatabase.inMemory(operatorName: "王芳", today: Day(year: 2024, month: 12, day: 31)!)
         try database.saveCommunity(Community(code: "630102001", name: "八一路社区", street: "八一路街道", district: "城东区",
                                              labourForce: 100, period: Period.year(of: Day(year: 2024, month: 1, day: 1)!)))
@@ -40,7 +40,7 @@ struct MonkeyTests {
         var random = Seeded(state: 20241231)
         let count = longTests ? 100_000 : 15_000
         for step in 0..<count {
-            AppRuntime.runEffects(&pending, state: &state, runner: runner)
+            await AppRuntime.runEffects(&pending, state: &state, runner: runner)
             if !state.running {
                 // Quitting is a legal outcome: start again, as a clerk would.
                 state.running = true

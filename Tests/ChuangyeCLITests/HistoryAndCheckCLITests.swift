@@ -14,7 +14,7 @@ struct HistoryAndCheckCLITests {
         // Two edits of person 1 after its import
         let db = try AppDatabase.open(path: cli.db, operatorName: "王芳")
         for phone in ["13800001111", "13800002222"] {
-            let opened = try #require(try db.open(.survey, id: 1))
+            let opened = try #require(try db.open(RecordRef(.survey, id: 1)))
             var fields = opened.fields
             fields["phone"] = phone
             _ = try db.savePerson(fields, community: "630102001", editing: opened.token, acceptedWarnings: opened.accepted)

@@ -33,7 +33,7 @@ struct AcceptWarningGroupTests {
         let checks = try db.checkAll(community: "630102002")
         #expect(checks.allSatisfy { $0.findings.isEmpty && $0.accepted.map(\.1) == ["已核实，两处均在册"] })
         for id in ids {
-            let last = try #require(try db.history(table: "person", recordId: String(id)).last)
+            let last = try #require(try db.history(of: RecordRef(.survey, id: id)).last)
             #expect(last.action == "accept" && last.operatorName == "王芳")
             #expect(last.changes.map(\.field) == ["accepted_warning.id.other_community"])
             #expect(last.changes.first?.new == "已核实，两处均在册")
@@ -47,6 +47,6 @@ struct AcceptWarningGroupTests {
         #expect(throws: StoreError.self) { try db.acceptWarning(code: "id.other_community", reason: "  ", records: [RecordRef(.survey, id: ids[0])]) }
         // A rule the record does not break is not accepted (its stored reason would hide a later finding).
         #expect(try db.acceptWarning(code: "phone.format", reason: "已核实", records: [RecordRef(.survey, id: 1)]) == 0)
-        #expect(try db.history(table: "person", recordId: "1").allSatisfy { $0.action != "accept" })
+        #expect(try db.history(of: RecordRef(.survey, id: 1)).allSatisfy { $0.action != "accept" })
     }
 }

@@ -8,15 +8,15 @@ struct CorrectionTests {
     @Test func softDeleteHidesCountsAndRestores() throws {
         let db = try emptyDatabase()
         let id = try #require(try db.savePerson(intending(), community: "630102001").saved?.id)
-        #expect(throws: StoreError.self) { try db.delete(.survey, id: id, reason: "  ") }
-        try db.delete(.survey, id: id, reason: "重复登记")
+        #expect(throws: StoreError.self) { try db.delete(RecordRef(.survey, id: id), reason: "  ") }
+        try db.delete(RecordRef(.survey, id: id), reason: "重复登记")
         #expect(try db.count(.survey, community: "630102001") == 0)
         #expect(try db.scoreFacts(community: "630102001")[.registered] == 0)
         #expect(try db.page(.survey, community: "630102001", afterId: nil, limit: 10, deleted: true).map(\.deletedReason) == ["重复登记"])
         // The same person may be registered again while the old row is deleted; then the old one cannot come back.
         _ = try db.savePerson(intending(), community: "630102001")
-        #expect(throws: StoreError.self) { try db.restore(.survey, id: id) }
-        let history = try db.history(table: "person", recordId: String(id))
+        #expect(throws: StoreError.self) { try db.restore(RecordRef(.survey, id: id)) }
+        let history = try db.history(of: RecordRef(.survey, id: id))
         #expect(history.last?.action == "delete")
     }
 
@@ -25,15 +25,15 @@ struct CorrectionTests {
         let id = try #require(try db.savePerson(intending(), community: "630102001").saved?.id)
         let (_, token) = try #require(try db.person(id: id))
         _ = try db.savePerson(intending(["phone": "13800001111"]), community: "630102001", editing: token)
-        let undone = try db.undoLastChange(.survey, id: id)
+        let undone = try db.undoLastChange(RecordRef(.survey, id: id))
         #expect(undone.saved != nil)
         #expect(try db.person(id: id)?.person.phone == "13912345678")
-        #expect(try db.history(table: "person", recordId: String(id)).last?.action == "undo")
+        #expect(try db.history(of: RecordRef(.survey, id: id)).last?.action == "undo")
         // Someone else's change cannot be undone by this operator.
         let other = AppDatabase(sharing: db, operatorName: "李娜")
         let (_, token2) = try #require(try other.person(id: id))
         _ = try other.savePerson(intending(["phone": "13700002222"]), community: "630102001", editing: token2)
-        #expect { _ = try db.undoLastChange(.survey, id: id) } throws: { ($0 as? StoreError)?.message.contains("只能撤销自己的修改") == true }
+        #expect { _ = try db.undoLastChange(RecordRef(.survey, id: id)) } throws: { ($0 as? StoreError)?.message.contains("只能撤销自己的修改") == true }
     }
 
     @Test func twoConnectionsSavingTheSameRecordOneWinsTheOtherIsTold() throws {
@@ -183,7 +183,7 @@ struct PersonSearchTests {
         #expect(try db.searchPersons(community: "630102001", query: "张", limit: 2).map(\.name) == ["张三", "张三丰"])
         // Deleted persons are not found.
         let lisi = try #require(try db.searchPersons(community: "630102001", query: "李四").first)
-        try db.delete(.survey, id: lisi.id, reason: "重复登记")
+        try db.delete(RecordRef(.survey, id: lisi.id), reason: "重复登记")
         #expect(try found("李四").isEmpty)
         // Each form is one index range read in result order: no scan of the community, no sort.
         for (column, index) in [("name_key", "person_by_name_key"), ("pinyin", "person_by_pinyin"), ("id_number", "person_unique_id_number")] {
@@ -213,8 +213,8 @@ struct StaleEditTests {
         let serviceId = try #require(try db.recordService(service(), community: "630102001").saved?.id)
         let activityId = try #require(try db.saveActivity(["date": "2024-05-01", "kind": "宣传活动", "title": "政策宣讲", "participants": "30"],
                                                           community: "630102001").saved?.id)
-        let staleService = try #require(try db.open(.service, id: serviceId)).token
-        let staleActivity = try #require(try db.open(.activity, id: activityId)).token
+        let staleService = try #require(try db.open(RecordRef(.service, id: serviceId))).token
+        let staleActivity = try #require(try db.open(RecordRef(.activity, id: activityId))).token
         var changed = service()
         changed["content"] = "第二次讲解开业流程"
         _ = try db.recordService(changed, community: "630102001", editing: staleService)
@@ -225,6 +225,6 @@ struct StaleEditTests {
                                           editing: staleActivity) } throws: {
             ($0 as? EditConflict)?.changedMeanwhile == [FieldChange(field: "title", old: "政策宣讲", new: "政策宣讲会")]
         }
-        #expect(try db.open(.service, id: serviceId)?.fields["content"] == "第二次讲解开业流程")
+        #expect(try db.open(RecordRef(.service, id: serviceId))?.fields["content"] == "第二次讲解开业流程")
     }
 }

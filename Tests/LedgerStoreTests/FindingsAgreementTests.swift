@@ -28,11 +28,11 @@ struct FindingsAgreementTests {
         _ = try db.recordService(service(date: "2024-05-01"), community: "630102001")
         #expect(try db.activeServiceCount(person: id) == 2)
         // When the clerk deletes the person without having been told of the services, the store refuses and says so
-        #expect { try db.delete(.survey, id: id, reason: "迁出") } throws: {
+        #expect { try db.delete(RecordRef(.survey, id: id), reason: "迁出") } throws: {
             ($0 as? StoreError)?.message.contains("此人有2条服务记录") == true
         }
         // Once told (2 services), the delete goes ahead
-        try db.delete(.survey, id: id, reason: "迁出", confirmingServices: 2)
+        try db.delete(RecordRef(.survey, id: id), reason: "迁出", confirmingServices: 2)
         // Then check reports both services as errors, and the score counts the same two records
         let checked = try db.checkAll(community: "630102001")
         #expect(checked.flatMap(\.findings).filter { $0.code == "service.unknown_person" }.count == 2)
@@ -43,7 +43,7 @@ struct FindingsAgreementTests {
                                               community: "630102001", limit: 10)
         #expect(behind.register == .service && behind.rows.map(\.id) == checked.map(\.id))
         // And restoring the person clears them in both
-        try db.restore(.survey, id: id)
+        try db.restore(RecordRef(.survey, id: id))
         #expect(try db.scoreFacts(community: "630102001")[.errorRecords] == 0)
         try expectScoreAgreesWithCheck(db)
     }
@@ -85,7 +85,7 @@ struct FindingsAgreementTests {
             try expectScoreAgreesWithCheck(db, community: code)
         }
         // And deleting the first clears the second's warning in both
-        try db.delete(.survey, id: first, reason: "迁出")
+        try db.delete(RecordRef(.survey, id: first), reason: "迁出")
         #expect(try db.scoreFacts(community: "630102002")[.warningRecords] == 0)
         try expectScoreAgreesWithCheck(db, community: "630102002")
         // An import into a third community warns in the second too
@@ -107,14 +107,14 @@ struct FindingsAgreementTests {
         let correctedId = validId(serial: 333)
         _ = try db.savePerson(intending(id: correctedId, name: "张三"), community: "630102001", editing: token)
         // Then the service follows (audited), and neither check nor the score finds a mismatch
-        let opened = try #require(try db.open(.service, id: serviceId))
+        let opened = try #require(try db.open(RecordRef(.service, id: serviceId)))
         #expect(opened.fields["name"] == "张三" && opened.fields["id_number"] == correctedId)
-        #expect(try db.history(table: "service", recordId: String(serviceId)).last?.changes.map(\.field) == ["id_number", "name"])
+        #expect(try db.history(of: RecordRef(.service, id: serviceId)).last?.changes.map(\.field) == ["id_number", "name"])
         #expect(try db.checkAll(community: "630102001").isEmpty)
         try expectScoreAgreesWithCheck(db)
         // And undoing the correction takes the service back too
-        _ = try db.undoLastChange(.survey, id: id)
-        #expect(try db.open(.service, id: serviceId)?.fields["name"] == "张山")
+        _ = try db.undoLastChange(RecordRef(.survey, id: id))
+        #expect(try db.open(RecordRef(.service, id: serviceId))?.fields["name"] == "张山")
         try expectScoreAgreesWithCheck(db)
     }
 

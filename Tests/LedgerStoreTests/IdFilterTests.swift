@@ -75,11 +75,11 @@ struct IdFilterTests {
         let edited = try db.savePerson(intending(id: womanId, name: "李梅"), community: "630102001", editing: token)
         #expect(edited.findings.map(\.code).contains("id.other_community"))
         // Deleted there: no longer a person of another community; restored: warned about again.
-        try db.delete(.survey, id: there, reason: "迁出")
+        try db.delete(RecordRef(.survey, id: there), reason: "迁出")
         let importRow = [ImportRow(line: 2, fields: intending(id: womanId, name: "李梅"))]
         try addCommunity(db, "630102003", name: "东关社区")
         #expect(try db.personsWithIdNumber(womanId).map(\.id) == [here])
-        try db.restore(.survey, id: there)
+        try db.restore(RecordRef(.survey, id: there))
         let report = try db.importPersons(importRow, community: "630102003", mode: .allOrNothing)
         #expect(report.warnings.first?.findings.map(\.code) == ["id.other_community"])
         #expect(Set(try db.personsWithIdNumber(womanId).map(\.communityCode)) == ["630102001", "630102002", "630102003"])

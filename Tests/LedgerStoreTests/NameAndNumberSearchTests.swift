@@ -48,7 +48,7 @@ struct NameAndNumberSearchTests {
     @Test func renamingAndDeletingKeepTheOtherReadingsRight() throws {
         let db = try emptyDatabase()
         let saved = try #require(try db.savePerson(intending(id: validId(serial: 1), name: "张长乐"), community: "630102001").saved)
-        let opened = try #require(try db.open(.survey, id: saved.id ?? 0))
+        let opened = try #require(try db.open(RecordRef(.survey, id: saved.id ?? 0)))
         var fields = opened.fields
         fields["name"] = "张三"
         #expect(try db.savePerson(fields, community: "630102001", editing: opened.token).saved != nil)
@@ -56,7 +56,7 @@ struct NameAndNumberSearchTests {
         #expect(try names(db, "zs") == ["张三"])
         _ = try db.savePerson(intending(id: validId(serial: 2), name: "李长明"), community: "630102001")
         let li = try #require(try db.searchPersons(community: "630102001", query: "lzm").first)
-        try db.delete(.survey, id: li.id, reason: "重复登记")
+        try db.delete(RecordRef(.survey, id: li.id), reason: "重复登记")
         #expect(try names(db, "lzm").isEmpty)
     }
 

@@ -9,12 +9,12 @@ struct PlanDetailsTests {
     @Test func servicesMissingAndShortStories() throws {
         let db = try AppDatabase.inMemory(operatorName: "王芳", today: today)
         try db.saveCommunity(community())
-        _ = try db.savePerson(intending(), community: "630102001", editing: nil, acceptedWarnings: [:], action: nil)
-        _ = try db.savePerson(intending(id: womanId, name: "李四"), community: "630102001", editing: nil, acceptedWarnings: [:], action: nil)
-        _ = try db.recordService(service(), community: "630102001", editing: nil, acceptedWarnings: [:], action: nil)
+        _ = try db.savePerson(intending(), community: "630102001", editing: nil, acceptedWarnings: [:], action: .entry)
+        _ = try db.savePerson(intending(id: womanId, name: "李四"), community: "630102001", editing: nil, acceptedWarnings: [:], action: .entry)
+        _ = try db.recordService(service(), community: "630102001", editing: nil, acceptedWarnings: [:], action: .entry)
         _ = try db.saveActivity(["date": "2024-05-01", "kind": "创业典型", "title": "张三开店记", "story": String(repeating: "创", count: 360),
                                  "person_id": maleId], community: "630102001", editing: nil, acceptedWarnings: ["activity.role_model_story": "补充中"],
-                                action: nil)
+                                action: .entry)
         let details = try db.planDetails(community: "630102001", period: community().period)
         // 张三 has one service (one missing), 李四 none (two missing).
         #expect(details.servicesMissing == 3)

@@ -56,7 +56,7 @@ struct PersonStoreTests {
         #expect(try db.count(.survey, community: "630102001") == 1)
         let f = try db.scoreFacts(community: "630102001")
         #expect(f[.registered] == 1 && f[.serviceTargets] == 1 && f[.participants] == 0 && f[.labourForce] == 100)
-        let history = try db.history(table: "person", recordId: String(saved.id!))
+        let history = try db.history(of: RecordRef(.survey, id: saved.id!))
         #expect(history.count == 1)
         #expect(history[0].operatorName == "王芳" && history[0].action == "insert")
         #expect(history[0].changes.contains(FieldChange(field: "name", old: nil, new: "张三")))
@@ -85,7 +85,7 @@ struct PersonStoreTests {
         let (_, token) = try #require(try db.person(id: id))
         _ = try db.savePerson(intending(["phone": "13800001111"]), community: "630102001", editing: token)
         #expect(try db.person(id: id)?.person.phone == "13800001111")
-        let last = try #require(try db.history(table: "person", recordId: String(id)).last)
+        let last = try #require(try db.history(of: RecordRef(.survey, id: id)).last)
         #expect(last.action == "update")
         #expect(last.changes == [FieldChange(field: "phone", old: "13912345678", new: "13800001111")])
     }
@@ -113,11 +113,11 @@ struct PersonStoreTests {
         let (_, token) = try #require(try db.person(id: savedId))
         _ = try db.savePerson(raw, community: "630102001", editing: token, acceptedWarnings: ["credit.checksum": "试点期代码，已核对营业执照"])
         #expect(try db.scoreFacts(community: "630102001")[.warningRecords] == 0)
-        #expect(try db.acceptedWarnings(table: "person", id: token.id) == ["credit.checksum": "试点期代码，已核对营业执照"])
+        #expect(try db.acceptedWarnings(of: RecordRef(.survey, id: token.id)) == ["credit.checksum": "试点期代码，已核对营业执照"])
         let checked = try db.checkAll(community: "630102001")
         #expect(checked.count == 1 && checked[0].findings.isEmpty)
         #expect(checked[0].accepted.map(\.1) == ["试点期代码，已核对营业执照"])
-        let audit = try #require(try db.history(table: "person", recordId: String(token.id)).last)
+        let audit = try #require(try db.history(of: RecordRef(.survey, id: token.id)).last)
         #expect(audit.changes == [FieldChange(field: "accepted_warning.credit.checksum", old: nil, new: "试点期代码，已核对营业执照")])
     }
 
@@ -226,11 +226,11 @@ struct ImportStoreTests {
         let f = try db.scoreFacts(community: "630102001")
         #expect(f[.registered] == 2 && f[.participants] == 2 && f[.servedTwice] == 1 && f[.entrepreneurs] == 1 && f[.entrepreneurJobs] == 5)
         // One audit entry per import, shown at the start of each imported record's history.
-        let history = try db.history(table: "person", recordId: "2")
+        let history = try db.history(of: RecordRef(.survey, id: 2))
         #expect(history.first?.action == "import" && history.first?.operatorName == "王芳")
         #expect(history.first?.changes == [FieldChange(field: "source", old: nil, new: "摸底.csv")])
         #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM import_batch") } == 2)
-        #expect(try db.history(table: "service", recordId: "3").first?.action == "import")
+        #expect(try db.history(of: RecordRef(.service, id: 3)).first?.action == "import")
     }
 
     @Test func streetFactsAreTheUnionOfItsCommunities() throws {
@@ -320,7 +320,7 @@ struct TotalsTests {
                                             community: "630102003", mode: .allOrNothing, acceptWarningsReason: "外地迁入，已核实")
         #expect(accepted.imported == 2)
         let id = try #require(try db.personsWithIdNumber(maleId).first { $0.communityCode == "630102003" }?.id)
-        #expect(try db.acceptedWarnings(table: "person", id: id) == ["id.other_community": "外地迁入，已核实"])
+        #expect(try db.acceptedWarnings(of: RecordRef(.survey, id: id)) == ["id.other_community": "外地迁入，已核实"])
         #expect(try db.scoreFacts(community: "630102003")[.warningRecords] == 0) // accepted warnings do not count
     }
 

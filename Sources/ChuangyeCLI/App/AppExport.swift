@@ -6,26 +6,26 @@ import LedgerTUI
 /// The app's `e` key: a register or the 评分表 as a workbook, never replacing a file the clerk has not confirmed.
 enum AppExport {
     static func run(_ kind: ExportKind, community code: String, path: String, overwrite: Bool,
-                    database: any LedgerStorage, databasePath: String?, progress: ((Double) -> Void)? = nil) throws -> Action {
+                    database: any LedgerStorage, databasePath: String?, progress: ((Double) -> Void)? = nil) async throws -> Action {
         let file = (path as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return .effectFailed("\(file) 是一个文件夹，请换一个文件名") }
             if !overwrite { return .exportNeedsConfirmation(kind, path: path) }
         }
-        guard let community = try database.community(code: code) else { return .effectFailed("找不到社区\(code)") }
+        guard let community = try await database.community(code: code) else { return .effectFailed("找不到社区\(code)") }
         let output = WorkbookFile.target(file, overwrite: overwrite, databasePath: databasePath)
         do {
             switch kind {
             case .register(let register):
-                let count = try WorkbookFile.write(output) { temporary in
-                    try WorkbookExport.writeRegister(register, to: temporary, database: database, community: community,
+                let count = try await WorkbookFile.write(output) { temporary in
+                    try await WorkbookExport.writeRegister(register, to: temporary, database: database, community: community,
                                                      preparer: database.operatorName, mask: false, progress: progress)
                 }
                 return .exported("已导出\(count)条\(register.title)记录到 \(file)")
             case .score:
-                let forms = try WorkbookFile.write(output) { temporary in
-                    try WorkbookExport.writeScore(to: temporary, database: database, community: community, rubric: nil)
+                let forms = try await WorkbookFile.write(output) { temporary in
+                    try await WorkbookExport.writeScore(to: temporary, database: database, community: community, rubric: nil)
                 }
                 let totals = forms.map { "\($0.card.total)/\($0.card.max)分" }.joined(separator: "，")
                 return .exported("已导出自评评分表（\(totals)）到 \(file)")

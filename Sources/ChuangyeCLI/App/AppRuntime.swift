@@ -8,7 +8,7 @@ import TerminalUI
 /// The terminal application's loop: keys → reduce → effects → render → flush. The terminal is restored on
 /// every way out (normal exit, error, SIGHUP/SIGTERM/SIGINT); drafts are already saved when a signal arrives.
 enum AppRuntime {
-    static func run(database: any LedgerStorage, databasePath: String? = nil, rubrics: [Rubric]) {
+    static func run(database: any LedgerStorage, databasePath: String? = nil, rubrics: [Rubric]) async {
         // Before the first frame (about 60 ms, within the start-up budget), so no keystroke ever pays for it.
         Pinyin.warmUp()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -24,7 +24,7 @@ enum AppRuntime {
         state.asciiGauges = !colour || !localeIsUTF8()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
-            runEffects(&pending, state: &state, runner: runner, show: { session.flush(render($0)) })
+            await runEffects(&pending, state: &state, runner: runner, show: { session.flush(render($0)) })
             guard state.running else { break }
             session.flush(render(state))
             if session.receivedSignal != nil { break }
@@ -57,7 +57,7 @@ enum AppRuntime {
     }
 
     /// `show` draws a frame while a long effect runs (a workbook's progress bar); the key loop is not running then.
-    static func runEffects(_ pending: inout [Effect], state: inout AppState, runner: EffectRunner, show: ((AppState) -> Void)? = nil) {
+    static func runEffects(_ pending: inout [Effect], state: inout AppState, runner: EffectRunner, show: ((AppState) -> Void)? = nil) async {
         var rounds = 0
         while !pending.isEmpty && rounds < 20 {
             rounds += 1
@@ -81,7 +81,7 @@ enum AppRuntime {
                         show(frame)
                     }
                 }
-                if let action = running.run(effect) { pending += reduce(&state, action) }
+                if let action = await running.run(effect) { pending += reduce(&state, action) }
             }
         }
     }

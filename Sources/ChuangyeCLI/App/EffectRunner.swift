@@ -11,15 +11,14 @@ struct EffectRunner {
     /// Called during a long effect (a register's workbook) with the share done, to draw a progress bar.
     var progress: ((Double) -> Void)? = nil
 
-    func run(_ effect: Effect) -> Action? {
+    func run(_ effect: Effect) async -> Action? {
         do {
-            return try perform(effect)
+            return try await perform(effect)
         } catch let e as StoreError {
             return .effectFailed(e.message)
         } catch let conflict as EditConflict {
-            let register = Register.allCases.first { $0.table == conflict.table }
             let labels = conflict.changedMeanwhile.map { change in
-                "\(register?.header(of: change.field) ?? change.field)：\(change.old ?? "（空）")→\(change.new ?? "（空）")"
+                "\(conflict.ref.register.header(of: change.field))：\(change.old ?? "（空）")→\(change.new ?? "（空）")"
             }
             return .editConflict(labels)
         } catch {
@@ -27,82 +26,82 @@ struct EffectRunner {
         }
     }
 
-    private func perform(_ effect: Effect) throws -> Action? {
+    private func perform(_ effect: Effect) async throws -> Action? {
         switch effect {
         case .loadCommunities:
-            return .communitiesLoaded(try database.communities())
+            return .communitiesLoaded(try await database.communities())
         case .loadFacts(let community):
-            let kept = try database.countsByCommunity()[community]
+            let kept = try await database.countsByCommunity()[community]
             let counts = Counts(persons: kept?.persons ?? 0, services: kept?.services ?? 0, activities: kept?.activities ?? 0)
-            return .factsLoaded(try database.scoreFacts(community: community), counts)
+            return .factsLoaded(try await database.scoreFacts(community: community), counts)
         case .loadDrafts:
             // A draft this version cannot read (written by another version) is left in the store, not dropped.
-            return .draftsLoaded(try database.keptDrafts().compactMap { kept in
+            return .draftsLoaded(try await database.keptDrafts().compactMap { kept in
                 guard var draft = try? JSONDecoder().decode(Draft.self, from: Data(kept.content.utf8)) else { return nil }
                 draft.slot = kept.slot
                 draft.savedAt = kept.savedAt
                 return draft
             })
         case .storeDraft(let draft):
-            try database.storeDraft(slot: draft.slot, content: String(decoding: try JSONEncoder().encode(draft), as: UTF8.self))
+            try await database.storeDraft(slot: draft.slot, content: String(decoding: try JSONEncoder().encode(draft), as: UTF8.self))
             return nil
         case .discardDraft(let slot):
-            try database.discardDraft(slot: slot)
+            try await database.discardDraft(slot: slot)
             return nil
         case .searchPersons(let community, let query):
-            let hits = try database.searchPersons(community: community, query: query, limit: 8).map {
+            let hits = try await database.searchPersons(community: community, query: query, limit: 8).map {
                 PersonHit(id: $0.id, name: $0.name, idNumber: $0.idNumber, status: $0.status)
             }
             return .personsFound(query: query, hits)
         case .lookUpIdNumber(let id):
-            return .idNumberLookedUp(id, try database.personsWithIdNumber(id))
+            return .idNumberLookedUp(id, try await database.personsWithIdNumber(id))
         case .loadServicePerson(let community, let idNumber):
-            let found = try database.personWithServices(community: community, idNumber: idNumber)
+            let found = try await database.personWithServices(community: community, idNumber: idNumber)
             return .servicePersonLoaded(found.map { PersonSnapshot(person: $0.0, servicesInPeriod: $0.1) })
         case .saveRecord(let kind, let community, let fields, let accepted, let keepForNext, let editing):
             let token = editing.map { EditToken(id: $0.id, version: $0.version, fields: $0.originalFields) }
-            return try save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext, editing: token)
+            return try await save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext, editing: token)
         case .saveCommunity(let community):
-            try database.saveCommunity(community)
-            return .communitySaved(try database.community(code: community.code) ?? community)
+            try await database.saveCommunity(community)
+            return .communitySaved(try await database.community(code: community.code) ?? community)
         case .loadPage(let q):
             let request = PageRequest(register: q.register, community: q.community, sortColumn: q.sort,
                                       after: q.after.map { ($0.value, $0.id) }, before: q.before.map { ($0.value, $0.id) },
                                       limit: q.limit, deleted: q.deleted, problemsOnly: q.problemsOnly, status: q.status, trained: q.trained,
                                       category: q.category, dates: q.dates)
-            return .pageLoaded(q.register, try database.page(request))
+            return .pageLoaded(q.register, try await database.page(request))
         case .searchRecords(let register, let community, let query, let limit):
-            return .pageLoaded(register, try database.searchRecords(register, community: community, query: query, limit: limit))
+            return .pageLoaded(register, try await database.searchRecords(register, community: community, query: query, limit: limit))
         case .openRecord(let register, let id, let focus):
-            guard let opened = try database.open(register, id: id) else { return .effectFailed("找不到第\(id)号记录") }
+            guard let opened = try await database.open(RecordRef(register, id: id)) else { return .effectFailed("找不到第\(id)号记录") }
             return .recordOpened(EditingRecord(register: register, id: id, version: opened.token.version, originalFields: opened.fields),
                                  accepted: opened.accepted, focus: focus)
         case .loadHistory(let register, let id):
             // Newest first, as `chuangye history` lists them.
-            return .historyLoaded(try database.history(table: register.table, recordId: String(id)).reversed().map {
+            return .historyLoaded(try await database.history(of: RecordRef(register, id: id)).reversed().map {
                 HistoryLine(at: $0.at, operatorName: $0.operatorName, action: $0.action,
                             changes: $0.changes.map { ($0.field, $0.old, $0.new) })
             })
         case .undoLastChange(let register, let id):
-            let result = try database.undoLastChange(register, id: id)
+            let result = try await database.undoLastChange(RecordRef(register, id: id))
             guard result.saved != nil else {
                 return .effectFailed("不能撤销：恢复旧值后有错误（\(result.findings.errors.first?.message ?? "")）")
             }
             return .registerChanged("已撤销第\(id)号记录的一次修改（再按 u 撤销更早的一次）")
         case .countServices(let personId):
-            return .servicesCounted(personId: personId, count: try database.activeServiceCount(person: personId))
+            return .servicesCounted(personId: personId, count: try await database.activeServiceCount(person: personId))
         case .deleteRecord(let register, let id, let reason, let confirmingServices):
-            try database.delete(register, id: id, reason: reason, confirmingServices: confirmingServices)
+            try await database.delete(RecordRef(register, id: id), reason: reason, confirmingServices: confirmingServices)
             return .registerChanged("已删除第\(id)号记录（可在“显示已删除”中恢复）")
         case .restoreRecord(let register, let id):
-            try database.restore(register, id: id)
+            try await database.restore(RecordRef(register, id: id))
             return .registerChanged("已恢复第\(id)号记录")
         case .acceptWarnings(let code, let reason, let records):
-            let accepted = try database.acceptWarning(code: code, reason: reason, records: records)
+            let accepted = try await database.acceptWarning(code: code, reason: reason, records: records)
             return .registerChanged("已确认\(accepted)条记录的警告（理由：\(reason)），已记入修改记录")
         case .loadChecks(let community):
             var items: [CheckItem] = []
-            for result in try database.checkAll(community: community) {
+            for result in try await database.checkAll(community: community) {
                 for f in result.findings {
                     items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message,
                                            code: f.code))
@@ -114,45 +113,39 @@ struct EffectRunner {
             }
             return .checksLoaded(items)
         case .loadEvidence(let community, let evidence):
-            let found = try database.evidenceSummaries(evidence, community: community, limit: 200)
+            let found = try await database.evidenceSummaries(evidence, community: community, limit: 200)
             return .evidenceLoaded(title: evidence.title, found.register, found.rows)
         case .loadOverview:
-            let facts = try database.scoreFactsByCommunity()
-            let counts = try database.countsByCommunity()
-            return .overviewLoaded(try database.communities().map { c in
+            let facts = try await database.scoreFactsByCommunity()
+            let counts = try await database.countsByCommunity()
+            return .overviewLoaded(try await database.communities().map { c in
                 CommunityFigures(community: c, facts: facts[c.code] ?? ScoreFacts(), persons: counts[c.code]?.persons ?? 0,
                                  services: counts[c.code]?.services ?? 0)
             })
         case .loadPlanDetails(let code):
-            guard let community = try database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
-            return .planDetailsLoaded(try database.planDetails(community: code, period: community.period))
+            guard let community = try await database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
+            return .planDetailsLoaded(try await database.planDetails(community: code, period: community.period))
         case .exportWorkbook(let kind, let community, let path, let overwrite):
-            return try AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
+            return try await AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
                                      progress: progress)
         case .loadAccess:
-            return .accessLoaded(try database.writableCommunities())
+            return .accessLoaded(try await database.writableCommunities())
         case .quit:
             return nil
         }
     }
 
     private func save(_ kind: FormKind, community: String, fields: [String: String], accepted: [String: String],
-                      keepForNext: Bool, editing: EditToken?) throws -> Action {
-        switch kind {
-        case .survey:
-            let r = try database.savePerson(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
-            guard let p = r.saved else { return .recordRefused(findings: r.findings) }
-            return .recordSaved(kind: kind, summary: "\(p.name)（\(ResidentID.masked(p.idNumber))）", findings: r.findings, keepForNext: keepForNext)
-        case .service:
-            let r = try database.recordService(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
-            guard let s = r.saved else { return .recordRefused(findings: r.findings) }
-            return .recordSaved(kind: kind, summary: "\(s.name) \(s.serviceDate) \(s.serviceType.rawValue)", findings: r.findings, keepForNext: keepForNext)
-        case .activity:
-            let r = try database.saveActivity(fields, community: community, editing: editing, acceptedWarnings: accepted, action: nil)
-            guard let a = r.saved else { return .recordRefused(findings: r.findings) }
-            return .recordSaved(kind: kind, summary: "\(a.kind.rawValue)：\(a.title)", findings: r.findings, keepForNext: keepForNext)
-        case .profile:
-            return .effectFailed("社区档案应通过保存档案保存")
+                      keepForNext: Bool, editing: EditToken?) async throws -> Action {
+        guard let register = kind.register else { return .effectFailed("社区档案应通过保存档案保存") }
+        let r = try await database.save(RecordEntry(register, fields), community: community, editing: editing,
+                                        acceptedWarnings: accepted, action: .entry)
+        guard let saved = r.saved else { return .recordRefused(findings: r.findings) }
+        let summary = switch saved {
+        case .person(let p): "\(p.name)（\(ResidentID.masked(p.idNumber))）"
+        case .service(let s): "\(s.name) \(s.serviceDate) \(s.serviceType.rawValue)"
+        case .activity(let a): "\(a.kind.rawValue)：\(a.title)"
         }
+        return .recordSaved(kind: kind, summary: summary, findings: r.findings, keepForNext: keepForNext)
     }
 }

@@ -6,6 +6,12 @@ public struct FieldChange: Sendable, Hashable {
     public let field: String
     public let old: String?
     public let new: String?
+
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
 }
 
 /// One entry of the append-only audit trail.
@@ -18,6 +24,18 @@ public struct AuditEntry: Sendable, Hashable {
     public let recordId: String
     public let action: String
     public let changes: [FieldChange]
+
+    public init(id: Int64, at: String, operatorName: String, communityCode: String, recordTable: String, recordId: String,
+                action: String, changes: [FieldChange]) {
+        self.id = id
+        self.at = at
+        self.operatorName = operatorName
+        self.communityCode = communityCode
+        self.recordTable = recordTable
+        self.recordId = recordId
+        self.action = action
+        self.changes = changes
+    }
 }
 
 /// Writes and reads the audit trail. Rows are only ever inserted (triggers refuse updates and deletes).
@@ -113,8 +131,9 @@ import Foundation
 extension AppDatabase {
     /// Every audit entry for one record, oldest first (undo walks back from the end; screens and `history` show
     /// it newest first); an imported record starts with its import.
-    public func history(table: String, recordId: String) throws -> [AuditEntry] {
-        try read { db in
+    public func history(of ref: RecordRef) throws -> [AuditEntry] {
+        let table = ref.register.table, recordId = String(ref.id)
+        return try read { db in
             var entries: [AuditEntry] = []
             if let id = Int64(recordId), let batch = try Row.fetchOne(db, sql: """
                 SELECT * FROM import_batch WHERE record_table = ? AND first_id <= ? AND last_id >= ? ORDER BY id DESC LIMIT 1

@@ -172,12 +172,12 @@ extension AppDatabase {
     }
 
     /// A record's fields and the token to edit it.
-    public func open(_ register: Register, id: Int64) throws -> (fields: [String: String], token: EditToken, accepted: [String: String])? {
+    public func open(_ ref: RecordRef) throws -> OpenedRecord? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(register.table) WHERE id = ?", arguments: [id]) else { return nil }
-            let summary = try Self.summary(register, row)
-            return (summary.fields, EditToken(id: id, version: row["version"], fields: summary.fields),
-                    try Self.acceptedWarnings(db, table: register.table, id: id))
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(ref.register.table) WHERE id = ?", arguments: [ref.id]) else { return nil }
+            let summary = try Self.summary(ref.register, row)
+            return OpenedRecord(ref: ref, fields: summary.fields, token: EditToken(id: ref.id, version: row["version"], fields: summary.fields),
+                                accepted: try Self.acceptedWarnings(db, table: ref.register.table, id: ref.id))
         }
     }
 }

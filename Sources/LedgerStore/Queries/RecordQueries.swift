@@ -2,9 +2,16 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
-    /// Calls `body` with each active record of a register as field text, in id order, without loading all at once.
-    public func forEachRecord(_ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
-        try read { db in try forEachRecordIn(db, register, community: community, body) }
+    /// Active records of a register in id order, `limit` at a time after the record `after` (nil: from the
+    /// first): how an export reads a whole register without holding it, in batches a network engine can fetch.
+    public func records(_ register: Register, community: String, after: Int64?, limit: Int) throws -> [StoredRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM \(register.table) WHERE community_code = ? AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [community, after ?? 0, limit]).map { row in
+                StoredRecord(ref: RecordRef(register, id: row["id"]), fields: try Self.fields(register, row: row))
+            }
+        }
     }
 
     /// One person, with the token needed to edit it.
@@ -18,7 +25,7 @@ extension AppDatabase {
 
     /// Every active record of a community with its findings (`RecordFindings`, the definition the kept counts
     /// follow): the checks screen. Records without any finding are left out.
-    public func checkAll(community: String) throws -> [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])] {
+    public func checkAll(community: String) throws -> [CheckedRecord] {
         try read { db in try checkAllIn(db, community: community, recount: false).results }
     }
 
@@ -26,14 +33,14 @@ extension AppDatabase {
     /// earlier version, or rules changed since the records were saved): the `check` command, after which the
     /// score counts what it lists. Returns how many records' counts were corrected.
     public func checkAndRecount(community: String) throws
-        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int) {
+        -> (results: [CheckedRecord], corrected: Int) {
         try write { db in try checkAllIn(db, community: community, recount: true) }
     }
 
     func checkAllIn(_ db: Database, community: String, recount: Bool) throws
-        -> (results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])], corrected: Int) {
+        -> (results: [CheckedRecord], corrected: Int) {
         let c = try Self.requireCommunity(db, code: community)
-        var results: [(Register, Int64, [Finding], [(Finding, String)])] = []
+        var results: [CheckedRecord] = []
         var stale: [(Register, Int64)] = []
         for register in Register.allCases {
             let table = register.table
@@ -47,7 +54,7 @@ extension AppDatabase {
                 let id: Int64 = row["id"]
                 let found = RecordFindings(validate(db, register, fields: try Self.fields(register, row: row), id: id, community: c),
                                            accepted: acceptedByRecord[id] ?? [:])
-                if !found.isEmpty { results.append((register, id, found.open, found.accepted)) }
+                if !found.isEmpty { results.append(CheckedRecord(register: register, id: id, findings: found.open, accepted: found.accepted)) }
                 if recount, found.errorCount != row["error_count"] || found.warningCount != row["warning_count"] {
                     stale.append((register, id))
                 }
@@ -57,12 +64,6 @@ extension AppDatabase {
         var communities = [c.code: c]
         for (register, id) in stale { try refreshFindings(db, register, ids: [id], communities: &communities) }
         return (results, stale.count)
-    }
-
-    private func forEachRecordIn(_ db: Database, _ register: Register, community: String, _ body: (Int64, [String: String]) throws -> Void) throws {
-        let table = register.table
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE community_code = ? AND deleted_at IS NULL ORDER BY id", arguments: [community])
-        while let row = try rows.next() { try body(row["id"], try Self.fields(register, row: row)) }
     }
 
     /// Number of active records in a register of a community.

@@ -40,11 +40,11 @@ extension AppDatabase {
     }
 
     /// Record counts of every community (kept by triggers): persons, services, activities.
-    public func countsByCommunity() throws -> [String: (persons: Int, services: Int, activities: Int)] {
+    public func countsByCommunity() throws -> [String: RecordCounts] {
         try read { db in
-            var result: [String: (Int, Int, Int)] = [:]
+            var result: [String: RecordCounts] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT community_code, persons, services, activities FROM community_totals") {
-                result[row["community_code"]] = (row["persons"], row["services"], row["activities"])
+                result[row["community_code"]] = RecordCounts(persons: row["persons"], services: row["services"], activities: row["activities"])
             }
             return result
         }

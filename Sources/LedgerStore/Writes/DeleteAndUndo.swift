@@ -5,14 +5,14 @@ extension AppDatabase {
     /// Soft-deletes a record with a reason: hidden from registers and scores, kept, restorable.
     /// A person's services stay and become errors (their person is no longer in the register), so a person who
     /// has services is deleted only when `confirmingServices` says how many the clerk was told of.
-    public func delete(_ register: Register, id: Int64, reason: String, confirmingServices: Int = 0) throws {
+    public func delete(_ ref: RecordRef, reason: String, confirmingServices: Int = 0) throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
-        try setDeleted(register, id: id, reason: why, confirmingServices: confirmingServices)
+        try setDeleted(ref.register, id: ref.id, reason: why, confirmingServices: confirmingServices)
     }
 
     /// Restores a soft-deleted record. A person whose ID number is now taken in the community cannot come back.
-    public func restore(_ register: Register, id: Int64) throws {
-        try setDeleted(register, id: id, reason: nil)
+    public func restore(_ ref: RecordRef) throws {
+        try setDeleted(ref.register, id: ref.id, reason: nil)
     }
 
     private func setDeleted(_ register: Register, id: Int64, reason: String?, confirmingServices: Int = 0) throws {
@@ -38,6 +38,10 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE \(register.table) SET deleted_at = ?, deleted_reason = ?, version = version + 1 WHERE id = ?",
                            arguments: [reason == nil ? nil : now(), reason, id])
+            if reason == nil, register == .survey {
+                let idNumber = try String.fetchOne(db, sql: "SELECT id_number FROM person WHERE id = ?", arguments: [id]) ?? ""
+                try servicesRejoinPerson(db, id: id, idNumber: idNumber, community: community)
+            }
             var communities: [String: Community] = [:]
             // A restored record is judged against the registers as they are now (and a person's figures recounted).
             if reason == nil { try refreshFindings(db, register, ids: [id], communities: &communities) }
@@ -58,26 +62,16 @@ extension AppDatabase {
     /// Undoes the operator's own latest change of a record that is not undone yet: the old values go through the
     /// same validation and are audited as an undo. Undoing again steps further back (each undo entry cancels the
     /// newest change before it not yet cancelled), never forward: a second `u` must not redo the first.
-    public func undoLastChange(_ register: Register, id: Int64) throws -> SaveResult<[String: String]> {
-        let entries = try history(table: register.table, recordId: String(id))
+    public func undoLastChange(_ ref: RecordRef) throws -> SaveResult<SavedRecord> {
+        let entries = try history(of: ref)
         let last = try Self.changeToUndo(entries, operatorName: operatorName)
-        guard let current = try open(register, id: id) else { throw StoreError.notFound("第\(id)号记录") }
+        guard let current = try open(ref) else { throw StoreError.notFound("第\(ref.id)号记录") }
         var fields = current.fields
         for change in last.changes where !change.field.hasPrefix("accepted_warning.") {
             fields[change.field] = change.old
         }
-        let community = last.communityCode
-        switch register {
-        case .survey:
-            let r = try savePerson(fields, community: community, editing: current.token, acceptedWarnings: current.accepted, action: "undo")
-            return SaveResult(saved: r.saved.map { _ in fields }, findings: r.findings)
-        case .service:
-            let r = try recordService(fields, community: community, editing: current.token, acceptedWarnings: current.accepted, action: "undo")
-            return SaveResult(saved: r.saved.map { _ in fields }, findings: r.findings)
-        case .activity:
-            let r = try saveActivity(fields, community: community, editing: current.token, acceptedWarnings: current.accepted, action: "undo")
-            return SaveResult(saved: r.saved.map { _ in fields }, findings: r.findings)
-        }
+        return try save(RecordEntry(ref.register, fields), community: last.communityCode, editing: current.token,
+                        acceptedWarnings: current.accepted, action: .undo)
     }
 
     /// The entry an undo reverts: walking back from the newest, each undo cancels one earlier update.

@@ -101,6 +101,13 @@ extension AppDatabase {
                     try image.save(db)
                     try SearchKeys.insertAlternates(db, community: community, byIdNumber: alternates)
                     try refreshFindingsAfterPersonImport(db, community: community, elsewhere: alsoElsewhere)
+                    var communities: [String: Community] = [:]
+                    for person in try servicesRejoinImportedPersons(db, community: community) {
+                        let services = try Int64.fetchAll(db, sql: "SELECT id FROM service WHERE person_id = ? AND deleted_at IS NULL",
+                                                          arguments: [person])
+                        try refreshFindings(db, .service, ids: services, communities: &communities)
+                        try refreshPerson(db, id: person, period: c.period)
+                    }
                 })
         }
     }
@@ -309,5 +316,17 @@ extension AppDatabase {
             result[row["id_number"]] = .init(id: row["id"], name: row["name"], communityCode: community)
         }
         return result
+    }
+}
+
+extension AppDatabase {
+    /// Imports a register file's rows (the `ImportStore` requirement): each register's own import.
+    public func importRows<Rows: Sequence<RawRecord>>(_ register: Register, _ rows: Rows, community: String, mode: ImportMode,
+                                                      acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
+        switch register {
+        case .survey: try importPersons(rows, community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source)
+        case .service: try importServices(rows, community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source)
+        case .activity: try importActivities(rows, community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source)
+        }
     }
 }

@@ -2,48 +2,29 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
-    /// Validates and saves a survey-register row (new, or an edit of `editing`). Errors refuse the save;
-    /// warnings are saved and counted as unresolved unless `acceptedWarnings` gives a reason for their code.
-    public func savePerson(_ raw: [String: String], community: String, editing: EditToken? = nil,
-                           acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Person> {
-        try write { db in
-            let c = try Self.requireCommunity(db, code: community)
-            try requireWritable(db, community: community)
-            let context = validationContext(db, community: c, editingId: editing?.id)
-            let validated = PersonValidator.validate(raw, context: context)
-            guard var person = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }
-            let newFields = PersonFields.text(of: person)
-            let id: Int64
-            var changes: [FieldChange]
-            var idNumbers: Set<String> = [person.idNumber]
-            if let editing {
-                let currentFields = try rowForUpdate(db, .survey, editing: editing).fields
-                if let old = currentFields["id_number"] { idNumbers.insert(old) }
-                try servicesFollowPerson(db, id: editing.id, old: currentFields, new: newFields, community: community)
-                changes = AuditLog.diff(old: currentFields, new: newFields)
-                id = editing.id
-                let assignments = PersonRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE person SET \(assignments), version = version + 1 WHERE id = ?",
-                               arguments: StatementArguments(PersonRecord.values(person) + [id.databaseValue]))
-            } else {
-                changes = AuditLog.diff(old: [:], new: newFields)
-                let placeholders = Array(repeating: "?", count: PersonRecord.columns.count).joined(separator: ", ")
-                try db.execute(sql: "INSERT INTO person (\(PersonRecord.columns.joined(separator: ", "))) VALUES (\(placeholders))",
-                               arguments: StatementArguments(PersonRecord.values(person)))
-                id = db.lastInsertedRowID
-            }
-            person.id = id
-            try SearchKeys.writeAlternates(db, personId: id, community: community, name: person.name)
-            try acceptWarnings(db, table: "person", id: id, findings: validated.findings, reasons: acceptedWarnings, changes: &changes)
-            try refreshPerson(db, id: id, period: c.period, findings: validated.findings)
-            try refreshDependents(db, ofPerson: id, idNumbers: idNumbers, community: community)
-            // An undo is audited even when it changes no field, so the next undo steps past it (see changeToUndo).
-            if !changes.isEmpty || action == "undo" {
-                try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "person",
-                                    id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
-            }
-            return SaveResult(saved: person, findings: validated.findings)
-        }
+    /// A person: stored with its search keys; their score figures recounted, and the records whose findings
+    /// depend on them (services, role models, the same number elsewhere) judged again. A corrected name or
+    /// number is carried into their services first.
+    func personSaveSteps(_ c: Community) -> RecordSaveSteps<Person> {
+        RecordSaveSteps(
+            validate: { PersonValidator.validate($0, context: $1) },
+            text: PersonFields.text(of:),
+            columns: PersonRecord.columns,
+            values: PersonRecord.values,
+            beforeUpdate: { db, id, old, new in try servicesFollowPerson(db, id: id, old: old, new: new, community: c.code) },
+            afterWrite: { db, person, id, old in
+                var idNumbers: Set<String> = [person.idNumber]
+                if let previous: String = old?["id_number"] { idNumbers.insert(previous) }
+                try SearchKeys.writeAlternates(db, personId: id, community: c.code, name: person.name)
+                try servicesRejoinPerson(db, id: id, idNumber: person.idNumber, community: c.code)
+                try refreshPerson(db, id: id, period: c.period)
+                try refreshDependents(db, ofPerson: id, idNumbers: idNumbers, community: c.code)
+            },
+            saved: { person, id in
+                var saved = person
+                saved.id = id
+                return .person(saved)
+            })
     }
 
     /// Stores the reasons given for warnings and notes them in the audit changes. A reason already stored for the
@@ -65,8 +46,8 @@ extension AppDatabase {
     }
 
     /// Warning codes already accepted for a record, with their reasons.
-    public func acceptedWarnings(table: String, id: Int64) throws -> [String: String] {
-        try read { db in try Self.acceptedWarnings(db, table: table, id: id) }
+    public func acceptedWarnings(of ref: RecordRef) throws -> [String: String] {
+        try read { db in try Self.acceptedWarnings(db, table: ref.register.table, id: ref.id) }
     }
 
     static func acceptedWarnings(_ db: Database, table: String, id: Int64) throws -> [String: String] {

@@ -109,7 +109,7 @@ extension AppDatabase {
 extension RecordFindings {
     /// Records with an error, and records with unaccepted warnings but no error, among `check`'s results: the
     /// figures the score's 台账资料完备 and home count (a record is counted once, as `Contribution` counts it).
-    public static func problemRecords(_ results: [(register: Register, id: Int64, findings: [Finding], accepted: [(Finding, String)])])
+    public static func problemRecords(_ results: [CheckedRecord])
         -> (errors: Int, warnings: Int) {
         let errors = results.filter { $0.findings.hasErrors }.count
         let warnings = results.filter { !$0.findings.hasErrors && !$0.findings.warnings.isEmpty }.count

@@ -5,14 +5,23 @@ import LedgerCore
 public struct SaveResult<Value: Sendable>: Sendable {
     public let saved: Value?
     public let findings: [Finding]
+
+    public init(saved: Value?, findings: [Finding]) {
+        self.saved = saved
+        self.findings = findings
+    }
 }
 
 /// Another process changed the record after it was opened: nothing was written.
 public struct EditConflict: Error, Sendable, CustomStringConvertible {
-    public let table: String
-    public let id: Int64
+    public let ref: RecordRef
     /// Field → (value when opened, value now), for every field that changed meanwhile.
     public let changedMeanwhile: [FieldChange]
+
+    public init(ref: RecordRef, changedMeanwhile: [FieldChange]) {
+        self.ref = ref
+        self.changedMeanwhile = changedMeanwhile
+    }
     public var description: String {
         "该记录已被其他人修改（\(changedMeanwhile.count)个字段），未保存。请查看双方的值后重新修改。"
     }
@@ -40,7 +49,7 @@ extension AppDatabase {
         }
         let fields = try Self.summary(register, row).fields
         guard (row["version"] as Int) == editing.version else {
-            throw EditConflict(table: register.table, id: editing.id, changedMeanwhile: AuditLog.diff(old: editing.fields, new: fields))
+            throw EditConflict(ref: RecordRef(register, id: editing.id), changedMeanwhile: AuditLog.diff(old: editing.fields, new: fields))
         }
         return (row, fields)
     }

@@ -13,46 +13,25 @@ extension AppDatabase {
         return values.map { $0 ?? DatabaseValue.null }
     }
 
-    /// Validates and records a service (new, or an edit of `editing`); updates the person's score contribution.
-    /// 经办人 defaults to the operator.
-    public func recordService(_ raw: [String: String], community: String, editing: EditToken? = nil,
-                              acceptedWarnings: [String: String] = [:], action: String? = nil) throws -> SaveResult<Service> {
-        try write { db in
-            let c = try Self.requireCommunity(db, code: community)
-            try requireWritable(db, community: community)
-            let context = validationContext(db, community: c, editingId: editing?.id)
-            let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
-            guard var service = validated.saveable else { return SaveResult(saved: nil, findings: validated.findings) }
-            let newFields = ServiceRecordFields.text(of: service)
-            var changes: [FieldChange]
-            var affectedPersons: Set<Int64> = [service.personId]
-            let id: Int64
-            if let editing {
-                let (current, currentFields) = try rowForUpdate(db, .service, editing: editing)
-                affectedPersons.insert(current["person_id"])
-                changes = AuditLog.diff(old: currentFields, new: newFields)
-                id = editing.id
-                let assignments = Self.serviceColumns.map { "\($0) = ?" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE service SET \(assignments), version = version + 1 WHERE id = ?",
-                               arguments: StatementArguments(Self.serviceValues(service, errors: 0, warnings: 0) + [id]))
-            } else {
-                changes = AuditLog.diff(old: [:], new: newFields)
-                try Self.insertService(db, service)
-                id = db.lastInsertedRowID
-            }
-            service.id = id
-            try acceptWarnings(db, table: "service", id: id, findings: validated.findings, reasons: acceptedWarnings, changes: &changes)
-            let accepted = try Self.acceptedWarnings(db, table: "service", id: id)
-            try db.execute(sql: "UPDATE service SET warning_count = ? WHERE id = ?",
-                           arguments: [validated.findings.warnings.filter { accepted[$0.code] == nil }.count, id])
-            for person in affectedPersons { try refreshPerson(db, id: person, period: c.period) }
-            // An undo is audited even when it changes no field, so the next undo steps past it (see changeToUndo).
-            if !changes.isEmpty || action == "undo" {
-                try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "service",
-                                    id: String(id), action: action ?? (editing == nil ? "insert" : "update"), changes: changes)
-            }
-            return SaveResult(saved: service, findings: validated.findings)
-        }
+    /// A service: 经办人 defaults to the operator; the person it serves (and the one it served before a
+    /// correction) has their services in the period recounted.
+    func serviceSaveSteps(_ c: Community) -> RecordSaveSteps<Service> {
+        let staff = operatorName
+        return RecordSaveSteps(
+            validate: { ServiceValidator.validate($0, context: $1, defaultStaff: staff) },
+            text: ServiceRecordFields.text(of:),
+            columns: Self.serviceColumns,
+            values: { Self.serviceValues($0, errors: 0, warnings: 0).map(\.databaseValue) },
+            afterWrite: { db, service, _, old in
+                var persons: Set<Int64> = [service.personId]
+                if let previous: Int64 = old?["person_id"] { persons.insert(previous) }
+                for person in persons { try refreshPerson(db, id: person, period: c.period) }
+            },
+            saved: { service, id in
+                var saved = service
+                saved.id = id
+                return .service(saved)
+            })
     }
 
     static func insertService(_ db: Database, _ s: Service, warnings: Int = 0) throws {

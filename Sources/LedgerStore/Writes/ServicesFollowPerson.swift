@@ -23,3 +23,34 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Services left behind by a deleted person belong to whoever is registered again in the community under the
+    /// same ID number (a person deleted by mistake and entered anew, or restored): the services name the person by
+    /// number, so validation already finds them valid, and without this they would count for nobody — the person
+    /// unserved, the services still counted as errors in the kept figures. Returns the services moved.
+    @discardableResult
+    func servicesRejoinPerson(_ db: Database, id: Int64, idNumber: String, community: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            UPDATE service SET person_id = ? WHERE deleted_at IS NULL AND person_id IN (
+                SELECT id FROM person WHERE community_code = ? AND id_number = ? AND deleted_at IS NOT NULL)
+            RETURNING id
+            """, arguments: [id, community, idNumber])
+    }
+
+    /// The same after an import of persons: every service of the community whose person is deleted joins the
+    /// active person now registered under its number; returns the persons who gained services.
+    func servicesRejoinImportedPersons(_ db: Database, community: String) throws -> Set<Int64> {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT service.id AS service, person.id AS person FROM service
+            JOIN person ON person.community_code = service.community_code AND person.id_number = service.id_number
+                AND person.deleted_at IS NULL
+            WHERE service.deleted_at IS NULL AND service.person_id IN (
+                SELECT id FROM person WHERE community_code = ? AND deleted_at IS NOT NULL)
+            """, arguments: [community])
+        for row in rows {
+            try db.execute(sql: "UPDATE service SET person_id = ? WHERE id = ?", arguments: [row["person"] as Int64, row["service"] as Int64])
+        }
+        return Set(rows.map { $0["person"] as Int64 })
+    }
+}
