@@ -51,6 +51,12 @@ public struct Chuangye: AsyncParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
+            if code == .failure {
+                // Not the parser's: an error no command turned into a message of its own (every store path makes
+                // SQLite's errors a StoreError). It is not a usage error, and its text may be English.
+                printError("操作失败，数据未改动：\(error)。请检查数据库文件和路径；若问题依旧，请用最近的备份恢复")
+                Foundation.exit(1)
+            }
             // Unwrapped by the parser (it counts characters, not columns), wrapped by HelpLayout.
             let text = fullMessage(for: error, columns: 100_000)
             if code == .success {

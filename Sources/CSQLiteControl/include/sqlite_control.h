@@ -12,6 +12,10 @@ int cy_sqlite_enable_triggers(struct sqlite3 *db, int enabled);
    connection). Must run before SQLite is first used; returns SQLite's result code (SQLITE_MISUSE if too late). */
 int cy_sqlite_use_multithread_mode(void);
 
+/* Lets file names of the form file:PATH?immutable=1 open a read-only copy (see AppDatabase.openImmutable). Must run
+   before SQLite is first used; returns SQLite's result code. */
+int cy_sqlite_accept_uri_filenames(void);
+
 /* One chunk of encoded rows for the `cy_rows` virtual table (rows_table.c). Cell `row * columns + column` is
    described by kinds[cell] (CY_VALUE_*) and numbers[cell]: the integer, or for a UTF-8 text its offset in `text`
    (low 32 bits) and its length in bytes (the bits above). `rows` lists the `count` rows to read, in order. */
