@@ -37,13 +37,8 @@ extension AppDatabase {
             let known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
             lineOf.reserveCapacity(rows.underestimatedCount)
-            // The ID filter in memory: each row is tested without a look-up; the checked (so inserted) rows' keys
-            // are added once the rows are in. It is read while the validating thread starts on the first rows.
-            var filter: IdFilterImage?
-            var keys: [PersonsByIdNumber.Key] = []
             // Other initials of polyphonic names (computed on the validating thread), written once the rows are in.
             var alternates: [(idNumber: String, initials: [String])] = []
-            keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
             // Numbers of the file registered in other communities: those persons now warn of this one (RecordFindings).
             var alsoElsewhere: [String] = []
@@ -66,15 +61,10 @@ extension AppDatabase {
                     if person != nil, let idNumber { lineOf[idNumber] = row.line }
                     return (person, validated.findings)
                 },
-                // The filter key is computed on the validating thread (the writer is the busier one); only odd
-                // numbers, without one, leave it to SQL on the writer.
-                keep: { person in (person.idNumber, PersonsByIdNumber.key(person.idNumber), Pinyin.alternateNameInitials(person.name)) },
+                keep: { person in (person.idNumber, Pinyin.alternateNameInitials(person.name)) },
                 check: { kept, findings in
-                    let (idNumber, computed, otherInitials) = kept
+                    let (idNumber, otherInitials) = kept
                     if !otherInitials.isEmpty { alternates.append((idNumber, otherInitials)) }
-                    let key = try computed ?? PersonsByIdNumber.key(db, idNumber)
-                    keys.append(key)
-                    guard filter?.mayContain(key) != false else { return }
                     let found = try FastLookup.first(elsewhere, texts: [idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
@@ -92,13 +82,7 @@ extension AppDatabase {
                     }
                 },
                 inserted: nil,
-                alongsideFirstRows: { filter = try IdFilterImage.load(db) },
                 finish: { _ in
-                    // Triggers were off: the imported numbers join the ID filter here.
-                    // Taken out of `filter`, not copied: a shared image would copy its 2 MB of words at the first insert.
-                    var image = try filter.take() ?? IdFilterImage.load(db)
-                    for key in keys { image.insert(key) }
-                    try image.save(db)
                     try SearchKeys.insertAlternates(db, community: community, byIdNumber: alternates)
                     try refreshFindingsAfterPersonImport(db, community: community, elsewhere: alsoElsewhere)
                     var communities: [String: Community] = [:]
