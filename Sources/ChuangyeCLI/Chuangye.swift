@@ -30,10 +30,6 @@ public struct Chuangye: AsyncParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         setlocale(LC_ALL, "")
         do {
-            if let request = ImportRequest(plainArguments: arguments ?? Array(CommandLine.arguments.dropFirst())) {
-                try await request.run()
-                Foundation.exit(0)
-            }
             var command = try parseAsRoot(arguments)
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
