@@ -198,7 +198,6 @@ extension AppDatabase {
             var toAccept: [(Int, [Finding])] = []
             let acceptAll = acceptWarningsReason != nil
             let warningColumn = steps.columns.firstIndex(of: "warning_count")!
-            var totals = BulkLoad.Totals(table: table, columns: steps.columns)
             let inserter = try RowInserter(db, table: table, columns: steps.columns)
             let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row, rows in
                 let (record, findings) = steps.validate(row)
@@ -236,9 +235,8 @@ extension AppDatabase {
                             report.imported += 1
                         }
                         try inserter.insert(chunk.rows, chosen: toInsert.map { Int32(chunk.items[$0].encoded!) })
-                        for i in toInsert {
-                            totals.add(chunk.rows, row: chunk.items[i].encoded!)
-                            if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
+                        if let inserted = steps.inserted {
+                            for i in toInsert { inserted(chunk.items[i].value!) }
                         }
                     }
                 }
@@ -263,7 +261,7 @@ extension AppDatabase {
                                        stored: [:], changes: &ignored)
                 }
             }
-            try totals.apply(db, community: community)
+            if let ids { try BulkLoad.addToTotals(db, table: table, community: community, ids: ids) }
             try steps.finish(ids)
             if let ids {
                 try db.execute(sql: """
