@@ -89,7 +89,6 @@ public struct AppDatabase: Sendable {
             // Statement journals (multi-row inserts of an import) and sorts stay in memory instead of temp files:
             // on disk the journal cost 15 small writes per imported row.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            try SQLFunctions.register(db)
         }
         do {
             // One connection per process: the CLI and the app read and write one thing at a time, and a pool's
@@ -189,9 +188,7 @@ public struct AppDatabase: Sendable {
     /// An empty in-memory database, for tests.
     public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
         SQLiteSetup.once
-        var config = Configuration()
-        config.prepareDatabase { try SQLFunctions.register($0) }
-        let queue = try DatabaseQueue(configuration: config)
+        let queue = try DatabaseQueue(configuration: Configuration())
         return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
     }
 

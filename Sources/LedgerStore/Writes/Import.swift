@@ -74,12 +74,13 @@ extension AppDatabase {
                         alsoElsewhere.append(idNumber)
                     }
                 },
-                encode: { person, warnings, rows in
+                encode: { person, warnings in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
-                    return rows.appendRow { row in
-                        PersonRecord.encode(person, into: &row)
-                        PersonRecord.encodeDerived(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings, into: &row)
-                    }
+                    var row = ValueList()
+                    row.values.reserveCapacity(PersonRecord.writableColumns.count)
+                    PersonRecord.encode(person, into: &row)
+                    PersonRecord.encodeDerived(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings, into: &row)
+                    return row.values
                 },
                 inserted: nil,
                 finish: { _ in
@@ -113,9 +114,7 @@ extension AppDatabase {
                 },
                 keep: { service in service },
                 check: { _, _ in },
-                encode: { service, warnings, rows in
-                    rows.append(Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue))
-                },
+                encode: { service, warnings in Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue) },
                 inserted: { service in
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
                 },
@@ -140,9 +139,7 @@ extension AppDatabase {
                 },
                 keep: { _ in () },
                 check: { _, _ in },
-                encode: { activity, warnings, rows in
-                    rows.append(Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue))
-                },
+                encode: { activity, warnings in Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue) },
                 inserted: nil,
                 finish: { _ in })
         }
@@ -160,10 +157,9 @@ extension AppDatabase {
         var keep: (Record) -> Value
         /// Checks of a valid record that need the database (writer thread); may add warnings, never errors.
         var check: (Value, inout [Finding]) throws -> Void
-        /// Appends the values of `columns` for a record with this many unaccepted warnings; returns its row.
-        /// Runs on the validating thread: must not touch the database. `columns` must include `error_count`
-        /// and `warning_count`.
-        var encode: (Record, Int, inout EncodedRows) -> Int
+        /// The values of `columns` for a record with this many unaccepted warnings. Runs on the validating thread:
+        /// must not touch the database. `columns` must include `error_count` and `warning_count`.
+        var encode: (Record, Int) -> [DatabaseValue]
         /// What to note once a record is written (nil: nothing).
         var inserted: ((Value) -> Void)?
         /// Writer work that `check` needs, run once the validating thread has started, so that the two overlap
@@ -199,10 +195,10 @@ extension AppDatabase {
             let acceptAll = acceptWarningsReason != nil
             let warningColumn = steps.columns.firstIndex(of: "warning_count")!
             let inserter = try RowInserter(db, table: table, columns: steps.columns)
-            let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row, rows in
+            let pipeline = ImportPipeline<Value>(rows: rows) { row in
                 let (record, findings) = steps.validate(row)
                 guard let record else { return (nil, findings, nil) }
-                return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count, &rows))
+                return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count))
             }
             do {
                 try steps.alongsideFirstRows()
@@ -212,7 +208,7 @@ extension AppDatabase {
                         var toInsert: [Int] = []
                         for i in chunk.items.indices {
                             let line = chunk.items[i].line
-                            guard chunk.items[i].value != nil, let row = chunk.items[i].encoded else {
+                            guard chunk.items[i].value != nil, chunk.items[i].columns != nil else {
                                 report.rejected.append((line, chunk.items[i].findings))
                                 continue
                             }
@@ -225,7 +221,7 @@ extension AppDatabase {
                             try steps.check(chunk.items[i].value!, &findings)
                             if findings.count != chunk.items[i].findings.count && !acceptAll {
                                 // A warning found by `check` raises the stored warning count.
-                                chunk.rows.setInteger(Int64(findings.warnings.count), row: row, column: warningColumn)
+                                chunk.items[i].columns![warningColumn] = Int64(findings.warnings.count).databaseValue
                             }
                             if !findings.isEmpty {
                                 report.warnings.append((line, findings))
@@ -234,7 +230,7 @@ extension AppDatabase {
                             toInsert.append(i)
                             report.imported += 1
                         }
-                        try inserter.insert(chunk.rows, chosen: toInsert.map { Int32(chunk.items[$0].encoded!) })
+                        try inserter.insert(toInsert.map { chunk.items[$0].columns! })
                         if let inserted = steps.inserted {
                             for i in toInsert { inserted(chunk.items[i].value!) }
                         }
