@@ -47,6 +47,19 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
+    /// The format follows the extension: a name that is neither .csv nor .xlsx is refused, and nothing is written.
+    @Test func anExportNamedNeitherCSVNorXLSXIsRefused() throws {
+        let cli = try ledger()
+        defer { cli.cleanup() }
+        for name in ["x.txt", "x", "x.csv.bak"] {
+            let refused = try cli.run("export", "survey", cli.dir.appendingPathComponent(name).path)
+            #expect(refused.status == 2 && refused.stderr.contains("须以 .csv 或 .xlsx 结尾"), "\(name): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: cli.dir.appendingPathComponent(name).path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.hasSuffix(".partial") || $0.hasPrefix(".") }.isEmpty)
+        #expect(try cli.run("export", "survey", cli.dir.appendingPathComponent("X.CSV").path).status == 0)
+    }
+
     @Test func exportAndRejectedRowsNeverReplaceTheDatabaseADeviceOrASymlinkTarget() throws {
         let cli = try ledger()
         defer { cli.cleanup() }
