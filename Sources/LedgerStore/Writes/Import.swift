@@ -102,14 +102,30 @@ extension AppDatabase {
                                acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             let persons = try Self.personsById(db, community: community)
-            let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
+            // Services already registered, by person, day and type (the earliest of each), and those of the file by
+            // line: a second one is probably entered twice (a file imported again, or a row repeated).
+            let registered = try Self.firstServicesByKey(db, community: community)
+            var lineOf: [ServiceTwinKey: Int] = [:]
+            var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
                                             personsWithIdNumber: { persons[$0].map { [$0] } ?? [] })
+            context.sameDayServices = { person, date, type in
+                registered[ServiceTwinKey(person: person, date: date.description, type: type.rawValue)].map { [$0] } ?? []
+            }
             var touched: Set<Int64> = []
             let staff = operatorName
             return ImportSteps(
                 columns: Self.serviceColumns,
                 validate: { row in
                     var validated = ServiceValidator.validate(row.values(for: .service), context: context, defaultStaff: staff)
+                    if let service = validated.value, !validated.findings.hasErrors {
+                        let key = ServiceTwinKey(service)
+                        if let earlier = lineOf[key], registered[key] == nil {
+                            validated.findings.append(.warning("service_date", "service.duplicate",
+                                                               "与本文件第\(earlier)行是同一人、同一天、同一类型的服务，请确认不是重复登记"))
+                        } else if lineOf[key] == nil {
+                            lineOf[key] = row.line
+                        }
+                    }
                     return (validated.takeSaveable(), validated.findings)
                 },
                 keep: { service in service },
@@ -283,6 +299,17 @@ extension AppDatabase {
             SELECT id FROM activity WHERE community_code = ? AND person_id_number IS NOT NULL AND warning_count > 0 AND deleted_at IS NULL
             """, arguments: [community])
         try refreshFindings(db, .activity, ids: roleModels, communities: &communities)
+    }
+
+    /// The earliest active service of each person, day and type in a community.
+    static func firstServicesByKey(_ db: Database, community: String) throws -> [ServiceTwinKey: Int64] {
+        var result: [ServiceTwinKey: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT person_id, service_date, service_type, MIN(id) FROM service WHERE community_code = ? AND deleted_at IS NULL
+            GROUP BY person_id, service_date, service_type
+            """, arguments: [community])
+        while let row = try rows.next() { result[ServiceTwinKey(row)] = row[3] }
+        return result
     }
 
     /// Active persons of a community by ID number.
