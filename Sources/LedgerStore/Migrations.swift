@@ -490,6 +490,7 @@ enum Migrations {
                     WHERE deleted_at IS NULL AND m_service_targets = 1;
                 """)
         }
+        registerEvaluation(&migrator)
         return migrator
     }
 }
