@@ -129,11 +129,13 @@ extension AppDatabase: EvaluationStore {
                 UPDATE spot_check SET result = ?, note = ?, checked_by = ?, checked_at = ?, check_audit_mark = ?
                 WHERE evaluation_id = ? AND position = ?
                 """, arguments: [result.rawValue, note, operatorName, now(), mark, id, position])
-            try audit(db, community: code, evaluation: id, action: "check", changes: [
+            let changes = [
                 FieldChange(field: "spot_check.\(position).person", old: nil, new: String(row["person_id"] as Int64)),
                 FieldChange(field: "spot_check.\(position).result", old: row["result"], new: result.rawValue),
                 FieldChange(field: "spot_check.\(position).note", old: row["note"], new: note),
-            ])
+            ]
+            // The person is always named; the result and note only when they change.
+            try audit(db, community: code, evaluation: id, action: "check", changes: changes.filter { $0.old != $0.new })
             return try Self.evaluation(db, id: id)
         }
     }
