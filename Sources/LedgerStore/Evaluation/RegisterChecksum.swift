@@ -11,22 +11,24 @@ import GRDB
 enum RegisterChecksum {
     static func of(_ db: Database, community: String) throws -> String {
         var hash = FNV1a64()
-        let sources: [(String, String)] = [
-            ("community", "SELECT * FROM community WHERE code = ?"),
-            ("checklist_answer", "SELECT * FROM checklist_answer WHERE community_code = ? ORDER BY item_id"),
-            ("person", "SELECT * FROM person WHERE community_code = ? ORDER BY id"),
-            ("service", "SELECT * FROM service WHERE community_code = ? ORDER BY id"),
-            ("activity", "SELECT * FROM activity WHERE community_code = ? ORDER BY id"),
+        let sources: [(table: String, filter: String)] = [
+            ("community", "WHERE code = ?"),
+            ("checklist_answer", "WHERE community_code = ? ORDER BY item_id"),
+            ("person", "WHERE community_code = ? ORDER BY id"),
+            ("service", "WHERE community_code = ? ORDER BY id"),
+            ("activity", "WHERE community_code = ? ORDER BY id"),
         ]
-        for (table, sql) in sources {
+        for (table, filter) in sources {
+            // The content columns, read once per table (and hashed once, so a renamed or added column changes the sum).
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                .map { $0["name"] as String }.filter { !isDerived($0) }
             hash.add(text: table)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [community])
+            for column in columns { hash.add(text: column) }
+            let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table) \(filter)", arguments: [community])
             while let row = try rows.next() {
                 hash.add(byte: 0x1E)
-                for (column, value) in row where !isDerived(column) {
-                    hash.add(text: column)
-                    hash.add(value)
-                }
+                for value in row.databaseValues { hash.add(value) }
             }
         }
         let hex = String(hash.value, radix: 16)
