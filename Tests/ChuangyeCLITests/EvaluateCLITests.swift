@@ -104,7 +104,7 @@ struct EvaluateCLITests {
         // Sign-off locks: an import and a profile change are refused, naming the lock
         let signed = try cli.run(as: supervisor, "evaluate", "sign")
         #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 35/100（自评 36）。台账已锁定，修改须由督导解锁\n")
-        let lock = "八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署锁定，台账不能修改。如需修改，请督导解锁（chuangye evaluate unlock --reason 理由）\n"
+        let lock = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）\n"
         let imported = try cli.run("import", "service", cli.write("v.csv", serviceCSV))
         #expect(imported.status == 1 && Self.normalised(imported.stderr) == lock)
         let profiled = try cli.run("init", "--profile", cli.write("p2.toml", profile.replacingOccurrences(of: "labour_force = 40", with: "labour_force = 50")))

@@ -13,6 +13,7 @@ extension AppDatabase {
             """, arguments: [community]) else { return }
         let name: String = lock["name"], by: String = lock["locked_by"], at: String = lock["locked_at"]
         let period = "\(lock["period_start"] as String)..\(lock["period_end"] as String)"
-        throw StoreError("\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(at)签署锁定，台账不能修改。如需修改，请督导解锁（chuangye evaluate unlock --reason 理由）")
+        // What matters first: a status line of 80 columns shows only the start.
+        throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(at)签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）")
     }
 }

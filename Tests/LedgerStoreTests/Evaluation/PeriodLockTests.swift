@@ -4,7 +4,7 @@ import Testing
 @testable import LedgerStore
 
 struct PeriodLockTests {
-    static let lockMessage = "八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导员于2024-12-31T09:00:00签署锁定，台账不能修改。如需修改，请督导解锁（chuangye evaluate unlock --reason 理由）"
+    static let lockMessage = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导员于2024-12-31T09:00:00签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）"
 
     /// A signed-off community, with a deleted service (to restore) and a corrected person (to undo) from before.
     static func signed() throws -> (EvaluationFixture, deleted: RecordRef, corrected: RecordRef) {
