@@ -32,7 +32,7 @@ enum EvaluationScreen {
                          "U  解锁本社区的台账（督导，须写理由）"]
             var y = inner.y
             for (i, line) in lines.enumerated() {
-                for part in DisplayWidth.wrap(line, width, maxLines: 3) where y < inner.maxY {
+                for part in line.isEmpty ? [""] : DisplayWidth.wrap(line, width, maxLines: 3) where y < inner.maxY {
                     buffer.put(part, x: x, y: y, style: i == 0 ? .title : .plain)
                     y += 1
                 }
