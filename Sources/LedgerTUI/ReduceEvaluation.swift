@@ -7,8 +7,10 @@ func evaluationResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true
-    e.items.move(0, count: evaluation?.items.count ?? 0, visibleRows: Int.max)
-    e.checks.move(0, count: evaluation?.sample?.checks.count ?? 0, visibleRows: Int.max)
+    // The selections stay where they were, within the lists as they are now.
+    let rows = EvaluationScreen.listRows(state, e)
+    e.items.move(0, count: evaluation?.items.count ?? 0, visibleRows: rows.items)
+    e.checks.move(0, count: evaluation?.sample?.checks.count ?? 0, visibleRows: rows.checks)
     state.screen = .evaluation(e)
     if let request, let evaluation, let text = EvaluationMessages.done(request, evaluation) { state.show(text) }
     return []

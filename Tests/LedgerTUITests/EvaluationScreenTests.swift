@@ -110,7 +110,7 @@ struct EvaluationScreenTests {
             "│  创业培训率│ 说明（可不填，Enter 保存）：                       │            │",
             "│  培训合格率│                                                    │            │",
             "│  培训后创业└────────────────────────────────────────────────────┘            │",
-            "│ 实测 0%（0/40）    标准 ≥ 7%                                                 │",
+            "│ 第2号 张三：电话停机                                                         │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
             "│ ▶序号 姓名    公民身份号码        创业状态    结果      说明                 │",
             "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
@@ -120,6 +120,30 @@ struct EvaluationScreenTests {
             "",
             " Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
         ])
+    }
+
+    @Test func anAnswerKeepsASelectionScrolledBelowTheVisibleRows() {
+        // Given a sample of ten, longer than the six rows its list has at 80×24
+        let base = Self.evaluation()
+        let checks = (1...10).map { i in
+            SpotCheck(position: i, personId: Int64(i), name: "张三", idNumber: "630102199003070116", stratum: "有创业意愿", result: nil,
+                      note: nil, checkedBy: nil, checkedAt: nil, changesSinceCheck: 0)
+        }
+        let s = base.sample!
+        let ten = Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId, rubricTitle: base.rubricTitle,
+                             items: base.items, submittedBy: base.submittedBy, submittedAt: base.submittedAt, checksum: base.checksum,
+                             currentChecksum: base.currentChecksum, changesSinceSubmission: 0, adjustments: [:],
+                             sample: SpotCheckSample(seed: s.seed, requestedSize: 10, strata: s.strata, drawnBy: s.drawnBy, drawnAt: s.drawnAt, checks: checks),
+                             signature: nil)
+        var state = Self.opened(ten)
+        // When the ninth is selected (the list scrolled) and a check's answer comes back
+        press(&state, [.tab] + Array(repeating: .down, count: 8))
+        #expect(press(&state, [.character("1")]) == [.evaluation(community: testCommunity.code, .check(position: 9, result: .confirmed, note: ""))])
+        _ = reduce(&state, .evaluationUpdated(ten, after: .check(position: 9, result: .confirmed, note: "")))
+        // Then the selection stays on it, in view
+        guard case .evaluation(let e) = state.screen else { Issue.record("left the screen"); return }
+        #expect(e.checks.selected == 8 && e.checks.offset == 3)
+        #expect(render(state).trimmedLines[20].hasPrefix("│  9    张三"))
     }
 
     @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {

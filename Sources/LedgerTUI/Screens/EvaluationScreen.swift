@@ -65,7 +65,11 @@ enum EvaluationScreen {
             ev.adjustments[ev.items[i].id] == nil ? .plain : .warning
         }
         y += rows.items
-        if let item = e.selectedItem {
+        // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
+        // list cuts long notes at 80 columns).
+        if e.focus == .sample, let check = e.selectedCheck {
+            buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true), x: x, y: y, style: .muted, maxWidth: width)
+        } else if let item = e.selectedItem {
             let line = ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
             buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         }
@@ -80,13 +84,19 @@ enum EvaluationScreen {
                    x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let checkLines = sample.checks.map { c in
-            var note = c.note ?? ""
-            if c.result == .untrue { note += c.changesSinceCheck > 0 ? "（已更正\(c.changesSinceCheck)处）" : "（待更正）" }
-            return checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", note)
+            checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", checkNote(c, whole: false))
         }
         drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
             sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
         }
+    }
+
+    /// A check's note, and for 不属实 whether the community has corrected the record since.
+    static func checkNote(_ c: SpotCheck, whole: Bool) -> String {
+        let note = c.note ?? (whole ? c.result == nil ? "未核实" : "（无说明）" : "")
+        guard c.result == .untrue else { return note }
+        if c.changesSinceCheck > 0 { return note + (whole ? "（社区已更正\(c.changesSinceCheck)处）" : "（已更正\(c.changesSinceCheck)处）") }
+        return note + (whole ? "（待社区更正）" : "（待更正）")
     }
 
     static func title(_ e: EvaluationState) -> String {
