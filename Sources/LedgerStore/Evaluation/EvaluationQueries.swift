@@ -20,8 +20,9 @@ extension AppDatabase {
             """, arguments: [c.code, c.period.start.description, c.period.end.description])
     }
 
-    /// A submission with everything about it, the changes since counted from the audit trail.
-    static func evaluation(_ db: Database, id: Int64) throws -> Evaluation {
+    /// A submission with everything about it, the changes since counted from the audit trail. `checksumNow: false`
+    /// skips the scan of the registers (the current checksum is then the submitted one): for totals only.
+    static func evaluation(_ db: Database, id: Int64, checksumNow: Bool = true) throws -> Evaluation {
         guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
               let start = Day.parse(e["period_start"]), let end = Day.parse(e["period_end"]) else {
             throw StoreError.corrupt("evaluation \(id)")
@@ -42,7 +43,7 @@ extension AppDatabase {
                                          arguments: [id]).map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
         return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
                           rubricTitle: e["rubric_title"], items: items, submittedBy: e["submitted_by"], submittedAt: e["submitted_at"],
-                          checksum: e["checksum"], currentChecksum: try RegisterChecksum.of(db, community: code),
+                          checksum: e["checksum"], currentChecksum: checksumNow ? try RegisterChecksum.of(db, community: code) : e["checksum"],
                           changesSinceSubmission: try changesSince(db, community: code, auditMark: e["audit_mark"], importMark: e["import_mark"]),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
                           sample: try sample(db, evaluation: e), signature: signature)

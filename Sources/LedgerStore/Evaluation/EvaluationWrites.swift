@@ -42,7 +42,7 @@ extension AppDatabase: EvaluationStore {
 
     public func adjust(community code: String, item: String, points: Points, reason: String) throws -> Evaluation {
         guard let why = Normalize.optional(reason) else { throw StoreError("初评改分必须填写理由") }
-        return try write { db in
+        let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "初评改分")
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM evaluation_item WHERE evaluation_id = ? AND item_id = ?",
                                              arguments: [id, item]) else {
@@ -72,15 +72,17 @@ extension AppDatabase: EvaluationStore {
                 FieldChange(field: "item." + item, old: (old ?? submitted).description, new: points.description),
                 FieldChange(field: "reason", old: nil, new: why),
             ])
-            return try Self.evaluation(db, id: id)
+            return id
         }
+        // Read after the transaction: the current checksum scans the registers, which must not hold the writer.
+        return try read { try Self.evaluation($0, id: id) }
     }
 
     public func drawSpotChecks(community code: String, size: Int, seed: UInt64) throws -> Evaluation {
         guard (1...Self.largestSample).contains(size) else {
             throw StoreError("抽样人数应在1到\(Self.largestSample)之间，\(size)超出范围")
         }
-        return try write { db in
+        let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "随机抽样")
             let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]) ?? Row()
             if let earlier = e["sample_seed"] as Int64? {
@@ -106,8 +108,9 @@ extension AppDatabase: EvaluationStore {
                 FieldChange(field: "size", old: nil, new: String(size)),
                 FieldChange(field: "strata", old: nil, new: strata),
             ])
-            return try Self.evaluation(db, id: id)
+            return id
         }
+        return try read { try Self.evaluation($0, id: id) }
     }
 
     public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String) throws -> Evaluation {
@@ -115,7 +118,7 @@ extension AppDatabase: EvaluationStore {
         if result == .untrue && note == nil {
             throw StoreError("核实结果为不属实时必须填写说明：社区将看到这条说明并据此更正")
         }
-        return try write { db in
+        let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "记录抽查结果")
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM spot_check WHERE evaluation_id = ? AND position = ?",
                                              arguments: [id, position]) else {
@@ -136,25 +139,27 @@ extension AppDatabase: EvaluationStore {
             ]
             // The person is always named; the result and note only when they change.
             try audit(db, community: code, evaluation: id, action: "check", changes: changes.filter { $0.old != $0.new })
-            return try Self.evaluation(db, id: id)
+            return id
         }
+        return try read { try Self.evaluation($0, id: id) }
     }
 
     public func signOff(community code: String) throws -> Evaluation {
-        try write { db in
+        let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "签署初评")
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ? AND result IS NULL",
                                         arguments: [id]) ?? 0
             if open > 0 { throw StoreError("抽样名单中还有\(open)人未记录核实结果，不能签署初评") }
             try db.execute(sql: "INSERT INTO evaluation_lock (community_code, evaluation_id, locked_by, locked_at) VALUES (?, ?, ?, ?)",
                            arguments: [code, id, operatorName, now()])
-            let signed = try Self.evaluation(db, id: id)
+            let signed = try Self.evaluation(db, id: id, checksumNow: false)
             try audit(db, community: code, evaluation: id, action: "sign", changes: [
                 FieldChange(field: "self_total", old: nil, new: signed.selfTotal.description),
                 FieldChange(field: "evaluated_total", old: nil, new: signed.evaluatedTotal.description),
             ])
-            return signed
+            return id
         }
+        return try read { try Self.evaluation($0, id: id) }
     }
 
     public func unlock(community code: String, reason: String) throws {
