@@ -36,7 +36,8 @@ extension AppDatabase: EvaluationStore {
                 FieldChange(field: "self_total", old: nil, new: card.total.description),
                 FieldChange(field: "checksum", old: nil, new: checksum),
             ])
-            return try Self.evaluation(db, id: id)
+            // Computed in this transaction: the registers' checksum now is the one just stored.
+            return try Self.evaluation(db, id: id, checksumNow: false)
         }
     }
 
