@@ -85,14 +85,15 @@ extension AppDatabase: EvaluationStore {
         }
         let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "随机抽样")
-            let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]) ?? Row()
+            guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
+                  let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
             if let earlier = e["sample_seed"] as Int64? {
                 throw StoreError("本次自评已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份自评只抽一次，抽中的名单可向社区出示")
             }
             // The persons the period counts (registered by its end, not deleted), by 创业状态.
             let population = try Row.fetchAll(db, sql: """
                 SELECT id, status FROM person WHERE community_code = ? AND deleted_at IS NULL AND survey_date <= ? ORDER BY id
-                """, arguments: [code, e["period_end"] as String]).map { StratifiedSample.Member(id: $0["id"], stratum: $0["status"]) }
+                """, arguments: [code, periodEnd]).map { StratifiedSample.Member(id: $0["id"], stratum: $0["status"]) }
             guard !population.isEmpty else { throw StoreError("本考核期摸底台账中没有人员，无法抽样") }
             let order = BusinessStatus.allCases.map(\.rawValue)
             let drawn = StratifiedSample.draw(population, size: size, seed: seed, order: order)
