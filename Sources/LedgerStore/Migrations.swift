@@ -500,6 +500,7 @@ enum Migrations {
                 CREATE INDEX person_by_id_number ON person(id_number);
                 """)
         }
+        registerEvaluation(&migrator)
         return migrator
     }
 }

@@ -4,6 +4,7 @@ import TerminalUI
 /// The only place state changes. Returns the I/O to run; its results come back as actions.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if let effects = browseResult(&state, action) { return effects }
+    if let effects = evaluationResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
         let oldPage = state.pageSize
@@ -232,6 +233,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .score(let s): return scoreKey(&state, s, key)
     case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
+    case .evaluation(let e): return evaluationKey(&state, e, key)
     }
 }
 
@@ -274,6 +276,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
     case .character("7"): return openPlan(&state)
+    case .character("8"): return openEvaluation(&state)
     case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())
@@ -525,6 +528,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return acceptGroupDialogKey(&state, code: code, records: records, reason, key)
     case .recoverDraft(let draft):
         return recoverDraftKey(&state, draft, key)
+    case .evaluationInput(let prompt, let editor):
+        return evaluationDialogKey(&state, prompt, editor, key)
     case .keptDrafts(let list):
         return keptDraftsKey(&state, list, key)
     case .acceptWarning(let finding, let reason, let keepForNext):

@@ -130,6 +130,8 @@ struct EffectRunner {
                                      progress: progress)
         case .loadAccess:
             return .accessLoaded(try await database.writableCommunities())
+        case .evaluation(let community, let request):
+            return try await EvaluationEffects.run(request, community: community, database: database)
         case .quit:
             return nil
         }
