@@ -19,9 +19,9 @@ struct ScorePanelScrollTests {
         ScorePanel.draw(cards, draftNotCounted: false, in: Rect(x: 0, y: 0, width: 33, height: 21), into: &buffer)
         let lines = buffer.trimmedLines
         // 20 lines of items for 18 rows: the window starts at the first change, the rest is marked below.
-        #expect(lines[1].contains("总分"))
-        #expect(lines[2] == "│劳动者创业参与率达到7%         │")
-        #expect(lines[3].hasSuffix("0→15 (+15)│"))
+        #expect(lines[0].hasPrefix("┌─ 评分 "))
+        #expect(lines[1] == "│劳动者创业参与率达到7%         │")
+        #expect(lines[2] == "│                  ██ 0→15 (+15)│")
         #expect(lines.last?.contains("↓") == true)
         // The panel holds every changed item it can: 台账资料完备 is further down, below the border arrow.
         #expect(ScorePanel.lines(cards, width: 31).filter(\.changed).count >= 3)

@@ -15,13 +15,13 @@ struct ScreenTests {
         #expect(lines.contains("     6  社区档案与自评"))
         #expect(lines.contains("     7  评分计划"))
         #expect(lines[23] == " 按数字键选择功能  e导出评分表  F1帮助  q退出 F4评分")
-        #expect(!lines.joined().contains("评分预览"))
+        #expect(!lines.joined().contains("┌─ 评分 "))
     }
 
     @Test func f4ShowsThePanelOnNarrowScreens() {
         var state = homeState(width: 80, height: 24)
         press(&state, [.function(4)])
-        #expect(render(state).trimmedLines.contains { $0.contains("评分预览") })
+        #expect(render(state).trimmedLines.contains { $0.contains("┌─ 评分 13/100 ") })
     }
 
     @Test func formLabelsAlignByDisplayWidthAndThePanelMarksChanges() {
@@ -38,7 +38,7 @@ struct ScreenTests {
         // The panel's part of each line: after its left border (the form beside it has CJK text, so no fixed
         // character count marks the border).
         let panel = lines.dropFirst().map { $0.components(separatedBy: "│").dropFirst().joined(separator: "│") }
-        #expect(panel.contains { $0.contains("总分 13→15 (+2)") })
+        #expect(lines[1].contains("┌─ 评分 13→15 (+2) "))
         #expect(panel.contains { $0.contains("建立摸底台账") && $0.contains("0→2 (+2)") })
     }
 
