@@ -158,7 +158,15 @@ private func communitiesLoaded(_ state: inout AppState, _ communities: [Communit
 }
 
 private func recordSaved(_ state: inout AppState, kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool) -> [Effect] {
-    state.show("已保存：\(summary)")
+    // A warning the store found that the form could not see while typing (one that needs other records, such as a
+    // service repeating an earlier one) is said at once: the record counts as a problem record until it is handled.
+    var accepted: [String: String] = [:]
+    if case .form(let form) = state.screen { accepted = form.acceptedWarnings }
+    if let warning = findings.warnings.first(where: { accepted[$0.code] == nil }) {
+        state.show("已保存：\(summary)。注意：\(warning.message)，可在数据检查（5）中处理", error: true)
+    } else {
+        state.show("已保存：\(summary)")
+    }
     state.forgetLookUps()
     guard let community = state.community else { return [] }
     var effects: [Effect] = [.loadFacts(community: community.code)]
