@@ -476,7 +476,14 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
 
 private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
     switch state.profileDraft(form) {
-    case .success(let community): return [.saveCommunity(community)]
+    case .success(let community):
+        // The code names the community's records: a changed code would save a second, empty community beside it
+        // (the profile form is the open community's; a new community is added with `chuangye init`).
+        if let current = state.community, community.code != current.code {
+            state.show("社区代码不能在档案中修改：请改回\(current.code)后保存。新增社区请用 chuangye init", error: true)
+            return []
+        }
+        return [.saveCommunity(community)]
     case .failure(let problem):
         state.show(problem.message, error: true)
         return []
