@@ -162,19 +162,21 @@ struct ProfilePreviewTests {
         facts[.participants] = 3
         _ = reduce(&state, .factsLoaded(facts, Counts()))
         press(&state, [.character("6")])
-        let saved = try #require(state.scoreCards()?.saved)
+        let saved = try #require(state.scoreCards?.saved)
         #expect(saved.item("participation_rate")?.points == .zero) // 3 ÷ 50 = 6% < 7%
         // Labour force 50 → 30: 3 ÷ 30 = 10% ≥ 7%.
         var form = try #require(state.form)
         form.values["labour_force"] = "30"
         state.screen = .form(form)
-        #expect(state.scoreCards()?.preview?.item("participation_rate")?.points == Points(15))
+        state.refreshScoreCards() // as `reduce` does after every action
+        #expect(state.scoreCards?.preview?.item("participation_rate")?.points == Points(15))
         // A checklist answer typed by pinyin initials of its label.
         form = try #require(state.form)
         form.focus(on: FormSpecs.checklistPrefix + "innovation")
         form.editor.setText("cxq")
         state.screen = .form(form)
-        #expect(state.scoreCards()?.preview?.item("innovation")?.points == Points(4))
+        state.refreshScoreCards()
+        #expect(state.scoreCards?.preview?.item("innovation")?.points == Points(4))
     }
 
     @Test func checklistAnswersAcceptLabelsAndInitials() throws {

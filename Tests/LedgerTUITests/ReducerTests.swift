@@ -54,7 +54,7 @@ struct SurveyEntryTests {
         #expect(form.values["survey_date"] == "2024-12-31") // the default, today
         #expect(form.findings.errors.isEmpty)
         // The preview shows the register item as if the person were saved: 0 → 2.
-        let cards = try! #require(state.scoreCards())
+        let cards = try! #require(state.scoreCards)
         #expect(cards.saved.item("survey_register")?.points == .zero)
         #expect(cards.preview?.item("survey_register")?.points == Points(2))
     }

@@ -12,7 +12,7 @@ enum ScorePanel {
     struct Line { let text: String; let points: String; let style: Style; let changed: Bool }
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
-        guard let cards = state.scoreCards() else { return }
+        guard let cards = state.scoreCards else { return }
         // A record being typed that could not be saved yet is not in the figures: the panel says so.
         var draftNotCounted = false
         if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil { draftNotCounted = true }
