@@ -122,7 +122,8 @@ public enum ClerkJourney {
         let type = ScriptedClerk.type
         var steps: [S] = []
         if let index = chooseCommunityAt {
-            steps += [.waitFor("选择社区")] + Array(repeating: S.key(.down), count: index) + [.key(.enter)]
+            // The clerk reads the list first (its keys wait for the rights to write, read at start).
+            steps += [.waitFor("选择社区"), .pause(1)] + Array(repeating: S.key(.down), count: index) + [.key(.enter)]
         }
         // The clerk looks at the home screen after the start (its keys wait for the kept drafts and the rights to write,
         // read at start: KeyWaits.swift).
