@@ -79,3 +79,26 @@ extension SlowStoreKeyLoopTests {
         #expect(kept.first?.content.contains(typed) == true, "\(kept.first?.content ?? "none")")
     }
 }
+
+extension SlowStoreKeyLoopTests {
+    /// Keys typed right after F2 belong to the screen after the save: they wait for it, the status bar says so,
+    /// and then they act there (the `2` opens the service form; it is not typed into the survey form).
+    @Test func keysTypedAfterSaveWaitForItWithABusyHint() async throws {
+        let database = try Self.database()
+        typealias S = ScriptedClerk.Step
+        let id = FaultDriveCommand.idNumber(7)
+        var steps: [S] = [.waitFor("新增摸底登记"), .pause(1), .key(.character("1")), .waitFor("[1 基本信息]")]
+        steps += ScriptedClerk.type("欧阳明") + [.key(.tab)] + ScriptedClerk.type(id) + [.key(.tab)]
+        steps += ScriptedClerk.type("dz") + [.key(.tab)] + ScriptedClerk.type("cz") + [.key(.tab)]
+        steps += ScriptedClerk.type("13712345678") + [.key(.tab)] + ScriptedClerk.type("其他") + [.key(.tab)]
+        steps += ScriptedClerk.type("有") + [.key(.tab)] + ScriptedClerk.type("2024-05-06") + [.key(.tab), .pause(0.6)]
+        steps += [.key(.function(2)), .key(.character("2")), .waitFor("请稍候：正在等待数据库，已按的1个键随后处理")]
+        steps += [.waitFor("创业服务记录"), .key(.escape), .waitFor("新增摸底登记"), .key(.character("q")), .waitFor("确定退出"),
+                  .key(.character("y"))]
+        let result = try await KeystrokeProbe.run(store: SlowStorage(database, delay: .milliseconds(200)), steps: steps, width: 80, height: 24)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.held == 1)
+        #expect(try database.count(.survey, community: "630102001") == 1)
+        #expect(!result.finalState.running)
+    }
+}

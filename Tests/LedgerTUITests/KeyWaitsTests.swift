@@ -126,3 +126,22 @@ struct KeyWaitsTests {
         ])
     }
 }
+
+/// Issue 19 item 7: a draft is validated once per change of what validation reads, not again by each step of
+/// `reduce` or by `render`.
+struct ValidationOnceTests {
+    @Test func findingsAreKeptUntilTheirInputsChange() throws {
+        var state = homeState()
+        press(&state, [.character("1")] + type("赵敏"))
+        // A finding no validator writes: it stays only if nothing validates again.
+        let marker = Finding(field: "name", severity: .warning, code: "test.marker", message: "标记")
+        var form = try #require(state.form)
+        form.findings = [marker]
+        state.screen = .form(form)
+        _ = reduce(&state, .keysHeld(0))          // an action that changes nothing validation reads
+        _ = render(state)
+        #expect(state.form?.findings == [marker])
+        press(&state, type("敏"))                  // the name changes: validated again
+        #expect(state.form?.findings.contains(marker) == false)
+    }
+}
