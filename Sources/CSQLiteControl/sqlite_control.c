@@ -11,3 +11,7 @@ int cy_sqlite_enable_triggers(struct sqlite3 *db, int enabled) {
 int cy_sqlite_use_multithread_mode(void) {
     return sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 }
+
+int cy_sqlite_accept_uri_filenames(void) {
+    return sqlite3_config(SQLITE_CONFIG_URI, 1);
+}

@@ -10,7 +10,7 @@ public struct Chuangye: AsyncParsableCommand {
         discussion: "不带参数运行时打开终端录入界面。退出码：0 成功，1 数据有误，2 用法错误。",
         version: "创业台账（chuangye）0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, PlanCommand.self, CheckCommand.self,
-                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self])
+                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -29,10 +29,6 @@ public struct Chuangye: AsyncParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         setlocale(LC_ALL, "")
         do {
-            if let request = ImportRequest(plainArguments: arguments ?? Array(CommandLine.arguments.dropFirst())) {
-                try await request.run()
-                Foundation.exit(0)
-            }
             var command = try parseAsRoot(arguments)
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
@@ -50,6 +46,12 @@ public struct Chuangye: AsyncParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
+            if code == .failure {
+                // Not the parser's: an error no command turned into a message of its own (every store path makes
+                // SQLite's errors a StoreError). It is not a usage error, and its text may be English.
+                printError("操作失败，数据未改动：\(error)。请检查数据库文件和路径；若问题依旧，请用最近的备份恢复")
+                Foundation.exit(1)
+            }
             // Unwrapped by the parser (it counts characters, not columns), wrapped by HelpLayout.
             let text = fullMessage(for: error, columns: 100_000)
             if code == .success {

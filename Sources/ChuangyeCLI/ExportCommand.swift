@@ -40,6 +40,12 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let output: NewFile
         do { output = try NewFile(destination) } catch let refused as OutputRefused { throw CLIFailure.data(refused.message) }
+        // The format follows the extension (checked once the target itself is known to be acceptable, whose refusal
+        // says more): any other name would get CSV under a name that promises something else.
+        guard file.lowercased().hasSuffix(".csv") else {
+            output.discard()
+            throw CLIFailure.usage("输出文件名须以 .csv 或 .xlsx 结尾（按扩展名决定导出格式）：\(file)")
+        }
         let writer = CSVWriter(register: register, mask: mask)
         var buffer = writer.header
         var count = 0

@@ -22,7 +22,7 @@ public struct GlobalOptions: ParsableArguments {
         try session.openDatabase(forBulkLoad: forBulkLoad)
     }
 
-    /// The options' values, as read by the parser or by a fast path (ImportRequest.swift).
+    /// The options' values, as read by the parser.
     struct Session: Equatable {
         var db: String?
         var operatorName: String?

@@ -65,7 +65,8 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         if lines.isEmpty { print("\(community.name)（\(community.code)）还没有修改记录") }
         for line in lines {
-            let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" } ?? "社区档案 \(line.record)"
+            let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" }
+                ?? (line.register == "evaluation" ? "评选 第\(line.record)份自评" : "社区档案 \(line.record)")
             print("\(line.at)  \(line.operatorName)  \(AuditWording.action(line.action))  \(what)")
             for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new))") }
         }

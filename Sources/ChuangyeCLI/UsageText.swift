@@ -77,6 +77,10 @@ enum UsageText {
         }
         let sections = ["ARGUMENTS:": "参数：", "OPTIONS:": "选项：", "SUBCOMMANDS:": "子命令：", "FLAGS:": "开关："]
         if let chinese = sections[line] { return chinese }
+        // A nested command's help names its path: `See 'chuangye help user <subcommand>' …`.
+        if let m = capture(line, #"^  See '(.+) help (.+) <subcommand>' for detailed help\.$"#) {
+            return "  运行 \(m[0]) help \(m[1]) <子命令> 查看子命令的详细说明。"
+        }
         if let m = capture(line, #"^  See '(.+) help <subcommand>' for detailed help\.$"#) {
             return "  运行 \(m[0]) help <子命令> 查看子命令的详细说明。"
         }

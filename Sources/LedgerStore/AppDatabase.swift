@@ -89,16 +89,24 @@ public struct AppDatabase: Sendable {
             // Statement journals (multi-row inserts of an import) and sorts stay in memory instead of temp files:
             // on disk the journal cost 15 small writes per imported row.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            try SQLFunctions.register(db)
         }
         do {
             // One connection per process: the CLI and the app read and write one thing at a time, and a pool's
             // reader connections cost a second schema parse at every start. Other processes still read while
             // this one writes (WAL).
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            // A relative name starting with "file:" must stay a file name now that SQLite reads URIs.
+            let queue = try DatabaseQueue(path: path.hasPrefix("file:") ? "./" + path : path, configuration: config)
             return try AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp,
                                    forBulkLoad: forBulkLoad, readOnlyReason: readOnlyReason)
         } catch let error as DatabaseError {
+            // A WAL-mode ledger in a directory this user cannot write: SQLite cannot create the -shm file a reader
+            // needs. With no -wal content beside it, the main file is the whole ledger, and it is read as it is.
+            if readOnlyReason != nil, access(path, R_OK) == 0, access(directory, W_OK) != 0, Self.hasNoUncommittedLog(path),
+               let queue = try? DatabaseQueue(path: Self.immutableURI(path), configuration: config),
+               let database = try? AppDatabase(writer: queue, operatorName: operatorName, today: today, now: AppDatabase.timestamp,
+                                               forBulkLoad: forBulkLoad, readOnlyReason: readOnlyReason) {
+                return database
+            }
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw StoreError(BusyHolder.message(databasePath: path, opening: true), detail: "\(error)")
@@ -107,7 +115,7 @@ public struct AppDatabase: Sendable {
             case .SQLITE_CORRUPT:
                 throw StoreError("数据库 \(path) 无法打开：\(Integrity.damaged)", detail: "\(error)")
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-                let why = readOnlyReason ?? (access(path, R_OK) != 0 ? "没有读取权限" : "无法在其所在目录中创建日志文件")
+                let why = access(path, R_OK) != 0 ? "当前用户没有读取它的权限" : readOnlyReason ?? "无法在其所在目录中创建日志文件"
                 // A WAL-mode file needs its -shm beside it even to be read: in a directory this user cannot write
                 // it can be read only while another process has it open.
                 throw StoreError("无法打开数据库 \(path)：\(why)。请检查文件和所在目录的权限，或把数据库复制到可写的目录后用 --db 打开副本", detail: "\(error)")
@@ -115,6 +123,21 @@ public struct AppDatabase: Sendable {
                 throw StoreError("无法打开数据库 \(path)：文件可能已损坏或不是台账数据库。请检查 --db 路径，或用最近的备份恢复", detail: "\(error)")
             }
         }
+    }
+
+    /// True when no -wal file with content lies beside the database: every committed change is in the file itself.
+    static func hasNoUncommittedLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) != 0 || info.st_size == 0
+    }
+
+    /// `file:` URI opening `path` as immutable (no locks, no -shm). Only for a file this user cannot write in a
+    /// directory they cannot write: a change made meanwhile by its owner is not seen, never damaged.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// Why this process may not write the database file, or nil. SQLite writes a journal (or -wal and -shm)
@@ -165,9 +188,7 @@ public struct AppDatabase: Sendable {
     /// An empty in-memory database, for tests.
     public static func inMemory(operatorName: String = "测试员", today: Day) throws -> AppDatabase {
         SQLiteSetup.once
-        var config = Configuration()
-        config.prepareDatabase { try SQLFunctions.register($0) }
-        let queue = try DatabaseQueue(configuration: config)
+        let queue = try DatabaseQueue(configuration: Configuration())
         return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
     }
 
@@ -266,5 +287,8 @@ enum SQLiteSetup {
     /// Multi-thread mode: SQLite skips the mutex it otherwise takes on every call (58 binds per imported row);
     /// GRDB already lets only one thread at a time use a connection. If SQLite was already in use the call is
     /// refused and the default (serialized) mode stays, which is also correct.
-    static let once: Void = { _ = cy_sqlite_use_multithread_mode() }()
+    static let once: Void = {
+        _ = cy_sqlite_use_multithread_mode()
+        _ = cy_sqlite_accept_uri_filenames()
+    }()
 }

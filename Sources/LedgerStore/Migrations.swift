@@ -350,15 +350,13 @@ enum Migrations {
         }
         migrator.registerMigration("v8", foreignKeyChecks: .immediate) { db in
             // Names sort by pinyin: a key column kept on every write and a community index for keyset pages.
-            // The backfill uses `chuangye_name_key`, registered on every connection (SQLFunctions.swift); the
-            // totals triggers are off meanwhile (the update changes no figure, and would fire once per row).
+            // Until issue 19 this migration also filled the column by calling app code; it no longer does (a
+            // migration runs SQL only): `v14-search` resets `search_key_version`, and the first open computes
+            // every key (SearchKeys.swift).
             try db.execute(sql: """
             ALTER TABLE person ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
             CREATE INDEX person_by_name_key ON person(community_code, name_key);
             """)
-            try BulkLoad.withoutTriggers(db) {
-                try db.execute(sql: "UPDATE person SET name_key = chuangye_name_key(name)")
-            }
         }
         migrator.registerMigration("v9", foreignKeyChecks: .immediate) { db in
             // Every person index costs each imported row a B-tree insert (about 1 µs each; nine indexes made
@@ -401,10 +399,9 @@ enum Migrations {
             """)
         }
         migrator.registerMigration("v11", foreignKeyChecks: .immediate) { db in
-            // The filter's words move into blocks of 64 (IdFilterImage.swift says why and how they are laid out);
-            // `person_id_filter` keeps only the words the triggers set since the last import.
+            // The filter's words moved into blocks of 64. The filter is gone since `v15-id-index` (which drops
+            // these tables), so the folding this migration did through app code is no longer done.
             try db.execute(sql: "CREATE TABLE person_id_filter_block (block INTEGER PRIMARY KEY, bits BLOB NOT NULL)")
-            try IdFilterImage.foldRecentWordsIntoBlocks(db)
         }
         migrator.registerMigration("v12", foreignKeyChecks: .immediate) { db in
             // An import's filter keys wait here, one blob per import, until enough pile up to be folded into the
@@ -437,7 +434,7 @@ enum Migrations {
                     \(addNewNumber)
                 END;
                 """)
-            try IdFilterImage.rebuildFromRegister(db)
+            // The filter was rebuilt from the register here, through app code; `v15-id-index` drops it.
         }
         migrator.registerMigration("v14", foreignKeyChecks: .immediate) { db in
             // One kept draft per form opened instead of one per operator: keeping a survey draft and then starting
@@ -490,6 +487,20 @@ enum Migrations {
                     WHERE deleted_at IS NULL AND m_service_targets = 1;
                 """)
         }
+        migrator.registerMigration("v15-id-index", foreignKeyChecks: .immediate) { db in
+            // The ID-number Bloom filter (v10–v13) gives way to a plain index (issue 19; DECISIONS.md): it saved an
+            // import into a district-sized file a few tens of milliseconds per 10,000 rows, which no one feels, at
+            // the price of a key spelled in Swift and SQL, two triggers and three tables.
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS person_id_filter_insert;
+                DROP TRIGGER IF EXISTS person_id_filter_update;
+                DROP TABLE IF EXISTS person_id_filter;
+                DROP TABLE IF EXISTS person_id_filter_block;
+                DROP TABLE IF EXISTS person_id_filter_pending;
+                CREATE INDEX person_by_id_number ON person(id_number);
+                """)
+        }
+        registerEvaluation(&migrator)
         return migrator
     }
 }

@@ -38,6 +38,8 @@ public enum Action: Sendable {
     case exportNeedsConfirmation(ExportKind, path: String)
     /// An export finished; the message says what was written where.
     case exported(String)
+    /// The evaluation screen's submission as the store holds it now, after `request` (nil: a plain reload).
+    case evaluationUpdated(Evaluation?, after: EvaluationRequest?)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.
@@ -99,5 +101,7 @@ public enum Effect: Sendable, Equatable {
     case loadAccess
     /// Writes a workbook; an existing file is replaced only with `overwrite`.
     case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
+    /// The evaluation procedure (submit, 初评, draw, checks, sign, unlock); answered by `evaluationUpdated`.
+    case evaluation(community: String, EvaluationRequest)
     case quit
 }

@@ -90,6 +90,8 @@ public enum Dialog: Sendable, Hashable {
     case exportFile(ExportKind, path: TextEditor)
     /// The export's file exists: replace it?
     case confirmOverwrite(ExportKind, path: String)
+    /// A question of the evaluation screen (points, a reason, a note, a sample size, sign-off).
+    case evaluationInput(EvaluationPrompt, TextEditor)
 }
 
 /// Which screen is showing.
@@ -106,6 +108,7 @@ public enum Screen: Sendable {
     case score(ScoreState)
     case plan(PlanState)
     case overview(OverviewState)
+    case evaluation(EvaluationState)
 }
 
 /// Everything the app shows and knows. Changed only by `reduce`.

@@ -114,6 +114,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .accessLoaded(let writable):
         state.writable = writable
         return []
+    case .evaluationUpdated(let evaluation, let request):
+        return evaluationUpdated(&state, evaluation, after: request)
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []
@@ -271,6 +273,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .score(let s): return scoreKey(&state, s, key)
     case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
+    case .evaluation(let e): return evaluationKey(&state, e, key)
     }
 }
 
@@ -313,6 +316,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("5"): return openChecks(&state)
     case .character("s"): return openScore(&state)
     case .character("7"): return openPlan(&state)
+    case .character("8"): return openEvaluation(&state)
     case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())
@@ -564,6 +568,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return acceptGroupDialogKey(&state, code: code, records: records, reason, key)
     case .recoverDraft(let draft):
         return recoverDraftKey(&state, draft, key)
+    case .evaluationInput(let prompt, let editor):
+        return evaluationDialogKey(&state, prompt, editor, key)
     case .keptDrafts(let list):
         return keptDraftsKey(&state, list, key)
     case .acceptWarning(let finding, let reason, let keepForNext):

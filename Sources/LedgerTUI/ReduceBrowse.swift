@@ -90,7 +90,7 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     case .checks(let c): form.returnTo = .checks(c)
     case .score(let sc): form.returnTo = .score(sc)
     case .plan(let p): form.returnTo = .plan(p)
-    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview: form.returnTo = .home
+    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation: form.returnTo = .home
     }
     state.revalidate(&form)
     state.screen = .form(form)
@@ -130,7 +130,7 @@ func registerChanged(_ state: inout AppState, _ message: String) -> [Effect] {
     case .browser(let b): effects += state.reloadPage(b)
     case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
     case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
-    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview: break
+    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation: break
     }
     return effects
 }
@@ -145,7 +145,7 @@ func evidenceLoaded(_ state: inout AppState, title: String, _ register: Register
         p.evidence = (title, register, rows)
         p.evidenceList = ListState()
         state.screen = .plan(p)
-    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview: break
+    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation: break
     }
     return []
 }

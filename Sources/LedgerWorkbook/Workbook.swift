@@ -9,8 +9,22 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
     init(_ message: String) { self.message = message }
 
     init(_ error: lxw_error, while doing: String) {
-        let detail = lxw_strerror(error).map { String(cString: $0) } ?? "错误 \(error.rawValue)"
-        message = "写入Excel文件失败（\(doing)）：\(detail)"
+        message = "写入Excel文件失败（\(doing)）：\(Self.reason(error))"
+    }
+
+    /// The library's error in Chinese with what to do (its own text, `lxw_strerror`, is English).
+    static func reason(_ error: lxw_error) -> String {
+        switch error {
+        case LXW_ERROR_MEMORY_MALLOC_FAILED: "内存不足，请关闭其他程序后重试"
+        case LXW_ERROR_CREATING_XLSX_FILE: "无法创建文件，请检查目标文件夹是否存在、是否有写权限"
+        case LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE: "无法使用临时文件，请检查临时文件夹的空间和权限"
+        case LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE:
+            "写入文件时出错，磁盘可能已满或文件所在位置不可写，请检查后重试"
+        case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, LXW_ERROR_32_STRING_LENGTH_EXCEEDED, LXW_ERROR_128_STRING_LENGTH_EXCEEDED,
+             LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
+            "有内容超过Excel单元格的长度上限，请缩短后重试"
+        default: "Excel写入库错误（代码 \(error.rawValue)），请重试；若问题依旧，请导出为CSV"
+        }
     }
 }
 

@@ -47,6 +47,19 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
+    /// The format follows the extension: a name that is neither .csv nor .xlsx is refused, and nothing is written.
+    @Test func anExportNamedNeitherCSVNorXLSXIsRefused() throws {
+        let cli = try ledger()
+        defer { cli.cleanup() }
+        for name in ["x.txt", "x", "x.csv.bak"] {
+            let refused = try cli.run("export", "survey", cli.dir.appendingPathComponent(name).path)
+            #expect(refused.status == 2 && refused.stderr.contains("须以 .csv 或 .xlsx 结尾"), "\(name): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: cli.dir.appendingPathComponent(name).path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.hasSuffix(".partial") || $0.hasPrefix(".") }.isEmpty)
+        #expect(try cli.run("export", "survey", cli.dir.appendingPathComponent("X.CSV").path).status == 0)
+    }
+
     @Test func exportAndRejectedRowsNeverReplaceTheDatabaseADeviceOrASymlinkTarget() throws {
         let cli = try ledger()
         defer { cli.cleanup() }
@@ -176,6 +189,26 @@ struct FileSafetyTests {
             #expect(try cli.run(as: "王芳", prefix: prefix, "score").status == 0)
             let inDirectory = try cli.run(as: "王芳", prefix: prefix, "init", "--profile", cli.dir.appendingPathComponent("p.toml").path)
             #expect(inDirectory.status == 1 && inDirectory.stderr.contains("所在目录") && inDirectory.stderr.contains("没有写权限"))
+        }
+        // A colleague's ledger: neither the file nor its directory is this user's, and no -shm lies beside it
+        // (SQLite cannot create one): it is still read, and an export goes elsewhere.
+        if asRoot {
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.db + suffix) }
+            try FileManager.default.setAttributes([.ownerAccountID: 0, .posixPermissions: 0o444], ofItemAtPath: cli.db)
+            try FileManager.default.setAttributes([.ownerAccountID: 0], ofItemAtPath: cli.dir.path)
+            let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("cy-ro-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+            defer { try? FileManager.default.removeItem(at: elsewhere) }
+            let colleague = try cli.run(as: "王芳", prefix: prefix, "score")
+            #expect(colleague.status == 0 && colleague.stdout.contains("八一路社区"), "\(colleague.stderr)")
+            let export = try cli.run(as: "王芳", prefix: prefix, "export", "survey", elsewhere.appendingPathComponent("s.csv").path)
+            #expect(export.status == 0, "\(export.stderr)")
+            let write = try cli.run(as: "王芳", prefix: prefix, "init", "--profile", cli.dir.appendingPathComponent("p.toml").path)
+            #expect(write.status == 1 && write.stderr.contains("没有写权限"))
+            // Unreadable, it says so (not "no write permission", and not a usage error)
+            try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: cli.db)
+            let unreadable = try cli.run(as: "王芳", prefix: prefix, "score")
+            #expect(unreadable.status == 1 && unreadable.stderr.contains("没有读取它的权限") && !unreadable.stderr.contains("用法"))
         }
     }
 }

@@ -57,7 +57,7 @@ public struct EffectQueue: Sendable {
             waiting.append(effect)
         case .loadCommunities, .loadFacts, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook:
+             .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation:
             waiting.append(effect)
         }
     }
@@ -91,7 +91,8 @@ public enum EffectLane: CaseIterable, Sendable {
             .lookUp
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
-             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .quit:
+             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
+             .quit:
             .main
         }
     }

@@ -150,6 +150,8 @@ public struct EffectRunner: Sendable {
                                      progress: progress)
         case .loadAccess:
             return .accessLoaded(try await database.writableCommunities())
+        case .evaluation(let community, let request):
+            return try await EvaluationEffects.run(request, community: community, database: database)
         case .quit:
             return nil
         }

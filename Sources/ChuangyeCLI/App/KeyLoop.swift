@@ -178,6 +178,8 @@ extension Effect {
         case .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .deleteRecord, .restoreRecord, .undoLastChange,
              .acceptWarnings:
             true
+        case .evaluation(_, let request):
+            request != .load
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
              .loadPlanDetails, .loadAccess, .exportWorkbook, .quit:

@@ -22,6 +22,10 @@ public enum ServiceValidator {
         guard let date, let person, let type, let method, let content, let staff else {
             return Validated(value: nil, findings: r.findings)
         }
+        // Only the later record warns (a lower id was there first): the first one stays as it was entered.
+        if let earlier = context.sameDayServices(person.id, date, type).filter({ $0 < (context.editingId ?? .max) }).min() {
+            r.warning("service_date", "service.duplicate", "此人\(date)已有一条“\(type.rawValue)”服务记录（第\(earlier)号），请确认不是重复登记")
+        }
         let service = Service(id: context.editingId, communityCode: context.communityCode, serviceDate: date,
                               idNumber: person.idNumber, personId: person.id, name: person.name, serviceType: type,
                               method: method, content: content, result: result, staff: staff, remarks: remarks)

@@ -22,6 +22,8 @@ public struct ValidationContext {
     public var editingId: Int64?
     /// Active persons with this ID number, in any community.
     public var personsWithIdNumber: (String) -> [ExistingPerson]
+    /// Ids of the active services of a person (by row id) on a day with a type: a second one is likely entered twice.
+    public var sameDayServices: (_ personId: Int64, _ date: Day, _ type: ServiceType) -> [Int64] = { _, _, _ in [] }
 
     public init(today: Day, communityCode: String, period: Period, editingId: Int64? = nil,
                 personsWithIdNumber: @escaping (String) -> [ExistingPerson] = { _ in [] }) {

@@ -1,7 +1,7 @@
 import GRDB
 
-/// Receives a record's column values in column order: a list for one statement's arguments, or the flat buffers
-/// of an import chunk (`EncodedRows`), so a record is encoded by one function whichever way it is written.
+/// Receives a record's column values in column order, so that a record is encoded by one function for a save and
+/// for an import.
 protocol ColumnSink {
     mutating func text(_ value: String?)
     mutating func integer(_ value: Int64?)

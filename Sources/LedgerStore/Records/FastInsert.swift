@@ -1,4 +1,3 @@
-import CSQLiteControl
 import GRDB
 import GRDBSQLite
 
@@ -87,59 +86,59 @@ enum FastLookup {
     }
 }
 
-/// Inserts chosen rows of an `EncodedRows` chunk with one `INSERT … SELECT` over the `cy_rows` virtual table,
-/// which hands SQLite the chunk's values in place (texts included) without binding them one by one.
+/// Inserts an import's rows with multi-row `INSERT … VALUES (…), (…)` statements of up to `rowsPerStatement` rows.
 ///
-/// One-row `INSERT … VALUES` statements cost SQLite about 3 µs more per row than inserting the same rows with one
-/// `INSERT … SELECT` (10,000 persons into 490,000: 88 against 55 ms in C): every step opened and closed a cursor
-/// on the table, each index and the foreign key's parent, and walked down each B-tree from its root. A chunk
-/// (256 rows) now pays that once.
-/// Ids are checked to be consecutive after every chunk (rowids are allocated as max + 1 inside the import's write
-/// transaction); totals, the audit range and accepted warnings rely on it.
+/// One-row statements cost SQLite about 3 µs more per row: every step opens and closes a cursor on the table, each
+/// index and the foreign key's parent, and walks down each B-tree from its root. A statement of 32 rows pays that
+/// once for all of them, with plain bindings (until issue 19 a C virtual table read the rows in place instead).
+/// Ids are checked to be consecutive after every statement (rowids are allocated as max + 1 inside the import's
+/// write transaction); totals, the audit range and accepted warnings rely on it.
 final class RowInserter {
+    static let rowsPerStatement = 32
     private let db: Database
-    private let statement: Statement
-    private let columns: Int
+    private let table: String
+    private let columns: [String]
+    /// Prepared statements by their number of rows.
+    private var statements: [Int: Statement] = [:]
     private(set) var firstId: Int64?
     private(set) var lastId: Int64?
 
     init(_ db: Database, table: String, columns: [String]) throws {
-        precondition(columns.count <= Int(cy_rows_max_columns()), "cy_rows offers \(cy_rows_max_columns()) columns")
         self.db = db
-        self.columns = columns.count
-        let values = columns.indices.map { "c\($0)" }.joined(separator: ", ")
-        statement = try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT \(values) FROM cy_rows(?)")
+        self.table = table
+        self.columns = columns
     }
 
     /// Number of rows written.
     var count: Int { firstId.map { Int(lastId! - $0) + 1 } ?? 0 }
 
-    /// Inserts rows `chosen` of `rows`, in that order.
-    func insert(_ rows: EncodedRows, chosen: [Int32]) throws {
-        guard !chosen.isEmpty else { return }
-        precondition(rows.columns == columns)
-        let s = statement.sqliteStatement
-        let code: Int32 = rows.kinds.withUnsafeBufferPointer { kinds in
-            rows.numbers.withUnsafeBufferPointer { numbers in
-                rows.bytes.withUnsafeBufferPointer { bytes in
-                    chosen.withUnsafeBufferPointer { chosen in
-                        var chunk = cy_chunk(columns: Int32(columns), count: Int32(chosen.count), rows: chosen.baseAddress,
-                                             kinds: kinds.baseAddress, numbers: numbers.baseAddress,
-                                             text: UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self))
-                        // The chunk lives on this stack frame: bound, stepped and unbound before it ends.
-                        return withUnsafePointer(to: &chunk) { chunk in
-                            cy_sqlite_bind_chunk(s, 1, chunk)
-                            let code = sqlite3_step(s)
-                            sqlite3_reset(s)
-                            sqlite3_clear_bindings(s)
-                            return code
-                        }
-                    }
-                }
+    /// Inserts `rows` (each with a value for every column), in order.
+    func insert(_ rows: [[DatabaseValue]]) throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + Self.rowsPerStatement, rows.count)
+            let statement = try self.statement(rows: end - start)
+            let s = statement.sqliteStatement
+            for (k, row) in rows[start..<end].enumerated() {
+                precondition(row.count == columns.count, "row has \(row.count) values for \(columns.count) columns")
+                FastInsert.bind(s, row, from: Int32(k * columns.count + 1))
             }
+            let code = sqlite3_step(s)
+            sqlite3_reset(s)
+            sqlite3_clear_bindings(s)
+            guard code == SQLITE_DONE else { throw FastInsert.failure(statement, code) }
+            try noteInserted(end - start)
+            start = end
         }
-        guard code == SQLITE_DONE else { throw FastInsert.failure(statement, code) }
-        try noteInserted(chosen.count)
+    }
+
+    private func statement(rows: Int) throws -> Statement {
+        if let known = statements[rows] { return known }
+        let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let statement = try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                                             + Array(repeating: one, count: rows).joined(separator: ", "))
+        statements[rows] = statement
+        return statement
     }
 
     private func noteInserted(_ rows: Int) throws {

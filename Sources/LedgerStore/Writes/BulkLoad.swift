@@ -86,43 +86,22 @@ enum BulkLoad {
 
     /// What a bulk load adds to its community's totals, summed from the rows as they are inserted: exactly what
     /// the insert triggers of migrations v3 and v6 would have added, row by row (a test compares the two).
-    struct Totals {
-        private let measures: [String]
-        private let countColumn: String
-        /// Positions of `measures`, `error_count` and `warning_count` in the inserted columns.
-        private let measureIndexes: [Int]
-        private let errorIndex: Int
-        private let warningIndex: Int
-        private var sums: [Int64]
-        private var rows: Int64 = 0
-        private var errorRows: Int64 = 0
-        private var warningRows: Int64 = 0
-
-        init(table: String, columns: [String]) {
-            (measures, countColumn) = BulkLoad.totalsColumns(table)
-            measureIndexes = measures.map { columns.firstIndex(of: $0)! }
-            errorIndex = columns.firstIndex(of: "error_count")!
-            warningIndex = columns.firstIndex(of: "warning_count")!
-            sums = Array(repeating: 0, count: measures.count)
-        }
-
-        /// Adds an inserted active row.
-        mutating func add(_ encoded: EncodedRows, row: Int) {
-            let base = row * encoded.columns
-            for (k, index) in measureIndexes.enumerated() { sums[k] += encoded.numbers[base + index] }
-            rows += 1
-            let errors = encoded.numbers[base + errorIndex], warnings = encoded.numbers[base + warningIndex]
-            if errors > 0 { errorRows += 1 } else if warnings > 0 { warningRows += 1 }
-        }
-
-        func apply(_ db: Database, community: String) throws {
-            guard rows > 0 else { return }
-            let sets = measures.map { "\($0) = \($0) + ?" }
-                + ["\(countColumn) = \(countColumn) + ?", "error_records = error_records + ?", "warning_records = warning_records + ?"]
-            let values = sums + [rows, errorRows, warningRows]
-            try db.execute(sql: "UPDATE community_totals SET \(sets.joined(separator: ", ")) WHERE community_code = ?",
-                           arguments: StatementArguments(values.map(\.databaseValue) + [community.databaseValue]))
-        }
+    /// Adds the active rows `ids` of an import (written with the triggers off) to the community's totals: the
+    /// triggers' sums (a measure column adds its value; a row with an error counts as an error record, one with
+    /// only warnings as a warning record) as one aggregate over the rows just written.
+    static func addToTotals(_ db: Database, table: String, community: String, ids: ClosedRange<Int64>) throws {
+        let (measures, countColumn) = totalsColumns(table)
+        let sums = measures.map { "COALESCE(SUM(\($0)), 0) AS \($0)" }
+            + ["COUNT(*) AS counted", "COALESCE(SUM(error_count > 0), 0) AS errors",
+               "COALESCE(SUM(error_count = 0 AND warning_count > 0), 0) AS warnings"]
+        let sets = measures.map { "\($0) = community_totals.\($0) + batch.\($0)" }
+            + ["\(countColumn) = \(countColumn) + batch.counted", "error_records = error_records + batch.errors",
+               "warning_records = warning_records + batch.warnings"]
+        try db.execute(sql: """
+            UPDATE community_totals SET \(sets.joined(separator: ", "))
+            FROM (SELECT \(sums.joined(separator: ", ")) FROM \(table) WHERE id BETWEEN ? AND ? AND deleted_at IS NULL) AS batch
+            WHERE community_code = ?
+            """, arguments: [ids.lowerBound, ids.upperBound, community])
     }
 
     /// The measure columns a table's triggers add to the totals, and its record-count column.

@@ -52,6 +52,7 @@ extension AppDatabase {
             if register == .service, let c = try Self.community(db, code: community),
                let person = try Int64.fetchOne(db, sql: "SELECT person_id FROM service WHERE id = ?", arguments: [id]) {
                 try refreshPerson(db, id: person, period: c.period)
+                try refreshLaterTwins(db, ofService: id)
             }
             try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: register.table, id: String(id),
                                 action: reason == nil ? "restore" : "delete",

@@ -37,13 +37,8 @@ extension AppDatabase {
             let known = try Self.personsById(db, community: community)
             var lineOf: [String: Int] = [:]
             lineOf.reserveCapacity(rows.underestimatedCount)
-            // The ID filter in memory: each row is tested without a look-up; the checked (so inserted) rows' keys
-            // are added once the rows are in. It is read while the validating thread starts on the first rows.
-            var filter: IdFilterImage?
-            var keys: [PersonsByIdNumber.Key] = []
             // Other initials of polyphonic names (computed on the validating thread), written once the rows are in.
             var alternates: [(idNumber: String, initials: [String])] = []
-            keys.reserveCapacity(rows.underestimatedCount)
             let elsewhere = try db.cachedStatement(sql: PersonsByIdNumber.probeSQL)
             // Numbers of the file registered in other communities: those persons now warn of this one (RecordFindings).
             var alsoElsewhere: [String] = []
@@ -66,15 +61,10 @@ extension AppDatabase {
                     if person != nil, let idNumber { lineOf[idNumber] = row.line }
                     return (person, validated.findings)
                 },
-                // The filter key is computed on the validating thread (the writer is the busier one); only odd
-                // numbers, without one, leave it to SQL on the writer.
-                keep: { person in (person.idNumber, PersonsByIdNumber.key(person.idNumber), Pinyin.alternateNameInitials(person.name)) },
+                keep: { person in (person.idNumber, Pinyin.alternateNameInitials(person.name)) },
                 check: { kept, findings in
-                    let (idNumber, computed, otherInitials) = kept
+                    let (idNumber, otherInitials) = kept
                     if !otherInitials.isEmpty { alternates.append((idNumber, otherInitials)) }
-                    let key = try computed ?? PersonsByIdNumber.key(db, idNumber)
-                    keys.append(key)
-                    guard filter?.mayContain(key) != false else { return }
                     let found = try FastLookup.first(elsewhere, texts: [idNumber, community]) { s in
                         ValidationContext.ExistingPerson(id: sqlite3_column_int64(s, 0), name: FastLookup.text(s, 1),
                                                          communityCode: FastLookup.text(s, 2), communityName: FastLookup.text(s, 3))
@@ -84,21 +74,16 @@ extension AppDatabase {
                         alsoElsewhere.append(idNumber)
                     }
                 },
-                encode: { person, warnings, rows in
+                encode: { person, warnings in
                     let facts = Contribution.of(person, servicesInPeriod: 0, period: c.period)
-                    return rows.appendRow { row in
-                        PersonRecord.encode(person, into: &row)
-                        PersonRecord.encodeDerived(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings, into: &row)
-                    }
+                    var row = ValueList()
+                    row.values.reserveCapacity(PersonRecord.writableColumns.count)
+                    PersonRecord.encode(person, into: &row)
+                    PersonRecord.encodeDerived(servicesInPeriod: 0, facts: facts, errors: 0, warnings: warnings, into: &row)
+                    return row.values
                 },
                 inserted: nil,
-                alongsideFirstRows: { filter = try IdFilterImage.load(db) },
                 finish: { _ in
-                    // Triggers were off: the imported numbers join the ID filter here.
-                    // Taken out of `filter`, not copied: a shared image would copy its 2 MB of words at the first insert.
-                    var image = try filter.take() ?? IdFilterImage.load(db)
-                    for key in keys { image.insert(key) }
-                    try image.save(db)
                     try SearchKeys.insertAlternates(db, community: community, byIdNumber: alternates)
                     try refreshFindingsAfterPersonImport(db, community: community, elsewhere: alsoElsewhere)
                     var communities: [String: Community] = [:]
@@ -117,21 +102,35 @@ extension AppDatabase {
                                acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
             let persons = try Self.personsById(db, community: community)
-            let context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
+            // Services already registered, by person, day and type (the earliest of each), and those of the file by
+            // line: a second one is probably entered twice (a file imported again, or a row repeated).
+            let registered = try Self.firstServicesByKey(db, community: community)
+            var lineOf: [ServiceTwinKey: Int] = [:]
+            var context = ValidationContext(today: today(), communityCode: community, period: c.period, editingId: nil,
                                             personsWithIdNumber: { persons[$0].map { [$0] } ?? [] })
+            context.sameDayServices = { person, date, type in
+                registered[ServiceTwinKey(person: person, date: date.description, type: type.rawValue)].map { [$0] } ?? []
+            }
             var touched: Set<Int64> = []
             let staff = operatorName
             return ImportSteps(
                 columns: Self.serviceColumns,
                 validate: { row in
                     var validated = ServiceValidator.validate(row.values(for: .service), context: context, defaultStaff: staff)
+                    if let service = validated.value, !validated.findings.hasErrors {
+                        let key = ServiceTwinKey(service)
+                        if let earlier = lineOf[key], registered[key] == nil {
+                            validated.findings.append(.warning("service_date", "service.duplicate",
+                                                               "与本文件第\(earlier)行是同一人、同一天、同一类型的服务，请确认不是重复登记"))
+                        } else if lineOf[key] == nil {
+                            lineOf[key] = row.line
+                        }
+                    }
                     return (validated.takeSaveable(), validated.findings)
                 },
                 keep: { service in service },
                 check: { _, _ in },
-                encode: { service, warnings, rows in
-                    rows.append(Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue))
-                },
+                encode: { service, warnings in Self.serviceValues(service, errors: 0, warnings: warnings).map(\.databaseValue) },
                 inserted: { service in
                     if c.period.contains(service.serviceDate) { touched.insert(service.personId) }
                 },
@@ -156,9 +155,7 @@ extension AppDatabase {
                 },
                 keep: { _ in () },
                 check: { _, _ in },
-                encode: { activity, warnings, rows in
-                    rows.append(Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue))
-                },
+                encode: { activity, warnings in Self.activityValues(activity, period: c.period, warnings: warnings).map(\.databaseValue) },
                 inserted: nil,
                 finish: { _ in })
         }
@@ -176,10 +173,9 @@ extension AppDatabase {
         var keep: (Record) -> Value
         /// Checks of a valid record that need the database (writer thread); may add warnings, never errors.
         var check: (Value, inout [Finding]) throws -> Void
-        /// Appends the values of `columns` for a record with this many unaccepted warnings; returns its row.
-        /// Runs on the validating thread: must not touch the database. `columns` must include `error_count`
-        /// and `warning_count`.
-        var encode: (Record, Int, inout EncodedRows) -> Int
+        /// The values of `columns` for a record with this many unaccepted warnings. Runs on the validating thread:
+        /// must not touch the database. `columns` must include `error_count` and `warning_count`.
+        var encode: (Record, Int) -> [DatabaseValue]
         /// What to note once a record is written (nil: nothing).
         var inserted: ((Value) -> Void)?
         /// Writer work that `check` needs, run once the validating thread has started, so that the two overlap
@@ -214,12 +210,11 @@ extension AppDatabase {
             var toAccept: [(Int, [Finding])] = []
             let acceptAll = acceptWarningsReason != nil
             let warningColumn = steps.columns.firstIndex(of: "warning_count")!
-            var totals = BulkLoad.Totals(table: table, columns: steps.columns)
             let inserter = try RowInserter(db, table: table, columns: steps.columns)
-            let pipeline = ImportPipeline<Value>(rows: rows, columns: steps.columns.count) { row, rows in
+            let pipeline = ImportPipeline<Value>(rows: rows) { row in
                 let (record, findings) = steps.validate(row)
                 guard let record else { return (nil, findings, nil) }
-                return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count, &rows))
+                return (steps.keep(record), findings, steps.encode(record, acceptAll ? 0 : findings.warnings.count))
             }
             do {
                 try steps.alongsideFirstRows()
@@ -229,7 +224,7 @@ extension AppDatabase {
                         var toInsert: [Int] = []
                         for i in chunk.items.indices {
                             let line = chunk.items[i].line
-                            guard chunk.items[i].value != nil, let row = chunk.items[i].encoded else {
+                            guard chunk.items[i].value != nil, chunk.items[i].columns != nil else {
                                 report.rejected.append((line, chunk.items[i].findings))
                                 continue
                             }
@@ -242,7 +237,7 @@ extension AppDatabase {
                             try steps.check(chunk.items[i].value!, &findings)
                             if findings.count != chunk.items[i].findings.count && !acceptAll {
                                 // A warning found by `check` raises the stored warning count.
-                                chunk.rows.setInteger(Int64(findings.warnings.count), row: row, column: warningColumn)
+                                chunk.items[i].columns![warningColumn] = Int64(findings.warnings.count).databaseValue
                             }
                             if !findings.isEmpty {
                                 report.warnings.append((line, findings))
@@ -251,10 +246,9 @@ extension AppDatabase {
                             toInsert.append(i)
                             report.imported += 1
                         }
-                        try inserter.insert(chunk.rows, chosen: toInsert.map { Int32(chunk.items[$0].encoded!) })
-                        for i in toInsert {
-                            totals.add(chunk.rows, row: chunk.items[i].encoded!)
-                            if let inserted = steps.inserted { inserted(chunk.items[i].value!) }
+                        try inserter.insert(toInsert.map { chunk.items[$0].columns! })
+                        if let inserted = steps.inserted {
+                            for i in toInsert { inserted(chunk.items[i].value!) }
                         }
                     }
                 }
@@ -279,7 +273,7 @@ extension AppDatabase {
                                        stored: [:], changes: &ignored)
                 }
             }
-            try totals.apply(db, community: community)
+            if let ids { try BulkLoad.addToTotals(db, table: table, community: community, ids: ids) }
             try steps.finish(ids)
             if let ids {
                 try db.execute(sql: """
@@ -305,6 +299,17 @@ extension AppDatabase {
             SELECT id FROM activity WHERE community_code = ? AND person_id_number IS NOT NULL AND warning_count > 0 AND deleted_at IS NULL
             """, arguments: [community])
         try refreshFindings(db, .activity, ids: roleModels, communities: &communities)
+    }
+
+    /// The earliest active service of each person, day and type in a community.
+    static func firstServicesByKey(_ db: Database, community: String) throws -> [ServiceTwinKey: Int64] {
+        var result: [ServiceTwinKey: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT person_id, service_date, service_type, MIN(id) FROM service WHERE community_code = ? AND deleted_at IS NULL
+            GROUP BY person_id, service_date, service_type
+            """, arguments: [community])
+        while let row = try rows.next() { result[ServiceTwinKey(row)] = row[3] }
+        return result
     }
 
     /// Active persons of a community by ID number.

@@ -9,18 +9,17 @@ import LedgerCore
 /// that need it run on the writer thread (`ImportSteps.check`). Rows travel in chunks through a bounded queue, so
 /// memory stays flat whatever the file size, and the order of rows is kept.
 final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
-    /// One validated row; `encoded` is its row in the chunk's `EncodedRows` when it can be saved.
-    struct Item: Sendable {
+    /// One validated row; `columns` are its column values when it can be saved.
+    struct Item: @unchecked Sendable {
         var line: Int
         var value: Value?
         var findings: [Finding]
-        var encoded: Int?
+        var columns: [DatabaseValue]?
     }
 
-    /// Rows in file order with the column values of those that can be saved.
-    struct Chunk: @unchecked Sendable {
+    /// Rows in file order.
+    struct Chunk: Sendable {
         var items: [Item] = []
-        var rows: EncodedRows
     }
 
     static var chunkSize: Int { 256 }
@@ -32,21 +31,19 @@ final class ImportPipeline<Value: Sendable>: @unchecked Sendable {
     private var producerDone = false
     private var cancelled = false
 
-    /// Starts running `prepare` over `rows` on a new thread; it appends the columns of a row that can be saved
-    /// (`columns` of them) to the chunk's buffers and returns that row's index. Both closures are used by that
-    /// thread only, until `next` returns nil or `stop` returns; the caller must not use them in between.
-    init(rows: some Sequence<RawRecord>, columns: Int,
-         prepare: @escaping (RawRecord, inout EncodedRows) -> (Value?, [Finding], Int?)) {
+    /// Starts running `prepare` over `rows` on a new thread; it gives a row's value to keep, its findings and,
+    /// when it can be saved, its column values. The closure is used by that thread only, until `next` returns nil
+    /// or `stop` returns; the caller must not use what it captures in between.
+    init(rows: some Sequence<RawRecord>, prepare: @escaping (RawRecord) -> (Value?, [Finding], [DatabaseValue]?)) {
         let work = UncheckedTransfer { [unowned self] in
-            func emptyChunk() -> Chunk { Chunk(rows: EncodedRows(columns: columns, capacity: Self.chunkSize)) }
-            var chunk = emptyChunk()
+            var chunk = Chunk()
             chunk.items.reserveCapacity(Self.chunkSize)
             for row in rows {
-                let (value, findings, encoded) = prepare(row, &chunk.rows)
-                chunk.items.append(Item(line: row.line, value: value, findings: findings, encoded: encoded))
+                let (value, findings, columns) = prepare(row)
+                chunk.items.append(Item(line: row.line, value: value, findings: findings, columns: columns))
                 if chunk.items.count == Self.chunkSize {
                     guard self.push(chunk) else { break }
-                    chunk = emptyChunk()
+                    chunk = Chunk()
                     chunk.items.reserveCapacity(Self.chunkSize)
                 }
             }

@@ -100,10 +100,12 @@ extension AppDatabase {
         }
     }
 
-    /// Refuses a change to a community the operator does not belong to.
+    /// Refuses a change to a community the operator does not belong to, or whose signed-off period is locked.
+    /// Every write of a community's records and profile passes here: the one place both rules are checked.
     func requireWritable(_ db: Database, community: String) throws {
         if let allowed = try Self.writable(db, operatorName: operatorName), !allowed.contains(community) {
             throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由管理员用 chuangye user 授权。")
         }
+        try Self.requireUnlocked(db, community: community)
     }
 }

@@ -90,7 +90,9 @@ extension AppDatabase {
 
     /// Validation context whose look-ups use this connection (safe inside a write transaction).
     func validationContext(_ db: Database, community c: Community, editingId: Int64?) -> ValidationContext {
-        ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
-                          personsWithIdNumber: { (try? PersonsByIdNumber.fetch(db, idNumber: $0)) ?? [] })
+        var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
+                                        personsWithIdNumber: { (try? PersonsByIdNumber.fetch(db, idNumber: $0)) ?? [] })
+        context.sameDayServices = { person, date, type in (try? Self.sameDayServices(db, person: person, date: date, type: type)) ?? [] }
+        return context
     }
 }

@@ -22,10 +22,12 @@ extension AppDatabase {
             text: ServiceRecordFields.text(of:),
             columns: Self.serviceColumns,
             values: { Self.serviceValues($0, errors: 0, warnings: 0).map(\.databaseValue) },
-            afterWrite: { db, service, _, old in
+            afterWrite: { db, service, id, old in
                 var persons: Set<Int64> = [service.personId]
                 if let previous: Int64 = old?["person_id"] { persons.insert(previous) }
                 for person in persons { try refreshPerson(db, id: person, period: c.period) }
+                try refreshLaterTwins(db, ofService: id)
+                if let old { try refreshLaterTwins(db, key: ServiceTwinKey(old), after: id) }
             },
             saved: { service, id in
                 var saved = service
@@ -46,5 +48,49 @@ extension AppDatabase {
             if let v: String = row[key] { f[key] = v }
         }
         return f
+    }
+
+    /// Ids of the active services of a person on a day with a type (`ValidationContext.sameDayServices`).
+    static func sameDayServices(_ db: Database, person: Int64, date: Day, type: ServiceType) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM service WHERE person_id = ? AND service_date = ? AND service_type = ? AND deleted_at IS NULL
+            """), arguments: [person, date.description, type.rawValue])
+    }
+
+    /// The later services of the same person, day and type as service `id` (by its stored row) are judged again:
+    /// whether they repeat an earlier one depends on it (saved, corrected, deleted or restored).
+    func refreshLaterTwins(_ db: Database, ofService id: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT person_id, service_date, service_type FROM service WHERE id = ?", arguments: [id])
+        else { return }
+        try refreshLaterTwins(db, key: ServiceTwinKey(row), after: id)
+    }
+
+    func refreshLaterTwins(_ db: Database, key: ServiceTwinKey, after id: Int64) throws {
+        let later = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM service WHERE person_id = ? AND service_date = ? AND service_type = ? AND deleted_at IS NULL AND id > ?
+            """), arguments: [key.person, key.date, key.type, id])
+        var communities: [String: Community] = [:]
+        try refreshFindings(db, .service, ids: later, communities: &communities)
+    }
+}
+
+/// A person, a day and a type of service: two active services with the same key are probably one entered twice.
+struct ServiceTwinKey: Hashable {
+    let person: Int64
+    let date: String
+    let type: String
+
+    init(person: Int64, date: String, type: String) {
+        self.person = person
+        self.date = date
+        self.type = type
+    }
+
+    init(_ row: Row) {
+        self.init(person: row["person_id"], date: row["service_date"], type: row["service_type"])
+    }
+
+    init(_ service: Service) {
+        self.init(person: service.personId, date: service.serviceDate.description, type: service.serviceType.rawValue)
     }
 }

@@ -130,7 +130,7 @@ public enum AuditWording {
     static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
                                   "labour_force": "城镇劳动者人数", "period": "考核期", "leader": "负责人", "phone": "联系电话"]
 
-    public static func action(_ code: String) -> String { actions[code] ?? code }
+    public static func action(_ code: String) -> String { actions[code] ?? EvaluationAuditWording.actions[code] ?? code }
 
     /// A changed field's name: the register's header (nil register: the community profile), or what a
     /// bookkeeping field means.
@@ -144,7 +144,7 @@ public enum AuditWording {
                 let id = String(key.dropFirst("checklist.".count))
                 return "自评项 " + (rubrics.lazy.compactMap { $0.item(id)?.title }.first ?? id)
             }
-            return communityFields[key] ?? key
+            return communityFields[key] ?? EvaluationAuditWording.field(key, rubrics: rubrics) ?? key
         }
         return register.header(of: key)
     }

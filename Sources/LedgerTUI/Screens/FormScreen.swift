@@ -191,6 +191,8 @@ enum DialogView {
         case .confirmOverwrite(_, let path):
             title = "文件已存在"
             lines = ["\(path) 已存在。", "", "y 覆盖    其他键 取消"]
+        case .evaluationInput(let prompt, let editor):
+            (title, lines, input) = EvaluationScreen.dialog(prompt, editor)
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]

@@ -21,6 +21,7 @@ enum HelpScreen {
         case .score(let s): s.evidence == nil ? "帮助：评分明细" : "帮助：评分项的相关记录"
         case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
+        case .evaluation: "帮助：评选（自评、初评与抽查）"
         }
     }
 
@@ -38,6 +39,7 @@ enum HelpScreen {
                          ("4", "浏览台账：搜索、筛选、修改、删除与恢复、修改记录"), ("5", "数据检查：列出各台账的全部问题，可成组确认警告"),
                          ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
                          ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
+                         ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
                          ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
                          ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
         case .chooseCommunity:
@@ -86,6 +88,14 @@ enum HelpScreen {
                         "计划与评分使用同一组数字；灰色的项本期无法再提出措施，并说明原因。"])
         case .overview:
             return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "进入所选社区"), ("Esc / q", "返回")])
+        case .evaluation:
+            return keys([("t", "提交自评（窗口人员）：冻结当前评分；签署前可重新提交，初评随之重来"), ("Tab", "在评分项和抽样名单之间切换"),
+                         ("↑↓ / PgDn / PgUp", "选择"), ("a", "初评改分（督导）：给所选评分项不同的分数，须写理由"),
+                         ("d", "随机抽样（督导）：按创业状态分层按比例抽取，种子记录在案、可重现"),
+                         ("1 / 2 / 3", "抽样名单中：属实 / 不属实（须写说明，社区可见）/ 联系不上"),
+                         ("S", "签署初评（督导）：全部核实后才能签署，签署后台账锁定"), ("U", "解锁（督导，须写理由，记入修改记录）"),
+                         ("Esc / q", "返回主菜单")])
+                + text(["", "黄色的评分项与自评不同，下方显示理由；红色的抽样记录核实为不属实，社区更正后显示已更正几处。"])
         }
     }
 
@@ -130,7 +140,7 @@ enum HelpScreen {
 func openHelp(_ state: inout AppState) {
     switch state.screen {
     case .help, .loading: return
-    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview:
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation:
         state.screen = .help(HelpState(), returnTo: state.screen)
     }
 }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// `chuangye evaluate …`: the evaluation procedure of seed 000 §四 at the command line.
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "评选程序：社区自评、区县初评（改分、随机抽样核实）、签署锁定与解锁",
+        discussion: """
+        社区窗口人员用 submit 提交自评（冻结每一评分项的得分和实测值，记录提交人、时间和台账校验码）；督导用 adjust 改分（须写理由）、\
+        draw 随机抽样（按创业状态分层，种子可重现）、check 记录核实结果、sign 签署初评。签署后该社区的台账不能再修改，直到督导用 unlock 解锁（须写理由，记入修改记录）。
+        show 查看自评与初评，export 导出初评结果（.csv 或 .json）。
+        """,
+        subcommands: [EvaluateSubmit.self, EvaluateShow.self, EvaluateAdjust.self, EvaluateDraw.self, EvaluateCheck.self,
+                      EvaluateSign.self, EvaluateUnlock.self, EvaluateExport.self])
+}
+
+/// What every `evaluate` subcommand opens: the ledger and its evaluation store, and the community.
+struct EvaluationSession {
+    let ledger: any LedgerStorage
+    let store: any EvaluationStore
+    let community: Community
+
+    static func open(_ global: GlobalOptions, _ target: CommunityOption) async throws -> EvaluationSession {
+        let ledger = try global.openDatabase()
+        guard let store = ledger as? any EvaluationStore else {
+            throw CLIFailure.data("当前数据库引擎不支持评选程序（自评、初评、抽样）")
+        }
+        return EvaluationSession(ledger: ledger, store: store, community: try await target.resolve(in: ledger))
+    }
+
+    /// Runs a store call, reporting its refusal as a data error (exit 1).
+    func run<T>(_ body: (any EvaluationStore) async throws -> T) async throws -> T {
+        do { return try await body(store) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+    }
+
+    /// The current submission, or a data error saying there is none.
+    func requireEvaluation() async throws -> Evaluation {
+        guard let e = try await run({ try await $0.evaluation(community: community.code) }) else {
+            throw CLIFailure.data("\(community.name)（\(community.code)）考核期 \(community.period) 尚未提交自评（chuangye evaluate submit）")
+        }
+        return e
+    }
+}
+
+struct EvaluateSubmit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "submit", abstract: "提交社区自评（冻结当前评分）")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: CommunityOption
+    @Option(name: .long, help: ArgumentHelp("评分表编号（默认按档案级别：社区用 xining-community，街道用 xining-street）", valueName: "编号"))
+    var rubric: String?
+
+    func run() async throws {
+        let session = try await EvaluationSession.open(global, target)
+        let community = session.community
+        let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
+        let facts = try await CommunityScore.facts(community, in: session.ledger)
+        let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
+        let e = try await session.run { try await $0.submitSelfAssessment(community: community.code, card: card) }
+        print("已提交\(community.name)（\(community.code)）考核期 \(e.period) 的自评：自评总分 \(e.selfTotal)/\(e.maxTotal)（\(e.rubricTitle)），\(e.items.count)项，台账校验码 \(e.checksum)")
+    }
+}
+
+struct EvaluateShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "查看自评、初评、抽样核实和锁定状态")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: CommunityOption
+    @Flag(name: .long, help: "以JSON格式输出（身份证号遮盖）") var json = false
+
+    func run() async throws {
+        let session = try await EvaluationSession.open(global, target)
+        let e = try await session.requireEvaluation()
+        print(json ? try EvaluationJSON.render(e, community: session.community, mask: true) : EvaluationText.render(e, community: session.community))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// The `--json` form of an evaluation (`show`, `draw`) and the `.json` export: stable keys for scripts.
+enum EvaluationJSON {
+    struct Item: Encodable {
+        let id, title, source, measured, threshold: String
+        let max, selfPoints, evaluatedPoints, difference: Double
+        let reason, adjustedBy, adjustedAt: String?
+    }
+    struct Stratum: Encodable {
+        let name: String
+        let population, drawn: Int
+    }
+    struct Person: Encodable {
+        let position: Int
+        let personId: Int64
+        let name, idNumber, stratum: String
+        let result, note, checkedBy, checkedAt: String?
+        let changesSinceCheck: Int
+    }
+    struct Sample: Encodable {
+        let seed: UInt64
+        let requestedSize, checked, confirmed, untrue, unreachable: Int
+        let discrepancyRate: Double?
+        let drawnBy, drawnAt: String
+        let strata: [Stratum]
+        let persons: [Person]
+    }
+    struct Signed: Encodable {
+        let by, at: String
+    }
+    struct Document: Encodable {
+        let community, name, period, rubric: String
+        let submittedBy, submittedAt, checksum, currentChecksum: String
+        let changesSinceSubmission: Int
+        let outdated: Bool
+        let selfTotal, evaluatedTotal, max: Double
+        let items: [Item]
+        let sample: Sample?
+        let signed: Signed?
+    }
+
+    static func document(_ e: Evaluation, community: Community, mask: Bool) -> Document {
+        let items = e.items.map { item in
+            let a = e.adjustments[item.id]
+            let evaluated = e.evaluatedPoints(item)
+            return Item(id: item.id, title: item.title, source: item.source.rawValue, measured: item.measured, threshold: item.threshold,
+                        max: item.max.asDouble, selfPoints: item.points.asDouble, evaluatedPoints: evaluated.asDouble,
+                        difference: (evaluated - item.points).asDouble, reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
+        }
+        let sample = e.sample.map { s in
+            Sample(seed: s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
+                   untrue: s.count(.untrue), unreachable: s.count(.unreachable),
+                   discrepancyRate: s.discrepancyRate.map { Double($0.numerator) / Double($0.denominator) },
+                   drawnBy: s.drawnBy, drawnAt: s.drawnAt,
+                   strata: s.strata.map { Stratum(name: $0.name, population: $0.population, drawn: $0.drawn) },
+                   persons: s.checks.map { c in
+                       Person(position: c.position, personId: c.personId, name: c.name,
+                              idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
+                              result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
+                              changesSinceCheck: c.changesSinceCheck)
+                   })
+        }
+        return Document(community: community.code, name: community.name, period: e.period.description, rubric: e.rubricId,
+                        submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum, currentChecksum: e.currentChecksum,
+                        changesSinceSubmission: e.changesSinceSubmission, outdated: e.isOutdated,
+                        selfTotal: e.selfTotal.asDouble, evaluatedTotal: e.evaluatedTotal.asDouble, max: e.maxTotal.asDouble,
+                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) })
+    }
+
+    static func render(_ e: Evaluation, community: Community, mask: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] // stable output for scripts and diffs
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(document(e, community: community, mask: mask)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,182 @@
+/// The values of the evaluation procedure (自评 → 初评 → sign-off): what `EvaluationStore` returns and the screens
+/// and commands show. Plain values, so that the app can show them without the store.
+
+/// One score item as it was submitted (frozen).
+public struct AssessedItem: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let group: String?
+    public let source: RubricItem.Source
+    public let max: Points
+    public let points: Points
+    public let measured: String
+    public let threshold: String
+    public let explanation: String
+
+    public init(id: String, title: String, group: String?, source: RubricItem.Source, max: Points, points: Points,
+                measured: String, threshold: String, explanation: String) {
+        self.id = id
+        self.title = title
+        self.group = group
+        self.source = source
+        self.max = max
+        self.points = points
+        self.measured = measured
+        self.threshold = threshold
+        self.explanation = explanation
+    }
+}
+
+/// A supervisor's different score for one item, and why.
+public struct ItemAdjustment: Sendable, Hashable {
+    public let itemId: String
+    public let points: Points
+    public let reason: String
+    public let by: String
+    public let at: String
+
+    public init(itemId: String, points: Points, reason: String, by: String, at: String) {
+        self.itemId = itemId
+        self.points = points
+        self.reason = reason
+        self.by = by
+        self.at = at
+    }
+}
+
+/// One sampled person and what checking them found.
+public struct SpotCheck: Sendable, Hashable {
+    /// 1-based place in the sample list.
+    public let position: Int
+    public let personId: Int64
+    public let name: String
+    public let idNumber: String
+    /// The 创业状态 stratum the person was drawn from.
+    public let stratum: String
+    public let result: SpotCheckResult?
+    public let note: String?
+    public let checkedBy: String?
+    public let checkedAt: String?
+    /// Changes of the person's record since the check was recorded: the clerk's correction of a 不属实 record.
+    public let changesSinceCheck: Int
+
+    public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
+                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int) {
+        self.position = position
+        self.personId = personId
+        self.name = name
+        self.idNumber = idNumber
+        self.stratum = stratum
+        self.result = result
+        self.note = note
+        self.checkedBy = checkedBy
+        self.checkedAt = checkedAt
+        self.changesSinceCheck = changesSinceCheck
+    }
+}
+
+/// A drawn sample: how it was drawn and what each check found.
+public struct SpotCheckSample: Sendable, Hashable {
+    public let seed: UInt64
+    public let requestedSize: Int
+    /// Persons of the period in each stratum when the sample was drawn, and the seats each got.
+    public let strata: [Stratum]
+    public let drawnBy: String
+    public let drawnAt: String
+    public let checks: [SpotCheck]
+
+    public struct Stratum: Sendable, Hashable {
+        public let name: String
+        public let population: Int
+        public let drawn: Int
+
+        public init(name: String, population: Int, drawn: Int) {
+            self.name = name
+            self.population = population
+            self.drawn = drawn
+        }
+    }
+
+    public init(seed: UInt64, requestedSize: Int, strata: [Stratum], drawnBy: String, drawnAt: String, checks: [SpotCheck]) {
+        self.seed = seed
+        self.requestedSize = requestedSize
+        self.strata = strata
+        self.drawnBy = drawnBy
+        self.drawnAt = drawnAt
+        self.checks = checks
+    }
+
+    public var checkedCount: Int { checks.filter { $0.result != nil }.count }
+    public func count(_ result: SpotCheckResult) -> Int { checks.filter { $0.result == result }.count }
+    /// 不属实 among the checked records (nil before the first check): the discrepancy rate.
+    public var discrepancyRate: Rational? {
+        checkedCount == 0 ? nil : Rational(count(.untrue), checkedCount)
+    }
+}
+
+/// Who signed the 初评 and when; the lock it set holds until unlocked.
+public struct Signature: Sendable, Hashable {
+    public let by: String
+    public let at: String
+
+    public init(by: String, at: String) {
+        self.by = by
+        self.at = at
+    }
+}
+
+/// A submitted self-assessment with its 初评.
+public struct Evaluation: Sendable, Hashable {
+    public let id: Int64
+    public let communityCode: String
+    public let period: Period
+    public let rubricId: String
+    public let rubricTitle: String
+    public let items: [AssessedItem]
+    public let submittedBy: String
+    public let submittedAt: String
+    /// The registers' checksum when submitted, and now.
+    public let checksum: String
+    public let currentChecksum: String
+    /// Register changes (saves, corrections, deletions, restorations, undos, accepted warnings, profile changes,
+    /// imported rows) since the submission, from the audit trail.
+    public let changesSinceSubmission: Int
+    public let adjustments: [String: ItemAdjustment]
+    public let sample: SpotCheckSample?
+    /// Set while the period is locked by this submission's sign-off.
+    public let signature: Signature?
+
+    public init(id: Int64, communityCode: String, period: Period, rubricId: String, rubricTitle: String, items: [AssessedItem],
+                submittedBy: String, submittedAt: String, checksum: String, currentChecksum: String,
+                changesSinceSubmission: Int, adjustments: [String: ItemAdjustment], sample: SpotCheckSample?, signature: Signature?) {
+        self.id = id
+        self.communityCode = communityCode
+        self.period = period
+        self.rubricId = rubricId
+        self.rubricTitle = rubricTitle
+        self.items = items
+        self.submittedBy = submittedBy
+        self.submittedAt = submittedAt
+        self.checksum = checksum
+        self.currentChecksum = currentChecksum
+        self.changesSinceSubmission = changesSinceSubmission
+        self.adjustments = adjustments
+        self.sample = sample
+        self.signature = signature
+    }
+
+    public var selfTotal: Points { items.reduce(.zero) { $0 + $1.points } }
+    public var maxTotal: Points { items.reduce(.zero) { $0 + $1.max } }
+    /// An item's 初评 points: the supervisor's where they differ, else the self-assessment's.
+    public func evaluatedPoints(_ item: AssessedItem) -> Points { adjustments[item.id]?.points ?? item.points }
+    public var evaluatedTotal: Points { items.reduce(.zero) { $0 + evaluatedPoints($1) } }
+    /// The registers differ from what was submitted (changed through the program, or the file edited otherwise).
+    public var isOutdated: Bool { changesSinceSubmission > 0 || checksum != currentChecksum }
+
+    /// `自评提交后台账又修改了 14 处` (nil while current).
+    public var outdatedNotice: String? {
+        guard isOutdated else { return nil }
+        if changesSinceSubmission == 0 { return "自评提交后台账内容已变化（校验码不符，未经本程序修改）" }
+        return "自评提交后台账又修改了 \(changesSinceSubmission) 处"
+    }
+}

@@ -1,0 +1,32 @@
+import LedgerCore
+
+/// The evaluation procedure of seed 000 §四 (评选程序): a community submits its self-assessment (社区自评), a
+/// supervisor reviews it item by item (初评), checks a random sample of persons (随机抽样) and signs it off, which
+/// locks the community's records until a supervisor unlocks them with a reason.
+///
+/// Kept apart from `LedgerStorage` for now: only the SQLite engine implements it. Its values (`Evaluation`,
+/// `SpotCheck` …) are in `LedgerCore`, so that the app shows them without the store.
+public protocol EvaluationStore: LedgerSession {
+    /// Freezes the community's score card for its current period, with who, when and a checksum of the
+    /// registers. The community's clerk (or a supervisor) submits; a signed period cannot be submitted again,
+    /// an unsigned one is replaced by the new submission (its 初评 starts afresh).
+    func submitSelfAssessment(community: String, card: ScoreCard) async throws -> Evaluation
+    /// The latest submission for the community's current period, with its 初评, sample and lock; nil if none.
+    func evaluation(community: String) async throws -> Evaluation?
+    /// 初评: the supervisor's points for an item, with a reason (required). Points equal to the self-assessment
+    /// remove the difference.
+    func adjust(community: String, item: String, points: Points, reason: String) async throws -> Evaluation
+    /// Draws `size` persons of the period, stratified by 创业状态, from `seed` (stored and shown). One draw per
+    /// submission.
+    func drawSpotChecks(community: String, size: Int, seed: UInt64) async throws -> Evaluation
+    /// Records what checking the sampled person at `position` (1-based) found; `不属实` needs a note, which the
+    /// community sees with the record.
+    func recordSpotCheck(community: String, position: Int, result: SpotCheckResult, note: String) async throws -> Evaluation
+    /// Signs the 初评: locks the community's records (every write refuses, naming the lock).
+    func signOff(community: String) async throws -> Evaluation
+    /// Lifts the lock; the reason is audited.
+    func unlock(community: String, reason: String) async throws
+    /// Sampled persons found 不属实 in the latest submission, with the supervisor's note: what the clerk must
+    /// correct.
+    func spotCheckFlags(community: String) async throws -> [SpotCheck]
+}

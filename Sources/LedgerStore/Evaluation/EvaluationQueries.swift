@@ -1,0 +1,94 @@
+import GRDB
+import LedgerCore
+
+extension AppDatabase {
+    public func evaluation(community code: String) throws -> Evaluation? {
+        try read { db in
+            let c = try Self.requireCommunity(db, code: code)
+            return try Self.currentEvaluationId(db, community: c).map { try Self.evaluation(db, id: $0) }
+        }
+    }
+
+    public func spotCheckFlags(community code: String) throws -> [SpotCheck] {
+        try evaluation(community: code)?.sample?.checks.filter { $0.result == .untrue } ?? []
+    }
+
+    /// The latest submission for the community's current period.
+    static func currentEvaluationId(_ db: Database, community c: Community) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM evaluation WHERE community_code = ? AND period_start = ? AND period_end = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [c.code, c.period.start.description, c.period.end.description])
+    }
+
+    /// A submission with everything about it, the changes since counted from the audit trail. `checksumNow: false`
+    /// skips the scan of the registers (the current checksum is then the submitted one): for totals only.
+    static func evaluation(_ db: Database, id: Int64, checksumNow: Bool = true) throws -> Evaluation {
+        guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
+              let start = Day.parse(e["period_start"]), let end = Day.parse(e["period_end"]) else {
+            throw StoreError.corrupt("evaluation \(id)")
+        }
+        let code: String = e["community_code"]
+        let items = try Row.fetchAll(db, sql: "SELECT * FROM evaluation_item WHERE evaluation_id = ? ORDER BY position",
+                                     arguments: [id]).map { row in
+            AssessedItem(id: row["item_id"], title: row["title"], group: row["group_name"],
+                         source: RubricItem.Source(rawValue: row["source"]) ?? .documented,
+                         max: Points(hundredths: row["max_hundredths"]), points: Points(hundredths: row["points_hundredths"]),
+                         measured: row["measured"], threshold: row["threshold"], explanation: row["explanation"])
+        }
+        let adjustments = try Row.fetchAll(db, sql: "SELECT * FROM evaluation_adjustment WHERE evaluation_id = ?", arguments: [id]).map { row in
+            ItemAdjustment(itemId: row["item_id"], points: Points(hundredths: row["points_hundredths"]), reason: row["reason"],
+                           by: row["adjusted_by"], at: row["adjusted_at"])
+        }
+        let signature = try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE evaluation_id = ?",
+                                         arguments: [id]).map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
+        return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
+                          rubricTitle: e["rubric_title"], items: items, submittedBy: e["submitted_by"], submittedAt: e["submitted_at"],
+                          checksum: e["checksum"], currentChecksum: checksumNow ? try RegisterChecksum.of(db, community: code) : e["checksum"],
+                          changesSinceSubmission: try changesSince(db, community: code, auditMark: e["audit_mark"], importMark: e["import_mark"]),
+                          adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
+                          sample: try sample(db, evaluation: e), signature: signature)
+    }
+
+    /// Changes of the community's registers and profile after the marks: one per audited change (a save,
+    /// correction, deletion, restoration, undo, accepted warning or profile change), one per imported row.
+    static func changesSince(_ db: Database, community: String, auditMark: Int64, importMark: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM audit WHERE id > ? AND community_code = ?
+                        AND record_table IN ('person', 'service', 'activity', 'community'))
+                 + (SELECT COALESCE(SUM(rows), 0) FROM import_batch WHERE id > ? AND community_code = ?)
+            """, arguments: [auditMark, community, importMark, community]) ?? 0
+    }
+
+    private static func sample(_ db: Database, evaluation e: Row) throws -> SpotCheckSample? {
+        guard let seed = e["sample_seed"] as Int64? else { return nil }
+        let id: Int64 = e["id"]
+        let checks = try Row.fetchAll(db, sql: """
+            SELECT s.*, p.name, p.id_number,
+                   (SELECT COUNT(*) FROM audit a WHERE a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT)
+                        AND a.id > s.check_audit_mark) AS changes_since
+            FROM spot_check s JOIN person p ON p.id = s.person_id
+            WHERE s.evaluation_id = ? ORDER BY s.position
+            """, arguments: [id]).map { row in
+            SpotCheck(position: row["position"], personId: row["person_id"], name: row["name"], idNumber: row["id_number"],
+                      stratum: row["stratum"], result: (row["result"] as String?).flatMap(SpotCheckResult.init(rawValue:)),
+                      note: row["note"], checkedBy: row["checked_by"], checkedAt: row["checked_at"],
+                      changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"])
+        }
+        let strata = SampleStrata.parse(e["sample_strata"] ?? "")
+        return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: e["sample_size"] ?? checks.count, strata: strata,
+                               drawnBy: e["drawn_by"] ?? "", drawnAt: e["drawn_at"] ?? "", checks: checks)
+    }
+}
+
+extension SampleStrata {
+    /// Reads back `describe`'s text.
+    static func parse(_ text: String) -> [SpotCheckSample.Stratum] {
+        text.split(separator: "；").compactMap { part in
+            let words = part.split(separator: " ")
+            guard words.count == 2 else { return nil }
+            let numbers = words[1].split(separator: "人抽")
+            guard numbers.count == 2, let population = Int(numbers[0]), let drawn = Int(numbers[1]) else { return nil }
+            return SpotCheckSample.Stratum(name: String(words[0]), population: population, drawn: drawn)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import GRDB
+import LedgerCore
+
+/// The evaluation procedure's writes: each one a transaction with its audit row (table `evaluation`, the
+/// submission's id).
+extension AppDatabase: EvaluationStore {
+    /// The largest sample one draw takes: a field check of more persons is not a spot check, and the bound keeps
+    /// the draw's work and the list small.
+    public static let largestSample = 1_000
+
+    public func submitSelfAssessment(community code: String, card: ScoreCard) throws -> Evaluation {
+        try write { db in
+            let c = try Self.requireCommunity(db, code: code)
+            // The community's clerk (or a supervisor); a signed, locked period refuses here, naming the lock.
+            try requireWritable(db, community: code)
+            let auditMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
+            let importMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM import_batch") ?? 0
+            let checksum = try RegisterChecksum.of(db, community: code)
+            try db.execute(sql: """
+                INSERT INTO evaluation (community_code, period_start, period_end, rubric_id, rubric_title, submitted_by,
+                                        submitted_at, checksum, audit_mark, import_mark)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [code, c.period.start.description, c.period.end.description, card.rubricId, card.rubricTitle,
+                                 operatorName, now(), checksum, auditMark, importMark])
+            let id = db.lastInsertedRowID
+            for (position, item) in card.items.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO evaluation_item (evaluation_id, position, item_id, title, group_name, source, max_hundredths,
+                                                 points_hundredths, measured, threshold, explanation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, position, item.id, item.title, item.group, item.source.rawValue, item.max.hundredths,
+                                     item.points.hundredths, item.measured, item.threshold, item.explanation])
+            }
+            try audit(db, community: code, evaluation: id, action: "submit", changes: [
+                FieldChange(field: "rubric", old: nil, new: card.rubricId),
+                FieldChange(field: "self_total", old: nil, new: card.total.description),
+                FieldChange(field: "checksum", old: nil, new: checksum),
+            ])
+            // Computed in this transaction: the registers' checksum now is the one just stored.
+            return try Self.evaluation(db, id: id, checksumNow: false)
+        }
+    }
+
+    public func adjust(community code: String, item: String, points: Points, reason: String) throws -> Evaluation {
+        guard let why = Normalize.optional(reason) else { throw StoreError("初评改分必须填写理由") }
+        let id = try write { db in
+            let id = try openEvaluation(db, community: code, doing: "初评改分")
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM evaluation_item WHERE evaluation_id = ? AND item_id = ?",
+                                             arguments: [id, item]) else {
+                let ids = try String.fetchAll(db, sql: "SELECT item_id FROM evaluation_item WHERE evaluation_id = ? ORDER BY position",
+                                              arguments: [id])
+                throw StoreError("自评中没有评分项\(item)，可用：\(ids.joined(separator: "、"))")
+            }
+            let title: String = row["title"]
+            let max = Points(hundredths: row["max_hundredths"]), submitted = Points(hundredths: row["points_hundredths"])
+            guard points.hundredths >= 0, points <= max else {
+                throw StoreError("\(title)的初评分数应在0到\(max)分之间，\(points)分超出范围")
+            }
+            let old = try Int.fetchOne(db, sql: "SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?",
+                                       arguments: [id, item]).map { Points(hundredths: $0) }
+            if points == submitted {
+                // The same as the self-assessment: no difference is kept.
+                try db.execute(sql: "DELETE FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?", arguments: [id, item])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
+                        reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
+                    """, arguments: [id, item, points.hundredths, why, operatorName, now()])
+            }
+            try audit(db, community: code, evaluation: id, action: "adjust", changes: [
+                FieldChange(field: "item." + item, old: (old ?? submitted).description, new: points.description),
+                FieldChange(field: "reason", old: nil, new: why),
+            ])
+            return id
+        }
+        // Read after the transaction: the current checksum scans the registers, which must not hold the writer.
+        return try read { try Self.evaluation($0, id: id) }
+    }
+
+    public func drawSpotChecks(community code: String, size: Int, seed: UInt64) throws -> Evaluation {
+        guard (1...Self.largestSample).contains(size) else {
+            throw StoreError("抽样人数应在1到\(Self.largestSample)之间，\(size)超出范围")
+        }
+        let id = try write { db in
+            let id = try openEvaluation(db, community: code, doing: "随机抽样")
+            guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
+                  let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
+            if let earlier = e["sample_seed"] as Int64? {
+                throw StoreError("本次自评已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份自评只抽一次，抽中的名单可向社区出示")
+            }
+            // The persons the period counts (registered by its end, not deleted), by 创业状态.
+            let population = try Row.fetchAll(db, sql: """
+                SELECT id, status FROM person WHERE community_code = ? AND deleted_at IS NULL AND survey_date <= ? ORDER BY id
+                """, arguments: [code, periodEnd]).map { StratifiedSample.Member(id: $0["id"], stratum: $0["status"]) }
+            guard !population.isEmpty else { throw StoreError("本考核期摸底台账中没有人员，无法抽样") }
+            let order = BusinessStatus.allCases.map(\.rawValue)
+            let drawn = StratifiedSample.draw(population, size: size, seed: seed, order: order)
+            for (i, member) in drawn.enumerated() {
+                try db.execute(sql: "INSERT INTO spot_check (evaluation_id, position, person_id, stratum) VALUES (?, ?, ?, ?)",
+                               arguments: [id, i + 1, member.id, member.stratum])
+            }
+            let strata = SampleStrata.describe(population: population, drawn: drawn, order: order)
+            try db.execute(sql: """
+                UPDATE evaluation SET sample_seed = ?, sample_size = ?, sample_strata = ?, drawn_by = ?, drawn_at = ? WHERE id = ?
+                """, arguments: [Int64(bitPattern: seed), size, strata, operatorName, now(), id])
+            try audit(db, community: code, evaluation: id, action: "draw", changes: [
+                FieldChange(field: "seed", old: nil, new: String(seed)),
+                FieldChange(field: "size", old: nil, new: String(size)),
+                FieldChange(field: "strata", old: nil, new: strata),
+            ])
+            return id
+        }
+        return try read { try Self.evaluation($0, id: id) }
+    }
+
+    public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String) throws -> Evaluation {
+        let note = Normalize.optional(note)
+        if result == .untrue && note == nil {
+            throw StoreError("核实结果为不属实时必须填写说明：社区将看到这条说明并据此更正")
+        }
+        let id = try write { db in
+            let id = try openEvaluation(db, community: code, doing: "记录抽查结果")
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM spot_check WHERE evaluation_id = ? AND position = ?",
+                                             arguments: [id, position]) else {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ?", arguments: [id]) ?? 0
+                throw StoreError(count == 0 ? "本次自评还没有抽样，请先抽样（chuangye evaluate draw）"
+                                            : "抽样名单中没有第\(position)号，应为1到\(count)")
+            }
+            // The audit trail's position now: later changes of the person are the clerk's correction.
+            let mark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
+            try db.execute(sql: """
+                UPDATE spot_check SET result = ?, note = ?, checked_by = ?, checked_at = ?, check_audit_mark = ?
+                WHERE evaluation_id = ? AND position = ?
+                """, arguments: [result.rawValue, note, operatorName, now(), mark, id, position])
+            let changes = [
+                FieldChange(field: "spot_check.\(position).person", old: nil, new: String(row["person_id"] as Int64)),
+                FieldChange(field: "spot_check.\(position).result", old: row["result"], new: result.rawValue),
+                FieldChange(field: "spot_check.\(position).note", old: row["note"], new: note),
+            ]
+            // The person is always named; the result and note only when they change.
+            try audit(db, community: code, evaluation: id, action: "check", changes: changes.filter { $0.old != $0.new })
+            return id
+        }
+        return try read { try Self.evaluation($0, id: id) }
+    }
+
+    public func signOff(community code: String) throws -> Evaluation {
+        let id = try write { db in
+            let id = try openEvaluation(db, community: code, doing: "签署初评")
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ? AND result IS NULL",
+                                        arguments: [id]) ?? 0
+            if open > 0 { throw StoreError("抽样名单中还有\(open)人未记录核实结果，不能签署初评") }
+            try db.execute(sql: "INSERT INTO evaluation_lock (community_code, evaluation_id, locked_by, locked_at) VALUES (?, ?, ?, ?)",
+                           arguments: [code, id, operatorName, now()])
+            let signed = try Self.evaluation(db, id: id, checksumNow: false)
+            try audit(db, community: code, evaluation: id, action: "sign", changes: [
+                FieldChange(field: "self_total", old: nil, new: signed.selfTotal.description),
+                FieldChange(field: "evaluated_total", old: nil, new: signed.evaluatedTotal.description),
+            ])
+            return id
+        }
+        return try read { try Self.evaluation($0, id: id) }
+    }
+
+    public func unlock(community code: String, reason: String) throws {
+        guard let why = Normalize.optional(reason) else { throw StoreError("解锁必须填写理由") }
+        try write { db in
+            try requireSupervisor(db, doing: "解锁")
+            guard let id = try Int64.fetchOne(db, sql: "SELECT evaluation_id FROM evaluation_lock WHERE community_code = ?",
+                                              arguments: [code]) else {
+                throw StoreError("社区\(code)没有被锁定，无需解锁")
+            }
+            try db.execute(sql: "DELETE FROM evaluation_lock WHERE community_code = ?", arguments: [code])
+            try audit(db, community: code, evaluation: id, action: "unlock", changes: [FieldChange(field: "reason", old: nil, new: why)])
+        }
+    }
+
+    // MARK: - Shared steps
+
+    /// The supervisor's steps (初评, draw, checks, sign-off) work on the latest submission of the community's
+    /// period, and only while it is not signed. Returns its id.
+    private func openEvaluation(_ db: Database, community code: String, doing: String) throws -> Int64 {
+        try requireSupervisor(db, doing: doing)
+        let c = try Self.requireCommunity(db, code: code)
+        guard let id = try Self.currentEvaluationId(db, community: c) else {
+            throw StoreError("\(c.name)（\(code)）考核期 \(c.period) 尚未提交自评，不能\(doing)")
+        }
+        if let lock = try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE community_code = ?", arguments: [code]) {
+            throw StoreError("\(c.name)的初评已由\(lock["locked_by"] as String)于\(lock["locked_at"] as String)签署锁定，不能再\(doing)。如需修改，请先解锁")
+        }
+        return id
+    }
+
+    /// 初评, draws, checks, sign-off and unlock are a supervisor's. While no operator is registered everyone has
+    /// every right (as for the registers: SQLite's trust model, README).
+    func requireSupervisor(_ db: Database, doing: String) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return }
+        let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
+        guard role == OperatorAccount.Role.supervisor.rawValue else {
+            throw StoreError("只有督导可以\(doing)，\(operatorName)不是督导")
+        }
+    }
+
+    private func audit(_ db: Database, community: String, evaluation id: Int64, action: String, changes: [FieldChange]) throws {
+        try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "evaluation",
+                            id: String(id), action: action, changes: changes)
+    }
+}
+
+/// How a draw split over the strata, as stored and shown: `有创业意愿 120人抽6；已创业 80人抽4`.
+enum SampleStrata {
+    static func describe(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> String {
+        strata(population: population, drawn: drawn, order: order)
+            .map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
+    }
+
+    static func strata(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> [SpotCheckSample.Stratum] {
+        let names = order + Set(population.map(\.stratum)).subtracting(order).sorted()
+        return names.compactMap { name in
+            let size = population.filter { $0.stratum == name }.count
+            return size == 0 ? nil : SpotCheckSample.Stratum(name: name, population: size, drawn: drawn.filter { $0.stratum == name }.count)
+        }
+    }
+}

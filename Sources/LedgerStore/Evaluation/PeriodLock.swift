@@ -1,0 +1,19 @@
+import GRDB
+import LedgerCore
+
+extension AppDatabase {
+    /// Refuses a change to a community whose period a supervisor has signed off (初评签署后锁定). Called by
+    /// `requireWritable`, which every write path of the registers and the profile passes through (saves,
+    /// corrections, undo, delete, restore, imports, accepted warnings), so the lock is checked in this one place.
+    static func requireUnlocked(_ db: Database, community: String) throws {
+        guard let lock = try Row.fetchOne(db, sql: """
+            SELECT l.locked_by, l.locked_at, e.period_start, e.period_end, c.name
+            FROM evaluation_lock l JOIN evaluation e ON e.id = l.evaluation_id JOIN community c ON c.code = l.community_code
+            WHERE l.community_code = ?
+            """, arguments: [community]) else { return }
+        let name: String = lock["name"], by: String = lock["locked_by"], at: String = lock["locked_at"]
+        let period = "\(lock["period_start"] as String)..\(lock["period_end"] as String)"
+        // What matters first: a status line of 80 columns shows only the start.
+        throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(at)签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）")
+    }
+}

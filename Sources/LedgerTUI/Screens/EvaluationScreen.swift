@@ -1,0 +1,158 @@
+import LedgerCore
+import TerminalUI
+
+/// `8` 评选: the submitted self-assessment item by item beside the 初评, the spot-check list with results and
+/// progress, and whether the period is signed and locked. The clerk submits here (`t`); a supervisor adjusts,
+/// draws, records checks, signs and unlocks (the store refuses what the operator may not do, with its reason).
+enum EvaluationScreen {
+    /// Lines of the panel that are not list rows: summary, status, the two list headings, the reason line and the
+    /// sample line.
+    static let fixedLines = 6
+
+    /// Rows of the item list and of the sample list: the key handling scrolls by exactly these. The sample list
+    /// takes up to half the room (as many rows as it has), the items the rest.
+    static func listRows(_ state: AppState, _ e: EvaluationState) -> (items: Int, checks: Int) {
+        let available = max(2, bodyRect(state).height - 2 - fixedLines)
+        let checks = min(max(1, e.evaluation?.sample?.checks.count ?? 0), available / 2)
+        return (available - checks, checks)
+    }
+
+    static func draw(_ state: AppState, _ e: EvaluationState, in rect: Rect, into buffer: inout Buffer) {
+        let inner = Panel.draw(title(e), in: rect, into: &buffer)
+        let width = inner.width - 1
+        let x = inner.x + 1
+        guard e.loaded else {
+            buffer.put("正在读取自评与初评…", x: x, y: inner.y, style: .muted)
+            return
+        }
+        guard let ev = e.evaluation else {
+            let period = state.community.map { "考核期 \($0.period) " } ?? ""
+            let lines = ["\(period)尚未提交自评。", "",
+                         "t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验码",
+                         "U  解锁本社区的台账（督导，须写理由）"]
+            var y = inner.y
+            for (i, line) in lines.enumerated() {
+                for part in line.isEmpty ? [""] : DisplayWidth.wrap(line, width, maxLines: 3) where y < inner.maxY {
+                    buffer.put(part, x: x, y: y, style: i == 0 ? .title : .plain)
+                    y += 1
+                }
+            }
+            return
+        }
+        let rows = listRows(state, e)
+        var y = inner.y
+        let differing = ev.adjustments.count
+        buffer.put("自评 \(ev.submittedBy) \(ev.submittedAt) 提交：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
+                   + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
+        y += 1
+        let status = ev.signature.map { "已签署锁定：\($0.by) \($0.at)" } ?? "初评未签署"
+        buffer.put(status, x: x, y: y, style: ev.signature == nil ? .plain : .ok, maxWidth: width)
+        if let notice = ev.outdatedNotice {
+            let used = DisplayWidth.of(status) + 2
+            buffer.put("！" + notice, x: x + used, y: y, style: .warning, maxWidth: max(0, width - used))
+        }
+        y += 1
+        buffer.put(itemRow((e.focus == .items ? "▶" : " ") + "评分项", ["满分", "自评", "初评", "差异"]), x: x, y: y, style: .title, maxWidth: width)
+        y += 1
+        let itemLines = ev.items.map { item in
+            let evaluated = ev.evaluatedPoints(item)
+            let d = evaluated - item.points
+            return itemRow((item.source == .inferred ? "※" : " ") + item.title,
+                           [item.max.description, item.points.description, evaluated.description,
+                            d == .zero ? "" : (d.hundredths > 0 ? "+" : "") + d.description])
+        }
+        drawList(itemLines, e.items, focused: e.focus == .items, Rect(x: x, y: y, width: width, height: rows.items), &buffer) { i in
+            ev.adjustments[ev.items[i].id] == nil ? .plain : .warning
+        }
+        y += rows.items
+        // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
+        // list cuts long notes at 80 columns).
+        if e.focus == .sample, let check = e.selectedCheck {
+            buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true), x: x, y: y, style: .muted, maxWidth: width)
+        } else if let item = e.selectedItem {
+            let line = ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
+            buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
+        }
+        y += 1
+        guard let sample = ev.sample else {
+            buffer.put("随机抽样：尚未抽样（d 抽样）", x: x, y: y, style: .title, maxWidth: width)
+            return
+        }
+        buffer.put("随机抽样 种子 \(sample.seed)  " + progress(sample), x: x, y: y, style: .title, maxWidth: width)
+        y += 1
+        buffer.put(checkRow((e.focus == .sample ? "▶" : " ") + "序号", "姓名", "公民身份号码", "创业状态", "结果", "说明"),
+                   x: x, y: y, style: .title, maxWidth: width)
+        y += 1
+        let checkLines = sample.checks.map { c in
+            checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", checkNote(c, whole: false))
+        }
+        drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
+            sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
+        }
+    }
+
+    /// A check's note, and for 不属实 whether the community has corrected the record since.
+    static func checkNote(_ c: SpotCheck, whole: Bool) -> String {
+        let note = c.note ?? (whole ? c.result == nil ? "未核实" : "（无说明）" : "")
+        guard c.result == .untrue else { return note }
+        if c.changesSinceCheck > 0 { return note + (whole ? "（社区已更正\(c.changesSinceCheck)处）" : "（已更正\(c.changesSinceCheck)处）") }
+        return note + (whole ? "（待社区更正）" : "（待更正）")
+    }
+
+    static func title(_ e: EvaluationState) -> String {
+        guard let ev = e.evaluation else { return "评选：自评、初评与抽查" }
+        return "评选：\(ev.rubricTitle) 考核期 \(ev.period)"
+    }
+
+    /// `核实 3/10：不属实 1 联系不上 1 不符率 33.33%`.
+    static func progress(_ s: SpotCheckSample) -> String {
+        let rate = s.discrepancyRate.map { "  不符率 \($0.percentText)" } ?? ""
+        return "核实 \(s.checkedCount)/\(s.checks.count)：不属实 \(s.count(.untrue))  联系不上 \(s.count(.unreachable))\(rate)"
+    }
+
+    static func itemRow(_ title: String, _ cells: [String]) -> String {
+        DisplayWidth.fit(title, 32) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined()
+    }
+
+    static func checkRow(_ position: String, _ name: String, _ id: String, _ stratum: String, _ result: String, _ note: String) -> String {
+        DisplayWidth.fit(position, 6) + DisplayWidth.fit(name, 8) + DisplayWidth.fit(id, 20) + DisplayWidth.fit(stratum, 12)
+            + DisplayWidth.fit(result, 10) + note
+    }
+
+    /// The focused list shows its selection; the other one is drawn at the same scroll without it.
+    static func drawList(_ rows: [String], _ list: ListState, focused: Bool, _ rect: Rect, _ buffer: inout Buffer,
+                         style: @escaping (Int) -> Style) {
+        if focused { return ListView.draw(rows, state: list, in: rect, into: &buffer, rowStyle: style) }
+        let offset = ListView.visibleOffset(list, count: rows.count, height: rect.height)
+        for (i, index) in (offset..<min(rows.count, offset + rect.height)).enumerated() {
+            buffer.put(DisplayWidth.fit(rows[index], rect.width), x: rect.x, y: rect.y + i, style: style(index))
+        }
+    }
+
+    static func hints(_ e: EvaluationState) -> String {
+        guard e.evaluation != nil else { return "t提交自评  U解锁  Esc返回  F1帮助" }
+        if e.focus == .sample { return "Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回" }
+        return "Tab切换  a改分  d抽样  S签署  U解锁  t重新提交  Esc返回  F1帮助"
+    }
+
+    /// A dialog's title, lines and the line edited (nil for a confirmation).
+    static func dialog(_ prompt: EvaluationPrompt, _ editor: TextEditor) -> (String, [String], TextEditor?) {
+        switch prompt {
+        case .points(let item):
+            return ("初评改分", ["\(item.title)：自评 \(item.points)分，满分 \(item.max)分", "", "初评分数（Enter 下一步，Esc 取消）：", ""], editor)
+        case .reason(let item, let points):
+            return ("初评改分", ["\(item.title)：初评 \(points)分（自评 \(item.points)分）", "", "改分理由（必填，Enter 保存）：", ""], editor)
+        case .drawSize:
+            return ("随机抽样", ["按创业状态分层、按比例抽取人员；种子随机生成并记录，", "同一种子可重现同一名单。每份自评只抽一次。", "",
+                               "抽取人数（Enter 抽样，Esc 取消）：", ""], editor)
+        case .note(let check, let result):
+            let required = result == .untrue ? "必填，社区将看到" : "可不填"
+            return ("核实结果：\(result.rawValue)", ["第\(check.position)号 \(check.name)（\(check.stratum)）", "",
+                                                "说明（\(required)，Enter 保存）：", ""], editor)
+        case .unlockReason:
+            return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
+        case .confirmSign:
+            return ("签署初评", ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。", "", "Enter 签署    Esc 取消"], nil)
+        }
+    }
+}

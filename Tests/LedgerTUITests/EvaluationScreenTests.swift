@@ -1,0 +1,183 @@
+import Testing
+import LedgerCore
+import TerminalUI
+@testable import LedgerTUI
+
+/// The evaluation screen (`8`): its effects, dialogs and whole screens at 80×24.
+struct EvaluationScreenTests {
+    /// A submitted self-assessment of the test community with one 初评 difference and a sample of three persons,
+    /// one found 不属实 (and corrected once since), one unreachable, one not yet checked.
+    static func evaluation(signed: Bool = false, changes: Int = 0) -> Evaluation {
+        var facts = ScoreFacts()
+        facts[.labourForce] = 40
+        facts[.registered] = 3
+        let card = ScoreEngine.evaluate(rubrics().first { $0.id == "xining-community" }!, facts: facts, checklist: testCommunity.checklist)
+        let items = card.items.map {
+            AssessedItem(id: $0.id, title: $0.title, group: $0.group, source: $0.source, max: $0.max, points: $0.points,
+                         measured: $0.measured, threshold: $0.threshold, explanation: $0.explanation)
+        }
+        let checks = [
+            SpotCheck(position: 1, personId: 11, name: "王梅", idNumber: "630102197506150047", stratum: "有创业意愿", result: .untrue,
+                      note: "本人称未参加培训", checkedBy: "督导员", checkedAt: "2024-12-31T10:00:00", changesSinceCheck: 1),
+            SpotCheck(position: 2, personId: 12, name: "张三", idNumber: "630102199003070116", stratum: "有创业意愿", result: .unreachable,
+                      note: "电话停机", checkedBy: "督导员", checkedAt: "2024-12-31T10:05:00", changesSinceCheck: 0),
+            SpotCheck(position: 3, personId: 13, name: "李四", idNumber: "63010219880412022X", stratum: "已创业", result: nil,
+                      note: nil, checkedBy: nil, checkedAt: nil, changesSinceCheck: 0),
+        ]
+        let sample = SpotCheckSample(seed: 20_241_231, requestedSize: 3, strata: [.init(name: "有创业意愿", population: 2, drawn: 2), .init(name: "已创业", population: 1, drawn: 1)],
+                                     drawnBy: "督导员", drawnAt: "2024-12-31T09:30:00", checks: checks)
+        return Evaluation(id: 1, communityCode: testCommunity.code, period: testCommunity.period, rubricId: card.rubricId,
+                          rubricTitle: card.rubricTitle, items: items, submittedBy: "王芳", submittedAt: "2024-12-31T09:00:00",
+                          checksum: "0123456789abcdef", currentChecksum: "0123456789abcdef", changesSinceSubmission: changes,
+                          adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(1), reason: "台账缺少签字",
+                                                                          by: "督导员", at: "2024-12-31T09:20:00")],
+                          sample: sample, signature: signed ? Signature(by: "督导员", at: "2024-12-31T11:00:00") : nil)
+    }
+
+    /// The screen opened at 80×24 and answered with `evaluation`.
+    static func opened(_ evaluation: Evaluation?) -> AppState {
+        var state = homeState(width: 80, height: 24)
+        #expect(press(&state, [.character("8")]) == [.evaluation(community: testCommunity.code, .load)])
+        _ = reduce(&state, .evaluationUpdated(evaluation, after: nil))
+        return state
+    }
+
+    @Test func theScreenShowsTheSelfAssessmentBesideTheEvaluationAndTheSampleWithResults() {
+        var state = Self.opened(Self.evaluation(changes: 3))
+        // The selection on 建立摸底台账 shows its reason
+        press(&state, Array(repeating: .down, count: 6))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31T09:00:00 提交：15/100    初评 14/100（1项不同）         │",
+            "│ 初评未签署  ！自评提交后台账又修改了 3 处                                    │",
+            "│ ▶评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业参与率达到7%             15     0     0                           │",
+            "│  创业带动就业指数达到3              15     0     0                           │",
+            "│  成立创建工作领导小组                2     2     2                           │",
+            "│  工作制度健全并执行                  2     0     0                           │",
+            "│  创建工作方案                        3     0     0                           │",
+            "│  三项补贴享受率100%                  6     6     6                           │",
+            "│  建立摸底台账                        2     2     1    -1                     │",
+            "│  创业培训率100%                      8     0     0                           │",
+            "│  培训合格率100%                      4     0     0                           │",
+            "│  培训后创业率达30%                   2     0     0                           │",
+            "│ 初评理由：台账缺少签字（督导员）                                             │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
+            "│  序号 姓名    公民身份号码        创业状态    结果      说明                 │",
+            "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
+            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
+            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  a改分  d抽样  S签署  U解锁  t重新提交  Esc返回  F1帮助",
+        ])
+    }
+
+    @Test func beforeASubmissionTheScreenSaysHowToSubmit() {
+        let state = Self.opened(nil)
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：自评、初评与抽查 ─────────────────────────────────────────────────────┐",
+            "│ 考核期 2024-01-01..2024-12-31 尚未提交自评。                                 │",
+            "│                                                                              │",
+            "│ t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验│",
+            "│ 码                                                                           │",
+            "│ U  解锁本社区的台账（督导，须写理由）                                        │",
+        ] + Array(repeating: "│                                                                              │", count: 14) + [
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " t提交自评  U解锁  Esc返回  F1帮助",
+        ])
+    }
+
+    @Test func aSignedEvaluationShowsItsLockAndTheSampleKeysWhenTheListHasFocus() {
+        var state = Self.opened(Self.evaluation(signed: true))
+        press(&state, [.tab, .down, .character("3")])
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31T09:00:00 提交：15/100    初评 14/100（1项不同）         │",
+            "│ 已签署锁定：督导员 2024-12-31T11:00:00                                       │",
+            "│  评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业参与率达到7%             15     0     0                           │",
+            "│  创业带动就业指数达到3              15     0     0                           │",
+            "│  成立创建工作领导小组                2     2     2                           │",
+            "│  工作制度健全并执行                  2     0     0                           │",
+            "│  创建工作方┌─ 核实结果：联系不上 ───────────────────────────────┐            │",
+            "│  三项补贴享│ 第2号 张三（有创业意愿）                           │            │",
+            "│  建立摸底台│                                                    │            │",
+            "│  创业培训率│ 说明（可不填，Enter 保存）：                       │            │",
+            "│  培训合格率│                                                    │            │",
+            "│  培训后创业└────────────────────────────────────────────────────┘            │",
+            "│ 第2号 张三：电话停机                                                         │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
+            "│ ▶序号 姓名    公民身份号码        创业状态    结果      说明                 │",
+            "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
+            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
+            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
+        ])
+    }
+
+    @Test func anAnswerKeepsASelectionScrolledBelowTheVisibleRows() {
+        // Given a sample of ten, longer than the six rows its list has at 80×24
+        let base = Self.evaluation()
+        let checks = (1...10).map { i in
+            SpotCheck(position: i, personId: Int64(i), name: "张三", idNumber: "630102199003070116", stratum: "有创业意愿", result: nil,
+                      note: nil, checkedBy: nil, checkedAt: nil, changesSinceCheck: 0)
+        }
+        let s = base.sample!
+        let ten = Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId, rubricTitle: base.rubricTitle,
+                             items: base.items, submittedBy: base.submittedBy, submittedAt: base.submittedAt, checksum: base.checksum,
+                             currentChecksum: base.currentChecksum, changesSinceSubmission: 0, adjustments: [:],
+                             sample: SpotCheckSample(seed: s.seed, requestedSize: 10, strata: s.strata, drawnBy: s.drawnBy, drawnAt: s.drawnAt, checks: checks),
+                             signature: nil)
+        var state = Self.opened(ten)
+        // When the ninth is selected (the list scrolled) and a check's answer comes back
+        press(&state, [.tab] + Array(repeating: .down, count: 8))
+        #expect(press(&state, [.character("1")]) == [.evaluation(community: testCommunity.code, .check(position: 9, result: .confirmed, note: ""))])
+        _ = reduce(&state, .evaluationUpdated(ten, after: .check(position: 9, result: .confirmed, note: "")))
+        // Then the selection stays on it, in view
+        guard case .evaluation(let e) = state.screen else { Issue.record("left the screen"); return }
+        #expect(e.checks.selected == 8 && e.checks.offset == 3)
+        #expect(render(state).trimmedLines[20].hasPrefix("│  9    张三"))
+    }
+
+    @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {
+        let code = testCommunity.code
+        var state = Self.opened(Self.evaluation())
+        // t: submit the card the screen's figures give
+        let card = ScoreEngine.evaluate(state.rubric!, facts: state.facts, checklist: testCommunity.checklist)
+        #expect(press(&state, [.character("t")]) == [.evaluation(community: code, .submit(card))])
+        // a: points within the item's maximum, then a reason (required)
+        press(&state, [.down, .character("a")] + type("16") + [.enter])
+        #expect(state.message == "请输入0到15之间的分数（如 1 或 1.5）" && state.dialog != nil)
+        press(&state, [.backspace, .backspace] + type("7.5") + [.enter, .enter])
+        #expect(state.message == "初评改分必须填写理由")
+        #expect(press(&state, type("带动人数核实有误") + [.enter]) == [.evaluation(community: code, .adjust(item: "jobs_index", points: Points(hundredths: 750), reason: "带动人数核实有误"))])
+        #expect(state.dialog == nil)
+        // 1/2/3 act on the sample list only
+        press(&state, [.character("1")])
+        #expect(state.messageIsError)
+        press(&state, [.tab, .down, .down])
+        #expect(press(&state, [.character("1")]) == [.evaluation(community: code, .check(position: 3, result: .confirmed, note: ""))])
+        press(&state, [.character("2"), .enter])
+        #expect(state.message == "不属实必须填写说明：社区将看到这条说明并据此更正")
+        #expect(press(&state, type("未开业") + [.enter]) == [.evaluation(community: code, .check(position: 3, result: .untrue, note: "未开业"))])
+        // d: a positive size; S: a confirmation; U: a reason
+        #expect(press(&state, [.character("d")] + type("0") + [.enter]).isEmpty)
+        #expect(press(&state, [.backspace] + type("10") + [.enter]) == [.evaluation(community: code, .draw(size: 10))])
+        #expect(press(&state, [.character("S"), .escape]).isEmpty && state.dialog == nil)
+        #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .sign)])
+        #expect(press(&state, [.character("U"), .enter]).isEmpty)
+        #expect(press(&state, type("更正错误") + [.enter]) == [.evaluation(community: code, .unlock(reason: "更正错误"))])
+        // An answer after a request says what happened; Esc goes home and refreshes the figures
+        _ = reduce(&state, .evaluationUpdated(Self.evaluation(signed: true), after: .sign))
+        #expect(state.message == "已签署初评，台账已锁定")
+        #expect(press(&state, [.escape]) == [.loadFacts(community: code)])
+        if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
+    }
+}
