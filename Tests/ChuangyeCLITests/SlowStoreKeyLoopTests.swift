@@ -49,6 +49,8 @@ struct SlowStoreKeyLoopTests {
                                sorted.last ?? 0, sorted.count))
             print("slow store (200 ms/call), keystroke → frame: \(runs.last ?? "")")
             if p99 < 5 || result.failure != nil { break }
+            // Give the tests beside this one a moment to finish before measuring again.
+            try await Task.sleep(for: .seconds(3))
         }
         #expect(p99s.contains { $0 < 5 }, "keystroke → frame p99 not under 5 ms in any run: \(runs)")
     }
