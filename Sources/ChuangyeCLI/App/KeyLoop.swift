@@ -4,7 +4,7 @@ import LedgerTUI
 import TerminalUI
 
 /// The key loop: keys → reduce → frame, never waiting for the store. Effects go to an `EffectQueue` and run on an
-/// `EffectWorker` one at a time; their results come back as actions between keys. A key waits only where
+/// `EffectWorker`, one at a time per lane (`EffectLane`); their results come back as actions between keys. A key waits only where
 /// `keyWaits` says its meaning depends on an answer still coming; it is held (with every key after it) and a busy
 /// hint shows once it has waited `hintAfter`.
 ///
