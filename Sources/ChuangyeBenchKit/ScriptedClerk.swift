@@ -126,8 +126,8 @@ public enum ClerkJourney {
             steps += [.waitFor("选择社区"), .pause(1)] + Array(repeating: S.key(.down), count: index) + [.key(.enter)]
         }
         // The clerk looks at the home screen after the start (its keys wait for the kept drafts and the rights to write,
-        // read at start: KeyWaits.swift).
-        steps += [.waitFor("新增摸底登记"), .pause(1)]
+        // read at start, four calls after the first frame: KeyWaits.swift).
+        steps += [.waitFor("新增摸底登记"), .pause(2)]
         let names = ["欧阳明", "司马青", "上官云", "东方白", "诸葛兰"]
         for round in 0..<rounds {
             let name = names[round % names.count]

@@ -39,14 +39,13 @@ struct SlowStoreKeyLoopTests {
             #expect(try database.count(.service, community: "630102001") == rounds)
             #expect(try database.keptDrafts().isEmpty)
             #expect(!result.finalState.running)
-            // The clerk waited for what they used: no key had to wait for the store.
-            #expect(result.held == 0)
             let sorted = result.latencies.sorted()
             #expect(sorted.count > 100 * rounds)
             let p99 = KeystrokeProbe.percentile(sorted, 0.99)
             p99s.append(p99)
-            runs.append(String(format: "p50 %.2f p99 %.2f max %.2f ms (%d keys)", KeystrokeProbe.percentile(sorted, 0.5), p99,
-                               sorted.last ?? 0, sorted.count))
+            // A held key (one that waited for an answer, KeyWaits.swift) counts with its whole wait.
+            runs.append(String(format: "p50 %.2f p99 %.2f max %.2f ms (%d keys, %d held)", KeystrokeProbe.percentile(sorted, 0.5), p99,
+                               sorted.last ?? 0, sorted.count, result.held))
             print("slow store (200 ms/call), keystroke → frame: \(runs.last ?? "")")
             if p99 < 5 || result.failure != nil { break }
             // Give the tests beside this one a moment to finish before measuring again.
