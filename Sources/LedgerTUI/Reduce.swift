@@ -1,11 +1,22 @@
 import LedgerCore
 import TerminalUI
 
-/// The only place state changes. Returns the I/O to run; its results come back as actions.
+/// The only place state changes. Returns the I/O to run; its results come back as actions. The derived values
+/// the screens show (the draft's findings, the score and its preview) are brought up to date here, once per
+/// action, so that `render` only reads them.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    if let effects = browseResult(&state, action) { return effects }
-    if let effects = evaluationResult(&state, action) { return effects }
+    let effects = apply(&state, action)
+    state.refreshScoreCards()
+    return effects
+}
+
+/// One case per action, no `default:`: a new action does not compile until it is handled.
+private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .keyPressed(let key):
+        return keyPressed(&state, key)
+    case .pasted(let text):
+        return pasted(&state, text)
     case .resized(let width, let height):
         let oldPage = state.pageSize
         state.width = width
@@ -14,6 +25,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .browser(let b) = state.screen, state.pageSize != oldPage, !state.isTooSmall {
             return state.reloadPage(b)
         }
+        return []
+    case .keysHeld(let count):
+        state.heldKeys = count
+        return []
+    case .progressed(let fraction):
+        state.progress = fraction
         return []
     case .communitiesLoaded(let communities):
         return communitiesLoaded(&state, communities)
@@ -65,19 +82,42 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.show("已保存社区档案：\(community.name)")
         return [.loadFacts(community: community.code)]
     case .effectFailed(let message):
+        state.progress = nil
         state.show(message, error: true)
         return []
     case .exportNeedsConfirmation(let kind, let path):
+        state.progress = nil
         state.dialog = .confirmOverwrite(kind, path: path)
         return []
     case .exported(let message):
+        state.progress = nil
         state.show(message)
         return []
-    case .pasted(let text):
-        return pasted(&state, text)
-    case .keyPressed(let key):
-        return keyPressed(&state, key)
-    default:
+    case .pageLoaded(let register, let rows):
+        return pageLoaded(&state, register, rows)
+    case .recordOpened(let editing, let accepted, let focus):
+        return recordOpened(&state, editing, accepted: accepted, focus: focus)
+    case .historyLoaded(let lines):
+        return historyLoaded(&state, lines)
+    case .checksLoaded(let items):
+        return checksLoaded(&state, items)
+    case .servicesCounted(let personId, let count):
+        return servicesCounted(&state, personId: personId, count: count)
+    case .registerChanged(let message):
+        return registerChanged(&state, message)
+    case .evidenceLoaded(let title, let register, let rows):
+        return evidenceLoaded(&state, title: title, register, rows)
+    case .overviewLoaded(let figures):
+        return overviewLoaded(&state, figures)
+    case .planDetailsLoaded(let details):
+        return planDetailsLoaded(&state, details)
+    case .accessLoaded(let writable):
+        state.writable = writable
+        return []
+    case .evaluationUpdated(let evaluation, let request):
+        return evaluationUpdated(&state, evaluation, after: request)
+    case .editConflict(let fields):
+        state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []
     }
 }

@@ -89,6 +89,8 @@ enum Chrome {
     }
 
     static func hints(_ state: AppState) -> String {
+        // Keys typed ahead of an answer they depend on (KeyWaits.swift): say why nothing happens yet.
+        if state.heldKeys > 0 { return "请稍候：正在等待数据库，已按的\(state.heldKeys)个键随后处理" }
         let panel = state.width < 100 ? " F4评分" : ""
         switch state.screen {
         case .form(let form):
