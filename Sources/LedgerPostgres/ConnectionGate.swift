@@ -1,0 +1,64 @@
+import Foundation
+import LedgerStore
+import PostgresNIO
+
+/// One session's connection to the server, used by one statement sequence at a time: the app runs its effects
+/// concurrently, and a transaction must not interleave with another caller's statements on the same connection.
+/// The connection is made at first use (opening a ledger never blocks), and made again if the server closed it.
+actor ConnectionGate {
+    let location: PostgresLocation
+    private var connection: PostgresConnection?
+    private var held = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private static let logger = Logger(label: "chuangye.postgres")
+    private var nextId = 1
+
+    init(location: PostgresLocation) {
+        self.location = location
+    }
+
+    deinit {
+        // Kept alive until closed: a connection released open is a programming error to PostgresNIO.
+        if let connection { connection.close().whenComplete { _ in _ = connection } }
+    }
+
+    /// Waits for the connection to be free, then hands it over (connected); `release` gives it back.
+    func acquire() async throws -> PostgresConnection {
+        if held {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            held = true
+        }
+        if let connection, !connection.isClosed { return connection }
+        do {
+            let made = try await connect()
+            connection = made
+            return made
+        } catch {
+            release()
+            throw PostgresFailure.connecting(error, to: location)
+        }
+    }
+
+    func release() {
+        if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+    }
+
+    private func connect() async throws -> PostgresConnection {
+        let tls: PostgresConnection.Configuration.TLS
+        switch location.tls {
+        case .disable: tls = .disable
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database, tls: tls)
+        // Every statement names its tables unqualified: the ledger's schema comes first on the path.
+        configuration.options.additionalStartupParameters = [("search_path", "\(location.schema), public"),
+                                                             ("application_name", "chuangye")]
+        configuration.options.connectTimeout = .seconds(10)
+        nextId += 1
+        return try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
+                                                    id: nextId, logger: Self.logger)
+    }
+}
