@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPostgres
 import LedgerResources
 import LedgerStore
 
 /// Options every subcommand shares: which database, who is working.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
+    @Option(name: .long, help: ArgumentHelp("数据库文件路径，或区县 PostgreSQL 数据库地址 postgresql://用户@主机/库名（口令用 PGPASSWORD 或 ~/.pgpass）（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
     @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))
@@ -56,6 +57,7 @@ struct GlobalOptions: ParsableArguments {
         }
 
         func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+            if PostgresLocation.isURL(databasePath) { return try openPostgres() }
             // Only the default location is created on first use: a given path whose directory is missing is
             // most likely mistyped, and a database quietly created there would be lost from the clerk's view.
             if let given = givenPath {
@@ -79,6 +81,20 @@ struct GlobalOptions: ParsableArguments {
                 throw CLIFailure.data(e.message)
             }
             return database
+        }
+
+        /// A district's PostgreSQL ledger. The operator is the database login: the server checks who it is, so
+        /// `--operator` (a name anyone may type) is refused rather than recorded.
+        func openPostgres() throws -> any LedgerStorage {
+            if operatorName != nil {
+                throw CLIFailure.usage("PostgreSQL 台账的操作员就是数据库登录用户（地址中的用户名），不能用 --operator 指定")
+            }
+            do {
+                let location = try PostgresLocation(url: databasePath)
+                return PostgresLedger(location: location, operatorName: location.user, migrating: true)
+            } catch let e as StoreError {
+                throw CLIFailure.usage(e.message)
+            }
         }
     }
 }

@@ -13,8 +13,12 @@ actor ConnectionGate {
     private static let logger = Logger(label: "chuangye.postgres")
     private var nextId = 1
 
-    init(location: PostgresLocation) {
+    /// Runs on every new connection before it is used (the schema check of a command-line session).
+    private let prepare: (@Sendable (PostgresConnection) async throws -> Void)?
+
+    init(location: PostgresLocation, prepare: (@Sendable (PostgresConnection) async throws -> Void)? = nil) {
         self.location = location
+        self.prepare = prepare
     }
 
     deinit {
@@ -30,14 +34,22 @@ actor ConnectionGate {
             held = true
         }
         if let connection, !connection.isClosed { return connection }
+        let made: PostgresConnection
         do {
-            let made = try await connect()
-            connection = made
-            return made
+            made = try await connect()
         } catch {
             release()
             throw PostgresFailure.connecting(error, to: location)
         }
+        do {
+            try await prepare?(made)
+        } catch {
+            release()
+            made.close().whenComplete { _ in _ = made }
+            throw PostgresFailure.statement(error, writing: true)
+        }
+        connection = made
+        return made
     }
 
     func release() {

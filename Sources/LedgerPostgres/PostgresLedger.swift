@@ -13,21 +13,19 @@ public struct PostgresLedger: LedgerStorage {
     public let location: PostgresLocation
     let gate: ConnectionGate
 
-    /// A session on the ledger at `location` (connected at its first use). `operatorName` is who the audit names.
-    public init(location: PostgresLocation, operatorName: String, today: @escaping @Sendable () -> Day = { Day.today() }) {
+    /// A session on the ledger at `location`, connected at its first use (opening never blocks or fails; the
+    /// first call says in Chinese why the server cannot be reached). `operatorName` is who the audit names.
+    /// `migrating`: the first connection creates or upgrades the schema (the command line's sessions).
+    public init(location: PostgresLocation, operatorName: String, today: @escaping @Sendable () -> Day = { Day.today() },
+                migrating: Bool = false) {
         self.location = location
         self.operatorName = operatorName
         self.today = today
-        gate = ConnectionGate(location: location)
-    }
-
-    /// Opens a session and makes sure the schema is there and current (creating or upgrading it: the
-    /// administrator's first run). Connection failures are thrown here, in Chinese.
-    public static func open(location: PostgresLocation, operatorName: String,
-                            today: @escaping @Sendable () -> Day = { Day.today() }) async throws -> PostgresLedger {
-        let ledger = PostgresLedger(location: location, operatorName: operatorName, today: today)
-        try await ledger.migrate()
-        return ledger
+        var prepare: (@Sendable (PostgresConnection) async throws -> Void)?
+        if migrating {
+            prepare = { connection in try await Self.migrate(PG(connection: connection), location: location) }
+        }
+        gate = ConnectionGate(location: location, prepare: prepare)
     }
 
     /// Runs statements outside a transaction (each one is its own).
@@ -69,8 +67,24 @@ public struct PostgresLedger: LedgerStorage {
     /// Creates the schema's tables or brings them up to the latest version, under a lock so that two first runs
     /// do not both migrate.
     public func migrate() async throws {
-        try await write { pg in
+        let connection = try await gate.acquire()
+        do {
+            try await Self.migrate(PG(connection: connection), location: location)
+            await gate.release()
+        } catch {
+            await gate.release()
+            throw PostgresFailure.statement(error, writing: true)
+        }
+    }
+
+    static func migrate(_ pg: PG, location: PostgresLocation) async throws {
+        try await pg.execute("BEGIN")
+        do {
             try await pg.execute("SELECT pg_advisory_xact_lock(727004021)")
+            // A ledger in a schema of its own: created first, or its tables would land in the next one on the path.
+            if location.schema != "public" {
+                try await pg.execute(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(location.schema)"))
+            }
             try await pg.execute("CREATE TABLE IF NOT EXISTS schema_migration (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
             let applied = Set(try await pg.texts("SELECT version FROM schema_migration"))
             let known = Set(PostgresMigrations.versions.map(\.name))
@@ -81,6 +95,10 @@ public struct PostgresLedger: LedgerStorage {
                 for statement in statements { try await pg.execute(PostgresQuery(unsafeSQL: statement)) }
                 try await pg.execute("INSERT INTO schema_migration (version) VALUES (\(name))")
             }
+            try await pg.execute("COMMIT")
+        } catch {
+            try? await pg.execute("ROLLBACK")
+            throw error
         }
     }
 
