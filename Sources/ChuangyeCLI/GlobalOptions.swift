@@ -7,7 +7,7 @@ import LedgerStore
 
 /// Options every subcommand shares: which database, who is working.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("数据库文件路径，或区县 PostgreSQL 数据库地址 postgresql://用户@主机/库名（口令用 PGPASSWORD 或 ~/.pgpass）（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
+    @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
     @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))
