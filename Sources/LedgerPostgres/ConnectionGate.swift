@@ -65,8 +65,9 @@ actor ConnectionGate {
         }
         var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
                                                              password: location.password, database: location.database, tls: tls)
-        // Every statement names its tables unqualified: the ledger's schema comes first on the path.
-        configuration.options.additionalStartupParameters = [("search_path", "\(location.schema), public"),
+        // Every statement names its tables unqualified: the ledger's schema is the only one on the path, so that a
+        // missing schema fails instead of reaching another ledger's tables in `public`.
+        configuration.options.additionalStartupParameters = [("search_path", location.schema),
                                                              ("application_name", "chuangye")]
         configuration.options.connectTimeout = .seconds(10)
         nextId += 1

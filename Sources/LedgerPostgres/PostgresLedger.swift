@@ -78,6 +78,8 @@ public struct PostgresLedger: LedgerStorage {
     }
 
     static func migrate(_ pg: PG, location: PostgresLocation) async throws {
+        // Nothing is written when the schema is current: a clerk's login may not create tables, only read them.
+        if try await isCurrent(pg, schema: location.schema) { return }
         try await pg.execute("BEGIN")
         do {
             try await pg.execute("SELECT pg_advisory_xact_lock(727004021)")
@@ -98,8 +100,21 @@ public struct PostgresLedger: LedgerStorage {
             try await pg.execute("COMMIT")
         } catch {
             try? await pg.execute("ROLLBACK")
+            if PostgresFailure.sqlState(error) == "42501" {
+                throw StoreError("数据库 \(location.description) 尚未初始化或需要升级，当前用户 \(location.user) 无权建表：请由区县管理员运行 chuangye admin init",
+                                 detail: String(reflecting: error))
+            }
             throw error
         }
+    }
+
+    /// Whether every known migration is applied (read-only).
+    static func isCurrent(_ pg: PG, schema: String) async throws -> Bool {
+        guard try await pg.integer("""
+            SELECT count(*) FROM pg_tables WHERE schemaname = \(schema) AND tablename = 'schema_migration'
+            """) > 0 else { return false }
+        let applied = Set(try await pg.texts("SELECT version FROM schema_migration"))
+        return PostgresMigrations.versions.allSatisfy { applied.contains($0.name) }
     }
 
     /// Local time as the audit trail and drafts show it (`2024-12-30T16:05:00`), as the SQLite engine writes it.
