@@ -29,12 +29,15 @@ extension PostgresLedger {
                 SELECT * FROM audit WHERE \(code) = '' OR community_code = \(code) ORDER BY id DESC LIMIT \(limit)
                 """).map { (logged: try $0["logged"].decode(Date.self), entry: try Self.entry($0)) }
             let imports = try await pg.rows("""
-                SELECT b.*, (SELECT count(*) FROM person WHERE import_batch = b.id) + (SELECT count(*) FROM service WHERE import_batch = b.id)
-                    + (SELECT count(*) FROM activity WHERE import_batch = b.id) AS written
-                FROM import_batch b WHERE \(code) = '' OR community_code = \(code) ORDER BY id DESC LIMIT \(limit)
+                SELECT b.*, r.first_id, r.last_id FROM import_batch b LEFT JOIN LATERAL (
+                    SELECT min(id) AS first_id, max(id) AS last_id FROM (
+                        SELECT id FROM person WHERE import_batch = b.id UNION ALL SELECT id FROM service WHERE import_batch = b.id
+                        UNION ALL SELECT id FROM activity WHERE import_batch = b.id) written) r ON true
+                WHERE \(code) = '' OR community_code = \(code) ORDER BY id DESC LIMIT \(limit)
                 """).map { batch in
                 (logged: try batch["logged"].decode(Date.self),
-                 entry: try Self.importEntry(batch, recordId: "批次\(try batch.id())",
+                 // The ids it created, as the SQLite engine names an import (first-last).
+                 entry: try Self.importEntry(batch, recordId: "\(try batch["first_id"].decode(Int64?.self) ?? 0)-\(try batch["last_id"].decode(Int64?.self) ?? 0)",
                                              source: "\(try batch.text("source"))（\(try batch.int("rows"))行）"))
             }
             return Array((changes + imports).sorted { $0.logged > $1.logged }.prefix(limit).map(\.entry))

@@ -43,7 +43,7 @@ extension PostgresLedger {
             guard !good.isEmpty else { return (ImportOutcome(report: report), true) }
             guard let batch = try await pg.row("""
                 INSERT INTO import_batch (at, operator, community_code, record_table, rows, source)
-                VALUES (\(now()), \(operatorName), \(community), \(register.table), \(all.count), \(source)) RETURNING id
+                VALUES (\(now()), \(operatorName), \(community), \(register.table), \(good.count), \(source)) RETURNING id
                 """) else { throw StoreError("写入数据库失败，数据未保存", detail: "import_batch") }
             let batchId = try batch.id()
             for (line, record, findings) in good {

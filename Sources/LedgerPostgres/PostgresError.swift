@@ -48,6 +48,8 @@ enum PostgresFailure {
         switch sqlState(error) {
         case "42501"?:
             return StoreError(lost + "当前数据库用户无权访问这些数据。请联系区县管理员授权", detail: detail)
+        case "23503"?:
+            return StoreError(lost + "引用的社区或记录不存在（社区代码是否正确？）", detail: detail)
         case "23505"?:
             return StoreError(lost + "与已有记录重复（可能有人刚刚保存了同一记录），请刷新后重试", detail: detail)
         case "40001"?, "40P01"?:

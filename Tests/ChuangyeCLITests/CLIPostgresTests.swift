@@ -54,4 +54,30 @@ struct CLIPostgresTests {
         let wrong = try cli.launch(CLI.binary, ["score", "--db", url], environment: ["PGPASSWORD": "certainly-wrong"])
         #expect(wrong.status != 0 && wrong.stderr.contains("口令错误"), "\(wrong.stderr)")
     }
+
+    @Test(.enabled(if: server != nil, "CHUANGYE_TEST_PG is not set: the command line on PostgreSQL was NOT tested"))
+    func theAdministratorInitialisesAndAClerksLoginSeesItsCommunityOnly() throws {
+        let cli = try CLI()
+        defer { try? FileManager.default.removeItem(at: cli.dir) }
+        let url = try Self.freshLedgerURL()
+        let admin = try cli.launch(CLI.binary, ["admin", "init", "--db", url])
+        #expect(admin.status == 0 && admin.stdout.contains("已初始化"), "\(admin.stderr)")
+        #expect(try cli.launch(CLI.binary, ["demo", "--db", url]).status == 0)
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        let clerk = "clerk_\(tag)", password = "pw-\(tag)"
+        let added = try cli.launch(CLI.binary, ["admin", "add-clerk", clerk, "--community", "630102999", "--db", url],
+                                   environment: ["CHUANGYE_NEW_PASSWORD": password])
+        #expect(added.status == 0 && added.stdout == "已建立窗口人员登录 \(clerk)：可修改社区 630102999\n", "\(added.stderr)")
+        let unknown = try cli.launch(CLI.binary, ["admin", "add-clerk", clerk, "--community", "999", "--db", url])
+        #expect(unknown.status != 0 && unknown.stderr.contains("社区或记录不存在"), "\(unknown.stderr)")
+        // The clerk's login (its own password) reads its community's score, as the administrator does
+        let base = try #require(Self.server)
+        let clerkURL = url.replacingOccurrences(of: "://" + (URLComponents(string: base)?.user ?? "") + "@", with: "://\(clerk)@")
+        let asClerk = try cli.launch(CLI.binary, ["score", "--db", clerkURL], environment: ["PGPASSWORD": password])
+        let asAdmin = try cli.launch(CLI.binary, ["score", "--db", url])
+        #expect(asClerk.status == 0 && asClerk.stdout == asAdmin.stdout, "\(asClerk.stderr)")
+        // A clerk's login cannot initialise the database (it may create neither roles nor tables)
+        let stranger = try cli.launch(CLI.binary, ["admin", "init", "--db", clerkURL], environment: ["PGPASSWORD": password])
+        #expect(stranger.status != 0)
+    }
 }
