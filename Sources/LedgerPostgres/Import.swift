@@ -10,7 +10,7 @@ extension PostgresLedger {
     public func importRows<Rows: Sequence<RawRecord>>(_ register: Register, _ rows: Rows, community: String, mode: ImportMode,
                                                       acceptWarningsReason: String?, source: String) async throws -> ImportReport {
         let all = Array(rows)
-        let outcome = try await transaction { pg -> (ImportOutcome, Bool) in
+        return try await transaction { pg -> (ImportReport, Bool) in
             let c = try await Self.requireCommunity(pg, code: community)
             try await requireWritable(pg, community: community)
             let lookups = PersonLookups()
@@ -38,9 +38,9 @@ extension PostgresLedger {
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
                 report.rolledBack = true
-                return (ImportOutcome(report: report), false)
+                return (report, false)
             }
-            guard !good.isEmpty else { return (ImportOutcome(report: report), true) }
+            guard !good.isEmpty else { return (report, true) }
             guard let batch = try await pg.row("""
                 INSERT INTO import_batch (at, operator, community_code, record_table, rows, source)
                 VALUES (\(now()), \(operatorName), \(community), \(register.table), \(good.count), \(source)) RETURNING id
@@ -58,14 +58,8 @@ extension PostgresLedger {
                 report.imported += 1
                 if !findings.isEmpty { report.warnings.append((line, findings)) }
             }
-            return (ImportOutcome(report: report), true)
+            return (report, true)
         }
-        return outcome.report
-    }
-
-    /// An import's report crossing the transaction (its finding lists are plain values).
-    struct ImportOutcome: @unchecked Sendable {
-        let report: ImportReport
     }
 
     private func context(_ c: Community, _ lookups: PersonLookups) -> ValidationContext {

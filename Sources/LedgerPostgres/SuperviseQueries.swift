@@ -114,16 +114,7 @@ extension PostgresLedger {
     }
 
     public func checkAndRecount(community: String) async throws -> (results: [CheckedRecord], corrected: Int) {
-        let checked = try await write { pg in
-            let (results, corrected) = try await checkAllIn(pg, community: community, recount: true)
-            return CheckOutcome(results: results, corrected: corrected)
-        }
-        return (checked.results, checked.corrected)
-    }
-
-    struct CheckOutcome: @unchecked Sendable {
-        let results: [CheckedRecord]
-        let corrected: Int
+        try await write { pg in try await checkAllIn(pg, community: community, recount: true) }
     }
 
     /// Every active record of a community judged against the registers as they are now (`RecordFindings`, the

@@ -7,8 +7,20 @@ import Testing
 enum PostgresTestServer {
     static let url: String? = ProcessInfo.processInfo.environment["CHUANGYE_TEST_PG"].flatMap { $0.isEmpty ? nil : $0 }
 
+    /// Schemas an earlier run left (clean-up runs in the background and may not finish before the process ends),
+    /// dropped once before this run's first test makes its own.
+    static let sweep = Task {
+        guard let url, let location = try? PostgresLocation(url: url) else { return }
+        let left = (try? await PostgresAdministration.rows(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'conformance\\_%'", at: location)) ?? []
+        for name in left.compactMap({ $0.first ?? nil }) {
+            try? await PostgresAdministration.execute(["DROP SCHEMA IF EXISTS \(name) CASCADE"], at: location)
+        }
+    }
+
     /// A new, empty schema with the ledger's tables.
     static func freshSchema() async throws -> PostgresLocation {
+        await sweep.value
         var location = try PostgresLocation(url: try #require(url, "CHUANGYE_TEST_PG is not set"))
         location.schema = "conformance_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await PostgresAdministration.execute(["CREATE SCHEMA \(location.schema)"], at: location)
