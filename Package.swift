@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
@@ -30,6 +31,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL engine for a district: the same storage protocols over postgres-nio, its own frozen SQL
+        // migrations, the rules from LedgerCore.
+        .target(name: "LedgerPostgres", dependencies: [
+            "LedgerCore", "LedgerStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The official workbooks (registers in print layout, the 评分表) over libxlsxwriter.
         .target(name: "LedgerWorkbook", dependencies: ["CXlsxWriter", "LedgerCore", "TerminalUI"]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -40,7 +46,7 @@ let package = Package(
         // The only code that touches ncursesw.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI",
+            "LedgerCore", "LedgerStore", "LedgerPostgres", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI",
             "CursesBackend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Position-independent like any other build: the shipped binary parses untrusted CSV and XLSX, so address
@@ -54,7 +60,7 @@ let package = Package(
         ]),
         .executableTarget(name: "chuangye-bench", dependencies: ["ChuangyeBenchKit"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerPostgres", "LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "ChuangyeBenchKit", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPostgres
 import LedgerResources
 import LedgerStore
 
@@ -58,6 +59,7 @@ public struct GlobalOptions: ParsableArguments {
         }
 
         func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+            if PostgresLocation.isURL(databasePath) { return try openPostgres() }
             // Only the default location is created on first use: a given path whose directory is missing is
             // most likely mistyped, and a database quietly created there would be lost from the clerk's view.
             if let given = givenPath {
@@ -81,6 +83,20 @@ public struct GlobalOptions: ParsableArguments {
                 throw CLIFailure.data(e.message)
             }
             return database
+        }
+
+        /// A district's PostgreSQL ledger. The operator is the database login: the server checks who it is, so
+        /// `--operator` (a name anyone may type) is refused rather than recorded.
+        func openPostgres() throws -> any LedgerStorage {
+            if operatorName != nil {
+                throw CLIFailure.usage("PostgreSQL 台账的操作员就是数据库登录用户（地址中的用户名），不能用 --operator 指定")
+            }
+            do {
+                let location = try PostgresLocation(url: databasePath)
+                return PostgresLedger(location: location, operatorName: location.user, migrating: true)
+            } catch let e as StoreError {
+                throw CLIFailure.usage(e.message)
+            }
         }
     }
 }
