@@ -1,0 +1,81 @@
+import GRDB
+import LedgerCore
+
+extension AppDatabase {
+    /// Every community of the file is readable (whoever may open the file reads it); the operator's own
+    /// communities (or all, for a supervisor) are the ones they may change.
+    public func districtAccess() throws -> DistrictAccess {
+        DistrictAccess(communities: try communities(), writable: try writableCommunities())
+    }
+
+    /// A page of a register across the communities of a scope, merged from each community's own page.
+    ///
+    /// The page's order (sort value, then id) is a total order across the district because ids are unique in the
+    /// table, so the district page is the best `limit` rows of the communities' pages with the same bound. Each
+    /// community's page is the index range read its browser already uses (`pageQuery`), selecting only the sort
+    /// value and id; then only the winning rows are read in full. The cost grows with the number of communities,
+    /// never with their size, and one community (a global index) could not serve a street's subset or the filters.
+    public func districtPage(_ q: DistrictPageRequest) throws -> [RegisterRow] {
+        let codes = q.scope.communities(of: try communities()).map(\.code)
+        guard !codes.isEmpty, q.page.limit > 0 else { return [] }
+        let descending = q.page.before != nil
+        return try read { db in
+            var candidates: [DistrictCandidate] = []
+            for code in codes {
+                var one = q.page
+                one.community = code
+                let query = Self.pageQuery(one, columns: "id")
+                let statement = try db.cachedStatement(sql: query.sql)
+                candidates += try Row.fetchAll(statement, arguments: query.arguments).map {
+                    DistrictCandidate(key: $0["sort_key"], id: $0["id"])
+                }
+            }
+            let chosen = candidates.sorted { descending ? $1.precedes($0) : $0.precedes($1) }.prefix(q.page.limit)
+            let full = try db.cachedStatement(sql: "SELECT * FROM \(q.page.register.table) WHERE id = ?")
+            let rows = try chosen.compactMap { candidate -> RegisterRow? in
+                guard let row = try Row.fetchOne(full, arguments: [candidate.id]) else { return nil }
+                var summary = try Self.summary(q.page.register, row)
+                if q.page.sortColumn.flatMap({ Self.sortKeys[q.page.register]?[$0] }) != nil { summary.sortKey = Self.text(candidate.key) }
+                return summary
+            }
+            return descending ? rows.reversed() : rows
+        }
+    }
+
+    /// Persons of the scope found by the community search (`searchPersons`: name, initials, ID digits), community
+    /// by community in code order until `limit` are found. Each community's search reads index ranges only.
+    public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) throws -> DistrictSearchResult {
+        var groups: [DistrictSearchResult.Group] = []
+        var found = 0
+        for community in scope.communities(of: try communities()) {
+            // One more than still fits tells whether the list is complete.
+            let persons = try searchPersons(community: community.code, query: query, limit: limit - found + 1)
+            guard !persons.isEmpty else { continue }
+            if found + persons.count > limit {
+                let fits = Array(persons.prefix(limit - found))
+                if !fits.isEmpty { groups.append(.init(community: community, persons: fits)) }
+                return DistrictSearchResult(groups: groups, truncated: true)
+            }
+            groups.append(.init(community: community, persons: persons))
+            found += persons.count
+        }
+        return DistrictSearchResult(groups: groups, truncated: false)
+    }
+}
+
+/// One community's row offered for a district page: its sort value (as SQLite compares it) and id.
+struct DistrictCandidate {
+    let key: DatabaseValue
+    let id: Int64
+
+    /// SQLite's order: numbers before text, text by its UTF-8 bytes (the BINARY collation), then the id.
+    func precedes(_ other: DistrictCandidate) -> Bool {
+        switch (key.storage, other.key.storage) {
+        case let (.int64(a), .int64(b)) where a != b: return a < b
+        case (.int64, .string): return true
+        case (.string, .int64): return false
+        case let (.string(a), .string(b)) where a != b: return a.utf8.lexicographicallyPrecedes(b.utf8)
+        default: return id < other.id
+        }
+    }
+}
