@@ -13,34 +13,48 @@ extension AppDatabase {
     /// The page's order (sort value, then id) is a total order across the district because ids are unique in the
     /// table, so the district page is the best `limit` rows of the communities' pages with the same bound. Each
     /// community's page is the index range read its browser already uses (`pageQuery`), selecting only the sort
-    /// value and id; then only the winning rows are read in full. The cost grows with the number of communities,
-    /// never with their size, and one community (a global index) could not serve a street's subset or the filters.
+    /// value and id; SQLite merges them (one `UNION ALL` statement per `armsPerStatement` communities) and only the
+    /// winning rows are read in full. The cost grows with the number of communities, never with their size; a
+    /// district-wide index could not serve a street's subset or the filters.
     public func districtPage(_ q: DistrictPageRequest) throws -> [RegisterRow] {
         let codes = q.scope.communities(of: try communities()).map(\.code)
         guard !codes.isEmpty, q.page.limit > 0 else { return [] }
         let descending = q.page.before != nil
+        let order = descending ? "DESC" : "ASC"
         return try read { db in
             var candidates: [DistrictCandidate] = []
-            for code in codes {
-                var one = q.page
-                one.community = code
-                let query = Self.pageQuery(one, columns: "id")
-                let statement = try db.cachedStatement(sql: query.sql)
-                candidates += try Row.fetchAll(statement, arguments: query.arguments).map {
+            for start in stride(from: 0, to: codes.count, by: Self.armsPerStatement) {
+                var arms: [String] = []
+                var arguments = StatementArguments()
+                for code in codes[start..<min(codes.count, start + Self.armsPerStatement)] {
+                    var one = q.page
+                    one.community = code
+                    let query = Self.pageQuery(one, columns: "id")
+                    arms.append("SELECT * FROM (\(query.sql))")
+                    arguments += query.arguments
+                }
+                let sql = arms.joined(separator: " UNION ALL ") + " ORDER BY sort_key \(order), id \(order) LIMIT ?"
+                arguments += [q.page.limit]
+                candidates += try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map {
                     DistrictCandidate(key: $0["sort_key"], id: $0["id"])
                 }
             }
+            // Statements beyond the first (a district of more than `armsPerStatement` communities) merge here.
             let chosen = candidates.sorted { descending ? $1.precedes($0) : $0.precedes($1) }.prefix(q.page.limit)
             let full = try db.cachedStatement(sql: "SELECT * FROM \(q.page.register.table) WHERE id = ?")
+            let sorted = q.page.sortColumn.flatMap { Self.sortKeys[q.page.register]?[$0] } != nil
             let rows = try chosen.compactMap { candidate -> RegisterRow? in
                 guard let row = try Row.fetchOne(full, arguments: [candidate.id]) else { return nil }
                 var summary = try Self.summary(q.page.register, row)
-                if q.page.sortColumn.flatMap({ Self.sortKeys[q.page.register]?[$0] }) != nil { summary.sortKey = Self.text(candidate.key) }
+                if sorted { summary.sortKey = Self.text(candidate.key) }
                 return summary
             }
             return descending ? rows.reversed() : rows
         }
     }
+
+    /// Communities merged by one statement: SQLite allows 500 terms in a compound SELECT.
+    static let armsPerStatement = 400
 
     /// Persons of the scope found by the community search (`searchPersons`: name, initials, ID digits), community
     /// by community in code order until `limit` are found. Each community's search reads index ranges only.
