@@ -5,6 +5,7 @@ import TerminalUI
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if let effects = browseResult(&state, action) { return effects }
     if let effects = evaluationResult(&state, action) { return effects }
+    if let effects = districtResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
         let oldPage = state.pageSize
@@ -234,6 +235,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
     case .evaluation(let e): return evaluationKey(&state, e, key)
+    case .district(let d): return districtKey(&state, d, key)
     }
 }
 

@@ -46,6 +46,9 @@ extension AppState {
             screen = .plan(p)
             guard let code = community?.code else { return [] }
             return [.loadFacts(community: code), .loadPlanDetails(community: code)] + (p.evidenceQuery.map { [.loadEvidence(community: code, $0)] } ?? [])
+        case .district(let d):
+            screen = .district(d)
+            return loadDistrictPage(d)
         }
     }
 }
@@ -89,11 +92,12 @@ func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         case .checks(let c): form.returnTo = .checks(c)
         case .score(let sc): form.returnTo = .score(sc)
         case .plan(let p): form.returnTo = .plan(p)
+        case .district(let d): form.returnTo = .district(d)
         default: form.returnTo = .home
         }
         state.revalidate(&form)
         state.screen = .form(form)
-        state.show("正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
+        state.show(state.canWrite ? "正在修改第\(editing.id)号记录：保存时会校验并记入修改记录" : "只读：您无权修改本社区的记录，可以查看，不能保存")
         var lookups: [Effect] = []
         for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
         if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {

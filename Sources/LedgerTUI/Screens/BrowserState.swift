@@ -122,4 +122,5 @@ public enum ReturnScreen: Sendable {
     case checks(ChecksState)
     case score(ScoreState)
     case plan(PlanState)
+    case district(DistrictState)
 }
