@@ -15,6 +15,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .browser(let b) = state.screen, state.pageSize != oldPage, !state.isTooSmall {
             return state.reloadPage(b)
         }
+        if case .district(let d) = state.screen, state.pageSize != oldPage, !state.isTooSmall { return state.reloadDistrictPage(d) }
         return []
     case .communitiesLoaded(let communities):
         return communitiesLoaded(&state, communities)

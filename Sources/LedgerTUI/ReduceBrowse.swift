@@ -48,7 +48,7 @@ extension AppState {
             return [.loadFacts(community: code), .loadPlanDetails(community: code)] + (p.evidenceQuery.map { [.loadEvidence(community: code, $0)] } ?? [])
         case .district(let d):
             screen = .district(d)
-            return loadDistrictPage(d)
+            return reloadDistrictPage(d)
         }
     }
 }

@@ -19,6 +19,12 @@ extension AppState {
             problemsOnly: b.problemsOnly, status: b.statusFilter, trained: b.trainedFilter)))]
     }
 
+    /// The same page again (after a resize or a form), from its first row: the boundary just below that row.
+    func reloadDistrictPage(_ d: DistrictState) -> [Effect] {
+        guard let first = d.browser.rows.first else { return loadDistrictPage(d) }
+        return loadDistrictPage(d, after: PageQuery.Boundary(value: d.browser.boundary(first).value, id: first.id - 1))
+    }
+
     /// The streets of the known communities, each once, in community order.
     var streets: [String] {
         var seen = Set<String>()

@@ -185,7 +185,13 @@ struct DistrictScreenTests {
         // Leaving the form goes back to the district register, read again
         let back = press(&state, [.escape])
         guard case .district = state.screen else { Issue.record("not back in the district register"); return }
-        #expect(back == [.loadDistrictPage(Self.allQuery(state))])
+        var same = Self.allQuery(state)
+        same.page.after = PageQuery.Boundary(value: "", id: 0) // from the first row shown (id 1) on
+        #expect(back == [.loadDistrictPage(same)])
+        // A resize reads the page again at the new size, from the same row
+        let resized = reduce(&state, .resized(width: 120, height: 40))
+        same.page.limit = state.pageSize
+        #expect(resized == [.loadDistrictPage(same)])
     }
 
     @Test func enterOnACommunityInTheOverviewOpensThatCommunitysRegister() {
