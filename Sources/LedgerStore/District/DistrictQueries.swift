@@ -17,11 +17,11 @@ extension AppDatabase {
     /// winning rows are read in full. The cost grows with the number of communities, never with their size; a
     /// district-wide index could not serve a street's subset or the filters.
     public func districtPage(_ q: DistrictPageRequest) throws -> [RegisterRow] {
-        let codes = q.scope.communities(of: try communities()).map(\.code)
-        guard !codes.isEmpty, q.page.limit > 0 else { return [] }
+        guard q.page.limit > 0 else { return [] }
         let descending = q.page.before != nil
         let order = descending ? "DESC" : "ASC"
         return try read { db in
+            let codes = try Self.communityCodes(db, in: q.scope)
             var candidates: [DistrictCandidate] = []
             for start in stride(from: 0, to: codes.count, by: Self.armsPerStatement) {
                 var arms: [String] = []
@@ -53,6 +53,14 @@ extension AppDatabase {
         }
     }
 
+    /// The codes of the scope's communities in code order: read by their codes alone, because loading every
+    /// community's profile for each page cost more than the page's own index reads (100 communities).
+    static func communityCodes(_ db: Database, in scope: DistrictScope) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT code FROM community WHERE (?1 IS NULL OR street = ?1) AND (?2 IS NULL OR code = ?2) ORDER BY code
+            """), arguments: [scope.street, scope.community])
+    }
+
     /// Communities merged by one statement: SQLite allows 500 terms in a compound SELECT.
     static let armsPerStatement = 400
 
@@ -61,10 +69,10 @@ extension AppDatabase {
     public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) throws -> DistrictSearchResult {
         var groups: [DistrictSearchResult.Group] = []
         var found = 0
-        for community in scope.communities(of: try communities()) {
+        for code in try read({ db in try Self.communityCodes(db, in: scope) }) {
             // One more than still fits tells whether the list is complete.
-            let persons = try searchPersons(community: community.code, query: query, limit: limit - found + 1)
-            guard !persons.isEmpty else { continue }
+            let persons = try searchPersons(community: code, query: query, limit: limit - found + 1)
+            guard !persons.isEmpty, let community = try community(code: code) else { continue }
             if found + persons.count > limit {
                 let fits = Array(persons.prefix(limit - found))
                 if !fits.isEmpty { groups.append(.init(community: community, persons: fits)) }
