@@ -3,9 +3,9 @@ import TerminalUI
 
 /// The only place state changes. Returns the I/O to run; its results come back as actions.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if let effects = districtResult(&state, action) { return effects }
     if let effects = browseResult(&state, action) { return effects }
     if let effects = evaluationResult(&state, action) { return effects }
-    if let effects = districtResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
         let oldPage = state.pageSize

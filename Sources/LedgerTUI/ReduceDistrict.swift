@@ -48,6 +48,13 @@ func districtResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
         d.browser.list = ListState(selected: min(d.browser.list.selected, max(0, rows.count - 1)))
         state.screen = .district(d)
         return []
+    case .recordOpened(let editing, _, _):
+        // Opened from the district register in a community the operator may not change: shown, not edited.
+        guard case .district(var d) = state.screen, !state.canWrite else { return nil }
+        d.viewing = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
+                               fields: editing.originalFields)
+        state.screen = .district(d)
+        return []
     case .districtFound(let query, let hits):
         // Only the answer to what is typed now: an older keystroke's answer may arrive later.
         guard case .district(var d) = state.screen, d.query == query else { return [] }
@@ -62,6 +69,17 @@ func districtResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
 
 func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key) -> [Effect] {
     var d = district
+    if var viewing = d.viewing {
+        switch key {
+        case .up: viewing.offset = max(0, viewing.offset - 1)
+        case .down: viewing.offset = min(max(0, viewing.lines.count - 1), viewing.offset + 1)
+        case .escape, .character("q"): d.viewing = nil
+        default: break
+        }
+        if d.viewing != nil { d.viewing = viewing }
+        state.screen = .district(d)
+        return []
+    }
     if let search = d.search { return districtSearchKey(&state, d, search, key) }
     if let hits = d.hits {
         switch key {
@@ -179,8 +197,8 @@ private func districtSearchKey(_ state: inout AppState, _ district: DistrictStat
     }
 }
 
-/// Opens a record of the district in its community (which becomes the current one: the header says ［只读］ where
-/// the operator may not change it, and the store refuses such a save). The form returns to the district register.
+/// Opens a record of the district in its community (which becomes the current one). Where the operator may change
+/// it, a form that returns to the district register; elsewhere a read-only view with numbers masked (header ［只读］).
 private func openFromDistrict(_ state: inout AppState, _ d: DistrictState, _ register: Register, id: Int64, community code: String) -> [Effect] {
     guard let c = state.communities.first(where: { $0.code == code }) else {
         state.screen = .district(d)

@@ -178,15 +178,56 @@ struct DistrictScreenTests {
         let opened = press(&state, [.enter, .down, .down, .enter])
         #expect(opened == [.loadFacts(community: "630102101"), .openRecord(.survey, id: 9, focus: nil)])
         #expect(state.community?.code == "630102101" && !state.canWrite)
-        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 9, version: 1, originalFields: ["name": "张山"]),
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 9, version: 1, originalFields: [
+            "name": "张山", "id_number": "630102199202020218", "phone": "13912345671", "status": "有创业意愿",
+            "remarks": "曾用号码630102199202020218"]), accepted: [:], focus: nil))
+        expectScreen(render(state), [
+            " 凤凰山社区（630102101）［只读］ │ 考核期 2024-01-01..2024-12-31    操作员 王芳",
+            "┌─ 凤凰山社区 摸底台账 第9号记录（只读） ──────────────────────────────────────┐",
+            "│ 姓名：张山                                                                   │",
+            "│ 公民身份号码：630102********0218                                             │",
+            "│ 联系电话：139****5671                                                        │",
+            "│ 创业状态：有创业意愿                                                         │",
+            "│ 备注：曾用号码630102********0218                                             │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓滚动  Esc返回（只读：您无权修改本社区的记录）",
+        ])
+        // Esc closes the view: the search results are still there; Esc again back to the register
+        press(&state, [.escape])
+        guard case .district(let d) = state.screen else { Issue.record("not in the district register"); return }
+        #expect(d.viewing == nil && d.hits == hits)
+        #expect(press(&state, [.escape]) == [.loadDistrictPage(Self.allQuery(state))])
+    }
+
+    @Test func aRecordTheOperatorMayChangeOpensInAFormThatReturnsToTheDistrictRegister() {
+        var state = Self.overview(width: 80, height: 24)
+        _ = reduce(&state, .accessLoaded(["630102001"]))
+        press(&state, [.character("a")])
+        _ = reduce(&state, .districtPageLoaded(Self.allQuery(state), Self.rows))
+        #expect(press(&state, [.enter]) == [.loadFacts(community: "630102001"), .openRecord(.survey, id: 1, focus: nil)])
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 1, version: 1, originalFields: ["name": "张三"]),
                                          accepted: [:], focus: nil))
-        #expect(state.message == "只读：您无权修改本社区的记录，可以查看，不能保存")
-        #expect(render(state).trimmedLines[0].contains("凤凰山社区（630102101）［只读］"))
-        // Leaving the form goes back to the district register, read again
+        #expect(state.form?.editing?.id == 1 && state.canWrite)
+        // Leaving the form goes back to the district register, read again from its first row
         let back = press(&state, [.escape])
         guard case .district = state.screen else { Issue.record("not back in the district register"); return }
         var same = Self.allQuery(state)
-        same.page.after = PageQuery.Boundary(value: "", id: 0) // from the first row shown (id 1) on
+        same.page.after = PageQuery.Boundary(value: "", id: 0)
         #expect(back == [.loadDistrictPage(same)])
         // A resize reads the page again at the new size, from the same row
         let resized = reduce(&state, .resized(width: 120, height: 40))

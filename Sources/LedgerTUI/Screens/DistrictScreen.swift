@@ -17,6 +17,7 @@ enum DistrictScreen {
     }
 
     static func draw(_ state: AppState, _ d: DistrictState, in rect: Rect, into buffer: inout Buffer) {
+        if let viewing = d.viewing { return RecordView.draw(viewing, in: rect, into: &buffer) }
         let b = d.browser
         var x = rect.x + 1
         x += buffer.put(scopeName(state, d.scope), x: x, y: rect.y, style: .title) + 1
@@ -80,6 +81,7 @@ enum DistrictScreen {
     }
 
     static func hints(_ d: DistrictState) -> String {
+        if d.viewing != nil { return "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）" }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
         let survey = d.browser.register == .survey ? " f状态 t培训" : ""
@@ -88,7 +90,7 @@ enum DistrictScreen {
 
     static let helpKeys: [(String, String)] = [
         ("↑↓", "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页"),
-        ("Enter", "打开所选记录（无权修改的社区只能查看，保存会被拒绝）"),
+        ("Enter", "打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的社区只读显示（号码遮盖）"),
         ("/", "全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开头、后四位，边输边查，按社区分组"),
         ("j", "按街道筛选：全区 → 各街道 → 全区"),
         ("c", "按社区筛选：当前街道（或全区）的各社区 → 全部"),

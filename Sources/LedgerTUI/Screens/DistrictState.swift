@@ -56,6 +56,8 @@ public struct DistrictState: Sendable {
     /// The persons the query found (shown instead of the register while the query is not empty).
     public var hits: DistrictHits?
     public var hitList = ListState()
+    /// A record of a community the operator may not change, shown read-only over the list (Esc closes it).
+    public var viewing: RecordView?
     /// Opened from the supervisor overview (Esc goes back there) or else from the home screen.
     public var fromOverview: Bool
 
