@@ -17,24 +17,29 @@ extension AppDatabase {
     /// winning rows are read in full. The cost grows with the number of communities, never with their size; a
     /// district-wide index could not serve a street's subset or the filters.
     public func districtPage(_ q: DistrictPageRequest) throws -> [RegisterRow] {
+        try districtPage(q, armsPerStatement: Self.armsPerStatement)
+    }
+
+    /// `districtPage` merging at most `armsPerStatement` communities per statement (tests use small numbers to
+    /// exercise the merge of several statements).
+    func districtPage(_ q: DistrictPageRequest, armsPerStatement: Int) throws -> [RegisterRow] {
         guard q.page.limit > 0 else { return [] }
+        // One community page's SQL serves every community: only its first argument, the community, changes.
+        let query = Self.pageQuery(q.page, columns: "id")
+        let arm = "SELECT * FROM (\(query.sql))"
         let descending = q.page.before != nil
         let order = descending ? "DESC" : "ASC"
         return try read { db in
             let codes = try Self.communityCodes(db, in: q.scope)
             var candidates: [DistrictCandidate] = []
-            for start in stride(from: 0, to: codes.count, by: Self.armsPerStatement) {
-                var arms: [String] = []
-                var arguments = StatementArguments()
-                for code in codes[start..<min(codes.count, start + Self.armsPerStatement)] {
-                    var one = q.page
-                    one.community = code
-                    let query = Self.pageQuery(one, columns: "id")
-                    arms.append("SELECT * FROM (\(query.sql))")
-                    arguments += query.arguments
-                }
-                let sql = arms.joined(separator: " UNION ALL ") + " ORDER BY sort_key \(order), id \(order) LIMIT ?"
-                arguments += [q.page.limit]
+            for start in stride(from: 0, to: codes.count, by: armsPerStatement) {
+                let part = codes[start..<min(codes.count, start + armsPerStatement)]
+                var values: [DatabaseValue] = []
+                for code in part { values += [code.databaseValue] + query.values.dropFirst() }
+                values.append(q.page.limit.databaseValue)
+                let sql = Array(repeating: arm, count: part.count).joined(separator: " UNION ALL ")
+                    + " ORDER BY sort_key \(order), id \(order) LIMIT ?"
+                let arguments = StatementArguments(values)
                 candidates += try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map {
                     DistrictCandidate(key: $0["sort_key"], id: $0["id"])
                 }

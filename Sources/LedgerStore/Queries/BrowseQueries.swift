@@ -58,7 +58,7 @@ extension AppDatabase {
     public func page(_ q: PageRequest) throws -> [RegisterRow] {
         let query = Self.pageQuery(q, columns: "*")
         let rows = try read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+            try Row.fetchAll(db, sql: query.sql, arguments: StatementArguments(query.values)).map { row in
                 var summary = try Self.summary(q.register, row)
                 if query.sorted { summary.sortKey = Self.text(row["sort_key"]) }
                 return summary
@@ -69,8 +69,9 @@ extension AppDatabase {
 
     /// The SQL of one community's page (its filters, keyset bound, order and limit), selecting `columns` and the
     /// sort value as `sort_key`. Rows come in descending order when the page is read backwards (`before`).
-    /// `sorted` tells whether the page has a sort column (otherwise the order is the id).
-    static func pageQuery(_ q: PageRequest, columns: String) -> (sql: String, arguments: StatementArguments, sorted: Bool) {
+    /// `sorted` tells whether the page has a sort column (otherwise the order is the id). The community is the first
+    /// argument, so that one SQL text serves every community (the district page).
+    static func pageQuery(_ q: PageRequest, columns: String) -> (sql: String, values: [DatabaseValue], sorted: Bool) {
         let key = q.sortColumn.flatMap { Self.sortKeys[q.register]?[$0] }
         let column = key?.expression ?? "id"
         var sql = "SELECT \(columns), \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
@@ -95,7 +96,7 @@ extension AppDatabase {
         sql += column == "id" ? " ORDER BY id \(order)" : " ORDER BY \(column) \(order), id \(order)"
         sql += " LIMIT ?"
         args.append(q.limit)
-        return (sql, StatementArguments(args.map { $0.databaseValue }), key != nil)
+        return (sql, args.map { $0.databaseValue }, key != nil)
     }
 
     static func text(_ value: DatabaseValue) -> String {
