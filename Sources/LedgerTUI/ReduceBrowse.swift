@@ -294,6 +294,7 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
         state.screen = .history(h)
         return [.undoLastChange(h.register, id: h.id)]
     case .escape, .character("q"):
+        if let d = h.returnToDistrict { state.screen = .district(d); return state.reloadDistrictPage(d) }
         state.screen = .browser(h.returnTo)
         return state.reloadPage(h.returnTo)
     default: break

@@ -153,6 +153,11 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
         return reload()
     case .character("/"):
         d.search = TextEditor(d.query, limit: 30)
+    case .character("h"):
+        guard let row = b.selected else { break }
+        d.browser = b
+        state.screen = .history(HistoryState(register: b.register, id: row.id, returnTo: b, returnToDistrict: d))
+        return [.loadHistory(b.register, id: row.id)]
     case .enter:
         guard let row = b.selected else { break }
         d.browser = b

@@ -69,7 +69,7 @@ struct DistrictScreenTests {
             "",
             "",
             "",
-            " ↑↓选择 Enter打开 /搜索 j街道 c社区 s排序 f状态 t培训 p问题 Tab换表 F1帮助",
+            " ↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 t培训 p问题 F1帮助",
         ])
     }
 
@@ -120,17 +120,25 @@ struct DistrictScreenTests {
             "",
             "",
             "",
-            " ↑↓选择 Enter打开 /搜索 j街道 c社区 s排序 f状态 t培训 p问题 Tab换表 F1帮助",
+            " ↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 t培训 p问题 F1帮助",
         ])
         // j moves to the next street, c then picks that street's community; s sorts by name across them
         #expect(press(&state, [.character("j")]) == [.loadDistrictPage(Self.allQuery(state, scope: DistrictScopeQuery(street: "南山街道")))])
         #expect(press(&state, [.character("c")]) == [.loadDistrictPage(Self.allQuery(state, scope: DistrictScopeQuery(street: "南山街道", community: "630102101")))])
         #expect(press(&state, [.character("j")]) == [.loadDistrictPage(Self.allQuery(state))])
+        // h shows the selected record's history; Esc comes back to the district register, read again
+        _ = reduce(&state, .districtPageLoaded(Self.allQuery(state), Self.rows))
+        #expect(press(&state, [.down, .character("h")]) == [.loadHistory(.survey, id: 7)])
+        guard case .history = state.screen else { Issue.record("no history"); return }
+        var again = Self.allQuery(state)
+        again.page.after = PageQuery.Boundary(value: "", id: 0) // from the first row shown (id 1) on
+        #expect(press(&state, [.escape]) == [.loadDistrictPage(again)])
+        guard case .district = state.screen else { Issue.record("not back in the district register"); return }
         #expect(press(&state, [.character("s")]) == [.loadDistrictPage(Self.allQuery(state, sort: "name"))])
         // An answer to an earlier query is dropped
-        _ = reduce(&state, .districtPageLoaded(Self.allQuery(state, scope: street), Self.rows))
+        _ = reduce(&state, .districtPageLoaded(Self.allQuery(state, scope: street), Array(Self.rows.prefix(1))))
         guard case .district(let d) = state.screen else { Issue.record("not the district register"); return }
-        #expect(d.browser.rows.count == 2)
+        #expect(d.browser.rows.map(\.id) == [1, 7, 9])
     }
 
     @Test func searchAnywhereShowsPersonsGroupedByCommunityAsYouTypeAndOpensThemReadOnly() {

@@ -84,14 +84,16 @@ enum DistrictScreen {
         if d.viewing != nil { return "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）" }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
-        let survey = d.browser.register == .survey ? " f状态 t培训" : ""
-        return "↑↓选择 Enter打开 /搜索 j街道 c社区 s排序\(survey) p问题 Tab换表 F1帮助"
+        // The survey register's filters leave no room for Tab at 80 columns (F1 lists it).
+        let keys = d.browser.register == .survey ? "f状态 t培训 p问题" : "p问题 Tab换表"
+        return "↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 \(keys) F1帮助"
     }
 
     static let helpKeys: [(String, String)] = [
         ("↑↓", "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页"),
         ("Enter", "打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的社区只读显示（号码遮盖）"),
         ("/", "全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开头、后四位，边输边查，按社区分组"),
+        ("h", "所选记录的修改记录（谁、何时、改了什么）"),
         ("j", "按街道筛选：全区 → 各街道 → 全区"),
         ("c", "按社区筛选：当前街道（或全区）的各社区 → 全部"),
         ("s", "依次按各列排序（姓名按拼音，全区统一排序）"),
