@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chuangye", targets: ["chuangye"]),
+        // Development measurements and the fault driver: never part of the shipped `chuangye`.
+        .executable(name: "chuangye-bench", targets: ["chuangye-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -44,11 +46,18 @@ let package = Package(
         // Position-independent like any other build: the shipped binary parses untrusted CSV and XLSX, so address
         // randomisation stays (the fixed-address link saved ~1.3 ms per command, which no one can feel; DECISIONS.md).
         .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
+        // The hidden measurement and fault commands (`bench-ui`, `bench-keys`, `bench-import-stages`, `fault-saves`)
+        // and the deliberately slow store, kept out of the shipped binary; the tests use the same pieces.
+        .target(name: "ChuangyeBenchKit", dependencies: [
+            "ChuangyeCLI", "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerTUI", "TerminalUI", "CursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "chuangye-bench", dependencies: ["ChuangyeBenchKit"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
+        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "ChuangyeBenchKit", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
                                                              "LedgerExchange", "SafeFiles",
                                                              // Builds the workbooks the import fuzz and memory tests feed the binary.
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -5,7 +5,9 @@ import LedgerResources
 import LedgerStore
 
 /// Options every subcommand shares: which database, who is working.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
@@ -16,7 +18,7 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { session.databasePath }
 
     /// `forBulkLoad`: see `AppDatabase.open`.
-    func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+    public func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
         try session.openDatabase(forBulkLoad: forBulkLoad)
     }
 
@@ -113,9 +115,9 @@ struct CommunityOption: ParsableArguments {
     }
 }
 
-enum Rubrics {
+public enum Rubrics {
     /// Every shipped rubric.
-    static func all() throws -> [Rubric] {
+    public static func all() throws -> [Rubric] {
         guard let dir = LedgerResources.rubricsDirectory else { throw CLIFailure.data("找不到评分表文件（安装不完整）") }
         do { return try Rubric.loadAll(from: dir) } catch let e as RubricError { throw CLIFailure.data(e.message) }
     }

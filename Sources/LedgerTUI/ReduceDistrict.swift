@@ -32,39 +32,40 @@ extension AppState {
     }
 }
 
-/// Answers of the district effects; nil when the action is not one of them.
-func districtResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    switch action {
-    case .districtPageLoaded(let q, let rows):
-        guard case .district(var d) = state.screen, d.expects(q) else { return [] }
-        let turning = d.browser.turning
-        d.browser.turning = nil
-        if rows.isEmpty, let turning, !d.browser.rows.isEmpty {
-            state.screen = .district(d)
-            state.show(turning == .forward ? "已到末页" : "已到首页")
-            return []
-        }
-        d.browser.rows = rows
-        d.browser.list = ListState(selected: min(d.browser.list.selected, max(0, rows.count - 1)))
+// Answers of the district effects (each called from `reduce`'s one switch over actions).
+
+func districtPageLoaded(_ state: inout AppState, _ q: DistrictPageQuery, _ rows: [RegisterRow]) -> [Effect] {
+    guard case .district(var d) = state.screen, d.expects(q) else { return [] }
+    let turning = d.browser.turning
+    d.browser.turning = nil
+    if rows.isEmpty, let turning, !d.browser.rows.isEmpty {
         state.screen = .district(d)
+        state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
-    case .recordOpened(let editing, _, _):
-        // Opened from the district register in a community the operator may not change: shown, not edited.
-        guard case .district(var d) = state.screen, !state.canWrite else { return nil }
-        d.viewing = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                               fields: editing.originalFields)
-        state.screen = .district(d)
-        return []
-    case .districtFound(let query, let hits):
-        // Only the answer to what is typed now: an older keystroke's answer may arrive later.
-        guard case .district(var d) = state.screen, d.query == query else { return [] }
-        d.hits = hits
-        d.hitList = ListState()
-        state.screen = .district(d)
-        return []
-    default:
-        return nil
     }
+    d.browser.rows = rows
+    d.browser.list = ListState(selected: min(d.browser.list.selected, max(0, rows.count - 1)))
+    state.screen = .district(d)
+    return []
+}
+
+func districtFound(_ state: inout AppState, query: String, _ hits: DistrictHits) -> [Effect] {
+    // Only the answer to what is typed now: an older keystroke's answer may arrive later.
+    guard case .district(var d) = state.screen, d.query == query else { return [] }
+    d.hits = hits
+    d.hitList = ListState()
+    state.screen = .district(d)
+    return []
+}
+
+/// A record opened from the district register in a community the operator may not change: shown read-only,
+/// not edited. Nil when the record opens in the edit form as anywhere else.
+func districtRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
+    guard case .district(var d) = state.screen, !state.canWrite else { return nil }
+    d.viewing = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
+                           fields: editing.originalFields)
+    state.screen = .district(d)
+    return []
 }
 
 func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key) -> [Effect] {

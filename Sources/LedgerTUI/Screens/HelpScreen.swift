@@ -112,9 +112,10 @@ enum HelpScreen {
                 return entry.text.isEmpty ? [""] : DisplayWidth.wrap(entry.text, width, maxLines: Int.max)
             }
             let wrapped = DisplayWidth.wrap(entry.text, max(2, width - keyWidth), maxLines: Int.max)
-            return wrapped.enumerated().map { i, part in
-                (i == 0 ? DisplayWidth.fit(key, keyWidth, ellipsis: false) : String(repeating: " ", count: keyWidth)) + part
-            }
+            let indent = String(repeating: " ", count: keyWidth)
+            // A key wider than its column stands on a line of its own rather than being cut or touching its text.
+            if DisplayWidth.of(key) >= keyWidth { return [key] + wrapped.map { indent + $0 } }
+            return wrapped.enumerated().map { i, part in (i == 0 ? DisplayWidth.fit(key, keyWidth, ellipsis: false) : indent) + part }
         }
     }
 

@@ -12,39 +12,36 @@ enum ScorePanel {
     struct Line { let text: String; let points: String; let style: Style; let changed: Bool }
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
-        guard let cards = state.scoreCards() else { return }
-        // A record being typed that could not be saved yet is not in the figures: the panel says so.
+        guard let cards = state.scoreCards else { return }
         var draftNotCounted = false
         if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil { draftNotCounted = true }
         draw(cards, draftNotCounted: draftNotCounted, asciiGauges: state.asciiGauges, in: rect, into: &buffer)
     }
 
-    /// Inner width from which each item carries a gauge beside its points (at 120 columns; at 80 the titles
-    /// need the room).
-    static let gaugeMinimumWidth = 36
-    static let gaugeWidth = 5
+    /// Each item carries a gauge toward its next threshold beside its points: 5 cells where the panel is wide (120
+    /// columns), 2 at 80 columns, where the titles need the room (two cells of eighth blocks still show 16 steps).
+    static let wideGaugeFrom = 36
+    static func gaugeWidth(_ panelWidth: Int) -> Int { panelWidth >= wideGaugeFrom ? 5 : 2 }
 
     static func draw(_ cards: (saved: ScoreCard, preview: ScoreCard?), draftNotCounted: Bool, asciiGauges: Bool = false, in rect: Rect,
                      into buffer: inout Buffer) {
         let shown = cards.preview ?? cards.saved
-        let inner = Panel.draw("评分预览", in: rect, into: &buffer)
-        guard inner.height > 2 else { return }
-        var total = "总分 \(shown.total)/\(shown.max)"
-        if let preview = cards.preview, preview.total != cards.saved.total { total = "总分 \(cards.saved.total)→\(preview.total)" + delta(preview.total - cards.saved.total) }
-        buffer.put(total, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
-        if draftNotCounted {
-            let note = "（草稿未计入）"
-            buffer.put(note, x: inner.maxX - DisplayWidth.of(note), y: inner.y, style: .muted)
-        }
+        // The total stands in the border, so that at 80×24 every item has a row of its own beside its gauge.
+        var total = "评分 \(shown.total)/\(shown.max)"
+        if let preview = cards.preview, preview.total != cards.saved.total { total = "评分 \(cards.saved.total)→\(preview.total)" + delta(preview.total - cards.saved.total) }
+        // A record being typed that could not be saved yet is not in the figures: the panel says so.
+        if draftNotCounted { total += "（草稿未计入）" }
+        let inner = Panel.draw(total, in: rect, into: &buffer)
+        guard inner.height > 1 else { return }
         let lines = self.lines(cards, width: inner.width, asciiGauges: asciiGauges)
-        let rows = inner.height - 1
+        let rows = inner.height
         var start = 0
         if lines.count > rows {
             let firstChange = lines.firstIndex(where: \.changed) ?? 0
             start = max(0, min(firstChange - rows / 3, lines.count - rows))
         }
         for (i, line) in lines.dropFirst(start).prefix(rows).enumerated() {
-            let y = inner.y + 1 + i
+            let y = inner.y + i
             buffer.put(line.text, x: inner.x, y: y, style: line.style, maxWidth: inner.width)
             buffer.put(line.points, x: inner.maxX - DisplayWidth.of(line.points), y: y, style: line.style)
         }
@@ -66,11 +63,9 @@ enum ScorePanel {
                 points = "\(old.points)→\(item.points)" + delta(item.points - old.points)
                 style = .title
             }
-            if width >= gaugeMinimumWidth {
-                // Points right-aligned in at least 4 cells (`0/15`, ` 2/2`), so the gauges stand in one column.
-                let padding = String(repeating: " ", count: max(0, 4 - DisplayWidth.of(points)))
-                points = Gauge.text(item.progress, width: gaugeWidth, ascii: asciiGauges) + " " + padding + points
-            }
+            // Points right-aligned in at least 4 cells (`0/15`, ` 2/2`), so the gauges stand in one column.
+            let padding = String(repeating: " ", count: max(0, 4 - DisplayWidth.of(points)))
+            points = Gauge.text(item.progress, width: gaugeWidth(width), ascii: asciiGauges) + " " + padding + points
             let room = width - DisplayWidth.of(points) - 1
             if DisplayWidth.of(title) <= room { return [Line(text: title, points: points, style: style, changed: changed)] }
             var parts = DisplayWidth.wrap(title, width, maxLines: Int.max)

@@ -8,7 +8,12 @@ public enum Gauge {
         guard width > 0 else { return "" }
         let f = fraction.isFinite ? min(1, max(0, fraction)) : 0
         if ascii {
-            let inner = max(0, width - 2)
+            // Brackets only where they leave room for a few steps inside.
+            guard width >= 4 else {
+                let filled = Int((f * Double(width)).rounded(.down))
+                return String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            }
+            let inner = width - 2
             let filled = Int((f * Double(inner)).rounded(.down))
             return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: inner - filled) + "]"
         }
