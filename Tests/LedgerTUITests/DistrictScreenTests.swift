@@ -158,7 +158,7 @@ struct DistrictScreenTests {
         _ = reduce(&state, .districtFound(query: "z", DistrictHits(groups: [], truncated: true)))
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
-            " 全区 [摸底台账]  服务台账   工作台账   全区搜索：zs",
+            " 全区 [摸底台账]  服务台账   工作台账   搜索人员：zs",
             "",
             " 社区        姓名        公民身份号码        创业状态",
             " 八一路社区  张三        630102********0116  有创业意愿",

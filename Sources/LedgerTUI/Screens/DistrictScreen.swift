@@ -31,11 +31,11 @@ enum DistrictScreen {
         if let status = b.statusFilter { flags.append(status) }
         if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
         if b.problemsOnly { flags.append("仅有问题的记录") }
-        if d.search != nil || !d.query.isEmpty { flags.append("全区搜索：\(d.search?.text ?? d.query)") }
+        if d.search != nil || !d.query.isEmpty { flags.append("搜索人员：\(d.search?.text ?? d.query)") }
         buffer.put(flags.joined(separator: "  "), x: x + 1, y: rect.y, style: .hint, maxWidth: max(0, rect.maxX - x - 1))
         if let search = d.search {
             let before = DisplayWidth.of(flags.dropLast().joined(separator: "  ")) + (flags.count > 1 ? 2 : 0)
-            buffer.cursor = (x + 1 + before + DisplayWidth.of("全区搜索：") + search.visible(width: 20).cursorColumn, rect.y)
+            buffer.cursor = (x + 1 + before + DisplayWidth.of("搜索人员：") + search.visible(width: 20).cursorColumn, rect.y)
         }
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if let hits = d.hits { return drawHits(hits, d, header: rect.y + 2, in: listRect, into: &buffer) }
@@ -65,7 +65,7 @@ enum DistrictScreen {
         buffer.put(heading, x: rect.x, y: y, style: .title, maxWidth: rect.width)
         let found = hits.rows
         guard !found.isEmpty else {
-            buffer.put("（全区没有匹配的人员）", x: rect.x, y: rect.y, style: .muted, maxWidth: rect.width)
+            buffer.put("（没有匹配的人员）", x: rect.x, y: rect.y, style: .muted, maxWidth: rect.width)
             return
         }
         let lines = found.enumerated().map { i, hit -> String in
