@@ -115,6 +115,7 @@ struct BenchCommand: AsyncParsableCommand {
                              today: Day.today(), details: details)
             print("plan_one_community: \(ms(Date().timeIntervalSince(t))) ms (\(state.counts.persons) persons)")
         }
+        try await DistrictBench.run(database)
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print("peak_rss: \(usage.ru_maxrss / 1024) MB")

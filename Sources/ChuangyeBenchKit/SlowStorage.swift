@@ -86,6 +86,11 @@ public struct SlowStorage: LedgerStorage {
     public func searchRecords(_ register: Register, community: String, query: String, limit: Int) async throws -> [RegisterRow] {
         try await late { try await engine.searchRecords(register, community: community, query: query, limit: limit) }
     }
+    public func districtAccess() async throws -> DistrictAccess { try await late { try await engine.districtAccess() } }
+    public func districtPage(_ q: DistrictPageRequest) async throws -> [RegisterRow] { try await late { try await engine.districtPage(q) } }
+    public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) async throws -> DistrictSearchResult {
+        try await late { try await engine.searchDistrict(query, scope: scope, limit: limit) }
+    }
     public func count(_ register: Register, community: String) async throws -> Int {
         try await late { try await engine.count(register, community: community) }
     }

@@ -40,6 +40,9 @@ public enum Action: Sendable {
     case exported(String)
     /// The evaluation screen's submission as the store holds it now, after `request` (nil: a plain reload).
     case evaluationUpdated(Evaluation?, after: EvaluationRequest?)
+    case districtPageLoaded(DistrictPageQuery, [RegisterRow])
+    /// Persons found anywhere by what was typed (`query`).
+    case districtFound(query: String, DistrictHits)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.
@@ -103,5 +106,7 @@ public enum Effect: Sendable, Equatable {
     case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
     /// The evaluation procedure (submit, 初评, draw, checks, sign, unlock); answered by `evaluationUpdated`.
     case evaluation(community: String, EvaluationRequest)
+    case loadDistrictPage(DistrictPageQuery)
+    case searchDistrict(DistrictScopeQuery, query: String)
     case quit
 }

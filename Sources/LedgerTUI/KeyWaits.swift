@@ -17,7 +17,9 @@ public func keyWaits(_ key: Key?, in state: AppState, pending: [Effect]) -> Bool
     case .browser(let b) where b.search != nil:
         // Typing a search never waits; the keys that end it do not use the rows either.
         return false
-    case .loading, .chooseCommunity, .home, .help, .browser, .history, .checks, .score, .plan, .overview, .evaluation:
+    case .district(let d) where d.search != nil:
+        return false
+    case .loading, .chooseCommunity, .home, .help, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district:
         // Outside a form a key acts on what the screen shows (a row, an item, a kept draft, the right to write):
         // it waits for the reads that are filling it.
         return pending.contains { fills(state.screen, $0) }
@@ -37,6 +39,7 @@ private func fills(_ screen: Screen, _ effect: Effect) -> Bool {
     case (.score, .loadFacts), (.score, .loadEvidence): true
     case (.plan, .loadFacts), (.plan, .loadPlanDetails), (.plan, .loadEvidence): true
     case (.overview, .loadOverview): true
+    case (.district, .loadDistrictPage), (.district, .searchDistrict): true
     // The evaluation screen's keys act on the submission, which every request (a load or a step) answers anew.
     case (.evaluation, .evaluation): true
     default: false
@@ -67,7 +70,7 @@ extension Effect {
             true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .searchPersons, .lookUpIdNumber,
              .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .evaluation:
+             .loadOverview, .loadPlanDetails, .loadAccess, .evaluation, .loadDistrictPage, .searchDistrict:
             false
         }
     }
@@ -79,7 +82,7 @@ extension Effect {
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
              .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
-             .quit:
+             .loadDistrictPage, .searchDistrict, .quit:
             false
         }
     }

@@ -25,6 +25,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .browser(let b) = state.screen, state.pageSize != oldPage, !state.isTooSmall {
             return state.reloadPage(b)
         }
+        if case .district(let d) = state.screen, state.pageSize != oldPage, !state.isTooSmall { return state.reloadDistrictPage(d) }
         return []
     case .keysHeld(let count):
         state.heldKeys = count
@@ -96,7 +97,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .pageLoaded(let register, let rows):
         return pageLoaded(&state, register, rows)
     case .recordOpened(let editing, let accepted, let focus):
-        return recordOpened(&state, editing, accepted: accepted, focus: focus)
+        return districtRecordViewed(&state, editing) ?? recordOpened(&state, editing, accepted: accepted, focus: focus)
     case .historyLoaded(let lines):
         return historyLoaded(&state, lines)
     case .checksLoaded(let items):
@@ -116,6 +117,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .evaluationUpdated(let evaluation, let request):
         return evaluationUpdated(&state, evaluation, after: request)
+    case .districtPageLoaded(let q, let rows):
+        return districtPageLoaded(&state, q, rows)
+    case .districtFound(let query, let hits):
+        return districtFound(&state, query: query, hits)
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []
@@ -282,6 +287,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
     case .evaluation(let e): return evaluationKey(&state, e, key)
+    case .district(let d): return districtKey(&state, d, key)
     }
 }
 

@@ -46,6 +46,9 @@ extension AppState {
             screen = .plan(p)
             guard let code = community?.code else { return [] }
             return [.loadFacts(community: code), .loadPlanDetails(community: code)] + (p.evidenceQuery.map { [.loadEvidence(community: code, $0)] } ?? [])
+        case .district(let d):
+            screen = .district(d)
+            return reloadDistrictPage(d)
         }
     }
 }
@@ -90,11 +93,12 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     case .checks(let c): form.returnTo = .checks(c)
     case .score(let sc): form.returnTo = .score(sc)
     case .plan(let p): form.returnTo = .plan(p)
+    case .district(let d): form.returnTo = .district(d)
     case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation: form.returnTo = .home
     }
     state.revalidate(&form)
     state.screen = .form(form)
-    state.show("正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
+    state.show(state.canWrite ? "正在修改第\(editing.id)号记录：保存时会校验并记入修改记录" : "只读：您无权修改本社区的记录，可以查看，不能保存")
     var lookups: [Effect] = []
     for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
     if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {
@@ -130,7 +134,7 @@ func registerChanged(_ state: inout AppState, _ message: String) -> [Effect] {
     case .browser(let b): effects += state.reloadPage(b)
     case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
     case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
-    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation: break
+    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation, .district: break
     }
     return effects
 }
@@ -145,7 +149,7 @@ func evidenceLoaded(_ state: inout AppState, title: String, _ register: Register
         p.evidence = (title, register, rows)
         p.evidenceList = ListState()
         state.screen = .plan(p)
-    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation: break
+    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation, .district: break
     }
     return []
 }
@@ -292,6 +296,7 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
         state.screen = .history(h)
         return [.undoLastChange(h.register, id: h.id)]
     case .escape, .character("q"):
+        if let d = h.returnToDistrict { state.screen = .district(d); return state.reloadDistrictPage(d) }
         state.screen = .browser(h.returnTo)
         return state.reloadPage(h.returnTo)
     default: break

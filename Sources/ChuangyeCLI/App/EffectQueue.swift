@@ -55,6 +55,13 @@ public struct EffectQueue: Sendable {
                 }
             }
             waiting.append(effect)
+        case .loadDistrictPage:
+            // Likewise the district register, and the search typed into it: only the newest of each is read.
+            waiting.removeAll { if case .loadDistrictPage = $0 { true } else { false } }
+            waiting.append(effect)
+        case .searchDistrict:
+            waiting.removeAll { if case .searchDistrict = $0 { true } else { false } }
+            waiting.append(effect)
         case .loadCommunities, .loadFacts, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
              .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation:
@@ -92,7 +99,7 @@ public enum EffectLane: CaseIterable, Sendable {
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
              .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
-             .quit:
+             .loadDistrictPage, .searchDistrict, .quit:
             .main
         }
     }

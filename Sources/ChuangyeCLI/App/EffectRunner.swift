@@ -152,6 +152,10 @@ public struct EffectRunner: Sendable {
             return .accessLoaded(try await database.writableCommunities())
         case .evaluation(let community, let request):
             return try await EvaluationEffects.run(request, community: community, database: database)
+        case .loadDistrictPage(let q):
+            return try await DistrictEffects.page(q, database: database)
+        case .searchDistrict(let scope, let query):
+            return try await DistrictEffects.search(scope, query: query, database: database)
         case .quit:
             return nil
         }

@@ -182,7 +182,7 @@ extension Effect {
             request != .load
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
-             .loadPlanDetails, .loadAccess, .exportWorkbook, .quit:
+             .loadPlanDetails, .loadAccess, .exportWorkbook, .loadDistrictPage, .searchDistrict, .quit:
             false
         }
     }

@@ -12,6 +12,8 @@ public struct RegisterRow: Sendable, Hashable {
     public var sortKey = ""
     /// A person's services in the period, where a list shows each person's figure (the score's evidence).
     public var servicesInPeriod: Int?
+    /// The code of the record's community (a district register lists many).
+    public var community = ""
     public init(id: Int64, fields: [String: String], deleted: Bool, deletedReason: String?, errors: Int, warnings: Int,
                 sortKey: String = "") {
         self.sortKey = sortKey

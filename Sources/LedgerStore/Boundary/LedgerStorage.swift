@@ -9,7 +9,7 @@ import LedgerCore
 /// (`RecordRef`, `RecordEntry`, `SavedRecord`, `Register`), never as table names. The rules live in `LedgerCore`
 /// and are shared: an engine stores records, keeps the totals and the audit trail, and answers these queries.
 /// `Tests/LedgerStoreTests/Conformance` is the behaviour every engine must show.
-public protocol LedgerStorage: AdminStore, EntryStore, BrowseStore, ImportStore, SuperviseStore {}
+public protocol LedgerStorage: AdminStore, EntryStore, BrowseStore, ImportStore, SuperviseStore, DistrictStore {}
 
 /// Who works and when: every role knows it.
 public protocol LedgerSession: Sendable {

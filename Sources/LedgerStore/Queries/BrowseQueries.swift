@@ -56,9 +56,25 @@ extension AppDatabase {
     /// A page of a register: keyset pagination on (sort column, id), so each page is one index range read and
     /// never an OFFSET scan. `after`/`before` are the boundary rows' (value, id); neither gives the first page.
     public func page(_ q: PageRequest) throws -> [RegisterRow] {
+        let query = Self.pageQuery(q, columns: "*")
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: StatementArguments(query.values)).map { row in
+                var summary = try Self.summary(q.register, row)
+                if query.sorted { summary.sortKey = Self.text(row["sort_key"]) }
+                return summary
+            }
+        }
+        return q.before != nil ? rows.reversed() : rows
+    }
+
+    /// The SQL of one community's page (its filters, keyset bound, order and limit), selecting `columns` and the
+    /// sort value as `sort_key`. Rows come in descending order when the page is read backwards (`before`).
+    /// `sorted` tells whether the page has a sort column (otherwise the order is the id). The community is the first
+    /// argument, so that one SQL text serves every community (the district page).
+    static func pageQuery(_ q: PageRequest, columns: String) -> (sql: String, values: [DatabaseValue], sorted: Bool) {
         let key = q.sortColumn.flatMap { Self.sortKeys[q.register]?[$0] }
         let column = key?.expression ?? "id"
-        var sql = "SELECT *, \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
+        var sql = "SELECT \(columns), \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
         var args: [any DatabaseValueConvertible & Sendable] = [q.community]
         if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
         if q.register == .survey, let status = q.status { sql += " AND status = ?"; args.append(status) }
@@ -80,15 +96,7 @@ extension AppDatabase {
         sql += column == "id" ? " ORDER BY id \(order)" : " ORDER BY \(column) \(order), id \(order)"
         sql += " LIMIT ?"
         args.append(q.limit)
-        let arguments = StatementArguments(args.map { $0.databaseValue })
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                var summary = try Self.summary(q.register, row)
-                if key != nil { summary.sortKey = Self.text(row["sort_key"]) }
-                return summary
-            }
-        }
-        return descending ? rows.reversed() : rows
+        return (sql, args.map { $0.databaseValue }, key != nil)
     }
 
     static func text(_ value: DatabaseValue) -> String {
@@ -167,8 +175,10 @@ extension AppDatabase {
         case .service: fields = serviceFields(row)
         case .activity: fields = activityFields(row)
         }
-        return RegisterRow(id: row["id"], fields: fields, deleted: (row["deleted_at"] as String?) != nil,
-                           deletedReason: row["deleted_reason"], errors: row["error_count"], warnings: row["warning_count"])
+        var summary = RegisterRow(id: row["id"], fields: fields, deleted: (row["deleted_at"] as String?) != nil,
+                                  deletedReason: row["deleted_reason"], errors: row["error_count"], warnings: row["warning_count"])
+        summary.community = row["community_code"] ?? ""
+        return summary
     }
 
     /// A record's fields and the token to edit it.

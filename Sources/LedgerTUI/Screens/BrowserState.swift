@@ -85,6 +85,8 @@ public struct HistoryState: Sendable {
     public var lines: [HistoryLine] = []
     public var offset = 0
     public let returnTo: BrowserState
+    /// Opened from the district register: Esc goes back there instead of to `returnTo`.
+    public var returnToDistrict: DistrictState? = nil
 }
 
 /// One problem found by the checks screen.
@@ -122,4 +124,5 @@ public enum ReturnScreen: Sendable {
     case checks(ChecksState)
     case score(ScoreState)
     case plan(PlanState)
+    case district(DistrictState)
 }

@@ -22,6 +22,7 @@ enum HelpScreen {
         case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
         case .evaluation: "帮助：评选（自评、初评与抽查）"
+        case .district(let d): "帮助：\(d.scope.community == nil ? d.scope.street ?? "全区" : "社区")台账（督导）"
         }
     }
 
@@ -87,7 +88,9 @@ enum HelpScreen {
                 + text(["", "措施按“每单位工作可得分数”排序：为一人提供一次服务、培训一人、开展一次活动、改正一条记录各算一个单位。",
                         "计划与评分使用同一组数字；灰色的项本期无法再提出措施，并说明原因。"])
         case .overview:
-            return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "进入所选社区"), ("Esc / q", "返回")])
+            return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "所选社区的台账（督导浏览）"),
+                         ("j", "所选社区所在街道的台账：各社区合在一起浏览和搜索"), ("a", "全区台账：所有社区合在一起浏览和搜索"),
+                         ("i", "进入所选社区（录入、评分）"), ("Esc / q", "返回")])
         case .evaluation:
             return keys([("t", "提交自评（窗口人员）：冻结当前评分；签署前可重新提交，初评随之重来"), ("Tab", "在评分项和抽样名单之间切换"),
                          ("↑↓ / PgDn / PgUp", "选择"), ("a", "初评改分（督导）：给所选评分项不同的分数，须写理由"),
@@ -96,6 +99,9 @@ enum HelpScreen {
                          ("S", "签署初评（督导）：全部核实后才能签署，签署后台账锁定"), ("U", "解锁（督导，须写理由，记入修改记录）"),
                          ("Esc / q", "返回主菜单")])
                 + text(["", "黄色的评分项与自评不同，下方显示理由；红色的抽样记录核实为不属实，社区更正后显示已更正几处。"])
+        case .district:
+            return keys(DistrictScreen.helpKeys)
+                + text(["", "社区一列说明记录属于哪个社区；身份证号和电话遮盖显示。排序和翻页对所选范围内的全部社区统一进行。"])
         }
     }
 
@@ -141,7 +147,7 @@ enum HelpScreen {
 func openHelp(_ state: inout AppState) {
     switch state.screen {
     case .help, .loading: return
-    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation:
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district:
         state.screen = .help(HelpState(), returnTo: state.screen)
     }
 }

@@ -70,7 +70,7 @@ enum OverviewScreen {
     }
 
     static func draw(_ state: AppState, _ o: OverviewState, in rect: Rect, into buffer: inout Buffer) {
-        let inner = Panel.draw("督导总览：\(o.figures.count)个社区（←→ 选择排序列，Enter 进入社区）", in: rect, into: &buffer)
+        let inner = Panel.draw("督导总览：\(o.figures.count)个社区（←→ 排序，Enter 社区台账，j 街道，a 全区）", in: rect, into: &buffer)
         let widths = widths(inner.width)
         var header = ""
         for (i, title) in titles.enumerated() {
@@ -99,13 +99,20 @@ func overviewKey(_ state: inout AppState, _ overview: OverviewState, _ key: Key)
         let next = o.sortColumn + (key == .left ? -1 : 1)
         o.sortColumn = (next + OverviewScreen.titles.count) % OverviewScreen.titles.count
     case .character(" "): o.descending.toggle()
-    case .enter:
+    case .enter, .character("i"), .character("j"):
         let lines = OverviewScreen.communityLines(state, o)
         guard o.list.selected < lines.count, let code = lines[o.list.selected].code,
               let c = state.communities.first(where: { $0.code == code }) else { break }
         state.community = c
-        state.screen = .home
-        return [.loadFacts(community: c.code)]
+        switch key {
+        case .enter: return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(community: c.code))
+        case .character("j"): return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(street: c.street))
+        default:
+            state.screen = .home
+            return [.loadFacts(community: c.code)]
+        }
+    case .character("a"):
+        return openDistrict(&state, DistrictScopeQuery())
     case .escape, .character("q"):
         state.screen = state.community == nil ? .chooseCommunity(ListState()) : .home
         return []

@@ -1,0 +1,105 @@
+import LedgerCore
+import TerminalUI
+
+/// The district register: the browser's table with a 社区 column first, or the persons a search found, grouped
+/// by community. Numbers are masked as in every list.
+enum DistrictScreen {
+    static let communityWidth = 12
+
+    /// What the register covers, in words: 全区, a street, or a community.
+    static func scopeName(_ state: AppState, _ scope: DistrictScopeQuery) -> String {
+        if let code = scope.community { return state.communities.first { $0.code == code }?.name ?? code }
+        return scope.street ?? "全区"
+    }
+
+    static func communityName(_ state: AppState, _ code: String) -> String {
+        state.communities.first { $0.code == code }?.name ?? code
+    }
+
+    static func draw(_ state: AppState, _ d: DistrictState, in rect: Rect, into buffer: inout Buffer) {
+        if let viewing = d.viewing { return RecordView.draw(viewing, in: rect, into: &buffer) }
+        let b = d.browser
+        var x = rect.x + 1
+        x += buffer.put(scopeName(state, d.scope), x: x, y: rect.y, style: .title) + 1
+        for register in Register.allCases {
+            let name = BrowserScreen.registerNames[register] ?? ""
+            x += buffer.put(register == b.register ? "[\(name)]" : " \(name) ", x: x, y: rect.y,
+                            style: register == b.register ? .focus : .muted) + 1
+        }
+        var flags: [String] = []
+        if b.sort != "id" { flags.append("按\(b.register.header(of: b.sort))排序") }
+        if let status = b.statusFilter { flags.append(status) }
+        if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
+        if b.problemsOnly { flags.append("仅有问题的记录") }
+        if d.search != nil || !d.query.isEmpty { flags.append("搜索人员：\(d.search?.text ?? d.query)") }
+        buffer.put(flags.joined(separator: "  "), x: x + 1, y: rect.y, style: .hint, maxWidth: max(0, rect.maxX - x - 1))
+        if let search = d.search {
+            let before = DisplayWidth.of(flags.dropLast().joined(separator: "  ")) + (flags.count > 1 ? 2 : 0)
+            buffer.cursor = (x + 1 + before + DisplayWidth.of("搜索人员：") + search.visible(width: 20).cursorColumn, rect.y)
+        }
+        let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
+        if let hits = d.hits { return drawHits(hits, d, header: rect.y + 2, in: listRect, into: &buffer) }
+        let cols = BrowserScreen.layout(b.register, width: rect.width - 2 - communityWidth, sort: b.sort, rows: b.rows)
+        func line(_ community: String, _ cells: [String], problems: String) -> String {
+            DisplayWidth.fit(community, communityWidth) + zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined()
+                + DisplayWidth.fit(problems, BrowserScreen.problemsWidth)
+        }
+        buffer.put(line("社区", cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
+        guard !b.rows.isEmpty else {
+            buffer.put(b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）", x: listRect.x, y: listRect.y,
+                       style: .muted, maxWidth: listRect.width)
+            return
+        }
+        let rows = b.rows.map { row -> String in
+            let problems = row.errors > 0 ? "✗错误" : row.warnings > 0 ? "!警告" : ""
+            return line(communityName(state, row.community), cols.map { $0.value(row) }, problems: problems)
+        }
+        ListView.draw(rows, state: b.list, in: listRect, into: &buffer) { i in
+            b.rows[i].errors > 0 ? .error : b.rows[i].warnings > 0 ? .warning : .plain
+        }
+    }
+
+    /// Persons found, each community's name on its first row only, so the groups read as blocks.
+    static func drawHits(_ hits: DistrictHits, _ d: DistrictState, header y: Int, in rect: Rect, into buffer: inout Buffer) {
+        let heading = DisplayWidth.fit("社区", communityWidth) + DisplayWidth.fit("姓名", 12) + DisplayWidth.fit("公民身份号码", 20) + "创业状态"
+        buffer.put(heading, x: rect.x, y: y, style: .title, maxWidth: rect.width)
+        let found = hits.rows
+        guard !found.isEmpty else {
+            buffer.put("（没有匹配的人员）", x: rect.x, y: rect.y, style: .muted, maxWidth: rect.width)
+            return
+        }
+        let lines = found.enumerated().map { i, hit -> String in
+            let first = i == 0 || found[i - 1].community.code != hit.community.code
+            return DisplayWidth.fit(first ? hit.community.name : "", communityWidth) + DisplayWidth.fit(hit.person.name, 12)
+                + DisplayWidth.fit(ResidentID.masked(hit.person.idNumber), 20) + hit.person.status
+        }
+        let listHeight = hits.truncated ? rect.height - 1 : rect.height
+        ListView.draw(lines, state: d.hitList, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: listHeight), into: &buffer)
+        if hits.truncated {
+            buffer.put("只列出前\(found.count)人，请输入更多内容缩小范围", x: rect.x, y: rect.maxY - 1, style: .hint, maxWidth: rect.width)
+        }
+    }
+
+    static func hints(_ d: DistrictState) -> String {
+        if d.viewing != nil { return "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）" }
+        if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
+        if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
+        // The survey register's filters leave no room for Tab at 80 columns (F1 lists it).
+        let keys = d.browser.register == .survey ? "f状态 t培训 p问题" : "p问题 Tab换表"
+        return "↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 \(keys) F1帮助"
+    }
+
+    static let helpKeys: [(String, String)] = [
+        ("↑↓", "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页"),
+        ("Enter", "打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的社区只读显示（号码遮盖）"),
+        ("/", "全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开头、后四位，边输边查，按社区分组"),
+        ("h", "所选记录的修改记录（谁、何时、改了什么）"),
+        ("j", "按街道筛选：全区 → 各街道 → 全区"),
+        ("c", "按社区筛选：当前街道（或全区）的各社区 → 全部"),
+        ("s", "依次按各列排序（姓名按拼音，全区统一排序）"),
+        ("f", "摸底台账：按创业状态筛选"), ("t", "摸底台账：按是否参加培训筛选"),
+        ("p", "只显示有错误或未确认警告的记录"),
+        ("Tab", "切换台账：摸底台账 → 服务台账 → 工作台账（Shift-Tab 反向）"),
+        ("Esc", "返回督导总览（q 同）"),
+    ]
+}
