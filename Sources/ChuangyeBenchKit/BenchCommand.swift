@@ -20,7 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let start = Date()
         Pinyin.warmUp() // as the app does, before its first frame
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(creating: true)
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: "测量", today: Day.today(), rubrics: try Rubrics.all())
         var pending: [Effect] = [.loadCommunities]

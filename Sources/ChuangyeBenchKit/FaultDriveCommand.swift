@@ -22,7 +22,7 @@ struct FaultDriveCommand: AsyncParsableCommand {
     var first = 0
 
     func run() async throws {
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(creating: true)
         let runner = EffectRunner(database: database)
         var state = AppState(width: 120, height: 40, operatorName: database.operatorName, today: database.today(),
                              rubrics: try Rubrics.all())

@@ -25,7 +25,7 @@ struct KeystrokeBenchCommand: AsyncParsableCommand {
     var first = 900_000
 
     func run() async throws {
-        let engine = try global.openDatabase()
+        let engine = try global.openDatabase(creating: true)
         let communities = try await engine.communities()
         let index = community.flatMap { code in communities.firstIndex { $0.code == code } } ?? 0
         let result = try await KeystrokeProbe.run(store: SlowStorage(engine, delay: .milliseconds(delayMs)),

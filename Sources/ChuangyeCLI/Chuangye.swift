@@ -22,7 +22,7 @@ public struct Chuangye: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
         }
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(creating: true)
         await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
     }
 

@@ -14,7 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let code = "630102999"
 
     func run() async throws {
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(creating: true)
         if try await database.community(code: Self.code) != nil {
             throw CLIFailure.data("演示社区 \(Self.code) 已存在（数据库：\(global.databasePath)）")
         }

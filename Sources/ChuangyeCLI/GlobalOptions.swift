@@ -18,9 +18,10 @@ public struct GlobalOptions: ParsableArguments {
     var session: Session { Session(db: db, operatorName: operatorName) }
     var databasePath: String { session.databasePath }
 
-    /// `forBulkLoad`: see `AppDatabase.open`.
-    public func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
-        try session.openDatabase(forBulkLoad: forBulkLoad)
+    /// `forBulkLoad`: see `AppDatabase.open`. `creating`: a missing SQLite file is created (the app, `init`,
+    /// `demo`); every other command refuses it, so that a mistyped `--db` leaves no empty ledger behind.
+    public func openDatabase(forBulkLoad: Bool = false, creating: Bool = false) throws -> any LedgerStorage {
+        try session.openDatabase(forBulkLoad: forBulkLoad, creating: creating)
     }
 
     /// The options' values, as read by the parser.
@@ -58,7 +59,7 @@ public struct GlobalOptions: ParsableArguments {
             return nil
         }
 
-        func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+        func openDatabase(forBulkLoad: Bool = false, creating: Bool = false) throws -> any LedgerStorage {
             if PostgresLocation.isURL(databasePath) { return try openPostgres() }
             // Only the default location is created on first use: a given path whose directory is missing is
             // most likely mistyped, and a database quietly created there would be lost from the clerk's view.
@@ -68,6 +69,11 @@ public struct GlobalOptions: ParsableArguments {
                 let exists = FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory)
                 if !exists { throw CLIFailure.usage("数据库所在的目录不存在：\(directory)（数据库路径 \(given)）。请检查路径，或先建立该目录") }
                 if !isDirectory.boolValue { throw CLIFailure.usage("数据库路径 \(given) 无效：\(directory) 不是目录") }
+            }
+            if !creating, !FileManager.default.fileExists(atPath: databasePath) {
+                throw CLIFailure.usage(givenPath == nil
+                    ? "还没有台账数据库（\(databasePath)）。请先运行 chuangye 建立社区档案，或用 chuangye init 导入档案"
+                    : "数据库文件不存在：\(databasePath)。请检查 --db 路径；新建台账请用 chuangye init，或直接运行 chuangye")
             }
             let name = resolvedOperator
             let database: AppDatabase

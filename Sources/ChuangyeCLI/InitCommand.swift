@@ -30,7 +30,7 @@ struct InitCommand: AsyncParsableCommand {
         }
         let file = try ProfileFile.parse(text)
         let community = try Self.community(from: file, rubrics: try Rubrics.all())
-        let database = try global.openDatabase()
+        let database = try global.openDatabase(creating: true)
         let existed = try await database.community(code: community.code) != nil
         do { try await database.saveCommunity(community) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         print("\(existed ? "已更新" : "已建立")社区档案：\(community.name)（\(community.code)），考核期 \(community.period)，城镇劳动者 \(community.labourForce) 人")

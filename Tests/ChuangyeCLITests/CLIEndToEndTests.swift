@@ -199,7 +199,10 @@ struct CLIEndToEndTests {
         let cli = try CLI()
         defer { cli.cleanup() }
         #expect(try cli.run("import", "nonsense", "x.csv").status == 2)
-        #expect(try cli.run("score").status == 2) // no community yet
+        // No ledger yet: said, and no empty file is left where a mistyped --db pointed
+        let none = try cli.run("score")
+        #expect(none.status == 2 && none.stderr.contains("数据库文件不存在"), "\(none.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
         let wrongLevel = profile.replacingOccurrences(of: "leading_group = 2", with: "leading_group = 1.5")
         let result = try cli.run("init", "--profile", cli.write("bad.toml", wrongLevel))
         #expect(result.status == 1)
