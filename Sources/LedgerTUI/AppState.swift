@@ -60,7 +60,8 @@ public struct Draft: Sendable, Hashable, Codable {
 
     /// What the clerk recognises the draft by: the person's name, the activity's title, or the number typed.
     public var label: String {
-        let name = values["name"] ?? values["title"] ?? values["id_number"] ?? ""
+        // A service draft is named by its person's number, masked as every list shows it.
+        let name = values["name"] ?? values["title"] ?? values["id_number"].map(ResidentID.masked) ?? ""
         return FormSpecs.spec(kind).title + (name.isEmpty ? "" : "：\(name)")
     }
 }
