@@ -17,6 +17,15 @@ struct ExportTests {
         #expect(state.dialog == nil)
     }
 
+    /// The workbook is the whole register: with a filter on, the dialog says so.
+    @Test func aFilteredBrowserSaysTheWholeRegisterIsExported() {
+        var state = homeState()
+        press(&state, [.character("4"), .character("e")])
+        #expect(!render(state).trimmedLines.contains { $0.contains("不按当前筛选") })
+        press(&state, [.escape, .character("f"), .character("e")])
+        #expect(render(state).trimmedLines.contains { $0.contains("导出创业摸底统计台账（整本台账，不按当前筛选）（Excel打印格式）到文件：") })
+    }
+
     @Test func homeExportsTheScoreSheetAndAsksBeforeReplacingAFile() {
         var state = homeState()
         press(&state, [.character("e")])

@@ -186,7 +186,10 @@ enum DialogView {
             input = reason
         case .exportFile(let kind, let path):
             title = "导出Excel"
-            lines = ["导出\(kind.title)（Excel打印格式）到文件：", "", "Enter 导出    Esc 取消", ""]
+            // The workbook is the whole register, as the official form is: a filtered view is not what is exported.
+            var whole = ""
+            if case .browser(let b) = state.screen, b.isFiltered, case .register = kind { whole = "（整本台账，不按当前筛选）" }
+            lines = ["导出\(kind.title)\(whole)（Excel打印格式）到文件：", "", "Enter 导出    Esc 取消", ""]
             input = path
         case .confirmOverwrite(_, let path):
             title = "文件已存在"
