@@ -30,6 +30,13 @@ public struct Chuangye: AsyncParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         setlocale(LC_ALL, "")
         do {
+            // A first word that is no subcommand is a mistyped one (the root takes no words of its own): the
+            // parser's "多余的参数" would not say so.
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if let first = given.first, !first.hasPrefix("-"), !names.contains(first) {
+                throw CLIFailure.usage("没有子命令“\(first)”。可用的子命令：\(names.filter { $0 != "help" }.joined(separator: "、"))（chuangye --help 查看说明）")
+            }
             var command = try parseAsRoot(arguments)
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()

@@ -77,6 +77,14 @@ struct CommandLineTextTests {
         #expect(version.stdout == "创业台账（chuangye）0.1.0\n")
     }
 
+    @Test func aMistypedSubcommandIsNamedAsOne() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let output = try runBinary(cli, ["scroe"])
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("没有子命令“scroe”。可用的子命令：init、import、export、score"), "\(output.stderr)")
+    }
+
     @Test func aDatabaseInAMissingDirectoryIsRefusedNotCreated() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
