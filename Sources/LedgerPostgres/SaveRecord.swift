@@ -158,7 +158,11 @@ extension PostgresLedger {
     func servicesFollowPerson(_ pg: PG, id: Int64, old: [String: String], new: [String: String], community: String) async throws {
         let followed = ["name", "id_number"].filter { old[$0] != new[$0] && new[$0] != nil }
         guard !followed.isEmpty else { return }
-        for row in try await pg.rows("SELECT id, fields::text AS fields FROM service WHERE person_id = \(id) AND deleted_at IS NULL ORDER BY id") {
+        if let before = old["id_number"], let after = new["id_number"], before != after {
+            try await roleModelsFollowNumber(pg, from: before, to: after, community: community)
+        }
+        // Deleted services follow too, so that a restored one is still the person's.
+        for row in try await pg.rows("SELECT id, fields::text AS fields FROM service WHERE person_id = \(id) ORDER BY id") {
             let before = try row.fields()
             var after = before
             for key in followed { after[key] = new[key] }
@@ -170,6 +174,24 @@ extension PostgresLedger {
                     version = version + 1 WHERE id = \(serviceId)
                 """)
             try await audit(pg, community: community, table: "service", id: String(serviceId), action: "update", changes: changes)
+        }
+    }
+
+    /// The role models (创业典型) naming a corrected number name the new one, each audited.
+    private func roleModelsFollowNumber(_ pg: PG, from before: String, to after: String, community: String) async throws {
+        for row in try await pg.rows("""
+            SELECT id, fields::text AS fields FROM activity WHERE community_code = \(community) AND person_id_number = \(before) ORDER BY id
+            """) {
+            let old = try row.fields()
+            var new = old
+            new["person_id"] = after
+            let activityId = try row.id()
+            try await pg.execute("""
+                UPDATE activity SET fields = \(JSONText.encode(new))::jsonb, person_id_number = \(after), version = version + 1
+                WHERE id = \(activityId)
+                """)
+            try await audit(pg, community: community, table: "activity", id: String(activityId), action: "update",
+                            changes: AuditLog.diff(old: old, new: new))
         }
     }
 

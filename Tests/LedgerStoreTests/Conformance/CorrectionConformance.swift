@@ -5,7 +5,7 @@ import Testing
 /// A person's corrected ID number reaches every record that names them: services (deleted ones too, so that a
 /// restored one is still theirs) and the role model (创业典型) naming the person.
 struct CorrectionConformance {
-    @Test(arguments: StoreEngine.withoutPostgresYet)
+    @Test(arguments: StoreEngine.allCases)
     func aCorrectedNumberReachesServicesDeletedOnesAndTheRoleModel(engine: StoreEngine) async throws {
         let (ledger, store) = try await Conformance.ledger(engine)
         defer { ledger.cleanup() }
