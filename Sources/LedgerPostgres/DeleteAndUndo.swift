@@ -54,6 +54,7 @@ extension PostgresLedger {
             }
             if register == .service, let person = try await pg.ids("SELECT person_id FROM service WHERE id = \(id)").first {
                 try await refreshPerson(pg, id: person, period: c.period)
+                try await refreshLaterTwins(pg, ofService: id)
             }
             try await audit(pg, community: community, table: table, id: String(id), action: reason == nil ? "restore" : "delete",
                             changes: [FieldChange(field: "deleted_reason", old: try row.optionalText("deleted_reason"), new: reason)])

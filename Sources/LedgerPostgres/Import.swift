@@ -17,6 +17,11 @@ extension PostgresLedger {
             // The numbers the file names, fetched in one round before the rows are judged.
             for row in all { _ = Self.validate(register, row.fields, context: context(c, lookups), staff: operatorName) }
             _ = try await lookups.loadMissing(pg)
+            // The services of the persons just found, for the repeated-service check, in a second round.
+            for row in all where register == .service { _ = Self.validate(register, row.fields, context: context(c, lookups), staff: operatorName) }
+            _ = try await lookups.loadMissing(pg)
+            // A service repeating one on an earlier line (same person, day and type) warns on the later line.
+            var serviceLineOf: [PersonLookups.TwinKey: Int] = [:]
             // A number seen on an earlier line of the file is a duplicate of that line, not of the register.
             var lineOf: [String: Int] = [:]
             let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
@@ -34,6 +39,17 @@ extension PostgresLedger {
                     continue
                 }
                 if case .person(let person) = record { lineOf[person.idNumber] = row.line }
+                if case .service(let service) = record {
+                    let key = PersonLookups.TwinKey(person: service.personId, date: service.serviceDate.description, type: service.serviceType.rawValue)
+                    if let earlier = serviceLineOf[key] {
+                        if !judged.findings.contains(where: { $0.code == "service.duplicate" }) {
+                            judged.findings.append(.warning("service_date", "service.duplicate",
+                                                            "与本文件第\(earlier)行是同一人、同一天、同一类型的服务，请确认不是重复登记"))
+                        }
+                    } else {
+                        serviceLineOf[key] = row.line
+                    }
+                }
                 good.append((row.line, record, judged.findings))
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
@@ -63,7 +79,9 @@ extension PostgresLedger {
     }
 
     private func context(_ c: Community, _ lookups: PersonLookups) -> ValidationContext {
-        ValidationContext(today: today(), communityCode: c.code, period: c.period, personsWithIdNumber: { lookups($0) })
+        var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, personsWithIdNumber: { lookups($0) })
+        context.sameDayServices = { lookups.sameDay($0, $1, $2) }
+        return context
     }
 
     private func judgeRow(_ pg: PG, _ register: Register, _ row: RawRecord, community c: Community, lookups: PersonLookups) async throws -> Judged {

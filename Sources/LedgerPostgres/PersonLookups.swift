@@ -11,6 +11,25 @@ final class PersonLookups {
     /// Persons the registers do not hold yet (the earlier rows of an imported file).
     var pending: (String) -> [ValidationContext.ExistingPerson] = { _ in [] }
 
+    /// A person, a day and a type of service (`ValidationContext.sameDayServices`).
+    struct TwinKey: Hashable {
+        let person: Int64
+        let date: String
+        let type: String
+    }
+    private var twins: [TwinKey: [Int64]] = [:]
+    private var loadedPersons: Set<Int64> = []
+    private(set) var missingPersons: Set<Int64> = []
+
+    /// Active services of a person on a day with a type; a person not loaded yet is asked for, as numbers are.
+    func sameDay(_ person: Int64, _ date: Day, _ type: ServiceType) -> [Int64] {
+        guard loadedPersons.contains(person) else {
+            missingPersons.insert(person)
+            return []
+        }
+        return twins[TwinKey(person: person, date: date.description, type: type.rawValue)] ?? []
+    }
+
     func callAsFunction(_ idNumber: String) -> [ValidationContext.ExistingPerson] {
         guard let found = known[idNumber] else {
             missing.insert(idNumber)
@@ -21,10 +40,23 @@ final class PersonLookups {
 
     /// Loads the numbers asked for since the last load; false when there were none.
     func loadMissing(_ pg: PG) async throws -> Bool {
-        guard !missing.isEmpty else { return false }
-        try await load(pg, Array(missing))
+        guard !missing.isEmpty || !missingPersons.isEmpty else { return false }
+        if !missing.isEmpty { try await load(pg, Array(missing)) }
+        if !missingPersons.isEmpty { try await loadServices(pg, of: Array(missingPersons)) }
         missing = []
+        missingPersons = []
         return true
+    }
+
+    func loadServices(_ pg: PG, of persons: [Int64]) async throws {
+        loadedPersons.formUnion(persons)
+        for row in try await pg.rows("""
+            SELECT id, person_id, service_date, fields->>'service_type' AS service_type FROM service
+            WHERE person_id = ANY(\(persons)) AND deleted_at IS NULL ORDER BY id
+            """) {
+            let key = TwinKey(person: try row["person_id"].decode(Int64.self), date: try row.text("service_date"), type: try row.text("service_type"))
+            twins[key, default: []].append(try row.id())
+        }
     }
 
     func load(_ pg: PG, _ numbers: [String]) async throws {
@@ -55,8 +87,9 @@ extension PostgresLedger {
     func judge(_ pg: PG, _ register: Register, _ fields: [String: String], community c: Community, editingId: Int64?,
                lookups: PersonLookups = PersonLookups()) async throws -> Judged {
         while true {
-            let context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
+            var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
                                             personsWithIdNumber: { lookups($0) })
+            context.sameDayServices = { lookups.sameDay($0, $1, $2) }
             let judged = Self.validate(register, fields, context: context, staff: operatorName)
             if try await !lookups.loadMissing(pg) { return judged }
         }

@@ -87,9 +87,32 @@ extension PostgresLedger {
             var persons: Set<Int64> = [service.personId]
             if let previous = before?.personId { persons.insert(previous) }
             for person in persons { try await refreshPerson(pg, id: person, period: c.period) }
+            try await refreshLaterTwins(pg, ofService: id)
+            if let before, let person = before.personId, let date = before.fields["service_date"], let type = before.fields["service_type"] {
+                try await refreshLaterTwins(pg, person: person, date: date, type: type, after: id)
+            }
         case .activity:
             break
         }
+    }
+
+    /// The later services of the same person, day and type as service `id` are judged again: whether they repeat an
+    /// earlier one depends on it (saved, corrected, deleted or restored).
+    func refreshLaterTwins(_ pg: PG, ofService id: Int64) async throws {
+        guard let row = try await pg.row("""
+            SELECT person_id, service_date, fields->>'service_type' AS service_type FROM service WHERE id = \(id)
+            """) else { return }
+        try await refreshLaterTwins(pg, person: try row["person_id"].decode(Int64.self), date: try row.text("service_date"),
+                                    type: try row.text("service_type"), after: id)
+    }
+
+    func refreshLaterTwins(_ pg: PG, person: Int64, date: String, type: String, after id: Int64) async throws {
+        let later = try await pg.ids("""
+            SELECT id FROM service WHERE person_id = \(person) AND service_date = \(date) AND fields->>'service_type' = \(type)
+                AND deleted_at IS NULL AND id > \(id) ORDER BY id
+            """)
+        var communities: [String: Community] = [:]
+        try await refreshFindings(pg, .service, ids: later, communities: &communities)
     }
 
     /// Recounts a person's services in the period and rewrites their score contribution (nothing while deleted)
