@@ -10,7 +10,7 @@ public struct Chuangye: AsyncParsableCommand {
         discussion: "不带参数运行时打开终端录入界面。退出码：0 成功，1 数据有误，2 用法错误。",
         version: "创业台账（chuangye）0.1.0",
         subcommands: [StageBenchCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, PlanCommand.self, CheckCommand.self,
-                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self, BenchCommand.self,
+                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self, StatsCommand.self, BenchCommand.self,
                       FaultDriveCommand.self])
 
     @OptionGroup var global: GlobalOptions

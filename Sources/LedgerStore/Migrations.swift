@@ -501,6 +501,7 @@ enum Migrations {
                 """)
         }
         registerEvaluation(&migrator)
+        registerEntryEvents(&migrator)
         return migrator
     }
 }
