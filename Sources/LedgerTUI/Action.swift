@@ -99,5 +99,7 @@ public enum Effect: Sendable, Equatable {
     case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
     /// The evaluation procedure (submit, 初评, draw, checks, sign, unlock); answered by `evaluationUpdated`.
     case evaluation(community: String, EvaluationRequest)
+    /// Appends a closed entry form to the operator statistics.
+    case recordEntryEvent(EntryEvent)
     case quit
 }

@@ -3,6 +3,7 @@ import TerminalUI
 
 /// The only place state changes. Returns the I/O to run; its results come back as actions.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    defer { state.logEntryForms(after: action) }
     if let effects = browseResult(&state, action) { return effects }
     if let effects = evaluationResult(&state, action) { return effects }
     switch action {

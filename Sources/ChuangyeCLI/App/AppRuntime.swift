@@ -24,6 +24,7 @@ enum AppRuntime {
         state.asciiGauges = !colour || !localeIsUTF8()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
+            pending += state.entryLog.stamp(now: AppDatabase.timestamp()).map(Effect.recordEntryEvent)
             await runEffects(&pending, state: &state, runner: runner, show: { session.flush(render($0)) })
             guard state.running else { break }
             session.flush(render(state))

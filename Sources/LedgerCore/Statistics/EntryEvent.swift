@@ -9,7 +9,7 @@ public struct EntryEvent: Sendable, Hashable {
 
     public let register: Register
     public let community: String
-    /// The saved record (nil for an abandoned form).
+    /// The corrected record (nil for a new record, whose id the form never learns, and for an abandoned form).
     public let recordId: Int64?
     public let outcome: Outcome
     /// Local times, `2024-03-15T09:30:00`, as the audit trail writes them.

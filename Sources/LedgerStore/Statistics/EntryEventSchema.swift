@@ -13,12 +13,13 @@ extension Migrations {
                     operator TEXT NOT NULL,
                     community_code TEXT NOT NULL,
                     record_table TEXT NOT NULL CHECK (record_table IN ('person', 'service', 'activity')),
+                    -- The corrected record; null for a new record (the app learns no id) and for an abandoned form.
                     record_id INTEGER,
                     outcome TEXT NOT NULL CHECK (outcome IN ('saved', 'abandoned')),
                     opened_at TEXT NOT NULL,
                     closed_at TEXT NOT NULL CHECK (closed_at >= opened_at),
                     errors_shown INTEGER NOT NULL CHECK (errors_shown >= 0),
-                    CHECK ((outcome = 'saved') = (record_id IS NOT NULL))
+                    CHECK (outcome = 'saved' OR record_id IS NULL)
                 );
                 CREATE INDEX entry_event_by_operator ON entry_event(operator, closed_at);
                 CREATE TRIGGER entry_event_no_update BEFORE UPDATE ON entry_event

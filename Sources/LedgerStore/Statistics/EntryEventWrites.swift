@@ -6,7 +6,7 @@ extension AppDatabase {
     /// apply: a form abandoned in a locked community is still work done.
     public func recordEntryEvent(_ event: EntryEvent) throws {
         guard event.errorsShown >= 0, event.closedAt >= event.openedAt,
-              (event.outcome == .saved) == (event.recordId != nil) else {
+              event.outcome == .saved || event.recordId == nil else {
             throw StoreError("录入记录不完整，未保存", detail: "\(event)")
         }
         try write { db in

@@ -88,7 +88,7 @@ struct OperatorStatisticsTests {
 
     @Test func entryEventsAreAppendOnlyAndMustBeComplete() throws {
         try clerk.recordEntryEvent(event(.abandoned, id: nil, "2024-03-15T09:00:00", "2024-03-15T09:01:00", errors: 0))
-        #expect(throws: StoreError.self) { try clerk.recordEntryEvent(event(.saved, id: nil, "2024-03-15T09:00:00", "2024-03-15T09:01:00", errors: 0)) }
+        #expect(throws: StoreError.self) { try clerk.recordEntryEvent(event(.abandoned, id: 7, "2024-03-15T09:00:00", "2024-03-15T09:01:00", errors: 0)) }
         #expect(throws: StoreError.self) { try clerk.recordEntryEvent(event(.abandoned, id: nil, "2024-03-15T09:02:00", "2024-03-15T09:01:00", errors: 0)) }
         #expect(throws: StoreError.self) { try clerk.recordEntryEvent(event(.abandoned, id: nil, "2024-03-15T09:00:00", "2024-03-15T09:01:00", errors: -1)) }
         #expect(throws: (any Error).self) { try clerk.writer.write { try $0.execute(sql: "UPDATE entry_event SET errors_shown = 5") } }
