@@ -24,7 +24,7 @@ enum EvaluationCSV {
                      EvaluationText.difference(e.evaluatedTotal - e.selfTotal)])
         rows.append([])
         if let s = e.sample {
-            rows.append(["随机抽样", "种子 \(s.seed)", "抽\(s.checks.count)人", s.strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；"),
+            rows.append(["随机抽样", "种子 \(s.seed)", "抽\(s.checks.count)人", s.strataText,
                          EvaluationText.progress(s) ?? ""])
             rows.append(["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正"])
             for c in s.checks {

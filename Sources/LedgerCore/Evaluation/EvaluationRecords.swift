@@ -112,6 +112,18 @@ public struct SpotCheckSample: Sendable, Hashable {
     public var discrepancyRate: Rational? {
         checkedCount == 0 ? nil : Rational(count(.untrue), checkedCount)
     }
+
+    /// `核实进度 3/10：属实 1，不属实 1，联系不上 1；不符率 33.33%` (the CLI, the screen's summary and the export).
+    public var progressText: String {
+        let counts = SpotCheckResult.allCases.map { "\($0.rawValue) \(count($0))" }.joined(separator: "，")
+        let rate = discrepancyRate.map { "；不符率 \($0.percentText)" } ?? ""
+        return "核实进度 \(checkedCount)/\(checks.count)：\(counts)\(rate)"
+    }
+
+    /// `有创业意愿 2人抽1；已创业 1人抽1`.
+    public var strataText: String {
+        strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
+    }
 }
 
 /// Who signed the 初评 and when; the lock it set holds until unlocked.
