@@ -36,6 +36,7 @@ public enum Action: Sendable {
     case exported(String)
     /// The evaluation screen's submission as the store holds it now, after `request` (nil: a plain reload).
     case evaluationUpdated(Evaluation?, after: EvaluationRequest?)
+    case statisticsLoaded(OperatorStatistics)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.
@@ -101,5 +102,7 @@ public enum Effect: Sendable, Equatable {
     case evaluation(community: String, EvaluationRequest)
     /// Appends a closed entry form to the operator statistics.
     case recordEntryEvent(EntryEvent)
+    /// The operator statistics screen's figures; answered by `statisticsLoaded`.
+    case loadStatistics(StatisticsFilter)
     case quit
 }

@@ -109,6 +109,7 @@ public enum Screen: Sendable {
     case plan(PlanState)
     case overview(OverviewState)
     case evaluation(EvaluationState)
+    case statistics(StatisticsState)
 }
 
 /// Everything the app shows and knows. Changed only by `reduce`.

@@ -6,6 +6,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     defer { state.logEntryForms(after: action) }
     if let effects = browseResult(&state, action) { return effects }
     if let effects = evaluationResult(&state, action) { return effects }
+    if let effects = statisticsResult(&state, action) { return effects }
     switch action {
     case .resized(let width, let height):
         let oldPage = state.pageSize
@@ -235,6 +236,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .plan(let p): return planKey(&state, p, key)
     case .overview(let o): return overviewKey(&state, o, key)
     case .evaluation(let e): return evaluationKey(&state, e, key)
+    case .statistics(let s): return statisticsKey(&state, s, key)
     }
 }
 
@@ -278,6 +280,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("s"): return openScore(&state)
     case .character("7"): return openPlan(&state)
     case .character("8"): return openEvaluation(&state)
+    case .character("9"): return openStatistics(&state)
     case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())

@@ -30,6 +30,7 @@ public func render(_ state: AppState) -> Buffer {
     case .plan(let p): PlanScreen.draw(state, p, in: body, into: &buffer)
     case .overview(let o): OverviewScreen.draw(state, o, in: body, into: &buffer)
     case .evaluation(let e): EvaluationScreen.draw(state, e, in: body, into: &buffer)
+    case .statistics(let s): StatisticsScreen.draw(state, s, in: body, into: &buffer)
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
@@ -103,6 +104,7 @@ enum Chrome {
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助"
         case .evaluation(let e): return EvaluationScreen.hints(e)
+        case .statistics: return StatisticsScreen.hints
         case .plan(let p):
             guard let evidence = p.evidence else { return "↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助" }
             return "↑↓选择  Enter" + (evidence.register == .survey ? "新增服务" : "打开修改") + "  Esc返回计划  F1帮助"

@@ -132,6 +132,8 @@ struct EffectRunner {
             return .accessLoaded(try await database.writableCommunities())
         case .evaluation(let community, let request):
             return try await EvaluationEffects.run(request, community: community, database: database)
+        case .loadStatistics(let filter):
+            return try await StatisticsEffect.run(filter, database: database)
         case .recordEntryEvent(let event):
             return await EntryEventEffect.run(event, database: database)
         case .quit:

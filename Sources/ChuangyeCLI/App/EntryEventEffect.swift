@@ -12,3 +12,11 @@ enum EntryEventEffect {
         return nil
     }
 }
+
+/// Reads the statistics screen's figures through the store's `StatisticsStore` role.
+enum StatisticsEffect {
+    static func run(_ filter: StatisticsFilter, database: any LedgerStorage) async throws -> Action {
+        guard let store = database as? any StatisticsStore else { return .effectFailed("当前数据库引擎不支持操作员统计") }
+        return .statisticsLoaded(try await store.operatorStatistics(filter))
+    }
+}

@@ -22,6 +22,7 @@ enum HelpScreen {
         case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
         case .evaluation: "帮助：评选（自评、初评与抽查）"
+        case .statistics: "帮助：操作员统计"
         }
     }
 
@@ -40,6 +41,7 @@ enum HelpScreen {
                          ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
                          ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
                          ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
+                         ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时，按录入人的抽样核实结果"),
                          ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
                          ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
         case .chooseCommunity:
@@ -96,6 +98,10 @@ enum HelpScreen {
                          ("S", "签署初评（督导）：全部核实后才能签署，签署后台账锁定"), ("U", "解锁（督导，须写理由，记入修改记录）"),
                          ("Esc / q", "返回主菜单")])
                 + text(["", "黄色的评分项与自评不同，下方显示理由；红色的抽样记录核实为不属实，社区更正后显示已更正几处。"])
+        case .statistics:
+            return keys([("↑↓ PgDn PgUp", "滚动"), ("w", "切换：近7天 / 近30天 / 全部日期"), ("Esc / q", "返回主菜单")])
+                + text(["", "督导看到所有操作员，其他操作员只看到自己的。错误是终端录入时保存前校验查出的错误（每张表单每个字段每种错误计一次），",
+                        "每条用时是保存的表单从打开到保存的平均时间；导入和命令行不计。抽样核实按录入（或导入）该人员的操作员统计，红色表示有不属实。"])
         }
     }
 
@@ -140,7 +146,7 @@ enum HelpScreen {
 func openHelp(_ state: inout AppState) {
     switch state.screen {
     case .help, .loading: return
-    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation:
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .statistics:
         state.screen = .help(HelpState(), returnTo: state.screen)
     }
 }
