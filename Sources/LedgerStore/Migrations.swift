@@ -502,6 +502,7 @@ enum Migrations {
         }
         registerEvaluation(&migrator)
         registerEntryEvents(&migrator)
+        registerSpotCheckServices(&migrator)
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import LedgerCore
 ///            序号 | 评分项 | 满分 | 自评得分 | 初评得分 | 差异 | 初评理由 | 初评人 | 初评时间 | 自评计算依据
 ///            one row per item; 合计
 /// 抽样核实   title; seed, size, strata; progress and discrepancy rate
-///            序号 | 姓名 | 公民身份号码 | 创业状态 | 核实结果 | 说明 | 核实人 | 核实时间 | 核实后更正
+///            序号 | 姓名 | 公民身份号码 | 创业状态 | 核实结果 | 说明 | 核实人 | 核实时间 | 核实后更正 | 同时抽查的服务
 /// ```
 public enum EvaluationWorkbook {
     /// Writes the workbook to `path` (the caller's temporary file); `mask` hides the middle of ID numbers.
@@ -20,8 +20,8 @@ public enum EvaluationWorkbook {
 
     static let itemHeaders = ["序号", "评分项", "满分", "自评得分", "初评得分", "差异", "初评理由", "初评人", "初评时间", "自评计算依据"]
     static let itemWidths: [Double] = [5, 24, 7, 8, 8, 7, 28, 10, 18, 40]
-    static let sampleHeaders = ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正"]
-    static let sampleWidths: [Double] = [5, 10, 21, 12, 10, 34, 10, 18, 12]
+    static let sampleHeaders = ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "同时抽查的服务"]
+    static let sampleWidths: [Double] = [5, 10, 21, 12, 10, 34, 10, 18, 12, 24]
     /// A difference shows its sign (`+1`, `-0.5`); no difference stays empty.
     static let difference = CellStyle(align: .center, border: true, numberFormat: "+0.##;-0.##;;@")
 
@@ -103,6 +103,7 @@ public enum EvaluationWorkbook {
             try sheet.string(row, 6, c.checkedBy ?? "", .centeredText)
             try sheet.string(row, 7, c.checkedAt ?? "", .centeredText)
             try sheet.string(row, 8, correction(c), .centeredText)
+            try sheet.string(row, 9, c.service?.text ?? "", .text)
             row += 1
         }
         for (c, width) in sampleWidths.enumerated() { try sheet.columnWidth(c, width) }

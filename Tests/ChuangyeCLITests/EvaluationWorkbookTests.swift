@@ -47,7 +47,7 @@ struct EvaluationWorkbookTests {
         #expect(sample.text(0, 0) == "八一路社区随机抽样核实")
         #expect(sample.text(1, 0)?.hasPrefix("种子 7\u{3000}\u{3000}抽2人（有创业意愿 2人抽1；已创业 1人抽1）") == true)
         #expect(sample.text(2, 0) == "核实进度 2/2：属实 1，不属实 1，联系不上 0；不符率 50%")
-        #expect(sample.rows[3].map { $0.text ?? "" } == ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正"])
+        #expect(sample.rows[3].map { $0.text ?? "" } == ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "同时抽查的服务"])
         #expect(sample.rows.count == 6)
         let first = sample.rows[4].map { $0.text ?? "" }, second = sample.rows[5].map { $0.text ?? "" }
         #expect(first[0 ... 5] == ["1", "王梅", "630102********0047", "有创业意愿", "不属实", "本人称未参加培训"])

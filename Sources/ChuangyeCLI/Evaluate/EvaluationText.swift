@@ -64,6 +64,7 @@ enum EvaluationText {
             lines.append(trimmedEnd(DisplayWidth.fit(String(c.position), 6) + DisplayWidth.fit(c.name, 10)
                                     + DisplayWidth.fit(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.fit(c.stratum, 12)
                                     + DisplayWidth.fit(c.result?.rawValue ?? "未核实", 10) + note))
+            if let service = c.service { lines.append(String(repeating: " ", count: 6) + "同时抽查：" + service.text) }
         }
         return lines
     }

@@ -59,9 +59,11 @@ public struct SpotCheck: Sendable, Hashable {
     public let checkedAt: String?
     /// Changes of the person's record since the check was recorded: the clerk's correction of a 不属实 record.
     public let changesSinceCheck: Int
+    /// One of the person's services in the period, checked with them (nil: none, or drawn before services were).
+    public let service: SampledService?
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
-                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int) {
+                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil) {
         self.position = position
         self.personId = personId
         self.name = name
@@ -72,6 +74,7 @@ public struct SpotCheck: Sendable, Hashable {
         self.checkedBy = checkedBy
         self.checkedAt = checkedAt
         self.changesSinceCheck = changesSinceCheck
+        self.service = service
     }
 }
 
