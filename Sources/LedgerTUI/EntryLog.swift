@@ -54,11 +54,17 @@ public struct EntryLog: Sendable {
         }
     }
 
-    /// The register form on screen (the community profile is not a register form), with the errors it shows.
+    /// The register form on screen, or behind the help opened from it (the community profile is not a register
+    /// form), with the errors it shows.
     /// The field being typed in counts only when a save was refused: while typing, a number half typed is
     /// "too short" at every key, which is no mistake; its error counts once the field is left.
     static func form(on state: AppState, includingFocused: Bool = false) -> Form? {
-        guard case .form(let f) = state.screen, let register = f.spec.kind.register, let community = state.community else { return nil }
+        let shown: FormState?
+        switch state.screen {
+        case .form(let f), .help(_, returnTo: .form(let f)): shown = f
+        default: shown = nil
+        }
+        guard let f = shown, let register = f.spec.kind.register, let community = state.community else { return nil }
         let identity = "\(register.rawValue)|\(f.editing.map { String($0.id) } ?? "")|\(f.draftSlot ?? "")"
         var form = Form(identity: identity, register: register, community: community.code, editingId: f.editing?.id)
         for key in Set(f.findings.map(\.field)) where includingFocused || key != f.focus {

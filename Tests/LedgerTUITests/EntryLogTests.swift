@@ -15,6 +15,12 @@ struct EntryLogTests {
         #expect(state.entryLog.stamp(now: "2024-03-15T09:00:00").isEmpty)
         press(&state, [.character("1")])
         #expect(state.entryLog.stamp(now: "2024-03-15T09:00:01").isEmpty)
+        // Help opened from the form and closed again leaves the form open
+        press(&state, [.function(1)])
+        guard case .help = state.screen else { Issue.record("expected help"); return }
+        press(&state, [.escape])
+        #expect(state.form != nil)
+        #expect(state.entryLog.stamp(now: "2024-03-15T09:00:02").isEmpty)
         // A wrong number is shown as an error when its field is left, 文化程度 when it is left empty going back;
         // the number's error shown again counts once
         press(&state, type("刘一") + [.tab] + type("123") + [.tab, .backTab, .tab])
