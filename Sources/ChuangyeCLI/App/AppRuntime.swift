@@ -24,7 +24,8 @@ enum AppRuntime {
         state.asciiGauges = !colour || !localeIsUTF8()
         var pending: [Effect] = [.loadCommunities]
         while state.running {
-            pending += state.entryLog.stamp(now: AppDatabase.timestamp()).map(Effect.recordEntryEvent)
+            // Closed forms are written before the effects of the keys after them (the statistics screen reads them).
+            pending = state.entryLog.stamp(now: AppDatabase.timestamp()).map(Effect.recordEntryEvent) + pending
             await runEffects(&pending, state: &state, runner: runner, show: { session.flush(render($0)) })
             guard state.running else { break }
             session.flush(render(state))
