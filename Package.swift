@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chuangye", targets: ["chuangye"]),
+        // Development measurements and the fault driver: never part of the shipped `chuangye`.
+        .executable(name: "chuangye-bench", targets: ["chuangye-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Shipped data (rubrics); its own target so `swift run` finds it from any working directory.
@@ -28,6 +31,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL engine for a district: the same storage protocols over postgres-nio, its own frozen SQL
+        // migrations, the rules from LedgerCore.
+        .target(name: "LedgerPostgres", dependencies: [
+            "LedgerCore", "LedgerStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The official workbooks (registers in print layout, the 评分表) over libxlsxwriter.
         .target(name: "LedgerWorkbook", dependencies: ["CXlsxWriter", "LedgerCore", "TerminalUI"]),
         .target(name: "LedgerExchange", dependencies: ["LedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -38,17 +46,24 @@ let package = Package(
         // The only code that touches ncursesw.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "ChuangyeCLI", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI",
+            "LedgerCore", "LedgerStore", "LedgerPostgres", "LedgerExchange", "LedgerWorkbook", "LedgerResources", "SafeFiles", "TerminalUI", "LedgerTUI",
             "CursesBackend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Position-independent like any other build: the shipped binary parses untrusted CSV and XLSX, so address
         // randomisation stays (the fixed-address link saved ~1.3 ms per command, which no one can feel; DECISIONS.md).
         .executableTarget(name: "chuangye", dependencies: ["ChuangyeCLI"]),
+        // The hidden measurement and fault commands (`bench-ui`, `bench-keys`, `bench-import-stages`, `fault-saves`)
+        // and the deliberately slow store, kept out of the shipped binary; the tests use the same pieces.
+        .target(name: "ChuangyeBenchKit", dependencies: [
+            "ChuangyeCLI", "LedgerCore", "LedgerStore", "LedgerExchange", "LedgerTUI", "TerminalUI", "CursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "chuangye-bench", dependencies: ["ChuangyeBenchKit"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "LedgerResources"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerPostgres", "LedgerCore", "LedgerResources"]),
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
+        .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "ChuangyeBenchKit", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
                                                              "LedgerExchange", "SafeFiles",
                                                              // Builds the workbooks the import fuzz and memory tests feed the binary.
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -9,9 +9,8 @@ public struct Chuangye: AsyncParsableCommand {
         abstract: "创业台账：创业摸底、创业服务和创建工作台账的录入、检查与评分",
         discussion: "不带参数运行时打开终端录入界面。退出码：0 成功，1 数据有误，2 用法错误。",
         version: "创业台账（chuangye）0.1.0",
-        subcommands: [StageBenchCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, PlanCommand.self, CheckCommand.self,
-                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self, StatsCommand.self, BenchCommand.self,
-                      FaultDriveCommand.self])
+        subcommands: [InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, PlanCommand.self, CheckCommand.self,
+                      HistoryCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self, StatsCommand.self, AdminCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

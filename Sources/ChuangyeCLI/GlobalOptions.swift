@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPostgres
 import LedgerResources
 import LedgerStore
 
 /// Options every subcommand shares: which database, who is working.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
@@ -16,7 +19,7 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { session.databasePath }
 
     /// `forBulkLoad`: see `AppDatabase.open`.
-    func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+    public func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
         try session.openDatabase(forBulkLoad: forBulkLoad)
     }
 
@@ -56,6 +59,7 @@ struct GlobalOptions: ParsableArguments {
         }
 
         func openDatabase(forBulkLoad: Bool = false) throws -> any LedgerStorage {
+            if PostgresLocation.isURL(databasePath) { return try openPostgres() }
             // Only the default location is created on first use: a given path whose directory is missing is
             // most likely mistyped, and a database quietly created there would be lost from the clerk's view.
             if let given = givenPath {
@@ -79,6 +83,20 @@ struct GlobalOptions: ParsableArguments {
                 throw CLIFailure.data(e.message)
             }
             return database
+        }
+
+        /// A district's PostgreSQL ledger. The operator is the database login: the server checks who it is, so
+        /// `--operator` (a name anyone may type) is refused rather than recorded.
+        func openPostgres() throws -> any LedgerStorage {
+            if operatorName != nil {
+                throw CLIFailure.usage("PostgreSQL 台账的操作员就是数据库登录用户（地址中的用户名），不能用 --operator 指定")
+            }
+            do {
+                let location = try PostgresLocation(url: databasePath)
+                return PostgresLedger(location: location, operatorName: location.user, migrating: true)
+            } catch let e as StoreError {
+                throw CLIFailure.usage(e.message)
+            }
         }
     }
 }
@@ -113,9 +131,9 @@ struct CommunityOption: ParsableArguments {
     }
 }
 
-enum Rubrics {
+public enum Rubrics {
     /// Every shipped rubric.
-    static func all() throws -> [Rubric] {
+    public static func all() throws -> [Rubric] {
         guard let dir = LedgerResources.rubricsDirectory else { throw CLIFailure.data("找不到评分表文件（安装不完整）") }
         do { return try Rubric.loadAll(from: dir) } catch let e as RubricError { throw CLIFailure.data(e.message) }
     }

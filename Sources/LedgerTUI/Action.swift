@@ -6,6 +6,10 @@ public enum Action: Sendable {
     case keyPressed(Key)
     case pasted(String)
     case resized(width: Int, height: Int)
+    /// How many keys typed ahead wait for an effect they depend on (0: none wait any longer).
+    case keysHeld(Int)
+    /// The share of a long effect done (a register's workbook being written).
+    case progressed(Double)
     case communitiesLoaded([Community])
     case factsLoaded(ScoreFacts, Counts)
     case draftsLoaded([Draft])

@@ -152,6 +152,12 @@ public struct AppState: Sendable {
     public var asciiGauges = false
     /// Communities this operator may change (nil: all).
     public var writable: Set<String>?
+    /// Keys typed ahead that wait for an effect they depend on (`keyWaits`); while any do, a busy hint shows.
+    public var heldKeys = 0
+    /// The saved score and the score as if the open form's draft were saved: computed in `reduce` when their
+    /// inputs change, never in `render`.
+    public internal(set) var scoreCards: (saved: ScoreCard, preview: ScoreCard?)?
+    var scoreInput: (saved: ScoreInput, preview: PreviewInput?)?
 
     /// Whether the current community may be changed by this operator.
     public var canWrite: Bool {

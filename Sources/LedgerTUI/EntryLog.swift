@@ -2,8 +2,7 @@ import LedgerCore
 
 /// Follows the entry forms through the states `reduce` produces, for the operator statistics: which form is open,
 /// the errors validation showed on it, and whether it ended saved or abandoned. `reduce` has no clock, so the
-/// runtime stamps the times (`stamp(now:)`) once per turn of its loop: a form opened or closed in a turn gets that
-/// turn's time, a fraction of a second after the key.
+/// key loop stamps the times (`stamp(now:)`) after every action it gives `reduce`.
 public struct EntryLog: Sendable {
     /// One form of a register, from opening to saving or leaving.
     struct Form: Sendable {

@@ -1,13 +1,23 @@
 import LedgerCore
 import TerminalUI
 
-/// The only place state changes. Returns the I/O to run; its results come back as actions.
+/// The only place state changes. Returns the I/O to run; its results come back as actions. The derived values
+/// the screens show (the draft's findings, the score and its preview) are brought up to date here, once per
+/// action, so that `render` only reads them.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    defer { state.logEntryForms(after: action) }
-    if let effects = browseResult(&state, action) { return effects }
-    if let effects = evaluationResult(&state, action) { return effects }
-    if let effects = statisticsResult(&state, action) { return effects }
+    let effects = apply(&state, action)
+    state.refreshScoreCards()
+    state.logEntryForms(after: action)
+    return effects
+}
+
+/// One case per action, no `default:`: a new action does not compile until it is handled.
+private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .keyPressed(let key):
+        return keyPressed(&state, key)
+    case .pasted(let text):
+        return pasted(&state, text)
     case .resized(let width, let height):
         let oldPage = state.pageSize
         state.width = width
@@ -16,6 +26,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .browser(let b) = state.screen, state.pageSize != oldPage, !state.isTooSmall {
             return state.reloadPage(b)
         }
+        return []
+    case .keysHeld(let count):
+        state.heldKeys = count
+        return []
+    case .progressed(let fraction):
+        state.progress = fraction
         return []
     case .communitiesLoaded(let communities):
         return communitiesLoaded(&state, communities)
@@ -67,19 +83,44 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.show("已保存社区档案：\(community.name)")
         return [.loadFacts(community: community.code)]
     case .effectFailed(let message):
+        state.progress = nil
         state.show(message, error: true)
         return []
     case .exportNeedsConfirmation(let kind, let path):
+        state.progress = nil
         state.dialog = .confirmOverwrite(kind, path: path)
         return []
     case .exported(let message):
+        state.progress = nil
         state.show(message)
         return []
-    case .pasted(let text):
-        return pasted(&state, text)
-    case .keyPressed(let key):
-        return keyPressed(&state, key)
-    default:
+    case .pageLoaded(let register, let rows):
+        return pageLoaded(&state, register, rows)
+    case .recordOpened(let editing, let accepted, let focus):
+        return recordOpened(&state, editing, accepted: accepted, focus: focus)
+    case .historyLoaded(let lines):
+        return historyLoaded(&state, lines)
+    case .checksLoaded(let items):
+        return checksLoaded(&state, items)
+    case .servicesCounted(let personId, let count):
+        return servicesCounted(&state, personId: personId, count: count)
+    case .registerChanged(let message):
+        return registerChanged(&state, message)
+    case .evidenceLoaded(let title, let register, let rows):
+        return evidenceLoaded(&state, title: title, register, rows)
+    case .overviewLoaded(let figures):
+        return overviewLoaded(&state, figures)
+    case .planDetailsLoaded(let details):
+        return planDetailsLoaded(&state, details)
+    case .accessLoaded(let writable):
+        state.writable = writable
+        return []
+    case .evaluationUpdated(let evaluation, let request):
+        return evaluationUpdated(&state, evaluation, after: request)
+    case .statisticsLoaded(let statistics):
+        return statisticsLoaded(&state, statistics)
+    case .editConflict(let fields):
+        state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []
     }
 }
@@ -160,7 +201,15 @@ private func communitiesLoaded(_ state: inout AppState, _ communities: [Communit
 }
 
 private func recordSaved(_ state: inout AppState, kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool) -> [Effect] {
-    state.show("已保存：\(summary)")
+    // A warning the store found that the form could not see while typing (one that needs other records, such as a
+    // service repeating an earlier one) is said at once: the record counts as a problem record until it is handled.
+    var accepted: [String: String] = [:]
+    if case .form(let form) = state.screen { accepted = form.acceptedWarnings }
+    if let warning = findings.warnings.first(where: { accepted[$0.code] == nil }) {
+        state.show("已保存：\(summary)。注意：\(warning.message)，可在数据检查（5）中处理", error: true)
+    } else {
+        state.show("已保存：\(summary)")
+    }
     state.forgetLookUps()
     guard let community = state.community else { return [] }
     var effects: [Effect] = [.loadFacts(community: community.code)]
@@ -472,7 +521,14 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
 
 private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect] {
     switch state.profileDraft(form) {
-    case .success(let community): return [.saveCommunity(community)]
+    case .success(let community):
+        // The code names the community's records: a changed code would save a second, empty community beside it
+        // (the profile form is the open community's; a new community is added with `chuangye init`).
+        if let current = state.community, community.code != current.code {
+            state.show("社区代码不能在档案中修改：请改回\(current.code)后保存。新增社区请用 chuangye init", error: true)
+            return []
+        }
+        return [.saveCommunity(community)]
     case .failure(let problem):
         state.show(problem.message, error: true)
         return []

@@ -61,105 +61,107 @@ func openChecks(_ state: inout AppState) -> [Effect] {
     return state.community.map { [.loadChecks(community: $0.code)] } ?? []
 }
 
-/// Results of the browsing effects; nil when the action is not one of them.
-func browseResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    switch action {
-    case .pageLoaded(let register, let rows):
-        guard case .browser(var b) = state.screen, b.register == register else { return [] }
-        let turning = b.turning
-        b.turning = nil
-        if rows.isEmpty, let turning, !b.rows.isEmpty {
-            state.screen = .browser(b)
-            state.show(turning == .forward ? "已到末页" : "已到首页")
-            return []
-        }
-        b.rows = rows
-        b.list = ListState(selected: min(b.list.selected, max(0, rows.count - 1)))
+// Results of the browsing effects (each called from `reduce`'s one switch over actions).
+
+func pageLoaded(_ state: inout AppState, _ register: Register, _ rows: [RegisterRow]) -> [Effect] {
+    guard case .browser(var b) = state.screen, b.register == register else { return [] }
+    let turning = b.turning
+    b.turning = nil
+    if rows.isEmpty, let turning, !b.rows.isEmpty {
         state.screen = .browser(b)
+        state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
-    case .recordOpened(let editing, let accepted, let focus):
-        let kind = FormKind(editing.register)
-        var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: editing.originalFields,
-                             focus: focus.flatMap { FormSpecs.spec(kind).field($0) != nil ? $0 : nil })
-        form.editing = editing
-        form.acceptedWarnings = accepted
-        form.touched = Set(editing.originalFields.keys)
-        switch state.screen {
-        case .browser(let b): form.returnTo = .browser(b)
-        case .checks(let c): form.returnTo = .checks(c)
-        case .score(let sc): form.returnTo = .score(sc)
-        case .plan(let p): form.returnTo = .plan(p)
-        default: form.returnTo = .home
-        }
-        state.revalidate(&form)
-        state.screen = .form(form)
-        state.show("正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
-        var lookups: [Effect] = []
-        for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
-        if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {
-            lookups.append(.loadServicePerson(community: c.code, idNumber: id))
-        }
-        return lookups
-    case .historyLoaded(let lines):
-        guard case .history(var h) = state.screen else { return [] }
-        h.lines = lines
-        // The lines come newest first: open at the top.
-        h.offset = 0
-        state.screen = .history(h)
-        return []
-    case .checksLoaded(let items):
-        guard case .checks(var c) = state.screen else { return [] }
-        // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
-        c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
-        c.loaded = true
-        c.moveSelection(0, height: ChecksScreen.listRows(state))
-        state.screen = .checks(c)
-        return []
-    case .registerChanged(let message):
-        state.show(message)
-        state.forgetLookUps()
-        var effects = state.community.map { [Effect.loadFacts(community: $0.code)] } ?? []
-        switch state.screen {
-        case .browser(let b): effects += state.reloadPage(b)
-        case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
-        case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
-        default: break
-        }
-        return effects
-    case .evidenceLoaded(let title, let register, let rows):
-        switch state.screen {
-        case .score(var sc):
-            sc.evidence = (title, register, rows)
-            sc.evidenceList = ListState()
-            state.screen = .score(sc)
-        case .plan(var p):
-            p.evidence = (title, register, rows)
-            p.evidenceList = ListState()
-            state.screen = .plan(p)
-        default: break
-        }
-        return []
-    case .planDetailsLoaded(let details):
-        return planDetailsLoaded(&state, details)
-    case .overviewLoaded(let figures):
-        var o = OverviewState()
-        if case .overview(let current) = state.screen { o = current }
-        o.figures = figures
-        state.screen = .overview(o)
-        return []
-    case .accessLoaded(let writable):
-        state.writable = writable
-        return []
-    case .servicesCounted(let personId, let count):
-        guard case .deleteRecord(let row, let reason, _)? = state.dialog, row.id == personId else { return [] }
-        state.dialog = .deleteRecord(row, reason: reason, services: count)
-        return []
-    case .editConflict(let fields):
-        state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
-        return []
-    default:
-        return nil
     }
+    b.rows = rows
+    b.list = ListState(selected: min(b.list.selected, max(0, rows.count - 1)))
+    state.screen = .browser(b)
+    return []
+}
+
+func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [String: String], focus: String?) -> [Effect] {
+    let kind = FormKind(editing.register)
+    var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: editing.originalFields,
+                         focus: focus.flatMap { FormSpecs.spec(kind).field($0) != nil ? $0 : nil })
+    form.editing = editing
+    form.acceptedWarnings = accepted
+    form.touched = Set(editing.originalFields.keys)
+    switch state.screen {
+    case .browser(let b): form.returnTo = .browser(b)
+    case .checks(let c): form.returnTo = .checks(c)
+    case .score(let sc): form.returnTo = .score(sc)
+    case .plan(let p): form.returnTo = .plan(p)
+    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation, .statistics: form.returnTo = .home
+    }
+    state.revalidate(&form)
+    state.screen = .form(form)
+    state.show("正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
+    var lookups: [Effect] = []
+    for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
+    if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {
+        lookups.append(.loadServicePerson(community: c.code, idNumber: id))
+    }
+    return lookups
+}
+
+func historyLoaded(_ state: inout AppState, _ lines: [HistoryLine]) -> [Effect] {
+    guard case .history(var h) = state.screen else { return [] }
+    h.lines = lines
+    // The lines come newest first: open at the top.
+    h.offset = 0
+    state.screen = .history(h)
+    return []
+}
+
+func checksLoaded(_ state: inout AppState, _ items: [CheckItem]) -> [Effect] {
+    guard case .checks(var c) = state.screen else { return [] }
+    // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
+    c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
+    c.loaded = true
+    c.moveSelection(0, height: ChecksScreen.listRows(state))
+    state.screen = .checks(c)
+    return []
+}
+
+func registerChanged(_ state: inout AppState, _ message: String) -> [Effect] {
+    state.show(message)
+    state.forgetLookUps()
+    var effects = state.community.map { [Effect.loadFacts(community: $0.code)] } ?? []
+    switch state.screen {
+    case .browser(let b): effects += state.reloadPage(b)
+    case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
+    case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
+    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation, .statistics: break
+    }
+    return effects
+}
+
+func evidenceLoaded(_ state: inout AppState, title: String, _ register: Register, _ rows: [RegisterRow]) -> [Effect] {
+    switch state.screen {
+    case .score(var sc):
+        sc.evidence = (title, register, rows)
+        sc.evidenceList = ListState()
+        state.screen = .score(sc)
+    case .plan(var p):
+        p.evidence = (title, register, rows)
+        p.evidenceList = ListState()
+        state.screen = .plan(p)
+    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation, .statistics: break
+    }
+    return []
+}
+
+func overviewLoaded(_ state: inout AppState, _ figures: [CommunityFigures]) -> [Effect] {
+    var o = OverviewState()
+    if case .overview(let current) = state.screen { o = current }
+    o.figures = figures
+    state.screen = .overview(o)
+    return []
+}
+
+func servicesCounted(_ state: inout AppState, personId: Int64, count: Int) -> [Effect] {
+    guard case .deleteRecord(let row, let reason, _)? = state.dialog, row.id == personId else { return [] }
+    state.dialog = .deleteRecord(row, reason: reason, services: count)
+    return []
 }
 
 func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) -> [Effect] {

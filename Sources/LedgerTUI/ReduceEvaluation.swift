@@ -2,8 +2,7 @@ import LedgerCore
 import TerminalUI
 
 /// The evaluation screen's part of `reduce`: opening it, its keys, its dialogs and the store's answers.
-func evaluationResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    guard case .evaluationUpdated(let evaluation, let request) = action else { return nil }
+func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after request: EvaluationRequest?) -> [Effect] {
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true

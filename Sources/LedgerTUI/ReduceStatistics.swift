@@ -2,8 +2,7 @@ import LedgerCore
 import TerminalUI
 
 /// The statistics screen's part of `reduce`: opening it, its keys and the store's answer.
-func statisticsResult(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    guard case .statisticsLoaded(let statistics) = action else { return nil }
+func statisticsLoaded(_ state: inout AppState, _ statistics: OperatorStatistics) -> [Effect] {
     guard case .statistics(var s) = state.screen else { return [] }
     s.statistics = statistics
     s.offset = 0

@@ -76,12 +76,22 @@ enum Chrome {
     static func drawFooter(_ state: AppState, into buffer: inout Buffer) {
         let messageY = state.height - 2
         if let message = state.message {
-            buffer.put(DisplayWidth.fit(message, state.width - 1), x: 1, y: messageY, style: state.messageIsError ? .error : .ok)
+            let style: Style = state.messageIsError ? .error : .ok
+            // A message longer than the line takes the body's last row too, rather than losing its end (what to
+            // do usually comes last); it is gone with the next key.
+            let lines = DisplayWidth.of(message) <= state.width - 1 ? [message] : DisplayWidth.wrap(message, state.width - 1, maxLines: 2)
+            for (i, line) in lines.enumerated() {
+                let y = messageY - (lines.count - 1) + i
+                buffer.fill(Rect(x: 0, y: y, width: state.width, height: 1))
+                buffer.put(DisplayWidth.fit(line, state.width - 1), x: 1, y: y, style: style)
+            }
         }
         Bar.draw(hints(state), y: state.height - 1, into: &buffer, style: .statusBar)
     }
 
     static func hints(_ state: AppState) -> String {
+        // Keys typed ahead of an answer they depend on (KeyWaits.swift): say why nothing happens yet.
+        if state.heldKeys > 0 { return "请稍候：正在等待数据库，已按的\(state.heldKeys)个键随后处理" }
         let panel = state.width < 100 ? " F4评分" : ""
         switch state.screen {
         case .form(let form):

@@ -22,13 +22,13 @@ struct AppFindingsTests {
     func press(_ state: inout AppState, _ runner: EffectRunner, _ keys: [Key]) async {
         for key in keys {
             var pending = reduce(&state, .keyPressed(key))
-            await AppRuntime.runEffects(&pending, state: &state, runner: runner)
+            await runner.settle(&pending, state: &state)
         }
     }
 
     func start(_ state: inout AppState, _ runner: EffectRunner) async {
         var pending: [Effect] = [.loadCommunities]
-        await AppRuntime.runEffects(&pending, state: &state, runner: runner)
+        await runner.settle(&pending, state: &state)
         if state.dialog != nil { await press(&state, runner, [.escape]) } // no draft to recover in these tests
     }
 

@@ -26,6 +26,9 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/chuangye")
     }
 
+    /// `chuangye-bench` (the fault driver and the measurements), built beside the binary under test.
+    static var benchBinary: URL { binary.deletingLastPathComponent().appendingPathComponent("chuangye-bench") }
+
     struct Output {
         let status: Int32
         let stdout: String

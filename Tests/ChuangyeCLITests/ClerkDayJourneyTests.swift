@@ -72,10 +72,10 @@ struct ClerkDayJourneyTests {
         try t.press("C-u"); try t.type(liuYi); try t.press("F3")
         try t.waitFor("已保存：刘一（630102********\(liuYi.suffix(4))）")
 
-        // 2 陈二: an ambiguous status (ycy) is refused on Tab and picked from the list.
+        // 2 陈二: an ambiguous status (yc) is refused on Tab and picked from the list.
         try typeBasics(t, name: "陈二", id: chenEr)
-        try t.type("ycy"); try t.press("Tab")
-        try t.waitFor("创业状态“ycy”不唯一，可能是：有创业意愿、已创业")
+        try t.type("yc"); try t.press("Tab")
+        try t.waitFor("创业状态“yc”不唯一，可能是：有创业意愿、已创业")
         try t.press("Down"); try t.press("Tab")
         try t.waitFor("*创业状态 ✓ 有创业意愿")
         try t.press("F3")

@@ -34,8 +34,8 @@ struct EntryStatisticsJourneyTests {
         try t.press("Escape")
         try t.waitFor("1  新增摸底登记")
         try t.press("9")
-        let screen = try t.waitFor("操作员统计：近7天")
-        let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("\(year)-") && $0.contains("王芳") })
+        let screen = try t.waitFor("抽样核实")
+        let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("\(year)-") && $0.contains("王芳") }, "\(screen)")
         // 录入 1 … 错误 2 (the short number, and 文化程度 left empty on the way back) … 放弃 1
         let figures = line.split(separator: " ").dropFirst(2).prefix(7).map(String.init)
         #expect(figures == ["1", "0", "0", "0", "0", "2", "1"], "\(line)")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import ChuangyeBenchKit
 @testable import ChuangyeCLI
 @testable import LedgerCore
 @testable import LedgerExchange
@@ -40,7 +41,7 @@ struct MonkeyTests {
         var random = Seeded(state: 20241231)
         let count = longTests ? 100_000 : 15_000
         for step in 0..<count {
-            await AppRuntime.runEffects(&pending, state: &state, runner: runner)
+            await runner.settle(&pending, state: &state)
             if !state.running {
                 // Quitting is a legal outcome: start again, as a clerk would.
                 state.running = true
@@ -233,7 +234,7 @@ struct KillTests {
         let runs = longTests ? 250 : 15
         for run in 0..<runs {
             let process = Process()
-            process.executableURL = CLI.binary
+            process.executableURL = CLI.benchBinary
             process.arguments = ["fault-saves", "--count", String(perRun), "--first", String(run * perRun), "--db", cli.db, "--operator", "王芳"]
             let out = Pipe()
             process.standardOutput = out

@@ -37,6 +37,14 @@ struct CodeListTests {
         #expect(Education.unknownMessage("博士后").contains("应为：10 研究生"))
     }
 
+    /// A name's whole initials name it even where they begin another name: ycy is 已创业, not 有创业意愿 too.
+    @Test func wholeInitialsNameTheirValue() {
+        #expect(BusinessStatus.parse("ycy") == .started)
+        #expect(BusinessStatus.parse("YCY") == .started)
+        #expect(BusinessStatus.parse("ycyyy") == .intending)
+        #expect(BusinessStatus.matches("yc").count == 2) // still ambiguous: the clerk chooses
+    }
+
     @Test func industryBySectionLetterOrName() {
         #expect(Industry.parse("h") == .h)
         #expect(Industry.parse("住宿和餐饮业") == .h)

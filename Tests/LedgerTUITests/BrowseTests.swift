@@ -20,10 +20,38 @@ struct BrowseTests {
         let effects = press(&state, [.character("4")])
         #expect(effects == [page()])
         _ = reduce(&state, .pageLoaded(.survey, [row(1, "张三"), row(2, "买买提·艾力", errors: 1)]))
-        let lines = render(state).trimmedLines
-        #expect(lines[3] == " 编号 姓名                公民身份号码       性别 联系电话     创业状态   摸底日期   培训 问题")
-        #expect(lines[4] == " 1    张三                630102********0116 男   139****5678  有创业意愿 2024-03-15 否")
-        #expect(lines[5] == " 2    买买提·艾力         630102********0116 男   139****5678  有创业意愿 2024-03-15 否   ✗错误")
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " [摸底台账]  服务台账   工作台账",
+            "",
+            " 编号 姓名                公民身份号码       性别 联系电话     创业状态   摸底日期   培训 问题",
+            " 1    张三                630102********0116 男   139****5678  有创业意愿 2024-03-15 否",
+            " 2    买买提·艾力         630102********0116 男   139****5678  有创业意愿 2024-03-15 否   ✗错误",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助",
+        ])
     }
 
     @Test func pageDownAsksForTheRowsAfterTheLastOne() {
@@ -96,11 +124,71 @@ struct BrowseTests {
         press(&state, [.character("D")])
         // Before the services are counted, Enter does not delete
         #expect(press(&state, type("迁出") + [.enter]).isEmpty)
-        #expect(render(state).trimmedLines.contains { $0.contains("正在统计此人的服务记录") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " [摸底台账]  服务台账   工作台账",
+            "",
+            " 编号 姓名                公民身份号码       性别 联系电话     创业状态   摸底日期   培训 问题",
+            " 5    张三                630102********0116 男   139****5678  有创业意愿 2024-03-15 否",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "                    ┌─ 删除记录 ──────────────────────────────────────────────┐",
+            "                    │ 删除第5号记录（张三）？删除后不计入台账和评分，可恢复。 │",
+            "                    │                                                         │",
+            "                    │ 正在统计此人的服务记录…                                 │",
+            "                    │                                                         │",
+            "                    │ 确认删除请填写理由后按 Enter（Esc 取消）：              │",
+            "                    │ 迁出                                                    │",
+            "                    └─────────────────────────────────────────────────────────┘",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 正在统计此人的服务记录，请稍候再按 Enter",
+            " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助",
+        ])
         _ = reduce(&state, .servicesCounted(personId: 5, count: 3))
-        let screen = render(state).trimmedLines.joined(separator: "\n")
-        #expect(screen.contains("此人有3条服务记录"))
-        #expect(screen.contains("确认删除请填写理由后按 Enter"))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " [摸底台账]  服务台账   工作台账",
+            "",
+            " 编号 姓名                公民身份号码       性别 联系电话     创业状态   摸底日期   培训 问题",
+            " 5    张三                630102********0116 男   139****5678  有创业意愿 2024-03-15 否",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "             ┌─ 删除记录 ────────────────────────────────────────────────────────────┐",
+            "             │ 删除第5号记录（张三）？删除后不计入台账和评分，可恢复。               │",
+            "             │                                                                       │",
+            "             │ ! 此人有3条服务记录，删除后这些服务记录将报错误（服务对象不在摸底台账 │",
+            "             │ 中），直到恢复此人。                                                  │",
+            "             │                                                                       │",
+            "             │ 确认删除请填写理由后按 Enter（Esc 取消）：                            │",
+            "             │ 迁出                                                                  │",
+            "             └───────────────────────────────────────────────────────────────────────┘",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 正在统计此人的服务记录，请稍候再按 Enter",
+            " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助",
+        ])
         #expect(press(&state, [.enter]) == [.deleteRecord(.survey, id: 5, reason: "迁出", confirmingServices: 3)])
     }
 
@@ -111,7 +199,38 @@ struct BrowseTests {
         #expect(press(&state, [.character("h")]) == [.loadHistory(.survey, id: 5)])
         _ = reduce(&state, .historyLoaded([HistoryLine(at: "2024-06-01T10:00:00", operatorName: "王芳", action: "update",
                                                        changes: [("phone", "13912345678", "13800001111")])]))
-        #expect(render(state).trimmedLines.contains { $0.contains("联系电话：13912345678 → 13800001111") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "┌─ 摸底台账 第5号记录的修改记录（新的在上，u 撤销自己的修改） ─────────────────────────────────────┐",
+            "│ 2024-06-01T10:00:00  王芳  修改                                                                  │",
+            "│     联系电话：13912345678 → 13800001111                                                          │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助",
+        ])
         #expect(press(&state, [.character("u")]) == [.undoLastChange(.survey, id: 5)])
     }
 
@@ -120,7 +239,38 @@ struct BrowseTests {
         #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001")])
         _ = reduce(&state, .checksLoaded([CheckItem(register: .survey, id: 3, field: "phone", severity: .error, message: "联系电话格式不对"),
                                           CheckItem(register: .service, id: 8, field: "service_date", severity: .warning, message: "不在考核期")]))
-        #expect(render(state).trimmedLines.contains { $0.contains("✗ 摸底台账 第3号 联系电话：联系电话格式不对") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "┌─ 数据检查：错误1条，警告1条，已确认0条（Enter 定位） ────────────────────────────────────────────┐",
+            "│【错误·联系电话的问题：1条】                                                                      │",
+            "│  ✗ 摸底 第3号 联系电话格式不对                                                                   │",
+            "│【警告·联系电话的问题：1条】                                                                      │",
+            "│  ! 服务 第8号 不在考核期                                                                         │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│✗ 摸底台账 第3号 联系电话：联系电话格式不对                                                       │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓选择  Enter打开并定位  Esc返回  F1帮助",
+        ])
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 3, focus: "phone")])
     }
 }
@@ -129,16 +279,74 @@ struct ScoreExplanationTests {
     @Test func itemsExplainAndEnterListsTheRecordsBehindThem() {
         var state = homeState()
         press(&state, [.character("s")])
-        let lines = render(state).trimmedLines
-        #expect(lines.contains { $0.contains("西宁市创建创业型社区评分表：总分 13/100") })
-        #expect(lines.contains { $0.contains("劳动者创业参与率达到7%") && $0.contains("0/15") })
-        // The first item is selected: its rule and reason show below the list.
-        #expect(lines.contains { $0.contains("要求：≥ 7%") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " 西宁市创建创业型社区评分表：总分 13/100（Enter 查看相关记录）",
+            " 劳动者创业参与率达到7%            0/15          0%（0/40）",
+            " 创业带动就业指数达到3             0/15          —（0/0）",
+            " 成立创建工作领导小组               2/2 ████████ 已成立并切实履职",
+            " 工作制度健全并执行                 0/2          未自评",
+            " 创建工作方案                       0/3          未自评",
+            " 三项补贴享受率100%                 6/6 ████████ 0/0，0/0，0/0",
+            " 建立摸底台账                       0/2          0",
+            " 创业培训率100%                     0/8          —（0/0）",
+            " 培训合格率100%                     0/4          —（0/0）",
+            " 培训后创业率达30%                  0/2          —（0/0）",
+            " 开设创业服务窗口                   0/2          未自评",
+            " 每人2次以上创业服务               0/16          —（0/0）",
+            " 创业宣传活动3次以上                0/3          0",
+            " 树立创业典型1名以上                1/2          0",
+            " ※推荐入园孵化1家以上               0/6          0",
+            " ※创业指导专家队伍/协作机制         0/4          未自评",
+            " ※工作创新                          0/4          未自评",
+            " ※台账资料完备                      4/4 ████████ 错误0，警告0",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 要求：≥ 7%（Enter 列出参与创业活动者）　参与创业活动者0 ÷ 城镇劳动者总数40 = 0%（0/40），未达到7%",
+            " ，得0分",
+            "",
+            " ↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助",
+        ])
         let effects = press(&state, [.enter])
         guard case .loadEvidence("630102001", let evidence)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(evidence.include == .participants)
         _ = reduce(&state, .evidenceLoaded(title: "参与创业活动者", .survey, [row(4, "赵敏")]))
-        #expect(render(state).trimmedLines.contains { $0.contains("4       赵敏") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " 参与创业活动者（共列出1条，Enter 打开修改）",
+            " 编号    姓名 / 名称   公民身份号码 / 类型 状态 / 日期",
+            " 4       赵敏          630102********0116  有创业意愿",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " ↑↓选择  Enter打开修改  n新增服务  Esc返回评分项  F1帮助",
+        ])
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 4, focus: nil)])
     }
 
@@ -163,12 +371,38 @@ struct OverviewTests {
         busy[.registered] = 3
         _ = reduce(&state, .overviewLoaded([CommunityFigures(community: testCommunity, facts: ScoreFacts(), persons: 0, services: 0),
                                             CommunityFigures(community: other, facts: busy, persons: 3, services: 5)]))
-        let lines = render(state).trimmedLines
-        #expect(lines.contains { $0.contains("南关社区") && $0.contains("10.00%") })
-        #expect(lines.contains { $0.contains("八一路街道：2个社区，摸底3人") })
-        // Sorted by total, highest first: 南关 (register 2 + …) before 八一路.
-        let names = lines.filter { $0.contains("社区") && $0.contains("八一路街道 ") && !$0.contains("个社区") }
-        #expect(names.first?.contains("南关社区") == true)
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "┌─ 督导总览：2个社区（←→ 选择排序列，Enter 进入社区） ─────────────────────────────────────────────┐",
+            "│社区                      街道       劳动者 摸底  服务  参与率  带动  总分↓  问题                 │",
+            "│南关社区                  八一路街道 10     3     5     10.00%  0.00  28                          │",
+            "│八一路社区                八一路街道 40     0     0     0.00%   0.00  13                          │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│八一路街道：2个社区，摸底3人，创业型街道评分（※推定，未含自评项）27/100                           │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓选择  ←→排序列  空格升/降序  Enter进入社区  Esc返回  F1帮助",
+        ])
         press(&state, [.enter])
         #expect(state.community?.code == "630102002")
     }
@@ -178,7 +412,38 @@ struct OverviewTests {
         _ = reduce(&state, .accessLoaded(["630102999"]))
         #expect(press(&state, [.character("1")]).isEmpty)
         #expect(state.message?.contains("只读") == true)
-        #expect(render(state).trimmedLines[0].contains("［只读］"))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001）［只读］ │ 考核期 2024-01-01..2024-12-31             操作员 王芳",
+            "                                                                   ┌─ 评分 13/100 ─────────────────┐",
+            "  八一路社区  八一路街道 · 城东区                                  │劳动者创业参与率达到7%     0/15│",
+            "  考核期 2024-01-01..2024-12-31    城镇劳动者 40 人                │创业带动就业指数达到3      0/15│",
+            "                                                                   │成立创建工作领导小组    ██  2/2│",
+            "  摸底登记 0 人    服务记录 0 条    工作记录 0 条                  │工作制度健全并执行          0/2│",
+            "  评分（西宁市创建创业型社区评分表）：总分 13 / 100                │创建工作方案                0/3│",
+            "  各台账没有发现问题                                               │三项补贴享受率100%      ██  6/6│",
+            "                                                                   │建立摸底台账                0/2│",
+            "     1  新增摸底登记                                               │创业培训率100%              0/8│",
+            "     2  新增服务记录                                               │培训合格率100%              0/4│",
+            "     3  新增工作记录                                               │培训后创业率达30%           0/2│",
+            "     4  浏览台账                                                   │开设创业服务窗口            0/2│",
+            "     5  数据检查                                                   │每人2次以上创业服务        0/16│",
+            "     6  社区档案与自评                                             │创业宣传活动3次以上         0/3│",
+            "     7  评分计划                                                   │树立创业典型1名以上         1/2│",
+            "     s  评分明细                                                   │※推荐入园孵化1家以上        0/6│",
+            "     o  督导总览                                                   │※创业指导专家队伍/协作机制     │",
+            "     q  退出                                                       │                            0/4│",
+            "                                                                   │※工作创新                   0/4│",
+            "                                                                   │※台账资料完备           ██  4/4│",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   └───────────────────────────────┘",
+            " 您对本社区只有查看权限（只读），不能新增或修改",
+            " 按数字键选择功能  e导出评分表  F1帮助  q退出",
+        ])
     }
 }
 
@@ -207,9 +472,37 @@ struct FilterTests {
         ]))
         guard case .checks(let c) = state.screen else { Issue.record("expected checks"); return }
         #expect(c.items.map(\.id) == [1, 3, 9, 2])
-        let lines = render(state).trimmedLines
-        let heading = lines.firstIndex { $0.contains("【错误·身份证号校验位不对：2条】") }
-        #expect(heading.map { lines[$0 + 1].contains("✗ 摸底 第1号 e1") } == true)
-        #expect(lines.contains { $0.contains("已确认：已核实") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "┌─ 数据检查：错误2条，警告1条，已确认1条（Enter 定位） ────────────────────────────────────────────┐",
+            "│【错误·身份证号校验位不对：2条】                                                                  │",
+            "│  ✗ 摸底 第1号 e1                                                                                 │",
+            "│  ✗ 摸底 第3号 e2                                                                                 │",
+            "│【警告·联系电话的问题：1条】                                                                      │",
+            "│  ! 摸底 第9号 w                                                                                  │",
+            "│【已确认·联系电话的问题：1条】                                                                    │",
+            "│  ✓ 摸底 第2号 ok（已确认：已核实）                                                               │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "│✗ 摸底台账 第1号 公民身份号码：e1                                                                 │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓选择  Enter打开并定位  Esc返回  F1帮助",
+        ])
     }
 }

@@ -42,18 +42,18 @@ struct PersonCacheTests {
 }
 
 struct AmbiguousChoiceTests {
-    /// `ycy` could be 有创业意愿 or 已创业: Tab must not pick one; the clerk is told both and stays in the field.
+    /// `yc` could be 有创业意愿 or 已创业: Tab must not pick one; the clerk is told both and stays in the field.
     @Test func tabOnAnAmbiguousStatusStaysAndNamesTheCandidates() throws {
         var state = homeState()
         press(&state, [.character("1")])
         for _ in 0..<6 { press(&state, [.tab]) }
         #expect(state.form?.focus == "status")
-        press(&state, type("ycy") + [.tab])
+        press(&state, type("yc") + [.tab])
         let form = try #require(state.form)
         #expect(form.focus == "status")
         #expect(form.values["status"] == nil)
         #expect(state.messageIsError)
-        #expect(state.message == "创业状态“ycy”不唯一，可能是：有创业意愿、已创业。请用↑↓选择或多输入几个字")
+        #expect(state.message == "创业状态“yc”不唯一，可能是：有创业意愿、已创业。请用↑↓选择或多输入几个字")
         // ↓ takes the highlighted option, ↓ again the next one; then Tab commits what was picked.
         press(&state, [.down])
         #expect(state.form?.editor.text == "有创业意愿")
@@ -74,7 +74,7 @@ struct AmbiguousChoiceTests {
     }
 
     @Test func ambiguousAndUnknownMessagesDiffer() {
-        #expect(BusinessStatus.unknownMessage("ycy").contains("不唯一"))
+        #expect(BusinessStatus.unknownMessage("yc").contains("不唯一"))
         #expect(BusinessStatus.unknownMessage("xyz").contains("无法识别"))
     }
 }
@@ -137,7 +137,38 @@ struct KeptDraftTests {
         var kept = draft(.survey, "钱九", slot: "z-1")
         kept.savedAt = "2024-12-30T16:05:41"
         _ = reduce(&state, .draftsLoaded([kept]))
-        #expect(render(state).trimmedLines.contains { $0.contains("▶ 创业摸底登记：钱九（2024-12-30 16:05）") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "                                                                   ┌─ 评分 13/100 ─────────────────┐",
+            "  八一路社区  八一路街道 · 城东区                                  │劳动者创业参与率达到7%     0/15│",
+            "  考核期 2024-01-01..2024-12-31    城镇劳动者 40 人                │创业带动就业指数达到3      0/15│",
+            "                                                                   │成立创建工作领导小组    ██  2/2│",
+            "  摸底登记 0 人    服务记录 0 条    工作记录 0 条                  │工作制度健全并执行          0/2│",
+            "  评分（西宁市创建创业型社区评分表）：总分 13 / 100                │创建工作方案                0/3│",
+            "  各台账没有发现问题                                               │三项补贴享受率100%      ██  6/6│",
+            "                                                                   │建立摸底台账                0/2│",
+            "     1  新增摸底登记                                               │创业培训率100%              0/8│",
+            "     2  新增服务记录                                               │培训合格率100%              0/4│",
+            "     3  新增 ┌─ 未保存的草稿（1份） ──────────────────────────────────────────────────┐         0/2│",
+            "     4  浏览 │ 上次有未保存的表单，选择一份恢复：                                     │         0/2│",
+            "     5  数据 │                                                                        │        0/16│",
+            "     6  社区 │ ▶ 创业摸底登记：钱九（2024-12-30 16:05）                               │         0/3│",
+            "     7  评分 │                                                                        │         1/2│",
+            "     s  评分 │ ↑↓选择  Enter 恢复  d 放弃选中的草稿  Esc 稍后（新建同类表单时再提示） │         0/6│",
+            "     o  督导 └────────────────────────────────────────────────────────────────────────┘ 作机制     │",
+            "     q  退出                                                       │                            0/4│",
+            "                                                                   │※工作创新                   0/4│",
+            "                                                                   │※台账资料完备           ██  4/4│",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   └───────────────────────────────┘",
+            "",
+            " 按数字键选择功能  e导出评分表  F1帮助  q退出",
+        ])
     }
 
     @Test func theStartListShowsOnlyThisCommunitysDrafts() {
@@ -162,19 +193,21 @@ struct ProfilePreviewTests {
         facts[.participants] = 3
         _ = reduce(&state, .factsLoaded(facts, Counts()))
         press(&state, [.character("6")])
-        let saved = try #require(state.scoreCards()?.saved)
+        let saved = try #require(state.scoreCards?.saved)
         #expect(saved.item("participation_rate")?.points == .zero) // 3 ÷ 50 = 6% < 7%
         // Labour force 50 → 30: 3 ÷ 30 = 10% ≥ 7%.
         var form = try #require(state.form)
         form.values["labour_force"] = "30"
         state.screen = .form(form)
-        #expect(state.scoreCards()?.preview?.item("participation_rate")?.points == Points(15))
+        state.refreshScoreCards() // as `reduce` does after every action
+        #expect(state.scoreCards?.preview?.item("participation_rate")?.points == Points(15))
         // A checklist answer typed by pinyin initials of its label.
         form = try #require(state.form)
         form.focus(on: FormSpecs.checklistPrefix + "innovation")
         form.editor.setText("cxq")
         state.screen = .form(form)
-        #expect(state.scoreCards()?.preview?.item("innovation")?.points == Points(4))
+        state.refreshScoreCards()
+        #expect(state.scoreCards?.preview?.item("innovation")?.points == Points(4))
     }
 
     @Test func checklistAnswersAcceptLabelsAndInitials() throws {
@@ -279,7 +312,38 @@ struct FirstDayTrialTests {
         _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: nil))
         press(&state, type("X") + [.tab, .escape])
         #expect(state.dialog == .leaveForm)
-        #expect(render(state).trimmedLines.contains { $0.contains("离开后这些修改将放弃（记录保持原样）") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            " 创业摸底登记  [1 基本信息]  2 创业情况   3 培训与补贴             ┌─ 评分 13/100（草稿未计入） ───┐",
+            "                                                                   │劳动者创业参与率达到7%     0/15│",
+            "                   *姓名 ✓ 李四X                                   │创业带动就业指数达到3      0/15│",
+            "           *公民身份号码 ✓ 630102200002290139                      │成立创建工作领导小组    ██  2/2│",
+            "               *文化程度                                           │工作制度健全并执行          0/2│",
+            "               *户籍性质                                           │创建工作方案                0/3│",
+            "               *联系电话                                           │三项补贴享受率100%      ██  6/6│",
+            "               *人员类别                                           │建立摸底台账                0/2│",
+            "               *创业状态                                           │创业培训率100%              0/8│",
+            "               *摸底日期                                           │培训合格率100%              0/4│",
+            "                    民族                                           │培训后创业率达30%           0/2│",
+            "              现居住地 ┌─ 离开表单 ─────────────────────────────────────────┐ 务窗口            0/2│",
+            "                       │ 对这条记录的修改还没有保存。                       │上创业服务        0/16│",
+            "                       │ 离开后这些修改将放弃（记录保持原样）。             │ 动3次以上         0/3│",
+            "                       │                                                    │ 型1名以上         1/2│",
+            "                       │ Enter / y 放弃修改并离开  Esc 继续修改（F2 保存）  │孵化1家以上        0/6│",
+            "                       └────────────────────────────────────────────────────┘专家队伍/协作机制     │",
+            "                                                                   │                            0/4│",
+            "                                                                   │※工作创新                   0/4│",
+            "                                                                   │※台账资料完备           ██  4/4│",
+            "                                                                   │                               │",
+            "  18位公民身份号码（15位旧号码会自动升级）                         │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   └───────────────────────────────┘",
+            "",
+            " Tab下一项 Shift-Tab上一项 PgDn翻页 F2保存 Esc返回 F1帮助",
+        ])
         press(&state, [.enter])
         #expect(state.message == "已离开，未保存的修改已放弃")
     }

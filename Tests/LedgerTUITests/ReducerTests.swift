@@ -54,7 +54,7 @@ struct SurveyEntryTests {
         #expect(form.values["survey_date"] == "2024-12-31") // the default, today
         #expect(form.findings.errors.isEmpty)
         // The preview shows the register item as if the person were saved: 0 → 2.
-        let cards = try! #require(state.scoreCards())
+        let cards = try! #require(state.scoreCards)
         #expect(cards.saved.item("survey_register")?.points == .zero)
         #expect(cards.preview?.item("survey_register")?.points == Points(2))
     }
@@ -198,10 +198,62 @@ struct TerminalEventTests {
     @Test func tooSmallAndBack() {
         var state = homeState()
         _ = reduce(&state, .resized(width: 60, height: 20))
-        #expect(render(state).trimmedLines.contains { $0.contains("终端窗口太小，请调整到至少 80×24") })
+        expectScreen(render(state), [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "              终端窗口太小，请调整到至少 80×24",
+            "                        当前：60×20",
+            "                        Ctrl-C 退出",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ])
         #expect(press(&state, [.character("1")]).isEmpty)
         _ = reduce(&state, .resized(width: 100, height: 30))
-        #expect(render(state).trimmedLines.contains { $0.contains("1  新增摸底登记") })
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                     操作员 王芳",
+            "                                                                   ┌─ 评分 13/100 ─────────────────┐",
+            "  八一路社区  八一路街道 · 城东区                                  │劳动者创业参与率达到7%     0/15│",
+            "  考核期 2024-01-01..2024-12-31    城镇劳动者 40 人                │创业带动就业指数达到3      0/15│",
+            "                                                                   │成立创建工作领导小组    ██  2/2│",
+            "  摸底登记 0 人    服务记录 0 条    工作记录 0 条                  │工作制度健全并执行          0/2│",
+            "  评分（西宁市创建创业型社区评分表）：总分 13 / 100                │创建工作方案                0/3│",
+            "  各台账没有发现问题                                               │三项补贴享受率100%      ██  6/6│",
+            "                                                                   │建立摸底台账                0/2│",
+            "     1  新增摸底登记                                               │创业培训率100%              0/8│",
+            "     2  新增服务记录                                               │培训合格率100%              0/4│",
+            "     3  新增工作记录                                               │培训后创业率达30%           0/2│",
+            "     4  浏览台账                                                   │开设创业服务窗口            0/2│",
+            "     5  数据检查                                                   │每人2次以上创业服务        0/16│",
+            "     6  社区档案与自评                                             │创业宣传活动3次以上         0/3│",
+            "     7  评分计划                                                   │树立创业典型1名以上         1/2│",
+            "     s  评分明细                                                   │※推荐入园孵化1家以上        0/6│",
+            "     o  督导总览                                                   │※创业指导专家队伍/协作机制     │",
+            "     q  退出                                                       │                            0/4│",
+            "                                                                   │※工作创新                   0/4│",
+            "                                                                   │※台账资料完备           ██  4/4│",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   │                               │",
+            "                                                                   └───────────────────────────────┘",
+            "",
+            " 按数字键选择功能  e导出评分表  F1帮助  q退出",
+        ])
     }
 }
 

@@ -54,6 +54,13 @@ func expectScreen(_ buffer: Buffer, _ expected: [String], sourceLocation: Source
         let a = i < actual.count ? actual[i] : "(none)", e = i < expected.count ? expected[i] : "(none)"
         if a != e { diff.append("line \(i):\n  actual:   \(a)\n  expected: \(e)") }
     }
+    // CHUANGYE_SCREEN_DUMP=FILE: the actual screens are also appended there (a long issue text can be cut by the
+    // test runner's output), for reviewing a changed layout.
+    if let dump = ProcessInfo.processInfo.environment["CHUANGYE_SCREEN_DUMP"], let handle = FileHandle(forWritingAtPath: dump) {
+        handle.seekToEndOfFile()
+        handle.write(Data("\(sourceLocation.fileName):\(sourceLocation.line)\n[\n\(literal.joined(separator: "\n"))\n]\n".utf8))
+        handle.closeFile()
+    }
     Issue.record("screen differs:\n\(diff.joined(separator: "\n"))\nactual screen:\n[\n\(literal.joined(separator: "\n"))\n]",
                  sourceLocation: sourceLocation)
 }

@@ -4,14 +4,34 @@ import LedgerStore
 import LedgerTUI
 
 /// Runs the app's effects against the store; each result comes back as an action.
-struct EffectRunner {
+public struct EffectRunner: Sendable {
     let database: any LedgerStorage
     /// The open database's file, which no export may replace (nil for a store without one).
     var databasePath: String? = nil
-    /// Called during a long effect (a register's workbook) with the share done, to draw a progress bar.
-    var progress: ((Double) -> Void)? = nil
+    public init(database: any LedgerStorage, databasePath: String? = nil) {
+        self.database = database
+        self.databasePath = databasePath
+    }
 
-    func run(_ effect: Effect) async -> Action? {
+    /// Called during a long effect (a register's workbook) with the share done, to draw a progress bar.
+    var progress: (@Sendable (Double) -> Void)? = nil
+
+    /// Runs effects, and the effects their results ask for, to the end in the caller's task: for the tests, the
+    /// bench and the fault driver, which step the app core without a key loop (the app runs them off its key loop).
+    public func settle(_ pending: inout [Effect], state: inout AppState) async {
+        var rounds = 0
+        while !pending.isEmpty && rounds < 20 {
+            rounds += 1
+            let effects = pending
+            pending = []
+            for effect in effects {
+                if effect == .quit { state.running = false; return }
+                if let action = await run(effect) { pending += reduce(&state, action) }
+            }
+        }
+    }
+
+    public func run(_ effect: Effect) async -> Action? {
         do {
             return try await perform(effect)
         } catch let e as StoreError {

@@ -54,6 +54,11 @@ extension CodedValue {
         if let byCode = allCases.first(where: { $0.code == upper }) { return [byCode] }
         if let alias = aliases[upper] { return [alias] }
         let lower = text.lowercased()
+        // All of one name's initials typed (ycy for 已创业) name it, though they also begin another (有创业意愿):
+        // a clerk typing ahead must not be stopped by a choice they already made.
+        let whole = allCases.filter { Pinyin.initials(of: $0.rawValue) == lower }
+            + aliases.filter { Pinyin.initials(of: $0.key) == lower }.map(\.value)
+        if Set(whole).count == 1 { return [whole[0]] }
         // Names, and the everyday words clerks use (大专 → dz), by prefix or pinyin initials.
         func fits(_ word: String) -> Bool { word.hasPrefix(text) || Pinyin.initials(of: word).hasPrefix(lower) }
         let viaAlias = Set(aliases.filter { fits($0.key) }.map(\.value))

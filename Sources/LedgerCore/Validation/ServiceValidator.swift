@@ -24,7 +24,7 @@ public enum ServiceValidator {
         }
         // Only the later record warns (a lower id was there first): the first one stays as it was entered.
         if let earlier = context.sameDayServices(person.id, date, type).filter({ $0 < (context.editingId ?? .max) }).min() {
-            r.warning("service_date", "service.duplicate", "此人\(date)已有一条“\(type.rawValue)”服务记录（第\(earlier)号），请确认不是重复登记")
+            r.warning("service_date", "service.duplicate", "此人当天已有一条“\(type.rawValue)”服务记录（第\(earlier)号），可能重复登记")
         }
         let service = Service(id: context.editingId, communityCode: context.communityCode, serviceDate: date,
                               idNumber: person.idNumber, personId: person.id, name: person.name, serviceType: type,

@@ -39,7 +39,8 @@ public struct AuditEntry: Sendable, Hashable {
 }
 
 /// Writes and reads the audit trail. Rows are only ever inserted (triggers refuse updates and deletes).
-enum AuditLog {
+/// Public for the other engines: the diff and the stored form of changes are one definition for all of them.
+public enum AuditLog {
     static func record(_ db: Database, at: String, operatorName: String, community: String, table: String,
                        id: String, action: String, changes: [FieldChange]) throws {
         let statement = try db.cachedStatement(sql: """
@@ -50,7 +51,7 @@ enum AuditLog {
     }
 
     /// The fields that differ between two text forms of a record, in key order.
-    static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
+    public static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
         if old.isEmpty {
             return new.keys.sorted().map { FieldChange(field: $0, old: nil, new: new[$0]) }
         }
@@ -60,7 +61,7 @@ enum AuditLog {
     }
 
     /// `{"field":["old","new"],…}` with null for empty; built in a byte buffer because it runs once per imported row.
-    static func encode(_ changes: [FieldChange]) -> String {
+    public static func encode(_ changes: [FieldChange]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(48 * changes.count + 2)
         out.append(UInt8(ascii: "{"))
@@ -116,7 +117,7 @@ enum AuditLog {
     /// The changes stored in `text`, in the order of the register's fields (`table` names the register), then
     /// bookkeeping fields (accepted warnings, delete reasons, a profile's fields) by key: a JSON object keeps no order,
     /// and a clerk reads a new record's fields in the order of its form.
-    static func decode(_ text: String, table: String) -> [FieldChange] {
+    public static func decode(_ text: String, table: String) -> [FieldChange] {
         guard let data = text.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: [Any]] else { return [] }
         return ordered(object.keys, table: table).map { key in

@@ -80,6 +80,11 @@ public struct OpenedRecord: Sendable, Hashable {
 public struct StoredRecord: Sendable, Hashable {
     public let ref: RecordRef
     public let fields: [String: String]
+
+    public init(ref: RecordRef, fields: [String: String]) {
+        self.ref = ref
+        self.fields = fields
+    }
 }
 
 /// How many active records a community has in each register.

@@ -13,6 +13,12 @@ extension AppDatabase: EvaluationStore {
             let c = try Self.requireCommunity(db, code: code)
             // The community's clerk (or a supervisor); a signed, locked period refuses here, naming the lock.
             try requireWritable(db, community: code)
+            // Once a supervisor has begun the 初评 (drawn the sample or changed a score), a new submission would set
+            // it aside and allow a new draw: a clerk could draw again until the sample suits. Only a supervisor may
+            // start over (audited; the earlier 初评 stays in the history).
+            if let current = try Self.currentEvaluationId(db, community: c), try Self.initialEvaluationBegun(db, evaluation: current) {
+                try requireSupervisor(db, doing: "在初评开始后（已抽样或已改分）重新提交自评")
+            }
             let auditMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
             let importMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM import_batch") ?? 0
             let checksum = try RegisterChecksum.of(db, community: code)
@@ -208,6 +214,13 @@ extension AppDatabase: EvaluationStore {
         guard role == OperatorAccount.Role.supervisor.rawValue else {
             throw StoreError("只有督导可以\(doing)，\(operatorName)不是督导")
         }
+    }
+
+    /// Whether a supervisor has drawn a sample or changed a score for this submission.
+    static func initialEvaluationBegun(_ db: Database, evaluation id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM spot_check WHERE evaluation_id = ?1) OR EXISTS (SELECT 1 FROM evaluation_adjustment WHERE evaluation_id = ?1)
+            """, arguments: [id]) ?? false
     }
 
     private func audit(_ db: Database, community: String, evaluation id: Int64, action: String, changes: [FieldChange]) throws {

@@ -7,6 +7,13 @@ public struct PersonMatch: Sendable, Hashable {
     public let name: String
     public let idNumber: String
     public let status: String
+
+    public init(id: Int64, name: String, idNumber: String, status: String) {
+        self.id = id
+        self.name = name
+        self.idNumber = idNumber
+        self.status = status
+    }
 }
 
 extension AppDatabase {

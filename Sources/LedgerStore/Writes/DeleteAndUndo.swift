@@ -76,7 +76,7 @@ extension AppDatabase {
     }
 
     /// The entry an undo reverts: walking back from the newest, each undo cancels one earlier update.
-    static func changeToUndo(_ entries: [AuditEntry], operatorName: String) throws -> AuditEntry {
+    public static func changeToUndo(_ entries: [AuditEntry], operatorName: String) throws -> AuditEntry {
         var pendingUndos = 0
         for entry in entries.reversed() {
             switch entry.action {

@@ -13,6 +13,8 @@ public struct ImportReport: Sendable {
     public var warnings: [(line: Int, findings: [Finding])] = []
     /// True when nothing was written because of errors (all-or-nothing mode).
     public var rolledBack = false
+
+    public init() {}
 }
 
 /// How an import treats rows with errors.

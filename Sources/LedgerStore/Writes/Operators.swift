@@ -7,6 +7,12 @@ public struct OperatorAccount: Sendable, Hashable {
     public let name: String
     public let role: Role
     public let communities: [String]
+
+    public init(name: String, role: Role, communities: [String]) {
+        self.name = name
+        self.role = role
+        self.communities = communities
+    }
 }
 
 extension AppDatabase {

@@ -11,14 +11,14 @@ public struct RecordFindings: Sendable {
     /// Warnings accepted, with their reasons.
     public var accepted: [(Finding, String)]
 
-    init(_ findings: [Finding], accepted reasons: [String: String]) {
+    public init(_ findings: [Finding], accepted reasons: [String: String]) {
         open = findings.filter { $0.severity == .error || ($0.severity == .warning && reasons[$0.code] == nil) }
         accepted = findings.compactMap { f in f.severity == .warning ? reasons[f.code].map { (f, $0) } : nil }
     }
 
-    var errorCount: Int { open.errors.count }
-    var warningCount: Int { open.warnings.count }
-    var isEmpty: Bool { open.isEmpty && accepted.isEmpty }
+    public var errorCount: Int { open.errors.count }
+    public var warningCount: Int { open.warnings.count }
+    public var isEmpty: Bool { open.isEmpty && accepted.isEmpty }
 }
 
 extension AppDatabase {

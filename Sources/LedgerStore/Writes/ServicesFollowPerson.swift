@@ -2,13 +2,18 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
-    /// A person's corrected name or ID number carried into their services, which copy both from the register:
-    /// left behind, every service would become an error (name or number not matching the register) the moment a
-    /// clerk fixes a typo in the person. Each service changed is audited as an update of its own.
+    /// A person's corrected name or ID number carried into their services, which copy both from the register, and
+    /// a corrected number into the role models (创业典型) naming them: left behind, every service would become an
+    /// error (name or number not matching the register) and the role model a warning the moment a clerk fixes a typo
+    /// in the person. Deleted services follow too, so that a restored one is still theirs. Each record changed is
+    /// audited as an update of its own.
     func servicesFollowPerson(_ db: Database, id: Int64, old: [String: String], new: [String: String], community: String) throws {
         let followed = ["name", "id_number"].filter { old[$0] != new[$0] && new[$0] != nil }
         guard !followed.isEmpty else { return }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM service WHERE person_id = ? AND deleted_at IS NULL", arguments: [id])
+        if let before = old["id_number"], let after = new["id_number"], before != after {
+            try roleModelsFollowNumber(db, from: before, to: after, community: community)
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM service WHERE person_id = ?", arguments: [id])
         for row in rows {
             let before = Self.serviceFields(row)
             var after = before
@@ -20,6 +25,17 @@ extension AppDatabase {
                            arguments: [after["name"], after["id_number"], serviceId])
             try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "service",
                                 id: String(serviceId), action: "update", changes: changes)
+        }
+    }
+
+    private func roleModelsFollowNumber(_ db: Database, from before: String, to after: String, community: String) throws {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM activity WHERE community_code = ? AND person_id_number = ?",
+                                     arguments: [community, before])
+        for activityId in ids {
+            try db.execute(sql: "UPDATE activity SET person_id_number = ?, version = version + 1 WHERE id = ?", arguments: [after, activityId])
+            try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "activity",
+                                id: String(activityId), action: "update",
+                                changes: [FieldChange(field: "person_id", old: before, new: after)])
         }
     }
 }

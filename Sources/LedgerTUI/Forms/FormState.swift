@@ -16,6 +16,11 @@ public struct FormState: Sendable {
     public var defaulted: Set<String> = []
     public var showAllProblems = false
     public var findings: [Finding] = []
+    /// What the draft adds to the score figures if saved now (nil: it could not be saved); found by the same
+    /// validation as `findings`.
+    public internal(set) var contribution: ScoreFacts?
+    /// The inputs `findings` and `contribution` were computed from: validation runs again only when they change.
+    var validatedInput: ValidationInput?
     /// Selection in the option list or search results of the focused field.
     public var picker = ListState()
     /// The partial text (`gz`) whose matches the list keeps showing while the clerk moves through them with ↑↓.

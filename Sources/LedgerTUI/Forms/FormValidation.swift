@@ -9,20 +9,33 @@ extension AppState {
                                  personsWithIdNumber: { known[$0] ?? [] })
     }
 
-    /// Validates a form's draft and stores the findings in it.
+    /// Validates a form's draft once and keeps what it found in the form: the findings, and what saving it now
+    /// would add to the score figures. Nothing is validated again while the inputs stay the same, so a keystroke
+    /// validates its draft once however many steps of `reduce` ask for it (render only reads).
     func revalidate(_ form: inout FormState) {
-        let raw = form.applicableValues
+        let input = ValidationInput(values: form.applicableValues, community: community, knownPersons: knownPersons,
+                                    acceptedWarnings: form.acceptedWarnings, servicePerson: form.servicePerson,
+                                    original: form.editing?.originalFields, editingId: form.editing?.id)
+        guard input != form.validatedInput else { return }
+        form.validatedInput = input
+        let raw = input.values
         let editingId = form.editing?.id
         switch form.spec.kind {
         case .survey:
             guard let context = validationContext(editingId: editingId) else { return }
-            form.findings = PersonValidator.validate(raw, context: context).findings
+            let validated = PersonValidator.validate(raw, context: context)
+            form.findings = validated.findings
+            form.contribution = surveyContribution(validated, form)
         case .service:
             guard let context = validationContext(editingId: editingId) else { return }
-            form.findings = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName).findings
+            let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
+            form.findings = validated.findings
+            form.contribution = serviceContribution(validated, form)
         case .activity:
             guard let context = validationContext(editingId: editingId) else { return }
-            form.findings = ActivityValidator.validate(raw, context: context).findings
+            let validated = ActivityValidator.validate(raw, context: context)
+            form.findings = validated.findings
+            form.contribution = activityContribution(validated, form, context: context)
         case .profile:
             // A checklist answer must be one of its item's levels (`5` for 创建工作方案 is none of them).
             let unknownAnswers = form.spec.fields.compactMap { field -> Finding? in
@@ -32,62 +45,79 @@ extension AppState {
                                message: "“\(value)”不是此项的一档，请从列表中选择：\(choice.names.joined(separator: "、"))")
             }
             form.findings = CommunityValidator.validate(raw, today: today).findings + unknownAnswers
+            form.contribution = nil
         }
     }
 
-    /// What the draft adds to the score figures if it were saved now (for a correction: new minus old); nil when
-    /// it could not be saved. Constant work: one record's contribution, never a pass over the register.
-    func draftContribution(_ form: FormState) -> ScoreFacts? {
-        guard let context = validationContext(editingId: form.editing?.id), let community else { return nil }
-        let raw = form.applicableValues
-        let period = community.period
-        let original = form.editing?.originalFields
-        switch form.spec.kind {
-        case .survey:
-            let validated = PersonValidator.validate(raw, context: context)
-            guard let person = validated.saveable else { return nil }
-            let added = quality(validated.findings, accepted: form.acceptedWarnings)
-            guard original != nil else { return Contribution.of(person, servicesInPeriod: 0, period: period) + added }
-            // A correction: the person's services are unchanged; their old contribution comes out.
-            guard let before = form.servicePerson else { return nil }
-            return Contribution.of(person, servicesInPeriod: before.servicesInPeriod, period: period) + added
-                - Contribution.of(before.person, servicesInPeriod: before.servicesInPeriod, period: period)
-                - Contribution.quality(errors: 0, unacceptedWarnings: 0)
-        case .service:
-            let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
-            guard let service = validated.saveable, let snapshot = form.servicePerson,
-                  snapshot.person.idNumber == service.idNumber else { return nil }
-            let wasCounted = original.flatMap { $0["service_date"] }.flatMap(Day.parse).map(period.contains) ?? false
-            let counts = period.contains(service.serviceDate)
-            let after = snapshot.servicesInPeriod - (wasCounted ? 1 : 0) + (counts ? 1 : 0)
-            return Contribution.of(snapshot.person, servicesInPeriod: after, period: period)
-                - Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod, period: period)
-                + quality(validated.findings, accepted: form.acceptedWarnings)
-        case .activity:
-            let validated = ActivityValidator.validate(raw, context: context)
-            guard let activity = validated.saveable else { return nil }
-            var delta = Contribution.of(activity, period: period) + quality(validated.findings, accepted: form.acceptedWarnings)
-            if let original, let old = ActivityValidator.validate(original, context: context).value {
-                delta -= Contribution.of(old, period: period)
-            }
-            return delta
-        case .profile:
-            return nil
+    // What a draft adds to the score figures if it were saved now (for a correction: new minus old); nil when it
+    // could not be saved. Constant work: one record's contribution, never a pass over the register.
+
+    private func surveyContribution(_ validated: Validated<Person>, _ form: FormState) -> ScoreFacts? {
+        guard let period = community?.period, let person = validated.saveable else { return nil }
+        let added = quality(validated.findings, accepted: form.acceptedWarnings)
+        guard form.editing != nil else { return Contribution.of(person, servicesInPeriod: 0, period: period) + added }
+        // A correction: the person's services are unchanged; their old contribution comes out.
+        guard let before = form.servicePerson else { return nil }
+        return Contribution.of(person, servicesInPeriod: before.servicesInPeriod, period: period) + added
+            - Contribution.of(before.person, servicesInPeriod: before.servicesInPeriod, period: period)
+            - Contribution.quality(errors: 0, unacceptedWarnings: 0)
+    }
+
+    private func serviceContribution(_ validated: Validated<Service>, _ form: FormState) -> ScoreFacts? {
+        guard let period = community?.period, let service = validated.saveable, let snapshot = form.servicePerson,
+              snapshot.person.idNumber == service.idNumber else { return nil }
+        let wasCounted = form.editing?.originalFields["service_date"].flatMap(Day.parse).map(period.contains) ?? false
+        let counts = period.contains(service.serviceDate)
+        let after = snapshot.servicesInPeriod - (wasCounted ? 1 : 0) + (counts ? 1 : 0)
+        return Contribution.of(snapshot.person, servicesInPeriod: after, period: period)
+            - Contribution.of(snapshot.person, servicesInPeriod: snapshot.servicesInPeriod, period: period)
+            + quality(validated.findings, accepted: form.acceptedWarnings)
+    }
+
+    private func activityContribution(_ validated: Validated<Activity>, _ form: FormState, context: ValidationContext) -> ScoreFacts? {
+        guard let period = community?.period, let activity = validated.saveable else { return nil }
+        var delta = Contribution.of(activity, period: period) + quality(validated.findings, accepted: form.acceptedWarnings)
+        // A correction: the saved activity's contribution comes out (its fields, read as saved).
+        if let original = form.editing?.originalFields, let old = ActivityValidator.validate(original, context: context).value {
+            delta -= Contribution.of(old, period: period)
         }
+        return delta
     }
 
     private func quality(_ findings: [Finding], accepted: [String: String]) -> ScoreFacts {
         Contribution.quality(errors: findings.errors.count, unacceptedWarnings: findings.warnings.filter { accepted[$0.code] == nil }.count)
     }
 
-    /// The saved score, and the score as if the open form's draft were saved (nil when there is no draft effect).
-    public func scoreCards() -> (saved: ScoreCard, preview: ScoreCard?)? {
-        guard let rubric, let community else { return nil }
-        let saved = ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist)
-        guard case .form(let form) = screen else { return (saved, nil) }
-        if form.spec.kind == .profile { return (saved, profilePreview(form)) }
-        guard let delta = draftContribution(form) else { return (saved, nil) }
-        return (saved, ScoreEngine.evaluate(rubric, facts: facts + delta, checklist: community.checklist))
+    /// Computes the saved score and the preview of the open form's draft into `scoreCards`: once per action, at
+    /// the end of `reduce`, and each only when what it is computed from changed (typing changes the preview only).
+    mutating func refreshScoreCards() {
+        if case .form(var form) = screen {
+            revalidate(&form)
+            screen = .form(form)
+        }
+        guard let rubric, let community else {
+            scoreCards = nil
+            scoreInput = nil
+            return
+        }
+        let savedInput = ScoreInput(rubric: rubric.id, facts: facts, checklist: community.checklist)
+        var previewInput: PreviewInput?
+        if case .form(let form) = screen {
+            previewInput = form.spec.kind == .profile ? .profile(form.draftValues) : .record(form.contribution)
+        }
+        if savedInput == scoreInput?.saved, previewInput == scoreInput?.preview, scoreCards != nil { return }
+        let saved = savedInput == scoreInput?.saved ? scoreCards?.saved : nil
+        scoreInput = (savedInput, previewInput)
+        let savedCard = saved ?? ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist)
+        var preview: ScoreCard?
+        if case .form(let form) = screen {
+            if form.spec.kind == .profile {
+                preview = profilePreview(form)
+            } else if let delta = form.contribution {
+                preview = ScoreEngine.evaluate(rubric, facts: facts + delta, checklist: community.checklist)
+            }
+        }
+        scoreCards = (savedCard, preview)
     }
 
     /// The score with the profile form's labour force and checklist answers (a changed period needs the records
@@ -101,4 +131,28 @@ extension AppState {
         previewFacts[.labourForce] = draft.labourForce
         return ScoreEngine.evaluate(rubric, facts: previewFacts, checklist: draft.checklist)
     }
+}
+
+/// What a form's validation reads: the same input gives the same findings and contribution.
+struct ValidationInput: Hashable, Sendable {
+    let values: [String: String]
+    let community: Community?
+    let knownPersons: [String: [ValidationContext.ExistingPerson]]
+    let acceptedWarnings: [String: String]
+    let servicePerson: PersonSnapshot?
+    let original: [String: String]?
+    let editingId: Int64?
+}
+
+/// What the saved score is computed from: it is computed again only when this changes.
+struct ScoreInput: Hashable, Sendable {
+    let rubric: String
+    let facts: ScoreFacts
+    let checklist: [String: Points]
+}
+
+/// What the preview adds to it: a record's contribution, or the profile form's values.
+enum PreviewInput: Hashable, Sendable {
+    case record(ScoreFacts?)
+    case profile([String: String])
 }

@@ -41,7 +41,7 @@ enum HelpScreen {
                          ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
                          ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
                          ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
-                         ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时，按录入人的抽样核实结果"),
+                         ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时"),
                          ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
                          ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
         case .chooseCommunity:
@@ -112,9 +112,10 @@ enum HelpScreen {
                 return entry.text.isEmpty ? [""] : DisplayWidth.wrap(entry.text, width, maxLines: Int.max)
             }
             let wrapped = DisplayWidth.wrap(entry.text, max(2, width - keyWidth), maxLines: Int.max)
-            return wrapped.enumerated().map { i, part in
-                (i == 0 ? DisplayWidth.fit(key, keyWidth, ellipsis: false) : String(repeating: " ", count: keyWidth)) + part
-            }
+            let indent = String(repeating: " ", count: keyWidth)
+            // A key wider than its column stands on a line of its own rather than being cut or touching its text.
+            if DisplayWidth.of(key) >= keyWidth { return [key] + wrapped.map { indent + $0 } }
+            return wrapped.enumerated().map { i, part in (i == 0 ? DisplayWidth.fit(key, keyWidth, ellipsis: false) : indent) + part }
         }
     }
 

@@ -17,7 +17,7 @@ enum HomeScreen {
             ([], .plain, ""),
             (["摸底登记 \(counts.persons) 人", "服务记录 \(counts.services) 条", "工作记录 \(counts.activities) 条"], .plain, "    "),
         ]
-        if let cards = state.scoreCards() {
+        if let cards = state.scoreCards {
             groups.append((["评分（\(cards.saved.rubricTitle)）：", "总分 \(cards.saved.total) / \(cards.saved.max)"], .title, ""))
         }
         let errors = state.facts[.errorRecords], warnings = state.facts[.warningRecords]

@@ -53,7 +53,7 @@ enum PlanScreen {
             return
         }
         let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
-        let total = state.scoreCards()?.saved.total.description ?? "—"
+        let total = state.scoreCards?.saved.total.description ?? "—"
         buffer.put("评分计划：\(deadline)　当前 \(total) 分，按计划最多可再得 \(plan.reachableGain) 分", x: x, y: rect.y, style: .title, maxWidth: width)
         let rows = p.rows
         if rows.isEmpty {

@@ -12,7 +12,7 @@ enum ScorePanel {
     struct Line { let text: String; let points: String; let style: Style; let changed: Bool }
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
-        guard let cards = state.scoreCards() else { return }
+        guard let cards = state.scoreCards else { return }
         var draftNotCounted = false
         if case .form(let form) = state.screen, form.spec.kind != .profile, cards.preview == nil { draftNotCounted = true }
         draw(cards, draftNotCounted: draftNotCounted, asciiGauges: state.asciiGauges, in: rect, into: &buffer)

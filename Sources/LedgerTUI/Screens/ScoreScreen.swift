@@ -21,7 +21,7 @@ enum ScoreScreen {
     static func evidenceRows(_ state: AppState) -> Int { max(1, bodyRect(state).height - 2) }
 
     static func draw(_ state: AppState, _ s: ScoreState, in rect: Rect, into buffer: inout Buffer) {
-        guard let card = state.scoreCards()?.saved else { return }
+        guard let card = state.scoreCards?.saved else { return }
         let x = rect.x + 1, width = rect.width - 2
         if let evidence = s.evidence {
             EvidenceList.draw(evidence, list: s.evidenceList, enterDoes: "Enter 打开修改", servicesHeader: "服务次数",
@@ -55,7 +55,7 @@ func openScore(_ state: inout AppState) -> [Effect] {
 
 func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effect] {
     var s = score
-    guard let card = state.scoreCards()?.saved, let community = state.community else { return [] }
+    guard let card = state.scoreCards?.saved, let community = state.community else { return [] }
     if let evidence = s.evidence {
         switch key {
         case .up, .down: s.evidenceList.move(key == .up ? -1 : 1, count: evidence.rows.count, visibleRows: ScoreScreen.evidenceRows(state))

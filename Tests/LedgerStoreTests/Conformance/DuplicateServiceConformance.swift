@@ -5,7 +5,7 @@ import Testing
 /// A service entered twice (the same person, day and type) is flagged on the later one, whichever way it came in,
 /// and the kept figures follow when the first one goes.
 struct DuplicateServiceConformance {
-    @Test(arguments: StoreEngine.allCases)
+    @Test(arguments: StoreEngine.withoutPostgresYet)
     func aSecondServiceOfTheSameDayAndTypeWarnsUntilTheFirstIsGone(engine: StoreEngine) async throws {
         let (ledger, store) = try await Conformance.ledger(engine)
         defer { ledger.cleanup() }
@@ -34,7 +34,7 @@ struct DuplicateServiceConformance {
         try await store.save(entry, community: Conformance.code, editing: nil, acceptedWarnings: [:], action: .entry)
     }
 
-    @Test(arguments: StoreEngine.allCases)
+    @Test(arguments: StoreEngine.withoutPostgresYet)
     func aServicesFileImportedTwiceOrRepeatingARowWarns(engine: StoreEngine) async throws {
         let (ledger, store) = try await Conformance.ledger(engine)
         defer { ledger.cleanup() }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerPostgres
 import LedgerStore
 import Testing
 
@@ -7,16 +8,32 @@ import Testing
 /// a new engine (PostgreSQL) adds a case here and how to open a fresh ledger of it, and nothing else changes.
 enum StoreEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 
+    /// The engines the suite runs against here: PostgreSQL only when a test server is given (`CHUANGYE_TEST_PG`);
+    /// otherwise its cases are not run, and `PostgresAvailability` reports them as skipped, never as passed.
+    static var allCases: [StoreEngine] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// Behaviour the PostgreSQL engine does not have yet (the repeated-service warning, and a corrected number
+    /// reaching deleted services and role models; issue 21's note lists it): these cases run on SQLite only until
+    /// it does. Not a skip: the PostgreSQL engine fails them today.
+    static var withoutPostgresYet: [StoreEngine] { [.sqlite] }
+
     /// A fresh, empty ledger of this engine, opened by the operators a test names.
-    func freshLedger(today: Day) throws -> EngineLedger {
+    func freshLedger(today: Day) async throws -> EngineLedger {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString)")
             return EngineLedger(today: today, cleanup: { try? FileManager.default.removeItem(at: folder) }) { name, today in
                 try AppDatabase.open(path: folder.appendingPathComponent("ledger.sqlite").path, operatorName: name, today: { today })
+            }
+        case .postgres:
+            // A schema of its own per test: tests run in parallel on one server.
+            let location = try await PostgresTestServer.freshSchema()
+            return EngineLedger(today: today, cleanup: { PostgresTestServer.drop(location) }) { name, today in
+                PostgresLedger(location: location, operatorName: name, today: { today })
             }
         }
     }
@@ -46,7 +63,7 @@ enum Conformance {
 
     /// A ledger with both communities, its first session (王芳), and the clean-up to defer.
     static func ledger(_ engine: StoreEngine) async throws -> (EngineLedger, any LedgerStorage) {
-        let ledger = try engine.freshLedger(today: today)
+        let ledger = try await engine.freshLedger(today: today)
         let store = try ledger.session(as: "王芳")
         try await store.saveCommunity(community())
         try await store.saveCommunity(community(otherCode, name: "南关社区"))

@@ -35,6 +35,20 @@ struct SpotCheckTests {
         #expect(try f.clerk.evaluation(community: f.code)?.sample == sample)
     }
 
+    /// Once the sample is drawn (or a score changed), the clerk cannot submit again to get a new draw; a supervisor
+    /// may start over, and the earlier 初评 stays in the history.
+    @Test func aClerkCannotResubmitOnceTheInitialEvaluationHasBegun() throws {
+        let f = try EvaluationFixture(intending: 20, started: 10)
+        _ = try f.submit()
+        _ = try f.clerk.submitSelfAssessment(community: f.code, card: try f.card()) // nothing begun yet: allowed
+        let drawn = try #require(try f.supervisor.drawSpotChecks(community: f.code, size: 6, seed: 3).sample)
+        let refused = #expect(throws: StoreError.self) { _ = try f.clerk.submitSelfAssessment(community: f.code, card: try f.card()) }
+        #expect(refused?.message.contains("只有督导可以在初评开始后") == true)
+        #expect(try f.clerk.evaluation(community: f.code)?.sample == drawn)
+        let restarted = try f.supervisor.submitSelfAssessment(community: f.code, card: try f.card())
+        #expect(restarted.sample == nil)
+    }
+
     @Test func drawsNeedASupervisorASubmissionPersonsAndASensibleSize() throws {
         let f = try EvaluationFixture()
         #expect(throws: StoreError.self) { _ = try f.supervisor.drawSpotChecks(community: f.code, size: 2, seed: 1) }

@@ -5,7 +5,7 @@ import LedgerExchange
 
 /// Times the stages of a survey import without a database (development aid; hidden).
 struct StageBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-import-stages", abstract: "导入各阶段耗时（开发用）", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "bench-import-stages", abstract: "导入各阶段耗时（开发用）")
     @Argument var file: String
 
     func run() async throws {

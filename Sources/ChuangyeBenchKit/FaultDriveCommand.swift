@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChuangyeCLI
 import Foundation
 import LedgerCore
 import LedgerStore
@@ -6,11 +7,11 @@ import LedgerTUI
 import TerminalUI
 
 /// Types survey records into the app core (state, `reduce`, effects, store) as a clerk would, and prints
-/// `committed <ID number>` the moment the app reports a save. Hidden: the kill -9 fault test runs it and kills it
-/// at random moments, then checks that every reported save is in the database.
+/// `committed <ID number>` the moment the app reports a save. The kill -9 fault test runs it and kills it at random
+/// moments, then checks that every reported save is in the database.
 struct FaultDriveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fault-saves", abstract: "故障测试用：通过界面核心连续保存（开发用）",
-                                                    shouldDisplay: false)
+                                                    shouldDisplay: true)
 
     @OptionGroup var global: GlobalOptions
 
@@ -31,6 +32,7 @@ struct FaultDriveCommand: AsyncParsableCommand {
             var pending = effects
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
+                if effect == .quit { return }
                 guard let action = await runner.run(effect) else { continue }
                 if case .recordSaved = action, let id = saved {
                     // One write per report, unbuffered: what the test reads is exactly what was reported.
@@ -56,7 +58,7 @@ struct FaultDriveCommand: AsyncParsableCommand {
             await type("2024-03-15"); await key(.tab)
             saved = id
             await key(.function(2))
-            if saved != nil { throw CLIFailure.data("第\(n)条未保存：\(state.message ?? "")") }
+            if saved != nil { throw ValidationError("第\(n)条未保存：\(state.message ?? "")") }
             while !Self.isHome(state.screen) {
                 await key(state.dialog != nil ? .character("d") : .escape)
             }

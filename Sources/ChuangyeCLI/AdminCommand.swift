@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LedgerPostgres
+import LedgerStore
+
+/// The district administrator's commands on a PostgreSQL ledger: the schema, the roles and the clerks' logins.
+struct AdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin",
+        abstract: "区县管理员：初始化 PostgreSQL 台账数据库，建立窗口人员的数据库登录",
+        discussion: """
+        只用于区县 PostgreSQL 数据库（--db postgresql://管理员@主机/库名），须以能建立角色的数据库用户运行。
+        初始化后，数据表属于不能登录的角色，每个登录只能读写自己社区的数据，修改记录只能追加、不能改删。
+        """,
+        subcommands: [Init.self, AddClerk.self])
+
+    /// The PostgreSQL ledger `--db` names; anything else is a usage error.
+    static func location(_ global: GlobalOptions) throws -> PostgresLocation {
+        guard PostgresLocation.isURL(global.databasePath) else {
+            throw CLIFailure.usage("admin 命令只用于区县 PostgreSQL 数据库：请用 --db postgresql://管理员@主机/库名 指定")
+        }
+        if global.operatorName != nil {
+            throw CLIFailure.usage("PostgreSQL 台账的操作员就是数据库登录用户（地址中的用户名），不能用 --operator 指定")
+        }
+        do { return try PostgresLocation(url: global.databasePath) } catch let e as StoreError { throw CLIFailure.usage(e.message) }
+    }
+
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "init", abstract: "建立或升级数据表，设置角色、授权和行级安全")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let location = try AdminCommand.location(global)
+            do { try await PostgresSecurity.initialize(location) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+            print("已初始化 \(location.description)：数据表属于角色 \(PostgresSecurity.ownerRole(location))，\(location.user) 为督导")
+        }
+    }
+
+    struct AddClerk: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-clerk", abstract: "建立或更新窗口人员的数据库登录及其可修改的社区",
+            discussion: "口令不写在命令行上：设置环境变量 CHUANGYE_NEW_PASSWORD 时用它作为该登录的口令，否则请用 psql 的 \\password 设置。")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("登录名（窗口人员的数据库用户名）", valueName: "登录名")) var name: String
+        @Option(name: .long, help: ArgumentHelp("可修改的社区代码（可重复）", valueName: "代码")) var community: [String] = []
+
+        func validate() throws {
+            if community.isEmpty { throw ValidationError("至少需要一个 --community") }
+        }
+
+        func run() async throws {
+            let location = try AdminCommand.location(global)
+            let password = ProcessInfo.processInfo.environment["CHUANGYE_NEW_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            do {
+                try await PostgresSecurity.addClerk(name, communities: community, password: password, at: location)
+            } catch let e as StoreError {
+                throw CLIFailure.data(e.message)
+            }
+            print("已建立窗口人员登录 \(name)：可修改社区 \(community.joined(separator: "、"))"
+                + (password == nil ? "；未设置口令，请用 psql 的 \\password \(name) 设置" : ""))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LedgerCore
+import LedgerStore
+import PostgresNIO
+
+extension PostgresLedger {
+    /// Imports a register file's rows into a community in one transaction: every row validated against the
+    /// registers and the rows before it, as the SQLite engine does; all or nothing (any error writes nothing), or
+    /// skipping invalid rows. The written records go through the save path's write steps; the history gets one
+    /// entry for the file. (Bulk loading with COPY is a later step: rows are inserted one by one.)
+    public func importRows<Rows: Sequence<RawRecord>>(_ register: Register, _ rows: Rows, community: String, mode: ImportMode,
+                                                      acceptWarningsReason: String?, source: String) async throws -> ImportReport {
+        let all = Array(rows)
+        return try await transaction { pg -> (ImportReport, Bool) in
+            let c = try await Self.requireCommunity(pg, code: community)
+            try await requireWritable(pg, community: community)
+            let lookups = PersonLookups()
+            // The numbers the file names, fetched in one round before the rows are judged.
+            for row in all { _ = Self.validate(register, row.fields, context: context(c, lookups), staff: operatorName) }
+            _ = try await lookups.loadMissing(pg)
+            // A number seen on an earlier line of the file is a duplicate of that line, not of the register.
+            var lineOf: [String: Int] = [:]
+            let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
+            if register == .survey { lookups.pending = { lineOf[$0] == nil ? [] : earlierRow } }
+            var report = ImportReport()
+            var good: [(line: Int, record: SavedRecord, findings: [Finding])] = []
+            for row in all {
+                var judged = try await judgeRow(pg, register, row, community: c, lookups: lookups)
+                if case .person(let person)? = judged.record, let earlier = lineOf[person.idNumber] {
+                    judged.findings.removeAll { $0.code == "id.duplicate" }
+                    judged.findings.append(.error("id_number", "id.duplicate_in_file", "与本文件第\(earlier)行的公民身份号码重复"))
+                }
+                guard let record = judged.saveable else {
+                    report.rejected.append((row.line, judged.findings))
+                    continue
+                }
+                if case .person(let person) = record { lineOf[person.idNumber] = row.line }
+                good.append((row.line, record, judged.findings))
+            }
+            if mode == .allOrNothing && !report.rejected.isEmpty {
+                report.rolledBack = true
+                return (report, false)
+            }
+            guard !good.isEmpty else { return (report, true) }
+            guard let batch = try await pg.row("""
+                INSERT INTO import_batch (at, operator, community_code, record_table, rows, source)
+                VALUES (\(now()), \(operatorName), \(community), \(register.table), \(good.count), \(source)) RETURNING id
+                """) else { throw StoreError("写入数据库失败，数据未保存", detail: "import_batch") }
+            let batchId = try batch.id()
+            for (line, record, findings) in good {
+                let id = try await insert(pg, record, community: c, batch: batchId)
+                if let reason = acceptWarningsReason {
+                    var changes: [FieldChange] = []
+                    let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
+                    try await acceptWarnings(pg, table: register.table, id: id, findings: findings, reasons: reasons, changes: &changes)
+                }
+                try await writeCounts(pg, table: register.table, id: id, findings: findings)
+                try await afterWrite(pg, record, id: id, before: nil, community: c)
+                report.imported += 1
+                if !findings.isEmpty { report.warnings.append((line, findings)) }
+            }
+            return (report, true)
+        }
+    }
+
+    private func context(_ c: Community, _ lookups: PersonLookups) -> ValidationContext {
+        ValidationContext(today: today(), communityCode: c.code, period: c.period, personsWithIdNumber: { lookups($0) })
+    }
+
+    private func judgeRow(_ pg: PG, _ register: Register, _ row: RawRecord, community c: Community, lookups: PersonLookups) async throws -> Judged {
+        try await judge(pg, register, row.fields, community: c, editingId: nil, lookups: lookups)
+    }
+}

@@ -1,0 +1,79 @@
+import LedgerCore
+import LedgerStore
+import PostgresNIO
+
+/// Active persons by ID number, read from the server before validation: `LedgerCore`'s look-up is synchronous,
+/// so a record is validated, the numbers it asked for and were not loaded yet are fetched, and it is validated
+/// again (`PostgresLedger.judge`); the answer is the one the synchronous engine gives.
+final class PersonLookups {
+    private var known: [String: [ValidationContext.ExistingPerson]] = [:]
+    private(set) var missing: Set<String> = []
+    /// Persons the registers do not hold yet (the earlier rows of an imported file).
+    var pending: (String) -> [ValidationContext.ExistingPerson] = { _ in [] }
+
+    func callAsFunction(_ idNumber: String) -> [ValidationContext.ExistingPerson] {
+        guard let found = known[idNumber] else {
+            missing.insert(idNumber)
+            return pending(idNumber)
+        }
+        return found + pending(idNumber)
+    }
+
+    /// Loads the numbers asked for since the last load; false when there were none.
+    func loadMissing(_ pg: PG) async throws -> Bool {
+        guard !missing.isEmpty else { return false }
+        try await load(pg, Array(missing))
+        missing = []
+        return true
+    }
+
+    func load(_ pg: PG, _ numbers: [String]) async throws {
+        for number in numbers { known[number] = [] }
+        let rows = try await pg.rows("""
+            SELECT p.id, p.name, p.id_number, p.community_code, c.name AS community_name
+            FROM person p JOIN community c ON c.code = p.community_code
+            WHERE p.id_number = ANY(\(numbers)) AND p.deleted_at IS NULL ORDER BY p.id
+            """)
+        for row in rows {
+            known[try row.text("id_number"), default: []].append(ValidationContext.ExistingPerson(
+                id: try row.id(), name: try row.text("name"), communityCode: try row.text("community_code"),
+                communityName: try row.optionalText("community_name")))
+        }
+    }
+}
+
+/// A record's text judged by its register's validator: the record (when it could be built) and every finding.
+struct Judged {
+    var record: SavedRecord?
+    var findings: [Finding]
+    /// The record, if it may be saved (no errors).
+    var saveable: SavedRecord? { findings.hasErrors ? nil : record }
+}
+
+extension PostgresLedger {
+    /// Validates a record's text in a community with look-ups against the server (see `PersonLookups`).
+    func judge(_ pg: PG, _ register: Register, _ fields: [String: String], community c: Community, editingId: Int64?,
+               lookups: PersonLookups = PersonLookups()) async throws -> Judged {
+        while true {
+            let context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
+                                            personsWithIdNumber: { lookups($0) })
+            let judged = Self.validate(register, fields, context: context, staff: operatorName)
+            if try await !lookups.loadMissing(pg) { return judged }
+        }
+    }
+
+    /// The register's validator, as the SQLite engine calls it (a service's 经办人 defaults to the operator).
+    static func validate(_ register: Register, _ fields: [String: String], context: ValidationContext, staff: String) -> Judged {
+        switch register {
+        case .survey:
+            let v = PersonValidator.validate(fields, context: context)
+            return Judged(record: v.value.map(SavedRecord.person), findings: v.findings)
+        case .service:
+            let v = ServiceValidator.validate(fields, context: context, defaultStaff: staff)
+            return Judged(record: v.value.map(SavedRecord.service), findings: v.findings)
+        case .activity:
+            let v = ActivityValidator.validate(fields, context: context)
+            return Judged(record: v.value.map(SavedRecord.activity), findings: v.findings)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import PostgresNIO
+
+/// A district's ledger in PostgreSQL: the store's protocols (`LedgerStorage`) over one server connection per
+/// session. The rules are `LedgerCore`'s, as in the SQLite engine: records are validated there, their score
+/// contributions computed there, and this engine stores them, keeps the audit trail and answers the queries.
+/// The conformance suite (`Tests/LedgerStoreTests/Conformance`) holds it to the same behaviour as SQLite.
+public struct PostgresLedger: LedgerStorage {
+    public let operatorName: String
+    public let today: @Sendable () -> Day
+    public let location: PostgresLocation
+    let gate: ConnectionGate
+
+    /// A session on the ledger at `location`, connected at its first use (opening never blocks or fails; the
+    /// first call says in Chinese why the server cannot be reached). `operatorName` is who the audit names.
+    /// `migrating`: the first connection creates or upgrades the schema (the command line's sessions).
+    public init(location: PostgresLocation, operatorName: String, today: @escaping @Sendable () -> Day = { Day.today() },
+                migrating: Bool = false) {
+        self.location = location
+        self.operatorName = operatorName
+        self.today = today
+        var prepare: (@Sendable (PostgresConnection) async throws -> Void)?
+        if migrating {
+            prepare = { connection in try await Self.migrate(PG(connection: connection), location: location) }
+        }
+        gate = ConnectionGate(location: location, prepare: prepare)
+    }
+
+    /// Runs statements outside a transaction (each one is its own).
+    func read<T: Sendable>(_ body: (PG) async throws -> T) async throws -> T {
+        let connection = try await gate.acquire()
+        do {
+            let result = try await body(PG(connection: connection))
+            await gate.release()
+            return result
+        } catch {
+            await gate.release()
+            throw PostgresFailure.statement(error, writing: false)
+        }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws (nothing half-written).
+    func write<T: Sendable>(_ body: (PG) async throws -> T) async throws -> T {
+        try await transaction { pg in (try await body(pg), true) }
+    }
+
+    /// A transaction that commits only when `body` says so (its second result).
+    func transaction<T: Sendable>(_ body: (PG) async throws -> (T, Bool)) async throws -> T {
+        let connection = try await gate.acquire()
+        let pg = PG(connection: connection)
+        do {
+            try await pg.execute("BEGIN")
+            let (result, commit) = try await body(pg)
+            try await pg.execute(commit ? "COMMIT" : "ROLLBACK")
+            await gate.release()
+            return result
+        } catch {
+            try? await pg.execute("ROLLBACK")
+            await gate.release()
+            if error is EditConflict { throw error }
+            throw PostgresFailure.statement(error, writing: true)
+        }
+    }
+
+    /// Creates the schema's tables or brings them up to the latest version, under a lock so that two first runs
+    /// do not both migrate.
+    public func migrate() async throws {
+        let connection = try await gate.acquire()
+        do {
+            try await Self.migrate(PG(connection: connection), location: location)
+            await gate.release()
+        } catch {
+            await gate.release()
+            throw PostgresFailure.statement(error, writing: true)
+        }
+    }
+
+    static func migrate(_ pg: PG, location: PostgresLocation) async throws {
+        // Nothing is written when the schema is current: a clerk's login may not create tables, only read them.
+        if try await isCurrent(pg, schema: location.schema) { return }
+        try await pg.execute("BEGIN")
+        do {
+            try await pg.execute("SELECT pg_advisory_xact_lock(727004021)")
+            // A ledger in a schema of its own: created first, or its tables would land in the next one on the path.
+            if location.schema != "public" {
+                try await pg.execute(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(location.schema)"))
+            }
+            try await pg.execute("CREATE TABLE IF NOT EXISTS schema_migration (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+            let applied = Set(try await pg.texts("SELECT version FROM schema_migration"))
+            let known = Set(PostgresMigrations.versions.map(\.name))
+            if let newer = applied.subtracting(known).sorted().last {
+                throw StoreError("数据库 \(location.description) 由更新版本的 chuangye 建立（结构版本 \(newer)），请升级本程序后再打开")
+            }
+            for (name, statements) in PostgresMigrations.versions where !applied.contains(name) {
+                for statement in statements { try await pg.execute(PostgresQuery(unsafeSQL: statement)) }
+                try await pg.execute("INSERT INTO schema_migration (version) VALUES (\(name))")
+            }
+            try await pg.execute("COMMIT")
+        } catch {
+            try? await pg.execute("ROLLBACK")
+            if PostgresFailure.sqlState(error) == "42501" {
+                throw StoreError("数据库 \(location.description) 尚未初始化或需要升级，当前用户 \(location.user) 无权建表：请由区县管理员运行 chuangye admin init",
+                                 detail: String(reflecting: error))
+            }
+            throw error
+        }
+    }
+
+    /// Whether every known migration is applied (read-only).
+    static func isCurrent(_ pg: PG, schema: String) async throws -> Bool {
+        guard try await pg.integer("""
+            SELECT count(*) FROM pg_tables WHERE schemaname = \(schema) AND tablename = 'schema_migration'
+            """) > 0 else { return false }
+        let applied = Set(try await pg.texts("SELECT version FROM schema_migration"))
+        return PostgresMigrations.versions.allSatisfy { applied.contains($0.name) }
+    }
+
+    /// Local time as the audit trail and drafts show it (`2024-12-30T16:05:00`), as the SQLite engine writes it.
+    func now() -> String {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+
+    /// Appends an audit entry.
+    func audit(_ pg: PG, community: String, table: String, id: String, action: String, changes: [FieldChange]) async throws {
+        try await pg.execute("""
+            INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+            VALUES (\(now()), \(operatorName), \(community), \(table), \(id), \(action), \(AuditLog.encode(changes)))
+            """)
+    }
+}

@@ -1,0 +1,166 @@
+/// The PostgreSQL schema, in versions. Frozen: a shipped version is never edited, a change is a new version; each
+/// is plain SQL and never calls app code, so a district database upgrades the same way whenever it is upgraded.
+///
+/// Records keep their field text (`fields`, what forms show and the audit compares) with the columns that
+/// queries select, sort and join on beside it; each record's score contribution (`facts`, by measure) is computed
+/// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
+enum PostgresMigrations {
+    static let versions: [(name: String, statements: [String])] = [("v1", v1)]
+
+    static let v1: [String] = [
+        """
+        CREATE TABLE community (
+            code text PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 30),
+            name text NOT NULL,
+            street text NOT NULL,
+            district text NOT NULL,
+            level text NOT NULL CHECK (level IN ('社区', '街道')),
+            labour_force integer NOT NULL CHECK (labour_force >= 0),
+            period_start text NOT NULL,
+            period_end text NOT NULL CHECK (period_end >= period_start),
+            leader text,
+            phone text,
+            version integer NOT NULL DEFAULT 1
+        )
+        """,
+        """
+        CREATE TABLE checklist_answer (
+            community_code text NOT NULL REFERENCES community(code) ON DELETE CASCADE,
+            item_id text NOT NULL,
+            points_hundredths integer NOT NULL CHECK (points_hundredths >= 0),
+            PRIMARY KEY (community_code, item_id)
+        )
+        """,
+        """
+        CREATE TABLE import_batch (
+            id bigserial PRIMARY KEY,
+            logged timestamptz NOT NULL DEFAULT clock_timestamp(),
+            at text NOT NULL,
+            operator text NOT NULL,
+            community_code text NOT NULL,
+            record_table text NOT NULL CHECK (record_table IN ('person', 'service', 'activity')),
+            rows integer NOT NULL,
+            source text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE person (
+            id bigserial PRIMARY KEY,
+            community_code text NOT NULL REFERENCES community(code),
+            id_number text NOT NULL CHECK (length(id_number) = 18),
+            name text NOT NULL,
+            name_key text COLLATE "C" NOT NULL,
+            initials text[] NOT NULL,
+            fields jsonb NOT NULL,
+            facts jsonb NOT NULL DEFAULT '{}',
+            services_in_period integer NOT NULL DEFAULT 0,
+            error_count integer NOT NULL DEFAULT 0,
+            warning_count integer NOT NULL DEFAULT 0,
+            import_batch bigint REFERENCES import_batch(id),
+            version integer NOT NULL DEFAULT 1,
+            deleted_at text,
+            deleted_reason text
+        )
+        """,
+        "CREATE UNIQUE INDEX person_unique_id_number ON person (community_code, id_number) WHERE deleted_at IS NULL",
+        "CREATE INDEX person_by_id_number ON person (id_number)",
+        "CREATE INDEX person_by_name_key ON person (community_code, name_key, id)",
+        """
+        CREATE TABLE service (
+            id bigserial PRIMARY KEY,
+            community_code text NOT NULL REFERENCES community(code),
+            person_id bigint NOT NULL REFERENCES person(id),
+            id_number text NOT NULL,
+            service_date text NOT NULL,
+            fields jsonb NOT NULL,
+            error_count integer NOT NULL DEFAULT 0,
+            warning_count integer NOT NULL DEFAULT 0,
+            import_batch bigint REFERENCES import_batch(id),
+            version integer NOT NULL DEFAULT 1,
+            deleted_at text,
+            deleted_reason text
+        )
+        """,
+        "CREATE INDEX service_by_person ON service (person_id, service_date)",
+        "CREATE INDEX service_by_community ON service (community_code, service_date)",
+        """
+        CREATE TABLE activity (
+            id bigserial PRIMARY KEY,
+            community_code text NOT NULL REFERENCES community(code),
+            date text NOT NULL,
+            kind text NOT NULL,
+            person_id_number text,
+            fields jsonb NOT NULL,
+            facts jsonb NOT NULL DEFAULT '{}',
+            error_count integer NOT NULL DEFAULT 0,
+            warning_count integer NOT NULL DEFAULT 0,
+            import_batch bigint REFERENCES import_batch(id),
+            version integer NOT NULL DEFAULT 1,
+            deleted_at text,
+            deleted_reason text
+        )
+        """,
+        "CREATE INDEX activity_by_community ON activity (community_code, date)",
+        """
+        CREATE TABLE accepted_warning (
+            record_table text NOT NULL CHECK (record_table IN ('person', 'service', 'activity')),
+            record_id bigint NOT NULL,
+            code text NOT NULL,
+            reason text NOT NULL CHECK (length(btrim(reason)) > 0),
+            operator text NOT NULL,
+            accepted_at text NOT NULL,
+            PRIMARY KEY (record_table, record_id, code)
+        )
+        """,
+        """
+        CREATE TABLE audit (
+            id bigserial PRIMARY KEY,
+            logged timestamptz NOT NULL DEFAULT clock_timestamp(),
+            at text NOT NULL,
+            operator text NOT NULL,
+            community_code text NOT NULL,
+            record_table text NOT NULL,
+            record_id text NOT NULL,
+            action text NOT NULL,
+            changes text NOT NULL
+        )
+        """,
+        "CREATE INDEX audit_by_record ON audit (record_table, record_id, id)",
+        "CREATE INDEX audit_by_community ON audit (community_code, id)",
+        """
+        CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'audit trail is append-only';
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+            FOR EACH ROW EXECUTE FUNCTION audit_append_only()
+        """,
+        "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
+        """
+        CREATE TABLE operator_account (
+            name text PRIMARY KEY,
+            role text NOT NULL CHECK (role IN ('clerk', 'supervisor')),
+            created_at text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE operator_community (
+            operator text NOT NULL REFERENCES operator_account(name) ON DELETE CASCADE,
+            community_code text NOT NULL REFERENCES community(code),
+            PRIMARY KEY (operator, community_code)
+        )
+        """,
+        """
+        CREATE TABLE kept_draft (
+            operator text NOT NULL,
+            slot text NOT NULL,
+            content text NOT NULL,
+            saved_at text NOT NULL,
+            PRIMARY KEY (operator, slot)
+        )
+        """,
+    ]
+}

@@ -1,0 +1,149 @@
+import LedgerStore
+import PostgresNIO
+
+/// Roles that hold, applied by the district administrator (`chuangye admin init`): the tables belong to a role
+/// that cannot log in, row-level security (forced, so it binds the owner too) lets a login see and change only the
+/// rows of the communities `operator_community` gives it (a supervisor in `operator_account`: all), and the audit
+/// trail can be appended to but never changed, each entry naming the login that wrote it (`session_user`, set by a
+/// `SECURITY DEFINER` trigger whatever the client sends). Plain SQL, as the migrations are; applying it again
+/// changes nothing.
+public enum PostgresSecurity {
+    /// The roles of a ledger: its owner (no login) and the group every clerk's login joins.
+    public static func ownerRole(_ location: PostgresLocation) -> String { prefix(location) + "_owner" }
+    public static func clerkRole(_ location: PostgresLocation) -> String { prefix(location) + "_clerk" }
+
+    static func prefix(_ location: PostgresLocation) -> String { location.schema == "public" ? "chuangye" : location.schema }
+
+    /// An SQL identifier, quoted (login names are people's names).
+    static func identifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// Tables whose rows belong to a community, by the column that names it.
+    static let communityTables = [("community", "code"), ("checklist_answer", "community_code"), ("person", "community_code"),
+                                  ("service", "community_code"), ("activity", "community_code"), ("import_batch", "community_code")]
+
+    static func statements(_ location: PostgresLocation, administrator: String) -> [String] {
+        let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location)
+        let allTables = communityTables.map(\.0) + ["accepted_warning", "audit", "kept_draft", "operator_account",
+                                                     "operator_community", "schema_migration"]
+        var sql: [String] = [
+            "DO $$ BEGIN CREATE ROLE \(identifier(owner)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            "DO $$ BEGIN CREATE ROLE \(identifier(clerk)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            "GRANT \(identifier(owner)) TO CURRENT_USER",
+            "ALTER SCHEMA \(identifier(schema)) OWNER TO \(identifier(owner))",
+            "REVOKE CREATE ON SCHEMA \(identifier(schema)) FROM PUBLIC",
+            "GRANT USAGE ON SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
+            // The administrator manages operators: a supervisor of every community.
+            """
+            INSERT INTO operator_account (name, role, created_at) VALUES (\(literal(administrator)), 'supervisor', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'))
+            ON CONFLICT (name) DO UPDATE SET role = 'supervisor'
+            """,
+            """
+            CREATE OR REPLACE FUNCTION may_access(code text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role = 'supervisor')
+                    OR EXISTS (SELECT 1 FROM operator_community WHERE operator = session_user AND community_code = code)
+            $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION is_supervisor() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role = 'supervisor')
+            $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION record_community(record_table text, record_id bigint) RETURNS text LANGUAGE sql STABLE
+            SET search_path = \(identifier(schema)) AS $$
+                SELECT community_code FROM person WHERE record_table = 'person' AND id = record_id
+                UNION ALL SELECT community_code FROM service WHERE record_table = 'service' AND id = record_id
+                UNION ALL SELECT community_code FROM activity WHERE record_table = 'activity' AND id = record_id
+                LIMIT 1
+            $$
+            """,
+            // Whatever a client sends as the operator, the entry names the login that wrote it.
+            """
+            CREATE OR REPLACE FUNCTION audit_by_login() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+            BEGIN
+                NEW.operator := session_user;
+                RETURN NEW;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS audit_operator_is_login ON audit",
+            "CREATE TRIGGER audit_operator_is_login BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_by_login()",
+        ]
+        for table in allTables {
+            sql.append("ALTER TABLE \(table) OWNER TO \(identifier(owner))")
+        }
+        for function in ["may_access(text)", "is_supervisor()", "record_community(text, bigint)", "audit_by_login()", "audit_append_only()"] {
+            sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
+        }
+        for (table, column) in communityTables {
+            sql += [
+                "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+                "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
+                "DROP POLICY IF EXISTS own_communities ON \(table)",
+                "CREATE POLICY own_communities ON \(table) USING (may_access(\(column))) WITH CHECK (may_access(\(column)))",
+                "GRANT SELECT, INSERT, UPDATE ON \(table) TO \(identifier(clerk))",
+            ]
+        }
+        sql += [
+            "ALTER TABLE accepted_warning ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE accepted_warning FORCE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS own_communities ON accepted_warning",
+            """
+            CREATE POLICY own_communities ON accepted_warning USING (may_access(record_community(record_table, record_id)))
+                WITH CHECK (may_access(record_community(record_table, record_id)))
+            """,
+            "GRANT SELECT, INSERT, UPDATE ON accepted_warning TO \(identifier(clerk))",
+            "ALTER TABLE kept_draft ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE kept_draft FORCE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS own_drafts ON kept_draft",
+            "CREATE POLICY own_drafts ON kept_draft USING (operator = session_user) WITH CHECK (operator = session_user)",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON kept_draft TO \(identifier(clerk))",
+            // The audit trail: read and appended within one's communities (operator changes by supervisors only);
+            // no UPDATE, DELETE or TRUNCATE is granted to anyone, and the append-only triggers refuse them anyway.
+            "ALTER TABLE audit ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE audit FORCE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS read_own ON audit",
+            "DROP POLICY IF EXISTS append_own ON audit",
+            "CREATE POLICY read_own ON audit FOR SELECT USING (may_access(community_code) OR (community_code = '' AND is_supervisor()))",
+            "CREATE POLICY append_own ON audit FOR INSERT WITH CHECK (may_access(community_code) OR (community_code = '' AND is_supervisor()))",
+            "REVOKE ALL ON audit FROM PUBLIC",
+            "GRANT SELECT, INSERT ON audit TO \(identifier(clerk))",
+            "GRANT SELECT ON operator_account, operator_community, schema_migration TO \(identifier(clerk))",
+            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
+        ]
+        return sql
+    }
+
+    /// Creates the schema (or brings it up to date) and applies the roles, grants and policies. Run by the
+    /// district administrator's login, which must be allowed to create roles; it becomes a supervisor.
+    public static func initialize(_ location: PostgresLocation) async throws {
+        try await PostgresLedger(location: location, operatorName: location.user).migrate()
+        try await PostgresAdministration.execute(["BEGIN"] + statements(location, administrator: location.user) + ["COMMIT"], at: location)
+    }
+
+    /// Creates (or updates) a clerk's login for some communities. `password` nil: the login authenticates as the
+    /// server's pg_hba.conf says (peer, certificate), or the administrator sets one with psql's \\password.
+    public static func addClerk(_ name: String, communities: [String], password: String?, at location: PostgresLocation) async throws {
+        let role = identifier(name)
+        var sql = [
+            "BEGIN",
+            "DO $$ BEGIN CREATE ROLE \(role) LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            "GRANT \(identifier(clerkRole(location))) TO \(role)",
+            """
+            INSERT INTO operator_account (name, role, created_at) VALUES (\(literal(name)), 'clerk', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'))
+            ON CONFLICT (name) DO UPDATE SET role = 'clerk'
+            """,
+            "DELETE FROM operator_community WHERE operator = \(literal(name))",
+        ]
+        if let password { sql.append("ALTER ROLE \(role) PASSWORD \(literal(password))") }
+        for code in communities {
+            sql.append("INSERT INTO operator_community (operator, community_code) VALUES (\(literal(name)), \(literal(code)))")
+        }
+        sql.append("COMMIT")
+        try await PostgresAdministration.execute(sql, at: location)
+    }
+}

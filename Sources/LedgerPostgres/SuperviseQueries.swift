@@ -1,0 +1,159 @@
+import LedgerCore
+import LedgerStore
+import PostgresNIO
+
+extension PostgresLedger {
+    public func scoreFacts(community code: String) async throws -> ScoreFacts {
+        try await read { pg in
+            let c = try await Self.requireCommunity(pg, code: code)
+            var facts = try await Self.facts(pg, communities: [code]).values.reduce(ScoreFacts(), +)
+            facts[.labourForce] = c.labourForce
+            return facts
+        }
+    }
+
+    /// A street's figures: the union of its communities' registers, and the sum of their labour forces.
+    public func scoreFacts(street: String) async throws -> ScoreFacts {
+        try await read { pg in
+            let codes = try await pg.texts("SELECT code FROM community WHERE street = \(street) ORDER BY code")
+            var facts = try await Self.facts(pg, communities: codes).values.reduce(ScoreFacts(), +)
+            facts[.labourForce] = try await pg.integer("SELECT COALESCE(sum(labour_force), 0)::bigint FROM community WHERE street = \(street)")
+            return facts
+        }
+    }
+
+    public func scoreFactsByCommunity() async throws -> [String: ScoreFacts] {
+        try await read { pg in
+            var labour: [String: Int] = [:]
+            for row in try await pg.rows("SELECT code, labour_force FROM community") { labour[try row.text("code")] = try row.int("labour_force") }
+            var result = try await Self.facts(pg, communities: Array(labour.keys))
+            for (code, force) in labour { result[code, default: ScoreFacts()][.labourForce] = force }
+            return result
+        }
+    }
+
+    /// The figures of communities: the sums of their active records' stored contributions (`facts`, written by
+    /// `LedgerCore.Contribution` with every change) and their records with open errors or warnings.
+    static func facts(_ pg: PG, communities codes: [String]) async throws -> [String: ScoreFacts] {
+        var result: [String: ScoreFacts] = [:]
+        for code in codes { result[code] = ScoreFacts() }
+        let byName = Dictionary(Measure.allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in try await pg.rows("""
+            SELECT community_code, key, sum(value::bigint)::bigint AS total FROM (
+                SELECT p.community_code, f.key, f.value FROM person p CROSS JOIN LATERAL jsonb_each_text(p.facts) f
+                WHERE p.community_code = ANY(\(codes)) AND p.deleted_at IS NULL
+                UNION ALL
+                SELECT a.community_code, f.key, f.value FROM activity a CROSS JOIN LATERAL jsonb_each_text(a.facts) f
+                WHERE a.community_code = ANY(\(codes)) AND a.deleted_at IS NULL
+            ) contributions GROUP BY community_code, key
+            """) {
+            guard let measure = byName[try row.text("key")] else { continue }
+            result[try row.text("community_code"), default: ScoreFacts()][measure] = try row.int("total")
+        }
+        for row in try await pg.rows("""
+            SELECT community_code, count(*) FILTER (WHERE error_count > 0) AS errors,
+                count(*) FILTER (WHERE error_count = 0 AND warning_count > 0) AS warnings FROM (
+                SELECT community_code, error_count, warning_count FROM person WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
+                UNION ALL
+                SELECT community_code, error_count, warning_count FROM service WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
+                UNION ALL
+                SELECT community_code, error_count, warning_count FROM activity WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
+            ) problems GROUP BY community_code
+            """) {
+            let code = try row.text("community_code")
+            result[code, default: ScoreFacts()][.errorRecords] = try row.int("errors")
+            result[code, default: ScoreFacts()][.warningRecords] = try row.int("warnings")
+        }
+        return result
+    }
+
+    /// The services still missing for every service target to be served twice, and role-model stories too short
+    /// to count (characters counted in Swift, as the score counts them).
+    public func planDetails(community code: String, period: Period) async throws -> PlanDetails {
+        try await read { pg in
+            let missing = try await pg.integer("""
+                SELECT COALESCE(sum(2 - services_in_period), 0)::bigint FROM person
+                WHERE community_code = \(code) AND deleted_at IS NULL AND services_in_period < 2
+                    AND COALESCE((facts->>\(Measure.serviceTargets.rawValue))::bigint, 0) = 1
+                """)
+            let stories = try await pg.rows("""
+                SELECT fields->>'title' AS title, COALESCE(fields->>'story', '') AS story FROM activity
+                WHERE community_code = \(code) AND deleted_at IS NULL AND kind = '创业典型'
+                    AND date BETWEEN \(period.start.description) AND \(period.end.description)
+                ORDER BY length(COALESCE(fields->>'story', '')) DESC, id
+                """)
+            var short: [ShortStory] = []
+            for row in stories {
+                let count = try row.text("story").count
+                guard count < Activity.roleModelStoryMinimum else { continue }
+                short.append(ShortStory(title: try row.optionalText("title") ?? "", missingCharacters: Activity.roleModelStoryMinimum - count))
+            }
+            return PlanDetails(servicesMissing: missing, shortStories: short)
+        }
+    }
+
+    public func countsByCommunity() async throws -> [String: RecordCounts] {
+        try await read { pg in
+            var result: [String: RecordCounts] = [:]
+            for row in try await pg.rows("""
+                SELECT c.code,
+                    (SELECT count(*) FROM person WHERE community_code = c.code AND deleted_at IS NULL) AS persons,
+                    (SELECT count(*) FROM service WHERE community_code = c.code AND deleted_at IS NULL) AS services,
+                    (SELECT count(*) FROM activity WHERE community_code = c.code AND deleted_at IS NULL) AS activities
+                FROM community c
+                """) {
+                result[try row.text("code")] = RecordCounts(persons: try row.int("persons"), services: try row.int("services"),
+                                                            activities: try row.int("activities"))
+            }
+            return result
+        }
+    }
+
+    public func checkAll(community: String) async throws -> [CheckedRecord] {
+        try await read { pg in try await checkAllIn(pg, community: community, recount: false).results }
+    }
+
+    public func checkAndRecount(community: String) async throws -> (results: [CheckedRecord], corrected: Int) {
+        try await write { pg in try await checkAllIn(pg, community: community, recount: true) }
+    }
+
+    /// Every active record of a community judged against the registers as they are now (`RecordFindings`, the
+    /// definition the kept counts follow); with `recount`, kept counts that differ are rewritten.
+    func checkAllIn(_ pg: PG, community: String, recount: Bool) async throws -> (results: [CheckedRecord], corrected: Int) {
+        let c = try await Self.requireCommunity(pg, code: community)
+        let lookups = PersonLookups()
+        // The numbers the community's records name, loaded at once instead of one look-up per record.
+        try await lookups.load(pg, try await pg.texts("""
+            SELECT id_number FROM person WHERE community_code = \(community)
+            UNION SELECT id_number FROM service WHERE community_code = \(community)
+            UNION SELECT person_id_number FROM activity WHERE community_code = \(community) AND person_id_number IS NOT NULL
+            """))
+        var results: [CheckedRecord] = []
+        var stale: [(Register, Int64)] = []
+        for register in Register.allCases {
+            let table = register.table
+            var accepted: [Int64: [String: String]] = [:]
+            for row in try await pg.rows("""
+                SELECT w.record_id, w.code, w.reason FROM accepted_warning w JOIN \(unescaped: table) r ON r.id = w.record_id
+                WHERE w.record_table = \(table) AND r.community_code = \(community)
+                """) {
+                accepted[try row.id("record_id"), default: [:]][try row.text("code")] = try row.text("reason")
+            }
+            for row in try await pg.rows("""
+                SELECT id, fields::text AS fields, error_count, warning_count FROM \(unescaped: table)
+                WHERE community_code = \(community) AND deleted_at IS NULL ORDER BY id
+                """) {
+                let id = try row.id()
+                let judged = try await judge(pg, register, try row.fields(), community: c, editingId: id, lookups: lookups)
+                let found = RecordFindings(judged.findings, accepted: accepted[id] ?? [:])
+                if !found.isEmpty { results.append(CheckedRecord(register: register, id: id, findings: found.open, accepted: found.accepted)) }
+                if recount, try found.errorCount != row.int("error_count") || found.warningCount != row.int("warning_count") {
+                    stale.append((register, id))
+                }
+            }
+        }
+        var communities = [c.code: c]
+        for (register, id) in stale { try await refreshFindings(pg, register, ids: [id], communities: &communities) }
+        return (results, stale.count)
+    }
+}

@@ -1,0 +1,3 @@
+import ChuangyeBenchKit
+
+await ChuangyeBench.runMain()

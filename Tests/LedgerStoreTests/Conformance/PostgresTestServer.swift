@@ -1,0 +1,46 @@
+import Foundation
+import LedgerPostgres
+import Testing
+
+/// The PostgreSQL server the conformance suite runs against: `CHUANGYE_TEST_PG=postgresql://user@host/dbname`
+/// (password from PGPASSWORD or ~/.pgpass). `.ci/run` starts one on loopback and sets it.
+enum PostgresTestServer {
+    static let url: String? = ProcessInfo.processInfo.environment["CHUANGYE_TEST_PG"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Schemas an earlier run left (clean-up runs in the background and may not finish before the process ends),
+    /// dropped once before this run's first test makes its own.
+    static let sweep = Task {
+        guard let url, let location = try? PostgresLocation(url: url) else { return }
+        let left = (try? await PostgresAdministration.rows(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'conformance\\_%'", at: location)) ?? []
+        for name in left.compactMap({ $0.first ?? nil }) {
+            try? await PostgresAdministration.execute(["DROP SCHEMA IF EXISTS \(name) CASCADE"], at: location)
+        }
+    }
+
+    /// A new, empty schema with the ledger's tables.
+    static func freshSchema() async throws -> PostgresLocation {
+        await sweep.value
+        var location = try PostgresLocation(url: try #require(url, "CHUANGYE_TEST_PG is not set"))
+        location.schema = "conformance_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await PostgresAdministration.execute(["CREATE SCHEMA \(location.schema)"], at: location)
+        try await PostgresLedger(location: location, operatorName: "管理员").migrate()
+        return location
+    }
+
+    /// Drops a test's schema once the test is over (in the background: clean-up is synchronous).
+    static func drop(_ location: PostgresLocation) {
+        Task.detached { try? await PostgresAdministration.execute(["DROP SCHEMA \(location.schema) CASCADE"], at: location) }
+    }
+}
+
+/// The PostgreSQL cases of the conformance suite run only with a test server; without one this test is reported
+/// as skipped, so that a run without PostgreSQL never looks as if the engine had passed. On CI it must run.
+struct PostgresAvailability {
+    @Test(.enabled(if: PostgresTestServer.url != nil || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "CHUANGYE_TEST_PG is not set: the PostgreSQL conformance cases were NOT run"))
+    func thePostgresConformanceCasesRun() {
+        #expect(PostgresTestServer.url != nil, "CI must give CHUANGYE_TEST_PG (see .ci/run)")
+        #expect(StoreEngine.allCases.contains(.postgres))
+    }
+}
