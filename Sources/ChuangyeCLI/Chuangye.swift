@@ -11,7 +11,7 @@ public struct Chuangye: AsyncParsableCommand {
         version: "创业台账（chuangye）0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, PlanCommand.self, CheckCommand.self,
                       HistoryCommand.self, FindCommand.self, BackupCommand.self, DemoCommand.self, UserCommand.self, EvaluateCommand.self,
-                      AdminCommand.self])
+                      StatsCommand.self, AdminCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

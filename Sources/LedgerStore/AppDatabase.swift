@@ -192,7 +192,7 @@ public struct AppDatabase: Sendable {
         return try AppDatabase(writer: queue, operatorName: operatorName, today: { today }, now: { "\(today)T09:00:00" })
     }
 
-    @Sendable static func timestamp() -> String {
+    @Sendable public static func timestamp() -> String {
         var t = time(nil)
         var parts = tm()
         localtime_r(&t, &parts)

@@ -501,6 +501,8 @@ enum Migrations {
                 """)
         }
         registerEvaluation(&migrator)
+        registerEntryEvents(&migrator)
+        registerSpotCheckServices(&migrator)
         return migrator
     }
 }

@@ -43,6 +43,7 @@ public enum Action: Sendable {
     case districtPageLoaded(DistrictPageQuery, [RegisterRow])
     /// Persons found anywhere by what was typed (`query`).
     case districtFound(query: String, DistrictHits)
+    case statisticsLoaded(OperatorStatistics)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.
@@ -108,5 +109,9 @@ public enum Effect: Sendable, Equatable {
     case evaluation(community: String, EvaluationRequest)
     case loadDistrictPage(DistrictPageQuery)
     case searchDistrict(DistrictScopeQuery, query: String)
+    /// Appends a closed entry form to the operator statistics.
+    case recordEntryEvent(EntryEvent)
+    /// The operator statistics screen's figures; answered by `statisticsLoaded`.
+    case loadStatistics(StatisticsFilter)
     case quit
 }

@@ -111,6 +111,7 @@ public enum Screen: Sendable {
     case overview(OverviewState)
     case evaluation(EvaluationState)
     case district(DistrictState)
+    case statistics(StatisticsState)
 }
 
 /// Everything the app shows and knows. Changed only by `reduce`.
@@ -140,6 +141,8 @@ public struct AppState: Sendable {
     public let sessionTag: String
     /// Forms opened in this run; the next form's slot number.
     public var formsOpened = 0
+    /// The entry forms opened and closed, for the operator statistics (stamped and written by the runtime).
+    public var entryLog = EntryLog()
     /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
     public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
     public var running = true

@@ -19,7 +19,7 @@ public func keyWaits(_ key: Key?, in state: AppState, pending: [Effect]) -> Bool
         return false
     case .district(let d) where d.search != nil:
         return false
-    case .loading, .chooseCommunity, .home, .help, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district:
+    case .loading, .chooseCommunity, .home, .help, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district, .statistics:
         // Outside a form a key acts on what the screen shows (a row, an item, a kept draft, the right to write):
         // it waits for the reads that are filling it.
         return pending.contains { fills(state.screen, $0) }
@@ -42,6 +42,7 @@ private func fills(_ screen: Screen, _ effect: Effect) -> Bool {
     case (.district, .loadDistrictPage), (.district, .searchDistrict): true
     // The evaluation screen's keys act on the submission, which every request (a load or a step) answers anew.
     case (.evaluation, .evaluation): true
+    case (.statistics, .loadStatistics): true
     default: false
     }
 }
@@ -70,7 +71,7 @@ extension Effect {
             true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .searchPersons, .lookUpIdNumber,
              .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .evaluation, .loadDistrictPage, .searchDistrict:
+             .loadOverview, .loadPlanDetails, .loadAccess, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
             false
         }
     }
@@ -82,7 +83,7 @@ extension Effect {
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
              .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
-             .loadDistrictPage, .searchDistrict, .quit:
+             .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             false
         }
     }

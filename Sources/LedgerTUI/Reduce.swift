@@ -7,6 +7,7 @@ import TerminalUI
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = apply(&state, action)
     state.refreshScoreCards()
+    state.logEntryForms(after: action)
     return effects
 }
 
@@ -121,6 +122,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return districtPageLoaded(&state, q, rows)
     case .districtFound(let query, let hits):
         return districtFound(&state, query: query, hits)
+    case .statisticsLoaded(let statistics):
+        return statisticsLoaded(&state, statistics)
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []
@@ -288,6 +291,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .overview(let o): return overviewKey(&state, o, key)
     case .evaluation(let e): return evaluationKey(&state, e, key)
     case .district(let d): return districtKey(&state, d, key)
+    case .statistics(let s): return statisticsKey(&state, s, key)
     }
 }
 
@@ -331,6 +335,7 @@ private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("s"): return openScore(&state)
     case .character("7"): return openPlan(&state)
     case .character("8"): return openEvaluation(&state)
+    case .character("9"): return openStatistics(&state)
     case .character("e"): return openExport(&state, .score)
     case .character("o"):
         state.screen = .overview(OverviewState())

@@ -94,7 +94,7 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     case .score(let sc): form.returnTo = .score(sc)
     case .plan(let p): form.returnTo = .plan(p)
     case .district(let d): form.returnTo = .district(d)
-    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation: form.returnTo = .home
+    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation, .statistics: form.returnTo = .home
     }
     state.revalidate(&form)
     state.screen = .form(form)
@@ -134,7 +134,7 @@ func registerChanged(_ state: inout AppState, _ message: String) -> [Effect] {
     case .browser(let b): effects += state.reloadPage(b)
     case .history(let h): effects.append(.loadHistory(h.register, id: h.id))
     case .checks: effects.append(contentsOf: state.community.map { [Effect.loadChecks(community: $0.code)] } ?? [])
-    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation, .district: break
+    case .loading, .chooseCommunity, .home, .form, .help, .score, .plan, .overview, .evaluation, .district, .statistics: break
     }
     return effects
 }
@@ -149,7 +149,7 @@ func evidenceLoaded(_ state: inout AppState, title: String, _ register: Register
         p.evidence = (title, register, rows)
         p.evidenceList = ListState()
         state.screen = .plan(p)
-    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation, .district: break
+    case .loading, .chooseCommunity, .home, .form, .help, .browser, .history, .checks, .overview, .evaluation, .district, .statistics: break
     }
     return []
 }

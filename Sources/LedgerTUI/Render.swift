@@ -31,6 +31,7 @@ public func render(_ state: AppState) -> Buffer {
     case .overview(let o): OverviewScreen.draw(state, o, in: body, into: &buffer)
     case .evaluation(let e): EvaluationScreen.draw(state, e, in: body, into: &buffer)
     case .district(let d): DistrictScreen.draw(state, d, in: body, into: &buffer)
+    case .statistics(let s): StatisticsScreen.draw(state, s, in: body, into: &buffer)
     }
     Chrome.drawFooter(state, into: &buffer)
     if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
@@ -115,6 +116,7 @@ enum Chrome {
         case .overview: return "↑↓选择 ←→排序 Enter社区台账 j街道台账 a全区台账 i进入社区 Esc返回 F1帮助"
         case .evaluation(let e): return EvaluationScreen.hints(e)
         case .district(let d): return DistrictScreen.hints(d)
+        case .statistics: return StatisticsScreen.hints
         case .plan(let p):
             guard let evidence = p.evidence else { return "↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助" }
             return "↑↓选择  Enter" + (evidence.register == .survey ? "新增服务" : "打开修改") + "  Esc返回计划  F1帮助"

@@ -152,9 +152,9 @@ struct EvaluateCLITests {
         #expect(lines[4] == "评分项编号,评分项,满分,自评得分,初评得分,差异,初评理由,初评人,初评时间,自评实测")
         #expect(Self.normalised(lines[11]) == "survey_register,建立摸底台账,2,2,1,-1,台账缺少签字,\(supervisor),<时间>,3")
         #expect(lines[23] == "合计,,100,36,35,-1")
-        #expect(lines[26] == "序号,姓名,公民身份号码,创业状态,核实结果,说明,核实人,核实时间,核实后更正")
-        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处")
-        #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,")
+        #expect(lines[26] == "序号,姓名,公民身份号码,创业状态,核实结果,说明,核实人,核实时间,核实后更正,同时抽查的服务")
+        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处,")
+        #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,,")
         // An existing file is not replaced; JSON by extension, masked on request
         #expect(try first.run("evaluate", "export", csvPath).status == 1)
         let jsonPath = first.dir.appendingPathComponent("初评.json").path

@@ -64,7 +64,7 @@ public struct EffectQueue: Sendable {
             waiting.append(effect)
         case .loadCommunities, .loadFacts, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation:
+             .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
             waiting.append(effect)
         }
     }
@@ -99,7 +99,7 @@ public enum EffectLane: CaseIterable, Sendable {
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
              .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
-             .loadDistrictPage, .searchDistrict, .quit:
+             .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             .main
         }
     }

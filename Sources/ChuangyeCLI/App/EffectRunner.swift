@@ -156,6 +156,10 @@ public struct EffectRunner: Sendable {
             return try await DistrictEffects.page(q, database: database)
         case .searchDistrict(let scope, let query):
             return try await DistrictEffects.search(scope, query: query, database: database)
+        case .loadStatistics(let filter):
+            return try await StatisticsEffect.run(filter, database: database)
+        case .recordEntryEvent(let event):
+            return await EntryEventEffect.run(event, database: database)
         case .quit:
             return nil
         }

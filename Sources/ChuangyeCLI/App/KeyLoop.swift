@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import LedgerStore
 import LedgerTUI
 import TerminalUI
 
@@ -63,7 +64,11 @@ public final class KeyLoop {
     var pending: [Effect] { Array(running.values) + queue.waiting }
 
     private func apply(_ action: Action, readAt: Double? = nil) {
-        queue.add(reduce(&state, action), running: Array(running.values), now: Self.now())
+        let effects = reduce(&state, action)
+        // Forms the action closed are written before its effects (the statistics screen reads them); `reduce` has
+        // no clock, so the entry log gets its times here.
+        let closedForms = state.entryLog.stamp(now: AppDatabase.timestamp()).map(Effect.recordEntryEvent)
+        queue.add(closedForms + effects, running: Array(running.values), now: Self.now())
         if let readAt { reducedSinceFrame.append(readAt) }
         changed = true
     }
@@ -176,13 +181,13 @@ extension Effect {
     var isWrite: Bool {
         switch self {
         case .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .deleteRecord, .restoreRecord, .undoLastChange,
-             .acceptWarnings:
+             .acceptWarnings, .recordEntryEvent:
             true
         case .evaluation(_, let request):
             request != .load
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
-             .loadPlanDetails, .loadAccess, .exportWorkbook, .loadDistrictPage, .searchDistrict, .quit:
+             .loadPlanDetails, .loadAccess, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
             false
         }
     }

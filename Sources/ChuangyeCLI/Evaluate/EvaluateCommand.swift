@@ -11,7 +11,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         discussion: """
         社区窗口人员用 submit 提交自评（冻结每一评分项的得分和实测值，记录提交人、时间和台账校验码）；督导用 adjust 改分（须写理由）、\
         draw 随机抽样（按创业状态分层，种子可重现）、check 记录核实结果、sign 签署初评。签署后该社区的台账不能再修改，直到督导用 unlock 解锁（须写理由，记入修改记录）。
-        show 查看自评与初评，export 导出初评结果（.csv 或 .json）。
+        show 查看自评与初评，export 导出初评结果（.xlsx、.csv 或 .json）。
         """,
         subcommands: [EvaluateSubmit.self, EvaluateShow.self, EvaluateAdjust.self, EvaluateDraw.self, EvaluateCheck.self,
                       EvaluateSign.self, EvaluateUnlock.self, EvaluateExport.self])

@@ -24,13 +24,14 @@ enum EvaluationCSV {
                      EvaluationText.difference(e.evaluatedTotal - e.selfTotal)])
         rows.append([])
         if let s = e.sample {
-            rows.append(["随机抽样", "种子 \(s.seed)", "抽\(s.checks.count)人", s.strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；"),
+            rows.append(["随机抽样", "种子 \(s.seed)", "抽\(s.checks.count)人", s.strataText,
                          EvaluationText.progress(s) ?? ""])
-            rows.append(["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正"])
+            rows.append(["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "同时抽查的服务"])
             for c in s.checks {
                 let id = mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber
                 rows.append([String(c.position), c.name, "\t" + id, c.stratum, c.result?.rawValue ?? "未核实", c.note ?? "",
-                             c.checkedBy ?? "", c.checkedAt ?? "", c.result == nil ? "" : "\(c.changesSinceCheck)处"])
+                             c.checkedBy ?? "", c.checkedAt ?? "", c.result == nil ? "" : "\(c.changesSinceCheck)处",
+                             c.service?.text ?? ""])
             }
         } else {
             rows.append(["随机抽样", "未抽样"])

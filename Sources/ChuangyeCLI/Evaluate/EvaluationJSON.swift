@@ -19,6 +19,12 @@ enum EvaluationJSON {
         let name, idNumber, stratum: String
         let result, note, checkedBy, checkedAt: String?
         let changesSinceCheck: Int
+        let service: Service?
+    }
+    /// The service drawn with the person (null: none in the period).
+    struct Service: Encodable {
+        let serviceId: Int64
+        let date, type: String
     }
     struct Sample: Encodable {
         let seed: UInt64
@@ -60,7 +66,8 @@ enum EvaluationJSON {
                        Person(position: c.position, personId: c.personId, name: c.name,
                               idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
                               result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
-                              changesSinceCheck: c.changesSinceCheck)
+                              changesSinceCheck: c.changesSinceCheck,
+                              service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) })
                    })
         }
         return Document(community: community.code, name: community.name, period: e.period.description, rubric: e.rubricId,

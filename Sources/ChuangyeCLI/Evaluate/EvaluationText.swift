@@ -53,7 +53,7 @@ enum EvaluationText {
     /// The draw and the list with what each check found; ID numbers masked as in every list.
     static func sample(_ sample: SpotCheckSample?) -> [String] {
         guard let s = sample else { return ["随机抽样：尚未抽样（chuangye evaluate draw 人数）"] }
-        let strata = s.strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
+        let strata = s.strataText
         var lines = ["随机抽样：种子 \(s.seed)，抽\(s.checks.count)人（\(strata)），\(s.drawnBy)于\(s.drawnAt)抽取"]
         if let p = progress(s) { lines.append(p) }
         lines.append(DisplayWidth.fit("序号", 6) + DisplayWidth.fit("姓名", 10) + DisplayWidth.fit("公民身份号码", 20)
@@ -64,6 +64,7 @@ enum EvaluationText {
             lines.append(trimmedEnd(DisplayWidth.fit(String(c.position), 6) + DisplayWidth.fit(c.name, 10)
                                     + DisplayWidth.fit(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.fit(c.stratum, 12)
                                     + DisplayWidth.fit(c.result?.rawValue ?? "未核实", 10) + note))
+            if let service = c.service { lines.append(String(repeating: " ", count: 6) + "同时抽查：" + service.text) }
         }
         return lines
     }
@@ -77,9 +78,6 @@ enum EvaluationText {
 
     /// `核实进度 3/10：属实 1，不属实 1，联系不上 1；不符率 33.33%`.
     static func progress(_ sample: SpotCheckSample?) -> String? {
-        guard let s = sample else { return nil }
-        let counts = SpotCheckResult.allCases.map { "\($0.rawValue) \(s.count($0))" }.joined(separator: "，")
-        let rate = s.discrepancyRate.map { "；不符率 \($0.percentText)" } ?? ""
-        return "核实进度 \(s.checkedCount)/\(s.checks.count)：\(counts)\(rate)"
+        sample?.progressText
     }
 }

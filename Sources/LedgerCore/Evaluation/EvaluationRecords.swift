@@ -59,9 +59,11 @@ public struct SpotCheck: Sendable, Hashable {
     public let checkedAt: String?
     /// Changes of the person's record since the check was recorded: the clerk's correction of a 不属实 record.
     public let changesSinceCheck: Int
+    /// One of the person's services in the period, checked with them (nil: none, or drawn before services were).
+    public let service: SampledService?
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
-                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int) {
+                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil) {
         self.position = position
         self.personId = personId
         self.name = name
@@ -72,6 +74,7 @@ public struct SpotCheck: Sendable, Hashable {
         self.checkedBy = checkedBy
         self.checkedAt = checkedAt
         self.changesSinceCheck = changesSinceCheck
+        self.service = service
     }
 }
 
@@ -111,6 +114,18 @@ public struct SpotCheckSample: Sendable, Hashable {
     /// 不属实 among the checked records (nil before the first check): the discrepancy rate.
     public var discrepancyRate: Rational? {
         checkedCount == 0 ? nil : Rational(count(.untrue), checkedCount)
+    }
+
+    /// `核实进度 3/10：属实 1，不属实 1，联系不上 1；不符率 33.33%` (the CLI, the screen's summary and the export).
+    public var progressText: String {
+        let counts = SpotCheckResult.allCases.map { "\($0.rawValue) \(count($0))" }.joined(separator: "，")
+        let rate = discrepancyRate.map { "；不符率 \($0.percentText)" } ?? ""
+        return "核实进度 \(checkedCount)/\(checks.count)：\(counts)\(rate)"
+    }
+
+    /// `有创业意愿 2人抽1；已创业 1人抽1`.
+    public var strataText: String {
+        strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
     }
 }
 

@@ -63,16 +63,20 @@ extension AppDatabase {
         guard let seed = e["sample_seed"] as Int64? else { return nil }
         let id: Int64 = e["id"]
         let checks = try Row.fetchAll(db, sql: """
-            SELECT s.*, p.name, p.id_number,
-                   (SELECT COUNT(*) FROM audit a WHERE a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT)
+            SELECT s.*, p.name, p.id_number, v.service_date, v.service_type,
+                   (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
+                        OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
                         AND a.id > s.check_audit_mark) AS changes_since
-            FROM spot_check s JOIN person p ON p.id = s.person_id
+            FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = ? ORDER BY s.position
             """, arguments: [id]).map { row in
             SpotCheck(position: row["position"], personId: row["person_id"], name: row["name"], idNumber: row["id_number"],
                       stratum: row["stratum"], result: (row["result"] as String?).flatMap(SpotCheckResult.init(rawValue:)),
                       note: row["note"], checkedBy: row["checked_by"], checkedAt: row["checked_at"],
-                      changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"])
+                      changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
+                      service: (row["service_id"] as Int64?).map {
+                          SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "")
+                      })
         }
         let strata = SampleStrata.parse(e["sample_strata"] ?? "")
         return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: e["sample_size"] ?? checks.count, strata: strata,

@@ -92,6 +92,7 @@ extension AppDatabase: EvaluationStore {
         let id = try write { db in
             let id = try openEvaluation(db, community: code, doing: "随机抽样")
             guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
+                  let periodStart = e["period_start"] as String?,
                   let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
             if let earlier = e["sample_seed"] as Int64? {
                 throw StoreError("本次自评已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份自评只抽一次，抽中的名单可向社区出示")
@@ -104,8 +105,14 @@ extension AppDatabase: EvaluationStore {
             let order = BusinessStatus.allCases.map(\.rawValue)
             let drawn = StratifiedSample.draw(population, size: size, seed: seed, order: order)
             for (i, member) in drawn.enumerated() {
-                try db.execute(sql: "INSERT INTO spot_check (evaluation_id, position, person_id, stratum) VALUES (?, ?, ?, ?)",
-                               arguments: [id, i + 1, member.id, member.stratum])
+                // With each person one of their services of the period (ServicePick), checked on the same visit.
+                let services = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM service WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ? ORDER BY id
+                    """, arguments: [member.id, periodStart, periodEnd])
+                let service = ServicePick.index(count: services.count, seed: seed, position: i + 1).map { services[$0] }
+                try db.execute(sql: """
+                    INSERT INTO spot_check (evaluation_id, position, person_id, stratum, service_id) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [id, i + 1, member.id, member.stratum, service])
             }
             let strata = SampleStrata.describe(population: population, drawn: drawn, order: order)
             try db.execute(sql: """

@@ -68,7 +68,8 @@ enum EvaluationScreen {
         // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
         // list cuts long notes at 80 columns).
         if e.focus == .sample, let check = e.selectedCheck {
-            buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true), x: x, y: y, style: .muted, maxWidth: width)
+            let service = check.service.map { "；同时抽查" + $0.text } ?? ""
+            buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true) + service, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let line = ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
             buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)

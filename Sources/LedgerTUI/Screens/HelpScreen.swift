@@ -23,6 +23,7 @@ enum HelpScreen {
         case .overview: "帮助：督导总览"
         case .evaluation: "帮助：评选（自评、初评与抽查）"
         case .district(let d): "帮助：\(d.scope.community == nil ? d.scope.street ?? "全区" : "社区")台账（督导）"
+        case .statistics: "帮助：操作员统计"
         }
     }
 
@@ -41,6 +42,7 @@ enum HelpScreen {
                          ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
                          ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各社区并列比较"),
                          ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
+                         ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时"),
                          ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
                          ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
         case .chooseCommunity:
@@ -102,6 +104,10 @@ enum HelpScreen {
         case .district:
             return keys(DistrictScreen.helpKeys)
                 + text(["", "社区一列说明记录属于哪个社区；身份证号和电话遮盖显示。排序和翻页对所选范围内的全部社区统一进行。"])
+        case .statistics:
+            return keys([("↑↓ PgDn PgUp", "滚动"), ("w", "切换：近7天 / 近30天 / 全部日期"), ("Esc / q", "返回主菜单")])
+                + text(["", "督导看到所有操作员，其他操作员只看到自己的。错误是终端录入时保存前校验查出的错误（每张表单每个字段每种错误计一次），",
+                        "每条用时是保存的表单从打开到保存的平均时间；导入和命令行不计。抽样核实按录入（或导入）该人员的操作员统计，红色表示有不属实。"])
         }
     }
 
@@ -147,7 +153,7 @@ enum HelpScreen {
 func openHelp(_ state: inout AppState) {
     switch state.screen {
     case .help, .loading: return
-    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district:
+    case .home, .chooseCommunity, .form, .browser, .history, .checks, .score, .plan, .overview, .evaluation, .district, .statistics:
         state.screen = .help(HelpState(), returnTo: state.screen)
     }
 }

@@ -1,0 +1,131 @@
+import LedgerCore
+
+/// The 初评 result (issue 23 item 6) as a workbook of two sheets:
+///
+/// ```
+/// 初评结果   title; community, period, rubric; submission (who, when, checksum, changes since); sign-off
+///            序号 | 评分项 | 满分 | 自评得分 | 初评得分 | 差异 | 初评理由 | 初评人 | 初评时间 | 自评计算依据
+///            one row per item; 合计
+/// 抽样核实   title; seed, size, strata; progress and discrepancy rate
+///            序号 | 姓名 | 公民身份号码 | 创业状态 | 核实结果 | 说明 | 核实人 | 核实时间 | 核实后更正 | 同时抽查的服务
+/// ```
+public enum EvaluationWorkbook {
+    /// Writes the workbook to `path` (the caller's temporary file); `mask` hides the middle of ID numbers.
+    public static func write(path: String, evaluation e: Evaluation, community: Community, mask: Bool) throws {
+        let workbook = try Workbook(path: path)
+        try writeItems(e, community: community, into: workbook)
+        try writeSample(e, community: community, mask: mask, into: workbook)
+        try workbook.close()
+    }
+
+    static let itemHeaders = ["序号", "评分项", "满分", "自评得分", "初评得分", "差异", "初评理由", "初评人", "初评时间", "自评计算依据"]
+    static let itemWidths: [Double] = [5, 24, 7, 8, 8, 7, 28, 10, 18, 40]
+    static let sampleHeaders = ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "同时抽查的服务"]
+    static let sampleWidths: [Double] = [5, 10, 21, 12, 10, 34, 10, 18, 12, 24]
+    /// A difference shows its sign (`+1`, `-0.5`); no difference stays empty.
+    static let difference = CellStyle(align: .center, border: true, numberFormat: "+0.##;-0.##;;@")
+
+    static func writeItems(_ e: Evaluation, community: Community, into workbook: Workbook) throws {
+        let sheet = try workbook.addSheet("初评结果")
+        let last = itemHeaders.count - 1
+        try heading(sheet, last: last, title: "\(community.name)创建工作初评结果", lines: [
+            "社区：\(community.name)（\(community.code)）" + FormLines.blank(3) + "考核期：\(e.period.start) 至 \(e.period.end)"
+                + FormLines.blank(3) + "评分表：\(e.rubricTitle)",
+            "自评提交：\(e.submittedBy) \(e.submittedAt)" + FormLines.blank(3) + "台账校验码：\(e.checksum)" + FormLines.blank(3)
+                + (e.outdatedNotice ?? "提交后台账未修改"),
+            "初评签署：" + (e.signature.map { "\($0.by) \($0.at)（已锁定）" } ?? "未签署"),
+        ])
+        let headerRow = 4
+        try sheet.rowHeight(headerRow, 22)
+        for (c, header) in itemHeaders.enumerated() { try sheet.string(headerRow, c, header, .header) }
+        var row = headerRow + 1
+        for (index, item) in e.items.enumerated() {
+            let a = e.adjustments[item.id]
+            let evaluated = e.evaluatedPoints(item)
+            let basis = item.measured.isEmpty ? item.explanation : item.measured
+            let lines = [Text.lines(item.title, width: 22), Text.lines(a?.reason ?? "", width: 26), Text.lines(basis, width: 38)].max() ?? 1
+            try sheet.rowHeight(row, Double(min(max(lines, 1), 20)) * 13 + 6)
+            try sheet.number(row, 0, Double(index + 1), .points)
+            try sheet.string(row, 1, (item.source == .inferred ? "※" : "") + item.title, .wrappedText)
+            try sheet.number(row, 2, item.max.asDouble, .points)
+            try sheet.number(row, 3, item.points.asDouble, .points)
+            try sheet.number(row, 4, evaluated.asDouble, .points)
+            try sheet.number(row, 5, (evaluated - item.points).asDouble, difference)
+            try sheet.string(row, 6, a?.reason ?? "", .wrappedText)
+            try sheet.string(row, 7, a?.by ?? "", .centeredText)
+            try sheet.string(row, 8, a?.at ?? "", .centeredText)
+            try sheet.string(row, 9, basis, .wrappedText)
+            row += 1
+        }
+        let bold = CellStyle(bold: true, align: .center, border: true, numberFormat: "0.##")
+        try sheet.rowHeight(row, 22)
+        try sheet.string(row, 0, "合计", bold)
+        try sheet.blank(row, 1, bold)
+        try sheet.merge(row, 0, row, 1, "合计", bold)
+        try sheet.number(row, 2, e.maxTotal.asDouble, bold)
+        try sheet.number(row, 3, e.selfTotal.asDouble, bold)
+        try sheet.number(row, 4, e.evaluatedTotal.asDouble, bold)
+        try sheet.number(row, 5, (e.evaluatedTotal - e.selfTotal).asDouble,
+                         CellStyle(bold: true, align: .center, border: true, numberFormat: "+0.##;-0.##;0;@"))
+        let changed = e.adjustments.count
+        try sheet.string(row, 6, changed == 0 ? "初评未改分" : "初评改分\(changed)项", .wrappedText)
+        for c in 7 ... last { try sheet.blank(row, c, .text) }
+        for (c, width) in itemWidths.enumerated() { try sheet.columnWidth(c, width) }
+        sheet.freeze(rows: headerRow + 1, columns: 0)
+        try sheet.printSetup(landscape: true, repeatRows: headerRow ... headerRow)
+    }
+
+    static func writeSample(_ e: Evaluation, community: Community, mask: Bool, into workbook: Workbook) throws {
+        let sheet = try workbook.addSheet("抽样核实")
+        let last = sampleHeaders.count - 1
+        guard let s = e.sample else {
+            try heading(sheet, last: last, title: "\(community.name)随机抽样核实", lines: ["尚未抽样"])
+            for (c, width) in sampleWidths.enumerated() { try sheet.columnWidth(c, width) }
+            return
+        }
+        try heading(sheet, last: last, title: "\(community.name)随机抽样核实", lines: [
+            "种子 \(s.seed)" + FormLines.blank(2) + "抽\(s.checks.count)人（\(s.strataText)）" + FormLines.blank(2)
+                + "\(s.drawnBy) \(s.drawnAt)抽取",
+            s.progressText,
+        ])
+        let headerRow = 3
+        try sheet.rowHeight(headerRow, 22)
+        for (c, header) in sampleHeaders.enumerated() { try sheet.string(headerRow, c, header, .header) }
+        var row = headerRow + 1
+        for c in s.checks {
+            try sheet.rowHeight(row, Double(min(max(Text.lines(c.note ?? "", width: 32), 1), 20)) * 13 + 6)
+            try sheet.number(row, 0, Double(c.position), .points)
+            try sheet.string(row, 1, c.name, .text)
+            try sheet.string(row, 2, mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, .text)
+            try sheet.string(row, 3, c.stratum, .centeredText)
+            try sheet.string(row, 4, c.result?.rawValue ?? "未核实", .centeredText)
+            try sheet.string(row, 5, c.note ?? "", .wrappedText)
+            try sheet.string(row, 6, c.checkedBy ?? "", .centeredText)
+            try sheet.string(row, 7, c.checkedAt ?? "", .centeredText)
+            try sheet.string(row, 8, correction(c), .centeredText)
+            try sheet.string(row, 9, c.service?.text ?? "", .text)
+            row += 1
+        }
+        for (c, width) in sampleWidths.enumerated() { try sheet.columnWidth(c, width) }
+        sheet.freeze(rows: headerRow + 1, columns: 0)
+        try sheet.printSetup(landscape: true, repeatRows: headerRow ... headerRow)
+    }
+
+    /// What became of a 不属实 record: the community's correction since the check, or still waiting for it.
+    static func correction(_ c: SpotCheck) -> String {
+        guard c.result == .untrue else { return c.result == nil ? "" : (c.changesSinceCheck > 0 ? "已修改\(c.changesSinceCheck)处" : "") }
+        return c.changesSinceCheck > 0 ? "已更正\(c.changesSinceCheck)处" : "待社区更正"
+    }
+
+    /// A merged title line and merged lines of text under it (rows 0…).
+    static func heading(_ sheet: Sheet, last: Int, title: String, lines: [String]) throws {
+        func line(_ row: Int, _ text: String, _ style: CellStyle, height: Double) throws {
+            try sheet.rowHeight(row, height)
+            try sheet.string(row, 0, text, style)
+            for c in 1 ... last { try sheet.blank(row, c, style) }
+            try sheet.merge(row, 0, row, last, text, style)
+        }
+        try line(0, title, .title, height: 30)
+        for (i, text) in lines.enumerated() { try line(i + 1, text, .subtitle, height: 20) }
+    }
+}
