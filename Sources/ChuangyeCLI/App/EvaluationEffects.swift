@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerResources
 import LedgerStore
 import LedgerTUI
 
@@ -11,7 +12,11 @@ enum EvaluationEffects {
         let updated: Evaluation?
         switch request {
         case .load: updated = try await store.evaluation(community: community)
-        case .submit(let card): updated = try await store.submitSelfAssessment(community: community, card: card)
+        case .submit(let shown):
+            // The score on screen may be older than the registers (another clerk's save, an import from the command
+            // line): what is frozen is computed now, from the same rubric, as `chuangye evaluate submit` does.
+            let card = try await currentCard(like: shown, community: community, database: database)
+            updated = try await store.submitSelfAssessment(community: community, card: card)
         case .adjust(let item, let points, let reason):
             updated = try await store.adjust(community: community, item: item, points: points, reason: reason)
         case .draw(let size):
@@ -25,5 +30,13 @@ enum EvaluationEffects {
             updated = try await store.evaluation(community: community)
         }
         return .evaluationUpdated(updated, after: request == .load ? nil : request)
+    }
+
+    /// The community's score card by the shown card's rubric, from the registers as they are now.
+    static func currentCard(like shown: ScoreCard, community code: String, database: any LedgerStorage) async throws -> ScoreCard {
+        guard let community = try await database.community(code: code),
+              let rubric = try Rubrics.all().first(where: { $0.id == shown.rubricId }) else { return shown }
+        let facts = try await CommunityScore.facts(community, in: database)
+        return ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist)
     }
 }
