@@ -165,6 +165,23 @@ struct FileSafetyTests {
         #expect(try cli.run("user", "list").stdout.contains("王芳\t窗口人员"))
     }
 
+    /// An export shows numbers in full only to those who may change the community, as `find` and the screens do.
+    @Test func anOperatorWhoMayOnlyReadExportsMaskedNumbers() throws {
+        let cli = try ledger()
+        defer { cli.cleanup() }
+        let me = CLI.systemUser
+        #expect(try cli.run(as: me, "user", "add", me, "--supervisor").status == 0)
+        #expect(try cli.run(as: me, "user", "add", "王芳", "--community", "630102001").status == 0)
+        for (who, masked) in [("王芳", false), (me, false), ("路人", true)] {
+            let path = cli.dir.appendingPathComponent("\(who).csv").path
+            let export = try cli.run(as: who, "export", "survey", path)
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(export.stdout.contains("已遮盖身份证号和电话") == masked, "\(who): \(export.stdout)")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains("********") == masked, "\(who)")
+        }
+    }
+
     @Test func aReadOnlyDatabaseIsReadAndWritesSayWhy() throws {
         let cli = try ledger()
         defer { cli.cleanup() }

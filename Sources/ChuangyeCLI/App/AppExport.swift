@@ -20,7 +20,9 @@ enum AppExport {
             case .register(let register):
                 let count = try await WorkbookFile.write(output) { temporary in
                     try await WorkbookExport.writeRegister(register, to: temporary, database: database, community: community,
-                                                     preparer: database.operatorName, mask: false, progress: progress)
+                                                     preparer: database.operatorName,
+                                                     mask: !(try await ExportPrivacy.mayChange(community.code, database: database)),
+                                                     progress: progress)
                 }
                 return .exported("已导出\(count)条\(register.title)记录到 \(file)")
             case .score:
