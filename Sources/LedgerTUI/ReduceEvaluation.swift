@@ -25,6 +25,14 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     guard let c = state.community else { return [] }
     var e = e
     let rows = EvaluationScreen.listRows(state, e)
+    // The 初评 keys are a supervisor's (every community writable: a supervisor, or no operators registered yet, as
+    // the store decides): a clerk is told before typing a score or a reason the store would refuse.
+    let supervisorKeys: Set<Key> = [.character("a"), .character("d"), .character("1"), .character("2"), .character("3"),
+                                    .character("S"), .character("U")]
+    if supervisorKeys.contains(key), state.writable != nil {
+        state.show("只有督导可以初评改分、抽样、记录核实结果、签署和解锁；窗口人员可按 t 提交自评", error: true)
+        return []
+    }
     switch key {
     case .escape, .character("q"):
         state.screen = .home

@@ -171,6 +171,19 @@ struct EvaluationScreenTests {
         ])
     }
 
+    /// A clerk (who may change only their community) is told at once that the 初评 keys are a supervisor's,
+    /// before typing a score or a reason the store would refuse; submitting stays theirs.
+    @Test func aClerkIsToldTheInitialEvaluationKeysAreASupervisors() {
+        var state = Self.opened(Self.evaluation())
+        _ = reduce(&state, .accessLoaded([testCommunity.code]))
+        for key in ["a", "d", "S", "U"] {
+            #expect(press(&state, [.character(Character(key))]).isEmpty)
+            #expect(state.dialog == nil, "\(key)")
+            #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署和解锁；窗口人员可按 t 提交自评")
+        }
+        #expect(press(&state, [.character("t")]).count == 1)
+    }
+
     @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {
         let code = testCommunity.code
         var state = Self.opened(Self.evaluation())
