@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try global.openDatabase()
         if candidates { return try await listCandidates(database) }
-        if street != nil { throw CLIFailure.usage("--street 只能与 --candidates 一起使用") }
+        if street != nil { throw CLIFailure.usage("--street 只能与 --candidates 一起使用。街道的评分计划按街道档案计算：chuangye plan --community 街道档案的代码（级别为“街道”）") }
         let community = try await target.resolve(in: database)
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
         let facts = try await CommunityScore.facts(community, in: database)
