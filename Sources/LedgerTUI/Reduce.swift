@@ -115,6 +115,12 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return planDetailsLoaded(&state, details)
     case .accessLoaded(let writable):
         state.writable = writable
+        // A clerk of one community starts on it in the list of communities, not on the first one.
+        if case .chooseCommunity(var list) = state.screen, list.selected == 0, let own = writable, own.count == 1,
+           let index = state.communities.firstIndex(where: { own.contains($0.code) }) {
+            list.move(index, count: state.communities.count, visibleRows: ChooseCommunityScreen.visibleRows(state))
+            state.screen = .chooseCommunity(list)
+        }
         return []
     case .evaluationUpdated(let evaluation, let request):
         return evaluationUpdated(&state, evaluation, after: request)

@@ -129,6 +129,20 @@ struct SurveyEntryTests {
         #expect(state.community?.name == "八一路社区（新名）")
     }
 
+    /// A clerk of one community starts on their own community in the list; a supervisor on the first.
+    @Test func theListOfCommunitiesStartsOnTheClerksOwn() {
+        var other = testCommunity
+        other.code = "630102002"
+        other.name = "南关社区"
+        for (writable, expected) in [(Set(["630102002"]) as Set<String>?, "630102002"), (nil, "630102001")] {
+            var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
+            _ = reduce(&state, .communitiesLoaded([testCommunity, other]))
+            _ = reduce(&state, .accessLoaded(writable))
+            press(&state, [.enter])
+            #expect(state.community?.code == expected)
+        }
+    }
+
     @Test func warningsNeedAReasonBeforeSaving() {
         var state = homeState()
         press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290139") + [.tab] + type("30") + [.tab]
