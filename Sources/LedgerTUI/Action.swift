@@ -32,6 +32,8 @@ public enum Action: Sendable {
     case overviewLoaded([CommunityFigures])
     case planDetailsLoaded(PlanDetails)
     case accessLoaded(Set<String>?)
+    /// Whether the community's records are locked by a signed 初评 (nil: they may be changed).
+    case lockLoaded(community: String, Signature?)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
     /// An export's file already exists; nothing was written.
@@ -103,6 +105,8 @@ public enum Effect: Sendable, Equatable {
     /// What the plan needs besides the kept figures (services missing, short stories).
     case loadPlanDetails(community: String)
     case loadAccess
+    /// The community's 初评 lock; answered by `lockLoaded`.
+    case loadLock(community: String)
     /// Writes a workbook; an existing file is replaced only with `overwrite`.
     case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
     /// The evaluation procedure (submit, 初评, draw, checks, sign, unlock); answered by `evaluationUpdated`.

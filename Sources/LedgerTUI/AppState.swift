@@ -154,6 +154,11 @@ public struct AppState: Sendable {
     public var asciiGauges = false
     /// Communities this operator may change (nil: all).
     public var writable: Set<String>?
+    /// Signed 初评 locking communities' records, by community (`lockLoaded` after every figures load, and the
+    /// evaluation screen's answers).
+    public var locks: [String: Signature] = [:]
+    /// The lock on the current community's records, if any.
+    public var lock: Signature? { community.flatMap { locks[$0.code] } }
     /// Keys typed ahead that wait for an effect they depend on (`keyWaits`); while any do, a busy hint shows.
     public var heldKeys = 0
     /// The saved score and the score as if the open form's draft were saved: computed in `reduce` when their

@@ -32,7 +32,7 @@ private func fills(_ screen: Screen, _ effect: Effect) -> Bool {
     switch (screen, effect) {
     case (.loading, _): true
     case (.chooseCommunity, .loadCommunities), (.chooseCommunity, .loadAccess): true
-    case (.home, .loadDrafts), (.home, .loadAccess): true
+    case (.home, .loadDrafts), (.home, .loadAccess), (.home, .loadLock): true
     case (.browser, .loadPage), (.browser, .searchRecords): true
     case (.history, .loadHistory): true
     case (.checks, .loadChecks): true
@@ -71,7 +71,7 @@ extension Effect {
             true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .searchPersons, .lookUpIdNumber,
              .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
+             .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
             false
         }
     }
@@ -82,7 +82,7 @@ extension Effect {
         case .searchPersons, .lookUpIdNumber, .loadServicePerson: true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
-             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
+             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation,
              .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             false
         }

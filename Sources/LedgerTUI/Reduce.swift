@@ -39,11 +39,13 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .factsLoaded(let facts, let counts):
         state.facts = facts
         state.counts = counts
+        // The lock is read with the figures (a key read): the home screen and the entry keys say it before typing.
+        let lock: [Effect] = state.community.map { [.loadLock(community: $0.code)] } ?? []
         if !state.draftChecked {
             state.draftChecked = true
-            return [.loadDrafts]
+            return [.loadDrafts] + lock
         }
-        return []
+        return lock
     case .draftsLoaded(let drafts):
         return draftsLoaded(&state, drafts)
     case .personsFound(let query, let hits):
@@ -113,6 +115,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return overviewLoaded(&state, figures)
     case .planDetailsLoaded(let details):
         return planDetailsLoaded(&state, details)
+    case .lockLoaded(let code, let lock):
+        state.locks[code] = lock
+        return []
     case .accessLoaded(let writable):
         state.writable = writable
         // A clerk of one community starts on it in the list of communities, not on the first one.
@@ -328,6 +333,11 @@ private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ ke
 }
 
 private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), let lock = state.lock {
+        // Said before a record is typed, not at F2 after it.
+        state.show("台账已锁定：初评已由\(lock.by)于\(lock.at.prefix(10))签署，不能新增或修改；如需修改，请督导解锁（评选界面 8）", error: true)
+        return []
+    }
     if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), !state.canWrite {
         state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
         return []

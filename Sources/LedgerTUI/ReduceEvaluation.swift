@@ -3,6 +3,8 @@ import TerminalUI
 
 /// The evaluation screen's part of `reduce`: opening it, its keys, its dialogs and the store's answers.
 func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after request: EvaluationRequest?) -> [Effect] {
+    // Signing or unlocking on this screen changes what the home screen and the forms must say.
+    if let code = evaluation?.communityCode ?? state.community?.code { state.locks[code] = evaluation?.signature }
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true

@@ -67,8 +67,9 @@ enum Chrome {
         if let c = state.community {
             // The whole period must show: on a narrow screen the program's name and then the code give way.
             let room = state.width - DisplayWidth.of(right) - 3
-            let community = "\(c.name)（\(c.code)）\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
-            let short = "\(c.name)\(state.canWrite ? "" : "［只读］") │ 考核期 \(c.period)"
+            let mark = state.lock != nil ? "［已锁定］" : state.canWrite ? "" : "［只读］"
+            let community = "\(c.name)（\(c.code)）\(mark) │ 考核期 \(c.period)"
+            let short = "\(c.name)\(mark) │ 考核期 \(c.period)"
             left = [left + " │ " + community, community, short].first { DisplayWidth.of($0) <= room } ?? short
         }
         Bar.draw(left, right: right, y: 0, into: &buffer, style: .header)

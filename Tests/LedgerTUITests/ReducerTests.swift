@@ -15,8 +15,9 @@ struct StartUpTests {
     @Test func oneCommunityGoesHomeAndLoadsItsFiguresThenTheDraft() {
         var state = AppState(width: 100, height: 30, operatorName: "王芳", today: testToday, rubrics: rubrics())
         #expect(reduce(&state, .communitiesLoaded([testCommunity])) == [.loadFacts(community: "630102001"), .loadAccess])
-        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDrafts])
-        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())).isEmpty) // the draft is checked once
+        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadDrafts, .loadLock(community: "630102001")])
+        // the draft is checked once; the lock with every load of the figures
+        #expect(reduce(&state, .factsLoaded(ScoreFacts(), Counts())) == [.loadLock(community: "630102001")])
     }
 
     @Test func aStoredDraftIsListedAtStartAndEnterRestoresIt() {
@@ -141,6 +142,26 @@ struct SurveyEntryTests {
             press(&state, [.enter])
             #expect(state.community?.code == expected)
         }
+    }
+
+    /// A signed 初评 locks the records: home says so in the header and the entry keys refuse before a record is
+    /// typed; the lock is per community and lifts when the evaluation screen reports it unlocked.
+    @Test func aLockedCommunityRefusesEntryBeforeTyping() {
+        var state = homeState()
+        _ = reduce(&state, .lockLoaded(community: "630102999", Signature(by: "督导员", at: "2024-12-31T11:00:00")))
+        #expect(state.lock == nil) // another community's lock is not this one's
+        press(&state, [.character("1")])
+        if case .form = state.screen {} else { Issue.record("the form should open: \(state.screen)") }
+        state = homeState()
+        _ = reduce(&state, .lockLoaded(community: "630102001", Signature(by: "督导员", at: "2024-12-31T11:00:00")))
+        #expect(render(state).trimmedLines[0].contains("［已锁定］"))
+        for key in ["1", "2", "3", "6"] {
+            #expect(press(&state, [.character(Character(key))]).isEmpty)
+            if case .home = state.screen {} else { Issue.record("\(key) left home") }
+            #expect(state.message == "台账已锁定：初评已由督导员于2024-12-31签署，不能新增或修改；如需修改，请督导解锁（评选界面 8）")
+        }
+        _ = reduce(&state, .lockLoaded(community: "630102001", nil))
+        #expect(!render(state).trimmedLines[0].contains("［已锁定］"))
     }
 
     @Test func warningsNeedAReasonBeforeSaving() {

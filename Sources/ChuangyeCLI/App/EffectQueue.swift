@@ -64,7 +64,7 @@ public struct EffectQueue: Sendable {
             waiting.append(effect)
         case .loadCommunities, .loadFacts, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
+             .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
             waiting.append(effect)
         }
     }
@@ -98,7 +98,7 @@ public enum EffectLane: CaseIterable, Sendable {
             .lookUp
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
-             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation,
+             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation,
              .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             .main
         }

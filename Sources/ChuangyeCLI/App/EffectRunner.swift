@@ -148,6 +148,9 @@ public struct EffectRunner: Sendable {
         case .exportWorkbook(let kind, let community, let path, let overwrite):
             return try await AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
                                      progress: progress)
+        case .loadLock(let code):
+            let lock = try await (database as? any EvaluationStore)?.periodLock(community: code)
+            return .lockLoaded(community: code, lock ?? nil)
         case .loadAccess:
             return .accessLoaded(try await database.writableCommunities())
         case .evaluation(let community, let request):

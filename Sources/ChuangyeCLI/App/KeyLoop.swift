@@ -187,7 +187,7 @@ extension Effect {
             request != .load
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
-             .loadPlanDetails, .loadAccess, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
+             .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
             false
         }
     }

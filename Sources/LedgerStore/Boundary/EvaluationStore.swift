@@ -11,6 +11,9 @@ public protocol EvaluationStore: LedgerSession {
     /// registers. The community's clerk (or a supervisor) submits; a signed period cannot be submitted again,
     /// an unsigned one is replaced by the new submission (its 初评 starts afresh).
     func submitSelfAssessment(community: String, card: ScoreCard) async throws -> Evaluation
+    /// Who signed the community's locked 初评 and when; nil while its records may be changed. A cheap read (the
+    /// app asks it on entering a community, to say so before a clerk types a record).
+    func periodLock(community: String) async throws -> Signature?
     /// The latest submission for the community's current period, with its 初评, sample and lock; nil if none.
     func evaluation(community: String) async throws -> Evaluation?
     /// 初评: the supervisor's points for an item, with a reason (required). Points equal to the self-assessment

@@ -2,6 +2,13 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
+    public func periodLock(community: String) throws -> Signature? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE community_code = ?", arguments: [community])
+                .map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
+        }
+    }
+
     /// Refuses a change to a community whose period a supervisor has signed off (初评签署后锁定). Called by
     /// `requireWritable`, which every write path of the registers and the profile passes through (saves,
     /// corrections, undo, delete, restore, imports, accepted warnings), so the lock is checked in this one place.
