@@ -21,7 +21,7 @@ extension PostgresLedger {
             for row in all where register == .service { _ = Self.validate(register, row.fields, context: context(c, lookups), staff: operatorName) }
             _ = try await lookups.loadMissing(pg)
             // A service repeating one on an earlier line (same person, day and type) warns on the later line.
-            var serviceLineOf: [PersonLookups.TwinKey: Int] = [:]
+            var serviceLineOf: [ServiceTwinKey: Int] = [:]
             // A number seen on an earlier line of the file is a duplicate of that line, not of the register.
             var lineOf: [String: Int] = [:]
             let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
@@ -40,7 +40,7 @@ extension PostgresLedger {
                 }
                 if case .person(let person) = record { lineOf[person.idNumber] = row.line }
                 if case .service(let service) = record {
-                    let key = PersonLookups.TwinKey(person: service.personId, date: service.serviceDate.description, type: service.serviceType.rawValue)
+                    let key = ServiceTwinKey(service)
                     if let earlier = serviceLineOf[key] {
                         if !judged.findings.contains(where: { $0.code == "service.duplicate" }) {
                             judged.findings.append(.warning("service_date", "service.duplicate",

@@ -11,13 +11,7 @@ final class PersonLookups {
     /// Persons the registers do not hold yet (the earlier rows of an imported file).
     var pending: (String) -> [ValidationContext.ExistingPerson] = { _ in [] }
 
-    /// A person, a day and a type of service (`ValidationContext.sameDayServices`).
-    struct TwinKey: Hashable {
-        let person: Int64
-        let date: String
-        let type: String
-    }
-    private var twins: [TwinKey: [Int64]] = [:]
+    private var twins: [ServiceTwinKey: [Int64]] = [:]
     private var loadedPersons: Set<Int64> = []
     private(set) var missingPersons: Set<Int64> = []
 
@@ -27,7 +21,7 @@ final class PersonLookups {
             missingPersons.insert(person)
             return []
         }
-        return twins[TwinKey(person: person, date: date.description, type: type.rawValue)] ?? []
+        return twins[ServiceTwinKey(person: person, date: date.description, type: type.rawValue)] ?? []
     }
 
     func callAsFunction(_ idNumber: String) -> [ValidationContext.ExistingPerson] {
@@ -54,7 +48,7 @@ final class PersonLookups {
             SELECT id, person_id, service_date, fields->>'service_type' AS service_type FROM service
             WHERE person_id = ANY(\(persons)) AND deleted_at IS NULL ORDER BY id
             """) {
-            let key = TwinKey(person: try row["person_id"].decode(Int64.self), date: try row.text("service_date"), type: try row.text("service_type"))
+            let key = ServiceTwinKey(person: try row["person_id"].decode(Int64.self), date: try row.text("service_date"), type: try row.text("service_type"))
             twins[key, default: []].append(try row.id())
         }
     }

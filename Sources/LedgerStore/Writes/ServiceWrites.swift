@@ -75,12 +75,13 @@ extension AppDatabase {
 }
 
 /// A person, a day and a type of service: two active services with the same key are probably one entered twice.
-struct ServiceTwinKey: Hashable {
-    let person: Int64
-    let date: String
-    let type: String
+/// One definition for both engines.
+public struct ServiceTwinKey: Hashable, Sendable {
+    public let person: Int64
+    public let date: String
+    public let type: String
 
-    init(person: Int64, date: String, type: String) {
+    public init(person: Int64, date: String, type: String) {
         self.person = person
         self.date = date
         self.type = type
@@ -90,7 +91,7 @@ struct ServiceTwinKey: Hashable {
         self.init(person: row["person_id"], date: row["service_date"], type: row["service_type"])
     }
 
-    init(_ service: Service) {
+    public init(_ service: Service) {
         self.init(person: service.personId, date: service.serviceDate.description, type: service.serviceType.rawValue)
     }
 }
