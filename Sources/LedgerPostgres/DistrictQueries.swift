@@ -14,23 +14,14 @@ extension PostgresLedger {
     }
 
     public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) async throws -> DistrictSearchResult {
-        var groups: [DistrictSearchResult.Group] = []
-        var found = 0
+        var collector = DistrictSearchCollector(limit: limit)
         let inScope = try await communities().filter {
             (scope.street == nil || $0.street == scope.street) && (scope.community == nil || $0.code == scope.community)
         }.sorted { $0.code < $1.code }
         for community in inScope {
-            // One more than still fits tells whether the list is complete.
-            let persons = try await searchPersons(community: community.code, query: query, limit: limit - found + 1)
-            guard !persons.isEmpty else { continue }
-            if found + persons.count > limit {
-                let fits = Array(persons.prefix(limit - found))
-                if !fits.isEmpty { groups.append(.init(community: community, persons: fits)) }
-                return DistrictSearchResult(groups: groups, truncated: true)
-            }
-            groups.append(.init(community: community, persons: persons))
-            found += persons.count
+            let persons = try await searchPersons(community: community.code, query: query, limit: collector.wanted)
+            if !collector.add(community, persons) { break }
         }
-        return DistrictSearchResult(groups: groups, truncated: false)
+        return collector.result
     }
 }

@@ -72,21 +72,13 @@ extension AppDatabase {
     /// Persons of the scope found by the community search (`searchPersons`: name, initials, ID digits), community
     /// by community in code order until `limit` are found. Each community's search reads index ranges only.
     public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) throws -> DistrictSearchResult {
-        var groups: [DistrictSearchResult.Group] = []
-        var found = 0
+        var collector = DistrictSearchCollector(limit: limit)
         for code in try read({ db in try Self.communityCodes(db, in: scope) }) {
-            // One more than still fits tells whether the list is complete.
-            let persons = try searchPersons(community: code, query: query, limit: limit - found + 1)
+            let persons = try searchPersons(community: code, query: query, limit: collector.wanted)
             guard !persons.isEmpty, let community = try community(code: code) else { continue }
-            if found + persons.count > limit {
-                let fits = Array(persons.prefix(limit - found))
-                if !fits.isEmpty { groups.append(.init(community: community, persons: fits)) }
-                return DistrictSearchResult(groups: groups, truncated: true)
-            }
-            groups.append(.init(community: community, persons: persons))
-            found += persons.count
+            if !collector.add(community, persons) { break }
         }
-        return DistrictSearchResult(groups: groups, truncated: false)
+        return collector.result
     }
 }
 

@@ -66,3 +66,32 @@ public struct DistrictSearchResult: Sendable, Hashable {
 
     public var count: Int { groups.reduce(0) { $0 + $1.persons.count } }
 }
+
+/// Gathers a search anywhere community by community until `limit` persons are found: the one rule of both engines.
+public struct DistrictSearchCollector {
+    public let limit: Int
+    private var groups: [DistrictSearchResult.Group] = []
+    private var found = 0
+    private var truncated = false
+
+    public init(limit: Int) { self.limit = limit }
+
+    /// How many persons to ask of the next community: one more than still fits tells whether the list is complete.
+    public var wanted: Int { limit - found + 1 }
+
+    /// Adds a community's matches; false once the list is full (ask no further community).
+    public mutating func add(_ community: Community, _ persons: [PersonMatch]) -> Bool {
+        guard !persons.isEmpty else { return true }
+        if found + persons.count > limit {
+            let fits = Array(persons.prefix(limit - found))
+            if !fits.isEmpty { groups.append(.init(community: community, persons: fits)) }
+            truncated = true
+            return false
+        }
+        groups.append(.init(community: community, persons: persons))
+        found += persons.count
+        return true
+    }
+
+    public var result: DistrictSearchResult { DistrictSearchResult(groups: groups, truncated: truncated) }
+}
