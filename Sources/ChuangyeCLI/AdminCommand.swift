@@ -10,9 +10,10 @@ struct AdminCommand: AsyncParsableCommand {
         abstract: "区县管理员：初始化 PostgreSQL 台账数据库，建立窗口人员的数据库登录",
         discussion: """
         只用于区县 PostgreSQL 数据库（--db postgresql://管理员@主机/库名），须以能建立角色的数据库用户运行。
-        初始化后，数据表属于不能登录的角色，每个登录只能读写自己社区的数据，修改记录只能追加、不能改删。
+        初始化后，数据表属于不能登录的角色：窗口人员只能读写自己社区的数据，街道督导只读所管街道的社区，
+        区县督导读写全部社区，检查员只读全部社区；修改记录只能追加、不能改删。
         """,
-        subcommands: [Init.self, AddClerk.self])
+        subcommands: [Init.self, AddClerk.self, AddStreetSupervisor.self, AddSupervisor.self, AddInspector.self, Migrate.self])
 
     /// The PostgreSQL ledger `--db` names; anything else is a usage error.
     static func location(_ global: GlobalOptions) throws -> PostgresLocation {
@@ -36,10 +37,27 @@ struct AdminCommand: AsyncParsableCommand {
         }
     }
 
+    /// Creates or updates a login with its role; the password comes from the environment, never the command line.
+    static func addOperator(_ global: GlobalOptions, name: String, role: OperatorAccount.Role, communities: [String] = [],
+                            streets: [String] = []) async throws {
+        let location = try location(global)
+        let password = ProcessInfo.processInfo.environment["CHUANGYE_NEW_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            try await PostgresSecurity.addOperator(name, role: role, communities: communities, streets: streets,
+                                                   password: password, at: location)
+        } catch let e as StoreError {
+            throw CLIFailure.data(e.message)
+        }
+        let reach = OperatorAccount(name: name, role: role, communities: communities, streets: streets).reach
+        print("已建立\(role.label)登录 \(name)：\(role == .clerk ? "可修改社区 " : role == .streetSupervisor ? "可查看街道 " : "")\(reach)"
+            + (password == nil ? "；未设置口令，请用 psql 的 \\password \(name) 设置" : ""))
+    }
+
+    static let passwordNote = "口令不写在命令行上：设置环境变量 CHUANGYE_NEW_PASSWORD 时用它作为该登录的口令，否则请用 psql 的 \\password 设置。"
+
     struct AddClerk: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add-clerk", abstract: "建立或更新窗口人员的数据库登录及其可修改的社区",
-            discussion: "口令不写在命令行上：设置环境变量 CHUANGYE_NEW_PASSWORD 时用它作为该登录的口令，否则请用 psql 的 \\password 设置。")
+            commandName: "add-clerk", abstract: "建立或更新窗口人员的数据库登录及其可修改的社区", discussion: AdminCommand.passwordNote)
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("登录名（窗口人员的数据库用户名）", valueName: "登录名")) var name: String
         @Option(name: .long, help: ArgumentHelp("可修改的社区代码（可重复）", valueName: "代码")) var community: [String] = []
@@ -48,16 +66,41 @@ struct AdminCommand: AsyncParsableCommand {
             if community.isEmpty { throw ValidationError("至少需要一个 --community") }
         }
 
-        func run() async throws {
-            let location = try AdminCommand.location(global)
-            let password = ProcessInfo.processInfo.environment["CHUANGYE_NEW_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-            do {
-                try await PostgresSecurity.addClerk(name, communities: community, password: password, at: location)
-            } catch let e as StoreError {
-                throw CLIFailure.data(e.message)
-            }
-            print("已建立窗口人员登录 \(name)：可修改社区 \(community.joined(separator: "、"))"
-                + (password == nil ? "；未设置口令，请用 psql 的 \\password \(name) 设置" : ""))
+        func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .clerk, communities: community) }
+    }
+
+    struct AddStreetSupervisor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-street-supervisor", abstract: "建立或更新街道督导的数据库登录：只读所管街道的社区",
+            discussion: AdminCommand.passwordNote)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("登录名", valueName: "登录名")) var name: String
+        @Option(name: .long, help: ArgumentHelp("所管街道名称，与社区档案中的街道一致（可重复）", valueName: "街道")) var street: [String] = []
+
+        func validate() throws {
+            if street.isEmpty { throw ValidationError("至少需要一个 --street") }
         }
+
+        func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .streetSupervisor, streets: street) }
+    }
+
+    struct AddSupervisor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-supervisor", abstract: "建立或更新区县督导的数据库登录：可查看和修改全部社区",
+            discussion: AdminCommand.passwordNote)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("登录名", valueName: "登录名")) var name: String
+
+        func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .supervisor) }
+    }
+
+    struct AddInspector: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-inspector", abstract: "建立或更新检查员的数据库登录：只读全部社区",
+            discussion: AdminCommand.passwordNote)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("登录名", valueName: "登录名")) var name: String
+
+        func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .inspector) }
     }
 }

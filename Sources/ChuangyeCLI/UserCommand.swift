@@ -40,7 +40,7 @@ struct UserCommand: AsyncParsableCommand {
             let all = try await global.openDatabase().operators()
             if all.isEmpty { print("尚未登记操作员：所有人都可修改所有社区") }
             for o in all {
-                print("\(o.name)\t\(o.role == .supervisor ? "督导" : "窗口人员")\t\(o.role == .supervisor ? "全部社区" : o.communities.joined(separator: "、"))")
+                print("\(o.name)\t\(o.role.label)\t\(o.reach)")
             }
         }
     }

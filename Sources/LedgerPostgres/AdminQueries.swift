@@ -45,21 +45,7 @@ extension PostgresLedger {
         try await write { pg in
             let old = try await Self.community(pg, code: c.code)
             try await requireWritable(pg, community: c.code)
-            try await pg.execute("""
-                INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end, leader, phone)
-                VALUES (\(c.code), \(c.name), \(c.street), \(c.district), \(c.level.rawValue), \(c.labourForce),
-                        \(c.period.start.description), \(c.period.end.description), \(c.leader), \(c.phone))
-                ON CONFLICT (code) DO UPDATE SET name = excluded.name, street = excluded.street, district = excluded.district,
-                    level = excluded.level, labour_force = excluded.labour_force, period_start = excluded.period_start,
-                    period_end = excluded.period_end, leader = excluded.leader, phone = excluded.phone,
-                    version = community.version + 1
-                """)
-            for (item, points) in c.checklist {
-                try await pg.execute("""
-                    INSERT INTO checklist_answer (community_code, item_id, points_hundredths) VALUES (\(c.code), \(item), \(points.hundredths))
-                    ON CONFLICT (community_code, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths
-                    """)
-            }
+            try await writeProfile(pg, c)
             let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
             if !changes.isEmpty {
                 try await audit(pg, community: c.code, table: "community", id: c.code, action: old == nil ? "insert" : "update", changes: changes)
@@ -103,5 +89,26 @@ extension PostgresLedger {
     /// A district's server is backed up by its administrator with PostgreSQL's own tools, not file by file.
     public func backup(to path: String) async throws {
         throw StoreError("PostgreSQL 台账请由区县管理员用 pg_dump 备份（例如 pg_dump -Fc -f 台账.dump 数据库名），本命令只备份 SQLite 台账文件")
+    }
+}
+
+extension PostgresLedger {
+    /// A community's profile and checklist answers, inserted or overwritten (the caller audits).
+    func writeProfile(_ pg: PG, _ c: Community) async throws {
+        try await pg.execute("""
+            INSERT INTO community (code, name, street, district, level, labour_force, period_start, period_end, leader, phone)
+            VALUES (\(c.code), \(c.name), \(c.street), \(c.district), \(c.level.rawValue), \(c.labourForce),
+                    \(c.period.start.description), \(c.period.end.description), \(c.leader), \(c.phone))
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, street = excluded.street, district = excluded.district,
+                level = excluded.level, labour_force = excluded.labour_force, period_start = excluded.period_start,
+                period_end = excluded.period_end, leader = excluded.leader, phone = excluded.phone,
+                version = community.version + 1
+            """)
+        for (item, points) in c.checklist {
+            try await pg.execute("""
+                INSERT INTO checklist_answer (community_code, item_id, points_hundredths) VALUES (\(c.code), \(item), \(points.hundredths))
+                ON CONFLICT (community_code, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths
+                """)
+        }
     }
 }

@@ -47,7 +47,9 @@ extension PostgresLedger {
             for row in try await pg.rows("SELECT name, role FROM operator_account ORDER BY name") {
                 let name = try row.text("name")
                 let codes = try await pg.texts("SELECT community_code FROM operator_community WHERE operator = \(name) ORDER BY community_code")
-                result.append(OperatorAccount(name: name, role: OperatorAccount.Role(rawValue: try row.text("role")) ?? .clerk, communities: codes))
+                let streets = try await pg.texts("SELECT street FROM operator_street WHERE operator = \(name) ORDER BY street")
+                result.append(OperatorAccount(name: name, role: OperatorAccount.Role(rawValue: try row.text("role")) ?? .clerk,
+                                              communities: codes, streets: streets))
             }
             return result
         }

@@ -5,7 +5,7 @@
 /// queries select, sort and join on beside it; each record's score contribution (`facts`, by measure) is computed
 /// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
 enum PostgresMigrations {
-    static let versions: [(name: String, statements: [String])] = [("v1", v1)]
+    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2)]
 
     static let v1: [String] = [
         """
@@ -162,5 +162,39 @@ enum PostgresMigrations {
             PRIMARY KEY (operator, slot)
         )
         """,
+    ]
+
+    /// Street supervisors (read their street's communities) and inspectors (read every community), neither of
+    /// whom writes; communities moved in from SQLite ledgers; which street each community is on, in a table without row security, so that a policy can
+    /// ask it without reading `community` (whose own policy asks the same question).
+    static let v2: [String] = [
+        "ALTER TABLE operator_account DROP CONSTRAINT operator_account_role_check",
+        """
+        ALTER TABLE operator_account ADD CONSTRAINT operator_account_role_check
+            CHECK (role IN ('clerk', 'supervisor', 'street_supervisor', 'inspector'))
+        """,
+        """
+        CREATE TABLE operator_street (
+            operator text NOT NULL REFERENCES operator_account(name) ON DELETE CASCADE,
+            street text NOT NULL CHECK (length(btrim(street)) > 0),
+            PRIMARY KEY (operator, street)
+        )
+        """,
+        "CREATE TABLE community_street (code text PRIMARY KEY REFERENCES community(code) ON DELETE CASCADE, street text NOT NULL)",
+        "CREATE INDEX community_street_by_street ON community_street (street, code)",
+        "INSERT INTO community_street (code, street) SELECT code, street FROM community",
+        // A community moved in from a SQLite ledger (`admin migrate`): once, from where, with what.
+        """
+        CREATE TABLE migrated_community (
+            code text PRIMARY KEY REFERENCES community(code),
+            source text NOT NULL,
+            migrated_at timestamptz NOT NULL DEFAULT now(),
+            migrated_by text NOT NULL DEFAULT session_user,
+            records integer NOT NULL,
+            audit_entries integer NOT NULL
+        )
+        """,
+        // An audit entry copied from that ledger keeps its operator and says where it came from.
+        "ALTER TABLE audit ADD COLUMN migrated_from text",
     ]
 }

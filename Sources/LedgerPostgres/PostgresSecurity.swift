@@ -3,7 +3,9 @@ import PostgresNIO
 
 /// Roles that hold, applied by the district administrator (`chuangye admin init`): the tables belong to a role
 /// that cannot log in, row-level security (forced, so it binds the owner too) lets a login see and change only the
-/// rows of the communities `operator_community` gives it (a supervisor in `operator_account`: all), and the audit
+/// rows of the communities `operator_community` gives it (a district supervisor in `operator_account`: all); a
+/// street supervisor reads the communities of its streets and an inspector reads all, and neither may change a
+/// row (their group is granted SELECT only, and the policies that admit a change ask `may_access`). The audit
 /// trail can be appended to but never changed, each entry naming the login that wrote it (`session_user`, set by a
 /// `SECURITY DEFINER` trigger whatever the client sends). Plain SQL, as the migrations are; applying it again
 /// changes nothing.
@@ -11,6 +13,8 @@ public enum PostgresSecurity {
     /// The roles of a ledger: its owner (no login) and the group every clerk's login joins.
     public static func ownerRole(_ location: PostgresLocation) -> String { prefix(location) + "_owner" }
     public static func clerkRole(_ location: PostgresLocation) -> String { prefix(location) + "_clerk" }
+    /// The group of the logins that only read (street supervisors, inspectors).
+    public static func readerRole(_ location: PostgresLocation) -> String { prefix(location) + "_reader" }
 
     static func prefix(_ location: PostgresLocation) -> String { location.schema == "public" ? "chuangye" : location.schema }
 
@@ -23,16 +27,19 @@ public enum PostgresSecurity {
                                   ("service", "community_code"), ("activity", "community_code"), ("import_batch", "community_code")]
 
     static func statements(_ location: PostgresLocation, administrator: String) -> [String] {
-        let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location)
+        let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location), reader = readerRole(location)
         let allTables = communityTables.map(\.0) + ["accepted_warning", "audit", "kept_draft", "operator_account",
-                                                     "operator_community", "schema_migration"]
+                                                     "operator_community", "operator_street", "community_street", "migrated_community",
+                                                     "schema_migration"]
         var sql: [String] = [
             "DO $$ BEGIN CREATE ROLE \(identifier(owner)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
             "DO $$ BEGIN CREATE ROLE \(identifier(clerk)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            "DO $$ BEGIN CREATE ROLE \(identifier(reader)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
             "GRANT \(identifier(owner)) TO CURRENT_USER",
             "ALTER SCHEMA \(identifier(schema)) OWNER TO \(identifier(owner))",
             "REVOKE CREATE ON SCHEMA \(identifier(schema)) FROM PUBLIC",
             "GRANT USAGE ON SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
+            "GRANT USAGE ON SCHEMA \(identifier(schema)) TO \(identifier(reader))",
             // The administrator manages operators: a supervisor of every community.
             """
             INSERT INTO operator_account (name, role, created_at) VALUES (\(literal(administrator)), 'supervisor', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'))
@@ -45,6 +52,31 @@ public enum PostgresSecurity {
                     OR EXISTS (SELECT 1 FROM operator_community WHERE operator = session_user AND community_code = code)
             $$
             """,
+            // Who may read a community's rows: whoever may change them, an inspector, and the supervisor of its street.
+            // (`may_read.code`: a bare `code` inside the join would name the column `c.code`, which is always itself.)
+            """
+            CREATE OR REPLACE FUNCTION may_read(code text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role IN ('supervisor', 'inspector'))
+                    OR EXISTS (SELECT 1 FROM operator_community WHERE operator = session_user AND community_code = code)
+                    OR EXISTS (SELECT 1 FROM operator_street s JOIN community_street c ON c.street = s.street
+                               WHERE s.operator = session_user AND c.code = may_read.code)
+            $$
+            """,
+            // The street of every community, kept beside it for `may_read` (which must not read `community`).
+            """
+            CREATE OR REPLACE FUNCTION keep_community_street() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+            BEGIN
+                INSERT INTO community_street (code, street) VALUES (NEW.code, NEW.street)
+                    ON CONFLICT (code) DO UPDATE SET street = excluded.street;
+                RETURN NULL;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS community_street_kept ON community",
+            "CREATE TRIGGER community_street_kept AFTER INSERT OR UPDATE OF street ON community FOR EACH ROW EXECUTE FUNCTION keep_community_street()",
+            "INSERT INTO community_street (code, street) SELECT code, street FROM community ON CONFLICT (code) DO UPDATE SET street = excluded.street",
             """
             CREATE OR REPLACE FUNCTION is_supervisor() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = \(identifier(schema)) AS $$
@@ -60,12 +92,17 @@ public enum PostgresSecurity {
                 LIMIT 1
             $$
             """,
-            // Whatever a client sends as the operator, the entry names the login that wrote it.
+            // Whatever a client sends as the operator, the entry names the login that wrote it; only an entry a
+            // district supervisor copies from a SQLite ledger (`admin migrate`, marked with its source) keeps the
+            // operator that ledger recorded.
             """
             CREATE OR REPLACE FUNCTION audit_by_login() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = \(identifier(schema)) AS $$
             BEGIN
-                NEW.operator := session_user;
+                IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
+                    NEW.operator := session_user;
+                    NEW.migrated_from := NULL;
+                END IF;
                 RETURN NEW;
             END
             $$
@@ -76,7 +113,7 @@ public enum PostgresSecurity {
         for table in allTables {
             sql.append("ALTER TABLE \(table) OWNER TO \(identifier(owner))")
         }
-        for function in ["may_access(text)", "is_supervisor()", "record_community(text, bigint)", "audit_by_login()", "audit_append_only()"] {
+        for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "record_community(text, bigint)", "audit_by_login()", "audit_append_only()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         for (table, column) in communityTables {
@@ -84,8 +121,11 @@ public enum PostgresSecurity {
                 "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
                 "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS own_communities ON \(table)",
-                "CREATE POLICY own_communities ON \(table) USING (may_access(\(column))) WITH CHECK (may_access(\(column)))",
+                "DROP POLICY IF EXISTS readable ON \(table)",
+                "CREATE POLICY readable ON \(table) FOR SELECT USING (may_read(\(column)))",
+                "CREATE POLICY own_communities ON \(table) FOR ALL USING (may_access(\(column))) WITH CHECK (may_access(\(column)))",
                 "GRANT SELECT, INSERT, UPDATE ON \(table) TO \(identifier(clerk))",
+                "GRANT SELECT ON \(table) TO \(identifier(reader))",
             ]
         }
         sql += [
@@ -96,23 +136,28 @@ public enum PostgresSecurity {
             CREATE POLICY own_communities ON accepted_warning USING (may_access(record_community(record_table, record_id)))
                 WITH CHECK (may_access(record_community(record_table, record_id)))
             """,
+            "DROP POLICY IF EXISTS readable ON accepted_warning",
+            "CREATE POLICY readable ON accepted_warning FOR SELECT USING (may_read(record_community(record_table, record_id)))",
             "GRANT SELECT, INSERT, UPDATE ON accepted_warning TO \(identifier(clerk))",
+            "GRANT SELECT ON accepted_warning TO \(identifier(reader))",
             "ALTER TABLE kept_draft ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE kept_draft FORCE ROW LEVEL SECURITY",
             "DROP POLICY IF EXISTS own_drafts ON kept_draft",
             "CREATE POLICY own_drafts ON kept_draft USING (operator = session_user) WITH CHECK (operator = session_user)",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON kept_draft TO \(identifier(clerk))",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON kept_draft TO \(identifier(reader))",
             // The audit trail: read and appended within one's communities (operator changes by supervisors only);
             // no UPDATE, DELETE or TRUNCATE is granted to anyone, and the append-only triggers refuse them anyway.
             "ALTER TABLE audit ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE audit FORCE ROW LEVEL SECURITY",
             "DROP POLICY IF EXISTS read_own ON audit",
             "DROP POLICY IF EXISTS append_own ON audit",
-            "CREATE POLICY read_own ON audit FOR SELECT USING (may_access(community_code) OR (community_code = '' AND is_supervisor()))",
+            "CREATE POLICY read_own ON audit FOR SELECT USING (may_read(community_code) OR (community_code = '' AND is_supervisor()))",
             "CREATE POLICY append_own ON audit FOR INSERT WITH CHECK (may_access(community_code) OR (community_code = '' AND is_supervisor()))",
             "REVOKE ALL ON audit FROM PUBLIC",
             "GRANT SELECT, INSERT ON audit TO \(identifier(clerk))",
-            "GRANT SELECT ON operator_account, operator_community, schema_migration TO \(identifier(clerk))",
+            "GRANT SELECT ON operator_account, operator_community, operator_street, schema_migration TO \(identifier(clerk))",
+            "GRANT SELECT ON audit, operator_account, operator_community, operator_street, schema_migration TO \(identifier(reader))",
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
         ]
         return sql
@@ -125,25 +170,59 @@ public enum PostgresSecurity {
         try await PostgresAdministration.execute(["BEGIN"] + statements(location, administrator: location.user) + ["COMMIT"], at: location)
     }
 
-    /// Creates (or updates) a clerk's login for some communities. `password` nil: the login authenticates as the
-    /// server's pg_hba.conf says (peer, certificate), or the administrator sets one with psql's \\password.
-    public static func addClerk(_ name: String, communities: [String], password: String?, at location: PostgresLocation) async throws {
-        let role = identifier(name)
+    /// Creates (or updates) an operator's login: a clerk of `communities`, a street supervisor of `streets`, a
+    /// district supervisor or an inspector. The login joins the group its role writes or reads with (and leaves the
+    /// other, so a changed role takes effect at once). `password` nil: the login authenticates as the server's
+    /// pg_hba.conf says (peer, certificate), or the administrator sets one with psql's \\password.
+    public static func addOperator(_ name: String, role: OperatorAccount.Role, communities: [String] = [], streets: [String] = [],
+                                   password: String?, at location: PostgresLocation) async throws {
+        let roleName = identifier(name)
+        let writes = role == .clerk || role == .supervisor
+        let (joined, left) = writes ? (clerkRole(location), readerRole(location)) : (readerRole(location), clerkRole(location))
+        try await requireKnown(communities: role == .clerk ? communities : [], streets: role == .streetSupervisor ? streets : [], at: location)
         var sql = [
             "BEGIN",
-            "DO $$ BEGIN CREATE ROLE \(role) LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
-            "GRANT \(identifier(clerkRole(location))) TO \(role)",
+            "DO $$ BEGIN CREATE ROLE \(roleName) LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            "GRANT \(identifier(joined)) TO \(roleName)",
+            "REVOKE \(identifier(left)) FROM \(roleName)",
             """
-            INSERT INTO operator_account (name, role, created_at) VALUES (\(literal(name)), 'clerk', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'))
-            ON CONFLICT (name) DO UPDATE SET role = 'clerk'
+            INSERT INTO operator_account (name, role, created_at) VALUES (\(literal(name)), \(literal(role.rawValue)), to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'))
+            ON CONFLICT (name) DO UPDATE SET role = excluded.role
             """,
             "DELETE FROM operator_community WHERE operator = \(literal(name))",
+            "DELETE FROM operator_street WHERE operator = \(literal(name))",
         ]
-        if let password { sql.append("ALTER ROLE \(role) PASSWORD \(literal(password))") }
-        for code in communities {
-            sql.append("INSERT INTO operator_community (operator, community_code) VALUES (\(literal(name)), \(literal(code)))")
+        if let password { sql.append("ALTER ROLE \(roleName) PASSWORD \(literal(password))") }
+        if role == .clerk {
+            for code in communities {
+                sql.append("INSERT INTO operator_community (operator, community_code) VALUES (\(literal(name)), \(literal(code)))")
+            }
+        }
+        if role == .streetSupervisor {
+            for street in streets {
+                sql.append("INSERT INTO operator_street (operator, street) VALUES (\(literal(name)), \(literal(street)))")
+            }
         }
         sql.append("COMMIT")
         try await PostgresAdministration.execute(sql, at: location)
+    }
+
+    /// A clerk of a community not in the ledger, or a street no community is on, is most likely a typing mistake:
+    /// refused, naming what exists.
+    static func requireKnown(communities: [String], streets: [String], at location: PostgresLocation) async throws {
+        if !communities.isEmpty {
+            let known = Set(try await PostgresAdministration.rows("SELECT code FROM community", at: location).compactMap { $0.first ?? nil })
+            if let unknown = communities.first(where: { !known.contains($0) }) {
+                throw StoreError("找不到社区代码为\(unknown)的社区：请先建立该社区（chuangye init 或导入社区档案）")
+            }
+        }
+        if !streets.isEmpty {
+            let known = try await PostgresAdministration.rows("SELECT DISTINCT street FROM community ORDER BY street", at: location)
+                .compactMap { $0.first ?? nil }
+            if let unknown = streets.first(where: { !known.contains($0) }) {
+                let listed = known.isEmpty ? "还没有任何社区" : "已有街道：" + known.joined(separator: "、")
+                throw StoreError("没有社区属于街道“\(unknown)”（\(listed)）：请检查街道名称")
+            }
+        }
     }
 }

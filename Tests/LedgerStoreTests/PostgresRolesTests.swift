@@ -20,7 +20,7 @@ struct PostgresRolesTests {
         let elsewhere = try #require(try await district.saveNew(Conformance.person(2, name: "李四"), in: Conformance.otherCode).ref)
 
         let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
-        try await PostgresSecurity.addClerk(clerkName, communities: [Conformance.code], password: password, at: admin)
+        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
         var clerk = admin
         clerk.user = clerkName
         clerk.password = password
@@ -67,6 +67,80 @@ struct PostgresRolesTests {
 
         try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(clerkName)\"",
                                                   "DROP ROLE \"\(PostgresSecurity.clerkRole(admin))\"",
+                                                  "DROP ROLE \"\(PostgresSecurity.readerRole(admin))\"",
+                                                  "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
+                                                  "DROP ROLE \"\(PostgresSecurity.ownerRole(admin))\""], at: admin)
+    }
+
+    /// A street supervisor's login reads the communities of its street only, an inspector's reads every
+    /// community, and neither changes a row or the audit trail, whatever raw SQL it sends.
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the PostgreSQL roles were NOT tested"))
+    func streetSupervisorsAndInspectorsOnlyRead() async throws {
+        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
+        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        admin.schema = "readers_\(tag)"
+        try await PostgresSecurity.initialize(admin)
+        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        try await district.saveCommunity(Conformance.community())                       // 八一路街道
+        var far = Conformance.community(Conformance.otherCode, name: "凤凰山社区")
+        far.street = "南山街道"
+        try await district.saveCommunity(far)
+        let near = try #require(try await district.saveNew(Conformance.person(1)).ref)
+        _ = try await district.saveNew(Conformance.person(2, name: "李四"), in: Conformance.otherCode)
+
+        let password = "pw-\(UUID().uuidString)"
+        let street = "street_\(tag)", inspector = "inspector_\(tag)"
+        await #expect(throws: StoreError.self) {
+            try await PostgresSecurity.addOperator(street, role: .streetSupervisor, streets: ["八一街道"], password: password, at: admin)
+        }
+        try await PostgresSecurity.addOperator(street, role: .streetSupervisor, streets: ["八一路街道"], password: password, at: admin)
+        try await PostgresSecurity.addOperator(inspector, role: .inspector, password: password, at: admin)
+        func login(_ name: String) -> PostgresLocation {
+            var l = admin
+            l.user = name
+            l.password = password
+            return l
+        }
+        func run(_ name: String, _ sql: String) async throws -> [[String?]] { try await PostgresAdministration.rows(sql, at: login(name)) }
+
+        #expect(try await run(street, "SELECT code FROM community ORDER BY code") == [[Conformance.code]])
+        #expect(try await run(street, "SELECT community_code FROM person") == [[Conformance.code]])
+        #expect(try await run(inspector, "SELECT code FROM community ORDER BY code") == [Conformance.code, Conformance.otherCode].sorted().map { [$0] })
+        #expect(try await run(inspector, "SELECT count(*)::text FROM person") == [["2"]])
+        #expect(try await run(street, "SELECT DISTINCT community_code FROM audit") == [[Conformance.code]])
+        // A community moved onto the street is read at once; moved off, no longer.
+        far.street = "八一路街道"
+        try await district.saveCommunity(far)
+        #expect(try await run(street, "SELECT count(*)::text FROM person") == [["2"]])
+        far.street = "南山街道"
+        try await district.saveCommunity(far)
+        #expect(try await run(street, "SELECT count(*)::text FROM person") == [["1"]])
+
+        for name in [street, inspector] {
+            for sql in ["UPDATE person SET name = '篡改' WHERE id = \(near.id)",
+                        "DELETE FROM person WHERE id = \(near.id)",
+                        """
+                        INSERT INTO person (community_code, id_number, name, name_key, initials, fields)
+                        VALUES ('\(Conformance.code)', '\(Conformance.idNumber(9))', '王五', 'wang wu', '{ww}', '{}')
+                        """,
+                        "UPDATE community SET name = '篡改'",
+                        "INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes) VALUES ('x', 'x', '\(Conformance.code)', 'person', '1', 'update', '{}')",
+                        "UPDATE audit SET operator = 'x'", "DELETE FROM audit",
+                        "INSERT INTO operator_street (operator, street) VALUES ('\(name)', '南山街道')"] {
+                await #expect(throws: StoreError.self, "\(name): \(sql)") { _ = try await run(name, sql) }
+            }
+        }
+        #expect(try await district.count(.survey, community: Conformance.code) == 1)
+        // Through the app: the street supervisor sees its street's community and may change nothing.
+        let app = PostgresLedger(location: login(street), operatorName: street, today: { Conformance.today })
+        #expect(try await app.communities().map(\.code) == [Conformance.code])
+        #expect(try await app.writableCommunities() == [])
+        await #expect(throws: StoreError.self) { _ = try await app.saveNew(Conformance.person(5, name: "周七")) }
+        #expect(try await district.operators().first { $0.name == street }?.streets == ["八一路街道"])
+
+        try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(street)\"", "DROP ROLE \"\(inspector)\"",
+                                                  "DROP ROLE \"\(PostgresSecurity.clerkRole(admin))\"",
+                                                  "DROP ROLE \"\(PostgresSecurity.readerRole(admin))\"",
                                                   "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
                                                   "DROP ROLE \"\(PostgresSecurity.ownerRole(admin))\""], at: admin)
     }

@@ -1,17 +1,43 @@
 import GRDB
 import LedgerCore
 
-/// An operator and the communities they may change.
+/// An operator and the communities they may change (a street supervisor: the streets they read).
 public struct OperatorAccount: Sendable, Hashable {
-    public enum Role: String, Sendable { case clerk, supervisor }
+    /// Street supervisors and inspectors exist on a district's PostgreSQL ledger only, where the database holds
+    /// them to reading; the SQLite ledger's operators are clerks and supervisors.
+    public enum Role: String, Sendable, CaseIterable {
+        case clerk, supervisor, streetSupervisor = "street_supervisor", inspector
+
+        /// The role as an operator list shows it.
+        public var label: String {
+            switch self {
+            case .clerk: "窗口人员"
+            case .supervisor: "督导"
+            case .streetSupervisor: "街道督导（只读）"
+            case .inspector: "检查员（只读）"
+            }
+        }
+    }
     public let name: String
     public let role: Role
     public let communities: [String]
+    public let streets: [String]
 
-    public init(name: String, role: Role, communities: [String]) {
+    public init(name: String, role: Role, communities: [String], streets: [String] = []) {
         self.name = name
         self.role = role
         self.communities = communities
+        self.streets = streets
+    }
+
+    /// What the operator reaches, as an operator list shows it.
+    public var reach: String {
+        switch role {
+        case .supervisor: "全部社区"
+        case .inspector: "全部社区（只读）"
+        case .streetSupervisor: streets.joined(separator: "、")
+        case .clerk: communities.joined(separator: "、")
+        }
     }
 }
 
@@ -19,6 +45,9 @@ extension AppDatabase {
     /// Adds or updates an operator. Supervisors may change every community; clerks only theirs.
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) throws {
         guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
+        guard role == .clerk || role == .supervisor else {
+            throw StoreError("\(role.label)只用于区县 PostgreSQL 数据库（由区县管理员用 chuangye admin 建立）；本台账的操作员是窗口人员或督导")
+        }
         try write { db in
             try requireOperatorManager(db, adding: role)
             if role != .supervisor, try Self.isLastSupervisor(db, name) {
