@@ -5,7 +5,7 @@ import PostgresNIO
 /// The statements of one read or one transaction, on the session's connection.
 struct PG {
     let connection: PostgresConnection
-    private static let logger = Logger(label: "chuangye.postgres.query")
+    static let logger = Logger(label: "chuangye.postgres.query")
 
     /// Every row of a query, random access by column name.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {

@@ -5,8 +5,8 @@ import PostgresNIO
 extension PostgresLedger {
     /// Imports a register file's rows into a community in one transaction: every row validated against the
     /// registers and the rows before it, as the SQLite engine does; all or nothing (any error writes nothing), or
-    /// skipping invalid rows. The written records go through the save path's write steps; the history gets one
-    /// entry for the file. (Bulk loading with COPY is a later step: rows are inserted one by one.)
+    /// skipping invalid rows. The judged rows are written with COPY and what a save would change around them is
+    /// done for the whole file at once (`bulkWrite`); the history gets one entry for the file.
     public func importRows<Rows: Sequence<RawRecord>>(_ register: Register, _ rows: Rows, community: String, mode: ImportMode,
                                                       acceptWarningsReason: String?, source: String) async throws -> ImportReport {
         let all = Array(rows)
@@ -27,7 +27,7 @@ extension PostgresLedger {
             let earlierRow = [ValidationContext.ExistingPerson(id: -1, name: "", communityCode: community)]
             if register == .survey { lookups.pending = { lineOf[$0] == nil ? [] : earlierRow } }
             var report = ImportReport()
-            var good: [(line: Int, record: SavedRecord, findings: [Finding])] = []
+            var good: [JudgedRow] = []
             for row in all {
                 var judged = try await judgeRow(pg, register, row, community: c, lookups: lookups)
                 if case .person(let person)? = judged.record, let earlier = lineOf[person.idNumber] {
@@ -50,7 +50,7 @@ extension PostgresLedger {
                         serviceLineOf[key] = row.line
                     }
                 }
-                good.append((row.line, record, judged.findings))
+                good.append(JudgedRow(line: row.line, record: record, findings: judged.findings))
             }
             if mode == .allOrNothing && !report.rejected.isEmpty {
                 report.rolledBack = true
@@ -61,19 +61,9 @@ extension PostgresLedger {
                 INSERT INTO import_batch (at, operator, community_code, record_table, rows, source)
                 VALUES (\(now()), \(operatorName), \(community), \(register.table), \(good.count), \(source)) RETURNING id
                 """) else { throw StoreError("写入数据库失败，数据未保存", detail: "import_batch") }
-            let batchId = try batch.id()
-            for (line, record, findings) in good {
-                let id = try await insert(pg, record, community: c, batch: batchId)
-                if let reason = acceptWarningsReason {
-                    var changes: [FieldChange] = []
-                    let reasons = Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { a, _ in a })
-                    try await acceptWarnings(pg, table: register.table, id: id, findings: findings, reasons: reasons, changes: &changes)
-                }
-                try await writeCounts(pg, table: register.table, id: id, findings: findings)
-                try await afterWrite(pg, record, id: id, before: nil, community: c)
-                report.imported += 1
-                if !findings.isEmpty { report.warnings.append((line, findings)) }
-            }
+            try await bulkWrite(pg, register, good, community: c, batch: try batch.id(), acceptWarningsReason: acceptWarningsReason)
+            report.imported = good.count
+            report.warnings = good.filter { !$0.findings.isEmpty }.map { ($0.line, $0.findings) }
             return (report, true)
         }
     }
