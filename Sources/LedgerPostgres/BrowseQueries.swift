@@ -40,59 +40,85 @@ extension PostgresLedger {
 
     /// The columns a browser row is made of.
     static func summaryColumns(_ register: Register) -> String {
-        "id, fields::text AS fields, deleted_at, deleted_reason, error_count, warning_count"
+        "id, community_code, fields::text AS fields, deleted_at, deleted_reason, error_count, warning_count"
             + (register == .survey ? ", services_in_period" : "")
     }
 
     static func summary(_ row: PostgresRandomAccessRow) throws -> RegisterRow {
-        RegisterRow(id: try row.id(), fields: try row.fields(), deleted: try row.optionalText("deleted_at") != nil,
-                    deletedReason: try row.optionalText("deleted_reason"), errors: try row.int("error_count"),
-                    warnings: try row.int("warning_count"))
+        var summary = RegisterRow(id: try row.id(), fields: try row.fields(), deleted: try row.optionalText("deleted_at") != nil,
+                                  deletedReason: try row.optionalText("deleted_reason"), errors: try row.int("error_count"),
+                                  warnings: try row.int("warning_count"))
+        summary.community = try row.text("community_code")
+        return summary
     }
 
     /// A page of a register: keyset pagination on (sort expression, id); `after`/`before` are the boundary rows'.
     public func page(_ q: PageRequest) async throws -> [RegisterRow] {
-        let key = q.sortColumn.flatMap { Self.sortKeys[q.register]?[$0] }
-        let column = key?.expression ?? "id"
-        var binds = PostgresBindings()
-        // String, Int and Int64 encode without failing: a failure here would be a programming error.
-        func bind<T: PostgresDynamicTypeEncodable>(_ value: T) -> String {
-            try! binds.append(value)
-            return "$\(binds.count)"
-        }
-        var sql = "SELECT \(Self.summaryColumns(q.register)), (\(column))::text AS sort_key FROM \(q.register.table) "
-            + "WHERE community_code = \(bind(q.community)) AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
-        if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
-        if q.register == .survey, let status = q.status { sql += " AND fields->>'status' = \(bind(status))" }
-        if q.register == .survey, let trained = q.trained { sql += " AND fields->>'trained' = \(bind(trained ? "是" : "否"))" }
-        if q.register == .survey, let category = q.category { sql += " AND strpos(fields->>'categories', \(bind(category))) > 0" }
-        if let dates = q.dates {
-            let dated = q.register == .survey ? "fields->>'survey_date'" : q.register == .service ? "service_date" : "date"
-            sql += " AND \(dated) BETWEEN \(bind(dates.start.description)) AND \(bind(dates.end.description))"
-        }
-        let descending = q.before != nil
-        if let (value, id) = q.after ?? q.before {
-            let op = descending ? "<" : ">"
-            if column == "id" {
-                sql += " AND id \(op) \(bind(id))"
-            } else if key?.integer == true {
-                sql += " AND (\(column), id) \(op) (\(bind(Int64(value) ?? -1)), \(bind(id)))"
-            } else {
-                sql += " AND (\(column), id) \(op) (\(bind(value)) COLLATE \"C\", \(bind(id)))"
-            }
-        }
-        let order = descending ? "DESC" : "ASC"
-        sql += column == "id" ? " ORDER BY id \(order)" : " ORDER BY \(column) \(order), id \(order)"
-        sql += " LIMIT \(bind(q.limit))"
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        var sql = PageSQL(q)
+        let community = sql.bind(q.community)
+        let text = "SELECT \(Self.summaryColumns(q.register)), (\(sql.column))::text AS sort_key FROM \(q.register.table) "
+            + sql.conditions(community: community) + sql.order + " LIMIT \(sql.bind(q.limit))"
+        let query = PostgresQuery(unsafeSQL: text, binds: sql.binds)
         let rows = try await read { pg in
             try await pg.rows(query).map { row in
                 var summary = try Self.summary(row)
-                if key != nil { summary.sortKey = try row.text("sort_key") }
+                if sql.sorted { summary.sortKey = try row.text("sort_key") }
                 return summary
             }
         }
-        return descending ? rows.reversed() : rows
+        return sql.descending ? rows.reversed() : rows
+    }
+
+    /// The parts of a page's statement: its filters and keyset bound for one community, its order, and the
+    /// values they bind. A district page repeats the same conditions for each community of its scope.
+    struct PageSQL {
+        let q: PageRequest
+        let key: SortKey?
+        var binds = PostgresBindings()
+
+        init(_ q: PageRequest) {
+            self.q = q
+            key = q.sortColumn.flatMap { PostgresLedger.sortKeys[q.register]?[$0] }
+        }
+
+        var column: String { key?.expression ?? "id" }
+        var sorted: Bool { key != nil }
+        var descending: Bool { q.before != nil }
+        var order: String {
+            let direction = descending ? "DESC" : "ASC"
+            return column == "id" ? " ORDER BY id \(direction)" : " ORDER BY \(column) \(direction), id \(direction)"
+        }
+
+        /// Binds a value; String, Int and Int64 encode without failing (a failure would be a programming error).
+        mutating func bind<T: PostgresDynamicTypeEncodable>(_ value: T) -> String {
+            try! binds.append(value)
+            return "$\(binds.count)"
+        }
+
+        /// `WHERE …` for the rows of the community `community` (an SQL expression) that the page's filters keep,
+        /// beyond its keyset bound.
+        mutating func conditions(community: String) -> String {
+            var sql = "WHERE community_code = \(community) AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
+            if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
+            if q.register == .survey, let status = q.status { sql += " AND fields->>'status' = \(bind(status))" }
+            if q.register == .survey, let trained = q.trained { sql += " AND fields->>'trained' = \(bind(trained ? "是" : "否"))" }
+            if q.register == .survey, let category = q.category { sql += " AND strpos(fields->>'categories', \(bind(category))) > 0" }
+            if let dates = q.dates {
+                let dated = q.register == .survey ? "fields->>'survey_date'" : q.register == .service ? "service_date" : "date"
+                sql += " AND \(dated) BETWEEN \(bind(dates.start.description)) AND \(bind(dates.end.description))"
+            }
+            if let (value, id) = q.after ?? q.before {
+                let op = descending ? "<" : ">"
+                if column == "id" {
+                    sql += " AND id \(op) \(bind(id))"
+                } else if key?.integer == true {
+                    sql += " AND (\(column), id) \(op) (\(bind(Int64(value) ?? -1)), \(bind(id)))"
+                } else {
+                    sql += " AND (\(column), id) \(op) (\(bind(value)) COLLATE \"C\", \(bind(id)))"
+                }
+            }
+            return sql
+        }
     }
 
     public func count(_ register: Register, community: String) async throws -> Int {

@@ -32,7 +32,7 @@ struct DistrictConformance {
                                                             before: before.map { ($0.sortKey, $0.id) }, limit: limit, status: status))
     }
 
-    @Test(arguments: StoreEngine.withoutPostgresYet)
+    @Test(arguments: StoreEngine.allCases)
     func districtPagesVisitEveryCommunitysRecordsOnceInOneOrderEitherWay(engine: StoreEngine) async throws {
         let (ledger, store) = try await Self.district(engine, perCommunity: 12)
         defer { ledger.cleanup() }
@@ -63,7 +63,7 @@ struct DistrictConformance {
         #expect(Set(byName.map(\.community)).count == 3)
     }
 
-    @Test(arguments: StoreEngine.withoutPostgresYet)
+    @Test(arguments: StoreEngine.allCases)
     func aStreetOrCommunityScopeAndTheFiltersNarrowTheDistrictRegister(engine: StoreEngine) async throws {
         let (ledger, store) = try await Self.district(engine, perCommunity: 9)
         defer { ledger.cleanup() }

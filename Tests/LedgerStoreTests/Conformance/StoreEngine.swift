@@ -16,11 +16,6 @@ enum StoreEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// otherwise its cases are not run, and `PostgresAvailability` reports them as skipped, never as passed.
     static var allCases: [StoreEngine] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
 
-    /// Behaviour the PostgreSQL engine does not have yet (the repeated-service warning, and a corrected number
-    /// reaching deleted services and role models; issue 21's note lists it): these cases run on SQLite only until
-    /// it does. Not a skip: the PostgreSQL engine fails them today.
-    static var withoutPostgresYet: [StoreEngine] { [.sqlite] }
-
     /// A fresh, empty ledger of this engine, opened by the operators a test names.
     func freshLedger(today: Day) async throws -> EngineLedger {
         switch self {
