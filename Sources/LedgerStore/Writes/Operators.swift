@@ -3,7 +3,21 @@ import LedgerCore
 
 /// An operator and the communities they may change.
 public struct OperatorAccount: Sendable, Hashable {
-    public enum Role: String, Sendable { case clerk, supervisor }
+    /// A clerk keeps their communities' registers; a supervisor (区县督导) manages operators, does the 初评 and may
+    /// change every community; a city supervisor (市级督导) does the 市级考评 of the districts' candidates and keeps
+    /// no registers (read-only unless given communities).
+    public enum Role: String, Sendable, CaseIterable {
+        case clerk, supervisor, city
+
+        /// `窗口人员` / `督导` / `市级督导`.
+        public var title: String {
+            switch self {
+            case .clerk: "窗口人员"
+            case .supervisor: "督导"
+            case .city: "市级督导"
+            }
+        }
+    }
     public let name: String
     public let role: Role
     public let communities: [String]
