@@ -29,7 +29,7 @@ struct EvaluationScreenTests {
         return Evaluation(id: 1, communityCode: testCommunity.code, period: testCommunity.period, rubricId: card.rubricId,
                           rubricTitle: card.rubricTitle, items: items, submittedBy: "王芳", submittedAt: "2024-12-31T09:00:00",
                           checksum: "0123456789abcdef", currentChecksum: "0123456789abcdef", changesSinceSubmission: changes,
-                          adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(1), reason: "台账缺少签字",
+                          adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: .zero, reason: "台账缺少签字",
                                                                           by: "督导员", at: "2024-12-31T09:20:00")],
                           sample: sample, signature: signed ? Signature(by: "督导员", at: "2024-12-31T11:00:00") : nil)
     }
@@ -49,7 +49,7 @@ struct EvaluationScreenTests {
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
-            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 14/100（1项不同）            │",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
             "│ 初评未签署  ！自评提交后台账又修改了 3 处                                    │",
             "│ ▶评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
@@ -58,7 +58,7 @@ struct EvaluationScreenTests {
             "│  工作制度健全并执行                  2     0     0                           │",
             "│  创建工作方案                        3     0     0                           │",
             "│  三项补贴享受率100%                  6     6     6                           │",
-            "│  建立摸底台账                        2     2     1    -1                     │",
+            "│  建立摸底台账                        2     2     0    -2                     │",
             "│  创业培训率100%                      8     0     0                           │",
             "│  培训合格率100%                      4     0     0                           │",
             "│  培训后创业率达30%                   2     0     0                           │",
@@ -97,7 +97,7 @@ struct EvaluationScreenTests {
         expectScreen(render(state), [
             " 八一路社区（630102001）［已锁定］ │ 考核期 2024-01-01..2024-12-31  操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
-            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 14/100（1项不同）            │",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
             "│ 已签署锁定：督导员 2024-12-31 11:00                                          │",
             "│  评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
@@ -221,5 +221,83 @@ struct EvaluationScreenTests {
         #expect(state.message == "已签署初评，台账已锁定")
         #expect(press(&state, [.escape]) == [.loadFacts(community: code)])
         if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
+    }
+
+    /// The signed evaluation recommended to the city, and the city's review begun: 建立摸底台账 back to 2 points.
+    static func cityReview() -> CityReview {
+        let e = evaluation(signed: true)
+        let district = Evaluation(id: e.id, communityCode: e.communityCode, period: e.period, rubricId: e.rubricId, rubricTitle: e.rubricTitle,
+                                  items: e.items, submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum,
+                                  currentChecksum: e.currentChecksum, changesSinceSubmission: 0, adjustments: e.adjustments,
+                                  sample: e.sample, signature: e.signature, recommendation: Signature(by: "督导员", at: "2024-12-31T11:30:00"))
+        let items = e.items.map {
+            AssessedItem(id: $0.id, title: $0.title, group: $0.group, source: $0.source, max: $0.max, points: e.evaluatedPoints($0),
+                         measured: $0.measured, threshold: $0.threshold, explanation: $0.explanation, allowed: $0.allowed)
+        }
+        let city = Evaluation(id: 2, communityCode: e.communityCode, period: e.period, rubricId: e.rubricId, rubricTitle: e.rubricTitle,
+                              items: items, submittedBy: "市督导", submittedAt: "2025-01-05T10:00:00", checksum: e.checksum,
+                              currentChecksum: e.checksum, changesSinceSubmission: 0,
+                              adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(2), reason: "现场见到签字台账",
+                                                                              by: "市督导", at: "2025-01-05T10:10:00")],
+                              sample: nil, signature: nil, stage: .city)
+        return CityReview(district: district, city: city)
+    }
+
+    @Test func theCityViewShowsTheThreeScoresSideBySideAndItsKeysActOnTheCitysReview() {
+        let code = testCommunity.code
+        var state = Self.opened(Self.evaluation(signed: true))
+        // c switches to the city's view and reads the review; a community not recommended says so
+        #expect(press(&state, [.character("c")]) == [.evaluation(community: code, .loadCity)])
+        _ = reduce(&state, .cityReviewUpdated(nil, after: nil))
+        #expect(render(state).trimmedLines[2].hasPrefix("│ 市级考评：本社区的初评未经区县推荐"))
+        #expect(press(&state, [.character("d")]).isEmpty && state.message == "本社区的初评未经区县推荐，不能做市级考评：区县督导签署初评后按 R 推荐")
+        _ = reduce(&state, .cityReviewUpdated(Self.cityReview(), after: nil))
+        press(&state, Array(repeating: .down, count: 6))
+        expectScreen(render(state), [
+            " 八一路社区（630102001）［已锁定］ │ 考核期 2024-01-01..2024-12-31  操作员 王芳",
+            "┌─ 市级考评：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────┐",
+            "│ 自评 15  初评 13  市级 15/100（市级改1项）  推荐 督导员                      │",
+            "│ 市级考评未签署                                                               │",
+            "│ ▶评分项                           满分  自评  初评  市级  差异               │",
+            "│  劳动者创业参与率达到7%             15     0     0     0                     │",
+            "│  创业带动就业指数达到3              15     0     0     0                     │",
+            "│  成立创建工作领导小组                2     2     2     2                     │",
+            "│  工作制度健全并执行                  2     0     0     0                     │",
+            "│  创建工作方案                        3     0     0     0                     │",
+            "│  三项补贴享受率100%                  6     6     6     6                     │",
+            "│  建立摸底台账                        2     2     0     2    +2               │",
+            "│  创业培训率100%                      8     0     0     0                     │",
+            "│  培训合格率100%                      4     0     0     0                     │",
+            "│  培训后创业率达30%                   2     0     0     0                     │",
+            "│  开设创业服务窗口                    2     0     0     0                     │",
+            "│  每人2次以上创业服务                16     0     0     0                     │",
+            "│ 市级理由：现场见到签字台账（市督导）                                         │",
+            "│ 市级抽样：尚未抽样（d 抽样）                                                 │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助",
+        ])
+        // a: the item as the 初评 left it (0 of 2 points: all or nothing), then a reason; the request is the city's
+        press(&state, [.character("a")] + type("1") + [.enter])
+        #expect(state.message == "建立摸底台账只能得2分或0分（全得或不得），不能给1分")
+        press(&state, [.backspace] + type("2") + [.enter])
+        #expect(press(&state, type("现场见到签字台账") + [.enter])
+                == [.evaluation(community: code, .adjust(item: "survey_register", points: Points(2), reason: "现场见到签字台账", stage: .city))])
+        // d: the city's own draw; S: the city's signature
+        #expect(press(&state, [.character("d")] + type("3") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 3, stage: .city))])
+        #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .signCity)])
+        // c goes back to the 初评
+        #expect(press(&state, [.character("c")]) == [.evaluation(community: code, .load)])
+    }
+
+    @Test func aSupervisorRecommendsASignedEvaluation() {
+        var state = Self.opened(Self.evaluation(signed: true))
+        #expect(press(&state, [.character("R")]).isEmpty && state.dialog != nil)
+        #expect(press(&state, [.enter]) == [.evaluation(community: testCommunity.code, .recommend)])
+        _ = reduce(&state, .evaluationUpdated(Self.cityReview().district, after: .recommend))
+        #expect(state.message == "已推荐参加市级考评：初评总分 13/100")
+        #expect(render(state).trimmedLines[3].hasPrefix("│ 已签署锁定：督导员 2024-12-31 11:00 已推荐市级"))
     }
 }

@@ -89,10 +89,10 @@ enum EvaluationText {
     /// The city's list of candidates: `evaluate candidates`.
     static func candidates(_ list: [CityCandidate]) -> [String] {
         guard !list.isEmpty else { return ["还没有区县推荐参加市级考评的社区（区县督导签署初评后用 chuangye evaluate recommend 推荐）"] }
-        var lines = [DisplayWidth.fit("社区", 24) + DisplayWidth.fit("区县", 10) + DisplayWidth.fit("自评", 8)
+        var lines = [DisplayWidth.fit("社区", 26) + DisplayWidth.fit("区县", 10) + DisplayWidth.fit("自评", 8)
                      + DisplayWidth.fit("初评", 8) + DisplayWidth.fit("市级", 8) + DisplayWidth.fit("状态", 8) + "推荐"]
         for c in list {
-            lines.append(DisplayWidth.fit("\(c.communityName)（\(c.communityCode)）", 24) + DisplayWidth.fit(c.district, 10)
+            lines.append(DisplayWidth.fit("\(c.communityName)（\(c.communityCode)）", 26) + DisplayWidth.fit(c.district, 10)
                          + DisplayWidth.fit(c.selfTotal.description, 8) + DisplayWidth.fit(c.districtTotal.description, 8)
                          + DisplayWidth.fit(c.cityTotal?.description ?? "—", 8) + DisplayWidth.fit(c.cityStatus, 8)
                          + "\(c.recommended.by) \(TimeText.shown(c.recommended.at))")

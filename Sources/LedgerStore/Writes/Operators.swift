@@ -113,6 +113,16 @@ extension AppDatabase {
         return supervisors == [name]
     }
 
+    /// The role of `name` when it is one `--operator` may not claim for another system user: a supervisor's or a
+    /// city supervisor's (nil for a clerk or an unregistered name).
+    public func privilegedRole(_ name: String) throws -> OperatorAccount.Role? {
+        try read { db in
+            let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [name])
+                .flatMap(OperatorAccount.Role.init(rawValue:))
+            return role == .clerk ? nil : role
+        }
+    }
+
     /// Whether `name` is a registered supervisor (a claim `--operator` may not make for another system user).
     public func isSupervisor(_ name: String) throws -> Bool {
         try read { db in
