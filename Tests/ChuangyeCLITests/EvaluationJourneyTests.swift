@@ -112,7 +112,7 @@ struct EvaluationJourneyTests {
         let refused = try cli.run("import", "activity", cli.write("late.csv", "日期,类型,名称,参与人数\n\(year)-05-01,宣传活动,创业政策宣讲,30\n"))
         #expect(refused.status == 1 && refused.stderr.contains("台账已锁定，不能修改：八一路社区（630102001）考核期 \(year)-01-01..\(year)-12-31"), "\(refused.stderr)")
         #expect(try cli.run("export", "activity", cli.dir.appendingPathComponent("a.csv").path).stdout.contains("已导出0条"))
-        try quit()
+        // (On home, Escape and q in quick succession read as Alt-q: the next session simply replaces this one.)
 
         // 市级考评: the district recommends its signed 初评
         #expect(try cli.run(as: supervisor, "user", "add", "市督导", "--city").status == 0)
