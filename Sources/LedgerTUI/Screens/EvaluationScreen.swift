@@ -86,7 +86,7 @@ enum EvaluationScreen {
         // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
         // list cuts long notes at 80 columns).
         if e.focus == .sample, let check = e.selectedCheck {
-            let service = check.service.map { "；同时抽查" + $0.text } ?? ""
+            let service = check.service.map { (check.forService ? "；单独抽查" : "；同时抽查") + $0.text } ?? ""
             buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true) + service, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
