@@ -2,8 +2,7 @@ import Foundation
 import Testing
 
 /// `chuangye evaluate` for the 市级考评: recommend → candidates → the city's --city steps → show and export with
-/// the city stage. (The tests run as a system user registered as supervisor, who may act under any name: the
-/// protection of the city supervisor's name, like a supervisor's, is not exercised here.)
+/// the city stage; the city supervisor's name is protected like a supervisor's.
 struct CityEvaluationCLITests {
     /// The checked ledger of `StatsCLITests` signed by the supervisor, with a city supervisor 市督导.
     static func signedLedger() throws -> CLI {
@@ -82,5 +81,21 @@ struct CityEvaluationCLITests {
         #expect(listed.stdout.contains("市督导\t市级督导\t市级考评（不改台账）"))
         let both = try cli.run(as: CLI.systemUser, "user", "add", "某人", "--city", "--supervisor")
         #expect(both.status == 2 && both.stderr.hasPrefix("错误：--supervisor 与 --city 只能选一个"))
+    }
+
+    /// Another system account (nobody, when the tests run as root) may not act as the registered city supervisor.
+    @Test func aCitySupervisorsNameCannotBeClaimedByAnotherAccount() throws {
+        guard geteuid() == 0 else { return }  // only root can start a child as another account
+        let cli = try Self.signedLedger()
+        defer { cli.cleanup() }
+        let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        // nobody owns the ledger's folder and files, so that only the claim is refused
+        for path in [cli.dir.path] + (try FileManager.default.contentsOfDirectory(atPath: cli.dir.path)).map({ cli.dir.appendingPathComponent($0).path }) {
+            try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: path)
+        }
+        let claimed = try cli.run(as: "市督导", prefix: nobody, "evaluate", "candidates")
+        #expect(claimed.status == 1 && claimed.stderr.hasPrefix("市督导是登记的市级督导，只有以系统用户 市督导 登录时才能以此身份操作"), "\(claimed.stderr)")
+        // A clerk's name may be used (recorded, not verified: the trust model)
+        #expect(try cli.run(as: "王芳", prefix: nobody, "evaluate", "candidates").status == 0)
     }
 }
