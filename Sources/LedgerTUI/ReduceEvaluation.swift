@@ -8,10 +8,13 @@ func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true
-    // A recommendation or unlock changes the city's view too: read again when it opens.
+    // A recommendation or unlock changes the city's view too: read again when it opens, or now when it is open.
     if e.stage == .district { e.city = nil }
     settle(&state, &e)
     if let request, let evaluation, let text = EvaluationMessages.done(request, evaluation) { state.show(text) }
+    if e.stage == .city, let code = evaluation?.communityCode ?? state.community?.code {
+        return [.evaluation(community: code, .loadCity)]
+    }
     return []
 }
 

@@ -288,6 +288,11 @@ struct EvaluationScreenTests {
         // d: the city's own draw; S: the city's signature
         #expect(press(&state, [.character("d")] + type("3") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 3, stage: .city))])
         #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .signCity)])
+        // An unlock from the city's view reads the city's review again
+        #expect(press(&state, [.character("U")] + type("市级抽查不属实") + [.enter]) == [.evaluation(community: code, .unlock(reason: "市级抽查不属实"))])
+        #expect(reduce(&state, .evaluationUpdated(Self.evaluation(), after: .unlock(reason: "市级抽查不属实")))
+                == [.evaluation(community: code, .loadCity)])
+        #expect(state.message == "已解锁，台账可以修改")
         // c goes back to the 初评
         #expect(press(&state, [.character("c")]) == [.evaluation(community: code, .load)])
     }
