@@ -71,7 +71,7 @@ struct CityEvaluationCLITests {
         #expect(byDistrictUnlock.status == 1 && byDistrictUnlock.stderr.hasPrefix("只有市级督导可以解锁市级考评已签署的台账"))
         #expect(try cli.run(as: "市督导", args: ["evaluate", "unlock", "--reason", "市级抽查不属实需更正"]).status == 0)
         let history = EvaluateCLITests.normalised(try cli.run("history", "--limit", "1").stdout)
-        #expect(history == "<时间>  市督导  市级解锁  评选 第2份\n    理由：（空） → 抽查不属实需更正\n".replacingOccurrences(of: "抽查不属实需更正", with: "市级抽查不属实需更正"))
+        #expect(history == "<时间>  市督导  市级解锁  评选 第2份\n    市级考评签署：市督导 <时间> → （空）\n    理由：（空） → 市级抽查不属实需更正\n")
     }
 
     @Test func theCityRoleIsListedAndChosenAlone() throws {

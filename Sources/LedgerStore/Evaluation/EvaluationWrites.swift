@@ -213,7 +213,7 @@ extension AppDatabase: EvaluationStore {
     }
 
     /// Lifts the lock, with the reason audited. Before the city signs, the district's supervisor unlocks; once the
-    /// 市级考评 is signed, only a city supervisor may (audited as a city unlock).
+    /// 市级考评 is signed, only a city supervisor may (audited as a city unlock, which reopens the city's review too).
     public func unlock(community code: String, reason: String) throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("解锁必须填写理由") }
         try write { db in
@@ -225,9 +225,14 @@ extension AppDatabase: EvaluationStore {
             if let city = try Row.fetchOne(db, sql: "SELECT id, signed_by, signed_at FROM evaluation WHERE review_of = ? AND signed_by IS NOT NULL",
                                            arguments: [id]) {
                 try requireRole(db, .city, doing: "解锁市级考评已签署的台账（市级考评由\(city["signed_by"] as String)于\(TimeText.shown(city["signed_at"]))签署）")
+                // The city's review reopens with the registers: once corrected and signed again by the district,
+                // the city checks and signs anew.
                 try db.execute(sql: "DELETE FROM evaluation_lock WHERE community_code = ?", arguments: [code])
-                try audit(db, community: code, evaluation: city["id"], action: "city_unlock",
-                          changes: [FieldChange(field: "reason", old: nil, new: why)])
+                try db.execute(sql: "UPDATE evaluation SET signed_by = NULL, signed_at = NULL WHERE id = ?", arguments: [city["id"] as Int64])
+                try audit(db, community: code, evaluation: city["id"], action: "city_unlock", changes: [
+                    FieldChange(field: "reason", old: nil, new: why),
+                    FieldChange(field: "city_signed", old: "\(city["signed_by"] as String) \(TimeText.shown(city["signed_at"] as String?))", new: nil),
+                ])
                 return
             }
             try requireRole(db, .supervisor, doing: "解锁")

@@ -7,7 +7,7 @@ enum EvaluationAuditWording {
                           "city_draw": "市级随机抽样", "city_check": "市级抽查核实", "city_sign": "签署市级考评", "city_unlock": "市级解锁"]
     static let fields = ["reason": "理由", "rubric": "评分表", "self_total": "自评总分", "evaluated_total": "初评总分",
                          "city_total": "市级总分", "checksum": "台账校验码", "seed": "随机种子", "size": "抽样人数",
-                         "services": "单独抽查服务数", "strata": "分层", "review_of": "复核的初评"]
+                         "services": "单独抽查服务数", "strata": "分层", "review_of": "复核的初评", "city_signed": "市级考评签署"]
 
     /// `item.survey_register` → `初评 建立摸底台账`; `spot_check.3.result` → `抽样第3号 核实结果`; nil for other keys.
     static func field(_ key: String, rubrics: [Rubric]) -> String? {

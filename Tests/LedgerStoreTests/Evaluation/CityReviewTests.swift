@@ -96,9 +96,15 @@ struct CityReviewTests {
         #expect(try f.clerk.periodLock(community: f.code) == nil)
         let audit = try f.clerk.recentHistory(community: f.code, limit: 3).filter { $0.recordTable == "evaluation" }
         #expect(audit.first?.action == "city_unlock" && audit.first?.operatorName == "市督导")
-        #expect(audit.first?.changes == [FieldChange(field: "reason", old: nil, new: "市级抽查不属实，需更正")])
+        #expect(audit.first?.changes == [FieldChange(field: "city_signed", old: "市督导 2024-12-31 09:00", new: nil),
+                                          FieldChange(field: "reason", old: nil, new: "市级抽查不属实，需更正")])
         // The clerk's correction now goes through
         #expect(try f.clerk.savePerson(intending(id: validId(serial: 60), name: "新增"), community: f.code).saved != nil)
+        // The city's review reopened: once the district signs again, the city signs anew
+        #expect(try city.cityReview(community: f.code)?.citySignature == nil)
+        _ = try f.supervisor.signOff(community: f.code)
+        #expect(try city.signOff(community: f.code, stage: .city).signature?.by == "市督导")
+        #expect(try f.clerk.periodLock(community: f.code) != nil)
     }
 
     @Test func aDistrictUnlockBeforeTheCitySignsStopsTheCityUntilSignedAgain() throws {
