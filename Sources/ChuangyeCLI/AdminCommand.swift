@@ -49,7 +49,7 @@ struct AdminCommand: AsyncParsableCommand {
             throw CLIFailure.data(e.message)
         }
         let reach = OperatorAccount(name: name, role: role, communities: communities, streets: streets).reach
-        print("已建立\(role.label)登录 \(name)：\(role == .clerk ? "可修改社区 " : role == .streetSupervisor ? "可查看街道 " : "")\(reach)"
+        print("已建立\(role.title)登录 \(name)：\(role == .clerk ? "可修改社区 " : role == .streetSupervisor ? "可查看街道 " : "")\(reach)"
             + (password == nil ? "；未设置口令，请用 psql 的 \\password \(name) 设置" : ""))
     }
 

@@ -15,9 +15,10 @@ enum CommunityScore {
     }
 
     /// The rubric with this id, or a usage error listing those there are.
+    /// The rubric by its id or its title (a person types the name they read).
     static func rubric(_ id: String, among rubrics: [Rubric]) throws -> Rubric {
-        guard let chosen = rubrics.first(where: { $0.id == id }) else {
-            throw CLIFailure.usage("没有评分表 \(id)，可用：\(rubrics.map(\.id).joined(separator: "、"))")
+        guard let chosen = rubrics.first(where: { $0.id == id }) ?? rubrics.first(where: { $0.title == id }) else {
+            throw CLIFailure.usage("没有评分表“\(id)”，可用：\(rubrics.map { "\($0.title)（\($0.id)）" }.joined(separator: "、"))")
         }
         return chosen
     }

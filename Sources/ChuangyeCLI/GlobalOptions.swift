@@ -82,8 +82,10 @@ public struct GlobalOptions: ParsableArguments {
                 // `--operator` is recorded, not verified (README: trust model), but it may not claim a supervisor:
                 // that name acts for a supervisor only when the system account is the supervisor's own, or is
                 // itself registered as a supervisor (who may do everything anyway).
-                if name != Self.systemUser, try database.isSupervisor(name), try !(Self.systemUser.map(database.isSupervisor) ?? false) {
-                    throw CLIFailure.data("\(name)是登记的督导，只有以系统用户 \(name) 登录时才能以此身份操作（当前系统用户：\(Self.systemUser ?? "未知")）。请以该系统用户登录，或用 --operator 填写自己的姓名")
+                // A city supervisor's name is protected the same way.
+                if name != Self.systemUser, let role = try database.privilegedRole(name),
+                   try !(Self.systemUser.map(database.isSupervisor) ?? false) {
+                    throw CLIFailure.data("\(name)是登记的\(role.title)，只有以系统用户 \(name) 登录时才能以此身份操作（当前系统用户：\(Self.systemUser ?? "未知")）。请以该系统用户登录，或用 --operator 填写自己的姓名")
                 }
             } catch let e as StoreError {
                 throw CLIFailure.data(e.message)

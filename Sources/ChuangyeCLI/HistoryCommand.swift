@@ -66,9 +66,9 @@ struct HistoryCommand: AsyncParsableCommand {
         if lines.isEmpty { print("\(community.name)（\(community.code)）还没有修改记录") }
         for line in lines {
             let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" }
-                ?? (line.register == "evaluation" ? "评选 第\(line.record)份自评" : "社区档案 \(line.record)")
-            print("\(line.at)  \(line.operatorName)  \(AuditWording.action(line.action))  \(what)")
-            for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new))") }
+                ?? (line.register == "evaluation" ? "评选 第\(line.record)份" : "社区档案 \(community.name)")
+            print("\(TimeText.shown(line.at))  \(line.operatorName)  \(AuditWording.action(line.action))  \(what)")
+            for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new, rubrics: rubrics))") }
         }
     }
 }

@@ -9,7 +9,7 @@ struct InitCommand: AsyncParsableCommand {
         abstract: "根据档案文件建立或更新社区档案与自评清单",
         discussion: """
         档案文件为 TOML 格式，含 [community]（code、name、street、district、level、labour_force、period，可选 leader 负责人、phone 联系电话）
-        和 [checklist]（评分项编号 = 自评得分）。再次运行会更新同一社区代码的档案。
+        和 [checklist]（"评分项名称" = 自评得分，如 "成立创建工作领导小组" = 2；也可写评分项编号）。再次运行会更新同一社区代码的档案。
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,11 +37,19 @@ struct InitCommand: AsyncParsableCommand {
         print("数据库：\(global.databasePath)")
     }
 
+    /// The checklist item a key names: its id, or the id of the item with that title.
+    static func itemId(_ key: String, rubrics: [Rubric]) -> String {
+        if rubrics.contains(where: { $0.item(key) != nil }) { return key }
+        return rubrics.lazy.flatMap(\.items).first { $0.title == key }?.id ?? key
+    }
+
     /// Builds and checks the profile: every field present and valid, every checklist answer an allowed level.
     static func community(from file: ProfileFile, rubrics: [Rubric]) throws -> Community {
         var problems: [String] = []
         var checklist: [String: Points] = [:]
-        for (item, value) in file.checklist {
+        for (key, value) in file.checklist {
+            // A clerk writes the item's name as the table prints it; the stable id is kept for older files.
+            let item = itemId(key, rubrics: rubrics)
             guard case .number(let n) = value, let points = Points(text: n) else {
                 problems.append("[checklist] \(item) 应为0到\(Points.maxWholeFromText)之间的分数（最多两位小数），现为“\(value.text)”")
                 continue

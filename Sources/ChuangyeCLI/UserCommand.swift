@@ -7,7 +7,8 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user",
         abstract: "管理操作员及其可修改的社区",
         discussion: """
-        尚未登记任何操作员时，所有人都可修改所有社区；登记后，窗口人员只能修改自己的社区，督导（--supervisor）可修改全部社区，未登记的人只读。
+        尚未登记任何操作员时，所有人都可修改所有社区；登记后，窗口人员只能修改自己的社区，督导（--supervisor，区县）可修改全部社区并做初评，\
+        市级督导（--city）做市级考评、不改台账，未登记的人只读。
         只有督导可以登记或删除操作员：第一位登记的必须是督导，最后一位督导不能删除。
         --operator 只作记录、不作验证；登记为督导的姓名只能由同名的系统用户（或本身是督导的系统用户）使用。
         """,
@@ -19,17 +20,32 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("操作员姓名（与 --operator 或系统用户名一致）", valueName: "姓名")) var name: String
         @Option(name: .long, help: ArgumentHelp("可修改的社区代码（可重复）", valueName: "代码")) var community: [String] = []
         @Flag(name: .long, help: "督导：可修改全部社区") var supervisor = false
+        @Flag(name: .long, help: "市级督导：对区县推荐的社区做市级考评（不修改台账）") var city = false
+
+        var role: OperatorAccount.Role { city ? .city : supervisor ? .supervisor : .clerk }
 
         func validate() throws {
-            if !supervisor && community.isEmpty { throw ValidationError("窗口人员至少需要一个 --community，督导请加 --supervisor") }
+            if supervisor && city { throw ValidationError("--supervisor 与 --city 只能选一个：督导（区县）或市级督导") }
+            if role == .clerk && community.isEmpty { throw ValidationError("窗口人员至少需要一个 --community，督导请加 --supervisor，市级督导请加 --city") }
         }
 
         func run() async throws {
             let database = try global.openDatabase()
-            do { try await database.saveOperator(name, role: supervisor ? .supervisor : .clerk, communities: community) } catch let e as StoreError {
+            do { try await database.saveOperator(name, role: role, communities: community) } catch let e as StoreError {
                 throw CLIFailure.data(e.message)
             }
-            print("已登记操作员 \(name)：\(supervisor ? "督导（全部社区）" : "窗口人员（\(community.joined(separator: "、"))）")")
+            print("已登记操作员 \(name)：\(UserCommand.scope(role, community))")
+        }
+    }
+
+    /// `督导（全部社区）`, `市级督导（市级考评）`, `窗口人员（630102001）`.
+    static func scope(_ role: OperatorAccount.Role, _ communities: [String]) -> String {
+        switch role {
+        case .supervisor: "督导（全部社区）"
+        case .city: "市级督导（市级考评" + (communities.isEmpty ? "" : "，可修改\(communities.joined(separator: "、"))") + "）"
+        case .clerk: "窗口人员（\(communities.joined(separator: "、"))）"
+        // Made by `admin add-street-supervisor` / `add-inspector` on a PostgreSQL ledger, never by `user add`.
+        case .streetSupervisor, .inspector: role.title
         }
     }
 
@@ -40,7 +56,7 @@ struct UserCommand: AsyncParsableCommand {
             let all = try await global.openDatabase().operators()
             if all.isEmpty { print("尚未登记操作员：所有人都可修改所有社区") }
             for o in all {
-                print("\(o.name)\t\(o.role.label)\t\(o.reach)")
+                print("\(o.name)\t\(o.role.title)\t\(o.reach)")
             }
         }
     }

@@ -7,6 +7,8 @@ extension PostgresLedger {
     /// and messages as the SQLite engine: the conformance suite checks both.)
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) async throws {
         guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
+        // The 市级考评 is part of the evaluation procedure, which only the SQLite engine has so far.
+        if role == .city { throw StoreError("PostgreSQL 数据库暂不支持市级督导：评选程序（自评、初评、市级考评）目前只在 SQLite 台账中可用") }
         try await write { pg in
             try await requireOperatorManager(pg, adding: role)
             if role != .supervisor, try await Self.isLastSupervisor(pg, name) {

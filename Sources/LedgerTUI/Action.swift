@@ -42,6 +42,8 @@ public enum Action: Sendable {
     case exported(String)
     /// The evaluation screen's submission as the store holds it now, after `request` (nil: a plain reload).
     case evaluationUpdated(Evaluation?, after: EvaluationRequest?)
+    /// The city's review of the recommended 初评 as the store holds it now (nil: not recommended).
+    case cityReviewUpdated(CityReview?, after: EvaluationRequest?)
     case districtPageLoaded(DistrictPageQuery, [RegisterRow])
     /// Persons found anywhere by what was typed (`query`).
     case districtFound(query: String, DistrictHits)

@@ -129,6 +129,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .evaluationUpdated(let evaluation, let request):
         return evaluationUpdated(&state, evaluation, after: request)
+    case .cityReviewUpdated(let review, let request):
+        return cityReviewUpdated(&state, review, after: request)
     case .districtPageLoaded(let q, let rows):
         return districtPageLoaded(&state, q, rows)
     case .districtFound(let query, let hits):

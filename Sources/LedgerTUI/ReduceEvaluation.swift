@@ -8,13 +8,35 @@ func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true
-    // The selections stay where they were, within the lists as they are now.
-    let rows = EvaluationScreen.listRows(state, e)
-    e.items.move(0, count: evaluation?.items.count ?? 0, visibleRows: rows.items)
-    e.checks.move(0, count: evaluation?.sample?.checks.count ?? 0, visibleRows: rows.checks)
-    state.screen = .evaluation(e)
+    // A recommendation or unlock changes the city's view too: read again when it opens, or now when it is open.
+    if e.stage == .district { e.city = nil }
+    settle(&state, &e)
     if let request, let evaluation, let text = EvaluationMessages.done(request, evaluation) { state.show(text) }
+    if e.stage == .city, let code = evaluation?.communityCode ?? state.community?.code {
+        return [.evaluation(community: code, .loadCity)]
+    }
     return []
+}
+
+/// The city's review as the store holds it now (nil: the 初评 was not recommended).
+func cityReviewUpdated(_ state: inout AppState, _ review: CityReview?, after request: EvaluationRequest?) -> [Effect] {
+    if let review { state.locks[review.district.communityCode] = review.district.signature }
+    guard case .evaluation(var e) = state.screen else { return [] }
+    e.city = review
+    if let review { e.evaluation = review.district }
+    e.loaded = true
+    settle(&state, &e)
+    if let request, let review, let text = EvaluationMessages.done(request, review) { state.show(text) }
+    return []
+}
+
+/// The selections stay where they were, within the lists as they are now.
+private func settle(_ state: inout AppState, _ e: inout EvaluationState) {
+    let rows = EvaluationScreen.listRows(state, e)
+    e.items.move(0, count: e.evaluation?.items.count ?? 0, visibleRows: rows.items)
+    e.checks.move(0, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
+    if e.shownSample == nil { e.focus = .items }
+    state.screen = .evaluation(e)
 }
 
 func openEvaluation(_ state: inout AppState) -> [Effect] {
@@ -28,26 +50,34 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     var e = e
     let rows = EvaluationScreen.listRows(state, e)
     // The 初评 keys are a supervisor's (every community writable: a supervisor, or no operators registered yet, as
-    // the store decides): a clerk is told before typing a score or a reason the store would refuse.
+    // the store decides): a clerk is told before typing a score or a reason the store would refuse. The city's
+    // keys are the city supervisor's, whom the store knows (a city supervisor keeps no registers).
     let supervisorKeys: Set<Key> = [.character("a"), .character("d"), .character("1"), .character("2"), .character("3"),
-                                    .character("S"), .character("U")]
-    if supervisorKeys.contains(key), state.writable != nil {
-        state.show("只有督导可以初评改分、抽样、记录核实结果、签署和解锁；窗口人员可按 t 提交自评", error: true)
+                                    .character("S"), .character("U"), .character("R")]
+    if e.stage == .district, supervisorKeys.contains(key), state.writable != nil {
+        state.show("只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评", error: true)
         return []
     }
     switch key {
     case .escape, .character("q"):
         state.screen = .home
         return [.loadFacts(community: c.code)]
+    case .character("c"):
+        // Between the district's 初评 and the city's 市级考评 of the same submission.
+        e.stage = e.stage == .district ? .city : .district
+        e.focus = .items
+        e.checks = ListState()
+        state.screen = .evaluation(e)
+        return [.evaluation(community: c.code, e.stage == .city ? .loadCity : .load)]
     case .tab, .backTab:
-        guard e.evaluation?.sample != nil else { break }
+        guard e.shownSample != nil else { break }
         e.focus = e.focus == .items ? .sample : .items
     case .up, .down, .pageUp, .pageDown:
         let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -rows.items : rows.items
         if e.focus == .items {
             e.items.move(step, count: e.evaluation?.items.count ?? 0, visibleRows: rows.items)
         } else {
-            e.checks.move(step, count: e.evaluation?.sample?.checks.count ?? 0, visibleRows: rows.checks)
+            e.checks.move(step, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
         }
     case .character("t"):
         guard let rubric = state.rubric else { return [] }
@@ -55,22 +85,30 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         return [.evaluation(community: c.code, .submit(card))]
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }
+        if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         e.focus = .items
-        state.dialog = .evaluationInput(.points(item), TextEditor(limit: 6))
+        state.dialog = .evaluationInput(.points(item, e.stage), TextEditor(limit: 6))
     case .character("d"):
         guard e.evaluation != nil else { return needsSubmission(&state) }
-        state.dialog = .evaluationInput(.drawSize, TextEditor(limit: 4))
+        if let refusal = notCandidate(e) { return refuse(&state, refusal) }
+        state.dialog = .evaluationInput(.drawSize(e.stage), TextEditor(limit: 4))
     case .character("1"), .character("2"), .character("3"):
         guard e.focus == .sample, let check = e.selectedCheck else {
-            state.show("请先按 Tab 移到抽样名单，选择一人后按 1 属实、2 不属实、3 联系不上", error: true)
+            state.show("请先按 Tab 移到抽样名单，选择一条后按 1 属实、2 不属实、3 联系不上", error: true)
             return []
         }
         let result: SpotCheckResult = key == .character("1") ? .confirmed : key == .character("2") ? .untrue : .unreachable
-        if result == .confirmed { return [.evaluation(community: c.code, .check(position: check.position, result: .confirmed, note: ""))] }
-        state.dialog = .evaluationInput(.note(check, result), TextEditor(limit: 200))
+        if result == .confirmed {
+            return [.evaluation(community: c.code, .check(position: check.position, result: .confirmed, note: "", stage: e.stage))]
+        }
+        state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))
     case .character("S"):
         guard e.evaluation != nil else { return needsSubmission(&state) }
-        state.dialog = .evaluationInput(.confirmSign, TextEditor(limit: 1))
+        if let refusal = notCandidate(e) { return refuse(&state, refusal) }
+        state.dialog = .evaluationInput(.confirmSign(e.stage), TextEditor(limit: 1))
+    case .character("R"):
+        guard e.evaluation != nil else { return needsSubmission(&state) }
+        state.dialog = .evaluationInput(.confirmRecommend, TextEditor(limit: 1))
     case .character("U"):
         state.dialog = .evaluationInput(.unlockReason, TextEditor(limit: 200))
     case .control("c"): return [.quit]
@@ -85,6 +123,12 @@ private func needsSubmission(_ state: inout AppState) -> [Effect] {
     return []
 }
 
+/// In the city's view, a community the district has not recommended has no 市级考评 to work on.
+private func notCandidate(_ e: EvaluationState) -> String? {
+    guard e.stage == .city, e.city == nil else { return nil }
+    return "本社区的初评未经区县推荐，不能做市级考评：区县督导签署初评后按 R 推荐"
+}
+
 func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ editor: TextEditor, _ key: Key) -> [Effect] {
     guard let c = state.community else { return [] }
     switch LineInput(editor, key) {
@@ -97,27 +141,33 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
     case .submitted(let text):
         let request: EvaluationRequest
         switch prompt {
-        case .points(let item):
-            guard let points = Points(text: text), points <= item.max else {
-                state.show("请输入0到\(item.max)之间的分数（如 1 或 1.5）", error: true)
-                return []
-            }
-            state.dialog = .evaluationInput(.reason(item, points), TextEditor(limit: 200))
+        case .points(let item, let stage):
+            guard let points = Points(text: text) else { return refuse(&state, "请输入分数（如 1 或 1.5）") }
+            // The item's own scoring (all or nothing, or steps): the sentence the store would refuse with.
+            if let refusal = item.refusal(points) { return refuse(&state, refusal) }
+            state.dialog = .evaluationInput(.reason(item, points, stage), TextEditor(limit: 200))
             return []
-        case .reason(let item, let points):
-            guard !text.isEmpty else { return refuse(&state, "初评改分必须填写理由") }
-            request = .adjust(item: item.id, points: points, reason: text)
-        case .drawSize:
-            guard let size = Int(text), size > 0 else { return refuse(&state, "请输入要抽取的人数（正整数）") }
-            request = .draw(size: size)
-        case .note(let check, let result):
+        case .reason(let item, let points, let stage):
+            guard !text.isEmpty else { return refuse(&state, "\(stage.title)改分必须填写理由") }
+            request = .adjust(item: item.id, points: points, reason: text, stage: stage)
+        case .drawSize(let stage):
+            guard let size = Int(text), size >= 0 else { return refuse(&state, "请输入要抽取的人数（0或正整数）") }
+            state.dialog = .evaluationInput(.drawServices(size, stage), TextEditor("0", limit: 4, replaceOnType: true))
+            return []
+        case .drawServices(let size, let stage):
+            guard let services = Int(text), services >= 0 else { return refuse(&state, "请输入另外单独抽取的服务数（0或正整数）") }
+            guard size + services > 0 else { return refuse(&state, "抽取人数和服务数不能都是0") }
+            request = .draw(size: size, services: services, stage: stage)
+        case .note(let check, let result, let stage):
             if result == .untrue && text.isEmpty { return refuse(&state, "不属实必须填写说明：社区将看到这条说明并据此更正") }
-            request = .check(position: check.position, result: result, note: text)
+            request = .check(position: check.position, result: result, note: text, stage: stage)
         case .unlockReason:
             guard !text.isEmpty else { return refuse(&state, "解锁必须填写理由") }
             request = .unlock(reason: text)
-        case .confirmSign:
-            request = .sign
+        case .confirmSign(let stage):
+            request = stage == .district ? .sign : .signCity
+        case .confirmRecommend:
+            request = .recommend
         }
         state.dialog = nil
         return [.evaluation(community: c.code, request)]
@@ -134,14 +184,27 @@ private func refuse(_ state: inout AppState, _ message: String) -> [Effect] {
 enum EvaluationMessages {
     static func done(_ request: EvaluationRequest, _ e: Evaluation) -> String? {
         switch request {
-        case .load: nil
+        case .load, .loadCity: nil
         case .submit: "已提交自评：自评总分 \(e.selfTotal)/\(e.maxTotal)，台账校验码 \(e.checksum)"
-        case .adjust(let item, let points, _):
+        case .adjust(let item, let points, _, _):
             "已记录初评：\(e.items.first { $0.id == item }?.title ?? item) \(points)分；初评总分 \(e.evaluatedTotal)/\(e.maxTotal)"
-        case .draw: "已抽样：种子 \(e.sample?.seed ?? 0)，抽\(e.sample?.checks.count ?? 0)人"
-        case .check(let position, let result, _): "已记录第\(position)号：\(result.rawValue)"
-        case .sign: "已签署初评，台账已锁定"
+        case .draw: "已抽样：种子 \(e.sample?.seed ?? 0)，\(e.sample?.sizeText ?? "")"
+        case .check(let position, let result, _, _): "已记录第\(position)号：\(result.rawValue)"
+        case .sign, .signCity: "已签署初评，台账已锁定"
+        case .recommend: "已推荐参加市级考评：初评总分 \(e.evaluatedTotal)/\(e.maxTotal)"
         case .unlock: "已解锁，台账可以修改"
+        }
+    }
+
+    /// The city's steps, said of its review.
+    static func done(_ request: EvaluationRequest, _ review: CityReview) -> String? {
+        switch request {
+        case .adjust(let item, let points, _, _):
+            "已记录市级考评：\(review.district.items.first { $0.id == item }?.title ?? item) \(points)分；市级总分 \(review.cityTotal)/\(review.district.maxTotal)"
+        case .draw: "已市级抽样：种子 \(review.city?.sample?.seed ?? 0)，\(review.city?.sample?.sizeText ?? "")"
+        case .check(let position, let result, _, _): "已记录市级抽查第\(position)号：\(result.rawValue)"
+        case .signCity: "已签署市级考评，台账保持锁定"
+        case .load, .loadCity, .submit, .sign, .recommend, .unlock: nil
         }
     }
 }

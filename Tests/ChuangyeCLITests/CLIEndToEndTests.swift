@@ -206,7 +206,10 @@ struct CLIEndToEndTests {
         let wrongLevel = profile.replacingOccurrences(of: "leading_group = 2", with: "leading_group = 1.5")
         let result = try cli.run("init", "--profile", cli.write("bad.toml", wrongLevel))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("leading_group（成立创建工作领导小组）= 1.5 不是允许的分值"))
+        #expect(result.stderr.contains("[checklist] 成立创建工作领导小组 = 1.5 不是允许的分值，应为：2（已成立并切实履职）、1（已成立但未达标）、0（未成立）"))
+        // The key may be the item's name as the 评分表 prints it
+        let byName = profile.replacingOccurrences(of: "leading_group = 2", with: "\"成立创建工作领导小组\" = 1")
+        #expect(try cli.run("init", "--profile", cli.write("named.toml", byName)).status == 0)
         #expect(try cli.run("import", "survey", "/nonexistent.csv").status == 1)
     }
 

@@ -7,6 +7,11 @@ extension CLI {
         return String(cString: name)
     }
 
+    /// `run(as:_:)` with the arguments as an array.
+    func run(as name: String, args: [String]) throws -> Output {
+        try launch(CLI.binary, args + ["--db", db, "--operator", name])
+    }
+
     /// Runs the binary as `run` does, but as operator `name` (`run` is always 王芳), optionally under `prefix`
     /// (e.g. `setpriv` to drop root's rights).
     func run(as name: String, prefix: [String] = [], _ args: String...) throws -> Output {

@@ -3,7 +3,9 @@ import LedgerCore
 import Testing
 
 /// The evaluation procedure in a real terminal at 80×24 (issue 23): the clerk submits → the supervisor draws 10 and
-/// marks two 不属实 → the clerk sees them → the supervisor signs → the clerk's next save is refused, naming the lock.
+/// marks two 不属实 → the clerk sees them → the supervisor signs → the clerk's next save is refused, naming the lock;
+/// then the 市级考评: the supervisor recommends → the city supervisor draws its own sample, marks one 不属实 and signs
+/// → the clerk's edit is still refused, naming the lock (and the city's signature).
 @Suite(.serialized)
 struct EvaluationJourneyTests {
     @Test func submitDrawCheckSignAndTheLockRefusesTheClerksSave() throws {
@@ -52,8 +54,10 @@ struct EvaluationJourneyTests {
         try t.press("8")
         try t.waitFor("初评未签署")
         try t.press("d")
-        try t.waitFor("抽取人数（Enter 抽样，Esc 取消）")
+        try t.waitFor("抽取人数（Enter 下一步，Esc 取消）")
         try t.type("10")
+        try t.press("Enter")
+        try t.waitFor("单独抽取的服务数（可为0，Enter 抽样）")
         try t.press("Enter")
         try t.waitFor("核实 0/10")
         try t.press("Tab")
@@ -108,5 +112,67 @@ struct EvaluationJourneyTests {
         let refused = try cli.run("import", "activity", cli.write("late.csv", "日期,类型,名称,参与人数\n\(year)-05-01,宣传活动,创业政策宣讲,30\n"))
         #expect(refused.status == 1 && refused.stderr.contains("台账已锁定，不能修改：八一路社区（630102001）考核期 \(year)-01-01..\(year)-12-31"), "\(refused.stderr)")
         #expect(try cli.run("export", "activity", cli.dir.appendingPathComponent("a.csv").path).stdout.contains("已导出0条"))
+        // (On home, Escape and q in quick succession read as Alt-q: the next session simply replaces this one.)
+
+        // 市级考评: the district recommends its signed 初评
+        #expect(try cli.run(as: supervisor, "user", "add", "市督导", "--city").status == 0)
+        try t.respawn(boss, environment: environment)
+        try t.waitFor("1  新增摸底登记")
+        try t.press("8")
+        try t.waitFor("已签署锁定：\(supervisor)")
+        try t.press("R")
+        try t.waitFor("推荐本社区参加市级考评")
+        try t.press("Enter")
+        try t.waitFor("已推荐参加市级考评")
+        try t.waitFor("已推荐市级")
+        try quit()
+
+        // The city supervisor opens the candidate beside 自评 and 初评, draws its own sample, marks one 不属实, signs
+        let city = [CLI.binary.path, "--operator", "市督导"]
+        try t.respawn(city, environment: environment)
+        try t.waitFor("1  新增摸底登记")
+        try t.press("8")
+        try t.waitFor("初评")
+        try t.press("c")
+        try t.waitFor("市级考评未开始")
+        let beside = try t.waitFor("市级  差异")
+        #expect(beside.contains("满分  自评  初评  市级"))
+        try t.press("d")
+        try t.waitFor("抽取人数（Enter 下一步，Esc 取消）")
+        try t.type("3")
+        try t.press("Enter")
+        try t.waitFor("单独抽取的服务数（可为0，Enter 抽样）")
+        try t.press("Enter")
+        let drawn = try t.waitFor("核实 0/3")
+        #expect(drawn.contains("市级抽样 种子 "))
+        try t.press("Tab")
+        try t.waitFor("1属实 2不属实 3联系不上")
+        try t.press("2")
+        try t.waitFor("说明（必填，社区将看到")
+        try t.type("市级复核：本人已外出务工")
+        try t.press("Enter")
+        try t.waitFor("已记录市级抽查第1号：不属实")
+        for position in 2...3 {
+            try t.press("Down", "1")
+            try t.waitFor("已记录市级抽查第\(position)号：属实")
+        }
+        try t.waitFor("核实 3/3：不属实 1")
+        try t.press("S")
+        try t.waitFor("只有市级督导可以解锁")
+        try t.press("Enter")
+        try t.waitFor("市级考评已签署：市督导")
+        try quit()
+
+        // The clerk's edit is still refused, naming the lock; the store names the city's signature too
+        try t.respawn(clerk, environment: environment)
+        try t.waitFor("［已锁定］")
+        try t.press("3")
+        try t.waitFor("台账已锁定：初评已由\(supervisor)于\(year)")
+        let late = try cli.run("import", "activity", cli.write("later.csv", "日期,类型,名称,参与人数\n\(year)-06-01,宣传活动,创业政策宣讲,30\n"))
+        #expect(late.status == 1 && late.stderr.contains("市级考评已由市督导于\(year)"), "\(late.stderr)")
+        #expect(late.stderr.contains("请市级督导解锁"))
+        // And the district's supervisor can no longer unlock it
+        let unlock = try cli.run(as: supervisor, "evaluate", "unlock", "--reason", "更正")
+        #expect(unlock.status == 1 && unlock.stderr.hasPrefix("只有市级督导可以解锁市级考评已签署的台账"), "\(unlock.stderr)")
     }
 }

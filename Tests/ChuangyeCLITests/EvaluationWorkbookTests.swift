@@ -8,7 +8,7 @@ struct EvaluationWorkbookTests {
         let cli = try StatsCLITests.checkedLedger()
         defer { cli.cleanup() }
         let supervisor = CLI.systemUser
-        #expect(try cli.run(as: supervisor, "evaluate", "adjust", "survey_register", "1", "--reason", "台账缺少签字").status == 0)
+        #expect(try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字").status == 0)
         let path = cli.dir.appendingPathComponent("初评结果.xlsx").path
         let exported = try cli.run("evaluate", "export", path, "--mask")
         #expect(exported.status == 0, "\(exported.stderr)")
@@ -34,12 +34,12 @@ struct EvaluationWorkbookTests {
             #expect(row[3].type == "n" && Double(row[3].text ?? "") == item["self_points"] as? Double, "\(id)")
             #expect(row[4].type == "n" && Double(row[4].text ?? "") == item["evaluated_points"] as? Double, "\(id)")
             let adjusted = id == "survey_register"
-            #expect(Double(row[5].text ?? "") == (adjusted ? -1 : 0), "\(id)")
+            #expect(Double(row[5].text ?? "") == (adjusted ? -2 : 0), "\(id)")
             #expect(row[6].text == (adjusted ? "台账缺少签字" : nil), "\(id)")
             #expect(row[7].text == (adjusted ? supervisor : nil), "\(id)")
         }
         let total = result.rows[5 + items.count]
-        #expect(total.prefix(7).map { $0.text ?? "" } == ["合计", "", "100", "36", "35", "-1", "初评改分1项"])
+        #expect(total.prefix(7).map { $0.text ?? "" } == ["合计", "", "100", "36", "34", "-2", "初评改分1项"])
         #expect(result.merged.contains("A1:J1") && result.merged.contains("A24:B24"))
         #expect(result.freeze == "A6" && result.printTitleRows == "$5:$5" && result.orientation == "landscape")
 
@@ -47,7 +47,7 @@ struct EvaluationWorkbookTests {
         #expect(sample.text(0, 0) == "八一路社区随机抽样核实")
         #expect(sample.text(1, 0)?.hasPrefix("种子 7\u{3000}\u{3000}抽2人（有创业意愿 2人抽1；已创业 1人抽1）") == true)
         #expect(sample.text(2, 0) == "核实进度 2/2：属实 1，不属实 1，联系不上 0；不符率 50%")
-        #expect(sample.rows[3].map { $0.text ?? "" } == ["序号", "姓名", "公民身份号码", "创业状态", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "同时抽查的服务"])
+        #expect(sample.rows[3].map { $0.text ?? "" } == ["序号", "姓名", "公民身份号码", "分层", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "抽查的服务"])
         #expect(sample.rows.count == 6)
         let first = sample.rows[4].map { $0.text ?? "" }, second = sample.rows[5].map { $0.text ?? "" }
         #expect(first[0 ... 5] == ["1", "王梅", "630102********0047", "有创业意愿", "不属实", "本人称未参加培训"])

@@ -19,6 +19,7 @@ struct MigrationUpgradeTests {
             let queue = try DatabaseQueue(path: old)
             try Migrations.migrator().migrate(queue, upTo: version)
             try queue.write(Self.insertRecordsOfVersion1)
+            try queue.write(Self.insertOperators)
         }
         let upgraded = try AppDatabase.open(path: old, operatorName: "王芳", today: { Conformance.today })
         let fresh = try AppDatabase.open(path: folder.appendingPathComponent("new.sqlite").path, operatorName: "王芳",
@@ -38,6 +39,33 @@ struct MigrationUpgradeTests {
         #expect(saved.saved != nil && saved.findings.isEmpty)
         let again = try upgraded.savePerson(Conformance.person(2, name: "王五").fields, community: Conformance.code)
         #expect(again.findings.map(\.code).contains("id.other_community"))
+        // Operators registered before v17 keep their roles and communities through the rebuilt table, and the
+        // city's role (v17) can be given
+        let operators = try AppDatabase(sharing: upgraded, operatorName: "督导员").operators()
+        if Self.hasOperators(version) {
+            #expect(operators == [OperatorAccount(name: "王芳", role: .clerk, communities: [Conformance.code, Conformance.otherCode].sorted()),
+                                  OperatorAccount(name: "督导员", role: .supervisor, communities: [])])
+            try AppDatabase(sharing: upgraded, operatorName: "督导员").saveOperator("市督导", role: .city, communities: [])
+            #expect(try upgraded.operators().map(\.role) == [.city, .clerk, .supervisor])  // by name: 市督导, 王芳, 督导员
+        } else {
+            #expect(operators.isEmpty)
+        }
+    }
+
+    /// Whether the schema of `version` has the operators' tables (v6 on).
+    static func hasOperators(_ version: String) -> Bool {
+        guard let index = migrationNames.firstIndex(of: version), let v6 = migrationNames.firstIndex(of: "v6") else { return false }
+        return index >= v6
+    }
+
+    /// A supervisor and a clerk of both communities (who writes after the upgrade), where the version has the tables.
+    static func insertOperators(_ db: Database) throws {
+        guard try db.tableExists("operator_account") else { return }
+        try db.execute(sql: """
+            INSERT INTO operator_account (name, role, created_at) VALUES ('督导员', 'supervisor', '2024-01-02T08:00:00'),
+                                                                     ('王芳', 'clerk', '2024-01-02T08:01:00');
+            INSERT INTO operator_community (operator, community_code) VALUES ('王芳', ?), ('王芳', ?);
+            """, arguments: [Conformance.code, Conformance.otherCode])
     }
 
     /// Every table, index and trigger with its SQL.

@@ -14,7 +14,7 @@ struct EvaluationScreenTests {
         let card = ScoreEngine.evaluate(rubrics().first { $0.id == "xining-community" }!, facts: facts, checklist: testCommunity.checklist)
         let items = card.items.map {
             AssessedItem(id: $0.id, title: $0.title, group: $0.group, source: $0.source, max: $0.max, points: $0.points,
-                         measured: $0.measured, threshold: $0.threshold, explanation: $0.explanation)
+                         measured: $0.measured, threshold: $0.threshold, explanation: $0.explanation, allowed: $0.reachable)
         }
         let checks = [
             SpotCheck(position: 1, personId: 11, name: "王梅", idNumber: "630102197506150047", stratum: "有创业意愿", result: .untrue,
@@ -29,7 +29,7 @@ struct EvaluationScreenTests {
         return Evaluation(id: 1, communityCode: testCommunity.code, period: testCommunity.period, rubricId: card.rubricId,
                           rubricTitle: card.rubricTitle, items: items, submittedBy: "王芳", submittedAt: "2024-12-31T09:00:00",
                           checksum: "0123456789abcdef", currentChecksum: "0123456789abcdef", changesSinceSubmission: changes,
-                          adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(1), reason: "台账缺少签字",
+                          adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: .zero, reason: "台账缺少签字",
                                                                           by: "督导员", at: "2024-12-31T09:20:00")],
                           sample: sample, signature: signed ? Signature(by: "督导员", at: "2024-12-31T11:00:00") : nil)
     }
@@ -49,7 +49,7 @@ struct EvaluationScreenTests {
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
-            "│ 自评 王芳 2024-12-31T09:00:00 提交：15/100    初评 14/100（1项不同）         │",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
             "│ 初评未签署  ！自评提交后台账又修改了 3 处                                    │",
             "│ ▶评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
@@ -58,19 +58,19 @@ struct EvaluationScreenTests {
             "│  工作制度健全并执行                  2     0     0                           │",
             "│  创建工作方案                        3     0     0                           │",
             "│  三项补贴享受率100%                  6     6     6                           │",
-            "│  建立摸底台账                        2     2     1    -1                     │",
+            "│  建立摸底台账                        2     2     0    -2                     │",
             "│  创业培训率100%                      8     0     0                           │",
             "│  培训合格率100%                      4     0     0                           │",
             "│  培训后创业率达30%                   2     0     0                           │",
             "│ 初评理由：台账缺少签字（督导员）                                             │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
-            "│  序号 姓名    公民身份号码        创业状态    结果      说明                 │",
+            "│  序号 姓名    公民身份号码        分层        结果      说明                 │",
             "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
             "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
             "│  3    李四    630102********022X  已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  U解锁  t重新提交  Esc返回  F1帮助",
+            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
         ])
     }
 
@@ -97,8 +97,8 @@ struct EvaluationScreenTests {
         expectScreen(render(state), [
             " 八一路社区（630102001）［已锁定］ │ 考核期 2024-01-01..2024-12-31  操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
-            "│ 自评 王芳 2024-12-31T09:00:00 提交：15/100    初评 14/100（1项不同）         │",
-            "│ 已签署锁定：督导员 2024-12-31T11:00:00                                       │",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
+            "│ 已签署锁定：督导员 2024-12-31 11:00                                          │",
             "│  评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
             "│  创业带动就业指数达到3              15     0     0                           │",
@@ -112,7 +112,7 @@ struct EvaluationScreenTests {
             "│  培训后创业└────────────────────────────────────────────────────┘            │",
             "│ 第2号 张三：电话停机                                                         │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
-            "│ ▶序号 姓名    公民身份号码        创业状态    结果      说明                 │",
+            "│ ▶序号 姓名    公民身份号码        分层        结果      说明                 │",
             "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
             "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
             "│  3    李四    630102********022X  已创业      未核实                         │",
@@ -146,7 +146,7 @@ struct EvaluationScreenTests {
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
-            "│ 自评 王芳 2024-12-31T09:00:00 提交：15/100    初评 15/100                    │",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 15/100                       │",
             "│ 初评未签署                                                                   │",
             "│  评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
@@ -158,7 +158,7 @@ struct EvaluationScreenTests {
             "│  建立摸底台账                        2     2     2                           │",
             "│ 第9号 张三：未核实                                                           │",
             "│ 随机抽样 种子 20241231  核实 0/10：不属实 0  联系不上 0                      │",
-            "│ ▶序号 姓名    公民身份号码        创业状态    结果      说明                 │",
+            "│ ▶序号 姓名    公民身份号码        分层        结果      说明                 │",
             "│  4    张三    630102********0116  有创业意愿  未核实                         │",
             "│  5    张三    630102********0116  有创业意愿  未核实                         │",
             "│  6    张三    630102********0116  有创业意愿  未核实                         │",
@@ -176,10 +176,10 @@ struct EvaluationScreenTests {
     @Test func aClerkIsToldTheInitialEvaluationKeysAreASupervisors() {
         var state = Self.opened(Self.evaluation())
         _ = reduce(&state, .accessLoaded([testCommunity.code]))
-        for key in ["a", "d", "S", "U"] {
+        for key in ["a", "d", "S", "U", "R"] {
             #expect(press(&state, [.character(Character(key))]).isEmpty)
             #expect(state.dialog == nil, "\(key)")
-            #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署和解锁；窗口人员可按 t 提交自评")
+            #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
         }
         #expect(press(&state, [.character("t")]).count == 1)
     }
@@ -190,12 +190,14 @@ struct EvaluationScreenTests {
         // t: submit the card the screen's figures give
         let card = ScoreEngine.evaluate(state.rubric!, facts: state.facts, checklist: testCommunity.checklist)
         #expect(press(&state, [.character("t")]) == [.evaluation(community: code, .submit(card))])
-        // a: points within the item's maximum, then a reason (required)
+        // a: points the item can have (all or nothing: 15 or 0), then a reason (required)
         press(&state, [.down, .character("a")] + type("16") + [.enter])
-        #expect(state.message == "请输入0到15之间的分数（如 1 或 1.5）" && state.dialog != nil)
-        press(&state, [.backspace, .backspace] + type("7.5") + [.enter, .enter])
+        #expect(state.message == "创业带动就业指数达到3只能得15分或0分（全得或不得），不能给16分" && state.dialog != nil)
+        press(&state, [.backspace, .backspace] + type("7.5") + [.enter])
+        #expect(state.message == "创业带动就业指数达到3只能得15分或0分（全得或不得），不能给7.5分" && state.dialog != nil)
+        press(&state, [.backspace, .backspace, .backspace] + type("15") + [.enter, .enter])
         #expect(state.message == "初评改分必须填写理由")
-        #expect(press(&state, type("带动人数核实有误") + [.enter]) == [.evaluation(community: code, .adjust(item: "jobs_index", points: Points(hundredths: 750), reason: "带动人数核实有误"))])
+        #expect(press(&state, type("带动人数核实有误") + [.enter]) == [.evaluation(community: code, .adjust(item: "jobs_index", points: Points(15), reason: "带动人数核实有误"))])
         #expect(state.dialog == nil)
         // 1/2/3 act on the sample list only
         press(&state, [.character("1")])
@@ -205,9 +207,11 @@ struct EvaluationScreenTests {
         press(&state, [.character("2"), .enter])
         #expect(state.message == "不属实必须填写说明：社区将看到这条说明并据此更正")
         #expect(press(&state, type("未开业") + [.enter]) == [.evaluation(community: code, .check(position: 3, result: .untrue, note: "未开业"))])
-        // d: a positive size; S: a confirmation; U: a reason
-        #expect(press(&state, [.character("d")] + type("0") + [.enter]).isEmpty)
-        #expect(press(&state, [.backspace] + type("10") + [.enter]) == [.evaluation(community: code, .draw(size: 10))])
+        // d: persons, then services on their own (not both 0); S: a confirmation; U: a reason
+        #expect(press(&state, [.character("d")] + type("0") + [.enter, .enter]).isEmpty)
+        #expect(state.message == "抽取人数和服务数不能都是0")
+        #expect(press(&state, type("3") + [.enter]) == [.evaluation(community: code, .draw(size: 0, services: 3))])
+        #expect(press(&state, [.character("d")] + type("10") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 10))])
         #expect(press(&state, [.character("S"), .escape]).isEmpty && state.dialog == nil)
         #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .sign)])
         #expect(press(&state, [.character("U"), .enter]).isEmpty)
@@ -217,5 +221,88 @@ struct EvaluationScreenTests {
         #expect(state.message == "已签署初评，台账已锁定")
         #expect(press(&state, [.escape]) == [.loadFacts(community: code)])
         if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
+    }
+
+    /// The signed evaluation recommended to the city, and the city's review begun: 建立摸底台账 back to 2 points.
+    static func cityReview() -> CityReview {
+        let e = evaluation(signed: true)
+        let district = Evaluation(id: e.id, communityCode: e.communityCode, period: e.period, rubricId: e.rubricId, rubricTitle: e.rubricTitle,
+                                  items: e.items, submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum,
+                                  currentChecksum: e.currentChecksum, changesSinceSubmission: 0, adjustments: e.adjustments,
+                                  sample: e.sample, signature: e.signature, recommendation: Signature(by: "督导员", at: "2024-12-31T11:30:00"))
+        let items = e.items.map {
+            AssessedItem(id: $0.id, title: $0.title, group: $0.group, source: $0.source, max: $0.max, points: e.evaluatedPoints($0),
+                         measured: $0.measured, threshold: $0.threshold, explanation: $0.explanation, allowed: $0.allowed)
+        }
+        let city = Evaluation(id: 2, communityCode: e.communityCode, period: e.period, rubricId: e.rubricId, rubricTitle: e.rubricTitle,
+                              items: items, submittedBy: "市督导", submittedAt: "2025-01-05T10:00:00", checksum: e.checksum,
+                              currentChecksum: e.checksum, changesSinceSubmission: 0,
+                              adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(2), reason: "现场见到签字台账",
+                                                                              by: "市督导", at: "2025-01-05T10:10:00")],
+                              sample: nil, signature: nil, stage: .city)
+        return CityReview(district: district, city: city)
+    }
+
+    @Test func theCityViewShowsTheThreeScoresSideBySideAndItsKeysActOnTheCitysReview() {
+        let code = testCommunity.code
+        var state = Self.opened(Self.evaluation(signed: true))
+        // c switches to the city's view and reads the review; a community not recommended says so
+        #expect(press(&state, [.character("c")]) == [.evaluation(community: code, .loadCity)])
+        _ = reduce(&state, .cityReviewUpdated(nil, after: nil))
+        #expect(render(state).trimmedLines[2].hasPrefix("│ 市级考评：本社区的初评未经区县推荐"))
+        #expect(press(&state, [.character("d")]).isEmpty && state.message == "本社区的初评未经区县推荐，不能做市级考评：区县督导签署初评后按 R 推荐")
+        _ = reduce(&state, .cityReviewUpdated(Self.cityReview(), after: nil))
+        press(&state, Array(repeating: .down, count: 6))
+        expectScreen(render(state), [
+            " 八一路社区（630102001）［已锁定］ │ 考核期 2024-01-01..2024-12-31  操作员 王芳",
+            "┌─ 市级考评：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────┐",
+            "│ 自评 15  初评 13  市级 15/100（市级改1项）  推荐 督导员                      │",
+            "│ 市级考评未签署                                                               │",
+            "│ ▶评分项                           满分  自评  初评  市级  差异               │",
+            "│  劳动者创业参与率达到7%             15     0     0     0                     │",
+            "│  创业带动就业指数达到3              15     0     0     0                     │",
+            "│  成立创建工作领导小组                2     2     2     2                     │",
+            "│  工作制度健全并执行                  2     0     0     0                     │",
+            "│  创建工作方案                        3     0     0     0                     │",
+            "│  三项补贴享受率100%                  6     6     6     6                     │",
+            "│  建立摸底台账                        2     2     0     2    +2               │",
+            "│  创业培训率100%                      8     0     0     0                     │",
+            "│  培训合格率100%                      4     0     0     0                     │",
+            "│  培训后创业率达30%                   2     0     0     0                     │",
+            "│  开设创业服务窗口                    2     0     0     0                     │",
+            "│  每人2次以上创业服务                16     0     0     0                     │",
+            "│ 市级理由：现场见到签字台账（市督导）                                         │",
+            "│ 市级抽样：尚未抽样（d 抽样）                                                 │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助",
+        ])
+        // a: the item as the 初评 left it (0 of 2 points: all or nothing), then a reason; the request is the city's
+        press(&state, [.character("a")] + type("1") + [.enter])
+        #expect(state.message == "建立摸底台账只能得2分或0分（全得或不得），不能给1分")
+        press(&state, [.backspace] + type("2") + [.enter])
+        #expect(press(&state, type("现场见到签字台账") + [.enter])
+                == [.evaluation(community: code, .adjust(item: "survey_register", points: Points(2), reason: "现场见到签字台账", stage: .city))])
+        // d: the city's own draw; S: the city's signature
+        #expect(press(&state, [.character("d")] + type("3") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 3, stage: .city))])
+        #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .signCity)])
+        // An unlock from the city's view reads the city's review again
+        #expect(press(&state, [.character("U")] + type("市级抽查不属实") + [.enter]) == [.evaluation(community: code, .unlock(reason: "市级抽查不属实"))])
+        #expect(reduce(&state, .evaluationUpdated(Self.evaluation(), after: .unlock(reason: "市级抽查不属实")))
+                == [.evaluation(community: code, .loadCity)])
+        #expect(state.message == "已解锁，台账可以修改")
+        // c goes back to the 初评
+        #expect(press(&state, [.character("c")]) == [.evaluation(community: code, .load)])
+    }
+
+    @Test func aSupervisorRecommendsASignedEvaluation() {
+        var state = Self.opened(Self.evaluation(signed: true))
+        #expect(press(&state, [.character("R")]).isEmpty && state.dialog != nil)
+        #expect(press(&state, [.enter]) == [.evaluation(community: testCommunity.code, .recommend)])
+        _ = reduce(&state, .evaluationUpdated(Self.cityReview().district, after: .recommend))
+        #expect(state.message == "已推荐参加市级考评：初评总分 13/100")
+        #expect(render(state).trimmedLines[3].hasPrefix("│ 已签署锁定：督导员 2024-12-31 11:00 已推荐市级"))
     }
 }

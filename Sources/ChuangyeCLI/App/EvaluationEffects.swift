@@ -9,27 +9,43 @@ enum EvaluationEffects {
         guard let store = database as? any EvaluationStore else {
             return .effectFailed("当前数据库引擎不支持评选程序（自评、初评、抽样）")
         }
+        // Nine digits at most: easy to read out to the community and to type again.
+        let seed = UInt64.random(in: 1...999_999_999)
+        let after = request.isRead ? nil : request
+        if request.stage == .city {
+            switch request {
+            case .adjust(let item, let points, let reason, _):
+                _ = try await store.adjust(community: community, item: item, points: points, reason: reason, stage: .city)
+            case .draw(let size, let services, _):
+                _ = try await store.drawSpotChecks(community: community, size: size, services: services, seed: seed, stage: .city)
+            case .check(let position, let result, let note, _):
+                _ = try await store.recordSpotCheck(community: community, position: position, result: result, note: note, stage: .city)
+            case .signCity: _ = try await store.signOff(community: community, stage: .city)
+            case .loadCity, .load, .submit, .sign, .recommend, .unlock: break
+            }
+            return .cityReviewUpdated(try await store.cityReview(community: community), after: after)
+        }
         let updated: Evaluation?
         switch request {
-        case .load: updated = try await store.evaluation(community: community)
+        case .load, .loadCity: updated = try await store.evaluation(community: community)
         case .submit(let shown):
             // The score on screen may be older than the registers (another clerk's save, an import from the command
             // line): what is frozen is computed now, from the same rubric, as `chuangye evaluate submit` does.
             let card = try await currentCard(like: shown, community: community, database: database)
             updated = try await store.submitSelfAssessment(community: community, card: card)
-        case .adjust(let item, let points, let reason):
-            updated = try await store.adjust(community: community, item: item, points: points, reason: reason)
-        case .draw(let size):
-            // Nine digits at most: easy to read out to the community and to type again.
-            updated = try await store.drawSpotChecks(community: community, size: size, seed: UInt64.random(in: 1...999_999_999))
-        case .check(let position, let result, let note):
-            updated = try await store.recordSpotCheck(community: community, position: position, result: result, note: note)
-        case .sign: updated = try await store.signOff(community: community)
+        case .adjust(let item, let points, let reason, let stage):
+            updated = try await store.adjust(community: community, item: item, points: points, reason: reason, stage: stage)
+        case .draw(let size, let services, let stage):
+            updated = try await store.drawSpotChecks(community: community, size: size, services: services, seed: seed, stage: stage)
+        case .check(let position, let result, let note, let stage):
+            updated = try await store.recordSpotCheck(community: community, position: position, result: result, note: note, stage: stage)
+        case .sign, .signCity: updated = try await store.signOff(community: community, stage: .district)
+        case .recommend: updated = try await store.recommendToCity(community: community)
         case .unlock(let reason):
             try await store.unlock(community: community, reason: reason)
             updated = try await store.evaluation(community: community)
         }
-        return .evaluationUpdated(updated, after: request == .load ? nil : request)
+        return .evaluationUpdated(updated, after: after)
     }
 
     /// The community's score card by the shown card's rubric, from the registers as they are now.

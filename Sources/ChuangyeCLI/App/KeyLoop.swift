@@ -184,7 +184,7 @@ extension Effect {
              .acceptWarnings, .recordEntryEvent:
             true
         case .evaluation(_, let request):
-            request != .load
+            !request.isRead
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
              .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:

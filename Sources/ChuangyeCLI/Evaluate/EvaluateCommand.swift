@@ -7,14 +7,16 @@ import LedgerStore
 struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "评选程序：社区自评、区县初评（改分、随机抽样核实）、签署锁定与解锁",
+        abstract: "评选程序：社区自评、区县初评（改分、随机抽样核实）、签署锁定、推荐与市级考评、解锁",
         discussion: """
         社区窗口人员用 submit 提交自评（冻结每一评分项的得分和实测值，记录提交人、时间和台账校验码）；督导用 adjust 改分（须写理由）、\
         draw 随机抽样（按创业状态分层，种子可重现）、check 记录核实结果、sign 签署初评。签署后该社区的台账不能再修改，直到督导用 unlock 解锁（须写理由，记入修改记录）。
-        show 查看自评与初评，export 导出初评结果（.xlsx、.csv 或 .json）。
+        督导签署后可用 recommend 推荐该社区参加市级考评；市级督导用 candidates 查看推荐名单，adjust、draw、check、sign 加 --city 做市级考评\
+        （自评、初评、市级得分并列，抽样种子另行记录）。市级考评签署后台账保持锁定，只有市级督导可以解锁。
+        show 查看自评、初评与市级考评，export 导出结果（.xlsx、.csv 或 .json，含市级考评）。
         """,
         subcommands: [EvaluateSubmit.self, EvaluateShow.self, EvaluateAdjust.self, EvaluateDraw.self, EvaluateCheck.self,
-                      EvaluateSign.self, EvaluateUnlock.self, EvaluateExport.self])
+                      EvaluateSign.self, EvaluateRecommend.self, EvaluateCandidates.self, EvaluateUnlock.self, EvaluateExport.self])
 }
 
 /// What every `evaluate` subcommand opens: the ledger and its evaluation store, and the community.
@@ -36,6 +38,11 @@ struct EvaluationSession {
         do { return try await body(store) } catch let e as StoreError { throw CLIFailure.data(e.message) }
     }
 
+    /// The city's review of the current submission (nil: not recommended to the city).
+    func cityReview() async throws -> CityReview? {
+        try await run { try await $0.cityReview(community: community.code) }
+    }
+
     /// The current submission, or a data error saying there is none.
     func requireEvaluation() async throws -> Evaluation {
         guard let e = try await run({ try await $0.evaluation(community: community.code) }) else {
@@ -49,7 +56,7 @@ struct EvaluateSubmit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "提交社区自评（冻结当前评分）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
-    @Option(name: .long, help: ArgumentHelp("评分表编号（默认按档案级别：社区用 xining-community，街道用 xining-street）", valueName: "编号"))
+    @Option(name: .long, help: ArgumentHelp("评分表编号或名称（默认按档案级别的评分表）", valueName: "评分表"))
     var rubric: String?
 
     func run() async throws {
@@ -64,7 +71,7 @@ struct EvaluateSubmit: AsyncParsableCommand {
 }
 
 struct EvaluateShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "查看自评、初评、抽样核实和锁定状态")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "查看自评、初评、市级考评、抽样核实和锁定状态")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @Flag(name: .long, help: "以JSON格式输出（身份证号遮盖）") var json = false
@@ -72,6 +79,8 @@ struct EvaluateShow: AsyncParsableCommand {
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let e = try await session.requireEvaluation()
-        print(json ? try EvaluationJSON.render(e, community: session.community, mask: true) : EvaluationText.render(e, community: session.community))
+        let city = try await session.cityReview()
+        print(json ? try EvaluationJSON.render(e, city: city, community: session.community, mask: true)
+                   : EvaluationText.render(e, city: city, community: session.community))
     }
 }

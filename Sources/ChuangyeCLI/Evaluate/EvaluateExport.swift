@@ -6,10 +6,10 @@ import SafeFiles
 
 struct EvaluateExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "导出初评结果：自评与初评对照、差异及理由、抽样名单及核实结果（.xlsx、.csv 或 .json）")
+        commandName: "export", abstract: "导出初评结果：自评与初评（及市级考评）对照、差异及理由、抽样名单及核实结果（.xlsx、.csv 或 .json）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
-    @Argument(help: ArgumentHelp("输出文件：.xlsx（两张工作表：初评结果、抽样核实）、.csv（UTF-8带BOM）或 .json（按扩展名）", valueName: "文件")) var file: String
+    @Argument(help: ArgumentHelp("输出文件：.xlsx（工作表：初评结果、抽样核实；有市级考评时另加市级考评、市级抽样核实）、.csv（UTF-8带BOM）或 .json（按扩展名）", valueName: "文件")) var file: String
     @Flag(name: .long, help: "遮盖身份证号（如 630102********1234）") var mask = false
     @Flag(name: .long, help: "文件已存在时覆盖它（只覆盖普通文件；不会覆盖目录、设备、符号链接或数据库文件）") var force = false
 
@@ -25,17 +25,18 @@ struct EvaluateExport: AsyncParsableCommand {
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let e = try await session.requireEvaluation()
+        let city = try await session.cityReview()
         if isWorkbook {
             try await WorkbookFile.write(WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)) { temporary in
                 do {
-                    try EvaluationWorkbook.write(path: temporary, evaluation: e, community: session.community, mask: mask)
+                    try EvaluationWorkbook.write(path: temporary, evaluation: e, city: city, community: session.community, mask: mask)
                 } catch let failure as WorkbookError { throw CLIFailure.data("导出失败：\(failure.message)") }
             }
             print("已导出\(session.community.name)的初评结果到 \(file)\(mask ? "（已遮盖身份证号）" : "")")
             return
         }
-        let text = isJSON ? try EvaluationJSON.render(e, community: session.community, mask: mask) + "\n"
-                          : EvaluationCSV.render(e, community: session.community, mask: mask)
+        let text = isJSON ? try EvaluationJSON.render(e, city: city, community: session.community, mask: mask) + "\n"
+                          : EvaluationCSV.render(e, city: city, community: session.community, mask: mask)
         let output: NewFile
         do {
             output = try NewFile(WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath))

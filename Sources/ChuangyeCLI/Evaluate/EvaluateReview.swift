@@ -3,56 +3,78 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
+/// `--city`: the step is the city supervisor's 市级考评 of a recommended community, not the district's 初评.
+struct StageOption: ParsableArguments {
+    @Flag(name: .long, help: "市级考评（市级督导，对区县推荐的社区）；不加为区县初评") var city = false
+
+    var stage: EvaluationStage { city ? .city : .district }
+}
+
 struct EvaluateAdjust: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "adjust", abstract: "初评：为一个评分项给出不同的分数（督导，须写理由）")
+    static let configuration = CommandConfiguration(
+        commandName: "adjust", abstract: "初评或市级考评：为一个评分项给出不同的分数（须写理由，只能是该项可能得到的分数）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
-    @Argument(help: ArgumentHelp("评分项编号（chuangye evaluate show 列出，如 survey_register）", valueName: "评分项")) var item: String
-    @Argument(help: ArgumentHelp("初评分数（如 1 或 1.5）；与自评相同则取消差异", valueName: "分数")) var points: String
+    @OptionGroup var stageOption: StageOption
+    @Argument(help: ArgumentHelp("评分项名称（chuangye evaluate show 列出，如 创业服务对象参与率）", valueName: "评分项")) var item: String
+    @Argument(help: ArgumentHelp("分数（如 1 或 1.5）；与上一级相同则取消差异", valueName: "分数")) var points: String
     @Option(name: .long, help: ArgumentHelp("改分理由（必填）", valueName: "理由")) var reason: String
 
     func validate() throws {
         if Points(text: points) == nil { throw ValidationError("分数应为不超过两位小数的非负数，如 1 或 1.5，而不是“\(points)”") }
-        if Normalize.optional(reason) == nil { throw ValidationError("初评改分必须填写理由（--reason）") }
+        if Normalize.optional(reason) == nil { throw ValidationError("改分必须填写理由（--reason）") }
     }
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let value = Points(text: points) ?? .zero
-        let e = try await session.run { try await $0.adjust(community: session.community.code, item: item, points: value, reason: reason) }
-        let title = e.items.first { $0.id == item }?.title ?? item
-        print("已记录初评：\(title) \(value)分（自评 \(e.items.first { $0.id == item }?.points ?? .zero)分）。初评总分 \(e.evaluatedTotal)/\(e.maxTotal)，自评总分 \(e.selfTotal)")
+        let stage = stageOption.stage
+        let e = try await session.run {
+            try await $0.adjust(community: session.community.code, item: item, points: value, reason: reason, stage: stage)
+        }
+        let changed = e.items.first { $0.id == item || $0.title == item }
+        let base = stage == .district ? "自评" : "初评"
+        print("已记录\(stage.title)：\(changed?.title ?? item) \(value)分（\(base) \(changed?.points ?? .zero)分）。\(stage.title)总分 \(e.evaluatedTotal)/\(e.maxTotal)，\(base)总分 \(e.selfTotal)")
     }
 }
 
 struct EvaluateDraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "draw", abstract: "随机抽样：按创业状态分层按比例抽取人员（督导）",
-        discussion: "同一种子、同一台账抽出同一名单；种子记入数据库并显示，可向社区出示。每份自评只抽一次。")
+        commandName: "draw", abstract: "随机抽样：按创业状态分层抽取人员，另可按服务类型分层单独抽取服务（督导；--city 市级督导）",
+        discussion: "同一种子、同一台账抽出同一名单（人员和服务都由这一个种子决定）；种子记入数据库并显示，可向社区出示。初评和市级考评各只抽一次。")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
-    @Argument(help: ArgumentHelp("抽取人数（1–\(AppDatabase.largestSample)）", valueName: "人数")) var size: Int
+    @OptionGroup var stageOption: StageOption
+    @Argument(help: ArgumentHelp("抽取人数（0–\(AppDatabase.largestSample)；每人同时抽查其一次服务）", valueName: "人数")) var size: Int
+    @Option(name: .long, help: ArgumentHelp("另外单独抽取的服务数（按服务类型分层，默认0）", valueName: "服务数")) var services: Int = 0
     @Option(name: .long, help: ArgumentHelp("随机种子（非负整数；默认随机生成）", valueName: "种子")) var seed: UInt64?
     @Flag(name: .long, help: "以JSON格式输出（身份证号遮盖）") var json = false
 
     func validate() throws {
-        if !(1...AppDatabase.largestSample).contains(size) { throw ValidationError("抽取人数应在1到\(AppDatabase.largestSample)之间") }
+        let range = 0...AppDatabase.largestSample
+        if !range.contains(size) { throw ValidationError("抽取人数应在0到\(AppDatabase.largestSample)之间") }
+        if !range.contains(services) { throw ValidationError("单独抽取的服务数应在0到\(AppDatabase.largestSample)之间") }
+        if size + services == 0 { throw ValidationError("抽取人数和服务数不能都是0") }
     }
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         // Nine digits at most: easy to read out and to type again.
         let chosen = seed ?? UInt64.random(in: 1...999_999_999)
-        let e = try await session.run { try await $0.drawSpotChecks(community: session.community.code, size: size, seed: chosen) }
+        let stage = stageOption.stage
+        let e = try await session.run {
+            try await $0.drawSpotChecks(community: session.community.code, size: size, services: services, seed: chosen, stage: stage)
+        }
         if json { return print(try EvaluationJSON.render(e, community: session.community, mask: true)) }
-        print(EvaluationText.sample(e.sample).joined(separator: "\n"))
+        print(EvaluationText.sample(e.sample, stage: stage).joined(separator: "\n"))
     }
 }
 
 struct EvaluateCheck: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "记录抽样人员的核实结果（督导）")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "记录抽样名单中一条的核实结果（督导；--city 市级督导）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
+    @OptionGroup var stageOption: StageOption
     @Argument(help: ArgumentHelp("抽样名单中的序号", valueName: "序号")) var position: Int
     @Argument(help: ArgumentHelp("核实结果：属实、不属实或联系不上", valueName: "结果")) var result: String
     @Option(name: .long, help: ArgumentHelp("说明（不属实时必填，社区将看到）", valueName: "说明")) var note: String = ""
@@ -65,9 +87,13 @@ struct EvaluateCheck: AsyncParsableCommand {
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let found = SpotCheckResult(text: result) ?? .confirmed
-        let e = try await session.run { try await $0.recordSpotCheck(community: session.community.code, position: position, result: found, note: note) }
-        let person = e.sample?.checks.first { $0.position == position }
-        print("已记录第\(position)号 \(person?.name ?? "")：\(found.rawValue)")
+        let stage = stageOption.stage
+        let e = try await session.run {
+            try await $0.recordSpotCheck(community: session.community.code, position: position, result: found, note: note, stage: stage)
+        }
+        let checked = e.sample?.checks.first { $0.position == position }
+        let what = checked.map { $0.forService ? "\($0.name)的\($0.service?.text ?? "服务")" : $0.name } ?? ""
+        print("已记录\(stage == .city ? "市级抽查" : "")第\(position)号 \(what)：\(found.rawValue)")
         if let progress = EvaluationText.progress(e.sample) { print(progress) }
     }
 }

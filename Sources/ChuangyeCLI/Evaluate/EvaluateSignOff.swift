@@ -4,20 +4,53 @@ import LedgerCore
 import LedgerStore
 
 struct EvaluateSign: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sign", abstract: "签署初评并锁定该社区台账（督导）")
+    static let configuration = CommandConfiguration(commandName: "sign", abstract: "签署初评并锁定该社区台账（督导）；--city 签署市级考评（市级督导，锁定保持）")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: CommunityOption
+    @OptionGroup var stageOption: StageOption
+
+    func run() async throws {
+        let session = try await EvaluationSession.open(global, target)
+        let stage = stageOption.stage
+        let e = try await session.run { try await $0.signOff(community: session.community.code, stage: stage) }
+        let name = "\(session.community.name)（\(session.community.code)）"
+        switch stage {
+        case .district:
+            print("已签署\(name)考核期 \(e.period) 的初评：初评总分 \(e.evaluatedTotal)/\(e.maxTotal)（自评 \(e.selfTotal)）。台账已锁定，修改须由督导解锁")
+        case .city:
+            print("已签署\(name)考核期 \(e.period) 的市级考评：市级总分 \(e.evaluatedTotal)/\(e.maxTotal)（初评 \(e.selfTotal)）。台账保持锁定，修改须由市级督导解锁")
+        }
+        if let notice = e.outdatedNotice { print("注意：\(notice)") }
+    }
+}
+
+struct EvaluateRecommend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "recommend", abstract: "推荐已签署初评的社区参加市级考评（督导）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
-        let e = try await session.run { try await $0.signOff(community: session.community.code) }
-        print("已签署\(session.community.name)（\(session.community.code)）考核期 \(e.period) 的初评：初评总分 \(e.evaluatedTotal)/\(e.maxTotal)（自评 \(e.selfTotal)）。台账已锁定，修改须由督导解锁")
-        if let notice = e.outdatedNotice { print("注意：\(notice)") }
+        let e = try await session.run { try await $0.recommendToCity(community: session.community.code) }
+        print("已推荐\(session.community.name)（\(session.community.code)）参加市级考评：初评总分 \(e.evaluatedTotal)/\(e.maxTotal)")
+    }
+}
+
+struct EvaluateCandidates: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "candidates", abstract: "列出区县推荐参加市级考评的社区（自评、初评、市级得分）")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let ledger = try global.openDatabase()
+        guard let store = ledger as? any EvaluationStore else { throw CLIFailure.data("当前数据库引擎不支持评选程序（自评、初评、抽样）") }
+        let candidates: [CityCandidate]
+        do { candidates = try await store.cityCandidates() } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        print(EvaluationText.candidates(candidates).joined(separator: "\n"))
     }
 }
 
 struct EvaluateUnlock: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "解锁已签署的社区台账（督导，须写理由）")
+    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "解锁已签署的社区台账（督导；市级考评签署后须市级督导；须写理由）")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @Option(name: .long, help: ArgumentHelp("解锁理由（必填，记入修改记录）", valueName: "理由")) var reason: String

@@ -20,6 +20,8 @@ enum EvaluationJSON {
         let result, note, checkedBy, checkedAt: String?
         let changesSinceCheck: Int
         let service: Service?
+        /// `person` (drawn as a person, with one of their services) or `service` (a service drawn on its own).
+        let drawnFor: String
     }
     /// The service drawn with the person (null: none in the period).
     struct Service: Encodable {
@@ -32,7 +34,22 @@ enum EvaluationJSON {
         let discrepancyRate: Double?
         let drawnBy, drawnAt: String
         let strata: [Stratum]
+        let requestedServices: Int
+        let serviceStrata: [Stratum]
         let persons: [Person]
+    }
+    /// The 市级考评: the city's points per item (beside the 初评's), its draw and its signature.
+    struct City: Encodable {
+        struct CityItem: Encodable {
+            let id: String
+            let districtPoints, cityPoints, difference: Double
+            let reason, adjustedBy, adjustedAt: String?
+        }
+        let startedBy, startedAt: String
+        let cityTotal: Double
+        let items: [CityItem]
+        let sample: Sample?
+        let signed: Signed?
     }
     struct Signed: Encodable {
         let by, at: String
@@ -46,9 +63,41 @@ enum EvaluationJSON {
         let items: [Item]
         let sample: Sample?
         let signed: Signed?
+        let recommended: Signed?
+        let city: City?
     }
 
-    static func document(_ e: Evaluation, community: Community, mask: Bool) -> Document {
+    static func sample(_ s: SpotCheckSample, mask: Bool) -> Sample {
+        Sample(seed: s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
+               untrue: s.count(.untrue), unreachable: s.count(.unreachable),
+               discrepancyRate: s.discrepancyRate.map { Double($0.numerator) / Double($0.denominator) },
+               drawnBy: s.drawnBy, drawnAt: s.drawnAt,
+               strata: s.strata.map { Stratum(name: $0.name, population: $0.population, drawn: $0.drawn) },
+               requestedServices: s.requestedServices,
+               serviceStrata: s.serviceStrata.map { Stratum(name: $0.name, population: $0.population, drawn: $0.drawn) },
+               persons: s.checks.map { c in
+                   Person(position: c.position, personId: c.personId, name: c.name,
+                          idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
+                          result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
+                          changesSinceCheck: c.changesSinceCheck,
+                          service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) },
+                          drawnFor: c.forService ? "service" : "person")
+               })
+    }
+
+    static func city(_ review: CityReview?, mask: Bool) -> City? {
+        guard let review, let city = review.city else { return nil }
+        let items = review.district.items.map { item in
+            let a = review.cityAdjustment(item)
+            return City.CityItem(id: item.id, districtPoints: review.districtPoints(item).asDouble, cityPoints: review.cityPoints(item).asDouble,
+                                 difference: (review.cityPoints(item) - review.districtPoints(item)).asDouble,
+                                 reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
+        }
+        return City(startedBy: city.submittedBy, startedAt: city.submittedAt, cityTotal: review.cityTotal.asDouble, items: items,
+                    sample: city.sample.map { Self.sample($0, mask: mask) }, signed: city.signature.map { Signed(by: $0.by, at: $0.at) })
+    }
+
+    static func document(_ e: Evaluation, city review: CityReview? = nil, community: Community, mask: Bool) -> Document {
         let items = e.items.map { item in
             let a = e.adjustments[item.id]
             let evaluated = e.evaluatedPoints(item)
@@ -56,31 +105,19 @@ enum EvaluationJSON {
                         max: item.max.asDouble, selfPoints: item.points.asDouble, evaluatedPoints: evaluated.asDouble,
                         difference: (evaluated - item.points).asDouble, reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
         }
-        let sample = e.sample.map { s in
-            Sample(seed: s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
-                   untrue: s.count(.untrue), unreachable: s.count(.unreachable),
-                   discrepancyRate: s.discrepancyRate.map { Double($0.numerator) / Double($0.denominator) },
-                   drawnBy: s.drawnBy, drawnAt: s.drawnAt,
-                   strata: s.strata.map { Stratum(name: $0.name, population: $0.population, drawn: $0.drawn) },
-                   persons: s.checks.map { c in
-                       Person(position: c.position, personId: c.personId, name: c.name,
-                              idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
-                              result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
-                              changesSinceCheck: c.changesSinceCheck,
-                              service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) })
-                   })
-        }
+        let sample = e.sample.map { Self.sample($0, mask: mask) }
         return Document(community: community.code, name: community.name, period: e.period.description, rubric: e.rubricId,
                         submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum, currentChecksum: e.currentChecksum,
                         changesSinceSubmission: e.changesSinceSubmission, outdated: e.isOutdated,
                         selfTotal: e.selfTotal.asDouble, evaluatedTotal: e.evaluatedTotal.asDouble, max: e.maxTotal.asDouble,
-                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) })
+                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) },
+                        recommended: e.recommendation.map { Signed(by: $0.by, at: $0.at) }, city: Self.city(review, mask: mask))
     }
 
-    static func render(_ e: Evaluation, community: Community, mask: Bool) throws -> String {
+    static func render(_ e: Evaluation, city review: CityReview? = nil, community: Community, mask: Bool) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] // stable output for scripts and diffs
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(document(e, community: community, mask: mask)), as: UTF8.self)
+        return String(decoding: try encoder.encode(document(e, city: review, community: community, mask: mask)), as: UTF8.self)
     }
 }

@@ -2,46 +2,61 @@ import LedgerCore
 import LedgerStore
 import TerminalUI
 
-/// `evaluate show`: the self-assessment beside the 初评, the spot checks and the lock, aligned by display width.
+/// `evaluate show`: the self-assessment beside the 初评 (and the 市级考评 once the city began), the spot checks and
+/// the lock, aligned by display width. Items by their Chinese names, times to the minute: a person reads it.
 enum EvaluationText {
-    static func render(_ e: Evaluation, community: Community) -> String {
+    static func render(_ e: Evaluation, city review: CityReview? = nil, community: Community) -> String {
         var lines = ["\(e.rubricTitle) 初评 — \(community.name)（\(community.code)） 考核期 \(e.period)"]
-        lines.append("自评：\(e.submittedBy)于\(e.submittedAt)提交，自评总分 \(e.selfTotal)/\(e.maxTotal)，台账校验码 \(e.checksum)")
+        lines.append("自评：\(e.submittedBy)于\(TimeText.shown(e.submittedAt))提交，自评总分 \(e.selfTotal)/\(e.maxTotal)，台账校验码 \(e.checksum)")
         if let notice = e.outdatedNotice { lines.append("注意：\(notice)") }
         lines.append(status(e))
+        if let r = e.recommendation { lines.append("推荐：\(r.by)于\(TimeText.shown(r.at))推荐参加市级考评") }
+        if let city = review?.city { lines.append(cityStatus(city)) }
         lines.append("")
-        lines += items(e)
+        lines += items(e, city: review?.city == nil ? nil : review)
         lines.append("")
-        lines += sample(e.sample)
+        lines += sample(e.sample, stage: .district)
+        if let city = review?.city {
+            lines.append("")
+            lines += sample(city.sample, stage: .city)
+        }
         return lines.joined(separator: "\n")
     }
 
     static func status(_ e: Evaluation) -> String {
         guard let s = e.signature else { return "状态：初评未签署" }
-        return "状态：初评已由\(s.by)于\(s.at)签署，台账已锁定（修改须督导解锁）"
+        return "状态：初评已由\(s.by)于\(TimeText.shown(s.at))签署，台账已锁定（修改须督导解锁）"
     }
 
-    /// The items: self-assessment, 初评 and the difference, with each difference's reason under its item.
-    static func items(_ e: Evaluation) -> [String] {
+    static func cityStatus(_ city: Evaluation) -> String {
+        guard let s = city.signature else { return "市级考评：\(city.submittedBy)于\(TimeText.shown(city.submittedAt))开始，尚未签署" }
+        return "市级考评：已由\(s.by)于\(TimeText.shown(s.at))签署，台账保持锁定（修改须市级督导解锁）"
+    }
+
+    /// The items: self-assessment, 初评 (and 市级) with the differences, each reason under its item.
+    static func items(_ e: Evaluation, city review: CityReview?) -> [String] {
         let nameWidth = max(30, e.items.map { DisplayWidth.of("※" + $0.title) + 2 }.max() ?? 0)
-        let idWidth = max(16, e.items.map { $0.id.count + 2 }.max() ?? 0)
-        func row(_ name: String, _ id: String, _ cells: [String]) -> String {
-            trimmedEnd(DisplayWidth.fit(name, nameWidth) + DisplayWidth.fit(id, idWidth) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined())
+        func row(_ name: String, _ cells: [String]) -> String {
+            trimmedEnd(DisplayWidth.fit(name, nameWidth) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined())
         }
-        var lines = [row("评分项", "编号", ["满分", "自评", "初评", "差异"])]
-        let rule = String(repeating: "─", count: nameWidth + idWidth + 24)
+        let heads = ["满分", "自评", "初评", "差异"] + (review == nil ? [] : ["市级", "差异"])
+        var lines = [row("评分项", heads)]
+        let rule = String(repeating: "─", count: nameWidth + 6 * heads.count)
         lines.append(rule)
         for item in e.items {
             let evaluated = e.evaluatedPoints(item)
             let mark = item.source == .inferred ? "※" : "  "
-            lines.append(row(mark + item.title, item.id, [item.max.description, item.points.description, evaluated.description,
-                                                           difference(evaluated - item.points)]))
-            if let a = e.adjustments[item.id] { lines.append("      初评理由：\(a.reason)（\(a.by) \(a.at)）") }
+            var cells = [item.max.description, item.points.description, evaluated.description, difference(evaluated - item.points)]
+            if let review { cells += [review.cityPoints(item).description, difference(review.cityPoints(item) - evaluated)] }
+            lines.append(row(mark + item.title, cells))
+            if let a = e.adjustments[item.id] { lines.append("      初评理由：\(a.reason)（\(a.by) \(TimeText.shown(a.at))）") }
+            if let a = review?.cityAdjustment(item) { lines.append("      市级理由：\(a.reason)（\(a.by) \(TimeText.shown(a.at))）") }
         }
         lines.append(rule)
-        lines.append(row("合计", "", [e.maxTotal.description, e.selfTotal.description, e.evaluatedTotal.description,
-                                      difference(e.evaluatedTotal - e.selfTotal)]))
-        lines.append("与自评不同的评分项：\(e.adjustments.count)项")
+        var totals = [e.maxTotal.description, e.selfTotal.description, e.evaluatedTotal.description, difference(e.evaluatedTotal - e.selfTotal)]
+        if let review { totals += [review.cityTotal.description, difference(review.cityTotal - e.evaluatedTotal)] }
+        lines.append(row("合计", totals))
+        lines.append("与自评不同的评分项：\(e.adjustments.count)项" + (review.map { "；市级考评改分：\($0.city?.adjustments.count ?? 0)项" } ?? ""))
         return lines
     }
 
@@ -51,20 +66,36 @@ enum EvaluationText {
     }
 
     /// The draw and the list with what each check found; ID numbers masked as in every list.
-    static func sample(_ sample: SpotCheckSample?) -> [String] {
-        guard let s = sample else { return ["随机抽样：尚未抽样（chuangye evaluate draw 人数）"] }
-        let strata = s.strataText
-        var lines = ["随机抽样：种子 \(s.seed)，抽\(s.checks.count)人（\(strata)），\(s.drawnBy)于\(s.drawnAt)抽取"]
+    static func sample(_ sample: SpotCheckSample?, stage: EvaluationStage) -> [String] {
+        let name = stage == .district ? "随机抽样" : "市级随机抽样"
+        guard let s = sample else { return ["\(name)：尚未抽样（chuangye evaluate draw 人数\(stage == .city ? " --city" : "")）"] }
+        var lines = ["\(name)：种子 \(s.seed)，\(s.sizeText)（\(s.strataText)），\(s.drawnBy)于\(TimeText.shown(s.drawnAt))抽取"]
         if let p = progress(s) { lines.append(p) }
         lines.append(DisplayWidth.fit("序号", 6) + DisplayWidth.fit("姓名", 10) + DisplayWidth.fit("公民身份号码", 20)
-                     + DisplayWidth.fit("创业状态", 12) + DisplayWidth.fit("核实结果", 10) + "说明")
+                     + DisplayWidth.fit("分层", 12) + DisplayWidth.fit("核实结果", 10) + "说明")
         for c in s.checks {
             var note = c.note ?? ""
             if c.result == .untrue { note += c.changesSinceCheck > 0 ? "（社区已更正\(c.changesSinceCheck)处）" : "（待社区更正）" }
             lines.append(trimmedEnd(DisplayWidth.fit(String(c.position), 6) + DisplayWidth.fit(c.name, 10)
                                     + DisplayWidth.fit(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.fit(c.stratum, 12)
                                     + DisplayWidth.fit(c.result?.rawValue ?? "未核实", 10) + note))
-            if let service = c.service { lines.append(String(repeating: " ", count: 6) + "同时抽查：" + service.text) }
+            if let service = c.service {
+                lines.append(String(repeating: " ", count: 6) + (c.forService ? "单独抽查：" : "同时抽查：") + service.text)
+            }
+        }
+        return lines
+    }
+
+    /// The city's list of candidates: `evaluate candidates`.
+    static func candidates(_ list: [CityCandidate]) -> [String] {
+        guard !list.isEmpty else { return ["还没有区县推荐参加市级考评的社区（区县督导签署初评后用 chuangye evaluate recommend 推荐）"] }
+        var lines = [DisplayWidth.fit("社区", 26) + DisplayWidth.fit("区县", 10) + DisplayWidth.fit("自评", 8)
+                     + DisplayWidth.fit("初评", 8) + DisplayWidth.fit("市级", 8) + DisplayWidth.fit("状态", 8) + "推荐"]
+        for c in list {
+            lines.append(DisplayWidth.fit("\(c.communityName)（\(c.communityCode)）", 26) + DisplayWidth.fit(c.district, 10)
+                         + DisplayWidth.fit(c.selfTotal.description, 8) + DisplayWidth.fit(c.districtTotal.description, 8)
+                         + DisplayWidth.fit(c.cityTotal?.description ?? "—", 8) + DisplayWidth.fit(c.cityStatus, 8)
+                         + "\(c.recommended.by) \(TimeText.shown(c.recommended.at))")
         }
         return lines
     }

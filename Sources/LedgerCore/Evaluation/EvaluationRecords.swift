@@ -12,9 +12,12 @@ public struct AssessedItem: Sendable, Hashable {
     public let measured: String
     public let threshold: String
     public let explanation: String
+    /// The points the item's rule can give, frozen at submission (`RubricItem.reachablePoints`); nil for a
+    /// submission made before they were kept, which accepts any score from 0 to the maximum.
+    public let allowed: [Points]?
 
     public init(id: String, title: String, group: String?, source: RubricItem.Source, max: Points, points: Points,
-                measured: String, threshold: String, explanation: String) {
+                measured: String, threshold: String, explanation: String, allowed: [Points]? = nil) {
         self.id = id
         self.title = title
         self.group = group
@@ -24,6 +27,20 @@ public struct AssessedItem: Sendable, Hashable {
         self.measured = measured
         self.threshold = threshold
         self.explanation = explanation
+        self.allowed = allowed
+    }
+
+    /// Why `points` cannot be this item's 初评 or 市级 score (nil: it can): outside `0…max`, or a value the item's
+    /// rule never gives. The store and the screens refuse with the same sentence.
+    public func refusal(_ points: Points) -> String? {
+        if let allowed, !allowed.isEmpty {
+            if allowed.contains(points) { return nil }
+            return allowed.count == 2
+                ? "\(title)只能得\(allowed[1])分或0分（全得或不得），不能给\(points)分"
+                : "\(title)只能得以下分数之一：\(allowed.allowedText)，不能给\(points)分"
+        }
+        guard points.hundredths < 0 || points > max else { return nil }
+        return "\(title)的分数应在0到\(max)分之间，\(points)分超出范围"
     }
 }
 
@@ -61,9 +78,12 @@ public struct SpotCheck: Sendable, Hashable {
     public let changesSinceCheck: Int
     /// One of the person's services in the period, checked with them (nil: none, or drawn before services were).
     public let service: SampledService?
+    /// Drawn as a service on its own (the stratum is then its service type), not as a person.
+    public let forService: Bool
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
-                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil) {
+                note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil,
+                forService: Bool = false) {
         self.position = position
         self.personId = personId
         self.name = name
@@ -75,6 +95,7 @@ public struct SpotCheck: Sendable, Hashable {
         self.checkedAt = checkedAt
         self.changesSinceCheck = changesSinceCheck
         self.service = service
+        self.forService = forService
     }
 }
 
@@ -87,6 +108,9 @@ public struct SpotCheckSample: Sendable, Hashable {
     public let drawnBy: String
     public let drawnAt: String
     public let checks: [SpotCheck]
+    /// Services drawn on their own, by service type (empty: none asked for).
+    public let requestedServices: Int
+    public let serviceStrata: [Stratum]
 
     public struct Stratum: Sendable, Hashable {
         public let name: String
@@ -100,14 +124,22 @@ public struct SpotCheckSample: Sendable, Hashable {
         }
     }
 
-    public init(seed: UInt64, requestedSize: Int, strata: [Stratum], drawnBy: String, drawnAt: String, checks: [SpotCheck]) {
+    public init(seed: UInt64, requestedSize: Int, strata: [Stratum], drawnBy: String, drawnAt: String, checks: [SpotCheck],
+                requestedServices: Int = 0, serviceStrata: [Stratum] = []) {
         self.seed = seed
         self.requestedSize = requestedSize
         self.strata = strata
         self.drawnBy = drawnBy
         self.drawnAt = drawnAt
         self.checks = checks
+        self.requestedServices = requestedServices
+        self.serviceStrata = serviceStrata
     }
+
+    public var personCount: Int { checks.filter { !$0.forService }.count }
+    public var serviceCount: Int { checks.filter(\.forService).count }
+    /// `抽8人、2项服务` / `抽8人`.
+    public var sizeText: String { "抽\(personCount)人" + (serviceCount > 0 ? "、\(serviceCount)项服务" : "") }
 
     public var checkedCount: Int { checks.filter { $0.result != nil }.count }
     public func count(_ result: SpotCheckResult) -> Int { checks.filter { $0.result == result }.count }
@@ -123,9 +155,11 @@ public struct SpotCheckSample: Sendable, Hashable {
         return "核实进度 \(checkedCount)/\(checks.count)：\(counts)\(rate)"
     }
 
-    /// `有创业意愿 2人抽1；已创业 1人抽1`.
+    /// `有创业意愿 2人抽1；已创业 1人抽1`, then the services' `创业指导 5项抽1` when services were drawn on their own.
     public var strataText: String {
-        strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
+        let persons = strata.map { "\($0.name) \($0.population)人抽\($0.drawn)" }
+        let services = serviceStrata.map { "\($0.name) \($0.population)项抽\($0.drawn)" }
+        return (persons + services).joined(separator: "；")
     }
 }
 
@@ -158,12 +192,17 @@ public struct Evaluation: Sendable, Hashable {
     public let changesSinceSubmission: Int
     public let adjustments: [String: ItemAdjustment]
     public let sample: SpotCheckSample?
-    /// Set while the period is locked by this submission's sign-off.
+    /// Set while the period is locked by this submission's sign-off (a 市级考评: once the city signed it).
     public let signature: Signature?
+    /// The district's 初评 or the city's 市级考评 (reviewing the district's, its items at the 初评 points).
+    public let stage: EvaluationStage
+    /// Who recommended this signed 初评 to the city (推荐), and when.
+    public let recommendation: Signature?
 
     public init(id: Int64, communityCode: String, period: Period, rubricId: String, rubricTitle: String, items: [AssessedItem],
                 submittedBy: String, submittedAt: String, checksum: String, currentChecksum: String,
-                changesSinceSubmission: Int, adjustments: [String: ItemAdjustment], sample: SpotCheckSample?, signature: Signature?) {
+                changesSinceSubmission: Int, adjustments: [String: ItemAdjustment], sample: SpotCheckSample?, signature: Signature?,
+                stage: EvaluationStage = .district, recommendation: Signature? = nil) {
         self.id = id
         self.communityCode = communityCode
         self.period = period
@@ -178,6 +217,8 @@ public struct Evaluation: Sendable, Hashable {
         self.adjustments = adjustments
         self.sample = sample
         self.signature = signature
+        self.stage = stage
+        self.recommendation = recommendation
     }
 
     public var selfTotal: Points { items.reduce(.zero) { $0 + $1.points } }

@@ -16,6 +16,9 @@ public struct ItemScore: Sendable, Hashable {
     public let evidence: Evidence?
     /// How far the item has come toward what its rule asks, 0…1 (`Progress`), for gauges.
     public var progress: Double = 0
+    /// The points the item's rule can give (`RubricItem.reachablePoints`): frozen with a self-assessment, so a
+    /// supervisor's different score is one the item could have had.
+    public var reachable: [Points] = []
 }
 
 /// The records behind a figure: those counted by `include` and not by `excluding`.
@@ -43,6 +46,7 @@ public enum ScoreEngine {
         let items = rubric.items.map { item in
             var scored = evaluate(item, facts: facts, checklist: checklist)
             scored.progress = Progress.of(item, facts: facts, checklist: checklist)
+            scored.reachable = item.reachablePoints
             return scored
         }
         let total = items.reduce(Points.zero) { $0 + $1.points }

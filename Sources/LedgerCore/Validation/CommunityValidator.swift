@@ -106,12 +106,14 @@ extension Rubric {
             let all = rubrics.compactMap { $0.item(item) }
             let owners = all.filter { !$0.allowedLevels.isEmpty }
             guard !owners.isEmpty else {
-                problems.append("[checklist] \(item) \(all.isEmpty ? "不是任何评分表的自评项" : "由台账数据计算，不能自评")")
+                let known = Set(rubrics.flatMap(\.items).filter { !$0.allowedLevels.isEmpty }.map(\.title)).sorted()
+                problems.append(all.isEmpty ? "[checklist] \(item) 不是任何评分表的自评项，自评项有：\(known.joined(separator: "、"))"
+                                            : "[checklist] \(all[0].title) 由台账数据计算，不能自评")
                 continue
             }
             for owner in owners where !owner.allowedLevels.contains(where: { $0.points == points }) {
                 let allowed = owner.allowedLevels.map { "\($0.points)（\($0.label)）" }.joined(separator: "、")
-                let problem = "[checklist] \(item)（\(owner.title)）= \(points) 不是允许的分值，应为：\(allowed)"
+                let problem = "[checklist] \(owner.title) = \(points) 不是允许的分值，应为：\(allowed)"
                 // Rubrics share items (the community and street tables both have leading_group): say it once.
                 if !problems.contains(problem) { problems.append(problem) }
             }

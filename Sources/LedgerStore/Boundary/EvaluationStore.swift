@@ -16,20 +16,48 @@ public protocol EvaluationStore: LedgerSession {
     func periodLock(community: String) async throws -> Signature?
     /// The latest submission for the community's current period, with its 初评, sample and lock; nil if none.
     func evaluation(community: String) async throws -> Evaluation?
-    /// 初评: the supervisor's points for an item, with a reason (required). Points equal to the self-assessment
-    /// remove the difference.
-    func adjust(community: String, item: String, points: Points, reason: String) async throws -> Evaluation
-    /// Draws `size` persons of the period, stratified by 创业状态, from `seed` (stored and shown). One draw per
-    /// submission.
-    func drawSpotChecks(community: String, size: Int, seed: UInt64) async throws -> Evaluation
-    /// Records what checking the sampled person at `position` (1-based) found; `不属实` needs a note, which the
+    /// 初评 (or 市级考评): the supervisor's points for an item (by id or Chinese name), with a reason (required);
+    /// only points the item's rule can give. Points equal to those the stage started from remove the difference.
+    func adjust(community: String, item: String, points: Points, reason: String, stage: EvaluationStage) async throws -> Evaluation
+    /// Draws `size` persons of the period, stratified by 创业状态 (each with one of their services), and `services`
+    /// further services on their own, stratified by service type, from `seed` (stored and shown). One draw per
+    /// stage.
+    func drawSpotChecks(community: String, size: Int, services: Int, seed: UInt64, stage: EvaluationStage) async throws -> Evaluation
+    /// Records what checking the sampled record at `position` (1-based) found; `不属实` needs a note, which the
     /// community sees with the record.
-    func recordSpotCheck(community: String, position: Int, result: SpotCheckResult, note: String) async throws -> Evaluation
-    /// Signs the 初评: locks the community's records (every write refuses, naming the lock).
-    func signOff(community: String) async throws -> Evaluation
-    /// Lifts the lock; the reason is audited.
+    func recordSpotCheck(community: String, position: Int, result: SpotCheckResult, note: String,
+                         stage: EvaluationStage) async throws -> Evaluation
+    /// Signs the 初评 (locks the community's records: every write refuses, naming the lock), or the 市级考评 (the
+    /// lock stays).
+    func signOff(community: String, stage: EvaluationStage) async throws -> Evaluation
+    /// Lifts the lock; the reason is audited. Once the city signed, only a city supervisor may.
     func unlock(community: String, reason: String) async throws
+    /// The district recommends its signed 初评 to the city (推荐).
+    func recommendToCity(community: String) async throws -> Evaluation
+    /// The recommended 初评 with the city's review beside it; nil while not recommended.
+    func cityReview(community: String) async throws -> CityReview?
+    /// The communities the districts recommended, for the city supervisor's list.
+    func cityCandidates() async throws -> [CityCandidate]
     /// Sampled persons found 不属实 in the latest submission, with the supervisor's note: what the clerk must
     /// correct.
     func spotCheckFlags(community: String) async throws -> [SpotCheck]
+}
+
+extension AppDatabase {
+    /// The district's steps as the tests and tools call them: persons only in the draw.
+    public func adjust(community: String, item: String, points: Points, reason: String) throws -> Evaluation {
+        try adjust(community: community, item: item, points: points, reason: reason, stage: .district)
+    }
+
+    public func drawSpotChecks(community: String, size: Int, seed: UInt64) throws -> Evaluation {
+        try drawSpotChecks(community: community, size: size, services: 0, seed: seed, stage: .district)
+    }
+
+    public func recordSpotCheck(community: String, position: Int, result: SpotCheckResult, note: String) throws -> Evaluation {
+        try recordSpotCheck(community: community, position: position, result: result, note: note, stage: .district)
+    }
+
+    public func signOff(community: String) throws -> Evaluation {
+        try signOff(community: community, stage: .district)
+    }
 }

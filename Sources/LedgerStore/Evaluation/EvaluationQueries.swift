@@ -13,10 +13,11 @@ extension AppDatabase {
         try evaluation(community: code)?.sample?.checks.filter { $0.result == .untrue } ?? []
     }
 
-    /// The latest submission for the community's current period.
+    /// The latest submission for the community's current period (not a 市级考评, which reviews one).
     static func currentEvaluationId(_ db: Database, community c: Community) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
-            SELECT id FROM evaluation WHERE community_code = ? AND period_start = ? AND period_end = ? ORDER BY id DESC LIMIT 1
+            SELECT id FROM evaluation WHERE community_code = ? AND period_start = ? AND period_end = ? AND review_of IS NULL
+            ORDER BY id DESC LIMIT 1
             """, arguments: [c.code, c.period.start.description, c.period.end.description])
     }
 
@@ -29,24 +30,33 @@ extension AppDatabase {
         }
         let code: String = e["community_code"]
         let items = try Row.fetchAll(db, sql: "SELECT * FROM evaluation_item WHERE evaluation_id = ? ORDER BY position",
-                                     arguments: [id]).map { row in
-            AssessedItem(id: row["item_id"], title: row["title"], group: row["group_name"],
-                         source: RubricItem.Source(rawValue: row["source"]) ?? .documented,
-                         max: Points(hundredths: row["max_hundredths"]), points: Points(hundredths: row["points_hundredths"]),
-                         measured: row["measured"], threshold: row["threshold"], explanation: row["explanation"])
-        }
+                                     arguments: [id]).map(assessedItem)
         let adjustments = try Row.fetchAll(db, sql: "SELECT * FROM evaluation_adjustment WHERE evaluation_id = ?", arguments: [id]).map { row in
             ItemAdjustment(itemId: row["item_id"], points: Points(hundredths: row["points_hundredths"]), reason: row["reason"],
                            by: row["adjusted_by"], at: row["adjusted_at"])
         }
-        let signature = try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE evaluation_id = ?",
-                                         arguments: [id]).map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
+        let reviewOf: Int64? = e["review_of"]
+        // The district's signature is its lock (gone once unlocked); the city's is kept with its review.
+        let signature = reviewOf != nil
+            ? (e["signed_by"] as String?).map { Signature(by: $0, at: e["signed_at"] ?? "") }
+            : try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE evaluation_id = ?",
+                               arguments: [id]).map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
         return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
                           rubricTitle: e["rubric_title"], items: items, submittedBy: e["submitted_by"], submittedAt: e["submitted_at"],
                           checksum: e["checksum"], currentChecksum: checksumNow ? try RegisterChecksum.of(db, community: code) : e["checksum"],
                           changesSinceSubmission: try changesSince(db, community: code, auditMark: e["audit_mark"], importMark: e["import_mark"]),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
-                          sample: try sample(db, evaluation: e), signature: signature)
+                          sample: try sample(db, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
+                          recommendation: (e["recommended_by"] as String?).map { Signature(by: $0, at: e["recommended_at"] ?? "") })
+    }
+
+    /// An item row of a submission (or of a 市级考评, at its 初评 points).
+    static func assessedItem(_ row: Row) -> AssessedItem {
+        AssessedItem(id: row["item_id"], title: row["title"], group: row["group_name"],
+                     source: RubricItem.Source(rawValue: row["source"]) ?? .documented,
+                     max: Points(hundredths: row["max_hundredths"]), points: Points(hundredths: row["points_hundredths"]),
+                     measured: row["measured"], threshold: row["threshold"], explanation: row["explanation"],
+                     allowed: AllowedPoints.parse(row["allowed_points"]))
     }
 
     /// Changes of the community's registers and profile after the marks: one per audited change (a save,
@@ -76,21 +86,25 @@ extension AppDatabase {
                       changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
                       service: (row["service_id"] as Int64?).map {
                           SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "")
-                      })
+                      }, forService: (row["drawn_for"] as String?) == "service")
         }
-        let strata = SampleStrata.parse(e["sample_strata"] ?? "")
-        return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: e["sample_size"] ?? checks.count, strata: strata,
-                               drawnBy: e["drawn_by"] ?? "", drawnAt: e["drawn_at"] ?? "", checks: checks)
+        let strata = SampleStrata.parse(e["sample_strata"] ?? "", unit: "人")
+        let services: Int? = e["service_sample_size"]
+        // Before v17 a draw had persons only, and always a size.
+        let persons: Int = e["sample_size"] ?? (services == nil ? checks.count : 0)
+        return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: persons, strata: strata,
+                               drawnBy: e["drawn_by"] ?? "", drawnAt: e["drawn_at"] ?? "", checks: checks,
+                               requestedServices: services ?? 0, serviceStrata: SampleStrata.parse(e["service_strata"] ?? "", unit: "项"))
     }
 }
 
 extension SampleStrata {
     /// Reads back `describe`'s text.
-    static func parse(_ text: String) -> [SpotCheckSample.Stratum] {
+    static func parse(_ text: String, unit: String) -> [SpotCheckSample.Stratum] {
         text.split(separator: "；").compactMap { part in
             let words = part.split(separator: " ")
             guard words.count == 2 else { return nil }
-            let numbers = words[1].split(separator: "人抽")
+            let numbers = words[1].split(separator: unit + "抽")
             guard numbers.count == 2, let population = Int(numbers[0]), let drawn = Int(numbers[1]) else { return nil }
             return SpotCheckSample.Stratum(name: String(words[0]), population: population, drawn: drawn)
         }

@@ -32,10 +32,11 @@ extension AppDatabase: EvaluationStore {
             for (position, item) in card.items.enumerated() {
                 try db.execute(sql: """
                     INSERT INTO evaluation_item (evaluation_id, position, item_id, title, group_name, source, max_hundredths,
-                                                 points_hundredths, measured, threshold, explanation)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 points_hundredths, measured, threshold, explanation, allowed_points)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, position, item.id, item.title, item.group, item.source.rawValue, item.max.hundredths,
-                                     item.points.hundredths, item.measured, item.threshold, item.explanation])
+                                     item.points.hundredths, item.measured, item.threshold, item.explanation,
+                                     AllowedPoints.describe(item.reachable)])
             }
             try audit(db, community: code, evaluation: id, action: "submit", changes: [
                 FieldChange(field: "rubric", old: nil, new: card.rubricId),
@@ -47,36 +48,37 @@ extension AppDatabase: EvaluationStore {
         }
     }
 
-    public func adjust(community code: String, item: String, points: Points, reason: String) throws -> Evaluation {
-        guard let why = Normalize.optional(reason) else { throw StoreError("初评改分必须填写理由") }
+    public func adjust(community code: String, item: String, points: Points, reason: String, stage: EvaluationStage) throws -> Evaluation {
+        guard let why = Normalize.optional(reason) else { throw StoreError("\(stage.title)改分必须填写理由") }
         let id = try write { db in
-            let id = try openEvaluation(db, community: code, doing: "初评改分")
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM evaluation_item WHERE evaluation_id = ? AND item_id = ?",
-                                             arguments: [id, item]) else {
-                let ids = try String.fetchAll(db, sql: "SELECT item_id FROM evaluation_item WHERE evaluation_id = ? ORDER BY position",
-                                              arguments: [id])
-                throw StoreError("自评中没有评分项\(item)，可用：\(ids.joined(separator: "、"))")
+            let id = try openStage(db, community: code, stage: stage, doing: "\(stage.title)改分")
+            // The item by its id or its Chinese name (a person types the name they read).
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT * FROM evaluation_item WHERE evaluation_id = ? AND (item_id = ?2 OR title = ?2) ORDER BY item_id = ?2 DESC LIMIT 1
+                """, arguments: [id, item]) else {
+                let names = try Row.fetchAll(db, sql: "SELECT item_id, title FROM evaluation_item WHERE evaluation_id = ? ORDER BY position",
+                                             arguments: [id]).map { "\($0["title"] as String)（\($0["item_id"] as String)）" }
+                throw StoreError("自评中没有评分项“\(item)”，可用：\(names.joined(separator: "、"))")
             }
-            let title: String = row["title"]
-            let max = Points(hundredths: row["max_hundredths"]), submitted = Points(hundredths: row["points_hundredths"])
-            guard points.hundredths >= 0, points <= max else {
-                throw StoreError("\(title)的初评分数应在0到\(max)分之间，\(points)分超出范围")
-            }
+            let itemId: String = row["item_id"]
+            let assessed = Self.assessedItem(row)
+            if let refusal = assessed.refusal(points) { throw StoreError(refusal) }
+            let submitted = assessed.points
             let old = try Int.fetchOne(db, sql: "SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?",
-                                       arguments: [id, item]).map { Points(hundredths: $0) }
+                                       arguments: [id, itemId]).map { Points(hundredths: $0) }
             if points == submitted {
-                // The same as the self-assessment: no difference is kept.
-                try db.execute(sql: "DELETE FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?", arguments: [id, item])
+                // The same as the stage started from: no difference is kept.
+                try db.execute(sql: "DELETE FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?", arguments: [id, itemId])
             } else {
                 try db.execute(sql: """
                     INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
                         reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
-                    """, arguments: [id, item, points.hundredths, why, operatorName, now()])
+                    """, arguments: [id, itemId, points.hundredths, why, operatorName, now()])
             }
-            try audit(db, community: code, evaluation: id, action: "adjust", changes: [
-                FieldChange(field: "item." + item, old: (old ?? submitted).description, new: points.description),
+            try audit(db, community: code, evaluation: id, action: stage.auditAction("adjust"), changes: [
+                FieldChange(field: "item." + itemId, old: (old ?? submitted).description, new: points.description),
                 FieldChange(field: "reason", old: nil, new: why),
             ])
             return id
@@ -85,60 +87,87 @@ extension AppDatabase: EvaluationStore {
         return try read { try Self.evaluation($0, id: id) }
     }
 
-    public func drawSpotChecks(community code: String, size: Int, seed: UInt64) throws -> Evaluation {
-        guard (1...Self.largestSample).contains(size) else {
-            throw StoreError("抽样人数应在1到\(Self.largestSample)之间，\(size)超出范围")
+    public func drawSpotChecks(community code: String, size: Int, services serviceSize: Int, seed: UInt64,
+                               stage: EvaluationStage) throws -> Evaluation {
+        for (count, what) in [(size, "抽样人数"), (serviceSize, "单独抽查的服务数")] where !(0...Self.largestSample).contains(count) {
+            throw StoreError("\(what)应在0到\(Self.largestSample)之间，\(count)超出范围")
         }
+        guard size + serviceSize > 0 else { throw StoreError("抽样人数和单独抽查的服务数不能都是0") }
         let id = try write { db in
-            let id = try openEvaluation(db, community: code, doing: "随机抽样")
+            let id = try openStage(db, community: code, stage: stage, doing: stage == .district ? "随机抽样" : "市级随机抽样")
             guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
                   let periodStart = e["period_start"] as String?,
                   let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
             if let earlier = e["sample_seed"] as Int64? {
-                throw StoreError("本次自评已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份自评只抽一次，抽中的名单可向社区出示")
+                throw StoreError("本次\(stage.title)已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
             }
             // The persons the period counts (registered by its end, not deleted), by 创业状态.
             let population = try Row.fetchAll(db, sql: """
                 SELECT id, status FROM person WHERE community_code = ? AND deleted_at IS NULL AND survey_date <= ? ORDER BY id
                 """, arguments: [code, periodEnd]).map { StratifiedSample.Member(id: $0["id"], stratum: $0["status"]) }
-            guard !population.isEmpty else { throw StoreError("本考核期摸底台账中没有人员，无法抽样") }
+            if size > 0 && population.isEmpty { throw StoreError("本考核期摸底台账中没有人员，无法抽样") }
             let order = BusinessStatus.allCases.map(\.rawValue)
             let drawn = StratifiedSample.draw(population, size: size, seed: seed, order: order)
+            var withPersons: Set<Int64> = []
             for (i, member) in drawn.enumerated() {
                 // With each person one of their services of the period (ServicePick), checked on the same visit.
                 let services = try Int64.fetchAll(db, sql: """
                     SELECT id FROM service WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ? ORDER BY id
                     """, arguments: [member.id, periodStart, periodEnd])
                 let service = ServicePick.index(count: services.count, seed: seed, position: i + 1).map { services[$0] }
+                if let service { withPersons.insert(service) }
                 try db.execute(sql: """
                     INSERT INTO spot_check (evaluation_id, position, person_id, stratum, service_id) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [id, i + 1, member.id, member.stratum, service])
             }
-            let strata = SampleStrata.describe(population: population, drawn: drawn, order: order)
+            // Services on their own, by service type (DECISIONS.md): the services of the period not already drawn
+            // with a sampled person, listed after the persons.
+            let serviceRows = try Row.fetchAll(db, sql: """
+                SELECT v.id, v.person_id, v.service_type FROM service v JOIN person p ON p.id = v.person_id
+                WHERE v.community_code = ? AND v.deleted_at IS NULL AND p.deleted_at IS NULL AND v.service_date BETWEEN ? AND ?
+                ORDER BY v.id
+                """, arguments: [code, periodStart, periodEnd]).filter { !withPersons.contains($0["id"]) }
+            if serviceSize > 0 && serviceRows.isEmpty { throw StoreError("本考核期服务台账中没有可单独抽查的服务") }
+            let owner = Dictionary(serviceRows.map { ($0["id"] as Int64, $0["person_id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+            let services = serviceRows.map { StratifiedSample.Member(id: $0["id"], stratum: $0["service_type"]) }
+            let serviceOrder = ServiceType.allCases.map(\.rawValue)
+            let drawnServices = StratifiedSample.draw(services, size: serviceSize, seed: ServiceSample.seed(seed), order: serviceOrder)
+            for (i, member) in drawnServices.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO spot_check (evaluation_id, position, person_id, stratum, service_id, drawn_for) VALUES (?, ?, ?, ?, ?, 'service')
+                    """, arguments: [id, drawn.count + i + 1, owner[member.id], member.stratum, member.id])
+            }
+            let strata = SampleStrata.describe(population: population, drawn: drawn, order: order, unit: "人")
+            let serviceStrata = serviceSize == 0 ? nil
+                : SampleStrata.describe(population: services, drawn: drawnServices, order: serviceOrder, unit: "项")
             try db.execute(sql: """
-                UPDATE evaluation SET sample_seed = ?, sample_size = ?, sample_strata = ?, drawn_by = ?, drawn_at = ? WHERE id = ?
-                """, arguments: [Int64(bitPattern: seed), size, strata, operatorName, now(), id])
-            try audit(db, community: code, evaluation: id, action: "draw", changes: [
+                UPDATE evaluation SET sample_seed = ?, sample_size = ?, sample_strata = ?, drawn_by = ?, drawn_at = ?,
+                    service_sample_size = ?, service_strata = ? WHERE id = ?
+                """, arguments: [Int64(bitPattern: seed), size == 0 ? nil : size, strata, operatorName, now(),
+                                 serviceSize, serviceStrata, id])
+            try audit(db, community: code, evaluation: id, action: stage.auditAction("draw"), changes: [
                 FieldChange(field: "seed", old: nil, new: String(seed)),
                 FieldChange(field: "size", old: nil, new: String(size)),
-                FieldChange(field: "strata", old: nil, new: strata),
-            ])
+                FieldChange(field: "services", old: nil, new: String(serviceSize)),
+                FieldChange(field: "strata", old: nil, new: [strata, serviceStrata ?? ""].filter { !$0.isEmpty }.joined(separator: "；")),
+            ].filter { $0.field != "services" || serviceSize > 0 })
             return id
         }
         return try read { try Self.evaluation($0, id: id) }
     }
 
-    public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String) throws -> Evaluation {
+    public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String,
+                                stage: EvaluationStage) throws -> Evaluation {
         let note = Normalize.optional(note)
         if result == .untrue && note == nil {
             throw StoreError("核实结果为不属实时必须填写说明：社区将看到这条说明并据此更正")
         }
         let id = try write { db in
-            let id = try openEvaluation(db, community: code, doing: "记录抽查结果")
+            let id = try openStage(db, community: code, stage: stage, doing: stage == .district ? "记录抽查结果" : "记录市级抽查结果")
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM spot_check WHERE evaluation_id = ? AND position = ?",
                                              arguments: [id, position]) else {
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ?", arguments: [id]) ?? 0
-                throw StoreError(count == 0 ? "本次自评还没有抽样，请先抽样（chuangye evaluate draw）"
+                throw StoreError(count == 0 ? "本次\(stage.title)还没有抽样，请先抽样（chuangye evaluate draw\(stage == .city ? " --city" : "")）"
                                             : "抽样名单中没有第\(position)号，应为1到\(count)")
             }
             // The audit trail's position now: later changes of the person are the clerk's correction.
@@ -153,38 +182,60 @@ extension AppDatabase: EvaluationStore {
                 FieldChange(field: "spot_check.\(position).note", old: row["note"], new: note),
             ]
             // The person is always named; the result and note only when they change.
-            try audit(db, community: code, evaluation: id, action: "check", changes: changes.filter { $0.old != $0.new })
+            try audit(db, community: code, evaluation: id, action: stage.auditAction("check"), changes: changes.filter { $0.old != $0.new })
             return id
         }
         return try read { try Self.evaluation($0, id: id) }
     }
 
-    public func signOff(community code: String) throws -> Evaluation {
+    public func signOff(community code: String, stage: EvaluationStage) throws -> Evaluation {
         let id = try write { db in
-            let id = try openEvaluation(db, community: code, doing: "签署初评")
+            let id = try openStage(db, community: code, stage: stage, doing: stage == .district ? "签署初评" : "签署市级考评")
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ? AND result IS NULL",
                                         arguments: [id]) ?? 0
-            if open > 0 { throw StoreError("抽样名单中还有\(open)人未记录核实结果，不能签署初评") }
-            try db.execute(sql: "INSERT INTO evaluation_lock (community_code, evaluation_id, locked_by, locked_at) VALUES (?, ?, ?, ?)",
-                           arguments: [code, id, operatorName, now()])
+            if open > 0 { throw StoreError("抽样名单中还有\(open)条未记录核实结果，不能签署\(stage.title)") }
+            switch stage {
+            case .district:
+                try db.execute(sql: "INSERT INTO evaluation_lock (community_code, evaluation_id, locked_by, locked_at) VALUES (?, ?, ?, ?)",
+                               arguments: [code, id, operatorName, now()])
+            case .city:
+                // The district's lock stays: the city's signature is kept with its review.
+                try db.execute(sql: "UPDATE evaluation SET signed_by = ?, signed_at = ? WHERE id = ?", arguments: [operatorName, now(), id])
+            }
             let signed = try Self.evaluation(db, id: id, checksumNow: false)
-            try audit(db, community: code, evaluation: id, action: "sign", changes: [
+            try audit(db, community: code, evaluation: id, action: stage.auditAction("sign"), changes: [
                 FieldChange(field: "self_total", old: nil, new: signed.selfTotal.description),
-                FieldChange(field: "evaluated_total", old: nil, new: signed.evaluatedTotal.description),
+                FieldChange(field: stage == .district ? "evaluated_total" : "city_total", old: nil, new: signed.evaluatedTotal.description),
             ])
             return id
         }
         return try read { try Self.evaluation($0, id: id) }
     }
 
+    /// Lifts the lock, with the reason audited. Before the city signs, the district's supervisor unlocks; once the
+    /// 市级考评 is signed, only a city supervisor may (audited as a city unlock, which reopens the city's review too).
     public func unlock(community code: String, reason: String) throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("解锁必须填写理由") }
         try write { db in
-            try requireSupervisor(db, doing: "解锁")
             guard let id = try Int64.fetchOne(db, sql: "SELECT evaluation_id FROM evaluation_lock WHERE community_code = ?",
                                               arguments: [code]) else {
+                try requireRole(db, .supervisor, doing: "解锁")
                 throw StoreError("社区\(code)没有被锁定，无需解锁")
             }
+            if let city = try Row.fetchOne(db, sql: "SELECT id, signed_by, signed_at FROM evaluation WHERE review_of = ? AND signed_by IS NOT NULL",
+                                           arguments: [id]) {
+                try requireRole(db, .city, doing: "解锁市级考评已签署的台账（市级考评由\(city["signed_by"] as String)于\(TimeText.shown(city["signed_at"]))签署）")
+                // The city's review reopens with the registers: once corrected and signed again by the district,
+                // the city checks and signs anew.
+                try db.execute(sql: "DELETE FROM evaluation_lock WHERE community_code = ?", arguments: [code])
+                try db.execute(sql: "UPDATE evaluation SET signed_by = NULL, signed_at = NULL WHERE id = ?", arguments: [city["id"] as Int64])
+                try audit(db, community: code, evaluation: city["id"], action: "city_unlock", changes: [
+                    FieldChange(field: "reason", old: nil, new: why),
+                    FieldChange(field: "city_signed", old: "\(city["signed_by"] as String) \(TimeText.shown(city["signed_at"] as String?))", new: nil),
+                ])
+                return
+            }
+            try requireRole(db, .supervisor, doing: "解锁")
             try db.execute(sql: "DELETE FROM evaluation_lock WHERE community_code = ?", arguments: [code])
             try audit(db, community: code, evaluation: id, action: "unlock", changes: [FieldChange(field: "reason", old: nil, new: why)])
         }
@@ -201,18 +252,32 @@ extension AppDatabase: EvaluationStore {
             throw StoreError("\(c.name)（\(code)）考核期 \(c.period) 尚未提交自评，不能\(doing)")
         }
         if let lock = try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE community_code = ?", arguments: [code]) {
-            throw StoreError("\(c.name)的初评已由\(lock["locked_by"] as String)于\(lock["locked_at"] as String)签署锁定，不能再\(doing)。如需修改，请先解锁")
+            throw StoreError("\(c.name)的初评已由\(lock["locked_by"] as String)于\(TimeText.shown(lock["locked_at"]))签署锁定，不能再\(doing)。如需修改，请先解锁")
         }
         return id
     }
 
-    /// 初评, draws, checks, sign-off and unlock are a supervisor's. While no operator is registered everyone has
-    /// every right (as for the registers: SQLite's trust model, README).
+    /// 初评, draws, checks, sign-off and unlock are a supervisor's.
     func requireSupervisor(_ db: Database, doing: String) throws {
+        try requireRole(db, .supervisor, doing: doing)
+    }
+
+    /// A step of one role: the district's supervisor (督导) or the city's (市级督导). While no operator is
+    /// registered everyone has every right (as for the registers: SQLite's trust model, README).
+    func requireRole(_ db: Database, _ wanted: OperatorAccount.Role, doing: String) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return }
         let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
-        guard role == OperatorAccount.Role.supervisor.rawValue else {
-            throw StoreError("只有督导可以\(doing)，\(operatorName)不是督导")
+        guard role == wanted.rawValue else {
+            throw StoreError("只有\(wanted.title)可以\(doing)，\(operatorName)不是\(wanted.title)")
+        }
+    }
+
+    /// The evaluation a stage's step works on: the district's open 初评, or the city's review of a recommended,
+    /// signed one (begun by the city supervisor's first step).
+    func openStage(_ db: Database, community code: String, stage: EvaluationStage, doing: String) throws -> Int64 {
+        switch stage {
+        case .district: try openEvaluation(db, community: code, doing: doing)
+        case .city: try openCityReview(db, community: code, doing: doing)
         }
     }
 
@@ -223,7 +288,7 @@ extension AppDatabase: EvaluationStore {
             """, arguments: [id]) ?? false
     }
 
-    private func audit(_ db: Database, community: String, evaluation id: Int64, action: String, changes: [FieldChange]) throws {
+    func audit(_ db: Database, community: String, evaluation id: Int64, action: String, changes: [FieldChange]) throws {
         try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "evaluation",
                             id: String(id), action: action, changes: changes)
     }
@@ -231,9 +296,9 @@ extension AppDatabase: EvaluationStore {
 
 /// How a draw split over the strata, as stored and shown: `有创业意愿 120人抽6；已创业 80人抽4`.
 enum SampleStrata {
-    static func describe(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> String {
+    static func describe(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String], unit: String) -> String {
         strata(population: population, drawn: drawn, order: order)
-            .map { "\($0.name) \($0.population)人抽\($0.drawn)" }.joined(separator: "；")
+            .map { "\($0.name) \($0.population)\(unit)抽\($0.drawn)" }.joined(separator: "；")
     }
 
     static func strata(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> [SpotCheckSample.Stratum] {
@@ -242,5 +307,30 @@ enum SampleStrata {
             let size = population.filter { $0.stratum == name }.count
             return size == 0 ? nil : SpotCheckSample.Stratum(name: name, population: size, drawn: drawn.filter { $0.stratum == name }.count)
         }
+    }
+}
+
+extension EvaluationStage {
+    /// The audit action of a step: `adjust` for the district's, `city_adjust` for the city's.
+    func auditAction(_ step: String) -> String { self == .district ? step : "city_" + step }
+}
+
+/// The seed of the services drawn on their own: derived from the draw's seed so one number reproduces the whole
+/// list, and apart from the persons' stream so asking for services never changes which persons are drawn. Frozen:
+/// changing it changes what a stored seed shows.
+enum ServiceSample {
+    static func seed(_ seed: UInt64) -> UInt64 { seed ^ 0x5345_5256_4943_4553 }  // "SERVICES"
+}
+
+/// The points an item can be given, stored with the submission as `0,7.5,15`.
+enum AllowedPoints {
+    static func describe(_ points: [Points]) -> String? {
+        points.isEmpty ? nil : points.map(\.description).joined(separator: ",")
+    }
+
+    static func parse(_ text: String?) -> [Points]? {
+        guard let text, !text.isEmpty else { return nil }
+        let values = text.split(separator: ",").compactMap { Points(text: String($0)) }
+        return values.isEmpty ? nil : values
     }
 }

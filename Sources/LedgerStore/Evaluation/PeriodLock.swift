@@ -14,13 +14,18 @@ extension AppDatabase {
     /// corrections, undo, delete, restore, imports, accepted warnings), so the lock is checked in this one place.
     static func requireUnlocked(_ db: Database, community: String) throws {
         guard let lock = try Row.fetchOne(db, sql: """
-            SELECT l.locked_by, l.locked_at, e.period_start, e.period_end, c.name
+            SELECT l.locked_by, l.locked_at, e.period_start, e.period_end, c.name, r.signed_by AS city_by, r.signed_at AS city_at
             FROM evaluation_lock l JOIN evaluation e ON e.id = l.evaluation_id JOIN community c ON c.code = l.community_code
+                 LEFT JOIN evaluation r ON r.review_of = e.id AND r.signed_by IS NOT NULL
             WHERE l.community_code = ?
             """, arguments: [community]) else { return }
         let name: String = lock["name"], by: String = lock["locked_by"], at: String = lock["locked_at"]
         let period = "\(lock["period_start"] as String)..\(lock["period_end"] as String)"
+        // Once the city signed, only a city supervisor unlocks: the message says whom to ask.
+        if let cityBy = lock["city_by"] as String? {
+            throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(TimeText.shown(at))签署，市级考评已由\(cityBy)于\(TimeText.shown(lock["city_at"] as String?))签署。如需修改，请市级督导解锁（chuangye evaluate unlock --reason 理由）")
+        }
         // What matters first: a status line of 80 columns shows only the start.
-        throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(at)签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）")
+        throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(TimeText.shown(at))签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）")
     }
 }

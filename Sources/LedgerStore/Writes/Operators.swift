@@ -3,16 +3,19 @@ import LedgerCore
 
 /// An operator and the communities they may change (a street supervisor: the streets they read).
 public struct OperatorAccount: Sendable, Hashable {
-    /// Street supervisors and inspectors exist on a district's PostgreSQL ledger only, where the database holds
-    /// them to reading; the SQLite ledger's operators are clerks and supervisors.
+    /// A clerk keeps their communities' registers; a supervisor (区县督导) manages operators, does the 初评 and may
+    /// change every community; a city supervisor (市级督导) does the 市级考评 of the districts' candidates and keeps
+    /// no registers (read-only unless given communities). Street supervisors and inspectors exist on a district's
+    /// PostgreSQL ledger only, where the database holds them to reading.
     public enum Role: String, Sendable, CaseIterable {
-        case clerk, supervisor, streetSupervisor = "street_supervisor", inspector
+        case clerk, supervisor, city, streetSupervisor = "street_supervisor", inspector
 
-        /// The role as an operator list shows it.
-        public var label: String {
+        /// The role as operator lists and messages name it.
+        public var title: String {
             switch self {
             case .clerk: "窗口人员"
             case .supervisor: "督导"
+            case .city: "市级督导"
             case .streetSupervisor: "街道督导（只读）"
             case .inspector: "检查员（只读）"
             }
@@ -36,6 +39,7 @@ public struct OperatorAccount: Sendable, Hashable {
         case .supervisor: "全部社区"
         case .inspector: "全部社区（只读）"
         case .streetSupervisor: streets.joined(separator: "、")
+        case .city: communities.isEmpty ? "市级考评（不改台账）" : communities.joined(separator: "、")
         case .clerk: communities.joined(separator: "、")
         }
     }
@@ -45,8 +49,8 @@ extension AppDatabase {
     /// Adds or updates an operator. Supervisors may change every community; clerks only theirs.
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) throws {
         guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
-        guard role == .clerk || role == .supervisor else {
-            throw StoreError("\(role.label)只用于区县 PostgreSQL 数据库（由区县管理员用 chuangye admin 建立）；本台账的操作员是窗口人员或督导")
+        guard role != .streetSupervisor && role != .inspector else {
+            throw StoreError("\(role.title)只用于区县 PostgreSQL 数据库（由区县管理员用 chuangye admin 建立）；本台账的操作员是窗口人员、督导或市级督导")
         }
         try write { db in
             try requireOperatorManager(db, adding: role)
@@ -126,6 +130,16 @@ extension AppDatabase {
     static func isLastSupervisor(_ db: Database, _ name: String) throws -> Bool {
         let supervisors = try String.fetchAll(db, sql: "SELECT name FROM operator_account WHERE role = 'supervisor'")
         return supervisors == [name]
+    }
+
+    /// The role of `name` when it is one `--operator` may not claim for another system user: a supervisor's or a
+    /// city supervisor's (nil for a clerk or an unregistered name).
+    public func privilegedRole(_ name: String) throws -> OperatorAccount.Role? {
+        try read { db in
+            let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [name])
+                .flatMap(OperatorAccount.Role.init(rawValue:))
+            return role == .clerk ? nil : role
+        }
     }
 
     /// Whether `name` is a registered supervisor (a claim `--operator` may not make for another system user).

@@ -149,9 +149,14 @@ public enum AuditWording {
         return register.header(of: key)
     }
 
-    /// `旧值 → 新值` with empty values shown as （空）; a source file is just named; a checklist answer in points.
-    public static func change(field: String, old: String?, new: String?) -> String {
+    /// `旧值 → 新值` with empty values shown as （空）; a source file is just named; a checklist answer in points; a
+    /// rubric by its title (a person does not know `xining-community`).
+    public static func change(field: String, old: String?, new: String?, rubrics: [Rubric] = []) -> String {
         if field == "source" { return new ?? "" }
+        if field == "rubric" {
+            func title(_ id: String?) -> String? { id.map { id in rubrics.first { $0.id == id }?.title ?? id } }
+            return "\(title(old) ?? "（空）") → \(title(new) ?? "（空）")"
+        }
         let unit = field.hasPrefix("checklist.") ? "分" : ""
         return "\(old.map { $0 + unit } ?? "（空）") → \(new.map { $0 + unit } ?? "（空）")"
     }
@@ -164,7 +169,7 @@ enum HistoryScreen {
     static func lines(_ h: HistoryState, width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for entry in h.lines {
-            lines += DisplayWidth.wrap("\(entry.at)  \(entry.operatorName)  \(AuditWording.action(entry.action))", width, maxLines: Int.max)
+            lines += DisplayWidth.wrap("\(TimeText.shown(entry.at))  \(entry.operatorName)  \(AuditWording.action(entry.action))", width, maxLines: Int.max)
                 .map { ($0, .title) }
             for change in entry.changes {
                 let label = AuditWording.field(change.field, register: h.register)

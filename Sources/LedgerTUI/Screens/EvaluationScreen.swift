@@ -13,7 +13,7 @@ enum EvaluationScreen {
     /// takes up to half the room (as many rows as it has), the items the rest.
     static func listRows(_ state: AppState, _ e: EvaluationState) -> (items: Int, checks: Int) {
         let available = max(2, bodyRect(state).height - 2 - fixedLines)
-        let checks = min(max(1, e.evaluation?.sample?.checks.count ?? 0), available / 2)
+        let checks = min(max(1, e.shownSample?.checks.count ?? 0), available / 2)
         return (available - checks, checks)
     }
 
@@ -41,47 +41,67 @@ enum EvaluationScreen {
         }
         let rows = listRows(state, e)
         var y = inner.y
+        let city = e.stage == .city ? e.city : nil
+        if e.stage == .city && city == nil {
+            buffer.put("市级考评：本社区的初评未经区县推荐（区县督导签署初评后按 R 推荐）", x: x, y: y, style: .title, maxWidth: width)
+            buffer.put("c 返回初评    Esc 返回", x: x, y: y + 2, style: .muted, maxWidth: width)
+            return
+        }
         let differing = ev.adjustments.count
-        buffer.put("自评 \(ev.submittedBy) \(ev.submittedAt) 提交：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
-                   + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
+        if let city {
+            let changed = city.city?.adjustments.count ?? 0
+            buffer.put("自评 \(ev.selfTotal)  初评 \(ev.evaluatedTotal)  市级 \(city.cityTotal)/\(ev.maxTotal)"
+                       + (changed > 0 ? "（市级改\(changed)项）" : "") + "  推荐 \(ev.recommendation?.by ?? "")",
+                       x: x, y: y, style: .title, maxWidth: width)
+        } else {
+            buffer.put("自评 \(ev.submittedBy) \(TimeText.shown(ev.submittedAt)) 提交：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
+                       + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
+        }
         y += 1
-        let status = ev.signature.map { "已签署锁定：\($0.by) \($0.at)" } ?? "初评未签署"
+        let status = statusText(ev, city: city)
         buffer.put(status, x: x, y: y, style: ev.signature == nil ? .plain : .ok, maxWidth: width)
         if let notice = ev.outdatedNotice {
             let used = DisplayWidth.of(status) + 2
             buffer.put("！" + notice, x: x + used, y: y, style: .warning, maxWidth: max(0, width - used))
         }
         y += 1
-        buffer.put(itemRow((e.focus == .items ? "▶" : " ") + "评分项", ["满分", "自评", "初评", "差异"]), x: x, y: y, style: .title, maxWidth: width)
+        let heads = city == nil ? ["满分", "自评", "初评", "差异"] : ["满分", "自评", "初评", "市级", "差异"]
+        buffer.put(itemRow((e.focus == .items ? "▶" : " ") + "评分项", heads), x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let itemLines = ev.items.map { item in
             let evaluated = ev.evaluatedPoints(item)
-            let d = evaluated - item.points
-            return itemRow((item.source == .inferred ? "※" : " ") + item.title,
-                           [item.max.description, item.points.description, evaluated.description,
-                            d == .zero ? "" : (d.hundredths > 0 ? "+" : "") + d.description])
+            let title = (item.source == .inferred ? "※" : " ") + item.title
+            guard let city else {
+                return itemRow(title, [item.max.description, item.points.description, evaluated.description, signed(evaluated - item.points)])
+            }
+            let cityPoints = city.cityPoints(item)
+            return itemRow(title, [item.max.description, item.points.description, evaluated.description, cityPoints.description,
+                                   signed(cityPoints - evaluated)])
         }
         drawList(itemLines, e.items, focused: e.focus == .items, Rect(x: x, y: y, width: width, height: rows.items), &buffer) { i in
-            ev.adjustments[ev.items[i].id] == nil ? .plain : .warning
+            let id = ev.items[i].id
+            return (city.map { $0.cityAdjustment(ev.items[i]) != nil } ?? (ev.adjustments[id] != nil)) ? .warning : .plain
         }
         y += rows.items
         // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
         // list cuts long notes at 80 columns).
         if e.focus == .sample, let check = e.selectedCheck {
-            let service = check.service.map { "；同时抽查" + $0.text } ?? ""
+            let service = check.service.map { (check.forService ? "；单独抽查" : "；同时抽查") + $0.text } ?? ""
             buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true) + service, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
-            let line = ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
+            let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
+            let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
             buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         }
         y += 1
-        guard let sample = ev.sample else {
-            buffer.put("随机抽样：尚未抽样（d 抽样）", x: x, y: y, style: .title, maxWidth: width)
+        let sampleName = city == nil ? "随机抽样" : "市级抽样"
+        guard let sample = e.shownSample else {
+            buffer.put("\(sampleName)：尚未抽样（d 抽样）", x: x, y: y, style: .title, maxWidth: width)
             return
         }
-        buffer.put("随机抽样 种子 \(sample.seed)  " + progress(sample), x: x, y: y, style: .title, maxWidth: width)
+        buffer.put("\(sampleName) 种子 \(sample.seed)  " + progress(sample), x: x, y: y, style: .title, maxWidth: width)
         y += 1
-        buffer.put(checkRow((e.focus == .sample ? "▶" : " ") + "序号", "姓名", "公民身份号码", "创业状态", "结果", "说明"),
+        buffer.put(checkRow((e.focus == .sample ? "▶" : " ") + "序号", "姓名", "公民身份号码", "分层", "结果", "说明"),
                    x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let checkLines = sample.checks.map { c in
@@ -90,6 +110,21 @@ enum EvaluationScreen {
         drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
             sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
         }
+    }
+
+    /// `+1`, `-0.5`, or empty for no difference.
+    static func signed(_ d: Points) -> String {
+        d == .zero ? "" : (d.hundredths > 0 ? "+" : "") + d.description
+    }
+
+    /// The second line: the lock, and in the city's view whether the city signed.
+    static func statusText(_ ev: Evaluation, city: CityReview?) -> String {
+        if let city {
+            if let s = city.citySignature { return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" }
+            return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署"
+        }
+        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" } ?? "初评未签署"
+        return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
 
     /// A check's note, and for 不属实 whether the community has corrected the record since.
@@ -102,7 +137,7 @@ enum EvaluationScreen {
 
     static func title(_ e: EvaluationState) -> String {
         guard let ev = e.evaluation else { return "评选：自评、初评与抽查" }
-        return "评选：\(ev.rubricTitle) 考核期 \(ev.period)"
+        return (e.stage == .city ? "市级考评：" : "评选：") + "\(ev.rubricTitle) 考核期 \(ev.period)"
     }
 
     /// `核实 3/10：不属实 1 联系不上 1 不符率 33.33%`.
@@ -133,27 +168,41 @@ enum EvaluationScreen {
     static func hints(_ e: EvaluationState) -> String {
         guard e.evaluation != nil else { return "t提交自评  U解锁  Esc返回  F1帮助" }
         if e.focus == .sample { return "Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回" }
-        return "Tab切换  a改分  d抽样  S签署  U解锁  t重新提交  Esc返回  F1帮助"
+        if e.stage == .city { return "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" }
+        return "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
     }
 
     /// A dialog's title, lines and the line edited (nil for a confirmation).
     static func dialog(_ prompt: EvaluationPrompt, _ editor: TextEditor) -> (String, [String], TextEditor?) {
         switch prompt {
-        case .points(let item):
-            return ("初评改分", ["\(item.title)：自评 \(item.points)分，满分 \(item.max)分", "", "初评分数（Enter 下一步，Esc 取消）：", ""], editor)
-        case .reason(let item, let points):
-            return ("初评改分", ["\(item.title)：初评 \(points)分（自评 \(item.points)分）", "", "改分理由（必填，Enter 保存）：", ""], editor)
-        case .drawSize:
-            return ("随机抽样", ["按创业状态分层、按比例抽取人员；种子随机生成并记录，", "同一种子可重现同一名单。每份自评只抽一次。", "",
-                               "抽取人数（Enter 抽样，Esc 取消）：", ""], editor)
-        case .note(let check, let result):
+        case .points(let item, let stage):
+            let base = stage == .district ? "自评" : "初评"
+            let allowed = item.allowed.map { "可给：\($0.allowedText)分" } ?? "可给0到\(item.max)分"
+            return ("\(stage.title)改分", ["\(item.title)：\(base) \(item.points)分，满分 \(item.max)分", allowed,
+                                       "分数（Enter 下一步，Esc 取消）：", ""], editor)
+        case .reason(let item, let points, let stage):
+            let base = stage == .district ? "自评" : "初评"
+            return ("\(stage.title)改分", ["\(item.title)：\(stage.title) \(points)分（\(base) \(item.points)分）", "", "改分理由（必填，Enter 保存）：", ""], editor)
+        case .drawSize(let stage):
+            return (stage == .district ? "随机抽样" : "市级随机抽样",
+                    ["按创业状态分层、按比例抽取人员（每人同时抽查一次服务）；", "种子随机生成并记录，同一种子可重现同一名单。只抽一次。", "",
+                     "抽取人数（Enter 下一步，Esc 取消）：", ""], editor)
+        case .drawServices(let size, let stage):
+            return (stage == .district ? "随机抽样" : "市级随机抽样",
+                    ["抽取\(size)人。另可按服务类型分层单独抽取服务，", "与人员出自同一种子。", "",
+                     "单独抽取的服务数（可为0，Enter 抽样）：", ""], editor)
+        case .note(let check, let result, _):
             let required = result == .untrue ? "必填，社区将看到" : "可不填"
-            return ("核实结果：\(result.rawValue)", ["第\(check.position)号 \(check.name)（\(check.stratum)）", "",
-                                                "说明（\(required)，Enter 保存）：", ""], editor)
+            let what = check.forService ? "\(check.name) \(check.service?.text ?? "")" : "\(check.name)（\(check.stratum)）"
+            return ("核实结果：\(result.rawValue)", ["第\(check.position)号 \(what)", "", "说明（\(required)，Enter 保存）：", ""], editor)
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
-        case .confirmSign:
+        case .confirmSign(.district):
             return ("签署初评", ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。", "", "Enter 签署    Esc 取消"], nil)
+        case .confirmSign(.city):
+            return ("签署市级考评", ["签署后台账保持锁定，", "只有市级督导可以解锁。", "", "Enter 签署    Esc 取消"], nil)
+        case .confirmRecommend:
+            return ("推荐市级考评", ["推荐本社区参加市级考评：", "市级督导将复核初评并另行抽样。", "", "Enter 推荐    Esc 取消"], nil)
         }
     }
 }

@@ -1,11 +1,16 @@
 import LedgerCore
 import TerminalUI
 
-/// The evaluation screen (`8`): the submitted self-assessment beside the 初评, the spot-check sample, the lock.
+/// The evaluation screen (`8`): the submitted self-assessment beside the 初评, the spot-check sample, the lock; and
+/// (`c`) the 市级考评 of a recommended community, its scores beside the 自评 and 初评.
 public struct EvaluationState: Sendable, Hashable {
     /// The current submission; nil before one was made (or before it was read: see `loaded`).
     public var evaluation: Evaluation?
     public var loaded = false
+    /// Which review the screen shows and its keys act on.
+    public var stage: EvaluationStage = .district
+    /// The recommended 初评 with the city's review (read when the city view opens; nil: not recommended).
+    public var city: CityReview?
     /// Which list the arrows move in.
     public var focus: Part = .items
     public var items = ListState()
@@ -13,43 +18,78 @@ public struct EvaluationState: Sendable, Hashable {
 
     public enum Part: Sendable, Hashable { case items, sample }
 
-    public init(evaluation: Evaluation? = nil, loaded: Bool = false) {
+    public init(evaluation: Evaluation? = nil, loaded: Bool = false, stage: EvaluationStage = .district, city: CityReview? = nil) {
         self.evaluation = evaluation
         self.loaded = loaded
+        self.stage = stage
+        self.city = city
     }
 
+    /// The selected item as the shown stage starts from it: the self-assessment's for the 初评, the 初评's points
+    /// for the 市级考评.
     public var selectedItem: AssessedItem? {
         guard let items = evaluation?.items, items.indices.contains(self.items.selected) else { return nil }
-        return items[self.items.selected]
+        let item = items[self.items.selected]
+        guard stage == .city, let review = city else { return item }
+        return AssessedItem(id: item.id, title: item.title, group: item.group, source: item.source, max: item.max,
+                            points: review.districtPoints(item), measured: item.measured, threshold: item.threshold,
+                            explanation: item.explanation, allowed: item.allowed)
+    }
+
+    /// The sample the screen shows: the district's, or the city's own.
+    public var shownSample: SpotCheckSample? {
+        stage == .district ? evaluation?.sample : city?.city?.sample
     }
 
     public var selectedCheck: SpotCheck? {
-        guard let checks = evaluation?.sample?.checks, checks.indices.contains(self.checks.selected) else { return nil }
+        guard let checks = shownSample?.checks, checks.indices.contains(self.checks.selected) else { return nil }
         return checks[self.checks.selected]
     }
 }
 
-/// What the evaluation screen asks of the store (one effect kind; the result comes back as `evaluationUpdated`).
+/// What the evaluation screen asks of the store (one effect kind; the result comes back as `evaluationUpdated`, or
+/// `cityReviewUpdated` for the city's steps).
 public enum EvaluationRequest: Sendable, Equatable {
     case load
+    /// The city's review of the recommended 初评.
+    case loadCity
     case submit(ScoreCard)
-    case adjust(item: String, points: Points, reason: String)
+    case adjust(item: String, points: Points, reason: String, stage: EvaluationStage = .district)
     /// The runner chooses the seed (the store keeps it and the screen shows it).
-    case draw(size: Int)
-    case check(position: Int, result: SpotCheckResult, note: String)
+    case draw(size: Int, services: Int = 0, stage: EvaluationStage = .district)
+    case check(position: Int, result: SpotCheckResult, note: String, stage: EvaluationStage = .district)
     case sign
+    case signCity
+    /// The district recommends its signed 初评 to the city.
+    case recommend
     case unlock(reason: String)
+
+    /// Reads only (done or dropped freely; everything else changes the store).
+    public var isRead: Bool { self == .load || self == .loadCity }
+
+    /// Whose review the request acts on: the answer is the city's review for the city's steps.
+    public var stage: EvaluationStage {
+        switch self {
+        case .loadCity, .signCity: .city
+        case .adjust(_, _, _, let stage), .draw(_, _, let stage), .check(_, _, _, let stage): stage
+        case .load, .submit, .sign, .recommend, .unlock: .district
+        }
+    }
 }
 
 /// A one-line question of the evaluation screen.
 public enum EvaluationPrompt: Sendable, Hashable {
-    /// 初评 points for an item, then the reason.
-    case points(AssessedItem)
-    case reason(AssessedItem, Points)
-    case drawSize
+    /// Points for an item (as the stage starts from it), then the reason.
+    case points(AssessedItem, EvaluationStage)
+    case reason(AssessedItem, Points, EvaluationStage)
+    /// Persons to draw, then services on their own.
+    case drawSize(EvaluationStage)
+    case drawServices(Int, EvaluationStage)
     /// A check's note (required for 不属实).
-    case note(SpotCheck, SpotCheckResult)
+    case note(SpotCheck, SpotCheckResult, EvaluationStage)
     case unlockReason
-    /// Sign the 初评? (Enter confirms; the text is not used.)
-    case confirmSign
+    /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
+    case confirmSign(EvaluationStage)
+    /// Recommend the signed 初评 to the city? (Enter confirms.)
+    case confirmRecommend
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import LedgerStore
 
 struct PeriodLockTests {
-    static let lockMessage = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导员于2024-12-31T09:00:00签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）"
+    static let lockMessage = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导员于2024-12-31 09:00签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）"
 
     /// A signed-off community, with a deleted service (to restore) and a corrected person (to undo) from before.
     static func signed() throws -> (EvaluationFixture, deleted: RecordRef, corrected: RecordRef) {
@@ -85,7 +85,7 @@ struct PeriodLockTests {
         _ = try f.supervisor.drawSpotChecks(community: f.code, size: 2, seed: 5)
         #expect(throws: StoreError.self) { _ = try f.clerk.signOff(community: f.code) }
         let open = #expect(throws: StoreError.self) { _ = try f.supervisor.signOff(community: f.code) }
-        #expect(open?.message == "抽样名单中还有2人未记录核实结果，不能签署初评")
+        #expect(open?.message == "抽样名单中还有2条未记录核实结果，不能签署初评")
         _ = try f.supervisor.recordSpotCheck(community: f.code, position: 1, result: .confirmed, note: "")
         _ = try f.supervisor.recordSpotCheck(community: f.code, position: 2, result: .unreachable, note: "")
         let signed = try f.supervisor.signOff(community: f.code)
