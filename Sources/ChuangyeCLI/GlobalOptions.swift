@@ -147,7 +147,7 @@ public enum Rubrics {
     }
 
     /// The default rubric for a profile level.
-    static func defaultId(for level: Community.Level) -> String {
+    public static func defaultId(for level: Community.Level) -> String {
         level == .street ? "xining-street" : "xining-community"
     }
 }
