@@ -42,11 +42,13 @@ struct PostgresBenchCommand: AsyncParsableCommand {
         }
         Self.report("pg_overview_\(communities.count)_communities", overview)
 
-        let global = self.global, seconds = self.seconds
+        // Each clerk's session has a connection of its own, as each clerk's app does.
+        let sessions = try (0..<clerks).map { _ in try global.openDatabase() }
+        let seconds = self.seconds
         let saves = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for clerk in 0..<clerks {
+            for (clerk, session) in sessions.enumerated() {
                 let community = communities[clerk % communities.count]
-                group.addTask { try await Self.clerkSaves(global, community: community, seconds: seconds, seed: clerk) }
+                group.addTask { try await Self.clerkSaves(session, community: community, seconds: seconds, seed: clerk) }
             }
             var all: [Double] = []
             for try await latencies in group { all += latencies }
@@ -56,8 +58,7 @@ struct PostgresBenchCommand: AsyncParsableCommand {
     }
 
     /// One clerk on a connection of their own: a service a second for persons of their community, each save timed.
-    static func clerkSaves(_ global: GlobalOptions, community: Community, seconds: Int, seed: Int) async throws -> [Double] {
-        let store = try global.openDatabase()
+    static func clerkSaves(_ store: any LedgerStorage, community: Community, seconds: Int, seed: Int) async throws -> [Double] {
         let persons = try await store.page(PageRequest(register: .survey, community: community.code, limit: 50))
         guard !persons.isEmpty else { return [] }
         let clock = ContinuousClock()

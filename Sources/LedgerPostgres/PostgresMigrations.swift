@@ -5,7 +5,7 @@
 /// queries select, sort and join on beside it; each record's score contribution (`facts`, by measure) is computed
 /// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
 enum PostgresMigrations {
-    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2)]
+    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3)]
 
     static let v1: [String] = [
         """
@@ -196,5 +196,93 @@ enum PostgresMigrations {
         """,
         // An audit entry copied from that ledger keeps its operator and says where it came from.
         "ALTER TABLE audit ADD COLUMN migrated_from text",
+    ]
+
+    /// Each community's figures kept as its records change, so that a score or an overview reads a few rows per
+    /// community instead of summing every record (1,000,000 persons). One row per community and measure: the
+    /// contributions of its active records (`facts`), its records with open errors (`error_records`) or only
+    /// warnings (`warning_records`), and its active records per register (`count.person` …). Statement triggers
+    /// with transition tables add each statement's change at once (an import's 10,000 rows in one aggregate); a
+    /// transaction first takes its communities' advisory locks in code order, so that two saves in one community
+    /// never take the rows of its measures in different orders.
+    static let v3: [String] = [
+        """
+        CREATE TABLE community_total (
+            community_code text NOT NULL REFERENCES community(code) ON DELETE CASCADE,
+            measure text NOT NULL,
+            total bigint NOT NULL,
+            PRIMARY KEY (community_code, measure)
+        )
+        """,
+        """
+        CREATE FUNCTION record_totals(code text, record_table text, facts jsonb, error_count integer, warning_count integer)
+        RETURNS TABLE (community_code text, measure text, total bigint) LANGUAGE sql IMMUTABLE AS $$
+            SELECT code, f.key, f.value::bigint FROM jsonb_each_text(CASE WHEN jsonb_typeof(facts) = 'object' THEN facts ELSE '{}' END) f
+            UNION ALL SELECT code, 'count.' || record_table, 1
+            UNION ALL SELECT code, 'error_records', 1 WHERE error_count > 0
+            UNION ALL SELECT code, 'warning_records', 1 WHERE error_count = 0 AND warning_count > 0
+        $$
+        """,
+        """
+        CREATE FUNCTION add_totals(changes jsonb) RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE code text;
+        BEGIN
+            FOR code IN SELECT DISTINCT c->>'community_code' FROM jsonb_array_elements(changes) c ORDER BY 1 LOOP
+                PERFORM pg_advisory_xact_lock(727004022, hashtext(code));
+            END LOOP;
+            INSERT INTO community_total (community_code, measure, total)
+            SELECT t.community_code, t.measure, sum(t.total * (c->>'sign')::integer)
+            FROM jsonb_array_elements(changes) c
+            CROSS JOIN LATERAL record_totals(c->>'community_code', c->>'record_table', c->'facts',
+                                             (c->>'error_count')::integer, (c->>'warning_count')::integer) t
+            GROUP BY t.community_code, t.measure ORDER BY t.community_code, t.measure
+            ON CONFLICT (community_code, measure) DO UPDATE SET total = community_total.total + excluded.total;
+        END
+        $$
+        """,
+        """
+        CREATE FUNCTION keep_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE changes jsonb;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                SELECT jsonb_agg(jsonb_build_object('sign', 1, 'community_code', r.community_code, 'record_table', TG_TABLE_NAME,
+                    'facts', to_jsonb(r)->'facts', 'error_count', r.error_count, 'warning_count', r.warning_count))
+                INTO changes FROM new_rows r WHERE r.deleted_at IS NULL;
+            ELSIF TG_OP = 'UPDATE' THEN
+                SELECT jsonb_agg(c) INTO changes FROM (
+                    SELECT jsonb_build_object('sign', -1, 'community_code', r.community_code, 'record_table', TG_TABLE_NAME,
+                        'facts', to_jsonb(r)->'facts', 'error_count', r.error_count, 'warning_count', r.warning_count) c
+                    FROM old_rows r WHERE r.deleted_at IS NULL
+                    UNION ALL
+                    SELECT jsonb_build_object('sign', 1, 'community_code', r.community_code, 'record_table', TG_TABLE_NAME,
+                        'facts', to_jsonb(r)->'facts', 'error_count', r.error_count, 'warning_count', r.warning_count)
+                    FROM new_rows r WHERE r.deleted_at IS NULL) changed;
+            ELSE
+                SELECT jsonb_agg(jsonb_build_object('sign', -1, 'community_code', r.community_code, 'record_table', TG_TABLE_NAME,
+                    'facts', to_jsonb(r)->'facts', 'error_count', r.error_count, 'warning_count', r.warning_count))
+                INTO changes FROM old_rows r WHERE r.deleted_at IS NULL;
+            END IF;
+            IF changes IS NOT NULL THEN PERFORM add_totals(changes); END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+    ] + ["person", "service", "activity"].flatMap { table in
+        [
+            "CREATE TRIGGER \(table)_totals_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION keep_totals()",
+            "CREATE TRIGGER \(table)_totals_update AFTER UPDATE ON \(table) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION keep_totals()",
+            "CREATE TRIGGER \(table)_totals_delete AFTER DELETE ON \(table) REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION keep_totals()",
+        ]
+    } + [
+        // The totals of the records already there.
+        """
+        INSERT INTO community_total (community_code, measure, total)
+        SELECT t.community_code, t.measure, sum(t.total) FROM (
+            SELECT community_code, 'person' AS record_table, facts, error_count, warning_count FROM person WHERE deleted_at IS NULL
+            UNION ALL SELECT community_code, 'service', NULL, error_count, warning_count FROM service WHERE deleted_at IS NULL
+            UNION ALL SELECT community_code, 'activity', facts, error_count, warning_count FROM activity WHERE deleted_at IS NULL
+        ) r CROSS JOIN LATERAL record_totals(r.community_code, r.record_table, r.facts, r.error_count, r.warning_count) t
+        GROUP BY t.community_code, t.measure
+        """,
     ]
 }

@@ -30,7 +30,7 @@ public enum PostgresSecurity {
         let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location), reader = readerRole(location)
         let allTables = communityTables.map(\.0) + ["accepted_warning", "audit", "kept_draft", "operator_account",
                                                      "operator_community", "operator_street", "community_street", "migrated_community",
-                                                     "schema_migration"]
+                                                     "community_total", "schema_migration"]
         var sql: [String] = [
             "DO $$ BEGIN CREATE ROLE \(identifier(owner)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
             "DO $$ BEGIN CREATE ROLE \(identifier(clerk)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
@@ -113,9 +113,22 @@ public enum PostgresSecurity {
         for table in allTables {
             sql.append("ALTER TABLE \(table) OWNER TO \(identifier(owner))")
         }
-        for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "record_community(text, bigint)", "audit_by_login()", "audit_append_only()"] {
+        for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "record_community(text, bigint)",
+                         "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
+                         "keep_totals()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
+        // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'
+        // totals and change none (the table's policies bind every login; its owner, not forced, writes).
+        sql += [
+            "ALTER FUNCTION keep_totals() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",
+            "REVOKE EXECUTE ON FUNCTION add_totals(jsonb), record_totals(text, text, jsonb, integer, integer) FROM PUBLIC",
+            "ALTER TABLE community_total ENABLE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS readable ON community_total",
+            "CREATE POLICY readable ON community_total FOR SELECT USING (may_read(community_code))",
+            "GRANT SELECT ON community_total TO \(identifier(clerk)), \(identifier(reader))",
+        ]
         for (table, column) in communityTables {
             sql += [
                 "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",

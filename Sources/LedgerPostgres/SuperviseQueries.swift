@@ -32,37 +32,18 @@ extension PostgresLedger {
         }
     }
 
-    /// The figures of communities: the sums of their active records' stored contributions (`facts`, written by
-    /// `LedgerCore.Contribution` with every change) and their records with open errors or warnings.
+    /// The figures of communities, as kept by the totals triggers (migration v3): the sums of their active
+    /// records' contributions (`facts`, written by `LedgerCore.Contribution` with every change) and their records
+    /// with open errors or warnings.
     static func facts(_ pg: PG, communities codes: [String]) async throws -> [String: ScoreFacts] {
         var result: [String: ScoreFacts] = [:]
         for code in codes { result[code] = ScoreFacts() }
         let byName = Dictionary(Measure.allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         for row in try await pg.rows("""
-            SELECT community_code, key, sum(value::bigint)::bigint AS total FROM (
-                SELECT p.community_code, f.key, f.value FROM person p CROSS JOIN LATERAL jsonb_each_text(p.facts) f
-                WHERE p.community_code = ANY(\(codes)) AND p.deleted_at IS NULL
-                UNION ALL
-                SELECT a.community_code, f.key, f.value FROM activity a CROSS JOIN LATERAL jsonb_each_text(a.facts) f
-                WHERE a.community_code = ANY(\(codes)) AND a.deleted_at IS NULL
-            ) contributions GROUP BY community_code, key
+            SELECT community_code, measure, total FROM community_total WHERE community_code = ANY(\(codes))
             """) {
-            guard let measure = byName[try row.text("key")] else { continue }
+            guard let measure = byName[try row.text("measure")] else { continue }
             result[try row.text("community_code"), default: ScoreFacts()][measure] = try row.int("total")
-        }
-        for row in try await pg.rows("""
-            SELECT community_code, count(*) FILTER (WHERE error_count > 0) AS errors,
-                count(*) FILTER (WHERE error_count = 0 AND warning_count > 0) AS warnings FROM (
-                SELECT community_code, error_count, warning_count FROM person WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
-                UNION ALL
-                SELECT community_code, error_count, warning_count FROM service WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
-                UNION ALL
-                SELECT community_code, error_count, warning_count FROM activity WHERE deleted_at IS NULL AND community_code = ANY(\(codes))
-            ) problems GROUP BY community_code
-            """) {
-            let code = try row.text("community_code")
-            result[code, default: ScoreFacts()][.errorRecords] = try row.int("errors")
-            result[code, default: ScoreFacts()][.warningRecords] = try row.int("warnings")
         }
         return result
     }
@@ -95,15 +76,15 @@ extension PostgresLedger {
     public func countsByCommunity() async throws -> [String: RecordCounts] {
         try await read { pg in
             var result: [String: RecordCounts] = [:]
-            for row in try await pg.rows("""
-                SELECT c.code,
-                    (SELECT count(*) FROM person WHERE community_code = c.code AND deleted_at IS NULL) AS persons,
-                    (SELECT count(*) FROM service WHERE community_code = c.code AND deleted_at IS NULL) AS services,
-                    (SELECT count(*) FROM activity WHERE community_code = c.code AND deleted_at IS NULL) AS activities
-                FROM community c
-                """) {
-                result[try row.text("code")] = RecordCounts(persons: try row.int("persons"), services: try row.int("services"),
-                                                            activities: try row.int("activities"))
+            for code in try await pg.texts("SELECT code FROM community") { result[code] = RecordCounts() }
+            for row in try await pg.rows("SELECT community_code, measure, total FROM community_total WHERE measure LIKE 'count.%'") {
+                let code = try row.text("community_code"), total = try row.int("total")
+                switch try row.text("measure") {
+                case "count.person": result[code, default: RecordCounts()].persons = total
+                case "count.service": result[code, default: RecordCounts()].services = total
+                case "count.activity": result[code, default: RecordCounts()].activities = total
+                default: break
+                }
             }
             return result
         }
