@@ -7,7 +7,8 @@ public struct ChuangyeBench: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chuangye-bench",
         abstract: "创业台账的性能测量与故障测试（开发用）",
-        subcommands: [BenchCommand.self, KeystrokeBenchCommand.self, StageBenchCommand.self, FaultDriveCommand.self])
+        subcommands: [BenchCommand.self, KeystrokeBenchCommand.self, StageBenchCommand.self, FaultDriveCommand.self,
+                      DistrictBenchCommand.self])
 
     public init() {}
 

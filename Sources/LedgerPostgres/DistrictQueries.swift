@@ -15,9 +15,7 @@ extension PostgresLedger {
 
     public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) async throws -> DistrictSearchResult {
         var collector = DistrictSearchCollector(limit: limit)
-        let inScope = try await communities().filter {
-            (scope.street == nil || $0.street == scope.street) && (scope.community == nil || $0.code == scope.community)
-        }.sorted { $0.code < $1.code }
+        let inScope = scope.communities(of: try await communities()).sorted { $0.code < $1.code }
         for community in inScope {
             let persons = try await searchPersons(community: community.code, query: query, limit: collector.wanted)
             if !collector.add(community, persons) { break }

@@ -22,7 +22,7 @@ enum HelpScreen {
         case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
         case .evaluation: "帮助：评选（自评、初评与抽查）"
-        case .district(let d): "帮助：\(d.scope.community == nil ? d.scope.street ?? "全区" : "社区")台账（督导）"
+        case .district(let d): "帮助：\(d.scope.community == nil ? d.scope.street.map(OverviewScreen.streetName) ?? "全区" : "社区")台账（督导）"
         case .statistics: "帮助：操作员统计"
         }
     }
@@ -90,9 +90,13 @@ enum HelpScreen {
                 + text(["", "措施按“每单位工作可得分数”排序：为一人提供一次服务、培训一人、开展一次活动、改正一条记录各算一个单位。",
                         "计划与评分使用同一组数字；灰色的项本期无法再提出措施，并说明原因。"])
         case .overview:
-            return keys([("↑↓", "选择社区"), ("←→", "选择排序列"), ("空格", "升序 / 降序"), ("Enter", "所选社区的台账（督导浏览）"),
-                         ("j", "所选社区所在街道的台账：各社区合在一起浏览和搜索"), ("a", "全区台账：所有社区合在一起浏览和搜索"),
+            return keys([("↑↓ / PgDn / PgUp", "选择街道或社区（各街道一行，其下为所属社区）"), ("←→", "选择排序列（街道之间、各街道内的社区之间分别排序）"),
+                         ("空格", "升序 / 降序"),
+                         ("Enter", "街道行：该街道的台账，各社区合在一起浏览和搜索；社区行：该社区的台账（督导浏览）"),
+                         ("j", "所选社区所在街道的台账"), ("a", "全区台账：所有社区合在一起浏览和搜索"),
                          ("i", "进入所选社区（录入、评分）"), ("Esc / q", "返回")])
+                + text(["", "街道行的数字为所属各社区之和；其总分为创业型街道评分（※推定：按街道评分表计算，未含自评项）。",
+                        "未填写所属街道的社区列在“（未填街道）”之下。"])
         case .evaluation:
             return keys([("t", "提交自评（窗口人员）：冻结当前评分；签署前可重新提交，初评随之重来"), ("Tab", "在评分项和抽样名单之间切换"),
                          ("↑↓ / PgDn / PgUp", "选择"), ("a", "初评改分（督导）：给所选评分项不同的分数，须写理由"),
@@ -101,8 +105,8 @@ enum HelpScreen {
                          ("S", "签署初评（督导）：全部核实后才能签署，签署后台账锁定"), ("U", "解锁（督导，须写理由，记入修改记录）"),
                          ("Esc / q", "返回主菜单")])
                 + text(["", "黄色的评分项与自评不同，下方显示理由；红色的抽样记录核实为不属实，社区更正后显示已更正几处。"])
-        case .district:
-            return keys(DistrictScreen.helpKeys)
+        case .district(let d):
+            return keys(DistrictKeys.entries(d.browser).map { ($0.key, $0.help) })
                 + text(["", "社区一列说明记录属于哪个社区；身份证号和电话遮盖显示。排序和翻页对所选范围内的全部社区统一进行。"])
         case .statistics:
             return keys([("↑↓ PgDn PgUp", "滚动"), ("w", "切换：近7天 / 近30天 / 全部日期"), ("Esc / q", "返回主菜单")])
