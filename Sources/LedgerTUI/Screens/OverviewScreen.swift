@@ -36,8 +36,9 @@ enum OverviewRow: Hashable {
 /// street or community. Streets and the communities within each are ordered by the chosen column.
 enum OverviewScreen {
     static let titles = ["街道 / 社区", "社区数", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
-    /// Column widths; the name column (0) takes what the others leave (up to 26), so 问题 fits at 80 columns.
-    static let fixedWidths = [0, 7, 7, 6, 6, 8, 6, 7, 5]
+    /// Column widths, each with room for a space after its text: a street of a district sums to millions (劳动者
+    /// 8 digits, 摸底 and 服务 7). The name column (0) takes what the others leave (up to 26), so 问题 fits at 80.
+    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 7, 6]
 
     static func widths(_ width: Int) -> [Int] {
         var w = fixedWidths
@@ -121,7 +122,8 @@ enum OverviewScreen {
             header += DisplayWidth.fit(title + mark, widths[i])
         }
         buffer.put(header, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
-        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.fit($0, $1) }.joined() }
+        // A cell never runs into the next: one column of each width is the gap.
+        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.fit($0, $1 - 1) + " " }.joined() }
         ListView.draw(rows, state: o.list, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: listHeight(state)),
                       into: &buffer) { i in
             if case .street = lines[i].row { return .title }
