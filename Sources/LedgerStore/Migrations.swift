@@ -503,6 +503,7 @@ enum Migrations {
         registerEvaluation(&migrator)
         registerEntryEvents(&migrator)
         registerSpotCheckServices(&migrator)
+        registerDistrictFilterIndexes(&migrator)
         return migrator
     }
 }
