@@ -166,8 +166,15 @@ struct OverviewStreetTests {
             Self.communities(street, names.map { "\(street.prefix(2))\($0)社区" }, first: 100 + 10 * s)
         }
         var state = Self.overview(list, width: 120, height: 40)
-        // Sorted by name (← seven times from 总分 to the first column), ascending (space)
+        // Sorted by name (← seven times from 总分 to the first column), ascending (space): the selection stays on
+        // the street it was on, 城南街道 (the second by 总分, ties by name; the third by name)
+        press(&state, Array(repeating: .down, count: 9))
+        #expect(selectedLine(render(state))?.hasPrefix("│城南街道") == true)
         press(&state, Array(repeating: .left, count: 7) + [.character(" ")])
+        #expect(selectedLine(render(state))?.hasPrefix("│城南街道") == true)
+        guard case .overview(let sorted) = state.screen else { Issue.record("not the overview"); return }
+        #expect(sorted.list.selected == 18)
+        press(&state, Array(repeating: .up, count: 18))
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                                         操作员 王芳",
             "┌─ 督导总览：5个街道，40个社区（←→ 排序，Enter 街道或社区的台账，a 全区） ─────────────────────────────────────────────┐",

@@ -134,24 +134,31 @@ enum OverviewScreen {
 
 func overviewKey(_ state: inout AppState, _ overview: OverviewState, _ key: Key) -> [Effect] {
     var o = overview
-    let lines = OverviewScreen.lines(state, o)
-    let selected = o.list.selected < lines.count ? lines[o.list.selected].row : nil
+    // Moving needs only the number of rows; the rows themselves (every community scored) only for a key that
+    // acts on the selected one or re-sorts.
+    let count = o.figures.count + Set(o.figures.map(\.community.street)).count
+    func selected() -> OverviewRow? {
+        let lines = OverviewScreen.lines(state, o)
+        return o.list.selected < lines.count ? lines[o.list.selected].row : nil
+    }
+    /// Re-sorted by `change`, the selection stays on the same street or community.
+    func resort(_ change: (inout OverviewState) -> Void) {
+        let row = selected()
+        change(&o)
+        o.list = ListState(selected: OverviewScreen.lines(state, o).firstIndex { $0.row == row } ?? 0)
+        o.list.move(0, count: count, visibleRows: OverviewScreen.listHeight(state))
+    }
     switch key {
-    case .up, .down: o.list.move(key == .up ? -1 : 1, count: lines.count, visibleRows: OverviewScreen.listHeight(state))
+    case .up, .down: o.list.move(key == .up ? -1 : 1, count: count, visibleRows: OverviewScreen.listHeight(state))
     case .pageUp, .pageDown:
         let rows = OverviewScreen.listHeight(state)
-        o.list.move(key == .pageUp ? -rows : rows, count: lines.count, visibleRows: rows)
+        o.list.move(key == .pageUp ? -rows : rows, count: count, visibleRows: rows)
     case .left, .right:
-        let next = o.sortColumn + (key == .left ? -1 : 1)
-        o.sortColumn = (next + OverviewScreen.titles.count) % OverviewScreen.titles.count
-        o.list = ListState(selected: OverviewScreen.lines(state, o).firstIndex { $0.row == selected } ?? 0)
-        o.list.move(0, count: lines.count, visibleRows: OverviewScreen.listHeight(state))
+        resort { $0.sortColumn = ($0.sortColumn + (key == .left ? -1 : 1) + OverviewScreen.titles.count) % OverviewScreen.titles.count }
     case .character(" "):
-        o.descending.toggle()
-        o.list = ListState(selected: OverviewScreen.lines(state, o).firstIndex { $0.row == selected } ?? 0)
-        o.list.move(0, count: lines.count, visibleRows: OverviewScreen.listHeight(state))
+        resort { $0.descending.toggle() }
     case .enter, .character("i"), .character("j"):
-        switch selected {
+        switch selected() {
         case .street(let street)?:
             // A street's heading: Enter and j open its register; there is no community to enter.
             guard key != .character("i") else { state.show("请选择一个社区再按 i 进入", error: true); break }
