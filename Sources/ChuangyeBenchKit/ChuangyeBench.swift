@@ -8,7 +8,7 @@ public struct ChuangyeBench: AsyncParsableCommand {
         commandName: "chuangye-bench",
         abstract: "创业台账的性能测量与故障测试（开发用）",
         subcommands: [BenchCommand.self, KeystrokeBenchCommand.self, StageBenchCommand.self, FaultDriveCommand.self,
-                      PostgresBenchCommand.self])
+                      PostgresBenchCommand.self, DistrictBenchCommand.self])
 
     public init() {}
 

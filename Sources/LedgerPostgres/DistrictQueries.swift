@@ -17,12 +17,14 @@ extension PostgresLedger {
     public func districtPage(_ q: DistrictPageRequest) async throws -> [RegisterRow] {
         guard q.page.limit > 0 else { return [] }
         var sql = PageSQL(q.page)
-        let street = sql.bind(q.scope.street ?? ""), only = sql.bind(q.scope.community ?? "")
+        // A scope's street may be "" (the communities with no street recorded): nil, not "", means any street.
+        let anyStreet = sql.bind(q.scope.street == nil ? 1 : 0), street = sql.bind(q.scope.street ?? "")
+        let anyCommunity = sql.bind(q.scope.community == nil ? 1 : 0), only = sql.bind(q.scope.community ?? "")
         let limit = sql.bind(q.page.limit)
         let direction = sql.descending ? "DESC" : "ASC"
         let text = """
             SELECT page.id, page.sort_key FROM (
-                SELECT code FROM community WHERE (\(street) = '' OR street = \(street)) AND (\(only) = '' OR code = \(only))
+                SELECT code FROM community WHERE (\(anyStreet) = 1 OR street = \(street)) AND (\(anyCommunity) = 1 OR code = \(only))
             ) scope CROSS JOIN LATERAL (
                 SELECT id, (\(sql.column))::text AS sort_key, \(sql.column) AS sort_value FROM \(q.page.register.table)
                 \(sql.conditions(community: "scope.code"))\(sql.order) LIMIT \(limit)
@@ -45,9 +47,7 @@ extension PostgresLedger {
 
     public func searchDistrict(_ query: String, scope: DistrictScope, limit: Int) async throws -> DistrictSearchResult {
         var collector = DistrictSearchCollector(limit: limit)
-        let inScope = try await communities().filter {
-            (scope.street == nil || $0.street == scope.street) && (scope.community == nil || $0.code == scope.community)
-        }.sorted { $0.code < $1.code }
+        let inScope = scope.communities(of: try await communities()).sorted { $0.code < $1.code }
         for community in inScope {
             let persons = try await searchPersons(community: community.code, query: query, limit: collector.wanted)
             if !collector.add(community, persons) { break }

@@ -504,6 +504,7 @@ enum Migrations {
         registerEntryEvents(&migrator)
         registerSpotCheckServices(&migrator)
         registerCityStage(&migrator)
+        registerDistrictFilterIndexes(&migrator)
         return migrator
     }
 }

@@ -231,18 +231,12 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         state.screen = .browser(b)
         return state.loadPage(b)
     case .character("f") where b.register == .survey:
-        b.statusFilter = b.statusFilter == nil ? "有创业意愿" : b.statusFilter == "有创业意愿" ? "已创业" : nil
+        b.cycleStatus()
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
     case .character("g") where b.register == .survey:
-        // Cycles 全部 → each category → 全部.
-        let all = PersonCategory.allCases.map(\.rawValue)
-        if let current = b.categoryFilter, let i = all.firstIndex(of: current) {
-            b.categoryFilter = i + 1 < all.count ? all[i + 1] : nil
-        } else {
-            b.categoryFilter = all[0]
-        }
+        b.cycleCategory()
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
@@ -254,7 +248,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         state.dialog = .dateRange(TextEditor(b.dateFilter?.description ?? "", limit: 40))
         return []
     case .character("t") where b.register == .survey:
-        b.trainedFilter = b.trainedFilter == nil ? true : b.trainedFilter == true ? false : nil
+        b.cycleTrained()
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)
@@ -306,7 +300,6 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
 }
 
 func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Key) -> [Effect] {
-    guard case .browser(var b) = state.screen else { state.dialog = nil; return [] }
     switch LineInput(editor, key) {
     case .cancelled:
         state.dialog = nil
@@ -315,18 +308,30 @@ func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Ke
         state.dialog = .dateRange(editor)
         return []
     case .submitted(let text):
-        if text.isEmpty {
-            b.dateFilter = nil
-        } else if let period = Period.parse(text) {
-            b.dateFilter = period
-        } else {
-            state.show("日期范围应写作 2024-01-01..2024-06-30（或一个月 2024-03、一年 2024）；留空为全部", error: true)
+        let period: Period?
+        switch DateRangeInput(text) {
+        case .all: period = nil
+        case .range(let range): period = range
+        case .invalid:
+            state.show(DateRangeInput.invalidMessage, error: true)
             return []
         }
         state.dialog = nil
-        b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        // The community browser and the district register filter by the same dialog.
+        switch state.screen {
+        case .browser(var b):
+            b.dateFilter = period
+            b.list = ListState()
+            state.screen = .browser(b)
+            return state.loadPage(b)
+        case .district(var d):
+            d.browser.dateFilter = period
+            d.browser.list = ListState()
+            state.screen = .district(d)
+            return state.loadDistrictPage(d)
+        default:
+            return []
+        }
     }
 }
 

@@ -5,7 +5,8 @@ import TerminalUI
 
 /// Opens the register of a scope (a street, a community, or every community) on the survey register.
 func openDistrict(_ state: inout AppState, _ scope: DistrictScopeQuery, fromOverview: Bool = true) -> [Effect] {
-    let d = DistrictState(scope: scope, fromOverview: fromOverview)
+    var d = DistrictState(scope: scope, fromOverview: fromOverview)
+    if case .overview(let o) = state.screen { d.overview = o }
     state.screen = .district(d)
     return state.loadDistrictPage(d)
 }
@@ -15,8 +16,9 @@ extension AppState {
     func loadDistrictPage(_ d: DistrictState, after: PageQuery.Boundary? = nil, before: PageQuery.Boundary? = nil) -> [Effect] {
         let b = d.browser
         return [.loadDistrictPage(DistrictPageQuery(scope: d.scope, page: PageQuery(
-            register: b.register, community: "", sort: b.sort, after: after, before: before, limit: pageSize, deleted: false,
-            problemsOnly: b.problemsOnly, status: b.statusFilter, trained: b.trainedFilter)))]
+            register: b.register, community: "", sort: b.sort, after: after, before: before, limit: pageSize, deleted: b.showDeleted,
+            problemsOnly: b.problemsOnly, status: b.statusFilter, trained: b.trainedFilter, category: b.categoryFilter,
+            dates: b.dateFilter)))]
     }
 
     /// The same page again (after a resize or a form), from its first row: the boundary just below that row.
@@ -131,11 +133,23 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
         let columns = b.sortColumns
         b.sort = columns[((columns.firstIndex(of: b.sort) ?? 0) + 1) % columns.count]
         return reload()
+    // The community browser's filters, with its rules (BrowserFilters.swift).
     case .character("f") where b.register == .survey:
-        b.statusFilter = b.statusFilter == nil ? "有创业意愿" : b.statusFilter == "有创业意愿" ? "已创业" : nil
+        b.cycleStatus()
+        return reload()
+    case .character("g") where b.register == .survey:
+        b.cycleCategory()
         return reload()
     case .character("t") where b.register == .survey:
-        b.trainedFilter = b.trainedFilter == nil ? true : b.trainedFilter == true ? false : nil
+        b.cycleTrained()
+        return reload()
+    case .character("w"):
+        d.browser = b
+        state.screen = .district(d)
+        state.dialog = .dateRange(TextEditor(b.dateFilter?.description ?? "", limit: 40))
+        return []
+    case .character("x"):
+        b.showDeleted.toggle()
         return reload()
     case .character("p"):
         b.problemsOnly.toggle()
@@ -161,11 +175,13 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
         return [.loadHistory(b.register, id: row.id)]
     case .enter:
         guard let row = b.selected else { break }
+        // As in the community browser: a deleted record is restored (in its community's register) before it is changed.
+        guard !row.deleted else { state.show("已删除的记录不能修改，可在本社区的台账中按 x 再按 r 恢复", error: true); break }
         d.browser = b
         return openFromDistrict(&state, d, b.register, id: row.id, community: row.community)
     case .escape, .character("q"):
         if d.fromOverview {
-            state.screen = .overview(OverviewState())
+            state.screen = .overview(d.overview ?? OverviewState())
             return [.loadOverview]
         }
         state.screen = .home

@@ -114,9 +114,9 @@ enum Chrome {
         case .checks(let c):
             // `a` only where it does something: on an open warning.
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
-        case .overview: return "↑↓选择 ←→排序 Enter社区台账 j街道台账 a全区台账 i进入社区 Esc返回 F1帮助"
+        case .overview: return "↑↓选择 ←→排序 Enter街道/社区台账 a全区台账 i进入社区 Esc返回 F1帮助"
         case .evaluation(let e): return EvaluationScreen.hints(e)
-        case .district(let d): return DistrictScreen.hints(d)
+        case .district(let d): return DistrictScreen.hints(d, width: state.width)
         case .statistics: return StatisticsScreen.hints
         case .plan(let p):
             guard let evidence = p.evidence else { return "↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助" }

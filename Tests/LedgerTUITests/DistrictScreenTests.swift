@@ -69,13 +69,13 @@ struct DistrictScreenTests {
             "",
             "",
             "",
-            " ↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 t培训 p问题 F1帮助",
+            " Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 g类别 t培训 w日期 p问题 F1帮助",
         ])
     }
 
     @Test func theStreetRegisterAt120x40AndItsFilters() {
         var state = Self.overview(width: 120, height: 40)
-        // The selected community (sorted by total: all 0, so the first) opens its street's register
+        // The first row, 八一路街道's (sorted by total, all 0, so by name), opens its register
         let effects = press(&state, [.character("j")])
         let street = DistrictScopeQuery(street: "八一路街道")
         #expect(effects.contains(.loadDistrictPage(Self.allQuery(state, scope: street))))
@@ -120,7 +120,7 @@ struct DistrictScreenTests {
             "",
             "",
             "",
-            " ↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 t培训 p问题 F1帮助",
+            " ↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 g类别 t培训 w日期 x已删 p问题 Tab换表 F1帮助",
         ])
         // j moves to the next street, c then picks that street's community; s sorts by name across them
         #expect(press(&state, [.character("j")]) == [.loadDistrictPage(Self.allQuery(state, scope: DistrictScopeQuery(street: "南山街道")))])
@@ -245,13 +245,112 @@ struct DistrictScreenTests {
 
     @Test func enterOnACommunityInTheOverviewOpensThatCommunitysRegister() {
         var state = Self.overview(width: 80, height: 24)
-        let effects = press(&state, [.enter])
+        // The first row is 八一路街道's; its first community below it
+        let effects = press(&state, [.down, .enter])
         let one = DistrictScopeQuery(community: "630102001")
         #expect(effects == [.loadFacts(community: "630102001"), .loadDistrictPage(Self.allQuery(state, scope: one))])
         // Esc goes back to the overview; i still enters the community
         #expect(press(&state, [.escape]) == [.loadOverview])
         _ = reduce(&state, .overviewLoaded([testCommunity].map { CommunityFigures(community: $0, facts: ScoreFacts(), persons: 0, services: 0) }))
-        press(&state, [.character("i")])
+        press(&state, [.down, .character("i")])
         guard case .home = state.screen else { Issue.record("i did not enter the community"); return }
+    }
+    /// The community browser's filters on the district register: 人员类别 (g), a date range (w) and deleted
+    /// records (x), besides 创业状态 (f), 培训 (t) and problems (p); each in the page query and in words above the table.
+    @Test func theDistrictRegisterFiltersByCategoryDatesAndDeletedRecordsAt80x24() {
+        var state = Self.overview(width: 80, height: 24)
+        press(&state, [.character("a")])
+        var query = Self.allQuery(state)
+        query.page.category = "高校毕业生"
+        #expect(press(&state, [.character("g")]) == [.loadDistrictPage(query)])
+        // w asks for a range; text that is not one is refused with how to write it, and the filter stays off
+        #expect(press(&state, [.character("w")] + type("2024-13")).isEmpty)
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message == "日期范围应写作 2024-01-01..2024-06-30（或一个月 2024-03、一年 2024）；留空为全部")
+        press(&state, Array(repeating: .backspace, count: 7))
+        query.page.dates = Period.parse("2024-03")
+        #expect(press(&state, type("2024-03") + [.enter]) == [.loadDistrictPage(query)])
+        query.page.deleted = true
+        #expect(press(&state, [.character("x")]) == [.loadDistrictPage(query)])
+        let alive = Self.person(4, "王五", "630102199105050313", community: "630102002")
+        var gone = RegisterRow(id: 4, fields: alive.fields, deleted: true, deletedReason: "重复登记", errors: 0, warnings: 0)
+        gone.community = alive.community
+        _ = reduce(&state, .districtPageLoaded(query, [gone]))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            " 全区 [摸底台账]  服务台账   工作台账   高校毕业生  2024-03-01..2024-03-31  显示",
+            "",
+            " 社区        编号 姓名          公民身份号码       创业状态   摸底日期   问题",
+            " 南关社区    4    王五          630102********0313 有创业意愿 2024-03-15 已删除",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 删除理由：重复登记",
+            "",
+            " Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 g类别 t培训 w日期 x返回 F1帮助",
+        ])
+        // A deleted record is not opened for change
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message == "已删除的记录不能修改，可在本社区的台账中按 x 再按 r 恢复")
+        // x again, w with an empty range, g through every category back to all: the register unfiltered
+        query.page.deleted = false
+        query.page.dates = nil
+        press(&state, [.character("x"), .character("w")] + Array(repeating: .backspace, count: 30) + [.enter])
+        press(&state, Array(repeating: .character("g"), count: PersonCategory.allCases.count - 1))
+        #expect(press(&state, [.character("g")]) == [.loadDistrictPage(Self.allQuery(state))])
+        // An answer to the filtered query that arrives late is dropped
+        _ = reduce(&state, .districtPageLoaded(query, [gone]))
+        _ = reduce(&state, .districtPageLoaded(Self.allQuery(state), Self.rows))
+        guard case .district(let d) = state.screen else { Issue.record("not the district register"); return }
+        #expect(d.browser.rows.map(\.id) == [1, 7, 9])
+        // F1 lists every key of the register shown
+        press(&state, [.function(1)])
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 帮助：全区台账（督导）（↑↓ 滚动） ──────────────────────────────────────────┐",
+            "│ ↑↓            选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页         │",
+            "│ Enter         打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的 │",
+            "│               社区只读显示（号码遮盖）                                       │",
+            "│ /             全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开 │",
+            "│               头、后四位，边输边查，按社区分组                               │",
+            "│ h             所选记录的修改记录（谁、何时、改了什么）                       │",
+            "│ j             按街道筛选：全区 → 各街道 → 全区                               │",
+            "│ c             按社区筛选：当前街道（或全区）的各社区 → 全部                  │",
+            "│ s             依次按各列排序（姓名按拼音，全区统一排序）                     │",
+            "│ f             按创业状态筛选：有创业意愿 → 已创业 → 全部                     │",
+            "│ g             按人员类别筛选，依次切换各类别，最后回到全部                   │",
+            "│ t             按是否参加培训筛选：已培训 → 未培训 → 全部                     │",
+            "│ w             按日期范围筛选（如 2024-01-01..2024-06-30、2024-03 或 2024）   │",
+            "│ x             只显示已删除的记录 / 再按一次返回（恢复在本社区的台账中按 r）  │",
+            "│ p             只显示有错误或未确认警告的记录 / 再按一次显示全部              │",
+            "│ Tab           切换台账：摸底台账 → 服务台账 → 工作台账（Shift-Tab 反向）     │",
+            "│ Esc           返回督导总览（q 同）                                           │",
+            "│                                                                              │",
+            "│ 社区一列说明记录属于哪个社区；身份证号和电话遮盖显示。排序和翻页对所选范围内↓│",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓ PgDn PgUp 滚动  其他键返回",
+        ])
+    }
+
+    /// The footer keeps the keys that fit: at 120 columns all of them, Tab too.
+    @Test func theFooterListsTheKeysThatFitAt120Columns() {
+        var state = Self.overview(width: 120, height: 40)
+        press(&state, [.character("a")])
+        #expect(render(state).lines[39].trimmingSpaces()
+            == "↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 f状态 g类别 t培训 w日期 x已删 p问题 Tab换表 F1帮助")
     }
 }

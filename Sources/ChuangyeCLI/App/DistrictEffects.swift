@@ -13,9 +13,10 @@ enum DistrictEffects {
         return .districtPageLoaded(q, try await database.districtPage(DistrictPageRequest(scope: scope, page: request)))
     }
 
-    /// Persons found anywhere in the scope: a screenful (the operator types more to narrow it).
+    /// Persons found anywhere in the scope: at most `DistrictHits.listed` (the operator types more to narrow it).
     static func search(_ scope: DistrictScopeQuery, query: String, database: any LedgerStorage) async throws -> Action {
-        let found = try await database.searchDistrict(query, scope: DistrictScope(street: scope.street, community: scope.community), limit: 100)
+        let found = try await database.searchDistrict(query, scope: DistrictScope(street: scope.street, community: scope.community),
+                                                     limit: DistrictHits.listed)
         return .districtFound(query: query, DistrictHits(groups: found.groups.map { group in
             .init(community: group.community, persons: group.persons.map {
                 PersonHit(id: $0.id, name: $0.name, idNumber: $0.idNumber, status: $0.status)

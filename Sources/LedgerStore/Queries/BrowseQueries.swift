@@ -76,6 +76,8 @@ extension AppDatabase {
         let column = key?.expression ?? "id"
         var sql = "SELECT \(columns), \(column) AS sort_key FROM \(q.register.table) WHERE community_code = ? AND deleted_at IS \(q.deleted ? "NOT NULL" : "NULL")"
         var args: [any DatabaseValueConvertible & Sendable] = [q.community]
+        // The deleted and problem filters are spelled as the partial indexes of `v18-district-filters` are: SQLite
+        // uses a partial index only for the same text.
         if q.problemsOnly { sql += " AND (error_count > 0 OR warning_count > 0)" }
         if q.register == .survey, let status = q.status { sql += " AND status = ?"; args.append(status) }
         if q.register == .survey, let trained = q.trained { sql += " AND trained = ?"; args.append(trained) }

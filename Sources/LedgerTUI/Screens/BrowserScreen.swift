@@ -81,14 +81,7 @@ enum BrowserScreen {
             x += buffer.put(register == b.register ? "[\(name)]" : " \(name) ", x: x, y: rect.y,
                             style: register == b.register ? .focus : .muted) + 1
         }
-        var flags: [String] = []
-        if b.sort != "id" { flags.append("按\(b.register.header(of: b.sort))排序") }
-        if let status = b.statusFilter { flags.append(status) }
-        if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
-        if let category = b.categoryFilter { flags.append(category) }
-        if let dates = b.dateFilter { flags.append(dates.description) }
-        if b.showDeleted { flags.append("显示已删除") }
-        if b.problemsOnly { flags.append("仅有问题的记录") }
+        var flags = b.filterWords
         if !b.query.isEmpty || b.search != nil { flags.append("搜索：\(b.search?.text ?? b.query)") }
         buffer.put(flags.joined(separator: "  "), x: x + 1, y: rect.y, style: .hint, maxWidth: rect.maxX - x - 1)
         if let search = b.search {
@@ -102,22 +95,16 @@ enum BrowserScreen {
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if b.rows.isEmpty {
-            var onlyDeleted = b
-            onlyDeleted.showDeleted = false
-            let noMatch = b.register == .survey ? "（没有匹配的人员）" : "（没有匹配的记录）"
-            let empty = !b.query.isEmpty ? noMatch
-                : b.showDeleted && !onlyDeleted.isFiltered ? "（没有已删除的记录，按 x 返回）"
-                : b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）"
-            buffer.put(empty, x: listRect.x, y: listRect.y, style: .muted, maxWidth: listRect.width)
+            buffer.put(b.emptyText, x: listRect.x, y: listRect.y, style: .muted, maxWidth: listRect.width)
             return
         }
-        let rows = b.rows.map { row -> String in
-            let problems = row.deleted ? "已删除" : row.errors > 0 ? "✗错误" : row.warnings > 0 ? "!警告" : ""
-            return line(cols.map { $0.value(row) }, problems: problems)
-        }
-        ListView.draw(rows, state: b.list, in: listRect, into: &buffer) { i in
-            b.rows[i].deleted ? .muted : b.rows[i].errors > 0 ? .error : b.rows[i].warnings > 0 ? .warning : .plain
-        }
+        let rows = b.rows.map { row in line(cols.map { $0.value(row) }, problems: BrowserState.problem(row).text) }
+        ListView.draw(rows, state: b.list, in: listRect, into: &buffer) { BrowserState.problem(b.rows[$0]).style }
+        drawDeletedReason(b, in: rect, into: &buffer)
+    }
+
+    /// The selected deleted record's reason, on the body's last row.
+    static func drawDeletedReason(_ b: BrowserState, in rect: Rect, into buffer: inout Buffer) {
         if let row = b.selected, row.deleted, let reason = row.deletedReason {
             buffer.put("删除理由：\(reason)", x: rect.x + 1, y: rect.maxY - 1, style: .muted, maxWidth: rect.width - 2)
         }

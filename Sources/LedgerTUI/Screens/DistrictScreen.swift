@@ -9,7 +9,7 @@ enum DistrictScreen {
     /// What the register covers, in words: 全区, a street, or a community.
     static func scopeName(_ state: AppState, _ scope: DistrictScopeQuery) -> String {
         if let code = scope.community { return state.communities.first { $0.code == code }?.name ?? code }
-        return scope.street ?? "全区"
+        return scope.street.map(OverviewScreen.streetName) ?? "全区"
     }
 
     static func communityName(_ state: AppState, _ code: String) -> String {
@@ -26,11 +26,7 @@ enum DistrictScreen {
             x += buffer.put(register == b.register ? "[\(name)]" : " \(name) ", x: x, y: rect.y,
                             style: register == b.register ? .focus : .muted) + 1
         }
-        var flags: [String] = []
-        if b.sort != "id" { flags.append("按\(b.register.header(of: b.sort))排序") }
-        if let status = b.statusFilter { flags.append(status) }
-        if let trained = b.trainedFilter { flags.append(trained ? "已培训" : "未培训") }
-        if b.problemsOnly { flags.append("仅有问题的记录") }
+        var flags = b.filterWords
         if d.search != nil || !d.query.isEmpty { flags.append("搜索人员：\(d.search?.text ?? d.query)") }
         buffer.put(flags.joined(separator: "  "), x: x + 1, y: rect.y, style: .hint, maxWidth: max(0, rect.maxX - x - 1))
         if let search = d.search {
@@ -46,17 +42,14 @@ enum DistrictScreen {
         }
         buffer.put(line("社区", cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         guard !b.rows.isEmpty else {
-            buffer.put(b.isFiltered ? "（没有符合条件的记录，可更改或取消筛选）" : "（没有记录）", x: listRect.x, y: listRect.y,
-                       style: .muted, maxWidth: listRect.width)
+            buffer.put(b.emptyText, x: listRect.x, y: listRect.y, style: .muted, maxWidth: listRect.width)
             return
         }
-        let rows = b.rows.map { row -> String in
-            let problems = row.errors > 0 ? "✗错误" : row.warnings > 0 ? "!警告" : ""
-            return line(communityName(state, row.community), cols.map { $0.value(row) }, problems: problems)
+        let rows = b.rows.map { row in
+            line(communityName(state, row.community), cols.map { $0.value(row) }, problems: BrowserState.problem(row).text)
         }
-        ListView.draw(rows, state: b.list, in: listRect, into: &buffer) { i in
-            b.rows[i].errors > 0 ? .error : b.rows[i].warnings > 0 ? .warning : .plain
-        }
+        ListView.draw(rows, state: b.list, in: listRect, into: &buffer) { BrowserState.problem(b.rows[$0]).style }
+        BrowserScreen.drawDeletedReason(b, in: rect, into: &buffer)
     }
 
     /// Persons found, each community's name on its first row only, so the groups read as blocks.
@@ -80,26 +73,10 @@ enum DistrictScreen {
         }
     }
 
-    static func hints(_ d: DistrictState) -> String {
+    static func hints(_ d: DistrictState, width: Int) -> String {
         if d.viewing != nil { return "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）" }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
-        // The survey register's filters leave no room for Tab at 80 columns (F1 lists it).
-        let keys = d.browser.register == .survey ? "f状态 t培训 p问题" : "p问题 Tab换表"
-        return "↑↓选择 Enter打开 /搜索 h历史 j街道 c社区 s排序 \(keys) F1帮助"
+        return DistrictKeys.footer(d.browser, width: width)
     }
-
-    static let helpKeys: [(String, String)] = [
-        ("↑↓", "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页"),
-        ("Enter", "打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的社区只读显示（号码遮盖）"),
-        ("/", "全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开头、后四位，边输边查，按社区分组"),
-        ("h", "所选记录的修改记录（谁、何时、改了什么）"),
-        ("j", "按街道筛选：全区 → 各街道 → 全区"),
-        ("c", "按社区筛选：当前街道（或全区）的各社区 → 全部"),
-        ("s", "依次按各列排序（姓名按拼音，全区统一排序）"),
-        ("f", "摸底台账：按创业状态筛选"), ("t", "摸底台账：按是否参加培训筛选"),
-        ("p", "只显示有错误或未确认警告的记录"),
-        ("Tab", "切换台账：摸底台账 → 服务台账 → 工作台账（Shift-Tab 反向）"),
-        ("Esc", "返回督导总览（q 同）"),
-    ]
 }

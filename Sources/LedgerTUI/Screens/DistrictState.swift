@@ -33,6 +33,9 @@ public struct DistrictHits: Sendable, Hashable {
         }
     }
 
+    /// How many persons a search anywhere lists at most (the operator types more to narrow it).
+    public static let listed = 100
+
     public let groups: [Group]
     /// More persons matched than were listed.
     public let truncated: Bool
@@ -60,6 +63,8 @@ public struct DistrictState: Sendable {
     public var viewing: RecordView?
     /// Opened from the supervisor overview (Esc goes back there) or else from the home screen.
     public var fromOverview: Bool
+    /// The overview as it was left (its sort and selected row), to come back to.
+    public var overview: OverviewState?
 
     public init(scope: DistrictScopeQuery, register: Register = .survey, fromOverview: Bool = true) {
         self.scope = scope
@@ -71,6 +76,7 @@ public struct DistrictState: Sendable {
     func expects(_ q: DistrictPageQuery) -> Bool {
         q.scope == scope && q.page.register == browser.register && q.page.sort == browser.sort
             && q.page.status == browser.statusFilter && q.page.trained == browser.trainedFilter
-            && q.page.problemsOnly == browser.problemsOnly
+            && q.page.problemsOnly == browser.problemsOnly && q.page.deleted == browser.showDeleted
+            && q.page.category == browser.categoryFilter && q.page.dates == browser.dateFilter
     }
 }

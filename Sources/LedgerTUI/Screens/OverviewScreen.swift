@@ -16,7 +16,7 @@ public struct CommunityFigures: Sendable {
     }
 }
 
-/// Communities side by side; streets scored over the union of their communities.
+/// Streets and their communities side by side; streets scored over the union of their communities.
 public struct OverviewState: Sendable {
     public var figures: [CommunityFigures] = []
     public var sortColumn = 7
@@ -25,10 +25,20 @@ public struct OverviewState: Sendable {
     public init() {}
 }
 
+/// A row of the overview: a street's heading with its figures, or one of its communities.
+enum OverviewRow: Hashable {
+    /// The street as recorded ("" when none was).
+    case street(String)
+    case community(code: String)
+}
+
+/// Streets, each a heading row with its figures above its communities: Enter opens the register of the row's
+/// street or community. Streets and the communities within each are ordered by the chosen column.
 enum OverviewScreen {
-    static let titles = ["社区", "街道", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
-    /// Column widths; the community column (0) takes what the others leave (up to 26), so 问题 fits at 80 columns.
-    static let fixedWidths = [0, 11, 7, 6, 6, 8, 6, 7, 5]
+    static let titles = ["街道 / 社区", "社区数", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
+    /// Column widths, each with room for a space after its text: a street of a district sums to millions (劳动者
+    /// 8 digits, 摸底 and 服务 7). The name column (0) takes what the others leave (up to 26), so 问题 fits at 80.
+    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 7, 6]
 
     static func widths(_ width: Int) -> [Int] {
         var w = fixedWidths
@@ -37,40 +47,74 @@ enum OverviewScreen {
         return w
     }
 
-    struct Line { let cells: [String]; let keys: [Double]; let code: String?; let errors: Int }
+    /// How a street reads: its name, or that none was recorded.
+    static func streetName(_ street: String) -> String { street.isEmpty ? "（未填街道）" : street }
 
-    static func communityLines(_ state: AppState, _ o: OverviewState) -> [Line] {
-        let rubric = state.rubrics.first { $0.id == "xining-community" }
-        let lines = o.figures.map { f -> Line in
-            let participation = f.facts[.labourForce] > 0 ? Double(f.facts[.participants]) / Double(f.facts[.labourForce]) : 0
-            let jobs = f.facts[.entrepreneurs] > 0 ? Double(f.facts[.entrepreneurJobs]) / Double(f.facts[.entrepreneurs]) : 0
-            let total = rubric.map { ScoreEngine.evaluate($0, facts: f.facts, checklist: f.community.checklist).total } ?? .zero
-            let problems = f.facts[.errorRecords] + f.facts[.warningRecords]
-            return Line(cells: [f.community.name, f.community.street, String(f.community.labourForce), String(f.persons), String(f.services),
-                                String(format2: participation * 100) + "%", String(format2: jobs), "\(total)", problems == 0 ? "" : String(problems)],
-                        keys: [0, 0, Double(f.community.labourForce), Double(f.persons), Double(f.services), participation, jobs, total.asDouble, Double(problems)],
-                        code: f.community.code, errors: f.facts[.errorRecords])
+    struct Line {
+        let row: OverviewRow
+        let cells: [String]
+        /// Sort keys by column (the name column sorts by the name itself).
+        let keys: [Double]
+        /// The name spelled in pinyin: names sort as a clerk reads them, not by code point.
+        let nameKey: String
+        let errors: Int
+    }
+
+    /// A line's cells and keys from figures summed over its communities: the same arithmetic for a street as for
+    /// one community (participation = participants / labour force; jobs = jobs created per entrepreneur).
+    private static func line(_ row: OverviewRow, name: String, count: String, labourForce: Int, facts: ScoreFacts, persons: Int,
+                             services: Int, total: String, totalKey: Double) -> Line {
+        let participation = facts[.labourForce] > 0 ? Double(facts[.participants]) / Double(facts[.labourForce]) : 0
+        let jobs = facts[.entrepreneurs] > 0 ? Double(facts[.entrepreneurJobs]) / Double(facts[.entrepreneurs]) : 0
+        let problems = facts[.errorRecords] + facts[.warningRecords]
+        return Line(row: row, cells: [name, count, String(labourForce), String(persons), String(services),
+                                      String(format2: participation * 100) + "%", String(format2: jobs), total, problems == 0 ? "" : String(problems)],
+                    keys: [0, Double(count) ?? 0, Double(labourForce), Double(persons), Double(services), participation, jobs, totalKey,
+                           Double(problems)],
+                    nameKey: Pinyin.spelled(name.trimmingSpaces()), errors: facts[.errorRecords])
+    }
+
+    /// Every row in order: each street's heading, then its communities (indented).
+    static func lines(_ state: AppState, _ o: OverviewState) -> [Line] {
+        let communityRubric = state.rubrics.first { $0.id == "xining-community" }
+        let streetRubric = state.rubrics.first { $0.id == "xining-street" }
+        let byStreet = Dictionary(grouping: o.figures, by: { $0.community.street })
+        var groups: [(street: Line, communities: [Line])] = byStreet.map { street, figures in
+            let communities = figures.map { f -> Line in
+                let total = communityRubric.map { ScoreEngine.evaluate($0, facts: f.facts, checklist: f.community.checklist).total } ?? .zero
+                return line(.community(code: f.community.code), name: "  " + f.community.name, count: "", labourForce: f.community.labourForce,
+                            facts: f.facts, persons: f.persons, services: f.services, total: "\(total)", totalKey: total.asDouble)
+            }
+            // The street table over the union of its communities, without the self-assessed items (※ estimated).
+            let facts = figures.reduce(ScoreFacts()) { $0 + $1.facts }
+            let score = streetRubric.map { ScoreEngine.evaluate($0, facts: facts, checklist: [:]).total }
+            let heading = line(.street(street), name: streetName(street), count: String(figures.count),
+                               labourForce: figures.reduce(0) { $0 + $1.community.labourForce }, facts: facts,
+                               persons: figures.reduce(0) { $0 + $1.persons }, services: figures.reduce(0) { $0 + $1.services },
+                               total: score.map { "\($0)※" } ?? "", totalKey: score?.asDouble ?? 0)
+            return (heading, communities.sorted { precedes($0, $1, o) })
         }
+        groups.sort { precedes($0.street, $1.street, o) }
+        return groups.flatMap { [$0.street] + $0.communities }
+    }
+
+    /// Order by the sort column (names by pinyin, numbers by value), ties by name so the order is stable.
+    private static func precedes(_ a: Line, _ b: Line, _ o: OverviewState) -> Bool {
         let column = o.sortColumn
-        return lines.sorted { a, b in
-            if column < 2 { return o.descending ? a.cells[column] > b.cells[column] : a.cells[column] < b.cells[column] }
-            return o.descending ? a.keys[column] > b.keys[column] : a.keys[column] < b.keys[column]
-        }
+        let name = a.nameKey == b.nameKey ? a.cells[0].compare(b.cells[0], options: .numeric)
+            : a.nameKey.compare(b.nameKey, options: .numeric)
+        if column > 0, a.keys[column] != b.keys[column] { return o.descending ? a.keys[column] > b.keys[column] : a.keys[column] < b.keys[column] }
+        if column == 0, name != .orderedSame { return o.descending ? name == .orderedDescending : name == .orderedAscending }
+        return name == .orderedAscending
     }
 
-    /// Streets scored with the street table over the union of their communities.
-    static func streetLines(_ state: AppState, _ o: OverviewState) -> [String] {
-        guard let rubric = state.rubrics.first(where: { $0.id == "xining-street" }) else { return [] }
-        let streets = Dictionary(grouping: o.figures, by: { $0.community.street })
-        return streets.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { street in
-            let facts = streets[street, default: []].reduce(ScoreFacts()) { $0 + $1.facts }
-            let card = ScoreEngine.evaluate(rubric, facts: facts, checklist: [:])
-            return "\(street)：\(streets[street]?.count ?? 0)个社区，摸底\(streets[street, default: []].reduce(0) { $0 + $1.persons })人，创业型街道评分（※推定，未含自评项）\(card.total)/\(card.max)"
-        }
-    }
+    /// Rows of the list at the screen's size: the body's panel less its border and the heading line.
+    static func listHeight(_ state: AppState) -> Int { max(1, bodyRect(state).inset(by: 1).height - 1) }
 
     static func draw(_ state: AppState, _ o: OverviewState, in rect: Rect, into buffer: inout Buffer) {
-        let inner = Panel.draw("督导总览：\(o.figures.count)个社区（←→ 排序，Enter 社区台账，j 街道，a 全区）", in: rect, into: &buffer)
+        let lines = lines(state, o)
+        let streets = lines.filter { if case .street = $0.row { true } else { false } }.count
+        let inner = Panel.draw("督导总览：\(streets)个街道，\(o.figures.count)个社区（←→ 排序，Enter 街道或社区的台账，a 全区）", in: rect, into: &buffer)
         let widths = widths(inner.width)
         var header = ""
         for (i, title) in titles.enumerated() {
@@ -78,38 +122,59 @@ enum OverviewScreen {
             header += DisplayWidth.fit(title + mark, widths[i])
         }
         buffer.put(header, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
-        let streets = streetLines(state, o)
-        let lines = communityLines(state, o)
-        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.fit($0, $1) }.joined() }
-        let listHeight = max(1, inner.height - 2 - min(streets.count, 4))
-        ListView.draw(rows, state: o.list, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: listHeight), into: &buffer) {
-            lines[$0].errors > 0 ? .error : .plain
-        }
-        for (i, street) in streets.prefix(4).enumerated() {
-            buffer.put(street, x: inner.x, y: inner.y + 2 + listHeight + i - 1, style: .hint, maxWidth: inner.width)
+        // A cell never runs into the next: one column of each width is the gap.
+        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.fit($0, $1 - 1) + " " }.joined() }
+        ListView.draw(rows, state: o.list, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: listHeight(state)),
+                      into: &buffer) { i in
+            if case .street = lines[i].row { return .title }
+            return lines[i].errors > 0 ? .error : .plain
         }
     }
 }
 
 func overviewKey(_ state: inout AppState, _ overview: OverviewState, _ key: Key) -> [Effect] {
     var o = overview
+    // Moving needs only the number of rows; the rows themselves (every community scored) only for a key that
+    // acts on the selected one or re-sorts.
+    let count = o.figures.count + Set(o.figures.map(\.community.street)).count
+    func selected() -> OverviewRow? {
+        let lines = OverviewScreen.lines(state, o)
+        return o.list.selected < lines.count ? lines[o.list.selected].row : nil
+    }
+    /// Re-sorted by `change`, the selection stays on the same street or community.
+    func resort(_ change: (inout OverviewState) -> Void) {
+        let row = selected()
+        change(&o)
+        o.list = ListState(selected: OverviewScreen.lines(state, o).firstIndex { $0.row == row } ?? 0)
+        o.list.move(0, count: count, visibleRows: OverviewScreen.listHeight(state))
+    }
     switch key {
-    case .up, .down: o.list.move(key == .up ? -1 : 1, count: o.figures.count, visibleRows: state.pageSize)
+    case .up, .down: o.list.move(key == .up ? -1 : 1, count: count, visibleRows: OverviewScreen.listHeight(state))
+    case .pageUp, .pageDown:
+        let rows = OverviewScreen.listHeight(state)
+        o.list.move(key == .pageUp ? -rows : rows, count: count, visibleRows: rows)
     case .left, .right:
-        let next = o.sortColumn + (key == .left ? -1 : 1)
-        o.sortColumn = (next + OverviewScreen.titles.count) % OverviewScreen.titles.count
-    case .character(" "): o.descending.toggle()
+        resort { $0.sortColumn = ($0.sortColumn + (key == .left ? -1 : 1) + OverviewScreen.titles.count) % OverviewScreen.titles.count }
+    case .character(" "):
+        resort { $0.descending.toggle() }
     case .enter, .character("i"), .character("j"):
-        let lines = OverviewScreen.communityLines(state, o)
-        guard o.list.selected < lines.count, let code = lines[o.list.selected].code,
-              let c = state.communities.first(where: { $0.code == code }) else { break }
-        state.community = c
-        switch key {
-        case .enter: return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(community: c.code))
-        case .character("j"): return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(street: c.street))
-        default:
-            state.screen = .home
-            return [.loadFacts(community: c.code)]
+        switch selected() {
+        case .street(let street)?:
+            // A street's heading: Enter and j open its register; there is no community to enter.
+            guard key != .character("i") else { state.show("请选择一个社区再按 i 进入", error: true); break }
+            state.screen = .overview(o)
+            return openDistrict(&state, DistrictScopeQuery(street: street))
+        case .community(let code)?:
+            guard let c = state.communities.first(where: { $0.code == code }) else { break }
+            state.community = c
+            switch key {
+            case .enter: return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(community: c.code))
+            case .character("j"): return [.loadFacts(community: c.code)] + openDistrict(&state, DistrictScopeQuery(street: c.street))
+            default:
+                state.screen = .home
+                return [.loadFacts(community: c.code)]
+            }
+        case nil: break
         }
     case .character("a"):
         return openDistrict(&state, DistrictScopeQuery())

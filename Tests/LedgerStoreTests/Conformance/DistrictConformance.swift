@@ -86,6 +86,53 @@ struct DistrictConformance {
         #expect(services.map(\.community) == [Conformance.code, Conformance.otherCode])
     }
 
+    /// The community browser's filters (人员类别, a date range, deleted records) narrow the district register to
+    /// exactly the rows each community's own filtered page lists, in one order across them; and a community with no
+    /// street recorded is the scope of the street "".
+    @Test(arguments: StoreEngine.allCases)
+    func theBrowsersFiltersNarrowTheDistrictRegisterAsEachCommunitysPage(engine: StoreEngine) async throws {
+        let (ledger, store) = try await Self.district(engine, perCommunity: 6)
+        defer { ledger.cleanup() }
+        let codes = [Conformance.code, Conformance.otherCode, Self.farCode]
+        for (n, code) in codes.enumerated() {
+            _ = try await store.saveNew(Conformance.person(100 + n, name: "高" + ["一", "二", "三"][n], ["categories": "高校毕业生", "survey_date": "2024-05-10"]),
+                                        in: code)
+            let gone = try #require(try await store.saveNew(Conformance.person(200 + n, name: "删" + ["一", "二", "三"][n]), in: code).ref)
+            try await store.delete(gone, reason: "重复登记", confirmingServices: 0)
+        }
+        let filters: [(String, (inout PageRequest) -> Void)] = [
+            ("category", { $0.category = "高校毕业生" }),
+            ("dates", { $0.dates = Period.parse("2024-05") }),
+            ("deleted", { $0.deleted = true }),
+            ("category and name order", { $0.category = "高校毕业生"; $0.sortColumn = "name" }),
+        ]
+        for (what, filter) in filters {
+            var district = Self.page(limit: 100)
+            filter(&district.page)
+            let rows = try await store.districtPage(district)
+            var own: [RegisterRow] = []
+            for code in codes {
+                var page = PageRequest(register: .survey, community: code, limit: 100)
+                filter(&page)
+                own += try await store.page(page)
+            }
+            #expect(rows.count == 3, "\(what)")
+            #expect(Set(rows.map(\.id)) == Set(own.map(\.id)), "\(what)")
+            #expect(Set(rows.map(\.community)) == Set(codes), "\(what)")
+            #expect(zip(rows, rows.dropFirst()).allSatisfy { ($0.sortKey, $0.id) < ($1.sortKey, $1.id) }, "\(what)")
+        }
+        var deleted = Self.page(limit: 100)
+        deleted.page.deleted = true
+        #expect(try await store.districtPage(deleted).allSatisfy { $0.deleted && $0.deletedReason == "重复登记" })
+        // A community with no street recorded
+        var loose = Conformance.community("630102201", name: "新村社区")
+        loose.street = ""
+        try await store.saveCommunity(loose)
+        _ = try await store.saveNew(Conformance.person(300, name: "新人"), in: loose.code)
+        let unnamed = try await store.districtPage(Self.page(DistrictScope(street: ""), limit: 100))
+        #expect(unnamed.map(\.community) == [loose.code])
+    }
+
     @Test(arguments: StoreEngine.allCases)
     func searchAnywhereFindsPersonsInEveryCommunityGroupedByCommunity(engine: StoreEngine) async throws {
         let (ledger, store) = try await Conformance.ledger(engine)
