@@ -126,7 +126,9 @@ struct CommunityOption: ParsableArguments {
         if let code {
             guard let c = all.first(where: { $0.code == code }) else {
                 let known = all.isEmpty ? "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml" : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")
-                throw CLIFailure.usage("找不到社区代码 \(code)。\(known)")
+                // On a district's database the login sees only the communities it may read.
+                let hidden = database is PostgresLedger ? "（或您的数据库登录无权查看该社区）" : ""
+                throw CLIFailure.usage("找不到社区代码 \(code)\(hidden)。\(known)")
             }
             return c
         }

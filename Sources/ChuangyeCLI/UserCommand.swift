@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerPostgres
 import LedgerStore
 
 struct UserCommand: AsyncParsableCommand {
@@ -31,11 +32,22 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try global.openDatabase()
+            try UserCommand.refuseOnPostgres(database)
             do { try await database.saveOperator(name, role: role, communities: community) } catch let e as StoreError {
                 throw CLIFailure.data(e.message)
             }
             print("已登记操作员 \(name)：\(UserCommand.scope(role, community))")
         }
+    }
+
+    /// On a district's PostgreSQL ledger an operator is a database login with its grants, which `admin` makes: a
+    /// name added here could not log in.
+    static func refuseOnPostgres(_ database: any LedgerStorage) throws {
+        guard database is PostgresLedger else { return }
+        throw CLIFailure.usage("""
+            PostgreSQL 台账的操作员是数据库登录：请由区县管理员用 chuangye admin add-clerk、add-street-supervisor、add-supervisor \
+            或 add-inspector 建立（user list 可列出已有的登录）
+            """)
     }
 
     /// `督导（全部社区）`, `市级督导（市级考评）`, `窗口人员（630102001）`.
@@ -66,7 +78,9 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("操作员姓名", valueName: "姓名")) var name: String
         func run() async throws {
-            do { try await global.openDatabase().removeOperator(name) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+            let database = try global.openDatabase()
+            try UserCommand.refuseOnPostgres(database)
+            do { try await database.removeOperator(name) } catch let e as StoreError { throw CLIFailure.data(e.message) }
             print("已删除操作员 \(name)")
         }
     }

@@ -72,7 +72,7 @@ extension PostgresLedger {
     /// Refuses a change to a community the operator does not belong to.
     func requireWritable(_ pg: PG, community: String) async throws {
         if let allowed = try await writable(pg), !allowed.contains(community) {
-            throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由管理员用 chuangye user 授权。")
+            throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由区县管理员用 chuangye admin add-clerk 授权。")
         }
     }
 

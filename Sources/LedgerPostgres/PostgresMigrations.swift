@@ -267,6 +267,16 @@ enum PostgresMigrations {
         END
         $$
         """,
+        // The persons registered under some numbers, in any community: what the "registered in another community"
+        // warning asks. Under row-level security a clerk reads only their communities; `admin init` makes this
+        // function run as the owner (whose reads the policies admit), so a clerk learns of exactly these numbers.
+        """
+        CREATE FUNCTION persons_with_id_numbers(numbers text[])
+        RETURNS TABLE (id bigint, name text, id_number text, community_code text, community_name text) LANGUAGE sql STABLE AS $$
+            SELECT p.id, p.name, p.id_number, p.community_code, c.name FROM person p JOIN community c ON c.code = p.community_code
+            WHERE p.id_number = ANY(numbers) AND p.deleted_at IS NULL ORDER BY p.id
+        $$
+        """,
     ] + ["person", "service", "activity"].flatMap { table in
         [
             "CREATE TRIGGER \(table)_totals_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION keep_totals()",

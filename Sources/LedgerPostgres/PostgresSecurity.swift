@@ -122,6 +122,8 @@ public enum PostgresSecurity {
         // totals and change none (the table's policies bind every login; its owner, not forced, writes).
         sql += [
             "ALTER FUNCTION keep_totals() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            "ALTER FUNCTION persons_with_id_numbers(text[]) OWNER TO \(identifier(owner))",
+            "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",
             "REVOKE EXECUTE ON FUNCTION add_totals(jsonb), record_totals(text, text, jsonb, integer, integer) FROM PUBLIC",
             "ALTER TABLE community_total ENABLE ROW LEVEL SECURITY",
@@ -135,7 +137,8 @@ public enum PostgresSecurity {
                 "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
                 "DROP POLICY IF EXISTS own_communities ON \(table)",
                 "DROP POLICY IF EXISTS readable ON \(table)",
-                "CREATE POLICY readable ON \(table) FOR SELECT USING (may_read(\(column)))",
+                // The owner reads everything: only inside the functions it owns (a login cannot become it).
+                "CREATE POLICY readable ON \(table) FOR SELECT USING (may_read(\(column)) OR current_user = \(literal(owner)))",
                 "CREATE POLICY own_communities ON \(table) FOR ALL USING (may_access(\(column))) WITH CHECK (may_access(\(column)))",
                 "GRANT SELECT, INSERT, UPDATE ON \(table) TO \(identifier(clerk))",
                 "GRANT SELECT ON \(table) TO \(identifier(reader))",

@@ -100,7 +100,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .pageLoaded(let register, let rows):
         return pageLoaded(&state, register, rows)
     case .recordOpened(let editing, let accepted, let focus):
-        return districtRecordViewed(&state, editing) ?? recordOpened(&state, editing, accepted: accepted, focus: focus)
+        return readOnlyRecordViewed(&state, editing) ?? recordOpened(&state, editing, accepted: accepted, focus: focus)
     case .historyLoaded(let lines):
         return historyLoaded(&state, lines)
     case .checksLoaded(let items):

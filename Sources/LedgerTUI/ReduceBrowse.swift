@@ -170,6 +170,11 @@ func servicesCounted(_ state: inout AppState, personId: Int64, count: Int) -> [E
 
 func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) -> [Effect] {
     var b = browser
+    if let viewing = b.viewing {
+        b.viewing = recordViewKey(viewing, key)
+        state.screen = .browser(b)
+        return []
+    }
     if var search = b.search {
         switch key {
         case .escape:
@@ -263,6 +268,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return [.loadHistory(b.register, id: row.id)]
     case .delete, .character("D"):
         guard let row = b.selected, !row.deleted else { break }
+        guard state.canWrite else { state.show("您对本社区只有查看权限（只读），不能删除", error: true); break }
         state.screen = .browser(b)
         let isPerson = b.register == .survey
         state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200), services: isPerson ? nil : 0)

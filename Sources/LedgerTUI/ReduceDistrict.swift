@@ -60,26 +60,42 @@ func districtFound(_ state: inout AppState, query: String, _ hits: DistrictHits)
     return []
 }
 
-/// A record opened from the district register in a community the operator may not change: shown read-only,
-/// not edited. Nil when the record opens in the edit form as anywhere else.
-func districtRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
-    guard case .district(var d) = state.screen, !state.canWrite else { return nil }
-    d.viewing = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                           fields: editing.originalFields)
-    state.screen = .district(d)
+/// A record opened from a register (the district's or a community's) of a community the operator may not change:
+/// shown read-only with its numbers masked, not in an edit form that shows them whole. Nil when the record opens
+/// in the edit form as anywhere else.
+func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
+    guard !state.canWrite else { return nil }
+    let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
+                          fields: editing.originalFields)
+    switch state.screen {
+    case .district(var d):
+        d.viewing = view
+        state.screen = .district(d)
+    case .browser(var b):
+        b.viewing = view
+        state.screen = .browser(b)
+    default:
+        return nil
+    }
     return []
+}
+
+/// Keys on a read-only record: scroll, and Esc or q back to the register; nil when none is shown.
+func recordViewKey(_ viewing: RecordView, _ key: Key) -> RecordView? {
+    var v = viewing
+    switch key {
+    case .up: v.offset = max(0, v.offset - 1)
+    case .down: v.offset = min(max(0, v.lines.count - 1), v.offset + 1)
+    case .escape, .character("q"): return nil
+    default: break
+    }
+    return v
 }
 
 func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key) -> [Effect] {
     var d = district
-    if var viewing = d.viewing {
-        switch key {
-        case .up: viewing.offset = max(0, viewing.offset - 1)
-        case .down: viewing.offset = min(max(0, viewing.lines.count - 1), viewing.offset + 1)
-        case .escape, .character("q"): d.viewing = nil
-        default: break
-        }
-        if d.viewing != nil { d.viewing = viewing }
+    if let viewing = d.viewing {
+        d.viewing = recordViewKey(viewing, key)
         state.screen = .district(d)
         return []
     }

@@ -109,6 +109,7 @@ enum Chrome {
                 let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
+            if b.viewing != nil { return RecordView.footer }
             return BrowserKeys.footer(b)
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
         case .checks(let c):

@@ -63,6 +63,14 @@ struct PostgresRolesTests {
         let saved = try #require(try await app.saveNew(Conformance.person(3, name: "赵六")).ref)
         #expect(try await app.history(of: saved).map(\.operatorName) == [clerkName])
         #expect(try await app.count(.survey, community: Conformance.otherCode) == 0)
+        // A number registered in a community the clerk cannot read still brings its warning (as for the district's
+        // own login), so that a clerk's check and the district's count the same problems.
+        let twin = try await app.save(Conformance.person(2, name: "李四"), community: Conformance.code, editing: nil,
+                                      acceptedWarnings: [:], action: .entry)
+        #expect(twin.saved != nil && twin.findings.contains { $0.severity == .warning && $0.message.contains("南关社区") },
+                "\(twin.findings.map(\.message))")
+        #expect(try await app.checkAndRecount(community: Conformance.code).corrected == 0)
+        #expect(try await asClerk("SELECT count(*)::text FROM person WHERE community_code = '\(Conformance.otherCode)'") == [["0"]])
         #expect(try await district.count(.survey, community: Conformance.otherCode) == 1)
 
         try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(clerkName)\"",

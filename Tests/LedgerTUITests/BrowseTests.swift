@@ -446,6 +446,51 @@ struct OverviewTests {
             " 按数字键选择功能  e导出评分表  F1帮助  q退出",
         ])
     }
+
+    /// In a community the operator may only read, Enter in its register shows the record read-only with its
+    /// numbers masked (the form would show them whole and offer a save that is refused), and D is refused.
+    @Test func aReadOnlyCommunitysRecordOpensMaskedAndCannotBeDeleted() {
+        var state = homeState(width: 80, height: 24)
+        _ = reduce(&state, .accessLoaded(["630102999"]))
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(1, "张三")]))
+        #expect(press(&state, [.character("D")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "您对本社区只有查看权限（只读），不能删除")
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 1, focus: nil)])
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 1, version: 1, originalFields: [
+            "name": "张三", "id_number": "630102199003071234", "phone": "13912345678", "status": "有创业意愿"]),
+            accepted: [:], focus: nil))
+        expectScreen(render(state), [
+            " 八一路社区（630102001）［只读］ │ 考核期 2024-01-01..2024-12-31    操作员 王芳",
+            "┌─ 八一路社区 摸底台账 第1号记录（只读） ──────────────────────────────────────┐",
+            "│ 姓名：张三                                                                   │",
+            "│ 公民身份号码：630102********1234                                             │",
+            "│ 联系电话：139****5678                                                        │",
+            "│ 创业状态：有创业意愿                                                         │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " ↑↓滚动  Esc返回（只读：您无权修改本社区的记录）",
+        ])
+        // Esc returns to the register, on the same row
+        #expect(press(&state, [.escape]).isEmpty)
+        guard case .browser(let b) = state.screen else { Issue.record("not in the register"); return }
+        #expect(b.viewing == nil && b.selected?.id == 1)
+    }
 }
 
 struct FilterTests {

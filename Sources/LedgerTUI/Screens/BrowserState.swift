@@ -19,6 +19,8 @@ public struct EditingRecord: Sendable, Hashable {
 public struct BrowserState: Sendable {
     public var register: Register
     public var rows: [RegisterRow] = []
+    /// A record of a community the operator may not change, shown read-only (numbers masked) instead of a form.
+    public var viewing: RecordView?
     public var list = ListState()
     public var showDeleted = false
     public var problemsOnly = false

@@ -74,7 +74,7 @@ enum DistrictScreen {
     }
 
     static func hints(_ d: DistrictState, width: Int) -> String {
-        if d.viewing != nil { return "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）" }
+        if d.viewing != nil { return RecordView.footer }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
         return DistrictKeys.footer(d.browser, width: width)

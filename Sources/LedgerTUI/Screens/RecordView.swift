@@ -4,6 +4,9 @@ import TerminalUI
 /// A record of a community the operator may not change, shown from the district register: its fields read-only,
 /// numbers masked as in the lists (the operator sees what a list shows, not what only its clerks may).
 public struct RecordView: Sendable, Hashable {
+    /// The footer while a record is shown read-only.
+    public static let footer = "↑↓滚动  Esc返回（只读：您无权修改本社区的记录）"
+
     public let register: Register
     public let id: Int64
     public let communityName: String
