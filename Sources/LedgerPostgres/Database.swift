@@ -5,7 +5,14 @@ import PostgresNIO
 /// The statements of one read or one transaction, on the session's connection.
 struct PG {
     let connection: PostgresConnection
+    /// The communities a transaction's statements changed (nil outside a transaction): announced at its end.
+    var changes: ChangedCommunities? = nil
     private static let logger = Logger(label: "chuangye.postgres.query")
+
+    /// Marks a community's records changed by this transaction (ChangeNotices.swift).
+    func changed(_ community: String) {
+        changes?.insert(community)
+    }
 
     /// Every row of a query, random access by column name.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
