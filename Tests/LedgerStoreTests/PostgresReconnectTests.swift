@@ -154,14 +154,14 @@ struct PostgresReconnectTests {
         #expect(onServer == [["s-1"]])
     }
 
-    /// Waits until the ledger's change listener is listening.
-    static func waitForListener(_ location: PostgresLocation) async throws {
+    /// Waits until the ledger's change listeners (`count` of them: one per open app) are listening.
+    static func waitForListener(_ location: PostgresLocation, count: Int = 1) async throws {
         for _ in 0..<250 {
             let listening = try await PostgresAdministration.rows("""
                 SELECT count(*)::text FROM pg_stat_activity
                 WHERE application_name = 'chuangye/\(location.schema)' AND query LIKE 'LISTEN%'
                 """, at: location)
-            if listening.first?.first == "1" { return }
+            if listening.first?.first == String(count) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
         Issue.record("the change listener never listened")

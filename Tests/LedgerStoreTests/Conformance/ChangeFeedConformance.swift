@@ -23,10 +23,10 @@ struct ChangeFeedConformance {
         #expect(serial < 20, "the feed announced nothing")
         while await heard.next(within: 0.3) != nil {}
 
-        // When one more person is saved, the other session hears of it within a second, naming the community
-        // where the engine knows it (SQLite does not: "any")
-        let started = Date()
+        // When one more person is saved, the other session hears of it within a second of the commit, naming the
+        // community where the engine knows it (SQLite does not: "any")
         _ = try await writer.saveNew(Conformance.person(100))
+        let started = Date()
         let event = await heard.next(within: 1.0)
         let elapsed = Date().timeIntervalSince(started)
         #expect(event == .changed(engine == .postgres ? [Conformance.code] : []), "after \(elapsed) s")
