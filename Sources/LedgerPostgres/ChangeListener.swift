@@ -33,7 +33,7 @@ struct ChangeListener {
                 do {
                     try await connection.listen(on: channel) { notifications in
                         backoff.reset()
-                        await link.listener(up: true)
+                        await link.listener(up: true, gate: gate)
                         for try await notification in notifications {
                             await link.yield(.changed([notification.payload]))
                         }
@@ -44,7 +44,7 @@ struct ChangeListener {
                 try? await connection.close()
             }
             if Task.isCancelled { return }
-            await link.listener(up: false)
+            await link.listener(up: false, gate: gate)
             try? await Task.sleep(for: backoff.next())
         }
     }

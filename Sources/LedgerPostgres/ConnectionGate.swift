@@ -72,6 +72,14 @@ actor ConnectionGate {
         release()
     }
 
+    /// Closes the session's connection (the next caller connects anew): a statement waiting on it fails at once
+    /// instead of waiting for an answer that a dropped network will never bring.
+    func dropConnection() {
+        guard let dropped = connection else { return }
+        connection = nil
+        dropped.close().whenComplete { _ in _ = dropped }
+    }
+
     /// Whether the server answers (reconnecting if needed): what the reconnect loop waits for.
     func ping() async throws {
         let made = try await acquire()
@@ -101,7 +109,13 @@ actor ConnectionGate {
         // A server that does not answer at all (a cut network) is reported after this long, and retried.
         configuration.options.connectTimeout = .seconds(5)
         nextId += 1
-        return try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
-                                                    id: nextId, logger: Self.logger)
+        let id = nextId, settings = configuration
+        return try await ConnectDeadline.within(Self.connectDeadline) {
+            try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: settings,
+                                                 id: id, logger: Self.logger)
+        }
     }
+
+    /// How long making a connection may take in all (the TCP connect, TLS, the start-up and the password).
+    static let connectDeadline = Duration.seconds(6)
 }

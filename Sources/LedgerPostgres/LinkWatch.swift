@@ -25,8 +25,10 @@ actor LinkWatch {
         probe = nil
     }
 
-    /// The listener is listening (`up`) or lost its connection.
-    func listener(up: Bool) {
+    /// The listener is listening (`up`) or lost its connection. Losing it means the server or the network went
+    /// away, so the session's connection is given up too (a statement on it would otherwise wait for an answer).
+    func listener(up: Bool, gate: ConnectionGate) async {
+        if !up && !listenerDown { await gate.dropConnection() }
         let was = isLost
         listenerDown = !up
         announce(was)

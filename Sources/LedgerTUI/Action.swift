@@ -52,8 +52,8 @@ public enum Action: Sendable {
     /// The store's server could no longer be reached (`lost`), or can be again.
     case connectionChanged(lost: Bool)
     /// An effect failed because the store could not be reached (nothing was written); the message says what was
-    /// not done.
-    case effectLostConnection(String)
+    /// not done. `writing`: the effect was to change the store (a save), not to read.
+    case effectLostConnection(String, writing: Bool)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.

@@ -50,14 +50,21 @@ func connectionChanged(_ state: inout AppState, lost: Bool) -> [Effect] {
     return []
 }
 
-func effectLostConnection(_ state: inout AppState, _ message: String) -> [Effect] {
+/// A read that failed needs no word beyond the status line (it is read again once reconnected), except at start,
+/// where the engine's message says why nothing could be opened. A write that failed is said: from a form, that
+/// its draft is kept and F2 saves it once the server is back.
+func effectLostConnection(_ state: inout AppState, _ message: String, writing: Bool) -> [Effect] {
     state.connectionLost = true
     state.progress = nil
-    if case .form(let form) = state.screen {
+    switch (state.screen, writing) {
+    case (.form(let form), true):
         state.show(ConnectionWording.notSaved, error: true)
         return state.autosave(form)
+    case (_, true), (.loading, false):
+        state.show(message, error: true)
+    case (_, false):
+        break
     }
-    state.show(message, error: true)
     return []
 }
 

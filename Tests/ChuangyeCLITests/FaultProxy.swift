@@ -97,7 +97,8 @@ final class FaultProxy: @unchecked Sendable {
             if count <= 0 { break }
             var sent = 0
             while sent < count {
-                let n = buffer.withUnsafeBytes { write(sink, $0.baseAddress! + sent, count - sent) }
+                // send with MSG_NOSIGNAL: a peer gone must end the copy, not the test process (SIGPIPE).
+                let n = buffer.withUnsafeBytes { send(sink, $0.baseAddress! + sent, count - sent, Int32(MSG_NOSIGNAL)) }
                 if n <= 0 { break loop }
                 sent += n
             }

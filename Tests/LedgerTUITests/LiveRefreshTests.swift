@@ -74,7 +74,10 @@ struct LiveRefreshTests {
         #expect(draft.values["name"] == "张三")
         #expect(render(state).trimmedLines.last == " " + ConnectionWording.lost)
         // A save that could not reach the server says so, and the form stays as typed
-        _ = reduce(&state, .effectLostConnection("数据未保存：与数据库服务器的连接中断，正在重连，请稍后重试"))
+        // (a read that failed meanwhile adds no message: the status line says it)
+        _ = reduce(&state, .effectLostConnection("读取数据失败：与数据库服务器的连接中断，正在重连，请稍后重试", writing: false))
+        #expect(state.message == nil)
+        _ = reduce(&state, .effectLostConnection("数据未保存：与数据库服务器的连接中断，正在重连，请稍后重试", writing: true))
         #expect(state.form?.values["name"] == "张三")
         #expect(state.message == ConnectionWording.notSaved)
         #expect(state.messageIsError)
@@ -87,8 +90,9 @@ struct LiveRefreshTests {
 
     @Test func anAppStartedWhileTheServerWasDownReadsTheCommunitiesWhenItIsBack() {
         var state = AppState(width: 80, height: 24, operatorName: "王芳", today: testToday, rubrics: rubrics())
-        _ = reduce(&state, .effectLostConnection("读取数据失败：与数据库服务器的连接中断，正在重连，请稍后重试"))
+        _ = reduce(&state, .effectLostConnection("无法连接数据库服务器 127.0.0.1:5432：请检查服务器是否在运行", writing: false))
         #expect(state.connectionLost)
+        #expect(state.message == "无法连接数据库服务器 127.0.0.1:5432：请检查服务器是否在运行")
         #expect(reduce(&state, .connectionChanged(lost: false)) == [.loadCommunities])
     }
 }
