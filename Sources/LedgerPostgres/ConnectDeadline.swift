@@ -1,7 +1,6 @@
 import Foundation
 import LedgerStore
 import PostgresNIO
-import Synchronization
 
 /// A connection attempt that gives up after a deadline. A server that accepts the TCP connection and then closes
 /// it during the start-up (a relay or a server going down) can leave postgres-nio's connect waiting for good
@@ -29,14 +28,3 @@ enum ConnectDeadline {
     }
 }
 
-/// Whether an outcome is the first of several (only the first answers).
-private final class Once: Sendable {
-    private let done = Mutex(false)
-
-    func first() -> Bool {
-        done.withLock { done in
-            defer { done = true }
-            return !done
-        }
-    }
-}

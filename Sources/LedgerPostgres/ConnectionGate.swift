@@ -84,7 +84,7 @@ actor ConnectionGate {
     func ping() async throws {
         let made = try await acquire()
         do {
-            _ = try await made.query("SELECT 1", logger: Self.logger).collect()
+            try await PG(connection: made).execute("SELECT 1")
             release()
         } catch {
             releaseBroken(made)

@@ -14,11 +14,15 @@ struct PG {
         changes?.insert(community)
     }
 
-    /// Every row of a query, random access by column name.
+    /// Every row of a query, random access by column name. Given up when the connection closes before the answer
+    /// (ConnectionClosing.swift): a statement sent as the network drops must fail, not wait for good.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
-        var result: [PostgresRandomAccessRow] = []
-        for try await row in try await connection.query(query, logger: Self.logger) { result.append(row.makeRandomAccess()) }
-        return result
+        let connection = self.connection
+        return try await ConnectionClosing.abandoning(connection) {
+            var result: [PostgresRandomAccessRow] = []
+            for try await row in try await connection.query(query, logger: Self.logger) { result.append(row.makeRandomAccess()) }
+            return result
+        }
     }
 
     func row(_ query: PostgresQuery) async throws -> PostgresRandomAccessRow? { try await rows(query).first }

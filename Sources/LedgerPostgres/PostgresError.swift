@@ -14,6 +14,7 @@ enum PostgresFailure {
     /// dropped it, or it could not be made): nothing more can be done on it, and a new one may succeed.
     static func isConnectionLoss(_ error: any Error) -> Bool {
         if let store = error as? StoreError { return store.connectionLost }
+        if error is ConnectionClosing.Closed { return true }
         if let state = sqlState(error) {
             // 08: connection exception; 57P01–57P03: administrator or crash shutdown, server starting up.
             return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
