@@ -21,6 +21,12 @@ actor ConnectionGate {
         self.prepare = prepare
     }
 
+    /// How the server lists this ledger's sessions (`pg_stat_activity.application_name`): the schema is named when it
+    /// is not `public`, so that an administrator (or a test) can tell the ledgers of one database apart.
+    static func applicationName(_ location: PostgresLocation) -> String {
+        location.schema == "public" ? "chuangye" : "chuangye/" + location.schema
+    }
+
     deinit {
         // Kept alive until closed: a connection released open is a programming error to PostgresNIO.
         if let connection { connection.close().whenComplete { _ in _ = connection } }
@@ -56,7 +62,38 @@ actor ConnectionGate {
         if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
     }
 
-    private func connect() async throws -> PostgresConnection {
+    /// Gives the connection back after it failed as a lost connection: it is closed and forgotten, so that the next
+    /// caller connects anew rather than trying a session the server already ended.
+    func releaseBroken(_ broken: PostgresConnection) {
+        if connection === broken {
+            connection = nil
+            broken.close().whenComplete { _ in _ = broken }
+        }
+        release()
+    }
+
+    /// Closes the session's connection (the next caller connects anew): a statement waiting on it fails at once
+    /// instead of waiting for an answer that a dropped network will never bring.
+    func dropConnection() {
+        guard let dropped = connection else { return }
+        connection = nil
+        dropped.close().whenComplete { _ in _ = dropped }
+    }
+
+    /// Whether the server answers (reconnecting if needed): what the reconnect loop waits for.
+    func ping() async throws {
+        let made = try await acquire()
+        do {
+            try await PG(connection: made).execute("SELECT 1")
+            release()
+        } catch {
+            releaseBroken(made)
+            throw error
+        }
+    }
+
+    /// A new connection of this session's settings, not shared with anyone: the change listener's.
+    func connect() async throws -> PostgresConnection {
         let tls: PostgresConnection.Configuration.TLS
         switch location.tls {
         case .disable: tls = .disable
@@ -68,10 +105,17 @@ actor ConnectionGate {
         // Every statement names its tables unqualified: the ledger's schema is the only one on the path, so that a
         // missing schema fails instead of reaching another ledger's tables in `public`.
         configuration.options.additionalStartupParameters = [("search_path", location.schema),
-                                                             ("application_name", "chuangye")]
-        configuration.options.connectTimeout = .seconds(10)
+                                                             ("application_name", Self.applicationName(location))]
+        // A server that does not answer at all (a cut network) is reported after this long, and retried.
+        configuration.options.connectTimeout = .seconds(5)
         nextId += 1
-        return try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
-                                                    id: nextId, logger: Self.logger)
+        let id = nextId, settings = configuration
+        return try await ConnectDeadline.within(Self.connectDeadline) {
+            try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: settings,
+                                                 id: id, logger: Self.logger)
+        }
     }
+
+    /// How long making a connection may take in all (the TCP connect, TLS, the start-up and the password).
+    static let connectDeadline = Duration.seconds(6)
 }

@@ -5,13 +5,24 @@ import PostgresNIO
 /// The statements of one read or one transaction, on the session's connection.
 struct PG {
     let connection: PostgresConnection
+    /// The communities a transaction's statements changed (nil outside a transaction): announced at its end.
+    var changes: ChangedCommunities? = nil
     static let logger = Logger(label: "chuangye.postgres.query")
 
-    /// Every row of a query, random access by column name.
+    /// Marks a community's records changed by this transaction (ChangeNotices.swift).
+    func changed(_ community: String) {
+        changes?.insert(community)
+    }
+
+    /// Every row of a query, random access by column name. Given up when the connection closes before the answer
+    /// (ConnectionClosing.swift): a statement sent as the network drops must fail, not wait for good.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
-        var result: [PostgresRandomAccessRow] = []
-        for try await row in try await connection.query(query, logger: Self.logger) { result.append(row.makeRandomAccess()) }
-        return result
+        let connection = self.connection
+        return try await ConnectionClosing.abandoning(connection) {
+            var result: [PostgresRandomAccessRow] = []
+            for try await row in try await connection.query(query, logger: Self.logger) { result.append(row.makeRandomAccess()) }
+            return result
+        }
     }
 
     func row(_ query: PostgresQuery) async throws -> PostgresRandomAccessRow? { try await rows(query).first }

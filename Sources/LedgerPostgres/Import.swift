@@ -62,6 +62,7 @@ extension PostgresLedger {
                 VALUES (\(now()), \(operatorName), \(community), \(register.table), \(good.count), \(source)) RETURNING id
                 """) else { throw StoreError("写入数据库失败，数据未保存", detail: "import_batch") }
             try await bulkWrite(pg, register, good, community: c, batch: try batch.id(), acceptWarningsReason: acceptWarningsReason)
+            pg.changed(community)
             report.imported = good.count
             report.warnings = good.filter { !$0.findings.isEmpty }.map { ($0.line, $0.findings) }
             return (report, true)

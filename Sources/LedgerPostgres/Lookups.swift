@@ -71,24 +71,4 @@ extension PostgresLedger {
         guard let person = PersonValidator.validate(found.fields, context: context).value else { return nil }
         return (person, found.services)
     }
-
-    public func storeDraft(slot: String, content: String) async throws {
-        try await write { pg in
-            try await pg.execute("""
-                INSERT INTO kept_draft (operator, slot, content, saved_at) VALUES (\(operatorName), \(slot), \(content), \(now()))
-                ON CONFLICT (operator, slot) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at
-                """)
-        }
-    }
-
-    public func discardDraft(slot: String) async throws {
-        try await write { pg in try await pg.execute("DELETE FROM kept_draft WHERE operator = \(operatorName) AND slot = \(slot)") }
-    }
-
-    public func keptDrafts() async throws -> [KeptDraft] {
-        try await read { pg in
-            try await pg.rows("SELECT slot, content, saved_at FROM kept_draft WHERE operator = \(operatorName) ORDER BY saved_at, slot")
-                .map { KeptDraft(slot: try $0.text("slot"), content: try $0.text("content"), savedAt: try $0.text("saved_at")) }
-        }
-    }
 }

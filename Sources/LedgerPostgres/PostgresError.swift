@@ -10,6 +10,19 @@ enum PostgresFailure {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
+    /// Whether an error says the connection is gone (the server restarted or shut the session down, the network
+    /// dropped it, or it could not be made): nothing more can be done on it, and a new one may succeed.
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        if let store = error as? StoreError { return store.connectionLost }
+        if error is ConnectionClosing.Closed { return true }
+        if let state = sqlState(error) {
+            // 08: connection exception; 57P01–57P03: administrator or crash shutdown, server starting up.
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+        }
+        guard let psql = error as? PSQLError else { return false }
+        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(psql.code)
+    }
+
     /// Turns a connection failure into a Chinese message that says what to check.
     static func connecting(_ error: any Error, to location: PostgresLocation) -> StoreError {
         let detail = String(reflecting: error)
@@ -24,6 +37,8 @@ enum PostgresFailure {
                 return StoreError("数据库 \(location.database) 不存在。请由区县管理员先建立数据库（createdb）", detail: detail)
             case "53300":
                 return StoreError("数据库连接数已满，请稍后重试或联系区县管理员", detail: detail)
+            case "57P03":
+                return StoreError("数据库服务器正在启动，请稍候", detail: detail, connectionLost: true)
             default:
                 return StoreError("无法连接数据库 \(location.description)", detail: detail)
             }
@@ -37,7 +52,9 @@ enum PostgresFailure {
             default: break
             }
         }
-        return StoreError("无法连接数据库服务器 \(place)：请检查服务器是否在运行、主机名和端口是否正确、网络是否通畅", detail: detail)
+        // Refused, timed out, unreachable: the server may come back (a restart), so an open app keeps trying.
+        return StoreError("无法连接数据库服务器 \(place)：请检查服务器是否在运行、主机名和端口是否正确、网络是否通畅", detail: detail,
+                          connectionLost: true)
     }
 
     /// Turns a failed statement into a Chinese message; `writing` says whether data was being saved.
@@ -58,6 +75,8 @@ enum PostgresFailure {
             return StoreError(lost + "数据库结构与本程序不符：请由区县管理员运行 chuangye admin init 初始化或升级", detail: detail)
         case "53100"?:
             return StoreError(lost + "数据库服务器磁盘空间不足，请联系区县管理员", detail: detail)
+        case _ where isConnectionLoss(error):
+            return StoreError(lost + "与数据库服务器的连接中断，请检查网络后重试", detail: detail, connectionLost: true)
         case nil where error is PSQLError:
             return StoreError(lost + "与数据库服务器的连接中断，请检查网络后重试", detail: detail)
         default:

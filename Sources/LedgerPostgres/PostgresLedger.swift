@@ -12,13 +12,20 @@ public struct PostgresLedger: LedgerStorage {
     public let today: @Sendable () -> Day
     public let location: PostgresLocation
     let gate: ConnectionGate
+    /// Whether the server can be reached, as the change feed reports it (ChangeListener.swift).
+    let link = LinkWatch()
+    /// Drafts kept on this machine while the server could not be reached.
+    let spill: DraftSpill
 
     /// A session on the ledger at `location`, connected at its first use (opening never blocks or fails; the
     /// first call says in Chinese why the server cannot be reached). `operatorName` is who the audit names.
     /// `migrating`: the first connection creates or upgrades the schema (the command line's sessions).
+    /// `draftSpill`: the file of drafts written while the server cannot be reached (DraftSpill.swift); by default
+    /// in the user's state folder.
     public init(location: PostgresLocation, operatorName: String, today: @escaping @Sendable () -> Day = { Day.today() },
-                migrating: Bool = false) {
+                migrating: Bool = false, draftSpill: String? = nil) {
         self.location = location
+        spill = DraftSpill(path: draftSpill ?? DraftSpill.path(for: location, operatorName: operatorName))
         self.operatorName = operatorName
         self.today = today
         var prepare: (@Sendable (PostgresConnection) async throws -> Void)?
@@ -28,16 +35,20 @@ public struct PostgresLedger: LedgerStorage {
         gate = ConnectionGate(location: location, prepare: prepare)
     }
 
-    /// Runs statements outside a transaction (each one is its own).
+    /// Runs statements outside a transaction (each one is its own). A read that finds its connection gone (the
+    /// server restarted, the session was ended) is tried once more on a new connection: reading twice is harmless.
     func read<T: Sendable>(_ body: (PG) async throws -> T) async throws -> T {
-        let connection = try await gate.acquire()
-        do {
-            let result = try await body(PG(connection: connection))
-            await gate.release()
-            return result
-        } catch {
-            await gate.release()
-            throw PostgresFailure.statement(error, writing: false)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connection = try await acquire()
+            do {
+                let result = try await body(PG(connection: connection))
+                await gate.release()
+                return result
+            } catch {
+                try await giveBack(connection, after: error, retrying: attempt == 1, writing: false)
+            }
         }
     }
 
@@ -46,22 +57,65 @@ public struct PostgresLedger: LedgerStorage {
         try await transaction { pg in (try await body(pg), true) }
     }
 
-    /// A transaction that commits only when `body` says so (its second result).
+    /// A transaction that commits only when `body` says so (its second result). The communities its statements
+    /// marked changed (`PG.changed`) are announced with `pg_notify` inside it, so that the other sessions hear of
+    /// them when, and only if, it commits.
+    ///
+    /// A connection found gone at `BEGIN` is replaced and the transaction started again: nothing was sent yet.
+    /// Once a statement of the body was sent it is not: a lost connection then rolled it back on the server, and
+    /// the caller is told the data was not saved (only a loss during `COMMIT` itself leaves the outcome unknown).
     func transaction<T: Sendable>(_ body: (PG) async throws -> (T, Bool)) async throws -> T {
-        let connection = try await gate.acquire()
-        let pg = PG(connection: connection)
-        do {
-            try await pg.execute("BEGIN")
-            let (result, commit) = try await body(pg)
-            try await pg.execute(commit ? "COMMIT" : "ROLLBACK")
-            await gate.release()
-            return result
-        } catch {
-            try? await pg.execute("ROLLBACK")
-            await gate.release()
-            if error is EditConflict { throw error }
-            throw PostgresFailure.statement(error, writing: true)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connection = try await acquire()
+            let pg = PG(connection: connection, changes: ChangedCommunities())
+            do {
+                try await pg.execute("BEGIN")
+            } catch {
+                try await giveBack(connection, after: error, retrying: attempt == 1, writing: true)
+                continue
+            }
+            do {
+                let (result, commit) = try await body(pg)
+                if commit { try await ChangeNotices.send(pg, channel: ChangeNotices.channel(location)) }
+                try await pg.execute(commit ? "COMMIT" : "ROLLBACK")
+                await gate.release()
+                return result
+            } catch {
+                if !PostgresFailure.isConnectionLoss(error) { try? await pg.execute("ROLLBACK") }
+                if error is EditConflict {
+                    await gate.release()
+                    throw error
+                }
+                try await giveBack(connection, after: error, retrying: false, writing: true)
+            }
         }
+    }
+
+    /// The session's connection, or the reason in Chinese it cannot be had (a server that cannot be reached is
+    /// reported to the change feed, which reconnects).
+    private func acquire() async throws -> PostgresConnection {
+        do {
+            return try await gate.acquire()
+        } catch {
+            if PostgresFailure.isConnectionLoss(error) { await link.lost(gate) }
+            throw error
+        }
+    }
+
+    /// Returns the connection after `error`; returns normally only when the caller should try again on a new
+    /// connection (`retrying` and the connection was lost), otherwise throws the error in Chinese.
+    private func giveBack(_ connection: PostgresConnection, after error: any Error, retrying: Bool, writing: Bool) async throws {
+        guard PostgresFailure.isConnectionLoss(error) || connection.isClosed else {
+            await gate.release()
+            throw PostgresFailure.statement(error, writing: writing)
+        }
+        await gate.releaseBroken(connection)
+        if retrying { return }
+        await link.lost(gate)
+        throw StoreError((writing ? "数据未保存：" : "读取数据失败：") + "与数据库服务器的连接中断，正在重连，请稍后重试",
+                         detail: String(reflecting: error), connectionLost: true)
     }
 
     /// Creates the schema's tables or brings them up to the latest version, under a lock so that two first runs
@@ -126,8 +180,9 @@ public struct PostgresLedger: LedgerStorage {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
-    /// Appends an audit entry.
+    /// Appends an audit entry. Every audited write changes its community: the other open apps are told (ChangeNotices).
     func audit(_ pg: PG, community: String, table: String, id: String, action: String, changes: [FieldChange]) async throws {
+        pg.changed(community)
         try await pg.execute("""
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
             VALUES (\(now()), \(operatorName), \(community), \(table), \(id), \(action), \(AuditLog.encode(changes)))

@@ -74,6 +74,7 @@ extension PostgresLedger {
                             \(AuditLog.encode(entry.changes)), \(source))
                     """)
             }
+            pg.changed(c.code)
             try await pg.execute("""
                 INSERT INTO migrated_community (code, source, records, audit_entries)
                 VALUES (\(c.code), \(source), \(dump.records.count), \(dump.audit.count))

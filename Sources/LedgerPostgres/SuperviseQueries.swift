@@ -95,7 +95,10 @@ extension PostgresLedger {
     }
 
     public func checkAndRecount(community: String) async throws -> (results: [CheckedRecord], corrected: Int) {
-        try await write { pg in try await checkAllIn(pg, community: community, recount: true) }
+        try await write { pg in
+            pg.changed(community)
+            return try await checkAllIn(pg, community: community, recount: true)
+        }
     }
 
     /// Every active record of a community judged against the registers as they are now (`RecordFindings`, the

@@ -2,10 +2,14 @@
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public let detail: String
+    /// The store could not be reached (a server gone or a connection cut), rather than refusing: nothing was
+    /// written, and the same request may succeed once the engine has reconnected.
+    public let connectionLost: Bool
 
-    public init(_ message: String, detail: String = "") {
+    public init(_ message: String, detail: String = "", connectionLost: Bool = false) {
         self.message = message
         self.detail = detail
+        self.connectionLost = connectionLost
     }
 
     public var description: String { detail.isEmpty ? message : "\(message)（\(detail)）" }

@@ -48,6 +48,14 @@ public enum Action: Sendable {
     /// Persons found anywhere by what was typed (`query`).
     case districtFound(query: String, DistrictHits)
     case statisticsLoaded(OperatorStatistics)
+    /// Other sessions committed changes to these communities (empty: any community): what the screen shows of
+    /// them is read again (ReduceLive.swift).
+    case storeChanged(Set<String>)
+    /// The store's server could no longer be reached (`lost`), or can be again.
+    case connectionChanged(lost: Bool)
+    /// An effect failed because the store could not be reached (nothing was written); the message says what was
+    /// not done. `writing`: the effect was to change the store (a save), not to read.
+    case effectLostConnection(String, writing: Bool)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.

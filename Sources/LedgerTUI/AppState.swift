@@ -159,6 +159,8 @@ public struct AppState: Sendable {
     public var locks: [String: Signature] = [:]
     /// The lock on the current community's records, if any.
     public var lock: Signature? { community.flatMap { locks[$0.code] } }
+    /// The store's server cannot be reached: the status line says so until the engine has reconnected.
+    public var connectionLost = false
     /// Keys typed ahead that wait for an effect they depend on (`keyWaits`); while any do, a busy hint shows.
     public var heldKeys = 0
     /// The saved score and the score as if the open form's draft were saved: computed in `reduce` when their

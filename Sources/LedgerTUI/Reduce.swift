@@ -137,6 +137,12 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return districtFound(&state, query: query, hits)
     case .statisticsLoaded(let statistics):
         return statisticsLoaded(&state, statistics)
+    case .storeChanged(let communities):
+        return storeChanged(&state, communities)
+    case .connectionChanged(let lost):
+        return connectionChanged(&state, lost: lost)
+    case .effectLostConnection(let message, let writing):
+        return effectLostConnection(&state, message, writing: writing)
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []

@@ -75,8 +75,8 @@ func pageLoaded(_ state: inout AppState, _ register: Register, _ rows: [Register
         state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
     }
+    b.list = ListState(selected: b.selection(in: rows))
     b.rows = rows
-    b.list = ListState(selected: min(b.list.selected, max(0, rows.count - 1)))
     state.screen = .browser(b)
     return []
 }

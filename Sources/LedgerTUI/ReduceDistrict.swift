@@ -45,8 +45,8 @@ func districtPageLoaded(_ state: inout AppState, _ q: DistrictPageQuery, _ rows:
         state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
     }
+    d.browser.list = ListState(selected: d.browser.selection(in: rows))
     d.browser.rows = rows
-    d.browser.list = ListState(selected: min(d.browser.list.selected, max(0, rows.count - 1)))
     state.screen = .district(d)
     return []
 }

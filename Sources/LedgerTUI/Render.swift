@@ -92,6 +92,8 @@ enum Chrome {
     }
 
     static func hints(_ state: AppState) -> String {
+        // Until the engine has reconnected, nothing that needs the server can work: said before anything else.
+        if state.connectionLost { return ConnectionWording.lost }
         // Keys typed ahead of an answer they depend on (KeyWaits.swift): say why nothing happens yet.
         if state.heldKeys > 0 { return "请稍候：正在等待数据库，已按的\(state.heldKeys)个键随后处理" }
         let panel = state.width < 100 ? " F4评分" : ""

@@ -23,6 +23,16 @@ struct EffectQueueTests {
         #expect(queue.isEmpty)
     }
 
+    @Test func rereadsAskedByLiveRefreshWaitOnceButQueueBehindOneRunning() {
+        var queue = EffectQueue()
+        let facts = Effect.loadFacts(community: "630102001")
+        // Three saves of others announced while one read of the figures runs: one more read waits, not three
+        queue.add([facts, .loadOverview], running: [facts], now: 0)
+        queue.add([facts, .loadOverview], running: [facts], now: 0.1)
+        queue.add([facts], running: [facts], now: 0.2)
+        #expect(queue.waiting == [facts, .loadOverview])
+    }
+
     @Test func aSaveIsQueuedAfterTheDraftItFollows() {
         var queue = EffectQueue()
         queue.add([.storeDraft(Self.draft("s-1", "王五")), Self.save()], now: 0)

@@ -29,6 +29,10 @@ public struct EffectQueue: Sendable {
         switch effect {
         case .lookUpIdNumber, .loadServicePerson:
             if !running.contains(effect) && !waiting.contains(effect) { waiting.append(effect) }
+        case .loadFacts, .loadOverview, .loadLock:
+            // Read again after others' saves (live refresh): one waiting read answers them all. One running may
+            // have read before the latest save, so a new one still queues behind it.
+            if !waiting.contains(effect) { waiting.append(effect) }
         case .storeDraft(let draft):
             if let i = drafts.firstIndex(where: { $0.draft.slot == draft.slot }) {
                 drafts[i].draft = draft
@@ -62,9 +66,9 @@ public struct EffectQueue: Sendable {
         case .searchDistrict:
             waiting.removeAll { if case .searchDistrict = $0 { true } else { false } }
             waiting.append(effect)
-        case .loadCommunities, .loadFacts, .loadDrafts, .openRecord, .loadHistory,
+        case .loadCommunities, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
+             .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
             waiting.append(effect)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerStore
 import LedgerTUI
 import Synchronization
 
@@ -12,6 +13,8 @@ final class EffectWorker: Sendable {
         case progress(Action)
         /// The effect finished; its result, if it has one.
         case finished(Effect, Action?)
+        /// The store told of other sessions' writes or of its connection (its change feed).
+        case announced(StoreEvent)
     }
 
     private let runner: EffectRunner
@@ -31,6 +34,14 @@ final class EffectWorker: Sendable {
         let running = runner
         Task(executorPreference: executor) { [self] in
             post(.finished(effect, await running.run(effect)))
+        }
+    }
+
+    /// Forwards the store's change feed to the inbox until the returned task is cancelled (nil: the store has none).
+    func watchStore() -> Task<Void, Never>? {
+        guard let feed = runner.database as? any ChangeFeed else { return nil }
+        return Task { [self] in
+            for await event in feed.storeEvents() { post(.announced(event)) }
         }
     }
 

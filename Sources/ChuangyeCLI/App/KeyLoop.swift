@@ -18,6 +18,9 @@ public final class KeyLoop {
     static let busyPollMs: Int32 = 2
     /// How long writes still queued may take when the app stops (a hang-up, a quit) before it stops anyway.
     static let finishWithin = 5.0
+    /// Other sessions' writes are read again at most this often: a burst of saves (20 clerks at once) costs one
+    /// reload of the screen per gap, not one per save; a single save is drawn within this gap plus a key poll.
+    static let refreshGap = 0.3
 
     let terminal: any AppTerminal
     let worker: EffectWorker
@@ -34,6 +37,10 @@ public final class KeyLoop {
     public var onKeyFramed: ((Double) -> Void)?
     /// Called for each key that has to wait for an effect (the bench counts them).
     public var onKeyHeld: (() -> Void)?
+    /// Communities other sessions changed, announced and not yet read again (empty: any), and when the screen
+    /// was last read again for them.
+    var announced: Set<String>?
+    var lastRefresh = -Double.infinity
 
     public init(terminal: any AppTerminal, runner: EffectRunner, state: AppState) {
         self.terminal = terminal
@@ -47,10 +54,13 @@ public final class KeyLoop {
     /// Runs until the clerk quits or a signal arrives; queued writes (drafts, a save) are done before it returns.
     public func run() {
         queue.add([.loadCommunities], now: Self.now())
+        let watching = worker.watchStore()
+        defer { watching?.cancel() }
         while state.running {
             takeReports()
             if terminal.receivedSignal != nil { break }
             releaseHeldKeys()
+            refreshIfDue()
             startNextEffect()
             guard state.running else { break }
             updateBusyHint()
@@ -81,8 +91,22 @@ public final class KeyLoop {
             case .finished(let effect, let action):
                 running[EffectLane.of(effect)] = nil
                 if let action { apply(action) }
+            case .announced(.changed(let communities)):
+                announced = announced.map { StoreEvent.merged($0, communities) } ?? communities
+            case .announced(.connectionLost):
+                apply(.connectionChanged(lost: true))
+            case .announced(.reconnected):
+                apply(.connectionChanged(lost: false))
             }
         }
+    }
+
+    /// Reads again what others changed, once the gap since the last time has passed.
+    private func refreshIfDue() {
+        guard let communities = announced, Self.now() - lastRefresh >= Self.refreshGap else { return }
+        announced = nil
+        lastRefresh = Self.now()
+        apply(.storeChanged(communities))
     }
 
     private func startNextEffect() {
@@ -124,6 +148,7 @@ public final class KeyLoop {
         let busy = !running.isEmpty || !queue.waiting.isEmpty || !held.isEmpty
         var timeout: Int32 = busy ? Self.busyPollMs : 250
         if let due = queue.nextDraftDue { timeout = min(timeout, Int32(max(0, (due - Self.now()) * 1000))) }
+        if announced != nil { timeout = min(timeout, Int32(max(0, (lastRefresh + Self.refreshGap - Self.now()) * 1000))) }
         var event = terminal.readKey(timeoutMs: timeout, pasteLimit: state.pasteLimit)
         var handled = 0
         while let input = event, handled < 100_000 {

@@ -36,6 +36,9 @@ public struct BrowserState: Sendable {
     /// The page being loaded continues the list (PgDn/PgUp): an empty answer then means the end was reached
     /// and the rows shown stay. Any other load is a new query whose answer, even empty, replaces the rows.
     public var turning: PageTurn?
+    /// The record selected when the page was asked again because others changed the register: the answer keeps
+    /// it selected wherever it now is (nil: the selection keeps its row number).
+    public var keepSelected: Int64?
     public init(register: Register) { self.register = register }
 
     public enum PageTurn: Sendable { case forward, backward }

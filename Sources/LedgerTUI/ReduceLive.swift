@@ -1,0 +1,78 @@
+import LedgerCore
+
+// Live refresh and the store's connection. Other clerks' saves are announced by the store (its change feed);
+// the app reads again what the screen shows of the changed communities, without a key. A form being typed is
+// never touched: only the saved figures beside it are read again.
+
+/// What the status line says while the store's server cannot be reached.
+public enum ConnectionWording {
+    public static let lost = "数据库连接中断，草稿已保存，正在重连…"
+    public static let back = "数据库已重新连接"
+    /// A save (or another write from a form) that could not reach the server.
+    public static let notSaved = "未保存：数据库连接中断，草稿已保存，正在重连…重连后按 F2 重新保存"
+}
+
+func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effect] {
+    let current = state.community.map { communities.isEmpty || communities.contains($0.code) } ?? false
+    let facts: [Effect] = current ? state.community.map { [.loadFacts(community: $0.code)] } ?? [] : []
+    switch state.screen {
+    case .home, .form, .score:
+        return facts
+    case .browser(var b):
+        // A search's answer is not a page: it stays as found until the clerk searches again.
+        guard current, b.search == nil, b.query.isEmpty else { return facts }
+        b.keepSelected = b.rows.indices.contains(b.list.selected) ? b.rows[b.list.selected].id : nil
+        state.screen = .browser(b)
+        return facts + state.reloadPage(b)
+    case .overview:
+        return [.loadOverview]
+    case .district(var d):
+        guard d.search == nil, d.query.isEmpty else { return [] }
+        d.browser.keepSelected = d.browser.rows.indices.contains(d.browser.list.selected) ? d.browser.rows[d.browser.list.selected].id : nil
+        state.screen = .district(d)
+        return state.reloadDistrictPage(d)
+    case .loading, .chooseCommunity, .help, .history, .checks, .plan, .evaluation, .statistics:
+        return []
+    }
+}
+
+func connectionChanged(_ state: inout AppState, lost: Bool) -> [Effect] {
+    guard lost != state.connectionLost else { return [] }
+    state.connectionLost = lost
+    if lost {
+        // The form as it stands is written at once: the engine keeps it on this machine until the server is back.
+        if case .form(let form) = state.screen { return state.autosave(form) }
+        return []
+    }
+    state.show(ConnectionWording.back)
+    // Started while the server was down: nothing was read yet.
+    if case .loading = state.screen { return [.loadCommunities] }
+    return []
+}
+
+/// A read that failed needs no word beyond the status line (it is read again once reconnected), except at start,
+/// where the engine's message says why nothing could be opened. A write that failed is said: from a form, that
+/// its draft is kept and F2 saves it once the server is back.
+func effectLostConnection(_ state: inout AppState, _ message: String, writing: Bool) -> [Effect] {
+    state.connectionLost = true
+    state.progress = nil
+    switch (state.screen, writing) {
+    case (.form(let form), true):
+        state.show(ConnectionWording.notSaved, error: true)
+        return state.autosave(form)
+    case (_, true), (.loading, false):
+        state.show(message, error: true)
+    case (_, false):
+        break
+    }
+    return []
+}
+
+extension BrowserState {
+    /// The row to select in a new answer: the kept record where it now is, else the same row number.
+    mutating func selection(in rows: [RegisterRow]) -> Int {
+        defer { keepSelected = nil }
+        if let id = keepSelected, let i = rows.firstIndex(where: { $0.id == id }) { return i }
+        return min(list.selected, max(0, rows.count - 1))
+    }
+}
