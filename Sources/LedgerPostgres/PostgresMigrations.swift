@@ -5,7 +5,7 @@
 /// queries select, sort and join on beside it; each record's score contribution (`facts`, by measure) is computed
 /// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
 enum PostgresMigrations {
-    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3)]
+    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3), ("v4-every-change-audited", v4)]
 
     static let v1: [String] = [
         """
@@ -295,4 +295,69 @@ enum PostgresMigrations {
         GROUP BY t.community_code, t.measure
         """,
     ]
+
+    /// No change to a record's content goes unrecorded, whoever makes it and however (the app, or `psql` with a
+    /// clerk's login): at commit, a record whose text, deletion or community changed with no audit entry of the same
+    /// transaction gets one (`sql`, naming the login, with the change of its fields); so does a community whose
+    /// profile or checklist changed so. Changes of derived columns only (figures, counts, versions) are the app's
+    /// bookkeeping and are not entries; an imported row is its import's entry. Each entry records its transaction.
+    static let v4: [String] = [
+        "ALTER TABLE audit ADD COLUMN txid bigint NOT NULL DEFAULT txid_current()",
+        "CREATE INDEX audit_by_transaction ON audit (txid)",
+        """
+        CREATE FUNCTION audit_unrecorded_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            entry_table text := CASE WHEN TG_TABLE_NAME = 'checklist_answer' THEN 'community' ELSE TG_TABLE_NAME END;
+            old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE to_jsonb(OLD) END;
+            new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN '{}' ELSE to_jsonb(NEW) END;
+            row_id text;
+            code text;
+            old_fields jsonb;
+            new_fields jsonb;
+            changes jsonb;
+        BEGIN
+            IF TG_TABLE_NAME = 'community' THEN
+                row_id := COALESCE(new_row->>'code', old_row->>'code');
+                code := row_id;
+                old_fields := old_row - 'version';
+                new_fields := new_row - 'version';
+            ELSIF TG_TABLE_NAME = 'checklist_answer' THEN
+                row_id := COALESCE(new_row->>'community_code', old_row->>'community_code');
+                code := row_id;
+                old_fields := CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE jsonb_build_object('checklist.' || (old_row->>'item_id'), old_row->'points_hundredths') END;
+                new_fields := CASE WHEN TG_OP = 'DELETE' THEN '{}' ELSE jsonb_build_object('checklist.' || (new_row->>'item_id'), new_row->'points_hundredths') END;
+            ELSE
+                row_id := COALESCE(new_row->>'id', old_row->>'id');
+                code := COALESCE(new_row->>'community_code', old_row->>'community_code');
+                IF TG_OP = 'INSERT' AND new_row->>'import_batch' IS NOT NULL THEN RETURN NULL; END IF;
+                IF TG_OP = 'UPDATE' AND old_row->'fields' = new_row->'fields' AND old_row->'deleted_at' = new_row->'deleted_at'
+                   AND old_row->'community_code' = new_row->'community_code' THEN RETURN NULL; END IF;
+                old_fields := COALESCE(old_row->'fields', '{}')
+                    || jsonb_build_object('deleted_at', old_row->'deleted_at', 'community_code', old_row->'community_code');
+                new_fields := COALESCE(new_row->'fields', '{}')
+                    || jsonb_build_object('deleted_at', new_row->'deleted_at', 'community_code', new_row->'community_code');
+            END IF;
+            IF EXISTS (SELECT 1 FROM audit a WHERE a.txid = txid_current() AND a.record_table = entry_table
+                       AND a.record_id = row_id) THEN
+                RETURN NULL;
+            END IF;
+            SELECT COALESCE(jsonb_object_agg(k, jsonb_build_array(
+                       CASE WHEN jsonb_typeof(old_fields->k) IN ('string', 'null') THEN old_fields->k ELSE to_jsonb(old_fields->>k) END,
+                       CASE WHEN jsonb_typeof(new_fields->k) IN ('string', 'null') THEN new_fields->k ELSE to_jsonb(new_fields->>k) END)), '{}')
+            INTO changes
+            FROM (SELECT jsonb_object_keys(old_fields) UNION SELECT jsonb_object_keys(new_fields)) keys(k)
+            WHERE old_fields->k IS DISTINCT FROM new_fields->k;
+            IF changes = '{}' THEN RETURN NULL; END IF;
+            INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+            VALUES (to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS'), session_user, code, entry_table, row_id, 'sql', changes::text);
+            RETURN NULL;
+        END
+        $$
+        """,
+    ] + ["person", "service", "activity", "community", "checklist_answer"].map { table in
+        """
+        CREATE CONSTRAINT TRIGGER \(table)_changes_audited AFTER INSERT OR UPDATE OR DELETE ON \(table)
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_unrecorded_change()
+        """
+    }
 }

@@ -92,7 +92,8 @@ public enum PostgresSecurity {
                 LIMIT 1
             $$
             """,
-            // Whatever a client sends as the operator, the entry names the login that wrote it; only an entry a
+            // Whatever a client sends as the operator and the time, the entry names the login that wrote it and the
+            // server's time (and its transaction, which the check for unrecorded changes asks); only an entry a
             // district supervisor copies from a SQLite ledger (`admin migrate`, marked with its source) keeps the
             // operator that ledger recorded.
             """
@@ -102,7 +103,9 @@ public enum PostgresSecurity {
                 IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
                     NEW.operator := session_user;
                     NEW.migrated_from := NULL;
+                    NEW.at := to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS');
                 END IF;
+                NEW.txid := txid_current();
                 RETURN NEW;
             END
             $$
@@ -115,13 +118,16 @@ public enum PostgresSecurity {
         }
         for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "record_community(text, bigint)",
                          "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
-                         "keep_totals()"] {
+                         "keep_totals()", "audit_unrecorded_change()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'
         // totals and change none (the table's policies bind every login; its owner, not forced, writes).
         sql += [
             "ALTER FUNCTION keep_totals() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            // The entry for a change made without one is written as the owner (a login may have no right to insert
+            // it, e.g. a change the policies let through on a table it reaches only through a function).
+            "ALTER FUNCTION audit_unrecorded_change() SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION persons_with_id_numbers(text[]) OWNER TO \(identifier(owner))",
             "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",

@@ -16,7 +16,7 @@ struct PostgresRolesTests {
         let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
         try await district.saveCommunity(Conformance.community())
         try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "南关社区"))
-        _ = try await district.saveNew(Conformance.person(1))
+        let own = try #require(try await district.saveNew(Conformance.person(1)).ref)
         let elsewhere = try #require(try await district.saveNew(Conformance.person(2, name: "李四"), in: Conformance.otherCode).ref)
 
         let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
@@ -49,9 +49,24 @@ struct PostgresRolesTests {
         }
         _ = try await asClerk("""
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
-            VALUES ('forged', '王芳', '\(Conformance.code)', 'person', '1', 'update', '{}')
+            VALUES ('2026-01-01T08:00:00', '王芳', '\(Conformance.code)', 'person', '1', 'update', '{"forged": ["a", "b"]}')
             """)
-        #expect(try await asAdmin("SELECT operator FROM audit WHERE at = 'forged'") == [[clerkName]])
+        // The entry names the login and the server's time, whatever the client wrote
+        let forged = try await asAdmin("SELECT operator, at FROM audit WHERE changes LIKE '%forged%'")
+        #expect(forged.count == 1 && forged.first?.first == clerkName && forged.first?.last != "2026-01-01T08:00:00", "\(forged)")
+        // A change made with the clerk's login outside the app is recorded all the same, by the database
+        _ = try await asClerk("""
+            UPDATE person SET fields = fields || '{"name": "篡改"}', name = '篡改' WHERE id = \(own.id)
+            """)
+        let entry = try #require(try await district.history(of: own).last)
+        #expect(entry.action == "sql" && entry.operatorName == clerkName
+                && entry.changes == [FieldChange(field: "name", old: "张三", new: "篡改")], "\(entry)")
+        _ = try await asClerk("UPDATE community SET labour_force = 1 WHERE code = '\(Conformance.code)'")
+        #expect(try await asAdmin("SELECT operator, changes FROM audit WHERE record_table = 'community' AND action = 'sql'")
+                == [[clerkName, #"{"labour_force": ["100", "1"]}"#]])
+        // Only the figures the app keeps (not the text): no entry
+        _ = try await asClerk("UPDATE person SET error_count = error_count WHERE id = \(own.id)")
+        #expect(try await asAdmin("SELECT count(*)::text FROM audit WHERE action = 'sql'") == [["2"]])
         await #expect(throws: StoreError.self) {
             _ = try await asClerk("""
                 INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)

@@ -114,7 +114,7 @@ enum BrowserScreen {
 
 /// How audit entries read in Chinese, on screen and in `chuangye history`.
 public enum AuditWording {
-    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告"]
+    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告", "sql": "直接改库"]
     static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
                                   "labour_force": "城镇劳动者人数", "period": "考核期", "leader": "负责人", "phone": "联系电话"]
 
