@@ -324,8 +324,8 @@ enum PostgresMigrations {
             ELSIF TG_TABLE_NAME = 'checklist_answer' THEN
                 row_id := COALESCE(new_row->>'community_code', old_row->>'community_code');
                 code := row_id;
-                old_fields := CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE jsonb_build_object('checklist.' || (old_row->>'item_id'), old_row->'points_hundredths') END;
-                new_fields := CASE WHEN TG_OP = 'DELETE' THEN '{}' ELSE jsonb_build_object('checklist.' || (new_row->>'item_id'), new_row->'points_hundredths') END;
+                old_fields := CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE jsonb_build_object('checklist.' || (old_row->>'item_id'), trim_scale((old_row->>'points_hundredths')::numeric / 100)::text) END;
+                new_fields := CASE WHEN TG_OP = 'DELETE' THEN '{}' ELSE jsonb_build_object('checklist.' || (new_row->>'item_id'), trim_scale((new_row->>'points_hundredths')::numeric / 100)::text) END;
             ELSE
                 row_id := COALESCE(new_row->>'id', old_row->>'id');
                 code := COALESCE(new_row->>'community_code', old_row->>'community_code');

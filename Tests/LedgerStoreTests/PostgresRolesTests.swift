@@ -64,9 +64,12 @@ struct PostgresRolesTests {
         _ = try await asClerk("UPDATE community SET labour_force = 1 WHERE code = '\(Conformance.code)'")
         #expect(try await asAdmin("SELECT operator, changes FROM audit WHERE record_table = 'community' AND action = 'sql'")
                 == [[clerkName, #"{"labour_force": ["100", "1"]}"#]])
+        _ = try await asClerk("INSERT INTO checklist_answer VALUES ('\(Conformance.code)', 'work_plan', 250)")
+        #expect(try await asAdmin("SELECT changes FROM audit WHERE record_table = 'community' AND action = 'sql' ORDER BY id DESC LIMIT 1")
+                == [[#"{"checklist.work_plan": [null, "2.5"]}"#]])
         // Only the figures the app keeps (not the text): no entry
         _ = try await asClerk("UPDATE person SET error_count = error_count WHERE id = \(own.id)")
-        #expect(try await asAdmin("SELECT count(*)::text FROM audit WHERE action = 'sql'") == [["2"]])
+        #expect(try await asAdmin("SELECT count(*)::text FROM audit WHERE action = 'sql'") == [["3"]])
         await #expect(throws: StoreError.self) {
             _ = try await asClerk("""
                 INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)

@@ -125,6 +125,9 @@ public enum AuditWording {
     public static func field(_ key: String, register: Register?, rubrics: [Rubric] = []) -> String {
         if key == "source" { return "来源文件" }
         if key == "deleted_reason" { return "删除理由" }
+        // Besides the fields, what a change made outside the app (`sql`) may name.
+        if key == "deleted_at" { return "删除时间" }
+        if key == "community_code" { return "所属社区代码" }
         if key.hasPrefix("accepted_warning.") { return "确认警告" }
         guard let register else {
             if key.hasPrefix("checklist.") {
