@@ -9,7 +9,7 @@ import LedgerStore
 public struct GlobalOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .long, help: ArgumentHelp("数据库文件路径（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
+    @Option(name: .long, help: ArgumentHelp("数据库文件路径或 postgresql:// 地址（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
     @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))

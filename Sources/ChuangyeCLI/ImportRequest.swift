@@ -44,7 +44,9 @@ struct ImportRequest: Equatable {
             for f in findings where f.severity == .error { printError("第\(line)行 \(register.header(of: f.field)): \(f.message)") }
         }
         if report.rolledBack {
-            throw CLIFailure.data("导入失败：\(report.rejected.count)行有错误，未写入任何数据（共\(parsed.recordCount)行）。可改正后重新导入，或用 --skip-invalid 只导入正确的行。")
+            // Offering to import only the good rows makes sense only when there are some.
+            let choice = report.rejected.count < parsed.recordCount ? "可改正后重新导入，或用 --skip-invalid 只导入正确的行。" : "没有一行可以导入，请改正后重新导入。"
+            throw CLIFailure.data("导入失败：\(report.rejected.count)行有错误，未写入任何数据（共\(parsed.recordCount)行）。\(choice)")
         }
         if !report.rejected.isEmpty, let rejectedTarget {
             let path = rejectedTarget.path

@@ -57,10 +57,7 @@ extension PostgresRandomAccessRow {
 
 /// Field text as JSON objects (the `fields` column and the like).
 enum JSONText {
-    static func encode(_ fields: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func encode(_ fields: [String: String]) -> String { JSONObjectText.encode(fields) }
 
     static func decode(_ text: String) throws -> [String: String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {

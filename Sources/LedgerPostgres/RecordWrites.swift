@@ -67,8 +67,7 @@ extension PostgresLedger {
     static func factsJSON(_ facts: ScoreFacts) -> String {
         var object: [String: Int] = [:]
         for measure in Measure.allCases where facts[measure] != 0 { object[measure.rawValue] = facts[measure] }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return JSONObjectText.encode(object)
     }
 
     /// Warning codes already accepted for a record, with their reasons.

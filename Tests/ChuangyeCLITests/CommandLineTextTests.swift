@@ -49,7 +49,8 @@ struct CommandLineTextTests {
               <编号>                  记录编号（与台账一起给出）
 
             选项：
-              --db <路径>             数据库文件路径（默认：$CHUANGYE_DB，否则
+              --db <路径>             数据库文件路径或 postgresql:// 地址（默认：
+                                      $CHUANGYE_DB，否则
                                       $XDG_DATA_HOME/chuangye/ledger.sqlite）
               --operator <姓名>       操作员姓名，记入修改记录（默认：系统用户名）
               --community <代码>      社区代码（数据库中只有一个社区时可省略）

@@ -101,7 +101,8 @@ struct FindCLITests {
               <内容>                  姓名、拼音首字母（如 zs）或身份证号
 
             选项：
-              --db <路径>             数据库文件路径（默认：$CHUANGYE_DB，否则
+              --db <路径>             数据库文件路径或 postgresql:// 地址（默认：
+                                      $CHUANGYE_DB，否则
                                       $XDG_DATA_HOME/chuangye/ledger.sqlite）
               --operator <姓名>       操作员姓名，记入修改记录（默认：系统用户名）
               --street <街道>         只在这个街道的社区中查找
