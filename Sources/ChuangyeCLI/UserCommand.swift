@@ -33,11 +33,24 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let database = try global.openDatabase()
             try UserCommand.refuseOnPostgres(database)
+            try await UserCommand.refuseLockingOut(database, adding: name, role: role)
             do { try await database.saveOperator(name, role: role, communities: community) } catch let e as StoreError {
                 throw CLIFailure.data(e.message)
             }
             print("已登记操作员 \(name)：\(UserCommand.scope(role, community))")
         }
+    }
+
+    /// The first supervisor registered must be the system account running the command: a supervisor's name acts
+    /// only under its own system account (README: trust model), so registering someone else first would leave no
+    /// one here able to manage operators or change any community.
+    static func refuseLockingOut(_ database: any LedgerStorage, adding name: String, role: OperatorAccount.Role) async throws {
+        guard role == .supervisor, let me = GlobalOptions.Session.systemUser, name != me else { return }
+        guard try await !database.operators().contains(where: { $0.role == .supervisor }) else { return }
+        throw CLIFailure.usage("""
+            第一位督导须是当前系统用户 \(me)：督导的姓名只能由同名的系统用户使用，先登记\(name)会使 \(me) 再也无法管理操作员或修改台账。\
+            请先运行 chuangye user add \(me) --supervisor，再登记\(name)
+            """)
     }
 
     /// On a district's PostgreSQL ledger an operator is a database login with its grants, which `admin` makes: a

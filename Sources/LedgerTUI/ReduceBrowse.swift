@@ -218,9 +218,13 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return openBrowser(&state, next)
     case .character("/"):
         // Every register searches: by person (name, initials, ID digits), and services and activities by text too.
+        // Only its active records: the search of the deleted ones would list live records that `r` cannot restore.
+        guard !b.showDeleted else { state.show("搜索只查找未删除的记录：已删除的记录请在本列表中翻页查看（按 x 返回全部记录）", error: true); break }
         b.search = TextEditor(b.query, limit: 30)
     case .character("x"):
         b.showDeleted.toggle()
+        // A search shown before lists active records: the deleted view is the whole list of deleted ones.
+        b.query = ""
         b.list = ListState()
         state.screen = .browser(b)
         return state.loadPage(b)

@@ -98,7 +98,9 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
             return []
         }
         let result: SpotCheckResult = key == .character("1") ? .confirmed : key == .character("2") ? .untrue : .unreachable
-        if result == .confirmed {
+        // A result already recorded is replaced only through the dialog, which shows it: one key slipped on the list
+        // must not erase a 不属实 finding and the note the community was told.
+        if result == .confirmed, check.result == nil || check.result == .confirmed {
             return [.evaluation(community: c.code, .check(position: check.position, result: .confirmed, note: "", stage: e.stage))]
         }
         state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))

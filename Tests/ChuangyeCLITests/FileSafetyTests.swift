@@ -145,6 +145,11 @@ struct FileSafetyTests {
         // The first operator must be a supervisor.
         let clerkFirst = try cli.run(as: me, "user", "add", "王芳", "--community", "630102001")
         #expect(clerkFirst.status == 1 && clerkFirst.stderr.contains("还没有登记督导"))
+        // …and the account running the command: another name first would leave this account unable to manage anyone.
+        let otherFirst = try cli.run(as: me, "user", "add", "张督导", "--supervisor")
+        #expect(otherFirst.status == 2 && otherFirst.stderr.contains("第一位督导须是当前系统用户 \(me)")
+                && otherFirst.stderr.contains("请先运行 chuangye user add \(me) --supervisor，再登记张督导"), "\(otherFirst.stderr)")
+        #expect(try cli.run(as: me, "user", "list").stdout.hasPrefix("尚未登记操作员"))
         #expect(try cli.run(as: me, "user", "add", me, "--supervisor").status == 0)
         // The last supervisor stays.
         let last = try cli.run(as: me, "user", "remove", me)

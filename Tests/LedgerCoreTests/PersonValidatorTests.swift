@@ -27,6 +27,15 @@ struct PersonValidatorTests {
         #expect(bad.takeSaveable() == nil)
     }
 
+    /// A survey date before the person was born (1899 typed for 2019) is an error, not the under-16 warning any
+    /// reason waives: saved, the person would count in the period's figures.
+    @Test func aSurveyDateBeforeBirthIsAnError() {
+        let found = findings(Fixture.intending(["survey_date": "1899-01-01"]))
+        #expect(found.map(\.code) == ["date.before_birth"] && found.first?.field == "survey_date" && found.hasErrors)
+        #expect(found.first?.message == "摸底日期1899-01-01早于出生日期1990-03-07，请核对摸底日期")
+        #expect(codes(Fixture.intending(["survey_date": "2000-01-01"])) == ["age.under16"])
+    }
+
     @Test func everyMissingRequiredFieldIsReportedAtOnce() {
         let found = findings([:])
         let fields = Set(found.filter { $0.code == "required" }.map(\.field))

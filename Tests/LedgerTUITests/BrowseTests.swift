@@ -447,6 +447,23 @@ struct OverviewTests {
         ])
     }
 
+    /// The search looks among active records only: in the deleted view `/` says so instead of listing live records
+    /// that `r` cannot restore, and switching views clears a search.
+    @Test func theDeletedViewIsNotSearchedAndSwitchingViewsClearsASearch() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        press(&state, [.character("/")] + type("lch") + [.enter])
+        guard case .browser(let searched) = state.screen else { Issue.record("not in the register"); return }
+        #expect(searched.query == "lch")
+        press(&state, [.character("x")])
+        guard case .browser(let deleted) = state.screen else { Issue.record("not in the register"); return }
+        #expect(deleted.showDeleted && deleted.query.isEmpty)
+        #expect(press(&state, [.character("/")]).isEmpty)
+        #expect(state.message == "搜索只查找未删除的记录：已删除的记录请在本列表中翻页查看（按 x 返回全部记录）")
+        guard case .browser(let after) = state.screen else { Issue.record("not in the register"); return }
+        #expect(after.search == nil)
+    }
+
     /// In a community the operator may only read, Enter in its register shows the record read-only with its
     /// numbers masked (the form would show them whole and offer a save that is refused), and D is refused.
     @Test func aReadOnlyCommunitysRecordOpensMaskedAndCannotBeDeleted() {

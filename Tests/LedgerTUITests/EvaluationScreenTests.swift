@@ -223,6 +223,19 @@ struct EvaluationScreenTests {
         if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
     }
 
+    /// A recorded result is replaced only through the dialog, which names it: `1` on a 不属实 row does not erase the
+    /// finding and its note; Esc keeps it.
+    @Test func replacingARecordedResultAsksFirst() {
+        var state = Self.opened(Self.evaluation())
+        press(&state, [.tab])
+        #expect(press(&state, [.character("1")]).isEmpty)
+        guard case .evaluationInput(.note(let check, .confirmed, _), _)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        #expect(check.position == 1)
+        #expect(render(state).lines.contains { $0.contains("将替换已记录的“不属实”：本人称未参加培训（Esc 保留原结果）") })
+        #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
+        #expect(press(&state, [.character("1"), .enter]) == [.evaluation(community: testCommunity.code, .check(position: 1, result: .confirmed, note: ""))])
+    }
+
     /// The signed evaluation recommended to the city, and the city's review begun: 建立摸底台账 back to 2 points.
     static func cityReview() -> CityReview {
         let e = evaluation(signed: true)

@@ -37,7 +37,10 @@ public enum PersonValidator {
         let loan = r.money("loan_amount", maxYuan: maxLoanYuan)
         let remarks = r.text("remarks", max: 200)
 
-        if let birth = id?.birthDate, let surveyDate, surveyDate < birth.adding(years: 16) {
+        if let birth = id?.birthDate, let surveyDate, surveyDate < birth {
+            // Not a person too young: a date that cannot be (1899-01-01 typed for 2019-01-01) would count them.
+            r.error("survey_date", "date.before_birth", "摸底日期\(surveyDate)早于出生日期\(birth)，请核对摸底日期")
+        } else if let birth = id?.birthDate, let surveyDate, surveyDate < birth.adding(years: 16) {
             r.warning("id_number", "age.under16", "摸底日期时未满16周岁，请核对公民身份号码")
         }
         guard let name, let id, let gender, let education, let hukou, let phone, !categories.isEmpty,

@@ -194,7 +194,11 @@ enum EvaluationScreen {
         case .note(let check, let result, _):
             let required = result == .untrue ? "必填，社区将看到" : "可不填"
             let what = check.forService ? "\(check.name) \(check.service?.text ?? "")" : "\(check.name)（\(check.stratum)）"
-            return ("核实结果：\(result.rawValue)", ["第\(check.position)号 \(what)", "", "说明（\(required)，Enter 保存）：", ""], editor)
+            var lines = ["第\(check.position)号 \(what)"]
+            if let before = check.result, before != result {
+                lines.append("将替换已记录的“\(before.rawValue)”" + ((check.note ?? "").isEmpty ? "" : "：\(check.note ?? "")") + "（Esc 保留原结果）")
+            }
+            return ("核实结果：\(result.rawValue)", lines + ["", "说明（\(required)，Enter 保存）：", ""], editor)
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
         case .confirmSign(.district):
