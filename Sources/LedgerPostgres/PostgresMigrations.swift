@@ -5,7 +5,7 @@
 /// queries select, sort and join on beside it; each record's score contribution (`facts`, by measure) is computed
 /// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
 enum PostgresMigrations {
-    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3), ("v4-every-change-audited", v4)]
+    static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3), ("v4-every-change-audited", v4), ("v5-id-tail", v5)]
 
     static let v1: [String] = [
         """
@@ -360,4 +360,14 @@ enum PostgresMigrations {
             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_unrecorded_change()
         """
     }
+
+    /// The last four digits of every ID number, kept as a column of their own with an index. Under row-level
+    /// security a condition that calls a function not marked leakproof (`right(id_number, 4)`) is evaluated after
+    /// the policies, for every row of the community: a search by the last four digits of a 10,000-person community
+    /// cost 60–120 ms, all of it in the policy functions. A plain column compared with `=` is tested first (or read
+    /// from the index), so the policies run only for the persons it finds.
+    static let v5: [String] = [
+        "ALTER TABLE person ADD COLUMN id_tail text GENERATED ALWAYS AS (right(id_number, 4)) STORED",
+        "CREATE INDEX person_by_id_tail ON person (community_code, id_tail)",
+    ]
 }
