@@ -77,12 +77,13 @@ public enum KeystrokeProbe {
     }
 
     /// Prints p50, p99 and max as `name_p50: 1.234 ms` lines.
-    public static func report(_ name: String, _ samples: [Double]) {
+    /// `name_p50`, `name_p99` and `name_max` in ms, the max line with the number of samples (`counted`).
+    public static func report(_ name: String, _ samples: [Double], counted: String = "keys") {
         let sorted = samples.sorted()
         guard !sorted.isEmpty else { return }
         print("\(name)_p50: \(String(format: "%.3f", percentile(sorted, 0.5))) ms")
         print("\(name)_p99: \(String(format: "%.3f", percentile(sorted, 0.99))) ms")
-        print("\(name)_max: \(String(format: "%.3f", sorted.last ?? 0)) ms (\(sorted.count) keys)")
+        print("\(name)_max: \(String(format: "%.3f", sorted.last ?? 0)) ms (\(sorted.count) \(counted))")
     }
 
     /// The value below which `q` of the sorted samples lie (nearest rank).

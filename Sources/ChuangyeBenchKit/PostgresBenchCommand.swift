@@ -30,7 +30,7 @@ struct PostgresBenchCommand: AsyncParsableCommand {
                 _ = ScoreEngine.evaluate(rubric, facts: try await store.scoreFacts(community: community.code), checklist: community.checklist)
             })
         }
-        Self.report("pg_score_one_community", score)
+        KeystrokeProbe.report("pg_score_one_community", score, counted: "samples")
         var overview: [Double] = []
         for _ in 0..<10 {
             overview.append(try await Self.timed {
@@ -40,7 +40,7 @@ struct PostgresBenchCommand: AsyncParsableCommand {
                 for c in all where c.level == .community { _ = ScoreEngine.evaluate(rubric, facts: facts[c.code] ?? ScoreFacts(), checklist: c.checklist) }
             })
         }
-        Self.report("pg_overview_\(communities.count)_communities", overview)
+        KeystrokeProbe.report("pg_overview_\(communities.count)_communities", overview, counted: "samples")
 
         // Each clerk's session has a connection of its own, as each clerk's app does.
         let sessions = try (0..<clerks).map { _ in try global.openDatabase() }
@@ -54,7 +54,7 @@ struct PostgresBenchCommand: AsyncParsableCommand {
             for try await latencies in group { all += latencies }
             return all
         }
-        Self.report("pg_save_\(clerks)_clerks", saves)
+        KeystrokeProbe.report("pg_save_\(clerks)_clerks", saves, counted: "saves")
     }
 
     /// One clerk on a connection of their own: a service a second for persons of their community, each save timed.
@@ -87,15 +87,5 @@ struct PostgresBenchCommand: AsyncParsableCommand {
         try await body()
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    }
-
-    /// `name_p50: … ms`, `name_p99: … ms`, `name_max: … ms` and the count, as the other bench lines.
-    static func report(_ name: String, _ samples: [Double]) {
-        let sorted = samples.sorted()
-        func at(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
-        print(String(format: "%@_p50: %.2f ms", name, at(0.5)))
-        print(String(format: "%@_p99: %.2f ms", name, at(0.99)))
-        print(String(format: "%@_max: %.2f ms", name, sorted.last ?? 0))
-        print("\(name)_count: \(sorted.count) samples")
     }
 }

@@ -15,11 +15,7 @@ struct PostgresLiveRolesTests {
         try await PostgresSecurity.initialize(admin)
         let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
         defer {
-            let cleanup = ["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE IF EXISTS \"\(clerkName)\"",
-                           "DROP ROLE IF EXISTS \"\(PostgresSecurity.clerkRole(admin))\"",
-                           "DROP ROLE IF EXISTS \"\(PostgresSecurity.readerRole(admin))\"",
-                           "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
-                           "DROP ROLE IF EXISTS \"\(PostgresSecurity.ownerRole(admin))\""]
+            let cleanup = PostgresTestServer.teardown(admin, logins: [clerkName])
             let at = admin
             Task.detached { try? await PostgresAdministration.execute(cleanup, at: at) }
         }

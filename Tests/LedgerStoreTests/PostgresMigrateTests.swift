@@ -105,10 +105,6 @@ struct PostgresMigrateTests {
                 "\(forged)")
         await #expect(throws: StoreError.self) { _ = try await PostgresLedger(location: asClerk, operatorName: clerk).receive(dump, source: "x") }
 
-        try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(clerk)\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.clerkRole(admin))\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.readerRole(admin))\"",
-                                                  "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
-                                                  "DROP ROLE \"\(PostgresSecurity.ownerRole(admin))\""], at: admin)
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerk]), at: admin)
     }
 }

@@ -91,11 +91,7 @@ struct PostgresRolesTests {
         #expect(try await asClerk("SELECT count(*)::text FROM person WHERE community_code = '\(Conformance.otherCode)'") == [["0"]])
         #expect(try await district.count(.survey, community: Conformance.otherCode) == 1)
 
-        try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(clerkName)\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.clerkRole(admin))\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.readerRole(admin))\"",
-                                                  "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
-                                                  "DROP ROLE \"\(PostgresSecurity.ownerRole(admin))\""], at: admin)
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
     }
 
     /// A street supervisor's login reads the communities of its street only, an inspector's reads every
@@ -164,10 +160,6 @@ struct PostgresRolesTests {
         await #expect(throws: StoreError.self) { _ = try await app.saveNew(Conformance.person(5, name: "周七")) }
         #expect(try await district.operators().first { $0.name == street }?.streets == ["八一路街道"])
 
-        try await PostgresAdministration.execute(["DROP SCHEMA \(admin.schema) CASCADE", "DROP ROLE \"\(street)\"", "DROP ROLE \"\(inspector)\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.clerkRole(admin))\"",
-                                                  "DROP ROLE \"\(PostgresSecurity.readerRole(admin))\"",
-                                                  "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
-                                                  "DROP ROLE \"\(PostgresSecurity.ownerRole(admin))\""], at: admin)
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [street, inspector]), at: admin)
     }
 }

@@ -28,6 +28,17 @@ enum PostgresTestServer {
         return location
     }
 
+    /// What removes a ledger set up with `PostgresSecurity.initialize` (a roles test's): its schema, the logins the
+    /// test made, and the ledger's group and owner roles.
+    static func teardown(_ admin: PostgresLocation, logins: [String]) -> [String] {
+        ["DROP SCHEMA \(admin.schema) CASCADE"] + logins.map { "DROP ROLE IF EXISTS \"\($0)\"" } + [
+            "DROP ROLE IF EXISTS \"\(PostgresSecurity.clerkRole(admin))\"",
+            "DROP ROLE IF EXISTS \"\(PostgresSecurity.readerRole(admin))\"",
+            "REASSIGN OWNED BY \"\(PostgresSecurity.ownerRole(admin))\" TO CURRENT_USER",
+            "DROP ROLE IF EXISTS \"\(PostgresSecurity.ownerRole(admin))\"",
+        ]
+    }
+
     /// Drops a test's schema once the test is over (in the background: clean-up is synchronous).
     static func drop(_ location: PostgresLocation) {
         Task.detached { try? await PostgresAdministration.execute(["DROP SCHEMA \(location.schema) CASCADE"], at: location) }
