@@ -60,11 +60,13 @@ let package = Package(
         ]),
         .executableTarget(name: "chuangye-bench", dependencies: ["ChuangyeBenchKit"]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerResources"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerPostgres", "LedgerCore", "LedgerResources"]),
+        // A TCP relay the fault tests cut (a server gone, a COMMIT whose answer never comes).
+        .target(name: "FaultRelay", path: "Tests/FaultRelay"),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerPostgres", "LedgerCore", "LedgerResources", "FaultRelay"]),
         .testTarget(name: "LedgerExchangeTests", dependencies: ["LedgerExchange", "LedgerCore",
                                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ChuangyeCLITests", dependencies: ["ChuangyeCLI", "ChuangyeBenchKit", "LedgerStore", "LedgerCore", "LedgerTUI", "TerminalUI",
-                                                             "LedgerExchange", "SafeFiles",
+                                                             "LedgerExchange", "SafeFiles", "FaultRelay",
                                                              // Builds the workbooks the import fuzz and memory tests feed the binary.
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

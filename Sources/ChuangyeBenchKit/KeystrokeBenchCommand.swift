@@ -28,12 +28,18 @@ struct KeystrokeBenchCommand: AsyncParsableCommand {
         let engine = try global.openDatabase(creating: true)
         let communities = try await engine.communities()
         let index = community.flatMap { code in communities.firstIndex { $0.code == code } } ?? 0
-        let result = try await KeystrokeProbe.run(store: SlowStorage(engine, delay: .milliseconds(delayMs)),
+        let store = SlowStorage(engine, delay: .milliseconds(delayMs))
+        let result = try await KeystrokeProbe.run(store: store,
                                                   steps: ClerkJourney.steps(rounds: rounds, firstNumber: first,
                                                                             chooseCommunityAt: communities.count > 1 ? index : nil))
         if let failure = result.failure { throw ValidationError("脚本未完成：\(failure)") }
         KeystrokeProbe.report("keystroke_frame_slow_store", result.latencies)
         print("keys_held_for_store: \(result.held) keys")
+        // What they waited for: the effects pending when each was held, and the store calls' own times.
+        for (kind, keys) in result.heldBehind.sorted(by: { $0.key < $1.key }) { print("held_behind_\(kind): \(keys) keys") }
+        for (call, times) in store.callTimes.byCall.sorted(by: { $0.key < $1.key }) {
+            KeystrokeProbe.report("store_call_\(call)", times, counted: "calls")
+        }
     }
 }
 
@@ -43,6 +49,8 @@ public enum KeystrokeProbe {
         public let latencies: [Double]
         /// Keys that waited for an answer (KeyWaits.swift) at some point.
         public let held: Int
+        /// For each kind of effect, how many held keys had it running or queued.
+        public let heldBehind: [String: Int]
         public let failure: String?
         public let finalState: AppStateSummary
     }
@@ -66,10 +74,14 @@ public enum KeystrokeProbe {
                                                               rubrics: rubrics, colour: true))
             var latencies: [Double] = []
             var held = 0
+            var heldBehind: [String: Int] = [:]
             loop.onKeyFramed = { latencies.append($0) }
-            loop.onKeyHeld = { held += 1 }
+            loop.onKeyHeld = { pending in
+                held += 1
+                for kind in Set(pending.map { String(String(describing: $0).prefix { $0 != "(" }) }) { heldBehind[kind, default: 0] += 1 }
+            }
             loop.run()
-            box.set(Result(latencies: latencies, held: held, failure: clerk.failure ?? (clerk.finished ? nil : "script not finished"),
+            box.set(Result(latencies: latencies, held: held, heldBehind: heldBehind, failure: clerk.failure ?? (clerk.finished ? nil : "script not finished"),
                            finalState: AppStateSummary(running: loop.state.running, message: loop.state.message)))
         }
         guard let result = box.get() else { throw ValidationError("no result") }

@@ -18,6 +18,17 @@ public struct SlowStorage: LedgerStorage {
         func add() { count.withLock { $0 += 1 } }
     }
 
+    /// Each call's own time (the engine's answer, without the added delay), by method, in milliseconds: what a held
+    /// key waited for.
+    public let callTimes = CallTimes()
+
+    public final class CallTimes: Sendable {
+        private let times = Mutex<[String: [Double]]>([:])
+        public init() {}
+        public var byCall: [String: [Double]] { times.withLock { $0 } }
+        func add(_ name: String, _ ms: Double) { times.withLock { $0[name, default: []].append(ms) } }
+    }
+
     public init(_ engine: any LedgerStorage, delay: Duration = .milliseconds(200)) {
         self.engine = engine
         self.delay = delay
@@ -26,8 +37,10 @@ public struct SlowStorage: LedgerStorage {
     public var operatorName: String { engine.operatorName }
     public var today: @Sendable () -> Day { engine.today }
 
-    private func late<T>(_ call: () async throws -> T) async throws -> T {
+    private func late<T>(_ name: String = #function, _ call: () async throws -> T) async throws -> T {
         try await Task.sleep(for: delay)
+        let start = ContinuousClock.now
+        defer { callTimes.add(String(name.prefix { $0 != "(" }), (ContinuousClock.now - start).milliseconds) }
         return try await call()
     }
 
@@ -126,4 +139,8 @@ public struct SlowStorage: LedgerStorage {
     public func checkAndRecount(community: String) async throws -> (results: [CheckedRecord], corrected: Int) {
         try await late { try await engine.checkAndRecount(community: community) }
     }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

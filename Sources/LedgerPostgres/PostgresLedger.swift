@@ -16,6 +16,8 @@ public struct PostgresLedger: LedgerStorage {
     let link = LinkWatch()
     /// Drafts kept on this machine while the server could not be reached.
     let spill: DraftSpill
+    /// A write whose `COMMIT` went unanswered, until the server tells its fate (UncertainCommit.swift).
+    let uncertain = UncertainCommit()
 
     /// A session on the ledger at `location`, connected at its first use (opening never blocks or fails; the
     /// first call says in Chinese why the server cannot be reached). `operatorName` is who the audit names.
@@ -53,8 +55,10 @@ public struct PostgresLedger: LedgerStorage {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws (nothing half-written).
-    func write<T: Sendable>(_ body: (PG) async throws -> T) async throws -> T {
-        try await transaction { pg in (try await body(pg), true) }
+    /// `request` names the write (a save's request), so that the same write sent again after a `COMMIT` went
+    /// unanswered is not written twice (UncertainCommit.swift).
+    func write<T: Sendable>(request: (any Hashable & Sendable)? = nil, _ body: (PG) async throws -> T) async throws -> T {
+        try await transaction(request: request) { pg in (try await body(pg), true) }
     }
 
     /// A transaction that commits only when `body` says so (its second result). The communities its statements
@@ -63,8 +67,10 @@ public struct PostgresLedger: LedgerStorage {
     ///
     /// A connection found gone at `BEGIN` is replaced and the transaction started again: nothing was sent yet.
     /// Once a statement of the body was sent it is not: a lost connection then rolled it back on the server, and
-    /// the caller is told the data was not saved (only a loss during `COMMIT` itself leaves the outcome unknown).
-    func transaction<T: Sendable>(_ body: (PG) async throws -> (T, Bool)) async throws -> T {
+    /// the caller is told the data was not saved. A connection lost during `COMMIT` itself leaves the outcome
+    /// unknown until the server is asked by the transaction's id (UncertainCommit.swift).
+    func transaction<T: Sendable>(request: (any Hashable & Sendable)? = nil, _ body: (PG) async throws -> (T, Bool)) async throws -> T {
+        if let answer = try await settleUncertainCommit(before: request, as: T.self) { return answer }
         var attempt = 0
         while true {
             attempt += 1
@@ -76,13 +82,28 @@ public struct PostgresLedger: LedgerStorage {
                 try await giveBack(connection, after: error, retrying: attempt == 1, writing: true)
                 continue
             }
+            var committing: (transaction: String, result: T)?
             do {
                 let (result, commit) = try await body(pg)
-                if commit { try await ChangeNotices.send(pg, channel: ChangeNotices.channel(location)) }
-                try await pg.execute(commit ? "COMMIT" : "ROLLBACK")
+                guard commit else {
+                    try await pg.execute("ROLLBACK")
+                    await gate.release()
+                    return result
+                }
+                try await ChangeNotices.send(pg, channel: ChangeNotices.channel(location))
+                // The id by which the server can later say whether the COMMIT below took effect (nil: nothing written).
+                if let id = try await pg.row("SELECT pg_current_xact_id_if_assigned()::text AS id")?.optionalText("id") {
+                    committing = (id, result)
+                }
+                try await pg.execute("COMMIT")
                 await gate.release()
                 return result
             } catch {
+                if let committing, PostgresFailure.isConnectionLoss(error) || connection.isClosed {
+                    await gate.releaseBroken(connection)
+                    await link.lost(gate)
+                    return try await afterLostCommit(committing.transaction, request: request, result: committing.result, error: error).get()
+                }
                 if !PostgresFailure.isConnectionLoss(error) { try? await pg.execute("ROLLBACK") }
                 if error is EditConflict {
                     await gate.release()

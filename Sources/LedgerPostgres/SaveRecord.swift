@@ -7,7 +7,8 @@ extension PostgresLedger {
     /// validate → diff → write → accept warnings → kept counts and dependent records → audit, in one transaction.
     public func save(_ entry: RecordEntry, community: String, editing: EditToken?, acceptedWarnings reasons: [String: String],
                      action: SaveAction) async throws -> SaveResult<SavedRecord> {
-        try await write { pg in
+        let request = SaveRequest(entry: entry, community: community, editing: editing, reasons: reasons, action: action)
+        return try await write(request: request) { pg in
             let c = try await Self.requireCommunity(pg, code: community)
             try await requireWritable(pg, community: community)
             let judged = try await judge(pg, entry.register, entry.fields, community: c, editingId: editing?.id)
@@ -40,6 +41,15 @@ extension PostgresLedger {
             }
             return SaveResult(saved: Self.withId(record, id), findings: judged.findings)
         }
+    }
+
+    /// What a save was asked, to recognise the same save sent again after its `COMMIT` went unanswered.
+    struct SaveRequest: Hashable {
+        let entry: RecordEntry
+        let community: String
+        let editing: EditToken?
+        let reasons: [String: String]
+        let action: SaveAction
     }
 
     /// A stored row's text and the columns a save compares with the new record.

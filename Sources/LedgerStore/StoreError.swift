@@ -5,12 +5,19 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// The store could not be reached (a server gone or a connection cut), rather than refusing: nothing was
     /// written, and the same request may succeed once the engine has reconnected.
     public let connectionLost: Bool
+    /// The connection was lost while the server was committing a write: it may have been saved
+    /// (`commitUnknown` says so; the same write sent again is answered without writing twice).
+    public let outcomeUnknown: Bool
 
-    public init(_ message: String, detail: String = "", connectionLost: Bool = false) {
+    public init(_ message: String, detail: String = "", connectionLost: Bool = false, outcomeUnknown: Bool = false) {
         self.message = message
         self.detail = detail
         self.connectionLost = connectionLost
+        self.outcomeUnknown = outcomeUnknown
     }
+
+    /// A write whose `COMMIT` went unanswered (the connection dropped).
+    public static let commitUnknown = "提交时连接中断，未能确认是否已保存；草稿已保存，重连后按 F2 再存一次，不会重复登记"
 
     public var description: String { detail.isEmpty ? message : "\(message)（\(detail)）" }
 

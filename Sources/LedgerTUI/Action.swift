@@ -55,7 +55,8 @@ public enum Action: Sendable {
     case connectionChanged(lost: Bool)
     /// An effect failed because the store could not be reached (nothing was written); the message says what was
     /// not done. `writing`: the effect was to change the store (a save), not to read.
-    case effectLostConnection(String, writing: Bool)
+    /// `outcomeUnknown`: a write's COMMIT went unanswered, so it may have been saved (the message says so).
+    case effectLostConnection(String, writing: Bool, outcomeUnknown: Bool = false)
 }
 
 /// A page of a register to read: keyset boundary on (sort column value, id), filters.

@@ -141,8 +141,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return storeChanged(&state, communities)
     case .connectionChanged(let lost):
         return connectionChanged(&state, lost: lost)
-    case .effectLostConnection(let message, let writing):
-        return effectLostConnection(&state, message, writing: writing)
+    case .effectLostConnection(let message, let writing, let outcomeUnknown):
+        return effectLostConnection(&state, message, writing: writing, outcomeUnknown: outcomeUnknown)
     case .editConflict(let fields):
         state.show("未保存：此记录已被他人修改（\(fields.joined(separator: "、"))）。按 Esc 返回后重新打开，可看到对方的值。", error: true)
         return []

@@ -53,12 +53,13 @@ func connectionChanged(_ state: inout AppState, lost: Bool) -> [Effect] {
 /// A read that failed needs no word beyond the status line (it is read again once reconnected), except at start,
 /// where the engine's message says why nothing could be opened. A write that failed is said: from a form, that
 /// its draft is kept and F2 saves it once the server is back.
-func effectLostConnection(_ state: inout AppState, _ message: String, writing: Bool) -> [Effect] {
+/// A write whose COMMIT went unanswered says so in the store's words (it may have been saved; F2 is still safe).
+func effectLostConnection(_ state: inout AppState, _ message: String, writing: Bool, outcomeUnknown: Bool = false) -> [Effect] {
     state.connectionLost = true
     state.progress = nil
     switch (state.screen, writing) {
     case (.form(let form), true):
-        state.show(ConnectionWording.notSaved, error: true)
+        state.show(outcomeUnknown ? message : ConnectionWording.notSaved, error: true)
         return state.autosave(form)
     case (_, true), (.loading, false):
         state.show(message, error: true)

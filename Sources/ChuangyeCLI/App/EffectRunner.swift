@@ -36,7 +36,7 @@ public struct EffectRunner: Sendable {
             return try await perform(effect)
         } catch let e as StoreError {
             // Not a refusal: the server could not be reached, and the app says it is reconnecting.
-            return e.connectionLost ? .effectLostConnection(e.message, writing: effect.isWrite) : .effectFailed(e.message)
+            return e.connectionLost ? .effectLostConnection(e.message, writing: effect.isWrite, outcomeUnknown: e.outcomeUnknown) : .effectFailed(e.message)
         } catch let conflict as EditConflict {
             let labels = conflict.changedMeanwhile.map { change in
                 "\(conflict.ref.register.header(of: change.field))：\(change.old ?? "（空）")→\(change.new ?? "（空）")"

@@ -35,8 +35,8 @@ public final class KeyLoop {
     var changed = true
     /// Each key's time from being read to its frame being drawn, in milliseconds (the latency test and the bench).
     public var onKeyFramed: ((Double) -> Void)?
-    /// Called for each key that has to wait for an effect (the bench counts them).
-    public var onKeyHeld: (() -> Void)?
+    /// Called for each key that has to wait, with the effects running or queued then (the bench counts them).
+    public var onKeyHeld: (([Effect]) -> Void)?
     /// Communities other sessions changed, announced and not yet read again (empty: any), and when the screen
     /// was last read again for them.
     var announced: Set<String>?
@@ -159,7 +159,7 @@ public final class KeyLoop {
                 apply(action(for: input), readAt: readAt)
             } else {
                 held.append((input, readAt))
-                onKeyHeld?()
+                onKeyHeld?(pending)
             }
             handled += 1
             event = terminal.readKey(timeoutMs: 0, pasteLimit: state.pasteLimit)
