@@ -64,7 +64,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             // The record counts are the score's (台账资料完备) and home's: one finding per line above, one record per figure.
             let records = RecordFindings.problemRecords(results)
-            if corrected > 0 { print("已按本次检查更新\(corrected)条记录的问题计数（评分“台账资料完备”随之更新）") }
+            if corrected > 0 { print("已按本次检查更新\(corrected)条记录的问题计数或计分数据（评分随之更新）") }
             print("检查完毕：\(community.name)（\(community.code)） 错误\(errors)条，警告\(problems.count - errors)条，已确认的警告\(accepted.count)条；"
                   + "有错误的记录\(records.errors)条，有未确认警告的记录\(records.warnings)条")
         }

@@ -102,7 +102,8 @@ extension PostgresLedger {
     }
 
     /// Every active record of a community judged against the registers as they are now (`RecordFindings`, the
-    /// definition the kept counts follow); with `recount`, kept counts that differ are rewritten.
+    /// definition the kept counts follow); with `recount`, kept counts that differ are rewritten, and so are kept
+    /// score contributions (`facts`) that differ from what the records' fields give (KeptFactsRecount.swift).
     func checkAllIn(_ pg: PG, community: String, recount: Bool) async throws -> (results: [CheckedRecord], corrected: Int) {
         let c = try await Self.requireCommunity(pg, code: community)
         let lookups = PersonLookups()
@@ -112,6 +113,8 @@ extension PostgresLedger {
             UNION SELECT id_number FROM service WHERE community_code = \(community)
             UNION SELECT person_id_number FROM activity WHERE community_code = \(community) AND person_id_number IS NOT NULL
             """))
+        let served = recount ? try await servicesInPeriod(pg, community: c) : [:]
+        var expected = KeptFacts()
         var results: [CheckedRecord] = []
         var stale: [(Register, Int64)] = []
         for register in Register.allCases {
@@ -134,10 +137,12 @@ extension PostgresLedger {
                 if recount, try found.errorCount != row.int("error_count") || found.warningCount != row.int("warning_count") {
                     stale.append((register, id))
                 }
+                if recount { expected.add(judged.record, id: id, servicesInPeriod: served[id] ?? 0, period: c.period) }
             }
         }
         var communities = [c.code: c]
         for (register, id) in stale { try await refreshFindings(pg, register, ids: [id], communities: &communities) }
-        return (results, stale.count)
+        let rewritten = recount ? try await rewriteKeptFacts(pg, expected, community: community) : 0
+        return (results, stale.count + rewritten)
     }
 }

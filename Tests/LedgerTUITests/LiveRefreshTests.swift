@@ -81,6 +81,11 @@ struct LiveRefreshTests {
         #expect(state.form?.values["name"] == "张三")
         #expect(state.message == ConnectionWording.notSaved)
         #expect(state.messageIsError)
+        // A save whose COMMIT went unanswered may have been saved: the store's words say so, not "未保存"
+        let unknown = "提交时连接中断，未能确认是否已保存；草稿已保存，重连后按 F2 再存一次，不会重复登记"
+        _ = reduce(&state, .effectLostConnection(unknown, writing: true, outcomeUnknown: true))
+        #expect(state.message == unknown)
+        #expect(state.form?.values["name"] == "张三")
         // When it is back, the status line is the form's again
         #expect(reduce(&state, .connectionChanged(lost: false)) == [])
         #expect(state.message == ConnectionWording.back)

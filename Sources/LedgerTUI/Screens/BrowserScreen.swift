@@ -114,7 +114,8 @@ enum BrowserScreen {
 
 /// How audit entries read in Chinese, on screen and in `chuangye history`.
 public enum AuditWording {
-    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告", "sql": "直接改库"]
+    static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告", "sql": "直接改库",
+                          "recount": "重算评分数据"]
     static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
                                   "labour_force": "城镇劳动者人数", "period": "考核期", "leader": "负责人", "phone": "联系电话"]
 
@@ -128,6 +129,9 @@ public enum AuditWording {
         // Besides the fields, what a change made outside the app (`sql`) may name.
         if key == "deleted_at" { return "删除时间" }
         if key == "community_code" { return "所属社区代码" }
+        // What a supervisor's check rewrote (`recount`): the record's kept score contribution.
+        if key == "facts" { return "计分数据" }
+        if key == "services_in_period" { return "考核期内服务次数" }
         if key.hasPrefix("accepted_warning.") { return "确认警告" }
         guard let register else {
             if key.hasPrefix("checklist.") {

@@ -1,0 +1,56 @@
+import Foundation
+import LedgerCore
+import LedgerPostgres
+import LedgerStore
+import Testing
+
+/// A clerk's login may write its community's records, so it could also write their kept score contributions
+/// (`facts`) with raw SQL and lift the community's score. The district's `check` recomputes them from the fields,
+/// restores the score, and leaves a `recount` entry in each record's history.
+struct PostgresKeptFactsTests {
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the kept figures' recount was NOT tested"))
+    func figuresWrittenWithRawSQLAreRecomputedByTheDistrictsCheck() async throws {
+        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
+        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        admin.schema = "facts_\(tag)"
+        try await PostgresSecurity.initialize(admin)
+        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        try await district.saveCommunity(Conformance.community())
+        let person = try #require(try await district.saveNew(Conformance.person(1)).ref)
+        _ = try await district.saveNew(Conformance.service(1))
+        let activity = try #require(try await district.saveNew(Conformance.activity()).ref)
+        let honest = try await district.scoreFacts(community: Conformance.code)
+
+        let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
+        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
+        var clerk = admin
+        clerk.user = clerkName
+        clerk.password = password
+        // Given the clerk's login lifting the figures with raw SQL (allowed: the app writes them as that login)
+        _ = try await PostgresAdministration.rows("""
+            UPDATE person SET facts = '{"registered": 40, "entrepreneurs": 40}', services_in_period = 9 WHERE id = \(person.id)
+            """, at: clerk)
+        _ = try await PostgresAdministration.rows("UPDATE activity SET facts = '{\"participants\": 500}' WHERE id = \(activity.id)", at: clerk)
+        let lifted = try await district.scoreFacts(community: Conformance.code)
+        #expect(lifted != honest)
+        #expect(lifted[.registered] == honest[.registered] + 39)
+
+        // When the district checks the community
+        let checked = try await district.checkAndRecount(community: Conformance.code)
+        // Then both records' figures are recomputed from their fields, and the score is the honest one again
+        #expect(checked.corrected == 2)
+        #expect(try await district.scoreFacts(community: Conformance.code) == honest)
+        // and each record's history names the figures found and who recomputed them
+        let entry = try #require(try await district.history(of: person).last)
+        #expect(entry.action == "recount")
+        #expect(entry.operatorName == admin.user)
+        #expect(entry.changes.map(\.field) == ["facts", "services_in_period"])
+        #expect(entry.changes.first?.old?.contains("40") == true)
+        #expect(entry.changes.last.map { [$0.old, $0.new] } == ["9", "1"])
+        #expect(try await district.history(of: activity).last?.action == "recount")
+        // A second check finds nothing more to recompute
+        #expect(try await district.checkAndRecount(community: Conformance.code).corrected == 0)
+
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
+    }
+}
