@@ -11,9 +11,10 @@ struct AdminCommand: AsyncParsableCommand {
         discussion: """
         只用于区县 PostgreSQL 数据库（--db postgresql://管理员@主机/库名），须以能建立角色的数据库用户运行。
         初始化后，数据表属于不能登录的角色：窗口人员只能读写自己社区的数据，街道督导只读所管街道的社区，
-        区县督导读写全部社区，检查员只读全部社区；修改记录只能追加、不能改删。
+        区县督导读写全部社区，检查员只读全部社区，市级督导只读台账、做市级考评；修改记录只能追加、不能改删。
         """,
-        subcommands: [Init.self, AddClerk.self, AddStreetSupervisor.self, AddSupervisor.self, AddInspector.self, Migrate.self])
+        subcommands: [Init.self, AddClerk.self, AddStreetSupervisor.self, AddSupervisor.self, AddCitySupervisor.self, AddInspector.self,
+                      Migrate.self])
 
     /// The PostgreSQL ledger `--db` names; anything else is a usage error.
     static func location(_ global: GlobalOptions) throws -> PostgresLocation {
@@ -92,6 +93,16 @@ struct AdminCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("登录名", valueName: "登录名")) var name: String
 
         func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .supervisor) }
+    }
+
+    struct AddCitySupervisor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-city-supervisor", abstract: "建立或更新市级督导的数据库登录：只读全部社区，对区县推荐的社区做市级考评",
+            discussion: AdminCommand.passwordNote)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("登录名", valueName: "登录名")) var name: String
+
+        func run() async throws { try await AdminCommand.addOperator(global, name: name, role: .city) }
     }
 
     struct AddInspector: AsyncParsableCommand {

@@ -53,7 +53,7 @@ extension AdminCommand {
                         mismatched.append(c.code)
                     }
                     if dump.evaluations > 0 {
-                        print("  注意：该社区的 \(dump.evaluations) 次自评及初评、抽查记录未迁入（区县数据库尚不支持评选），请保留原台账文件")
+                        print("  注意：该社区的 \(dump.evaluations) 次自评及初评、抽查记录未迁入（评选记录不随台账迁移，请在区县数据库中重新提交自评），请保留原台账文件")
                     }
                 }
                 let clerks = try ledger.operators().filter { $0.role == .clerk && $0.communities.contains { code in chosen.contains { $0.code == code } } }

@@ -72,16 +72,18 @@ extension PostgresLedger {
     /// A person of a community with their number of services in the period (a service draft's preview).
     public func personWithServices(community: String, idNumber: String) async throws -> (Person, Int)? {
         guard let c = try await self.community(code: community) else { return nil }
-        let found: (fields: [String: String], services: Int)? = try await read { pg in
+        let found: (id: Int64, fields: [String: String], services: Int)? = try await read { pg in
             guard let row = try await pg.row("""
-                SELECT fields::text AS fields, services_in_period FROM person
+                SELECT id, fields::text AS fields, services_in_period FROM person
                 WHERE community_code = \(community) AND id_number = \(idNumber) AND deleted_at IS NULL
                 """) else { return nil }
-            return (try row.fields(), try row.int("services_in_period"))
+            return (try row.id(), try row.fields(), try row.int("services_in_period"))
         }
         guard let found else { return nil }
         let context = ValidationContext(today: today(), communityCode: community, period: c.period)
-        guard let person = PersonValidator.validate(found.fields, context: context).value else { return nil }
+        // The stored person, numbered as the SQLite engine returns it.
+        guard var person = PersonValidator.validate(found.fields, context: context).value else { return nil }
+        person.id = found.id
         return (person, found.services)
     }
 }

@@ -7,8 +7,6 @@ extension PostgresLedger {
     /// and messages as the SQLite engine: the conformance suite checks both.)
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) async throws {
         guard let name = Normalize.optional(name) else { throw StoreError("操作员姓名不能为空") }
-        // The 市级考评 is part of the evaluation procedure, which only the SQLite engine has so far.
-        if role == .city { throw StoreError("PostgreSQL 数据库暂不支持市级督导：评选程序（自评、初评、市级考评）目前只在 SQLite 台账中可用") }
         try await write { pg in
             try await requireOperatorManager(pg, adding: role)
             if role != .supervisor, try await Self.isLastSupervisor(pg, name) {
@@ -69,11 +67,12 @@ extension PostgresLedger {
         return Set(try await pg.texts("SELECT community_code FROM operator_community WHERE operator = \(operatorName)"))
     }
 
-    /// Refuses a change to a community the operator does not belong to.
+    /// Refuses a change to a community the operator does not belong to, or whose signed 初评 locks it.
     func requireWritable(_ pg: PG, community: String) async throws {
         if let allowed = try await writable(pg), !allowed.contains(community) {
             throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由区县管理员用 chuangye admin add-clerk 授权。")
         }
+        try await Self.requireUnlocked(pg, community: community)
     }
 
     /// Only a supervisor manages operators; while none is registered, the first one registered must be one.

@@ -63,6 +63,9 @@ enum PostgresFailure {
         let detail = String(reflecting: error)
         let lost = writing ? "数据未保存：" : "读取数据失败："
         switch sqlState(error) {
+        case "CY001"?, "CY002"?:
+            // The database's own refusal in the app's words (a locked period, a step only a supervisor takes).
+            return StoreError((error as? PSQLError)?.serverInfo?[.message] ?? lost + "数据库拒绝了这项修改", detail: detail)
         case "42501"?:
             return StoreError(lost + "当前数据库用户无权访问这些数据。请联系区县管理员授权", detail: detail)
         case "23503"?:

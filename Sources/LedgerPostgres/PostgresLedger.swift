@@ -18,6 +18,9 @@ public struct PostgresLedger: LedgerStorage {
     let spill: DraftSpill
     /// A write whose `COMMIT` went unanswered, until the server tells its fate (UncertainCommit.swift).
     let uncertain = UncertainCommit()
+    /// The time written into entries, as `2024-12-30T16:05:00` (the local clock unless a test sets it; under the
+    /// district's roles the audit trigger replaces it with the server's).
+    let clock: @Sendable () -> String
 
     /// A session on the ledger at `location`, connected at its first use (opening never blocks or fails; the
     /// first call says in Chinese why the server cannot be reached). `operatorName` is who the audit names.
@@ -25,8 +28,9 @@ public struct PostgresLedger: LedgerStorage {
     /// `draftSpill`: the file of drafts written while the server cannot be reached (DraftSpill.swift); by default
     /// in the user's state folder.
     public init(location: PostgresLocation, operatorName: String, today: @escaping @Sendable () -> Day = { Day.today() },
-                migrating: Bool = false, draftSpill: String? = nil) {
+                migrating: Bool = false, draftSpill: String? = nil, now: (@Sendable () -> String)? = nil) {
         self.location = location
+        clock = now ?? Self.localTime
         spill = DraftSpill(path: draftSpill ?? DraftSpill.path(for: location, operatorName: operatorName))
         self.operatorName = operatorName
         self.today = today
@@ -193,7 +197,9 @@ public struct PostgresLedger: LedgerStorage {
     }
 
     /// Local time as the audit trail and drafts show it (`2024-12-30T16:05:00`), as the SQLite engine writes it.
-    func now() -> String {
+    func now() -> String { clock() }
+
+    @Sendable static func localTime() -> String {
         var t = time(nil)
         var parts = tm()
         localtime_r(&t, &parts)

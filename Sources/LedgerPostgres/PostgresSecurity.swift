@@ -30,7 +30,7 @@ public enum PostgresSecurity {
         let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location), reader = readerRole(location)
         let allTables = communityTables.map(\.0) + ["accepted_warning", "audit", "kept_draft", "operator_account",
                                                      "operator_community", "operator_street", "community_street", "migrated_community",
-                                                     "community_total", "schema_migration"]
+                                                     "community_total", "schema_migration"] + evaluationTables
         var sql: [String] = [
             "DO $$ BEGIN CREATE ROLE \(identifier(owner)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
             "DO $$ BEGIN CREATE ROLE \(identifier(clerk)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
@@ -52,12 +52,13 @@ public enum PostgresSecurity {
                     OR EXISTS (SELECT 1 FROM operator_community WHERE operator = session_user AND community_code = code)
             $$
             """,
-            // Who may read a community's rows: whoever may change them, an inspector, and the supervisor of its street.
+            // Who may read a community's rows: whoever may change them, an inspector, a city supervisor (市级考评 of
+            // any district's candidate), and the supervisor of its street.
             // (`may_read.code`: a bare `code` inside the join would name the column `c.code`, which is always itself.)
             """
             CREATE OR REPLACE FUNCTION may_read(code text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = \(identifier(schema)) AS $$
-                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role IN ('supervisor', 'inspector'))
+                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role IN ('supervisor', 'inspector', 'city'))
                     OR EXISTS (SELECT 1 FROM operator_community WHERE operator = session_user AND community_code = code)
                     OR EXISTS (SELECT 1 FROM operator_street s JOIN community_street c ON c.street = s.street
                                WHERE s.operator = session_user AND c.code = may_read.code)
@@ -81,6 +82,12 @@ public enum PostgresSecurity {
             CREATE OR REPLACE FUNCTION is_supervisor() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = \(identifier(schema)) AS $$
                 SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role = 'supervisor')
+            $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION is_city() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = \(identifier(schema)) AS $$
+                SELECT EXISTS (SELECT 1 FROM operator_account WHERE name = session_user AND role = 'city')
             $$
             """,
             """
@@ -116,9 +123,9 @@ public enum PostgresSecurity {
         for table in allTables {
             sql.append("ALTER TABLE \(table) OWNER TO \(identifier(owner))")
         }
-        for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "record_community(text, bigint)",
+        for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "is_city()", "record_community(text, bigint)",
                          "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
-                         "keep_totals()", "audit_unrecorded_change()"] {
+                         "keep_totals()", "audit_unrecorded_change()"] + evaluationFunctions {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'
@@ -150,6 +157,7 @@ public enum PostgresSecurity {
                 "GRANT SELECT ON \(table) TO \(identifier(reader))",
             ]
         }
+        sql += evaluationStatements(location)
         sql += [
             "ALTER TABLE accepted_warning ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE accepted_warning FORCE ROW LEVEL SECURITY",
@@ -175,12 +183,17 @@ public enum PostgresSecurity {
             "DROP POLICY IF EXISTS read_own ON audit",
             "DROP POLICY IF EXISTS append_own ON audit",
             "CREATE POLICY read_own ON audit FOR SELECT USING (may_read(community_code) OR (community_code = '' AND is_supervisor()))",
-            "CREATE POLICY append_own ON audit FOR INSERT WITH CHECK (may_access(community_code) OR (community_code = '' AND is_supervisor()))",
+            // A city supervisor writes no register but audits its steps of the 市级考评 in the community reviewed.
+            """
+            CREATE POLICY append_own ON audit FOR INSERT WITH CHECK (may_access(community_code) OR (community_code = '' AND is_supervisor())
+                OR (record_table = 'evaluation' AND is_city() AND may_read(community_code)))
+            """,
             "REVOKE ALL ON audit FROM PUBLIC",
             "GRANT SELECT, INSERT ON audit TO \(identifier(clerk))",
             "GRANT SELECT ON operator_account, operator_community, operator_street, schema_migration TO \(identifier(clerk))",
             "GRANT SELECT ON audit, operator_account, operator_community, operator_street, schema_migration TO \(identifier(reader))",
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
+            "GRANT USAGE, SELECT ON SEQUENCE entry_event_id_seq TO \(identifier(reader))",
         ]
         return sql
     }
@@ -199,7 +212,8 @@ public enum PostgresSecurity {
     public static func addOperator(_ name: String, role: OperatorAccount.Role, communities: [String] = [], streets: [String] = [],
                                    password: String?, at location: PostgresLocation) async throws {
         let roleName = identifier(name)
-        let writes = role == .clerk || role == .supervisor
+        // A city supervisor changes no register (no community is given to it) but writes its 市级考评.
+        let writes = role == .clerk || role == .supervisor || role == .city
         let (joined, left) = writes ? (clerkRole(location), readerRole(location)) : (readerRole(location), clerkRole(location))
         try await requireKnown(communities: role == .clerk ? communities : [], streets: role == .streetSupervisor ? streets : [], at: location)
         var sql = [

@@ -129,3 +129,89 @@ struct CLIPostgresTests {
         #expect(notDistrict.status != 0 && notDistrict.stderr.contains("admin 命令只用于区县 PostgreSQL 数据库"))
     }
 }
+
+/// `chuangye evaluate` and `stats` on a district's PostgreSQL ledger, each step by the login whose role it is: the
+/// clerk's login submits, the district supervisor's adjusts, draws, checks and signs, the lock refuses the clerk's
+/// import in the same words as on SQLite, the supervisor unlocks and recommends, the city supervisor's login lists
+/// the candidates.
+struct EvaluateCLIPostgresTests {
+    @Test(.enabled(if: CLIPostgresTests.server != nil, "CHUANGYE_TEST_PG is not set: evaluate on PostgreSQL was NOT tested"))
+    func theEvaluationRunsOnADistrictsServerWithEachLoginsRole() throws {
+        let cli = try CLI()
+        defer { try? FileManager.default.removeItem(at: cli.dir) }
+        let url = try CLIPostgresTests.freshLedgerURL()
+        func admin(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", url]) }
+        #expect(try admin("admin", "init").status == 0)
+        #expect(try admin("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try admin("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        let clerk = "clerk_\(tag)", city = "city_\(tag)", password = "pw-\(tag)"
+        #expect(try cli.launch(CLI.binary, ["admin", "add-clerk", clerk, "--community", "630102001", "--db", url],
+                               environment: ["CHUANGYE_NEW_PASSWORD": password]).status == 0)
+        let cityAdded = try cli.launch(CLI.binary, ["admin", "add-city-supervisor", city, "--db", url], environment: ["CHUANGYE_NEW_PASSWORD": password])
+        #expect(cityAdded.status == 0 && cityAdded.stdout == "已建立市级督导登录 \(city)：市级考评（不改台账）\n", "\(cityAdded.stderr)")
+        let base = try #require(CLIPostgresTests.server)
+        let adminUser = URLComponents(string: base)?.user ?? ""
+        func login(_ name: String, _ args: String...) throws -> CLI.Output {
+            try cli.launch(CLI.binary, args + ["--db", url.replacingOccurrences(of: "://\(adminUser)@", with: "://\(name)@")],
+                           environment: ["PGPASSWORD": password])
+        }
+
+        let submitted = try login(clerk, "evaluate", "submit")
+        #expect(submitted.status == 0 && submitted.stdout.hasPrefix("已提交八一路社区（630102001）考核期 2024-01-01..2024-12-31 的自评："),
+                "\(submitted.stderr)")
+        let byClerk = try login(clerk, "evaluate", "adjust", "survey_register", "0", "--reason", "台账缺少签字")
+        #expect(byClerk.status == 1 && byClerk.stderr == "只有督导可以初评改分，\(clerk)不是督导\n")
+        let adjusted = try admin("evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字")
+        #expect(adjusted.status == 0 && adjusted.stdout.hasPrefix("已记录初评：建立摸底台账 0分（自评 2分）。"), "\(adjusted.stderr)")
+        let drawn = try admin("evaluate", "draw", "2", "--seed", "7")
+        #expect(drawn.status == 0 && drawn.stdout.contains("随机抽样：种子 7，抽2人（有创业意愿 2人抽1；已创业 1人抽1）"), "\(drawn.stdout)\(drawn.stderr)")
+        // The same seed over the same registers draws the same persons as on a SQLite file
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        #expect(try cli.run("evaluate", "submit").status == 0)
+        let lite = try cli.run("evaluate", "draw", "2", "--seed", "7")
+        #expect(lite.stdout.split(separator: "\n").suffix(2) == drawn.stdout.split(separator: "\n").suffix(2), "\(lite.stdout)")
+        for position in ["1", "2"] {
+            #expect(try admin("evaluate", "check", position, "属实").status == 0)
+        }
+        let signed = try admin("evaluate", "sign")
+        #expect(signed.status == 0, "\(signed.stderr)")
+        // The clerk's import is refused by the lock, in the words the SQLite engine uses
+        let refused = try login(clerk, "import", "survey", cli.write("more.csv", surveyCSV.replacingOccurrences(of: "张三", with: "张叁")))
+        #expect(refused.status == 1 && refused.stderr.contains("台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由\(adminUser)于"),
+                "\(refused.stderr)")
+        let clerkUnlock = try login(clerk, "evaluate", "unlock", "--reason", "要改")
+        #expect(clerkUnlock.status == 1 && clerkUnlock.stderr == "只有督导可以解锁，\(clerk)不是督导\n")
+        #expect(try admin("evaluate", "recommend").status == 0)
+        let candidates = try login(city, "evaluate", "candidates")
+        #expect(candidates.status == 0 && candidates.stdout.contains("630102001"), "\(candidates.stdout)\(candidates.stderr)")
+        let shown = try login(clerk, "evaluate", "show")
+        #expect(shown.status == 0 && shown.stdout.contains("初评已由\(adminUser)于"), "\(shown.stdout)\(shown.stderr)")
+        let unlocked = try admin("evaluate", "unlock", "--reason", "抽查发现错误需更正")
+        #expect(unlocked.status == 0, "\(unlocked.stderr)")
+        // Operator statistics: the clerk's login reads its own work only
+        let stats = try login(clerk, "stats")
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let everyone = try admin("stats")
+        #expect(everyone.status == 0 && everyone.stdout.contains(adminUser), "\(everyone.stdout)\(everyone.stderr)")
+        dropLedger(schemaOf: url, logins: [clerk, city])
+    }
+
+    /// Removes what `admin init` and the test's logins made on the server (psql, as the test server's login).
+    func dropLedger(schemaOf url: String, logins: [String]) {
+        guard let base = CLIPostgresTests.server, let schema = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "schema" })?.value,
+              let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        let statements = ["DROP SCHEMA IF EXISTS \(schema) CASCADE"] + logins.map { "DROP ROLE IF EXISTS \"\($0)\"" } + [
+            "DROP ROLE IF EXISTS \(schema)_clerk", "DROP ROLE IF EXISTS \(schema)_reader",
+            "REASSIGN OWNED BY \(schema)_owner TO CURRENT_USER", "DROP ROLE IF EXISTS \(schema)_owner",
+        ]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: psql)
+        process.arguments = [base.replacingOccurrences(of: "?sslmode=disable", with: "?sslmode=disable"), "-q"] + statements.flatMap { ["-c", $0] }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+    }
+}

@@ -4,7 +4,9 @@ import LedgerCore
 /// supervisor reviews it item by item (初评), checks a random sample of persons (随机抽样) and signs it off, which
 /// locks the community's records until a supervisor unlocks them with a reason.
 ///
-/// Kept apart from `LedgerStorage` for now: only the SQLite engine implements it. Its values (`Evaluation`,
+/// Both engines implement it (the SQLite engine's `AppDatabase`, the PostgreSQL engine's `PostgresLedger`, whose
+/// database also holds the roles and the lock for logins that bypass the app); it stays apart from `LedgerStorage`
+/// so that a store without it (a test's stand-in) still serves the registers. Its values (`Evaluation`,
 /// `SpotCheck` …) are in `LedgerCore`, so that the app shows them without the store.
 public protocol EvaluationStore: LedgerSession {
     /// Freezes the community's score card for its current period, with who, when and a checksum of the

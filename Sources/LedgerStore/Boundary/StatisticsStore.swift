@@ -3,7 +3,7 @@ import LedgerCore
 /// Operator statistics (issue 23 item 5, after CSPro's operator log): the app records each closed entry form, and
 /// the statistics combine those events with the audit trail, the imports and the spot checks.
 ///
-/// Kept apart from `LedgerStorage`, like `EvaluationStore`: only the SQLite engine implements it so far.
+/// Kept apart from `LedgerStorage`, like `EvaluationStore`; both engines implement it.
 public protocol StatisticsStore: LedgerSession {
     /// Appends one closed form (saved or abandoned) by the current operator.
     func recordEntryEvent(_ event: EntryEvent) async throws

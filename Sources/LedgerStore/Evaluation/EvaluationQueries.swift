@@ -100,7 +100,7 @@ extension AppDatabase {
 
 extension SampleStrata {
     /// Reads back `describe`'s text.
-    static func parse(_ text: String, unit: String) -> [SpotCheckSample.Stratum] {
+    public static func parse(_ text: String, unit: String) -> [SpotCheckSample.Stratum] {
         text.split(separator: "；").compactMap { part in
             let words = part.split(separator: " ")
             guard words.count == 2 else { return nil }

@@ -295,13 +295,13 @@ extension AppDatabase: EvaluationStore {
 }
 
 /// How a draw split over the strata, as stored and shown: `有创业意愿 120人抽6；已创业 80人抽4`.
-enum SampleStrata {
-    static func describe(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String], unit: String) -> String {
+public enum SampleStrata {
+    public static func describe(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String], unit: String) -> String {
         strata(population: population, drawn: drawn, order: order)
             .map { "\($0.name) \($0.population)\(unit)抽\($0.drawn)" }.joined(separator: "；")
     }
 
-    static func strata(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> [SpotCheckSample.Stratum] {
+    public static func strata(population: [StratifiedSample.Member], drawn: [StratifiedSample.Member], order: [String]) -> [SpotCheckSample.Stratum] {
         let names = order + Set(population.map(\.stratum)).subtracting(order).sorted()
         return names.compactMap { name in
             let size = population.filter { $0.stratum == name }.count
@@ -312,23 +312,23 @@ enum SampleStrata {
 
 extension EvaluationStage {
     /// The audit action of a step: `adjust` for the district's, `city_adjust` for the city's.
-    func auditAction(_ step: String) -> String { self == .district ? step : "city_" + step }
+    public func auditAction(_ step: String) -> String { self == .district ? step : "city_" + step }
 }
 
 /// The seed of the services drawn on their own: derived from the draw's seed so one number reproduces the whole
 /// list, and apart from the persons' stream so asking for services never changes which persons are drawn. Frozen:
 /// changing it changes what a stored seed shows.
-enum ServiceSample {
-    static func seed(_ seed: UInt64) -> UInt64 { seed ^ 0x5345_5256_4943_4553 }  // "SERVICES"
+public enum ServiceSample {
+    public static func seed(_ seed: UInt64) -> UInt64 { seed ^ 0x5345_5256_4943_4553 }  // "SERVICES"
 }
 
 /// The points an item can be given, stored with the submission as `0,7.5,15`.
-enum AllowedPoints {
-    static func describe(_ points: [Points]) -> String? {
+public enum AllowedPoints {
+    public static func describe(_ points: [Points]) -> String? {
         points.isEmpty ? nil : points.map(\.description).joined(separator: ",")
     }
 
-    static func parse(_ text: String?) -> [Points]? {
+    public static func parse(_ text: String?) -> [Points]? {
         guard let text, !text.isEmpty else { return nil }
         let values = text.split(separator: ",").compactMap { Points(text: String($0)) }
         return values.isEmpty ? nil : values

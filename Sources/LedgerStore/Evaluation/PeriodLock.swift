@@ -19,13 +19,10 @@ extension AppDatabase {
                  LEFT JOIN evaluation r ON r.review_of = e.id AND r.signed_by IS NOT NULL
             WHERE l.community_code = ?
             """, arguments: [community]) else { return }
-        let name: String = lock["name"], by: String = lock["locked_by"], at: String = lock["locked_at"]
-        let period = "\(lock["period_start"] as String)..\(lock["period_end"] as String)"
-        // Once the city signed, only a city supervisor unlocks: the message says whom to ask.
-        if let cityBy = lock["city_by"] as String? {
-            throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(TimeText.shown(at))签署，市级考评已由\(cityBy)于\(TimeText.shown(lock["city_at"] as String?))签署。如需修改，请市级督导解锁（chuangye evaluate unlock --reason 理由）")
-        }
-        // What matters first: a status line of 80 columns shows only the start.
-        throw StoreError("台账已锁定，不能修改：\(name)（\(community)）考核期 \(period) 的初评已由\(by)于\(TimeText.shown(at))签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）")
+        let name: String = lock["name"], start: String = lock["period_start"], end: String = lock["period_end"]
+        let by: String = lock["locked_by"], at: String = lock["locked_at"]
+        let cityBy: String? = lock["city_by"], cityAt: String? = lock["city_at"]
+        throw PeriodLockRefusal(communityName: name, communityCode: community, periodStart: start, periodEnd: end, lockedBy: by,
+                                lockedAt: at, cityBy: cityBy, cityAt: cityAt).error
     }
 }

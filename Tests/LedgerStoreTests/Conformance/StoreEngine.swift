@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import LedgerCore
 import LedgerPostgres
-import LedgerStore
 import Testing
+@testable import LedgerStore
 
 /// An engine the conformance suite holds to the store's behaviour. Every test of the suite runs once per case;
 /// a new engine (PostgreSQL) adds a case here and how to open a fresh ledger of it, and nothing else changes.
@@ -16,19 +17,32 @@ enum StoreEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// otherwise its cases are not run, and `PostgresAvailability` reports them as skipped, never as passed.
     static var allCases: [StoreEngine] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
 
-    /// A fresh, empty ledger of this engine, opened by the operators a test names.
-    func freshLedger(today: Day) async throws -> EngineLedger {
+    /// A fresh, empty ledger of this engine, opened by the operators a test names. `now`: the time its entries
+    /// are written at (a test's clock), else the local clock.
+    func freshLedger(today: Day, now: (@Sendable () -> String)? = nil) async throws -> EngineLedger {
         switch self {
         case .sqlite:
+            if let now {
+                SQLiteSetup.once
+                let base = try AppDatabase(writer: try DatabaseQueue(), operatorName: "管理员", today: { today }, now: now)
+                return EngineLedger(today: today, cleanup: {}, rawSQL: { sql in try base.writer.write { try $0.execute(sql: sql) } }) { name, _ in
+                    AppDatabase(sharing: base, operatorName: name)
+                }
+            }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString)")
-            return EngineLedger(today: today, cleanup: { try? FileManager.default.removeItem(at: folder) }) { name, today in
-                try AppDatabase.open(path: folder.appendingPathComponent("ledger.sqlite").path, operatorName: name, today: { today })
+            let path = folder.appendingPathComponent("ledger.sqlite").path
+            return EngineLedger(today: today, cleanup: { try? FileManager.default.removeItem(at: folder) }, rawSQL: { sql in
+                try AppDatabase.open(path: path, operatorName: "管理员", today: { today }).writer.write { try $0.execute(sql: sql) }
+            }) { name, today in
+                try AppDatabase.open(path: path, operatorName: name, today: { today })
             }
         case .postgres:
             // A schema of its own per test: tests run in parallel on one server.
             let location = try await PostgresTestServer.freshSchema()
-            return EngineLedger(today: today, cleanup: { PostgresTestServer.drop(location) }) { name, today in
-                PostgresLedger(location: location, operatorName: name, today: { today })
+            return EngineLedger(today: today, cleanup: { PostgresTestServer.drop(location) }, rawSQL: { sql in
+                try await PostgresAdministration.execute([sql], at: location)
+            }) { name, today in
+                PostgresLedger(location: location, operatorName: name, today: { today }, now: now)
             }
         }
     }
@@ -39,6 +53,8 @@ enum StoreEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
 struct EngineLedger: Sendable {
     let today: Day
     let cleanup: @Sendable () -> Void
+    /// One statement sent to the database without the program (an edit made with sqlite3 or psql).
+    let rawSQL: @Sendable (String) async throws -> Void
     let opener: @Sendable (_ operatorName: String, _ today: Day) throws -> any LedgerStorage
 
     func session(as operatorName: String) throws -> any LedgerStorage { try opener(operatorName, today) }

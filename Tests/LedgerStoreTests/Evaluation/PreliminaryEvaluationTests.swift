@@ -4,35 +4,41 @@ import Testing
 @testable import LedgerStore
 
 struct PreliminaryEvaluationTests {
-    @Test func aSupervisorSetsADifferentScoreWithAReasonAndTheDifferencesAreKept() throws {
+    @Test(arguments: StoreEngine.allCases)
+    func aSupervisorSetsADifferentScoreWithAReasonAndTheDifferencesAreKept(engine: StoreEngine) async throws {
         // Given a submitted self-assessment whose 建立摸底台账 scored 2
-        let f = try EvaluationFixture()
-        let submitted = try f.submit()
+        let f = try await EvaluationFixture(engine)
+        defer { f.cleanup() }
+        let submitted = try await f.submit()
         let item = try #require(submitted.items.first { $0.id == "survey_register" })
         #expect(item.points == Points(2))
         // When the supervisor gives it 0 (all or nothing) with a reason
-        let evaluated = try f.supervisor.adjust(community: f.code, item: "survey_register", points: .zero, reason: "台账缺少签字")
+        let evaluated = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: .zero, reason: "台账缺少签字", stage: .district)
         // Then the difference and its reason are kept, and the 初评 total is two points lower
         let adjustment = try #require(evaluated.adjustments["survey_register"])
         #expect(adjustment.points == .zero && adjustment.reason == "台账缺少签字" && adjustment.by == "督导员")
         #expect(evaluated.evaluatedTotal == submitted.selfTotal - Points(2))
         #expect(evaluated.selfTotal == submitted.selfTotal)
         // And the audit trail has it
-        let audit = try f.clerk.recentHistory(community: f.code, limit: 5).filter { $0.recordTable == "evaluation" }
+        let audit = try await f.clerk.recentHistory(community: f.code, limit: 5).filter { $0.recordTable == "evaluation" }
         #expect(audit.first?.action == "adjust")
         #expect(audit.first?.changes == [FieldChange(field: "item.survey_register", old: "2", new: "0"),
                                           FieldChange(field: "reason", old: nil, new: "台账缺少签字")])
         // Giving back the submitted points removes the difference
-        let back = try f.supervisor.adjust(community: f.code, item: "survey_register", points: Points(2), reason: "补签后复核")
+        let back = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: Points(2), reason: "补签后复核", stage: .district)
         #expect(back.adjustments.isEmpty && back.evaluatedTotal == submitted.selfTotal)
     }
 
-    @Test func anAdjustmentNeedsAReasonAPointsInRangeAKnownItemAndASupervisor() throws {
-        let f = try EvaluationFixture()
+    @Test(arguments: StoreEngine.allCases)
+    func anAdjustmentNeedsAReasonAPointsInRangeAKnownItemAndASupervisor(engine: StoreEngine) async throws {
+        let f = try await EvaluationFixture(engine)
+        defer { f.cleanup() }
         // Nothing to evaluate before a submission
-        #expect(throws: StoreError.self) { _ = try f.supervisor.adjust(community: f.code, item: "survey_register", points: .zero, reason: "x") }
-        _ = try f.submit()
-        let refusals: [(AppDatabase, String, Points, String, String)] = [
+        await #expect(throws: StoreError.self) {
+            _ = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: .zero, reason: "x", stage: .district)
+        }
+        _ = try await f.submit()
+        let refusals: [(any EvaluatingStore, String, Points, String, String)] = [
             (f.supervisor, "survey_register", Points(1), "  ", "初评改分必须填写理由"),
             (f.supervisor, "survey_register", Points(3), "多给", "建立摸底台账只能得2分或0分（全得或不得），不能给3分"),
             (f.supervisor, "survey_register", Points(1), "给一半", "建立摸底台账只能得2分或0分（全得或不得），不能给1分"),
@@ -42,20 +48,24 @@ struct PreliminaryEvaluationTests {
             (f.clerk, "survey_register", Points(1), "理由", "只有督导可以初评改分，王芳不是督导"),
         ]
         for (who, item, points, reason, message) in refusals {
-            let error = #expect(throws: StoreError.self) { _ = try who.adjust(community: f.code, item: item, points: points, reason: reason) }
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await who.adjust(community: f.code, item: item, points: points, reason: reason, stage: .district)
+            }
             #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "")")
         }
-        #expect(try f.clerk.evaluation(community: f.code)?.adjustments.isEmpty == true)
+        #expect(try await f.clerk.evaluation(community: f.code)?.adjustments.isEmpty == true)
     }
 
-    @Test func aStepItemTakesItsStepsAndAnItemIsNamedByItsChineseTitle() throws {
-        let f = try EvaluationFixture()
-        _ = try f.submit()
+    @Test(arguments: StoreEngine.allCases)
+    func aStepItemTakesItsStepsAndAnItemIsNamedByItsChineseTitle(engine: StoreEngine) async throws {
+        let f = try await EvaluationFixture(engine)
+        defer { f.cleanup() }
+        _ = try await f.submit()
         // 培训合格率 deducts 1 per started 5%: 3 is a step; the item is found by the title a person reads
-        let stepped = try f.supervisor.adjust(community: f.code, item: "培训合格率100%", points: Points(3), reason: "合格证缺1份")
+        let stepped = try await f.supervisor.adjust(community: f.code, item: "培训合格率100%", points: Points(3), reason: "合格证缺1份", stage: .district)
         #expect(stepped.adjustments["training_pass"]?.points == Points(3))
         // 带动就业 all or nothing: 15 is allowed (the item's maximum), 0 too
-        let full = try f.supervisor.adjust(community: f.code, item: "jobs_index", points: Points(15), reason: "复核达标")
+        let full = try await f.supervisor.adjust(community: f.code, item: "jobs_index", points: Points(15), reason: "复核达标", stage: .district)
         #expect(full.adjustments["jobs_index"]?.points == Points(15))
         // The frozen values are those of the rule (LedgerCore's one definition)
         let item = try #require(full.items.first { $0.id == "incubation" })

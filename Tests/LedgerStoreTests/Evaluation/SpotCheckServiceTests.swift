@@ -1,4 +1,3 @@
-import GRDB
 import Foundation
 import Testing
 @testable import LedgerCore
@@ -7,24 +6,24 @@ import Testing
 /// The draw also samples the sampled persons' services (issue 23 item 3): one service of the period per person.
 struct SpotCheckServiceTests {
     /// Three persons; the first has three services in the period (ids in order), the others none.
-    static func fixture() throws -> (EvaluationFixture, [Int64]) {
-        let f = try EvaluationFixture(intending: 3, started: 0)
+    static func fixture(_ engine: StoreEngine) async throws -> (EvaluationFixture, [Int64]) {
+        let f = try await EvaluationFixture(engine, intending: 3, started: 0)
         for date in ["2024-05-02", "2024-06-03"] {
-            _ = try #require(try f.clerk.recordService(service(validId(serial: 1), date: date), community: f.code).saved)
+            try await f.clerk.saveRecord(.service, service(validId(serial: 1), date: date), community: f.code)
         }
-        let personId = try f.personId(serial: 1)
-        let services = try f.clerk.writer.read {
-            try Int64.fetchAll($0, sql: "SELECT id FROM service WHERE person_id = ? ORDER BY id", arguments: [personId])
-        }
+        let services = try await f.clerk.records(.service, community: f.code, after: nil, limit: 10)
+            .filter { $0.fields["id_number"] == validId(serial: 1) }.map(\.ref.id).sorted()
         #expect(services.count == 3)
         return (f, services)
     }
 
-    @Test func eachSampledPersonBringsOneOfTheirServicesChosenFromTheSeed() throws {
-        let (f, services) = try Self.fixture()
-        let personId = try f.personId(serial: 1)
-        _ = try f.submit()
-        let sample = try #require(try f.supervisor.drawSpotChecks(community: f.code, size: 3, seed: 42).sample)
+    @Test(arguments: StoreEngine.allCases)
+    func eachSampledPersonBringsOneOfTheirServicesChosenFromTheSeed(engine: StoreEngine) async throws {
+        let (f, services) = try await Self.fixture(engine)
+        defer { f.cleanup() }
+        let personId = try await f.personId(serial: 1)
+        _ = try await f.submit()
+        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
         #expect(sample.checks.count == 3)
         for check in sample.checks {
             if check.personId == personId {
@@ -36,25 +35,28 @@ struct SpotCheckServiceTests {
             }
         }
         // The same registers and seed elsewhere pick the same services
-        let (copy, _) = try Self.fixture()
-        _ = try copy.submit()
-        let again = try #require(try copy.supervisor.drawSpotChecks(community: copy.code, size: 3, seed: 42).sample)
+        let (copy, _) = try await Self.fixture(engine)
+        defer { copy.cleanup() }
+        _ = try await copy.submit()
+        let again = try #require(try await copy.supervisor.drawSpotChecks(community: copy.code, size: 3, services: 0, seed: 42, stage: .district).sample)
         #expect(again.checks.map { $0.service?.id } == sample.checks.map { $0.service?.id })
     }
 
-    @Test func correctingTheSampledServiceAfterAnUntrueCheckShowsAsTheCommunitysCorrection() throws {
-        let (f, _) = try Self.fixture()
-        let personId = try f.personId(serial: 1)
-        _ = try f.submit()
-        let sample = try #require(try f.supervisor.drawSpotChecks(community: f.code, size: 3, seed: 42).sample)
+    @Test(arguments: StoreEngine.allCases)
+    func correctingTheSampledServiceAfterAnUntrueCheckShowsAsTheCommunitysCorrection(engine: StoreEngine) async throws {
+        let (f, _) = try await Self.fixture(engine)
+        defer { f.cleanup() }
+        let personId = try await f.personId(serial: 1)
+        _ = try await f.submit()
+        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
         let check = try #require(sample.checks.first { $0.personId == personId })
         let sampled = try #require(check.service)
-        _ = try f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .untrue, note: "服务日期不符")
-        let opened = try #require(try f.clerk.open(RecordRef(.service, id: sampled.id)))
+        _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .untrue, note: "服务日期不符", stage: .district)
+        let opened = try #require(try await f.clerk.open(RecordRef(.service, id: sampled.id)))
         var fields = opened.fields
         fields["content"] = "电话回访，讲解贷款申请材料"
-        _ = try #require(try f.clerk.recordService(fields, community: f.code, editing: opened.token).saved)
-        let after = try #require(try f.clerk.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position })
+        try await f.clerk.saveRecord(.service, fields, community: f.code, editing: opened.token)
+        let after = try #require(try await f.clerk.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position })
         #expect(after.changesSinceCheck == 1 && after.service == sampled)
     }
 }

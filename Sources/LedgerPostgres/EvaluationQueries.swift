@@ -1,0 +1,123 @@
+import LedgerCore
+import LedgerStore
+import PostgresNIO
+
+/// Reading the evaluation procedure's rows back as the values the app and the CLI show, as the SQLite engine's
+/// `EvaluationQueries` does.
+extension PostgresLedger {
+    public func evaluation(community code: String) async throws -> Evaluation? {
+        try await read { pg in
+            let c = try await Self.requireCommunity(pg, code: code)
+            guard let id = try await Self.currentEvaluationId(pg, community: c) else { return nil }
+            return try await Self.evaluation(pg, id: id)
+        }
+    }
+
+    public func spotCheckFlags(community code: String) async throws -> [SpotCheck] {
+        try await evaluation(community: code)?.sample?.checks.filter { $0.result == .untrue } ?? []
+    }
+
+    public func periodLock(community code: String) async throws -> Signature? {
+        try await read { pg in
+            try await pg.row("SELECT locked_by, locked_at FROM evaluation_lock WHERE community_code = \(code)")
+                .map { Signature(by: try $0.text("locked_by"), at: try $0.text("locked_at")) }
+        }
+    }
+
+    /// The latest submission for the community's current period (not a 市级考评, which reviews one).
+    static func currentEvaluationId(_ pg: PG, community c: Community) async throws -> Int64? {
+        try await pg.ids("""
+            SELECT id FROM evaluation WHERE community_code = \(c.code) AND period_start = \(c.period.start.description)
+                AND period_end = \(c.period.end.description) AND review_of IS NULL ORDER BY id DESC LIMIT 1
+            """).first
+    }
+
+    /// A submission with everything about it. `checksumNow: false` skips the scan of the registers (the current
+    /// checksum is then the submitted one): for totals only.
+    static func evaluation(_ pg: PG, id: Int64, checksumNow: Bool = true) async throws -> Evaluation {
+        guard let e = try await pg.row("SELECT * FROM evaluation WHERE id = \(id)"),
+              let start = Day.parse(try e.text("period_start")), let end = Day.parse(try e.text("period_end")) else {
+            throw StoreError("数据库中的评选记录已损坏，无法读取", detail: "evaluation \(id)")
+        }
+        let code = try e.text("community_code")
+        let items = try await pg.rows("SELECT * FROM evaluation_item WHERE evaluation_id = \(id) ORDER BY position").map(assessedItem)
+        let adjustments = try await pg.rows("SELECT * FROM evaluation_adjustment WHERE evaluation_id = \(id)").map { row in
+            ItemAdjustment(itemId: try row.text("item_id"), points: Points(hundredths: try row.int("points_hundredths")),
+                           reason: try row.text("reason"), by: try row.text("adjusted_by"), at: try row.text("adjusted_at"))
+        }
+        let reviewOf = try e["review_of"].decode(Int64?.self)
+        // The district's signature is its lock (gone once unlocked); the city's is kept with its review.
+        let signature: Signature?
+        if reviewOf != nil {
+            signature = try e.optionalText("signed_by").map { Signature(by: $0, at: try e.optionalText("signed_at") ?? "") }
+        } else {
+            signature = try await pg.row("SELECT locked_by, locked_at FROM evaluation_lock WHERE evaluation_id = \(id)")
+                .map { Signature(by: try $0.text("locked_by"), at: try $0.text("locked_at")) }
+        }
+        let current = checksumNow ? try await ContentChecksumQuery.of(pg, community: code) : try e.text("checksum")
+        let changes = try await changesSince(pg, community: code, auditMark: try e.id("audit_mark"), importMark: try e.id("import_mark"))
+        return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: try e.text("rubric_id"),
+                          rubricTitle: try e.text("rubric_title"), items: items, submittedBy: try e.text("submitted_by"),
+                          submittedAt: try e.text("submitted_at"), checksum: try e.text("checksum"), currentChecksum: current,
+                          changesSinceSubmission: changes,
+                          adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
+                          sample: try await sample(pg, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
+                          recommendation: try e.optionalText("recommended_by").map { Signature(by: $0, at: try e.optionalText("recommended_at") ?? "") })
+    }
+
+    static func assessedItem(_ row: PostgresRandomAccessRow) throws -> AssessedItem {
+        AssessedItem(id: try row.text("item_id"), title: try row.text("title"), group: try row.optionalText("group_name"),
+                     source: RubricItem.Source(rawValue: try row.text("source")) ?? .documented,
+                     max: Points(hundredths: try row.int("max_hundredths")), points: Points(hundredths: try row.int("points_hundredths")),
+                     measured: try row.text("measured"), threshold: try row.text("threshold"), explanation: try row.text("explanation"),
+                     allowed: AllowedPoints.parse(try row.optionalText("allowed_points")))
+    }
+
+    /// Changes of the community's registers and profile after the marks: one per audit entry (a save, correction,
+    /// deletion, restoration, undo, accepted warning, profile change, or a change made with psql, which the
+    /// database records), one per imported row.
+    static func changesSince(_ pg: PG, community: String, auditMark: Int64, importMark: Int64) async throws -> Int {
+        try await pg.integer("""
+            SELECT (SELECT count(*) FROM audit WHERE id > \(auditMark) AND community_code = \(community)
+                        AND record_table IN ('person', 'service', 'activity', 'community'))
+                 + (SELECT COALESCE(sum(rows), 0) FROM import_batch WHERE id > \(importMark) AND community_code = \(community))
+            """)
+    }
+
+    /// The highest audit and import ids now: what a submission (or a check) counts changes after.
+    static func marks(_ pg: PG) async throws -> (audit: Int64, imports: Int64) {
+        guard let row = try await pg.row("""
+            SELECT (SELECT COALESCE(max(id), 0) FROM audit) AS audit, (SELECT COALESCE(max(id), 0) FROM import_batch) AS imports
+            """) else { return (0, 0) }
+        return (try row.id("audit"), try row.id("imports"))
+    }
+
+    private static func sample(_ pg: PG, evaluation e: PostgresRandomAccessRow) async throws -> SpotCheckSample? {
+        guard let seed = try e["sample_seed"].decode(Int64?.self) else { return nil }
+        let id = try e.id()
+        let checks = try await pg.rows("""
+            SELECT s.*, p.name, p.id_number, v.service_date, v.fields->>'service_type' AS service_type,
+                   (SELECT count(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
+                        OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
+                        AND a.id > s.check_audit_mark)::integer AS changes_since
+            FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
+            WHERE s.evaluation_id = \(id) ORDER BY s.position
+            """).map { row in
+            SpotCheck(position: try row.int("position"), personId: try row.id("person_id"), name: try row.text("name"),
+                      idNumber: try row.text("id_number"), stratum: try row.text("stratum"),
+                      result: try row.optionalText("result").flatMap(SpotCheckResult.init(rawValue:)),
+                      note: try row.optionalText("note"), checkedBy: try row.optionalText("checked_by"), checkedAt: try row.optionalText("checked_at"),
+                      changesSinceCheck: try row["check_audit_mark"].decode(Int64?.self) == nil ? 0 : try row.int("changes_since"),
+                      service: try row["service_id"].decode(Int64?.self).map {
+                          SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "")
+                      }, forService: try row.text("drawn_for") == "service")
+        }
+        let services = try e["service_sample_size"].decode(Int?.self)
+        let persons = try e["sample_size"].decode(Int?.self) ?? (services == nil ? checks.count : 0)
+        return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: persons,
+                               strata: SampleStrata.parse(try e.optionalText("sample_strata") ?? "", unit: "人"),
+                               drawnBy: try e.optionalText("drawn_by") ?? "", drawnAt: try e.optionalText("drawn_at") ?? "", checks: checks,
+                               requestedServices: services ?? 0,
+                               serviceStrata: SampleStrata.parse(try e.optionalText("service_strata") ?? "", unit: "项"))
+    }
+}
