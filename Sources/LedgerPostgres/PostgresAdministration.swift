@@ -1,3 +1,4 @@
+import Foundation
 import LedgerStore
 import PostgresNIO
 
@@ -23,10 +24,23 @@ public enum PostgresAdministration {
         defer { Task { await gate.release() } }
         do {
             return try await PG(connection: connection).rows(PostgresQuery(unsafeSQL: sql)).map { row in
-                try (0..<row.count).map { try row[$0].decode(String?.self) }
+                try (0..<row.count).map { try Self.text(of: row[$0]) }
             }
         } catch {
             throw PostgresFailure.statement(error, writing: false)
+        }
+    }
+
+    /// A cell as psql would print it (numerics without trailing zeros): numbers and booleans are sent in binary, so
+    /// they are decoded by their type (decoding an integer as text misreads its bytes).
+    static func text(of cell: PostgresCell) throws -> String? {
+        guard cell.bytes != nil else { return nil }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return String(try cell.decode(Int.self))
+        case .bool: return try cell.decode(Bool.self) ? "t" : "f"
+        case .float4, .float8: return String(try cell.decode(Double.self))
+        case .numeric: return "\(try cell.decode(Decimal.self))"  // without trailing zeros (2.50 reads 2.5)
+        default: return try cell.decode(String.self)
         }
     }
 }

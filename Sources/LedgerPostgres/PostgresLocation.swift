@@ -46,8 +46,12 @@ public struct PostgresLocation: Sendable, Hashable {
             ?? Self.passwordFile(environment["PGPASSFILE"] ?? home + "/.pgpass", host: host, port: port, database: database, user: user)
     }
 
-    /// The URL shown to the user (never a password).
-    public var description: String { "postgresql://\(user)@\(host):\(port)/\(database)" + (schema == "public" ? "" : "?schema=\(schema)") }
+    /// The URL shown to the user (never a password): what the operators' apps can be given as it is, with the
+    /// schema and the TLS mode when they are not the defaults.
+    public var description: String {
+        let options = (schema == "public" ? [] : ["schema=\(schema)"]) + (tls == .prefer ? [] : ["sslmode=\(tls.rawValue)"])
+        return "postgresql://\(user)@\(host):\(port)/\(database)" + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
+    }
 
     /// The first matching line of a libpq password file (`host:port:database:user:password`, `*` matches
     /// anything, `\:` and `\\` escaped). A file readable by others is ignored, as libpq does.

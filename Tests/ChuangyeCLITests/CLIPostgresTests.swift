@@ -14,11 +14,30 @@ struct CLIPostgresTests {
         return base + (base.contains("?") ? "&" : "?") + "schema=" + schema
     }
 
+    /// Removes what a test made on the server (psql, as the test server's login): the ledger's schema, the roles
+    /// `admin init` made for it, and the test's logins. Every test that makes a ledger defers it.
+    static func dropLedger(schemaOf url: String, logins: [String]) {
+        guard let base = CLIPostgresTests.server, let schema = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "schema" })?.value,
+              let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        let statements = ["DROP SCHEMA IF EXISTS \(schema) CASCADE"] + logins.map { "DROP ROLE IF EXISTS \"\($0)\"" } + [
+            "DROP ROLE IF EXISTS \(schema)_clerk", "DROP ROLE IF EXISTS \(schema)_reader",
+            "REASSIGN OWNED BY \(schema)_owner TO CURRENT_USER", "DROP ROLE IF EXISTS \(schema)_owner",
+        ]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: psql)
+        process.arguments = [base.replacingOccurrences(of: "?sslmode=disable", with: "?sslmode=disable"), "-q"] + statements.flatMap { ["-c", $0] }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+    }
+
     @Test(.enabled(if: server != nil, "CHUANGYE_TEST_PG is not set: the command line on PostgreSQL was NOT tested"))
     func scoreCheckAndExportSayTheSameOnBothEngines() throws {
         let cli = try CLI()
         defer { try? FileManager.default.removeItem(at: cli.dir) }
         let url = try Self.freshLedgerURL()
+        defer { Self.dropLedger(schemaOf: url, logins: []) }
         func onPostgres(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", url]) }
         func onSQLite(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", cli.db]) }
         #expect(try onPostgres("demo").status == 0)
@@ -45,6 +64,7 @@ struct CLIPostgresTests {
         let cli = try CLI()
         defer { try? FileManager.default.removeItem(at: cli.dir) }
         let url = try Self.freshLedgerURL()
+        defer { Self.dropLedger(schemaOf: url, logins: []) }
         let claimed = try cli.launch(CLI.binary, ["score", "--db", url, "--operator", "王芳"])
         #expect(claimed.status != 0 && claimed.stderr.contains("不能用 --operator 指定"))
         let inURL = try cli.launch(CLI.binary, ["score", "--db", "postgresql://u:secret@127.0.0.1/x"])
@@ -71,6 +91,7 @@ struct CLIPostgresTests {
         let unknown = try cli.launch(CLI.binary, ["admin", "add-clerk", clerk, "--community", "999", "--db", url])
         #expect(unknown.status != 0 && unknown.stderr.contains("找不到社区代码为999的社区"), "\(unknown.stderr)")
         let street = "street_\(tag)", inspector = "inspector_\(tag)"
+        defer { Self.dropLedger(schemaOf: url, logins: [clerk, street, inspector]) }
         let typo = try cli.launch(CLI.binary, ["admin", "add-street-supervisor", street, "--street", "演示路街道", "--db", url])
         #expect(typo.status != 0 && typo.stderr.contains("没有社区属于街道“演示路街道”（已有街道：演示街道）"), "\(typo.stderr)")
         let streetAdded = try cli.launch(CLI.binary, ["admin", "add-street-supervisor", street, "--street", "演示街道", "--db", url])
@@ -102,6 +123,7 @@ struct CLIPostgresTests {
         let cli = try CLI()
         defer { try? FileManager.default.removeItem(at: cli.dir) }
         let url = try Self.freshLedgerURL()
+        defer { Self.dropLedger(schemaOf: url, logins: []) }
         #expect(try cli.launch(CLI.binary, ["demo", "--db", cli.db]).status == 0)
         #expect(try cli.launch(CLI.binary, ["admin", "init", "--db", url]).status == 0)
         let moved = try cli.launch(CLI.binary, ["admin", "migrate", cli.db, "--db", url])
@@ -146,6 +168,7 @@ struct EvaluateCLIPostgresTests {
         #expect(try admin("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
         let tag = UUID().uuidString.prefix(8).lowercased()
         let clerk = "clerk_\(tag)", city = "city_\(tag)", password = "pw-\(tag)"
+        defer { CLIPostgresTests.dropLedger(schemaOf: url, logins: [clerk, city]) }
         #expect(try cli.launch(CLI.binary, ["admin", "add-clerk", clerk, "--community", "630102001", "--db", url],
                                environment: ["CHUANGYE_NEW_PASSWORD": password]).status == 0)
         let cityAdded = try cli.launch(CLI.binary, ["admin", "add-city-supervisor", city, "--db", url], environment: ["CHUANGYE_NEW_PASSWORD": password])
@@ -195,23 +218,6 @@ struct EvaluateCLIPostgresTests {
         #expect(stats.status == 0, "\(stats.stderr)")
         let everyone = try admin("stats")
         #expect(everyone.status == 0 && everyone.stdout.contains(adminUser), "\(everyone.stdout)\(everyone.stderr)")
-        dropLedger(schemaOf: url, logins: [clerk, city])
     }
 
-    /// Removes what `admin init` and the test's logins made on the server (psql, as the test server's login).
-    func dropLedger(schemaOf url: String, logins: [String]) {
-        guard let base = CLIPostgresTests.server, let schema = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "schema" })?.value,
-              let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
-        let statements = ["DROP SCHEMA IF EXISTS \(schema) CASCADE"] + logins.map { "DROP ROLE IF EXISTS \"\($0)\"" } + [
-            "DROP ROLE IF EXISTS \(schema)_clerk", "DROP ROLE IF EXISTS \(schema)_reader",
-            "REASSIGN OWNED BY \(schema)_owner TO CURRENT_USER", "DROP ROLE IF EXISTS \(schema)_owner",
-        ]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: psql)
-        process.arguments = [base.replacingOccurrences(of: "?sslmode=disable", with: "?sslmode=disable"), "-q"] + statements.flatMap { ["-c", $0] }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
-    }
 }

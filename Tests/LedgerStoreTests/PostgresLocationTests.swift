@@ -12,6 +12,9 @@ struct PostgresLocationTests {
         #expect(l.schema == "east" && l.tls == .disable && l.password == nil)
         let plain = try PostgresLocation(url: "postgres://clerk@localhost/district", environment: [:], home: "/nonexistent")
         #expect(plain.port == 5432 && plain.schema == "public" && plain.tls == .prefer)
+        // Shown as it can be given to the operators' apps: the schema and a TLS mode that is not the default kept
+        #expect(l.description == "postgresql://clerk@db.example:5433/district?schema=east&sslmode=disable")
+        #expect(plain.description == "postgresql://clerk@localhost:5432/district")
     }
 
     @Test func aPasswordInTheAddressIsRefusedInChinese() {
