@@ -68,6 +68,21 @@ struct StatsCLITests {
         #expect(clerk.stdout.contains("王芳           0     0       0         0     3"))
     }
 
+    @Test func aSupervisorNarrowsTheCountToOneOperatorWithOf() throws {
+        let cli = try Self.checkedLedger()
+        defer { cli.cleanup() }
+        // The supervisor (the system user) counts one clerk's work
+        let one = try Self.asSupervisor(cli, "--of", "王芳")
+        #expect(one.status == 0 && one.stdout.hasPrefix("操作员统计（王芳，全部日期）\n"), "\(one.stdout)\(one.stderr)")
+        #expect(one.stdout.contains("王芳           0     0       0         0     3"))
+        #expect(try Self.asSupervisor(cli, "--of", "李强").stdout.hasPrefix("操作员统计（李强，全部日期）\n这段时间没有录入、更正或导入\n"))
+        // A clerk asking for someone else's work is refused, saying why
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", "李强", "--community", "630102001").status == 0)
+        let other = try cli.run(as: "李强", "stats", "--of", "王芳")
+        #expect(other.status == 1 && other.stdout.isEmpty && other.stderr.contains("只有督导可以查看其他操作员的统计，李强只能查看自己的"),
+                "\(other.stdout)\(other.stderr)")
+    }
+
     @Test func badDatesAreUsageErrorsInChinese() throws {
         let cli = try CLI()
         defer { cli.cleanup() }

@@ -36,6 +36,19 @@ struct PersonValidatorTests {
         #expect(codes(Fixture.intending(["survey_date": "2000-01-01"])) == ["age.under16"])
     }
 
+    /// A valid number whose century is mistyped (1880 for 1980) names a person older than anyone living.
+    @Test func anImpossibleAgeIsAnError() {
+        func born(_ date: String) -> String {
+            let body = "630102" + date + "001"
+            return body + String(ResidentID.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
+        }
+        let found = findings(Fixture.intending(["id_number": born("18800101"), "survey_date": "2024-03-15"]))
+        #expect(found.map(\.code) == ["age.impossible"] && found.first?.field == "id_number" && found.hasErrors)
+        #expect(found.first?.message == "摸底日期时已满120周岁，出生日期1880-01-01不可能，请核对公民身份号码")
+        // One day short of 120 is only unusual
+        #expect(codes(Fixture.intending(["id_number": born("19040316"), "survey_date": "2024-03-15"])).isEmpty)
+    }
+
     @Test func everyMissingRequiredFieldIsReportedAtOnce() {
         let found = findings([:])
         let fields = Set(found.filter { $0.code == "required" }.map(\.field))

@@ -2,6 +2,8 @@
 public enum PersonValidator {
     static let maxJobsBeforeWarning = 200
     static let maxLoanYuan: Int64 = 3_000_000
+    /// No one living is this old at the survey date (the oldest person recorded reached 122).
+    static let impossibleAge = 120
 
     public static func validate(_ raw: [String: String], context: ValidationContext) -> Validated<Person> {
         validate(FieldValues(raw, register: .survey), context: context)
@@ -42,6 +44,9 @@ public enum PersonValidator {
             r.error("survey_date", "date.before_birth", "摸底日期\(surveyDate)早于出生日期\(birth)，请核对摸底日期")
         } else if let birth = id?.birthDate, let surveyDate, surveyDate < birth.adding(years: 16) {
             r.warning("id_number", "age.under16", "摸底日期时未满16周岁，请核对公民身份号码")
+        } else if let birth = id?.birthDate, let surveyDate, surveyDate >= birth.adding(years: Self.impossibleAge) {
+            // A valid number with a mistyped century (1880 for 1980) would otherwise count a person no one can be.
+            r.error("id_number", "age.impossible", "摸底日期时已满\(Self.impossibleAge)周岁，出生日期\(birth)不可能，请核对公民身份号码")
         }
         guard let name, let id, let gender, let education, let hukou, let phone, !categories.isEmpty,
               let status, let surveyDate else {
