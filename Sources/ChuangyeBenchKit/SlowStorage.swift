@@ -48,6 +48,7 @@ public struct SlowStorage: LedgerStorage {
     public func communities() async throws -> [Community] { try await late { try await engine.communities() } }
     public func community(code: String) async throws -> Community? { try await late { try await engine.community(code: code) } }
     public func saveCommunity(_ c: Community) async throws { try await late { try await engine.saveCommunity(c) } }
+    public func saveProfile(_ edit: ProfileEdit) async throws { try await late { try await engine.saveProfile(edit) } }
     public func operators() async throws -> [OperatorAccount] { try await late { try await engine.operators() } }
     public func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) async throws {
         try await late { try await engine.saveOperator(name, role: role, communities: communities) }

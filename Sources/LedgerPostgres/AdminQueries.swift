@@ -52,20 +52,40 @@ extension PostgresLedger {
     /// Creates or updates a community profile and its checklist answers; a changed period judges and recounts
     /// every record of the community again.
     public func saveCommunity(_ c: Community) async throws {
+        try await write { pg in try await writeCommunity(pg, c, old: try await Self.community(pg, code: c.code)) }
+    }
+
+    /// Saves what the profile form changed over the profile as it is now (`ProfileEdit`), the row locked meanwhile.
+    public func saveProfile(_ edit: ProfileEdit) async throws {
         try await write { pg in
-            let old = try await Self.community(pg, code: c.code)
-            try await requireWritable(pg, community: c.code)
-            try await writeProfile(pg, c)
-            let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
-            if !changes.isEmpty {
-                try await audit(pg, community: c.code, table: "community", id: c.code, action: old == nil ? "insert" : "update", changes: changes)
+            try await pg.execute("SELECT 1 FROM community WHERE code = \(edit.original.code) FOR UPDATE")
+            guard let current = try await Self.community(pg, code: edit.original.code) else {
+                throw StoreError("找不到社区\(edit.original.code)（或您的数据库登录无权查看该社区）")
             }
-            if let old, old.period != c.period {
-                var communities = [c.code: c]
-                for register in Register.allCases {
-                    let ids = try await pg.ids("SELECT id FROM \(unescaped: register.table) WHERE community_code = \(c.code) AND deleted_at IS NULL")
-                    try await refreshFindings(pg, register, ids: ids, communities: &communities)
-                }
+            switch edit.merged(onto: current) {
+            case .success(let merged): try await writeCommunity(pg, merged, old: current)
+            case .failure(let conflict): throw StoreError(conflict.message)
+            }
+        }
+    }
+
+    /// Writes a profile over `old` (nil: a new community) with its audit entry; a clerk may not change what a
+    /// district decides (`ProfileRights`; the database holds it too, v8-profile-rights).
+    private func writeCommunity(_ pg: PG, _ c: Community, old: Community?) async throws {
+        try await requireWritable(pg, community: c.code)
+        if let old, try await writable(pg) != nil {
+            try ProfileRights.requireCommunityMayChange(from: old, to: c, operatorName: operatorName)
+        }
+        try await writeProfile(pg, c)
+        let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+        if !changes.isEmpty {
+            try await audit(pg, community: c.code, table: "community", id: c.code, action: old == nil ? "insert" : "update", changes: changes)
+        }
+        if let old, old.period != c.period {
+            var communities = [c.code: c]
+            for register in Register.allCases {
+                let ids = try await pg.ids("SELECT id FROM \(unescaped: register.table) WHERE community_code = \(c.code) AND deleted_at IS NULL")
+                try await refreshFindings(pg, register, ids: ids, communities: &communities)
             }
         }
     }

@@ -1,3 +1,4 @@
+import LedgerCore
 import LedgerStore
 import PostgresNIO
 
@@ -119,13 +120,36 @@ public enum PostgresSecurity {
             """,
             "DROP TRIGGER IF EXISTS audit_operator_is_login ON audit",
             "CREATE TRIGGER audit_operator_is_login BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_by_login()",
+            // A profile's street, district, level and period are the district's (ProfileRights): whatever SQL a
+            // clerk's login sends, in the app's words.
+            """
+            CREATE OR REPLACE FUNCTION community_profile_rights() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                changed text[] := ARRAY[]::text[];
+            BEGIN
+                IF NEW.street IS DISTINCT FROM OLD.street THEN changed := array_append(changed, '\(ProfileEdit.Field.street.rawValue)'::text); END IF;
+                IF NEW.district IS DISTINCT FROM OLD.district THEN changed := array_append(changed, '\(ProfileEdit.Field.district.rawValue)'::text); END IF;
+                IF NEW.level IS DISTINCT FROM OLD.level THEN changed := array_append(changed, '\(ProfileEdit.Field.level.rawValue)'::text); END IF;
+                IF (NEW.period_start, NEW.period_end) IS DISTINCT FROM (OLD.period_start, OLD.period_end) THEN
+                    changed := array_append(changed, '\(ProfileEdit.Field.period.rawValue)'::text);
+                END IF;
+                IF cardinality(changed) > 0 AND NOT is_supervisor() THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = replace(replace(\(literal(ProfileRights.refusal(["%FIELDS%"], operatorName: "%LOGIN%"))),
+                        '%FIELDS%', array_to_string(changed, '、')), '%LOGIN%', session_user);
+                END IF;
+                RETURN NEW;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS community_profile_rights ON community",
+            "CREATE TRIGGER community_profile_rights BEFORE UPDATE ON community FOR EACH ROW EXECUTE FUNCTION community_profile_rights()",
         ]
         for table in allTables {
             sql.append("ALTER TABLE \(table) OWNER TO \(identifier(owner))")
         }
         for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "is_city()", "record_community(text, bigint)",
                          "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
-                         "keep_totals()", "audit_unrecorded_change()"] + evaluationFunctions {
+                         "keep_totals()", "audit_unrecorded_change()", "community_profile_rights()"] + evaluationFunctions {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'

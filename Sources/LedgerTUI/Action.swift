@@ -98,7 +98,9 @@ public enum Effect: Sendable, Equatable {
     case loadServicePerson(community: String, idNumber: String)
     case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool,
                     editing: EditingRecord? = nil)
-    case saveCommunity(Community)
+    /// A profile saved at the form; `openedAs`: the profile as the form opened it (nil: a new community), so that
+    /// only what the form changed is written (`ProfileEdit`).
+    case saveCommunity(Community, openedAs: Community?)
     case loadPage(PageQuery)
     case searchRecords(register: Register, community: String, query: String, limit: Int)
     case openRecord(Register, id: Int64, focus: String?)

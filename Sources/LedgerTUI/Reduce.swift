@@ -197,7 +197,9 @@ extension AppState {
                 values[FormSpecs.checklistPrefix + item.id] = FormSpecs.checklistChoice(level)
             }
         }
-        return FormState(spec: spec, today: today, values: values)
+        var form = FormState(spec: spec, today: today, values: values)
+        form.openedProfile = c
+        return form
     }
 }
 
@@ -558,7 +560,7 @@ private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect]
             state.show("社区代码不能在档案中修改：请改回\(current.code)后保存。新增社区请用 chuangye init", error: true)
             return []
         }
-        return [.saveCommunity(community)]
+        return [.saveCommunity(community, openedAs: form.openedProfile)]
     case .failure(let problem):
         state.show(problem.message, error: true)
         return []

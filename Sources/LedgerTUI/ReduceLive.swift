@@ -14,7 +14,9 @@ public enum ConnectionWording {
 
 func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effect] {
     let current = state.community.map { communities.isEmpty || communities.contains($0.code) } ?? false
-    let facts: [Effect] = current ? state.community.map { [.loadFacts(community: $0.code)] } ?? [] : []
+    // The community's profile too: an administrator's correction (street, labour force) must be what the next
+    // profile form opens with and what the figures are planned against.
+    let facts: [Effect] = current ? state.community.map { [.loadFacts(community: $0.code), .loadCommunities] } ?? [] : []
     switch state.screen {
     case .home, .form, .score:
         return facts

@@ -10,8 +10,8 @@ struct LiveRefreshTests {
 
     @Test func homeReadsTheFiguresAgainOnlyForItsOwnCommunity() {
         var state = homeState()
-        #expect(reduce(&state, .storeChanged([testCommunity.code])) == [.loadFacts(community: testCommunity.code)])
-        #expect(reduce(&state, .storeChanged([])) == [.loadFacts(community: testCommunity.code)])
+        #expect(reduce(&state, .storeChanged([testCommunity.code])) == [.loadFacts(community: testCommunity.code), .loadCommunities])
+        #expect(reduce(&state, .storeChanged([])) == [.loadFacts(community: testCommunity.code), .loadCommunities])
         #expect(reduce(&state, .storeChanged([Self.other])) == [])
     }
 
@@ -20,7 +20,7 @@ struct LiveRefreshTests {
         press(&state, [.character("1")])
         press(&state, type("张三"))
         let before = state.form
-        #expect(reduce(&state, .storeChanged([testCommunity.code])) == [.loadFacts(community: testCommunity.code)])
+        #expect(reduce(&state, .storeChanged([testCommunity.code])) == [.loadFacts(community: testCommunity.code), .loadCommunities])
         var facts = ScoreFacts()
         facts[.labourForce] = 40
         facts[.registered] = 7
@@ -38,7 +38,7 @@ struct LiveRefreshTests {
         press(&state, [.down])
         // When another clerk saves, the page is read again from its first row, and the figures
         let effects = reduce(&state, .storeChanged([testCommunity.code]))
-        #expect(effects == [.loadFacts(community: testCommunity.code), page(after: PageQuery.Boundary(value: "", id: 6))])
+        #expect(effects == [.loadFacts(community: testCommunity.code), .loadCommunities, page(after: PageQuery.Boundary(value: "", id: 6))])
         // and the answer, with a new row above, keeps 李四 selected
         _ = reduce(&state, .pageLoaded(.survey, [row(7, "张三"), row(8, "赵六"), row(9, "李四"), row(12, "王五")]))
         #expect(selectedId(state) == 9)

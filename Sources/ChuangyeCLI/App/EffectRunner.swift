@@ -82,8 +82,12 @@ public struct EffectRunner: Sendable {
         case .saveRecord(let kind, let community, let fields, let accepted, let keepForNext, let editing):
             let token = editing.map { EditToken(id: $0.id, version: $0.version, fields: $0.originalFields) }
             return try await save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext, editing: token)
-        case .saveCommunity(let community):
-            try await database.saveCommunity(community)
+        case .saveCommunity(let community, let opened):
+            if let opened {
+                try await database.saveProfile(ProfileEdit(original: opened, edited: community))
+            } else {
+                try await database.saveCommunity(community)
+            }
             return .communitySaved(try await database.community(code: community.code) ?? community)
         case .loadPage(let q):
             let request = PageRequest(register: q.register, community: q.community, sortColumn: q.sort,

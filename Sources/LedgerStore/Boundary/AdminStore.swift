@@ -4,7 +4,11 @@ import LedgerCore
 public protocol AdminStore: LedgerSession {
     func communities() async throws -> [Community]
     func community(code: String) async throws -> Community?
+    /// Creates a community or replaces its whole profile (the administrator's `init --profile`).
     func saveCommunity(_ c: Community) async throws
+    /// Saves what the profile form changed over the profile as it is by then; refuses a field changed meanwhile
+    /// by someone else to another value (`ProfileEdit`).
+    func saveProfile(_ edit: ProfileEdit) async throws
     func operators() async throws -> [OperatorAccount]
     func saveOperator(_ name: String, role: OperatorAccount.Role, communities: [String]) async throws
     func removeOperator(_ name: String) async throws

@@ -32,6 +32,9 @@ public struct FormState: Sendable {
     public var dirty = false
     /// Set when correcting a saved record.
     public var editing: EditingRecord?
+    /// The profile as the profile form opened it: only what the form changes is saved over the profile as it is
+    /// by then (`ProfileEdit`).
+    public var openedProfile: Community?
     /// Where to go after saving or leaving.
     public var returnTo: ReturnScreen = .home
     /// The clerk agreed that saving this correction clears the fields that no longer apply.
