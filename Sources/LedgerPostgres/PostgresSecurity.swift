@@ -107,11 +107,33 @@ public enum PostgresSecurity {
             """
             CREATE OR REPLACE FUNCTION audit_by_login() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = \(identifier(schema)) AS $$
+            DECLARE
+                written text;
+                mine text;
             BEGIN
                 IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
                     NEW.operator := session_user;
                     NEW.migrated_from := NULL;
                     NEW.at := to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS');
+                    -- An entry about a record goes with a change of that record in the same transaction (the row's
+                    -- version is this transaction's): a login cannot add invented history to a record it did not
+                    -- touch. Only the check for unrecorded changes names a row no longer there ('sql').
+                    mine := (pg_current_xact_id()::text::numeric % 4294967296)::text;
+                    IF NEW.record_table IN ('person', 'service', 'activity') AND NEW.record_id ~ '^[0-9]{1,18}$' THEN
+                        EXECUTE format('SELECT xmin::text FROM %I WHERE id = $1', NEW.record_table) INTO written USING NEW.record_id::bigint;
+                    ELSIF NEW.record_table = 'community' THEN
+                        -- A profile's entry goes with its row or with one of its checklist answers.
+                        SELECT xmin::text INTO written FROM community WHERE code = NEW.record_id;
+                        IF written IS DISTINCT FROM mine AND EXISTS (SELECT 1 FROM checklist_answer
+                                WHERE community_code = NEW.record_id AND xmin::text = mine) THEN
+                            written := mine;
+                        END IF;
+                    END IF;
+                    IF NEW.record_table IN ('person', 'service', 'activity', 'community') AND written IS DISTINCT FROM mine
+                       AND NOT (written IS NULL AND NEW.action = 'sql') THEN
+                        RAISE EXCEPTION USING ERRCODE = 'CY002',
+                            MESSAGE = '修改记录只能随记录本身的修改一起写入：' || NEW.record_table || ' 第' || NEW.record_id || '号记录在本次操作中没有改动';
+                    END IF;
                 END IF;
                 NEW.txid := txid_current();
                 RETURN NEW;

@@ -96,10 +96,12 @@ struct PostgresMigrateTests {
         var asClerk = admin
         asClerk.user = clerk
         asClerk.password = password
-        _ = try await PostgresAdministration.rows("""
+        // (with a change of the record it names: an entry alone is refused, PostgresAuditIntegrityTests)
+        let first = try #require(try await pg("SELECT min(id)::text FROM person").first?.first ?? nil)
+        try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET version = version WHERE id = \(first)", """
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes, migrated_from)
-            VALUES ('2020-01-01T00:00:00', '王芳', '\(Conformance.code)', 'person', '1', 'update', '{"forged": ["a", "b"]}', 'old.sqlite')
-            """, at: asClerk)
+            VALUES ('2020-01-01T00:00:00', '王芳', '\(Conformance.code)', 'person', '\(first)', 'update', '{"forged": ["a", "b"]}', 'old.sqlite')
+            """, "COMMIT"], at: asClerk)
         let forged = try await pg("SELECT operator, migrated_from, at FROM audit WHERE changes LIKE '%forged%'")
         #expect(forged.count == 1 && forged.first?[0] == clerk && forged.first?[1] == nil && forged.first?[2] != "2020-01-01T00:00:00",
                 "\(forged)")
