@@ -23,7 +23,7 @@ static inline attr_t cy_a_normal(void) { return A_NORMAL; }
 static inline int cy_move(int y, int x) { return wmove(stdscr, y, x); }
 static inline int cy_addstr(const char *s) { return waddnstr(stdscr, s, -1); }
 static inline int cy_attrset(attr_t a, short pair) { return wattr_set(stdscr, a, pair, NULL); }
-static inline int cy_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
+static inline int cy_getch(void) { return wgetch(stdscr); }
 static inline void cy_timeout(int ms) { wtimeout(stdscr, ms); }
 #include <unistd.h>
 // Bracketed paste (xterm mode 2004): the terminal wraps a paste in ESC[200~ … ESC[201~. The start marker is made a

@@ -23,7 +23,9 @@ public struct Chuangye: AsyncParsableCommand {
             throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
         }
         let database = try global.openDatabase(creating: true)
-        await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
+        if let problem = await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all()) {
+            throw CLIFailure.data(problem)
+        }
     }
 
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).

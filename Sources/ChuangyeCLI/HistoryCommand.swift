@@ -68,7 +68,7 @@ struct HistoryCommand: AsyncParsableCommand {
             let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" }
                 ?? (line.register == "evaluation" ? "评选 第\(line.record)份" : "社区档案 \(community.name)")
             print("\(TimeText.shown(line.at))  \(line.operatorName)  \(AuditWording.action(line.action))  \(what)")
-            for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new, rubrics: rubrics))") }
+            for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new, register: Register(rawValue: line.register), rubrics: rubrics))") }
         }
     }
 }

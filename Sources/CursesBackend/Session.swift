@@ -14,6 +14,10 @@ public final class CursesSession {
     private let useColor: Bool
     private var pairs: [Int: Int16] = [:]
     private var stopped = false
+    /// A character whose first bytes were read and whose rest has not come yet.
+    private var utf8 = UTF8Assembler()
+    /// Keys decoded but not yet returned (one byte can end an invalid sequence and be a key of its own).
+    private var decoded: [InputEvent] = []
 
     /// Starts curses. Call `setlocale(LC_ALL, "")` first (done here too) so UTF-8 input and output work.
     public init(colorAllowed: Bool) {
@@ -62,20 +66,36 @@ public final class CursesSession {
 
     /// Reads the next key, waiting at most `timeoutMs` (negative: wait forever; 0: do not wait). A bracketed
     /// paste comes back whole as one event, cut to `pasteLimit` characters plus one (so that whoever inserts it
-    /// sees that it was too long) while it is read.
+    /// sees that it was too long) while it is read. Characters are assembled from curses' bytes here
+    /// (`UTF8Assembler`): one whose bytes are not all read yet waits for the next read instead of being lost.
     public func readKey(timeoutMs: Int32, pasteLimit: Int = 2_000) -> InputEvent? {
+        if !decoded.isEmpty { return decoded.removeFirst() }
         cy_timeout(timeoutMs)
-        var ch: wint_t = 0
-        let result = cy_get_wch(&ch)
-        if result == ERR {
-            return cy_errno() == EILSEQ ? .key(.invalidInput) : nil
+        while decoded.isEmpty {
+            let code = cy_getch()
+            if code == ERR { return nil }
+            guard code > 0xFF else {
+                decoded = utf8.feed(UInt8(code)).compactMap(Self.event)
+                continue
+            }
+            decoded = utf8.interrupt().compactMap(Self.event)
+            if code == KEY_RESIZE {
+                decoded.append(.resized(size.width, size.height))
+            } else if code == cy_paste_key() {
+                decoded.append(readPaste(limit: pasteLimit))
+            } else if let key = KeyDecoding.functionKey(code) {
+                decoded.append(.key(key))
+            }
         }
-        if result == KEY_CODE_YES {
-            if Int32(ch) == KEY_RESIZE { return .resized(size.width, size.height) }
-            if Int32(ch) == cy_paste_key() { return readPaste(limit: pasteLimit) }
-            return KeyDecoding.functionKey(Int32(ch)).map(InputEvent.key)
+        return decoded.removeFirst()
+    }
+
+    /// A decoded character as a key (nil for the control characters that are none).
+    private static func event(_ output: UTF8Assembler.Output) -> InputEvent? {
+        switch output {
+        case .scalar(let scalar): KeyDecoding.character(scalar.value).map(InputEvent.key)
+        case .invalid: .key(.invalidInput)
         }
-        return KeyDecoding.character(UInt32(ch)).map(InputEvent.key)
     }
 
     /// The body of a bracketed paste, read from the terminal in bulk up to its end marker. curses reads its input

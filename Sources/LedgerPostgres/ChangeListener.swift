@@ -29,20 +29,31 @@ struct ChangeListener {
     func run() async {
         var backoff = Backoff()
         while !Task.isCancelled {
-            if let connection = try? await gate.connect() {
-                do {
-                    try await connection.listen(on: channel) { notifications in
-                        backoff.reset()
-                        await link.listener(up: true, gate: gate)
-                        for try await notification in notifications {
-                            await link.yield(.changed([notification.payload]))
-                        }
-                    }
-                } catch {
-                    // The connection is gone (or the listen was refused): lost until listening again.
+            let connection: PostgresConnection
+            do {
+                connection = try await gate.connect()
+            } catch {
+                // A login the server refuses (a wrong password, an unknown user or database) is no lost link: the
+                // session's own connection says why in Chinese, and nothing is reconnecting. Asked again quietly.
+                if PostgresFailure.connecting(error, to: gate.location).connectionLost {
+                    await link.listener(up: false, gate: gate)
                 }
-                try? await connection.close()
+                if Task.isCancelled { return }
+                try? await Task.sleep(for: backoff.next())
+                continue
             }
+            do {
+                try await connection.listen(on: channel) { notifications in
+                    backoff.reset()
+                    await link.listener(up: true, gate: gate)
+                    for try await notification in notifications {
+                        await link.yield(.changed([notification.payload]))
+                    }
+                }
+            } catch {
+                // The connection is gone (or the listen was refused): lost until listening again.
+            }
+            try? await connection.close()
             if Task.isCancelled { return }
             await link.listener(up: false, gate: gate)
             try? await Task.sleep(for: backoff.next())

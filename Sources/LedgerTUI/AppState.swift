@@ -161,6 +161,9 @@ public struct AppState: Sendable {
     public var lock: Signature? { community.flatMap { locks[$0.code] } }
     /// The store's server cannot be reached: the status line says so until the engine has reconnected.
     public var connectionLost = false
+    /// Why the ledger could not be opened at start (a refused login, a server not reached), kept on the loading
+    /// screen until it opens or the clerk quits (the message line is cleared by the next key).
+    public var startProblem: String?
     /// Keys typed ahead that wait for an effect they depend on (`keyWaits`); while any do, a busy hint shows.
     public var heldKeys = 0
     /// The saved score and the score as if the open form's draft were saved: computed in `reduce` when their

@@ -8,6 +8,8 @@ import TerminalUI
 /// queued) before `reduce` sees it.
 public func keyWaits(_ key: Key?, in state: AppState, pending: [Effect]) -> Bool {
     guard !pending.isEmpty else { return false }
+    // Nothing is open yet, so nothing is lost by quitting: a quit never waits for a server that may not answer.
+    if case .loading = state.screen, let key, LoadingScreen.quits(key) { return false }
     // A save, a delete, opening a record, quitting…: the screen the next keys belong to is decided by the answer.
     if pending.contains(where: \.decidesTheNextScreen) { return true }
     if state.dialog != nil || state.isTooSmall { return false }

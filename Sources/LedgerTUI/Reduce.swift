@@ -87,6 +87,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.loadFacts(community: community.code)]
     case .effectFailed(let message):
         state.progress = nil
+        if case .loading = state.screen {
+            state.startProblem = message
+            return []
+        }
         state.show(message, error: true)
         return []
     case .exportNeedsConfirmation(let kind, let path):
@@ -205,6 +209,7 @@ extension AppState {
 
 private func communitiesLoaded(_ state: inout AppState, _ communities: [Community]) -> [Effect] {
     state.communities = communities
+    state.startProblem = nil
     // A reload after a save refreshes the list (and the chosen community's profile); it must not take the clerk
     // away from the community they work in, back to the list of communities.
     if let chosen = state.community, let fresh = communities.first(where: { $0.code == chosen.code }) {
@@ -299,7 +304,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
         break
     }
     switch state.screen {
-    case .loading: return key == .control("c") ? [.quit] : []
+    case .loading: return LoadingScreen.quits(key) ? [.quit] : []
     case .chooseCommunity(let list): return chooseCommunityKey(&state, list, key)
     case .home: return homeKey(&state, key)
     case .form(let form): return formKey(&state, form, key)
@@ -343,13 +348,9 @@ private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ ke
 }
 
 private func homeKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), let lock = state.lock {
-        // Said before a record is typed, not at F2 after it.
-        state.show("台账已锁定：初评已由\(lock.by)于\(lock.at.prefix(10))签署，不能新增或修改；如需修改，请督导解锁（评选界面 8）", error: true)
-        return []
-    }
-    if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), !state.canWrite {
-        state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
+    // Said before a record is typed, not at F2 after it.
+    if [Key.character("1"), .character("2"), .character("3"), .character("6")].contains(key), let refusal = state.changeRefusal("新增或修改") {
+        state.show(refusal, error: true)
         return []
     }
     switch key {

@@ -98,7 +98,7 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     }
     state.revalidate(&form)
     state.screen = .form(form)
-    state.show(state.canWrite ? "正在修改第\(editing.id)号记录：保存时会校验并记入修改记录" : "只读：您无权修改本社区的记录，可以查看，不能保存")
+    state.show(state.changeRefusal("保存").map { "只读：" + $0 } ?? "正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
     var lookups: [Effect] = []
     for key in ["id_number", "person_id"] { if let id = editing.originalFields[key] { lookups.append(.lookUpIdNumber(id)) } }
     if kind != .activity, let c = state.community, let id = editing.originalFields["id_number"] {
@@ -272,7 +272,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return [.loadHistory(b.register, id: row.id)]
     case .delete, .character("D"):
         guard let row = b.selected, !row.deleted else { break }
-        guard state.canWrite else { state.show("您对本社区只有查看权限（只读），不能删除", error: true); break }
+        if let refusal = state.changeRefusal("删除") { state.show(refusal, error: true); break }
         state.screen = .browser(b)
         let isPerson = b.register == .survey
         state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200), services: isPerson ? nil : 0)

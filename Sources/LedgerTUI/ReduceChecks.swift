@@ -39,8 +39,8 @@ func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [E
         state.screen = .checks(c)
         return [.openRecord(item.register, id: item.id, focus: item.field)]
     case .character("a"):
-        guard state.canWrite else {
-            state.show("您对本社区只有查看权限（只读），不能确认警告", error: true)
+        if let refusal = state.changeRefusal("确认警告") {
+            state.show(refusal, error: true)
             break
         }
         guard let group = c.selectedWarningGroup else {

@@ -60,13 +60,14 @@ func districtFound(_ state: inout AppState, query: String, _ hits: DistrictHits)
     return []
 }
 
-/// A record opened from a register (the district's or a community's) of a community the operator may not change:
-/// shown read-only with its numbers masked, not in an edit form that shows them whole. Nil when the record opens
-/// in the edit form as anywhere else.
+/// A record opened from a register (the district's or a community's) that the operator may not change: of a
+/// community whose records are locked by the signed 初评 (shown read-only, the lock said above it), or of one the
+/// operator has no rights to (its numbers masked, not in an edit form that shows them whole). Nil when the record
+/// opens in the edit form as anywhere else.
 func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
-    guard !state.canWrite else { return nil }
+    guard state.lock != nil || !state.canWrite else { return nil }
     let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                          fields: editing.originalFields)
+                          fields: editing.originalFields, lock: state.lock)
     switch state.screen {
     case .district(var d):
         d.viewing = view

@@ -63,7 +63,9 @@ func effectLostConnection(_ state: inout AppState, _ message: String, writing: B
     case (.form(let form), true):
         state.show(outcomeUnknown ? message : ConnectionWording.notSaved, error: true)
         return state.autosave(form)
-    case (_, true), (.loading, false):
+    case (.loading, false):
+        state.startProblem = message
+    case (_, true):
         state.show(message, error: true)
     case (_, false):
         break

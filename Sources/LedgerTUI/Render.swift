@@ -18,7 +18,7 @@ public func render(_ state: AppState) -> Buffer {
         ScorePanel.draw(state, in: Rect(x: content.maxX, y: body.y, width: panelWidth, height: body.height), into: &buffer)
     }
     switch state.screen {
-    case .loading: buffer.put("正在打开数据库…", x: 2, y: 2)
+    case .loading: LoadingScreen.draw(state, in: content, into: &buffer)
     case .chooseCommunity(let list): ChooseCommunityScreen.draw(state, list, in: content, into: &buffer)
     case .home: HomeScreen.draw(state, in: content, into: &buffer)
     case .form(let form): FormScreen.draw(state, form, in: content, into: &buffer)
@@ -92,6 +92,8 @@ enum Chrome {
     }
 
     static func hints(_ state: AppState) -> String {
+        // Nothing is open (and no draft kept) before the first read: how to get out is what matters there.
+        if case .loading = state.screen { return LoadingScreen.hints(state) }
         // Until the engine has reconnected, nothing that needs the server can work: said before anything else.
         if state.connectionLost { return ConnectionWording.lost }
         // Keys typed ahead of an answer they depend on (KeyWaits.swift): say why nothing happens yet.
@@ -105,13 +107,13 @@ enum Chrome {
         case .home: return "按数字键选择功能  e导出评分表  F1帮助  q退出\(panel)"
         case .help(_, let returnTo): return HelpScreen.maxOffset(state, returnTo) > 0 ? "↑↓ PgDn PgUp 滚动  其他键返回" : "按任意键返回"
         case .chooseCommunity: return "↑↓选择  Enter进入  o督导总览  F1帮助  q退出"
-        case .loading: return ""
+        case .loading: return LoadingScreen.hints(state)
         case .browser(let b):
             if b.search != nil {
                 let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
-            if b.viewing != nil { return RecordView.footer }
+            if let viewing = b.viewing { return viewing.footer }
             return BrowserKeys.footer(b)
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
         case .checks(let c):

@@ -49,13 +49,15 @@ public struct Buffer: Sendable, Equatable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Draws text from (x, y), clipped to `maxWidth` columns and the buffer; returns the columns used.
-    /// A wide glyph that would cross the clip edge becomes a space.
+    /// Draws text from (x, y), clipped to `maxWidth` columns and the buffer, a cut marked by `…`
+    /// (`DisplayWidth.shortened`); returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        // Text longer than its room ends in `…` where it is cut, never silently.
+        let text = x >= 0 && x < limit ? DisplayWidth.shortened(text, limit - x) : text
         for ch in text {
             var w = DisplayWidth.of(ch)
             if w == 0 { continue }

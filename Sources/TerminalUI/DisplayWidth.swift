@@ -94,10 +94,16 @@ public enum DisplayWidth {
             let pad = String(repeating: " ", count: columns - width)
             return alignRight ? pad + text : text + pad
         }
-        let room = ellipsis ? columns - 1 : columns
-        let cut = prefix(text, fitting: room)
-        let result = String(cut.text) + (ellipsis ? "…" : "")
-        return result + String(repeating: " ", count: columns - cut.width - (ellipsis ? 1 : 0))
+        let cut = ellipsis ? shortened(text, columns) : String(prefix(text, fitting: columns).text)
+        return cut + String(repeating: " ", count: columns - of(cut))
+    }
+
+    /// `text` as it is when it fits in `columns`, else cut to fit with `…` as its last character: the one way text
+    /// is cut (a cut is always marked, so a reader knows something is missing).
+    public static func shortened(_ text: String, _ columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        guard of(text) > columns else { return text }
+        return String(prefix(text, fitting: columns - 1).text) + "…"
     }
 }
 

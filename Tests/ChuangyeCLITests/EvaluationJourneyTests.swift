@@ -34,14 +34,14 @@ struct EvaluationJourneyTests {
         let t = try TmuxTerminal(clerk, environment: environment, width: 80, height: 24)
         func quit() throws {
             try t.press("Escape")
-            try t.waitFor("1  新增摸底登记")
+            try t.waitFor("4  浏览台账")
             try t.press("q")
             try t.waitFor("确定退出创业台账吗？")
             try t.press("y")
             try t.waitUntilExited()
         }
         // The clerk submits
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("尚未提交自评")
         try t.press("t")
@@ -50,7 +50,7 @@ struct EvaluationJourneyTests {
 
         // The supervisor draws 10 (7.5 and 2.5 seats: 8 and 2) and finds two persons 不属实, the rest 属实
         try t.respawn(boss, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("初评未签署")
         try t.press("d")
@@ -82,18 +82,18 @@ struct EvaluationJourneyTests {
 
         // The clerk sees the two records to correct, with the supervisor's notes
         try t.respawn(clerk, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("不属实 2")
         try t.press("Tab")
-        try t.waitFor("本人称未参加培训（待社区更正）")
+        try t.waitFor("（待社区更正）：本人称未参加培训")
         try t.press("Down")
-        try t.waitFor("经营主体已注销（待社区更正）")
+        try t.waitFor("（待社区更正）：经营主体已注销")
         try quit()
 
         // The supervisor signs
         try t.respawn(boss, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("初评未签署")
         try t.press("S")
@@ -104,10 +104,10 @@ struct EvaluationJourneyTests {
 
         // The clerk sees the lock on home, and a new record is refused before it is typed, naming who signed
         try t.respawn(clerk, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.waitFor("［已锁定］")
         try t.press("3")
-        try t.waitFor("台账已锁定：初评已由\(supervisor)于\(year)")
+        try t.waitFor("台账已锁定（\(supervisor) \(year)")
         // The store refuses too, whatever the app says (a write from the command line)
         let refused = try cli.run("import", "activity", cli.write("late.csv", "日期,类型,名称,参与人数\n\(year)-05-01,宣传活动,创业政策宣讲,30\n"))
         #expect(refused.status == 1 && refused.stderr.contains("台账已锁定，不能修改：八一路社区（630102001）考核期 \(year)-01-01..\(year)-12-31"), "\(refused.stderr)")
@@ -117,7 +117,7 @@ struct EvaluationJourneyTests {
         // 市级考评: the district recommends its signed 初评
         #expect(try cli.run(as: supervisor, "user", "add", "市督导", "--city").status == 0)
         try t.respawn(boss, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("已签署锁定：\(supervisor)")
         try t.press("R")
@@ -130,7 +130,7 @@ struct EvaluationJourneyTests {
         // The city supervisor opens the candidate beside 自评 and 初评, draws its own sample, marks one 不属实, signs
         let city = [CLI.binary.path, "--operator", "市督导"]
         try t.respawn(city, environment: environment)
-        try t.waitFor("1  新增摸底登记")
+        try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("初评")
         try t.press("c")
@@ -167,7 +167,7 @@ struct EvaluationJourneyTests {
         try t.respawn(clerk, environment: environment)
         try t.waitFor("［已锁定］")
         try t.press("3")
-        try t.waitFor("台账已锁定：初评已由\(supervisor)于\(year)")
+        try t.waitFor("台账已锁定（\(supervisor) \(year)")
         let late = try cli.run("import", "activity", cli.write("later.csv", "日期,类型,名称,参与人数\n\(year)-06-01,宣传活动,创业政策宣讲,30\n"))
         #expect(late.status == 1 && late.stderr.contains("市级考评已由市督导于\(year)"), "\(late.stderr)")
         #expect(late.stderr.contains("请市级督导解锁"))

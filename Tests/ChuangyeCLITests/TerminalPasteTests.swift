@@ -22,3 +22,26 @@ extension TerminalAppTests {
         #expect(Date().timeIntervalSince(started) < 8)
     }
 }
+
+extension TerminalAppTests {
+    /// 20,000 王 pasted at 80×24 (as keys, no bracketed paste): tmux writes them in chunks, and a chunk may end
+    /// inside a character. It was reported as invalid UTF-8 in 2 runs of 5; it must never be. Pasted into a dialog's
+    /// input, where the keys after it do not clear the message line, so a report anywhere in the paste stays.
+    @Test func aLongPasteOfChineseIsNeverTakenForInvalidInput() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment, width: 80, height: 24)
+        try t.waitFor("新增摸底登记")
+        try t.press("e")
+        try t.waitFor("导出Excel")
+        let file = cli.dir.appendingPathComponent("wang.txt")
+        try Data(String(repeating: "王", count: 20_000).utf8).write(to: file)
+        try t.tmux(["load-buffer", "-b", "wang", file.path])
+        // Three pastes (180,000 bytes): each a new chance of a chunk ending inside a character.
+        for _ in 1...3 { try t.tmux(["paste-buffer", "-b", "wang", "-t", t.session]) }
+        try t.press("Escape") // read after every pasted key: the dialog closes once they are all taken
+        let deadline = Date().addingTimeInterval(60)
+        while t.screen.contains("导出Excel") && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!t.screen.contains("导出Excel"), "the pasted keys were not all read:\n\(t.screen)")
+        #expect(!t.screen.contains("不是有效的UTF-8"), "\(t.screen)")
+    }
+}

@@ -82,6 +82,12 @@ final class TmuxTerminal {
     /// Whether the program in the pane has exited (the pane stays, `remain-on-exit`).
     var paneIsDead: Bool { (try? tmux(["display-message", "-p", "-t", session, "#{pane_dead}"]))?.hasPrefix("1") ?? false }
 
+    /// The exit status of the program once the pane is dead.
+    var exitStatus: Int32? {
+        guard paneIsDead else { return nil }
+        return Int32((try? tmux(["display-message", "-p", "-t", session, "#{pane_dead_status}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+    }
+
     func waitUntilExited(timeout: Double = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -97,7 +97,7 @@ struct LiveRefreshTests {
         var state = AppState(width: 80, height: 24, operatorName: "王芳", today: testToday, rubrics: rubrics())
         _ = reduce(&state, .effectLostConnection("无法连接数据库服务器 127.0.0.1:5432：请检查服务器是否在运行", writing: false))
         #expect(state.connectionLost)
-        #expect(state.message == "无法连接数据库服务器 127.0.0.1:5432：请检查服务器是否在运行")
+        #expect(state.startProblem == "无法连接数据库服务器 127.0.0.1:5432：请检查服务器是否在运行")
         #expect(reduce(&state, .connectionChanged(lost: false)) == [.loadCommunities])
     }
 }

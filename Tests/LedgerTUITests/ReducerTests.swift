@@ -158,7 +158,7 @@ struct SurveyEntryTests {
         for key in ["1", "2", "3", "6"] {
             #expect(press(&state, [.character(Character(key))]).isEmpty)
             if case .home = state.screen {} else { Issue.record("\(key) left home") }
-            #expect(state.message == "台账已锁定：初评已由督导员于2024-12-31签署，不能新增或修改；如需修改，请督导解锁（评选界面 8）")
+            #expect(state.message == "台账已锁定（督导员 2024-12-31 签署初评），不能新增或修改")
         }
         _ = reduce(&state, .lockLoaded(community: "630102001", nil))
         #expect(!render(state).trimmedLines[0].contains("［已锁定］"))
@@ -275,10 +275,10 @@ struct TerminalEventTests {
             "     6  社区档案与自评                                             │创业宣传活动3次以上         0/3│",
             "     7  评分计划                                                   │树立创业典型1名以上         1/2│",
             "     s  评分明细                                                   │※推荐入园孵化1家以上        0/6│",
-            "     o  督导总览                                                   │※创业指导专家队伍/协作机制     │",
-            "     q  退出                                                       │                            0/4│",
-            "                                                                   │※工作创新                   0/4│",
-            "                                                                   │※台账资料完备           ██  4/4│",
+            "     8  评选                                                       │※创业指导专家队伍/协作机制     │",
+            "     9  操作员统计                                                 │                            0/4│",
+            "     o  督导总览                                                   │※工作创新                   0/4│",
+            "     q  退出                                                       │※台账资料完备           ██  4/4│",
             "                                                                   │                               │",
             "                                                                   │                               │",
             "                                                                   │                               │",

@@ -24,10 +24,10 @@ struct ScreenTests {
             "     6  社区档案与自评",
             "     7  评分计划",
             "     s  评分明细",
+            "     8  评选",
+            "     9  操作员统计",
             "     o  督导总览",
             "     q  退出",
-            "",
-            "",
             "",
             "",
             " 按数字键选择功能  e导出评分表  F1帮助  q退出 F4评分",
@@ -50,16 +50,16 @@ struct ScreenTests {
             "  总分 13 / 100                                │创业培训率100%              0/8│",
             "  各台账没有发现问题                           │培训合格率100%              0/4│",
             "                                               │培训后创业率达30%           0/2│",
-            "     1  新增摸底登记                           │开设创业服务窗口            0/2│",
-            "     2  新增服务记录                           │每人2次以上创业服务        0/16│",
-            "     3  新增工作记录                           │创业宣传活动3次以上         0/3│",
-            "     4  浏览台账                               │树立创业典型1名以上         1/2│",
-            "     5  数据检查                               │※推荐入园孵化1家以上        0/6│",
-            "     6  社区档案与自评                         │※创业指导专家队伍/协作机制     │",
-            "     7  评分计划                               │                            0/4│",
-            "     s  评分明细                               │※工作创新                   0/4│",
-            "     o  督导总览                               │※台账资料完备           ██  4/4│",
-            "     q  退出                                   └───────────────────────────────┘",
+            "     1  新增摸底登记      7  评分计划          │开设创业服务窗口            0/2│",
+            "     2  新增服务记录      s  评分明细          │每人2次以上创业服务        0/16│",
+            "     3  新增工作记录      8  评选              │创业宣传活动3次以上         0/3│",
+            "     4  浏览台账          9  操作员统计        │树立创业典型1名以上         1/2│",
+            "     5  数据检查          o  督导总览          │※推荐入园孵化1家以上        0/6│",
+            "     6  社区档案与自评    q  退出              │※创业指导专家队伍/协作机制     │",
+            "                                               │                            0/4│",
+            "                                               │※工作创新                   0/4│",
+            "                                               │※台账资料完备           ██  4/4│",
+            "                                               └───────────────────────────────┘",
             "",
             " 按数字键选择功能  e导出评分表  F1帮助  q退出 F4评分",
         ])
@@ -153,11 +153,15 @@ struct ScreenTests {
 }
 
 struct BufferTests {
-    @Test func wideGlyphCrossingTheEdgeBecomesASpace() {
+    /// Never half a wide glyph: the cut before it is marked (`…`), and one that crosses an edge otherwise (drawn
+    /// from left of the buffer) becomes a space.
+    @Test func wideGlyphCrossingTheEdgeIsNeverHalfDrawn() {
         var b = Buffer(width: 5, height: 1)
         b.put("ab张三", x: 0, y: 0)
-        #expect(b.lines == ["ab张 "])
+        #expect(b.lines == ["ab张…"])
         #expect(b[3, 0].isContinuation)
+        b.put("三三", x: -1, y: 0)
+        #expect(b.lines == ["a三 …"])
     }
 
     @Test func overwritingHalfAWideGlyphBlanksTheOtherHalf() {

@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import Synchronization
 import LedgerCore
 import LedgerStore
 import LedgerTUI
@@ -9,13 +10,16 @@ import TerminalUI
 /// it (KeyLoop.swift). The terminal is restored on every way out (normal exit, error, SIGHUP/SIGTERM/SIGINT);
 /// drafts not yet written are written before the app stops.
 public enum AppRuntime {
-    static func run(database: any LedgerStorage, databasePath: String? = nil, rubrics: [Rubric]) async {
+    /// Returns why the ledger could not be opened when the clerk quit before it was (the command then fails with it,
+    /// as any other start that cannot open its database), else nil.
+    static func run(database: any LedgerStorage, databasePath: String? = nil, rubrics: [Rubric]) async -> String? {
         // Before the first frame (about 60 ms, within the start-up budget), so no keystroke ever pays for it.
         Pinyin.warmUp()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let runner = EffectRunner(database: database, databasePath: databasePath)
         let operatorName = database.operatorName
         let today = database.today()
+        let problem = Mutex<String?>(nil)
         await onOwnThread {
             let session = CursesSession(colorAllowed: colour)
             defer { session.stop() }
@@ -23,7 +27,9 @@ public enum AppRuntime {
                                state: initialState(size: session.size, operatorName: operatorName, today: today, rubrics: rubrics,
                                                    colour: colour))
             loop.run()
+            if case .loading = loop.state.screen { problem.withLock { $0 = loop.state.startProblem } }
         }
+        return problem.withLock { $0 }
     }
 
     /// The state before the first effect: the terminal's size, who works, where exports go, how gauges are drawn.

@@ -70,6 +70,11 @@ public final class KeyLoop {
         finishWrites()
     }
 
+    /// Whether a write runs, waits, or is a draft not yet written.
+    var writesLeft: Bool {
+        running.values.contains(where: \.isWrite) || queue.waiting.contains(where: \.isWrite) || queue.hasUnwrittenDrafts
+    }
+
     /// Effects running or queued: what a key may have to wait for.
     var pending: [Effect] { Array(running.values) + queue.waiting }
 
@@ -110,6 +115,11 @@ public final class KeyLoop {
     }
 
     private func startNextEffect() {
+        // A quit waits for the writes asked before it, never for a read (a server that does not answer at start).
+        if queue.waiting.contains(.quit) && !writesLeft {
+            state.running = false
+            return
+        }
         for lane in EffectLane.allCases where running[lane] == nil {
             guard let effect = queue.next(lane, now: Self.now()) else { continue }
             if effect == .quit {
@@ -189,6 +199,8 @@ public final class KeyLoop {
         let deadline = Self.now() + Self.finishWithin
         while Self.now() < deadline {
             takeReports()
+            // Reads still running are not waited for: no one will see them.
+            guard writesLeft else { return }
             if running[.main] == nil {
                 guard let effect = queue.next(.main, now: .infinity) else { return }
                 if effect.isWrite {

@@ -235,4 +235,11 @@ public struct Evaluation: Sendable, Hashable {
         if changesSinceSubmission == 0 { return "自评提交后台账内容已变化（校验码不符，未经本程序修改）" }
         return "自评提交后台账又修改了 \(changesSinceSubmission) 处"
     }
+
+    /// The notice in a few words for a narrow line, its number first (`14 处修改晚于自评提交`; nil while current).
+    public var outdatedNoticeShort: String? {
+        guard isOutdated else { return nil }
+        if changesSinceSubmission == 0 { return "台账校验码与提交时不符" }
+        return "\(changesSinceSubmission) 处修改晚于自评提交"
+    }
 }

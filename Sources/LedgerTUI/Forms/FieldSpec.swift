@@ -48,10 +48,14 @@ public struct Choice: Sendable {
         }
     }
 
-    /// The option list line shown under a focused field (`10 研究生`).
-    public func label(of name: String) -> String {
-        guard let i = names.firstIndex(of: name), let code = codes[i] else { return name }
-        return "\(code) \(name)"
+    /// How a value of the list reads wherever a person sees it (`10 研究生`, `H 住宿和餐饮业`): the option list,
+    /// the form, the read-only record, the history. A value stored as its code (the survey register keeps 行业门类
+    /// as `H`) reads the same as its name; anything else is shown as it is.
+    public func label(of value: String) -> String {
+        guard let i = names.firstIndex(of: value) ?? codes.firstIndex(where: { $0 != nil && $0 == value }), let code = codes[i] else {
+            return value
+        }
+        return "\(code) \(names[i])"
     }
 }
 
@@ -73,6 +77,13 @@ public struct FieldSpec: Sendable {
         self.required = required
         self.page = page
         self.applies = applies
+    }
+
+    /// How a stored value of this field reads (a code list's value with its code and name, as the option list
+    /// shows it).
+    public func shown(_ value: String) -> String {
+        if case .choice(let choice) = kind { return choice.label(of: value) }
+        return value
     }
 
     /// Text limit for the editor.

@@ -53,9 +53,7 @@ enum BrowserScreen {
     /// left out are dropped (never the sort column) until every value fits whole; what is left over widens the
     /// flexible column, or else the name. A date or a status is never cut.
     static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> [Column] {
-        var cols = columns(register)
-        let widestId = rows.map { String($0.id).count }.max() ?? 1
-        if let i = cols.firstIndex(where: { $0.key == "id" }) { cols[i].width = max(5, widestId + 1) }
+        var cols = allColumns(register, rows: rows)
         func needed(_ cs: [Column]) -> Int {
             cs.reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
         }
@@ -70,6 +68,19 @@ enum BrowserScreen {
             cols[name].width += min(spare, 8)
         }
         return cols
+    }
+
+    /// Every column of the register, 编号 as wide as the numbers shown.
+    private static func allColumns(_ register: Register, rows: [RegisterRow]) -> [Column] {
+        var cols = columns(register)
+        let widestId = rows.map { String($0.id).count }.max() ?? 1
+        if let i = cols.firstIndex(where: { $0.key == "id" }) { cols[i].width = max(5, widestId + 1) }
+        return cols
+    }
+
+    /// The columns every column of the register takes at its narrowest: room beyond it is spare.
+    static func fullWidth(_ register: Register, rows: [RegisterRow]) -> Int {
+        allColumns(register, rows: rows).reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
     }
 
     static let registerNames: [Register: String] = [.survey: "摸底台账", .service: "服务台账", .activity: "工作台账"]
@@ -145,8 +156,12 @@ public enum AuditWording {
     }
 
     /// `旧值 → 新值` with empty values shown as （空）; a source file is just named; a checklist answer in points; a
-    /// rubric by its title (a person does not know `xining-community`).
-    public static func change(field: String, old: String?, new: String?, rubrics: [Rubric] = []) -> String {
+    /// rubric by its title (a person does not know `xining-community`); a register's coded value as its form shows
+    /// it (`H 住宿和餐饮业`).
+    public static func change(field: String, old: String?, new: String?, register: Register? = nil, rubrics: [Rubric] = []) -> String {
+        if let register, let spec = FormSpecs.spec(FormKind(register)).field(field) {
+            return "\(old.map(spec.shown) ?? "（空）") → \(new.map(spec.shown) ?? "（空）")"
+        }
         if field == "source" { return new ?? "" }
         if field == "rubric" {
             func title(_ id: String?) -> String? { id.map { id in rubrics.first { $0.id == id }?.title ?? id } }
@@ -168,7 +183,7 @@ enum HistoryScreen {
                 .map { ($0, .title) }
             for change in entry.changes {
                 let label = AuditWording.field(change.field, register: h.register)
-                let text = "\(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new))"
+                let text = "\(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new, register: h.register))"
                 lines += DisplayWidth.wrap(text, max(2, width - 4), maxLines: Int.max).map { ("    " + $0, .plain) }
             }
         }

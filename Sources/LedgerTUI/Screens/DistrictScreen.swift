@@ -6,10 +6,21 @@ import TerminalUI
 enum DistrictScreen {
     static let communityWidth = 12
 
-    /// What the register covers, in words: 全区, a street, or a community.
+    /// What the register covers, in words: a community, a street, or all the operator reads: 全区, or the street's
+    /// name when every community they read is of one street (a street supervisor's register).
     static func scopeName(_ state: AppState, _ scope: DistrictScopeQuery) -> String {
         if let code = scope.community { return state.communities.first { $0.code == code }?.name ?? code }
-        return scope.street.map(OverviewScreen.streetName) ?? "全区"
+        if let street = scope.street { return OverviewScreen.streetName(street) }
+        let streets = Set(state.communities.map(\.street))
+        return streets.count == 1 ? streets.first.map(OverviewScreen.streetName) ?? "全区" : "全区"
+    }
+
+    /// The 社区 column: as wide as the longest name of the communities read (and a gap) where the screen has room
+    /// beyond every column of the register, else `communityWidth`.
+    static func communityColumn(_ state: AppState, register: Register, rows: [RegisterRow], width: Int) -> Int {
+        let longest = state.communities.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let spare = width - communityWidth - BrowserScreen.fullWidth(register, rows: rows)
+        return communityWidth + max(0, min(longest + 1 - communityWidth, spare))
     }
 
     static func communityName(_ state: AppState, _ code: String) -> String {
@@ -34,7 +45,8 @@ enum DistrictScreen {
             buffer.cursor = (x + 1 + before + DisplayWidth.of("搜索人员：") + search.visible(width: 20).cursorColumn, rect.y)
         }
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
-        if let hits = d.hits { return drawHits(hits, d, header: rect.y + 2, in: listRect, into: &buffer) }
+        if let hits = d.hits { return drawHits(state, hits, d, header: rect.y + 2, in: listRect, into: &buffer) }
+        let communityWidth = communityColumn(state, register: b.register, rows: b.rows, width: rect.width - 2)
         let cols = BrowserScreen.layout(b.register, width: rect.width - 2 - communityWidth, sort: b.sort, rows: b.rows)
         func line(_ community: String, _ cells: [String], problems: String) -> String {
             DisplayWidth.fit(community, communityWidth) + zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined()
@@ -53,7 +65,10 @@ enum DistrictScreen {
     }
 
     /// Persons found, each community's name on its first row only, so the groups read as blocks.
-    static func drawHits(_ hits: DistrictHits, _ d: DistrictState, header y: Int, in rect: Rect, into buffer: inout Buffer) {
+    static func drawHits(_ state: AppState, _ hits: DistrictHits, _ d: DistrictState, header y: Int, in rect: Rect, into buffer: inout Buffer) {
+        // Beside three fixed columns (姓名 12, 公民身份号码 20, 创业状态 10) the names take what they need.
+        let longest = state.communities.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let communityWidth = max(communityWidth, min(longest + 1, rect.width - 42))
         let heading = DisplayWidth.fit("社区", communityWidth) + DisplayWidth.fit("姓名", 12) + DisplayWidth.fit("公民身份号码", 20) + "创业状态"
         buffer.put(heading, x: rect.x, y: y, style: .title, maxWidth: rect.width)
         let found = hits.rows
@@ -74,7 +89,7 @@ enum DistrictScreen {
     }
 
     static func hints(_ d: DistrictState, width: Int) -> String {
-        if d.viewing != nil { return RecordView.footer }
+        if let viewing = d.viewing { return viewing.footer }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
         return DistrictKeys.footer(d.browser, width: width)

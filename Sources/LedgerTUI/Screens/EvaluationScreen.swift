@@ -60,9 +60,12 @@ enum EvaluationScreen {
         y += 1
         let status = statusText(ev, city: city)
         buffer.put(status, x: x, y: y, style: ev.signature == nil ? .plain : .ok, maxWidth: width)
-        if let notice = ev.outdatedNotice {
+        if let notice = ev.outdatedNotice, let short = ev.outdatedNoticeShort {
+            // Beside a long status (signed and recommended) the short wording keeps the number in sight.
             let used = DisplayWidth.of(status) + 2
-            buffer.put("！" + notice, x: x + used, y: y, style: .warning, maxWidth: max(0, width - used))
+            let room = max(0, width - used)
+            let text = DisplayWidth.of("！" + notice) <= room ? "！" + notice : "！" + short
+            buffer.put(text, x: x + used, y: y, style: .warning, maxWidth: room)
         }
         y += 1
         let heads = city == nil ? ["满分", "自评", "初评", "差异"] : ["满分", "自评", "初评", "市级", "差异"]
@@ -87,7 +90,9 @@ enum EvaluationScreen {
         // list cuts long notes at 80 columns).
         if e.focus == .sample, let check = e.selectedCheck {
             let service = check.service.map { (check.forService ? "；单独抽查" : "；同时抽查") + $0.text } ?? ""
-            buffer.put("第\(check.position)号 \(check.name)：" + checkNote(check, whole: true) + service, x: x, y: y, style: .muted, maxWidth: width)
+            // Whether the community corrected it comes before the note: a long note is what gets cut.
+            buffer.put("第\(check.position)号 \(check.name)\(correction(check))：" + (check.note ?? (check.result == nil ? "未核实" : "（无说明）")) + service,
+                       x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
             let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
@@ -105,7 +110,7 @@ enum EvaluationScreen {
                    x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let checkLines = sample.checks.map { c in
-            checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", checkNote(c, whole: false))
+            checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", checkNote(c))
         }
         drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
             sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
@@ -127,12 +132,18 @@ enum EvaluationScreen {
         return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
 
-    /// A check's note, and for 不属实 whether the community has corrected the record since.
-    static func checkNote(_ c: SpotCheck, whole: Bool) -> String {
-        let note = c.note ?? (whole ? c.result == nil ? "未核实" : "（无说明）" : "")
+    /// A check's note in the list, after (for 不属实) whether the community has corrected the record since: a long
+    /// note is what the row cuts.
+    static func checkNote(_ c: SpotCheck) -> String {
+        let note = c.note ?? ""
         guard c.result == .untrue else { return note }
-        if c.changesSinceCheck > 0 { return note + (whole ? "（社区已更正\(c.changesSinceCheck)处）" : "（已更正\(c.changesSinceCheck)处）") }
-        return note + (whole ? "（待社区更正）" : "（待更正）")
+        return (c.changesSinceCheck > 0 ? "（已更正\(c.changesSinceCheck)处）" : "（待更正）") + note
+    }
+
+    /// For 不属实, whether the community has corrected the record since (`（待社区更正）`); empty otherwise.
+    static func correction(_ c: SpotCheck) -> String {
+        guard c.result == .untrue else { return "" }
+        return c.changesSinceCheck > 0 ? "（社区已更正\(c.changesSinceCheck)处）" : "（待社区更正）"
     }
 
     static func title(_ e: EvaluationState) -> String {

@@ -49,7 +49,7 @@ enum FormScreen {
     /// What a stored value looks like in the form (a code list value with its code, a chosen person's number with
     /// the name, so the clerk sees whom the record is about).
     static func display(_ value: String, _ field: FieldSpec, personName: String? = nil) -> String {
-        if case .choice(let choice) = field.kind { return choice.label(of: value) }
+        if case .choice = field.kind { return field.shown(value) }
         if let personName, !value.isEmpty { return "\(value)  \(personName)" }
         return value
     }
@@ -174,7 +174,9 @@ enum DialogView {
             // Wrapped: the dialog is at most 72 columns wide inside at 80×24.
             case let n?: DisplayWidth.wrap("! " + PersonDeletion.servicesLeft(n) + "。", min(70, state.width - 10), maxLines: 3) + [""]
             }
-            lines = ["删除第\(row.id)号记录（\(row.fields["name"] ?? row.fields["title"] ?? "")）？删除后不计入台账和评分，可恢复。", ""]
+            // A long name or title is shortened inside its brackets: the question around it stays whole.
+            let name = DisplayWidth.shortened(row.fields["name"] ?? row.fields["title"] ?? "", 16)
+            lines = ["删除第\(row.id)号记录（\(name)）？删除后不计入台账和评分，可恢复。", ""]
                 + services + [services.isEmpty ? "请填写删除理由后按 Enter（Esc 取消）：" : "确认删除请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
         case .acceptWarningGroup(let code, let records, let reason):

@@ -10,7 +10,7 @@ public struct HelpState: Sendable {
 /// F1: the keys of the screen it was pressed on, wrapped to the width (never cut at the edge) and scrolled
 /// where they do not fit.
 enum HelpScreen {
-    static func title(_ screen: Screen) -> String {
+    static func title(_ state: AppState, _ screen: Screen) -> String {
         switch screen {
         case .loading, .home, .help: "帮助：主菜单"
         case .chooseCommunity: "帮助：选择社区"
@@ -22,7 +22,7 @@ enum HelpScreen {
         case .plan(let p): p.evidence == nil ? "帮助：评分计划" : "帮助：评分计划的相关人员"
         case .overview: "帮助：督导总览"
         case .evaluation: "帮助：评选（自评、初评与抽查）"
-        case .district(let d): "帮助：\(d.scope.community == nil ? d.scope.street.map(OverviewScreen.streetName) ?? "全区" : "社区")台账（督导）"
+        case .district(let d): "帮助：\(d.scope.community == nil ? DistrictScreen.scopeName(state, d.scope) : "社区")台账（督导）"
         case .statistics: "帮助：操作员统计"
         }
     }
@@ -144,7 +144,7 @@ enum HelpScreen {
     static func draw(_ state: AppState, _ help: HelpState, returnTo screen: Screen, in rect: Rect, into buffer: inout Buffer) {
         let text = lines(screen, width: textRect(state).width)
         let more = text.count > textRect(state).height
-        let inner = Panel.draw(title(screen) + (more ? "（↑↓ 滚动）" : ""), in: rect, into: &buffer)
+        let inner = Panel.draw(title(state, screen) + (more ? "（↑↓ 滚动）" : ""), in: rect, into: &buffer)
         let area = textRect(state)
         let offset = min(help.offset, maxOffset(state, screen))
         for (i, line) in text.dropFirst(offset).prefix(area.height).enumerated() {

@@ -4,7 +4,18 @@ import TerminalUI
 enum HomeScreen {
     // F1 (help) is on the footer of every screen; the menu's lines go to what the clerk works with.
     static let menu = [("1", "新增摸底登记"), ("2", "新增服务记录"), ("3", "新增工作记录"), ("4", "浏览台账"),
-                       ("5", "数据检查"), ("6", "社区档案与自评"), ("7", "评分计划"), ("s", "评分明细"), ("o", "督导总览"), ("q", "退出")]
+                       ("5", "数据检查"), ("6", "社区档案与自评"), ("7", "评分计划"), ("s", "评分明细"), ("8", "评选"),
+                       ("9", "操作员统计"), ("o", "督导总览"), ("q", "退出")]
+    /// The keys that change the community's records or profile: not listed for an operator who may only read.
+    static let writingKeys: Set<String> = ["1", "2", "3", "6"]
+    /// Columns of one menu entry (key, gap, the longest title, gap) when the menu is laid out in two columns.
+    static let entryWidth = 21
+
+    /// The keys this operator may use here, in order: the entry keys only with the right to write, 切换社区 only
+    /// where there is another community.
+    static func entries(_ state: AppState) -> [(String, String)] {
+        menu.filter { state.canWrite || !writingKeys.contains($0.0) } + (state.communities.count > 1 ? [("c", "切换社区")] : [])
+    }
 
     /// Text lines above the menu: each is a group of parts kept on one line when it fits, else one part per
     /// line (a part longer than the width wraps), so nothing is cut when the score panel narrows the screen.
@@ -41,7 +52,11 @@ enum HomeScreen {
         guard state.community != nil else { return }
         let width = rect.width - 4
         let lines = summary(state, width: width)
-        let menuRows = menu.count + (state.communities.count > 1 ? 1 : 0)
+        let entries = entries(state)
+        // One column where the height allows, else two side by side (80×24 beside the score panel): every key is
+        // listed, none below the screen's edge.
+        let columns = lines.count + 1 + entries.count <= rect.height || width < 2 * entryWidth ? 1 : 2
+        let menuRows = (entries.count + columns - 1) / columns
         // A blank line above the text and one above the menu, where the height allows.
         let spare = rect.height - lines.count - menuRows
         var y = rect.y + (spare >= 2 ? 1 : 0)
@@ -50,14 +65,11 @@ enum HomeScreen {
             y += 1
         }
         if spare >= 1 { y += 1 }
-        for (key, title) in menu where y < rect.maxY {
-            buffer.put(DisplayWidth.fit(key, 4, ellipsis: false, alignRight: true), x: rect.x + 2, y: y, style: .hint)
-            buffer.put(title, x: rect.x + 8, y: y)
-            y += 1
-        }
-        if state.communities.count > 1, y < rect.maxY {
-            buffer.put("   c", x: rect.x + 2, y: y, style: .hint)
-            buffer.put("切换社区", x: rect.x + 8, y: y)
+        for (i, (key, title)) in entries.enumerated() {
+            let row = y + i % menuRows, x = rect.x + 2 + (i / menuRows) * entryWidth
+            guard row < rect.maxY else { continue }
+            buffer.put(DisplayWidth.fit(key, 4, ellipsis: false, alignRight: true), x: x, y: row, style: .hint)
+            buffer.put(title, x: x + 6, y: row)
         }
     }
 }

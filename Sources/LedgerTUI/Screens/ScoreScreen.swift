@@ -93,8 +93,8 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
 /// A new service form for a person already chosen (from a list of persons): the clerk starts at 服务类型.
 func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnScreen) -> [Effect] {
     guard let community = state.community else { return [] }
-    guard state.canWrite else {
-        state.show("您对本社区只有查看权限（只读），不能新增或修改", error: true)
+    if let refusal = state.changeRefusal("新增或修改") {
+        state.show(refusal, error: true)
         return []
     }
     // A new form as any other (fresh look-ups, a draft slot of its own), with the person filled in.
