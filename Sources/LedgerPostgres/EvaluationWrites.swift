@@ -206,8 +206,7 @@ extension PostgresLedger: EvaluationStore {
     public func signOff(community code: String, stage: EvaluationStage) async throws -> Evaluation {
         let id = try await write { pg in
             let id = try await openStage(pg, community: code, stage: stage, doing: stage == .district ? "签署初评" : "签署市级考评")
-            let open = try await pg.integer("SELECT count(*) FROM spot_check WHERE evaluation_id = \(id) AND result IS NULL")
-            if open > 0 { throw StoreError("抽样名单中还有\(open)条未记录核实结果，不能签署\(stage.title)") }
+            if let refusal = try await Self.evaluation(pg, id: id, checksumNow: false).signOffRefusal(stage) { throw StoreError(refusal) }
             switch stage {
             case .district:
                 try await pg.execute("""
@@ -218,10 +217,12 @@ extension PostgresLedger: EvaluationStore {
                 try await pg.execute("UPDATE evaluation SET signed_by = \(operatorName), signed_at = \(now()) WHERE id = \(id)")
             }
             let signed = try await Self.evaluation(pg, id: id, checksumNow: false)
-            try await auditEvaluation(pg, community: code, evaluation: id, action: stage.auditAction("sign"), changes: [
-                FieldChange(field: "self_total", old: nil, new: signed.selfTotal.description),
-                FieldChange(field: stage == .district ? "evaluated_total" : "city_total", old: nil, new: signed.evaluatedTotal.description),
-            ])
+            var reviewed: Evaluation?
+            if stage == .city, let districtId = try await pg.ids("SELECT review_of FROM evaluation WHERE id = \(id) AND review_of IS NOT NULL").first {
+                reviewed = try await Self.evaluation(pg, id: districtId, checksumNow: false)
+            }
+            try await auditEvaluation(pg, community: code, evaluation: id, action: stage.auditAction("sign"),
+                                      changes: SignOffEntry.changes(signed, stage: stage, reviewing: reviewed))
             return id
         }
         return try await read { pg in try await Self.evaluation(pg, id: id) }
@@ -240,18 +241,19 @@ extension PostgresLedger: EvaluationStore {
                 let by = try city.text("signed_by"), at = try city.optionalText("signed_at")
                 try await requireRole(pg, .city, doing: "解锁市级考评已签署的台账（市级考评由\(by)于\(TimeText.shown(at))签署）")
                 // The city's review reopens with the registers: once corrected and signed again by the district,
-                // the city checks and signs anew.
-                try await pg.execute("DELETE FROM evaluation_lock WHERE community_code = \(code)")
-                try await pg.execute("UPDATE evaluation SET signed_by = NULL, signed_at = NULL WHERE id = \(try city.id())")
+                // the city checks and signs anew. The entry comes first: the database lifts a lock only after an
+                // entry with the reason (v7).
                 try await auditEvaluation(pg, community: code, evaluation: try city.id(), action: "city_unlock", changes: [
                     FieldChange(field: "reason", old: nil, new: why),
                     FieldChange(field: "city_signed", old: "\(by) \(TimeText.shown(at))", new: nil),
                 ])
+                try await pg.execute("DELETE FROM evaluation_lock WHERE community_code = \(code)")
+                try await pg.execute("UPDATE evaluation SET signed_by = NULL, signed_at = NULL WHERE id = \(try city.id())")
                 return
             }
             try await requireRole(pg, .supervisor, doing: "解锁")
-            try await pg.execute("DELETE FROM evaluation_lock WHERE community_code = \(code)")
             try await auditEvaluation(pg, community: code, evaluation: id, action: "unlock", changes: [FieldChange(field: "reason", old: nil, new: why)])
+            try await pg.execute("DELETE FROM evaluation_lock WHERE community_code = \(code)")
         }
     }
 }

@@ -42,7 +42,7 @@ extension PostgresLedger: StatisticsStore {
                                untrue: try $0.int("untrue"), unreachable: try $0.int("unreachable"))
             }
             let ordered = days.values.sorted { ($0.day, $0.operatorName) < ($1.day, $1.operatorName) }
-            return OperatorStatistics(days: ordered, spotChecks: tallies)
+            return OperatorStatistics(days: ordered, spotChecks: tallies, ownWorkOnly: filter.operatorName == nil && who != nil)
         }
     }
 

@@ -13,7 +13,12 @@ extension PostgresSecurity {
 
     /// The migration's functions, owned by the owner role like the others.
     static let evaluationFunctions = ["evaluation_item_frozen()", "entry_event_append_only()", "refuse_locked(text[])", "refuse_locked_records()",
-                                      "refuse_locked_profile()", "refuse_locked_warnings()", "refuse_locked_submission()"]
+                                      "refuse_locked_profile()", "refuse_locked_warnings()", "refuse_locked_submission()"] + signedIsFinalFunctions
+
+    /// v7's functions: they read every lock and evaluation and write the audit entry, as the owner.
+    static let signedIsFinalFunctions = ["shown_time(text)", "refuse_signed(bigint, text)", "evaluation_final()", "evaluation_adjustment_final()",
+                                         "spot_check_final()", "evaluation_lock_final()", "evaluation_unlock_audited()",
+                                         "audit_unrecorded_evaluation_change()"]
 
     static func evaluationStatements(_ location: PostgresLocation) -> [String] {
         let schema = identifier(location.schema), owner = identifier(ownerRole(location)), ownerName = literal(ownerRole(location))
@@ -21,6 +26,9 @@ extension PostgresSecurity {
         var sql: [String] = [
             // The lock is looked up as the owner: it must see every lock and community, whoever writes.
             "ALTER FUNCTION refuse_locked(text[]) SECURITY DEFINER SET search_path = \(schema)",
+        ] + signedIsFinalFunctions.filter { $0 != "shown_time(text)" }.map {
+            "ALTER FUNCTION \($0) SECURITY DEFINER SET search_path = \(schema)"
+        } + [
             """
             CREATE OR REPLACE FUNCTION evaluation_community(evaluation_id bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = \(schema) AS $$

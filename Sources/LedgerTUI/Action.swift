@@ -32,6 +32,8 @@ public enum Action: Sendable {
     case overviewLoaded([CommunityFigures])
     case planDetailsLoaded(PlanDetails)
     case accessLoaded(Set<String>?)
+    /// What the operator may do in the evaluation procedure (the evaluation screen's keys).
+    case roleLoaded(EvaluationRole)
     /// Whether the community's records are locked by a signed 初评 (nil: they may be changed).
     case lockLoaded(community: String, Signature?)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
@@ -118,6 +120,8 @@ public enum Effect: Sendable, Equatable {
     /// What the plan needs besides the kept figures (services missing, short stories).
     case loadPlanDetails(community: String)
     case loadAccess
+    /// The operator's part in the evaluation procedure; answered by `roleLoaded`. No key waits for it.
+    case loadRole
     /// The community's 初评 lock; answered by `lockLoaded`.
     case loadLock(community: String)
     /// Writes a workbook; an existing file is replaced only with `overwrite`.

@@ -154,6 +154,8 @@ public struct AppState: Sendable {
     public var asciiGauges = false
     /// Communities this operator may change (nil: all).
     public var writable: Set<String>?
+    /// What the operator may do in the evaluation procedure (nil until read: the screen then offers every key).
+    public var evaluationRole: EvaluationRole?
     /// Signed 初评 locking communities' records, by community (`lockLoaded` after every figures load, and the
     /// evaluation screen's answers).
     public var locks: [String: Signature] = [:]

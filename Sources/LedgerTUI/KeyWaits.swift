@@ -73,7 +73,7 @@ extension Effect {
             true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .searchPersons, .lookUpIdNumber,
              .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
-             .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
+             .loadOverview, .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
             false
         }
     }
@@ -84,7 +84,7 @@ extension Effect {
         case .searchPersons, .lookUpIdNumber, .loadServicePerson: true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
-             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation,
+             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .exportWorkbook, .evaluation,
              .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             false
         }

@@ -122,6 +122,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .lockLoaded(let code, let lock):
         state.locks[code] = lock
         return []
+    case .roleLoaded(let role):
+        state.evaluationRole = role
+        return []
     case .accessLoaded(let writable):
         state.writable = writable
         // A clerk of one community starts on it in the list of communities, not on the first one.

@@ -42,7 +42,9 @@ private func settle(_ state: inout AppState, _ e: inout EvaluationState) {
 func openEvaluation(_ state: inout AppState) -> [Effect] {
     guard let c = state.community else { return [] }
     state.screen = .evaluation(EvaluationState())
-    return [.evaluation(community: c.code, .load)]
+    // The operator's role, for the keys the screen offers: read once, when the screen first opens (not at start,
+    // where it would delay the effects the home screen's keys wait for).
+    return [.evaluation(community: c.code, .load)] + (state.evaluationRole == nil ? [.loadRole] : [])
 }
 
 func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) -> [Effect] {
@@ -80,9 +82,9 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
             e.checks.move(step, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
         }
     case .character("t"):
-        guard let rubric = state.rubric else { return [] }
-        let card = ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist)
-        return [.evaluation(community: c.code, .submit(card))]
+        // Asked first, as signing is: a submission freezes the score card.
+        guard state.rubric != nil else { return [] }
+        state.dialog = .evaluationInput(.confirmSubmit, TextEditor(limit: 1))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
@@ -107,10 +109,16 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     case .character("S"):
         guard e.evaluation != nil else { return needsSubmission(&state) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
+        // The store's rule, said before the confirmation: the sample drawn and every sampled record checked.
+        if let refusal = Evaluation.signOffRefusal(e.shownSample, e.stage) { return refuse(&state, refusal) }
         state.dialog = .evaluationInput(.confirmSign(e.stage), TextEditor(limit: 1))
     case .character("R"):
-        guard e.evaluation != nil else { return needsSubmission(&state) }
-        state.dialog = .evaluationInput(.confirmRecommend, TextEditor(limit: 1))
+        guard let ev = e.evaluation else { return needsSubmission(&state) }
+        // The entry conditions of 评选 it does not meet, by the candidates' rule (`plan --candidates`).
+        let unmet = state.rubrics.first { $0.id == ev.rubricId }.map {
+            Candidates.unmet(c, facts: state.facts, rubric: $0, today: state.today).map(\.shortText)
+        } ?? []
+        state.dialog = .evaluationInput(.confirmRecommend(unmet: unmet), TextEditor(limit: 1))
     case .character("U"):
         state.dialog = .evaluationInput(.unlockReason, TextEditor(limit: 200))
     case .control("c"): return [.quit]
@@ -133,6 +141,8 @@ private func notCandidate(_ e: EvaluationState) -> String? {
 
 func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ editor: TextEditor, _ key: Key) -> [Effect] {
     guard let c = state.community else { return [] }
+    // A confirmation takes y as well as Enter.
+    let key = prompt.isConfirmation && (key == .character("y") || key == .character("Y")) ? Key.enter : key
     switch LineInput(editor, key) {
     case .cancelled:
         state.dialog = nil
@@ -170,6 +180,9 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend
+        case .confirmSubmit:
+            guard let rubric = state.rubric else { return [] }
+            request = .submit(ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist))
         }
         state.dialog = nil
         return [.evaluation(community: c.code, request)]

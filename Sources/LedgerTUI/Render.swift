@@ -120,7 +120,7 @@ enum Chrome {
             // `a` only where it does something: on an open warning.
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择 ←→排序 Enter街道/社区台账 a全区台账 i进入社区 Esc返回 F1帮助"
-        case .evaluation(let e): return EvaluationScreen.hints(e)
+        case .evaluation(let e): return EvaluationScreen.hints(e, role: state.evaluationRole)
         case .district(let d): return DistrictScreen.hints(d, width: state.width)
         case .statistics: return StatisticsScreen.hints
         case .plan(let p):

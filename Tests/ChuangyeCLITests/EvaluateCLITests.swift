@@ -42,6 +42,9 @@ struct EvaluateCLITests {
         #expect(half.status == 1 && half.stderr == "建立摸底台账只能得2分或0分（全得或不得），不能给1分\n")
         let adjusted = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字")
         #expect(adjusted.stdout == "已记录初评：建立摸底台账 0分（自评 2分）。初评总分 34/100，自评总分 36\n")
+        // The 初评 includes its random spot check: no signature before the draw
+        let undrawn = try cli.run(as: supervisor, "evaluate", "sign")
+        #expect(undrawn.status == 1 && undrawn.stderr == "还没有随机抽样，不能签署初评：请先抽样（按 d，或 evaluate draw）\n")
         // A draw of 2 with seed 7: one per stratum (2 intending, 1 started)
         let drawn = try cli.run(as: supervisor, "evaluate", "draw", "2", "--seed", "7")
         #expect(Self.normalised(drawn.stdout) == """
@@ -60,7 +63,7 @@ struct EvaluateCLITests {
         #expect(untrue.stdout == "已记录第1号 王梅：不属实\n核实进度 1/2：属实 0，不属实 1，联系不上 0；不符率 100%\n")
         // Signing waits for every sampled person
         let early = try cli.run(as: supervisor, "evaluate", "sign")
-        #expect(early.status == 1 && early.stderr == "抽样名单中还有1条未记录核实结果，不能签署初评\n")
+        #expect(early.status == 1 && early.stderr == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果\n")
         #expect(try cli.run(as: supervisor, "evaluate", "check", "2", "属实").status == 0)
 
         // The clerk sees the whole 初评, the untrue record flagged with its note

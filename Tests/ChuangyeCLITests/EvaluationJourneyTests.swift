@@ -45,6 +45,8 @@ struct EvaluationJourneyTests {
         try t.press("8")
         try t.waitFor("尚未提交自评")
         try t.press("t")
+        try t.waitFor("y/Enter 提交    Esc 取消")
+        try t.press("y")
         try t.waitFor("已提交自评：自评总分")
         try quit()
 
@@ -121,7 +123,9 @@ struct EvaluationJourneyTests {
         try t.press("8")
         try t.waitFor("已签署锁定：\(supervisor)")
         try t.press("R")
-        try t.waitFor("推荐本社区参加市级考评")
+        // The dialog names the entry conditions of 评选 the community does not meet before asking
+        try t.waitFor("! 本社区未达到评选入围条件：")
+        try t.waitFor("y/Enter 仍然推荐    Esc 取消")
         try t.press("Enter")
         try t.waitFor("已推荐参加市级考评")
         try t.waitFor("已推荐市级")

@@ -7,7 +7,7 @@ import TerminalUI
 struct EvaluationScreenTests {
     /// A submitted self-assessment of the test community with one 初评 difference and a sample of three persons,
     /// one found 不属实 (and corrected once since), one unreachable, one not yet checked.
-    static func evaluation(signed: Bool = false, changes: Int = 0) -> Evaluation {
+    static func evaluation(signed: Bool = false, changes: Int = 0, allChecked: Bool = false) -> Evaluation {
         var facts = ScoreFacts()
         facts[.labourForce] = 40
         facts[.registered] = 3
@@ -21,8 +21,9 @@ struct EvaluationScreenTests {
                       note: "本人称未参加培训", checkedBy: "督导员", checkedAt: "2024-12-31T10:00:00", changesSinceCheck: 1),
             SpotCheck(position: 2, personId: 12, name: "张三", idNumber: "630102199003070116", stratum: "有创业意愿", result: .unreachable,
                       note: "电话停机", checkedBy: "督导员", checkedAt: "2024-12-31T10:05:00", changesSinceCheck: 0),
-            SpotCheck(position: 3, personId: 13, name: "李四", idNumber: "63010219880412022X", stratum: "已创业", result: nil,
-                      note: nil, checkedBy: nil, checkedAt: nil, changesSinceCheck: 0),
+            SpotCheck(position: 3, personId: 13, name: "李四", idNumber: "63010219880412022X", stratum: "已创业",
+                      result: allChecked ? .confirmed : nil, note: nil, checkedBy: allChecked ? "督导员" : nil,
+                      checkedAt: allChecked ? "2024-12-31T10:10:00" : nil, changesSinceCheck: 0),
         ]
         let sample = SpotCheckSample(seed: 20_241_231, requestedSize: 3, strata: [.init(name: "有创业意愿", population: 2, drawn: 2), .init(name: "已创业", population: 1, drawn: 1)],
                                      drawnBy: "督导员", drawnAt: "2024-12-31T09:30:00", checks: checks)
@@ -37,7 +38,7 @@ struct EvaluationScreenTests {
     /// The screen opened at 80×24 and answered with `evaluation`.
     static func opened(_ evaluation: Evaluation?) -> AppState {
         var state = homeState(width: 80, height: 24)
-        #expect(press(&state, [.character("8")]) == [.evaluation(community: testCommunity.code, .load)])
+        #expect(press(&state, [.character("8")]) == [.evaluation(community: testCommunity.code, .load), .loadRole])
         _ = reduce(&state, .evaluationUpdated(evaluation, after: nil))
         return state
     }
@@ -63,7 +64,7 @@ struct EvaluationScreenTests {
             "│  培训合格率100%                      4     0     0                           │",
             "│  培训后创业率达30%                   2     0     0                           │",
             "│ 初评理由：台账缺少签字（督导员）                                             │",
-            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
             "│  序号 姓名    公民身份号码        分层        结果      说明                 │",
             "│  1    王梅    630102********0047  有创业意愿  不属实    （已更正1处）本人称… │",
             "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
@@ -111,7 +112,7 @@ struct EvaluationScreenTests {
             "│  培训合格率│                                                    │            │",
             "│  培训后创业└────────────────────────────────────────────────────┘            │",
             "│ 第2号 张三：电话停机                                                         │",
-            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 50%           │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
             "│ ▶序号 姓名    公民身份号码        分层        结果      说明                 │",
             "│  1    王梅    630102********0047  有创业意愿  不属实    （已更正1处）本人称… │",
             "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
@@ -181,15 +182,20 @@ struct EvaluationScreenTests {
             #expect(state.dialog == nil, "\(key)")
             #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
         }
-        #expect(press(&state, [.character("t")]).count == 1)
+        // t asks first (a submission freezes the score card); y or Enter confirms
+        #expect(press(&state, [.character("t")]).isEmpty && state.dialog != nil)
+        #expect(press(&state, [.character("y")]).count == 1)
     }
 
     @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {
         let code = testCommunity.code
         var state = Self.opened(Self.evaluation())
-        // t: submit the card the screen's figures give
+        // t: asks first; Esc submits nothing; Enter submits the card the screen's figures give
         let card = ScoreEngine.evaluate(state.rubric!, facts: state.facts, checklist: testCommunity.checklist)
-        #expect(press(&state, [.character("t")]) == [.evaluation(community: code, .submit(card))])
+        #expect(press(&state, [.character("t")]).isEmpty)
+        #expect(render(state).lines.contains { $0.contains("y/Enter 提交    Esc 取消") })
+        #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
+        #expect(press(&state, [.character("t"), .enter]) == [.evaluation(community: code, .submit(card))])
         // a: points the item can have (all or nothing: 15 or 0), then a reason (required)
         press(&state, [.down, .character("a")] + type("16") + [.enter])
         #expect(state.message == "创业带动就业指数达到3只能得15分或0分（全得或不得），不能给16分" && state.dialog != nil)
@@ -212,6 +218,10 @@ struct EvaluationScreenTests {
         #expect(state.message == "抽取人数和服务数不能都是0")
         #expect(press(&state, type("3") + [.enter]) == [.evaluation(community: code, .draw(size: 0, services: 3))])
         #expect(press(&state, [.character("d")] + type("10") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 10))])
+        // S: not while a sampled record is unchecked (the store's rule, said before asking); then a confirmation
+        #expect(press(&state, [.character("S")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果")
+        _ = reduce(&state, .evaluationUpdated(Self.evaluation(allChecked: true), after: nil))
         #expect(press(&state, [.character("S"), .escape]).isEmpty && state.dialog == nil)
         #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .sign)])
         #expect(press(&state, [.character("U"), .enter]).isEmpty)
@@ -237,7 +247,7 @@ struct EvaluationScreenTests {
     }
 
     /// The signed evaluation recommended to the city, and the city's review begun: 建立摸底台账 back to 2 points.
-    static func cityReview() -> CityReview {
+    static func cityReview(sample: SpotCheckSample? = nil) -> CityReview {
         let e = evaluation(signed: true)
         let district = Evaluation(id: e.id, communityCode: e.communityCode, period: e.period, rubricId: e.rubricId, rubricTitle: e.rubricTitle,
                                   items: e.items, submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum,
@@ -252,7 +262,7 @@ struct EvaluationScreenTests {
                               currentChecksum: e.checksum, changesSinceSubmission: 0,
                               adjustments: ["survey_register": ItemAdjustment(itemId: "survey_register", points: Points(2), reason: "现场见到签字台账",
                                                                               by: "市督导", at: "2025-01-05T10:10:00")],
-                              sample: nil, signature: nil, stage: .city)
+                              sample: sample, signature: nil, stage: .city)
         return CityReview(district: district, city: city)
     }
 
@@ -300,6 +310,10 @@ struct EvaluationScreenTests {
                 == [.evaluation(community: code, .adjust(item: "survey_register", points: Points(2), reason: "现场见到签字台账", stage: .city))])
         // d: the city's own draw; S: the city's signature
         #expect(press(&state, [.character("d")] + type("3") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 3, stage: .city))])
+        // S: not before the city's own draw; with its sample checked, a confirmation
+        #expect(press(&state, [.character("S")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "还没有随机抽样，不能签署市级考评：请先抽样（按 d，或 evaluate draw --city）")
+        _ = reduce(&state, .cityReviewUpdated(Self.cityReview(sample: Self.evaluation(allChecked: true).sample), after: nil))
         #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .signCity)])
         // An unlock from the city's view reads the city's review again
         #expect(press(&state, [.character("U")] + type("市级抽查不属实") + [.enter]) == [.evaluation(community: code, .unlock(reason: "市级抽查不属实"))])

@@ -68,7 +68,7 @@ public struct EffectQueue: Sendable {
             waiting.append(effect)
         case .loadCommunities, .loadDrafts, .openRecord, .loadHistory,
              .undoLastChange, .deleteRecord, .countServices, .restoreRecord, .acceptWarnings, .loadChecks, .loadEvidence,
-             .loadPlanDetails, .loadAccess, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
+             .loadPlanDetails, .loadAccess, .loadRole, .exportWorkbook, .evaluation, .recordEntryEvent, .loadStatistics:
             waiting.append(effect)
         }
     }
@@ -102,7 +102,7 @@ public enum EffectLane: CaseIterable, Sendable {
             .lookUp
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
-             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .evaluation,
+             .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .exportWorkbook, .evaluation,
              .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics, .quit:
             .main
         }

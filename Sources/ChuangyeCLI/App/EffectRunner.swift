@@ -158,6 +158,8 @@ public struct EffectRunner: Sendable {
             return .lockLoaded(community: code, lock ?? nil)
         case .loadAccess:
             return .accessLoaded(try await database.writableCommunities())
+        case .loadRole:
+            return .roleLoaded(try await EvaluationEffects.role(database))
         case .evaluation(let community, let request):
             return try await EvaluationEffects.run(request, community: community, database: database)
         case .loadDistrictPage(let q):

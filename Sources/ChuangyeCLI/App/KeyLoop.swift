@@ -224,7 +224,7 @@ extension Effect {
             !request.isRead
         case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
-             .loadPlanDetails, .loadAccess, .loadLock, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
+             .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
             false
         }
     }

@@ -33,6 +33,14 @@ struct EvaluateRecommend: AsyncParsableCommand {
         let session = try await EvaluationSession.open(global, target)
         let e = try await session.run { try await $0.recommendToCity(community: session.community.code) }
         print("已推荐\(session.community.name)（\(session.community.code)）参加市级考评：初评总分 \(e.evaluatedTotal)/\(e.maxTotal)")
+        // Allowed (the district decides), but said: the candidates' rule, as `plan --candidates` lists it.
+        let rubric = try CommunityScore.rubric(e.rubricId, among: try Rubrics.all())
+        let facts = try await CommunityScore.facts(session.community, in: session.ledger)
+        let unmet = Candidates.unmet(session.community, facts: facts, rubric: rubric, today: session.ledger.today())
+        if !unmet.isEmpty {
+            print("注意：\(session.community.name)未达到评选入围条件（chuangye plan --candidates）：")
+            for condition in unmet { print("  · \(condition.longText)") }
+        }
     }
 }
 

@@ -6,6 +6,7 @@ import LedgerTUI
 enum StatsText {
     static func render(_ s: OperatorStatistics, filter: StatisticsFilter) -> String {
         var lines = ["操作员统计（\(scope(filter))）"]
+        if let notice = s.scopeNotice { lines.append(notice) }
         if s.days.isEmpty {
             lines.append("这段时间没有录入、更正或导入")
         } else {

@@ -143,12 +143,12 @@ public struct SpotCheckSample: Sendable, Hashable {
 
     public var checkedCount: Int { checks.filter { $0.result != nil }.count }
     public func count(_ result: SpotCheckResult) -> Int { checks.filter { $0.result == result }.count }
-    /// 不属实 among the checked records (nil before the first check): the discrepancy rate.
+    /// The discrepancy rate (`SpotCheckResult.discrepancyRate`: 联系不上 is not in the denominator).
     public var discrepancyRate: Rational? {
-        checkedCount == 0 ? nil : Rational(count(.untrue), checkedCount)
+        SpotCheckResult.discrepancyRate(confirmed: count(.confirmed), untrue: count(.untrue))
     }
 
-    /// `核实进度 3/10：属实 1，不属实 1，联系不上 1；不符率 33.33%` (the CLI, the screen's summary and the export).
+    /// `核实进度 3/10：属实 1，不属实 1，联系不上 1；不符率 50%` (the CLI, the screen's summary and the export).
     public var progressText: String {
         let counts = SpotCheckResult.allCases.map { "\($0.rawValue) \(count($0))" }.joined(separator: "，")
         let rate = discrepancyRate.map { "；不符率 \($0.percentText)" } ?? ""

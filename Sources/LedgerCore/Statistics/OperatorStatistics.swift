@@ -60,8 +60,8 @@ public struct SpotCheckTally: Sendable, Hashable {
         self.unreachable = unreachable
     }
 
-    /// 不属实 among the checked persons.
-    public var discrepancyRate: Rational? { checked == 0 ? nil : Rational(untrue, checked) }
+    /// 不属实 among the checked persons whose truth was established (`SpotCheckResult.discrepancyRate`).
+    public var discrepancyRate: Rational? { SpotCheckResult.discrepancyRate(confirmed: confirmed, untrue: untrue) }
 }
 
 /// Operator statistics: the work of each operator and day, and the spot-check findings per clerk.
@@ -71,8 +71,18 @@ public struct OperatorStatistics: Sendable, Hashable {
     /// By clerk.
     public let spotChecks: [SpotCheckTally]
 
-    public init(days: [OperatorDay], spotChecks: [SpotCheckTally]) {
+    /// Only the reader's own work is counted: its role may not read the other operators' (a clerk, a street
+    /// supervisor, an inspector, a city supervisor), and it did not ask for one operator.
+    public let ownWorkOnly: Bool
+
+    public init(days: [OperatorDay], spotChecks: [SpotCheckTally], ownWorkOnly: Bool = false) {
         self.days = days
         self.spotChecks = spotChecks
+        self.ownWorkOnly = ownWorkOnly
+    }
+
+    /// What the reader is told when only its own work is counted (nil otherwise).
+    public var scopeNotice: String? {
+        ownWorkOnly ? "（只统计您本人的工作；全部操作员的统计由区县督导查看）" : nil
     }
 }

@@ -191,9 +191,7 @@ extension AppDatabase: EvaluationStore {
     public func signOff(community code: String, stage: EvaluationStage) throws -> Evaluation {
         let id = try write { db in
             let id = try openStage(db, community: code, stage: stage, doing: stage == .district ? "签署初评" : "签署市级考评")
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM spot_check WHERE evaluation_id = ? AND result IS NULL",
-                                        arguments: [id]) ?? 0
-            if open > 0 { throw StoreError("抽样名单中还有\(open)条未记录核实结果，不能签署\(stage.title)") }
+            if let refusal = try Self.evaluation(db, id: id, checksumNow: false).signOffRefusal(stage) { throw StoreError(refusal) }
             switch stage {
             case .district:
                 try db.execute(sql: "INSERT INTO evaluation_lock (community_code, evaluation_id, locked_by, locked_at) VALUES (?, ?, ?, ?)",
@@ -203,10 +201,10 @@ extension AppDatabase: EvaluationStore {
                 try db.execute(sql: "UPDATE evaluation SET signed_by = ?, signed_at = ? WHERE id = ?", arguments: [operatorName, now(), id])
             }
             let signed = try Self.evaluation(db, id: id, checksumNow: false)
-            try audit(db, community: code, evaluation: id, action: stage.auditAction("sign"), changes: [
-                FieldChange(field: "self_total", old: nil, new: signed.selfTotal.description),
-                FieldChange(field: stage == .district ? "evaluated_total" : "city_total", old: nil, new: signed.evaluatedTotal.description),
-            ])
+            let reviewed = try Int64.fetchOne(db, sql: "SELECT review_of FROM evaluation WHERE id = ?", arguments: [id])
+                .map { try Self.evaluation(db, id: $0, checksumNow: false) }
+            try audit(db, community: code, evaluation: id, action: stage.auditAction("sign"),
+                      changes: SignOffEntry.changes(signed, stage: stage, reviewing: reviewed))
             return id
         }
         return try read { try Self.evaluation($0, id: id) }

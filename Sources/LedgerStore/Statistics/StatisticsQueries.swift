@@ -35,7 +35,7 @@ extension AppDatabase: StatisticsStore {
                                unreachable: $0["unreachable"])
             }
             let ordered = days.values.sorted { ($0.day, $0.operatorName) < ($1.day, $1.operatorName) }
-            return OperatorStatistics(days: ordered, spotChecks: tallies)
+            return OperatorStatistics(days: ordered, spotChecks: tallies, ownWorkOnly: filter.operatorName == nil && who != nil)
         }
     }
 

@@ -151,7 +151,7 @@ enum EvaluationScreen {
         return (e.stage == .city ? "市级考评：" : "评选：") + "\(ev.rubricTitle) 考核期 \(ev.period)"
     }
 
-    /// `核实 3/10：不属实 1 联系不上 1 不符率 33.33%`.
+    /// `核实 3/10：不属实 1 联系不上 1 不符率 50%`.
     static func progress(_ s: SpotCheckSample) -> String {
         let rate = s.discrepancyRate.map { "  不符率 \($0.percentText)" } ?? ""
         return "核实 \(s.checkedCount)/\(s.checks.count)：不属实 \(s.count(.untrue))  联系不上 \(s.count(.unreachable))\(rate)"
@@ -176,11 +176,22 @@ enum EvaluationScreen {
         }
     }
 
-    static func hints(_ e: EvaluationState) -> String {
-        guard e.evaluation != nil else { return "t提交自评  U解锁  Esc返回  F1帮助" }
-        if e.focus == .sample { return "Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回" }
-        if e.stage == .city { return "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" }
-        return "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
+    /// The keys of the operator's role (nil: not read yet, every key): a clerk is not offered `S签署`.
+    static func hints(_ e: EvaluationState, role: EvaluationRole?) -> String {
+        let role = role ?? .everyone
+        guard e.evaluation != nil else {
+            if role.takesDistrictSteps { return "t提交自评  U解锁  Esc返回  F1帮助" }
+            return role.submits ? "t提交自评  Esc返回  F1帮助" : "Esc返回  F1帮助"
+        }
+        let steps = e.stage == .district ? role.takesDistrictSteps : role.takesCitySteps
+        if e.focus == .sample {
+            return steps ? "Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回" : "Tab切换  ↑↓选择  Esc返回  F1帮助"
+        }
+        if e.stage == .city { return steps ? "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  c初评  Esc返回  F1帮助" }
+        if steps { return "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回" }
+        // A clerk submits again only before the 初评 began (no draw, no adjustment) and while unsigned.
+        let ev = e.evaluation, begun = ev?.sample != nil || ev?.adjustments.isEmpty == false || ev?.signature != nil
+        return role.submits && !begun ? "Tab切换  t重新提交  c市级  Esc返回  F1帮助" : "Tab切换  c市级  Esc返回  F1帮助"
     }
 
     /// A dialog's title, lines and the line edited (nil for a confirmation).
@@ -216,8 +227,13 @@ enum EvaluationScreen {
             return ("签署初评", ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。", "", "Enter 签署    Esc 取消"], nil)
         case .confirmSign(.city):
             return ("签署市级考评", ["签署后台账保持锁定，", "只有市级督导可以解锁。", "", "Enter 签署    Esc 取消"], nil)
-        case .confirmRecommend:
+        case .confirmRecommend(let unmet) where unmet.isEmpty:
             return ("推荐市级考评", ["推荐本社区参加市级考评：", "市级督导将复核初评并另行抽样。", "", "Enter 推荐    Esc 取消"], nil)
+        case .confirmRecommend(let unmet):
+            return ("推荐市级考评", ["! 本社区未达到评选入围条件："] + unmet.map { "  · " + $0 }
+                        + ["市级督导将复核初评并另行抽样。", "", "y/Enter 仍然推荐    Esc 取消"], nil)
+        case .confirmSubmit:
+            return ("提交自评", ["提交后各评分项的得分、实测值和台账校验码", "将被冻结，督导据此初评和抽样。", "", "y/Enter 提交    Esc 取消"], nil)
         }
     }
 }

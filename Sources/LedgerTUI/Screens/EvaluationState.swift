@@ -90,6 +90,16 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case unlockReason
     /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
     case confirmSign(EvaluationStage)
-    /// Recommend the signed 初评 to the city? (Enter confirms.)
-    case confirmRecommend
+    /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
+    case confirmRecommend(unmet: [String])
+    /// Submit the 自评 (freeze the score card)? (Enter or y confirms.)
+    case confirmSubmit
+
+    /// A question answered by Enter or y, not a line typed.
+    public var isConfirmation: Bool {
+        switch self {
+        case .confirmSign, .confirmRecommend, .confirmSubmit: true
+        case .points, .reason, .drawSize, .drawServices, .note, .unlockReason: false
+        }
+    }
 }

@@ -45,7 +45,7 @@ enum StatisticsScreen {
     /// Everything under the title, scrolled as one: the days, the legend, the spot-check findings per clerk.
     static func lines(_ s: StatisticsState) -> [(text: String, style: Style)] {
         guard let stats = s.statistics else { return [("正在读取…", .muted)] }
-        var lines: [(String, Style)] = []
+        var lines: [(String, Style)] = stats.scopeNotice.map { [($0, .muted)] } ?? []
         if stats.days.isEmpty {
             lines.append(("这段时间没有录入、更正或导入", .plain))
         } else {

@@ -65,6 +65,9 @@ struct CityReviewTests {
         let (f, city) = try await Self.signed(engine)
         defer { f.cleanup() }
         _ = try await f.supervisor.recommendToCity(community: f.code)
+        // The 市级考评 repeats the random spot check: not signed without its own draw
+        let undrawn = await #expect(throws: StoreError.self) { _ = try await city.signOff(community: f.code, stage: .city) }
+        #expect(undrawn?.message == "还没有随机抽样，不能签署市级考评：请先抽样（按 d，或 evaluate draw --city）")
         let drawn = try await city.drawSpotChecks(community: f.code, size: 4, services: 0, seed: 7, stage: .city)
         let sample = try #require(drawn.sample)
         #expect(drawn.stage == .city && sample.seed == 7 && sample.checks.count == 4 && sample.drawnBy == "市督导")
@@ -80,13 +83,21 @@ struct CityReviewTests {
         await #expect(throws: StoreError.self) { _ = try await city.drawSpotChecks(community: f.code, size: 2, services: 0, seed: 8, stage: .city) }
         // Signing needs every check
         let open = await #expect(throws: StoreError.self) { _ = try await city.signOff(community: f.code, stage: .city) }
-        #expect(open?.message == "抽样名单中还有4条未记录核实结果，不能签署市级考评")
+        #expect(open?.message == "还有4条抽样未核实，不能签署市级考评：请先记录每条的核实结果")
         _ = try await city.recordSpotCheck(community: f.code, position: 1, result: .untrue, note: "本人称未参加培训", stage: .city)
         for position in 2...4 {
             _ = try await city.recordSpotCheck(community: f.code, position: position, result: .confirmed, note: "", stage: .city)
         }
         let signed = try await city.signOff(community: f.code, stage: .city)
         #expect(signed.signature?.by == "市督导" && signed.sample?.count(.untrue) == 1)
+        // Its entry names the three totals: the 自评, the 初评 it reviewed (2 less), the city's
+        let district = try #require(try await f.clerk.evaluation(community: f.code))
+        let signEntry = try #require(try await f.clerk.recentHistory(community: f.code, limit: 5).first { $0.recordTable == "evaluation" })
+        #expect(signEntry.action == "city_sign")
+        #expect(signEntry.changes == [FieldChange(field: "city_total", old: nil, new: signed.evaluatedTotal.description),
+                                      FieldChange(field: "evaluated_total", old: nil, new: district.evaluatedTotal.description),
+                                      FieldChange(field: "self_total", old: nil, new: district.selfTotal.description)])
+        #expect(district.evaluatedTotal == district.selfTotal - Points(2))
         // The lock stays, and a clerk's edit is refused naming both signatures
         let edit = await #expect(throws: StoreError.self) {
             _ = try await f.clerk.trySave(.survey, intending(id: validId(serial: 60), name: "新增"), community: f.code)

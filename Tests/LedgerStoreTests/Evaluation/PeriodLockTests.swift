@@ -17,6 +17,9 @@ struct PeriodLockTests {
         fields["remarks"] = "补充说明"
         try await f.clerk.saveRecord(.survey, fields, community: f.code, editing: opened.token)
         _ = try await f.submit()
+        // The 初评 includes its random spot check: drawn and checked before signing
+        _ = try await f.supervisor.drawSpotChecks(community: f.code, size: 1, services: 0, seed: 5, stage: .district)
+        _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 1, result: .confirmed, note: "", stage: .district)
         let signed = try await f.supervisor.signOff(community: f.code, stage: .district)
         #expect(signed.signature == Signature(by: "督导员", at: "2024-12-31T09:00:00"))
         return (f, service.ref, corrected)
@@ -91,10 +94,16 @@ struct PeriodLockTests {
         let f = try await EvaluationFixture(engine)
         defer { f.cleanup() }
         _ = try await f.submit()
+        // No sample drawn: the 初评's random spot check is missing
+        let undrawn = await #expect(throws: StoreError.self) { _ = try await f.supervisor.signOff(community: f.code, stage: .district) }
+        #expect(undrawn?.message == "还没有随机抽样，不能签署初评：请先抽样（按 d，或 evaluate draw）")
         _ = try await f.supervisor.drawSpotChecks(community: f.code, size: 2, services: 0, seed: 5, stage: .district)
         await #expect(throws: StoreError.self) { _ = try await f.clerk.signOff(community: f.code, stage: .district) }
         let open = await #expect(throws: StoreError.self) { _ = try await f.supervisor.signOff(community: f.code, stage: .district) }
-        #expect(open?.message == "抽样名单中还有2条未记录核实结果，不能签署初评")
+        #expect(open?.message == "还有2条抽样未核实，不能签署初评：请先记录每条的核实结果")
+        _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 2, result: .confirmed, note: "", stage: .district)
+        let one = await #expect(throws: StoreError.self) { _ = try await f.supervisor.signOff(community: f.code, stage: .district) }
+        #expect(one?.message == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果")
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 1, result: .confirmed, note: "", stage: .district)
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 2, result: .unreachable, note: "", stage: .district)
         let signed = try await f.supervisor.signOff(community: f.code, stage: .district)

@@ -90,10 +90,12 @@ struct SpotCheckTests {
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 1, result: .confirmed, note: "", stage: .district)
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 2, result: .untrue, note: "本人称未接受过创业指导", stage: .district)
         let checked = try await f.supervisor.recordSpotCheck(community: f.code, position: 3, result: .unreachable, note: "电话空号", stage: .district)
-        // Then progress and the discrepancy rate (不属实 among the checked) follow
+        // Then progress and the discrepancy rate follow: 不属实 among the records the check established (属实 or
+        // 不属实); 联系不上 is neither, so it is counted on its own, not in the denominator
         let s = try #require(checked.sample)
         #expect(s.checkedCount == 3 && s.count(.untrue) == 1 && s.count(.unreachable) == 1)
-        #expect(s.discrepancyRate == Rational(1, 3))
+        #expect(s.discrepancyRate == Rational(1, 2))
+        #expect(s.progressText == "核实进度 3/4：属实 1，不属实 1，联系不上 1；不符率 50%")
         #expect(s.checks.map(\.result) == [.confirmed, .untrue, .unreachable, nil])
         // And the community sees the untrue record with the note, not yet corrected
         let flags = try await f.clerk.spotCheckFlags(community: f.code)

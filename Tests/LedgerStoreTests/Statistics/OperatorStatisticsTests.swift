@@ -96,6 +96,14 @@ struct OperatorStatisticsTests {
         let refused = await #expect(throws: StoreError.self) { _ = try await work.clerk.operatorStatistics(StatisticsFilter(operatorName: "李明")) }
         #expect(refused?.message == "只有督导可以查看其他操作员的统计，王芳只能查看自己的")
         #expect(Set(try await supervisor.operatorStatistics(StatisticsFilter()).days.map(\.operatorName)) == ["王芳", "李明"])
+        // The reader is told when only its own work is counted (a street supervisor, an inspector, a city supervisor
+        // see their own, often nothing: not "nobody worked")
+        #expect(try await work.clerk.operatorStatistics(StatisticsFilter()).scopeNotice == "（只统计您本人的工作；全部操作员的统计由区县督导查看）")
+        try await supervisor.saveOperator("市督导", role: .city, communities: [])
+        let city = try await work.ledger.evaluating(as: "市督导").operatorStatistics(StatisticsFilter())
+        #expect(city.days.isEmpty && city.ownWorkOnly)
+        #expect(try await supervisor.operatorStatistics(StatisticsFilter()).scopeNotice == nil)
+        #expect(try await work.clerk.operatorStatistics(StatisticsFilter(operatorName: "王芳")).scopeNotice == nil)
     }
 
     @Test(arguments: StoreEngine.allCases)

@@ -1,0 +1,106 @@
+import Testing
+import LedgerCore
+import TerminalUI
+@testable import LedgerTUI
+
+/// The evaluation screen offers each role only the keys it may use, and the recommendation names the entry
+/// conditions of 评选 the community does not meet before asking.
+struct EvaluationKeysByRoleTests {
+    @Test func aClerkSeesOnlyTheKeysAClerkMayUse() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation())
+        _ = reduce(&state, .accessLoaded([testCommunity.code]))
+        _ = reduce(&state, .roleLoaded(.clerk))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
+            "│ 初评未签署                                                                   │",
+            "│ ▶评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业参与率达到7%             15     0     0                           │",
+            "│  创业带动就业指数达到3              15     0     0                           │",
+            "│  成立创建工作领导小组                2     2     2                           │",
+            "│  工作制度健全并执行                  2     0     0                           │",
+            "│  创建工作方案                        3     0     0                           │",
+            "│  三项补贴享受率100%                  6     6     6                           │",
+            "│  建立摸底台账                        2     2     0    -2                     │",
+            "│  创业培训率100%                      8     0     0                           │",
+            "│  培训合格率100%                      4     0     0                           │",
+            "│  培训后创业率达30%                   2     0     0                           │",
+            "│ 实测 0%（0/40）    标准 ≥ 7%                                                 │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
+            "│  序号 姓名    公民身份号码        分层        结果      说明                 │",
+            "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
+            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
+            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  c市级  Esc返回  F1帮助",
+        ])
+        // (t only before the 初评 began: here it has a draw and an adjustment, which a clerk cannot set aside)
+        // On the sample list too, no check keys
+        press(&state, [.tab])
+        #expect(render(state).trimmedLines.last == " Tab切换  ↑↓选择  Esc返回  F1帮助")
+    }
+
+    @Test func eachRoleIsOfferedItsOwnStepsOnBothStages() {
+        func hints(_ role: EvaluationRole?, city: Bool = false) -> String {
+            var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))
+            _ = reduce(&state, .accessLoaded(role == .districtSupervisor || role == .everyone ? nil : []))
+            if let role { _ = reduce(&state, .roleLoaded(role)) }
+            if city {
+                press(&state, [.character("c")])
+                _ = reduce(&state, .cityReviewUpdated(EvaluationScreenTests.cityReview(), after: nil))
+            }
+            return render(state).trimmedLines.last ?? ""
+        }
+        let district = " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
+        let city = " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
+        #expect(hints(.districtSupervisor) == district && hints(.everyone) == district && hints(nil) == district)
+        #expect(hints(.city) == " Tab切换  c市级  Esc返回  F1帮助")
+        #expect(hints(.reader) == " Tab切换  c市级  Esc返回  F1帮助")
+        #expect(hints(.city, city: true) == city && hints(.everyone, city: true) == city)
+        #expect(hints(.districtSupervisor, city: true) == " Tab切换  c初评  Esc返回  F1帮助")
+        #expect(hints(.reader, city: true) == " Tab切换  c初评  Esc返回  F1帮助")
+        // Before a submission: a clerk submits, a reader only reads
+        var state = EvaluationScreenTests.opened(nil)
+        _ = reduce(&state, .roleLoaded(.reader))
+        #expect(render(state).trimmedLines.last == " Esc返回  F1帮助")
+        _ = reduce(&state, .accessLoaded([testCommunity.code]))
+        _ = reduce(&state, .roleLoaded(.clerk))
+        #expect(render(state).trimmedLines.last == " t提交自评  Esc返回  F1帮助")
+    }
+
+    /// 15 of 100 and neither condition met: the dialog says which, and recommending needs the confirmation.
+    @Test func recommendingNamesTheEntryConditionsNotMetAndAsks() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))
+        #expect(press(&state, [.character("R")]).isEmpty)
+        expectScreen(render(state), [
+            " 八一路社区（630102001）［已锁定］ │ 考核期 2024-01-01..2024-12-31  操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31 09:00 提交：15/100    初评 13/100（1项不同）            │",
+            "│ 已签署锁定：督导员 2024-12-31 11:00                                          │",
+            "│ ▶评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业参与率达到7%             15     0     0                           │",
+            "│  创业带动就业指数达到3              15     0     0                           │",
+            "│  成立创建工作领导小组                2     2     2                           │",
+            "│  工作制度健┌─ 推荐市级考评 ─────────────────────────────────────┐            │",
+            "│  创建工作方│ ! 本社区未达到评选入围条件：                       │            │",
+            "│  三项补贴享│   · 劳动者创业参与率达到7%：0%（0/40）             │            │",
+            "│  建立摸底台│   · 创业带动就业指数达到3：—（0/0）                │            │",
+            "│  创业培训率│ 市级督导将复核初评并另行抽样。                     │            │",
+            "│  培训合格率│                                                    │            │",
+            "│  培训后创业│ y/Enter 仍然推荐    Esc 取消                       │            │",
+            "│ 实测 0%（0/└────────────────────────────────────────────────────┘            │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
+            "│  序号 姓名    公民身份号码        分层        结果      说明                 │",
+            "│  1    王梅    630102********0047  有创业意愿  不属实    本人称未参加培训（已…│",
+            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
+            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+        ])
+        #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
+        #expect(press(&state, [.character("R"), .character("y")]) == [.evaluation(community: testCommunity.code, .recommend)])
+    }
+}
