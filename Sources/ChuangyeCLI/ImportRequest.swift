@@ -61,15 +61,21 @@ struct ImportRequest: Equatable {
         print("已导入\(report.imported)行到\(target.name)（\(target.code)）的\(register.title)（\(parsed.encoding == .xlsx ? "" : "编码：")\(parsed.encoding.rawValue)，警告\(report.warnings.reduce(0) { $0 + $1.findings.warnings.count })条）")
     }
 
+    /// A CSV line without its `\r\n`: one `Character` in Swift, so `dropLast(2)` had also cut the row's last
+    /// character (备注 lost its last character, or a quoted one its closing quote).
+    static func withoutLineEnd(_ line: String) -> Substring {
+        line.hasSuffix("\r\n") ? line.dropLast() : line[...]
+    }
+
     /// The rejected rows with a 错误原因 column, so the clerk can fix them and import that file again.
     func writeRejected(_ rows: [(line: Int, findings: [Finding])], parsed: RegisterFile, to target: OutputTarget) throws {
         let lines = Set(rows.map(\.line))
         let byLine = Dictionary(parsed.records.filter { lines.contains($0.line) }.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         let writer = CSVWriter(register: register, mask: false)
-        var text = writer.header.dropLast(2) + ",原始行号,错误原因\r\n"
+        var text = Self.withoutLineEnd(writer.header) + ",原始行号,错误原因\r\n"
         for (line, findings) in rows {
             let reasons = findings.filter { $0.severity == .error }.map { "\(register.header(of: $0.field)): \($0.message)" }.joined(separator: "；")
-            text += writer.line(byLine[line]?.fields ?? [:]).dropLast(2) + ",\(line),\(CSVWriter.quote(reasons))\r\n"
+            text += Self.withoutLineEnd(writer.line(byLine[line]?.fields ?? [:])) + ",\(line),\(CSVWriter.quote(reasons))\r\n"
         }
         // Full ID numbers and phones: created 0600 like the database, and never over another file (SafeFiles).
         do {

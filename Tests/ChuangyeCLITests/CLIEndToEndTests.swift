@@ -177,6 +177,36 @@ struct CLIEndToEndTests {
         #expect(rejected.contains("错误原因") && rejected.contains("校验位应为6"))
     }
 
+    /// The rejected rows are written as read, every character of every field (the last one included), under the
+    /// register's own header: corrected, the file imports back whole.
+    @Test func rejectedRowsImportBackWhenCorrected() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        try cli.run("init", "--profile", cli.write("p.toml", profile))
+        let header = "姓名,公民身份号码,文化程度,户籍性质,联系电话,人员类别,创业状态,摸底日期,备注"
+        let bad = header + "\n" + "张三,630102199003070117,大专,城镇,13912345678,登记失业人员,有创业意愿,2024-03-15,\"需要场地,资金\"\n"
+            + "李四,63010219880412022X,本科,农村,0971-6123456,其他,有创业意愿,2024-03-01,无\n"
+            + "王梅,630102197506150048,高中,城镇,13800001111,其他,有创业意愿,2024-04-01,家住三楼需上门服务\n"
+        let skipped = try cli.run("import", "survey", cli.write("bad.csv", bad), "--skip-invalid")
+        #expect(skipped.status == 1 && skipped.stdout.contains("已导入1行"), "\(skipped.stdout)\(skipped.stderr)")
+        let path = cli.dir.appendingPathComponent("bad.csv.rejected.csv").path
+        let rejected = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = rejected.components(separatedBy: "\r\n")
+        let exported = cli.dir.appendingPathComponent("empty.csv").path
+        try cli.run("export", "survey", exported)
+        let registerHeader = try String(contentsOfFile: exported, encoding: .utf8).components(separatedBy: "\r\n")[0]
+        #expect(lines.first == registerHeader + ",原始行号,错误原因")
+        #expect(lines.count == 4 && lines[1].contains(",\"需要场地,资金\",2,") && lines[2].contains(",家住三楼需上门服务,4,"), "\(lines)")
+        // Corrected, the file imports back with every field
+        let corrected = rejected.replacingOccurrences(of: "630102199003070117", with: "630102199003070116")
+            .replacingOccurrences(of: "630102197506150048", with: "630102197506150047")
+        let again = try cli.run("import", "survey", cli.write("fixed.csv", corrected))
+        #expect(again.status == 0 && again.stdout.contains("已导入2行"), "\(again.stdout)\(again.stderr)")
+        try cli.run("export", "survey", cli.dir.appendingPathComponent("all.csv").path, "--force")
+        let all = try String(contentsOfFile: cli.dir.appendingPathComponent("all.csv").path, encoding: .utf8)
+        #expect(all.contains("\"需要场地,资金\"") && all.contains("家住三楼需上门服务") && all.contains(",无"), "\(all)")
+    }
+
     @Test func gb18030FileIsDetected() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
