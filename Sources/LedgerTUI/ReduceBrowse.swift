@@ -17,10 +17,19 @@ extension AppState {
                                     status: b.statusFilter, trained: b.trainedFilter, category: b.categoryFilter, dates: b.dateFilter))]
     }
 
+    /// Starts a new query of the browser's rows (another register, filter, sort or search). Until its answer the
+    /// rows shown are the earlier query's: a reload meanwhile (live refresh) must not take its position from them
+    /// (after `x` it had started the deleted records after the first live one, and showed none).
+    mutating func newQuery(_ b: inout BrowserState) -> [Effect] {
+        b.rowsOfEarlierQuery = true
+        screen = .browser(b)
+        return loadPage(b)
+    }
+
     /// The same page again (after a change), starting at its first row: the boundary just below that row in
     /// (value, id) order.
     func reloadPage(_ b: BrowserState) -> [Effect] {
-        guard let first = b.rows.first else { return loadPage(b) }
+        guard !b.rowsOfEarlierQuery, let first = b.rows.first else { return loadPage(b) }
         return loadPage(b, after: PageQuery.Boundary(value: b.boundary(first).value, id: first.id - 1))
     }
 
@@ -54,9 +63,8 @@ extension AppState {
 }
 
 func openBrowser(_ state: inout AppState, _ register: Register) -> [Effect] {
-    let b = BrowserState(register: register)
-    state.screen = .browser(b)
-    return state.loadPage(b)
+    var b = BrowserState(register: register)
+    return state.newQuery(&b)
 }
 
 func openChecks(_ state: inout AppState) -> [Effect] {
@@ -77,6 +85,7 @@ func pageLoaded(_ state: inout AppState, _ register: Register, _ rows: [Register
     }
     b.list = ListState(selected: b.selection(in: rows))
     b.rows = rows
+    b.rowsOfEarlierQuery = false
     state.screen = .browser(b)
     return []
 }
@@ -180,8 +189,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         case .escape:
             b.search = nil
             b.query = ""
-            state.screen = .browser(b)
-            return state.loadPage(b)
+            return state.newQuery(&b)
         case .enter, .down:
             b.search = nil
             state.screen = .browser(b)
@@ -190,8 +198,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
             _ = search.handle(key)
             b.search = search
             b.query = search.text.trimmingSpaces()
-            state.screen = .browser(b)
-            return state.loadPage(b)
+            return state.newQuery(&b)
         }
     }
     switch key {
@@ -209,8 +216,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return state.loadPage(b, before: b.boundary(first))
     case .home:
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .tab, .backTab:
         let all = Register.allCases
         let i = all.firstIndex(of: b.register) ?? 0
@@ -226,29 +232,24 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         // A search shown before lists active records: the deleted view is the whole list of deleted ones.
         b.query = ""
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .character("p"):
         b.problemsOnly.toggle()
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .character("s"):
         let columns = b.sortColumns
         b.sort = columns[((columns.firstIndex(of: b.sort) ?? 0) + 1) % columns.count]
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .character("f") where b.register == .survey:
         b.cycleStatus()
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .character("g") where b.register == .survey:
         b.cycleCategory()
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .character("e"):
         state.screen = .browser(b)
         return openExport(&state, .register(b.register))
@@ -259,8 +260,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
     case .character("t") where b.register == .survey:
         b.cycleTrained()
         b.list = ListState()
-        state.screen = .browser(b)
-        return state.loadPage(b)
+        return state.newQuery(&b)
     case .enter:
         guard let row = b.selected else { break }
         guard !row.deleted else { state.show("已删除的记录不能修改，可按 r 恢复", error: true); break }
@@ -332,8 +332,7 @@ func dateRangeDialogKey(_ state: inout AppState, _ editor: TextEditor, _ key: Ke
         case .browser(var b):
             b.dateFilter = period
             b.list = ListState()
-            state.screen = .browser(b)
-            return state.loadPage(b)
+            return state.newQuery(&b)
         case .district(var d):
             d.browser.dateFilter = period
             d.browser.list = ListState()

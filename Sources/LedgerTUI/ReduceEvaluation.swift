@@ -91,7 +91,10 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         e.focus = .items
         state.dialog = .evaluationInput(.points(item, e.stage), TextEditor(limit: 6))
     case .character("d"):
-        guard e.evaluation != nil else { return needsSubmission(&state) }
+        guard let submitted = e.evaluation else { return needsSubmission(&state) }
+        if let signed = e.shownSignature {
+            return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
+        }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         state.dialog = .evaluationInput(.drawSize(e.stage), TextEditor(limit: 4))
     case .character("1"), .character("2"), .character("3"):
@@ -107,11 +110,15 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         }
         state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))
     case .character("S"):
-        guard e.evaluation != nil else { return needsSubmission(&state) }
+        guard let submitted = e.evaluation else { return needsSubmission(&state) }
+        if let signed = e.shownSignature {
+            return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
+        }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         // The store's rule, said before the confirmation: the sample drawn and every sampled record checked.
         if let refusal = Evaluation.signOffRefusal(e.shownSample, e.stage) { return refuse(&state, refusal) }
-        state.dialog = .evaluationInput(.confirmSign(e.stage), TextEditor(limit: 1))
+        // Signing reviews the frozen submission: registers changed since are said before the confirmation.
+        state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission), TextEditor(limit: 1))
     case .character("R"):
         guard let ev = e.evaluation else { return needsSubmission(&state) }
         // The entry conditions of 评选 it does not meet, by the candidates' rule (`plan --candidates`).
@@ -176,7 +183,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
         case .unlockReason:
             guard !text.isEmpty else { return refuse(&state, "解锁必须填写理由") }
             request = .unlock(reason: text)
-        case .confirmSign(let stage):
+        case .confirmSign(let stage, _):
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend

@@ -44,7 +44,7 @@ struct PersonValidatorTests {
         }
         let found = findings(Fixture.intending(["id_number": born("18800101"), "survey_date": "2024-03-15"]))
         #expect(found.map(\.code) == ["age.impossible"] && found.first?.field == "id_number" && found.hasErrors)
-        #expect(found.first?.message == "摸底日期时已满120周岁，出生日期1880-01-01不可能，请核对公民身份号码")
+        #expect(found.first?.message == "出生日期1880-01-01不可能（已满120周岁），请核对号码")
         // One day short of 120 is only unusual
         #expect(codes(Fixture.intending(["id_number": born("19040316"), "survey_date": "2024-03-15"])).isEmpty)
     }

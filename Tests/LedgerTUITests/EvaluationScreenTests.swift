@@ -229,6 +229,9 @@ struct EvaluationScreenTests {
         // An answer after a request says what happened; Esc goes home and refreshes the figures
         _ = reduce(&state, .evaluationUpdated(Self.evaluation(signed: true), after: .sign))
         #expect(state.message == "已签署初评，台账已锁定")
+        // S on a signed stage says who signed it, without asking first
+        #expect(press(&state, [.character("S")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "初评已由督导员于2024-12-31 11:00签署")
         #expect(press(&state, [.escape]) == [.loadFacts(community: code)])
         if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
     }

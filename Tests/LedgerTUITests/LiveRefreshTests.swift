@@ -49,6 +49,23 @@ struct LiveRefreshTests {
         #expect(reduce(&state, .storeChanged([Self.other])) == [])
     }
 
+    /// A refresh that comes while a new query's answer is awaited (x: the deleted records) starts that query from
+    /// its beginning: the rows shown are the live ones, and a position taken from them had skipped the deleted 刘一.
+    @Test func aRefreshBeforeANewQuerysAnswerStartsItFromTheTop() {
+        var state = homeState()
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(2, "陈二"), row(3, "张三")]))
+        let deleted = press(&state, [.character("x")])
+        guard case .loadPage(let asked)? = deleted.last else { Issue.record("x asked \(deleted)"); return }
+        #expect(asked.deleted && asked.after == nil)
+        let refresh = reduce(&state, .storeChanged([testCommunity.code]))
+        #expect(refresh.last == .loadPage(asked))
+        // Once answered, a refresh keeps the page's position again
+        _ = reduce(&state, .pageLoaded(.survey, [row(1, "刘一")]))
+        guard case .loadPage(let again)? = reduce(&state, .storeChanged([testCommunity.code])).last else { Issue.record("no reload"); return }
+        #expect(again.deleted && again.after == PageQuery.Boundary(value: "", id: 0))
+    }
+
     func selectedId(_ state: AppState) -> Int64? {
         guard case .browser(let b) = state.screen else { return nil }
         return b.selected?.id

@@ -117,7 +117,7 @@ public struct EffectRunner: Sendable {
             return .servicesCounted(personId: personId, count: try await database.activeServiceCount(person: personId))
         case .deleteRecord(let register, let id, let reason, let confirmingServices):
             try await database.delete(RecordRef(register, id: id), reason: reason, confirmingServices: confirmingServices)
-            return .registerChanged("已删除第\(id)号记录（可在“显示已删除”中恢复）")
+            return .registerChanged("已删除第\(id)号记录（按 x 显示已删除的记录，可按 r 恢复）")
         case .restoreRecord(let register, let id):
             try await database.restore(RecordRef(register, id: id))
             return .registerChanged("已恢复第\(id)号记录")

@@ -46,7 +46,7 @@ public enum PersonValidator {
             r.warning("id_number", "age.under16", "摸底日期时未满16周岁，请核对公民身份号码")
         } else if let birth = id?.birthDate, let surveyDate, surveyDate >= birth.adding(years: Self.impossibleAge) {
             // A valid number with a mistyped century (1880 for 1980) would otherwise count a person no one can be.
-            r.error("id_number", "age.impossible", "摸底日期时已满\(Self.impossibleAge)周岁，出生日期\(birth)不可能，请核对公民身份号码")
+            r.error("id_number", "age.impossible", "出生日期\(birth)不可能（已满\(Self.impossibleAge)周岁），请核对号码")
         }
         guard let name, let id, let gender, let education, let hukou, let phone, !categories.isEmpty,
               let status, let surveyDate else {

@@ -19,6 +19,8 @@ public struct EditingRecord: Sendable, Hashable {
 public struct BrowserState: Sendable {
     public var register: Register
     public var rows: [RegisterRow] = []
+    /// A new query was asked and its answer has not come: the rows shown are the earlier query's.
+    public var rowsOfEarlierQuery = false
     /// A record of a community the operator may not change, shown read-only (numbers masked) instead of a form.
     public var viewing: RecordView?
     public var list = ListState()

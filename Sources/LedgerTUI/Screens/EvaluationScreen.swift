@@ -223,10 +223,10 @@ enum EvaluationScreen {
             return ("核实结果：\(result.rawValue)", lines + ["", "说明（\(required)，Enter 保存）：", ""], editor)
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
-        case .confirmSign(.district):
-            return ("签署初评", ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。", "", "Enter 签署    Esc 取消"], nil)
-        case .confirmSign(.city):
-            return ("签署市级考评", ["签署后台账保持锁定，", "只有市级督导可以解锁。", "", "Enter 签署    Esc 取消"], nil)
+        case .confirmSign(let stage, let changed):
+            let outdated = changed > 0 ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : []
+            let effect = stage == .district ? ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。"] : ["签署后台账保持锁定，", "只有市级督导可以解锁。"]
+            return ("签署" + stage.title, outdated + effect + ["", "Enter 签署    Esc 取消"], nil)
         case .confirmRecommend(let unmet) where unmet.isEmpty:
             return ("推荐市级考评", ["推荐本社区参加市级考评：", "市级督导将复核初评并另行抽样。", "", "Enter 推荐    Esc 取消"], nil)
         case .confirmRecommend(let unmet):

@@ -41,6 +41,11 @@ public struct EvaluationState: Sendable, Hashable {
         stage == .district ? evaluation?.sample : city?.city?.sample
     }
 
+    /// The shown stage's signature (nil while it is not signed).
+    public var shownSignature: Signature? {
+        stage == .district ? evaluation?.signature : city?.city?.signature
+    }
+
     public var selectedCheck: SpotCheck? {
         guard let checks = shownSample?.checks, checks.indices.contains(self.checks.selected) else { return nil }
         return checks[self.checks.selected]
@@ -89,7 +94,8 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case note(SpotCheck, SpotCheckResult, EvaluationStage)
     case unlockReason
     /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
-    case confirmSign(EvaluationStage)
+    /// `changedSince`: changes to the registers after the 自评 was submitted (the signature covers the submission).
+    case confirmSign(EvaluationStage, changedSince: Int = 0)
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
     /// Submit the 自评 (freeze the score card)? (Enter or y confirms.)
