@@ -7,8 +7,7 @@ import TerminalUI
 func openDistrict(_ state: inout AppState, _ scope: DistrictScopeQuery, fromOverview: Bool = true) -> [Effect] {
     var d = DistrictState(scope: scope, fromOverview: fromOverview)
     if case .overview(let o) = state.screen { d.overview = o }
-    state.screen = .district(d)
-    return state.loadDistrictPage(d)
+    return state.newDistrictQuery(&d)
 }
 
 extension AppState {
@@ -23,8 +22,16 @@ extension AppState {
 
     /// The same page again (after a resize or a form), from its first row: the boundary just below that row.
     func reloadDistrictPage(_ d: DistrictState) -> [Effect] {
-        guard let first = d.browser.rows.first else { return loadDistrictPage(d) }
+        guard !d.browser.rowsOfEarlierQuery, let first = d.browser.rows.first else { return loadDistrictPage(d) }
         return loadDistrictPage(d, after: PageQuery.Boundary(value: d.browser.boundary(first).value, id: first.id - 1))
+    }
+
+    /// Starts a new query of the district register's rows; a reload before its answer starts it from the top
+    /// (`newQuery`).
+    mutating func newDistrictQuery(_ d: inout DistrictState) -> [Effect] {
+        d.browser.rowsOfEarlierQuery = true
+        screen = .district(d)
+        return loadDistrictPage(d)
     }
 
     /// The streets of the known communities, each once, in community order.
@@ -47,6 +54,7 @@ func districtPageLoaded(_ state: inout AppState, _ q: DistrictPageQuery, _ rows:
     }
     d.browser.list = ListState(selected: d.browser.selection(in: rows))
     d.browser.rows = rows
+    d.browser.rowsOfEarlierQuery = false
     state.screen = .district(d)
     return []
 }
@@ -115,8 +123,7 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
         case .escape, .character("q"):
             d.hits = nil
             d.query = ""
-            state.screen = .district(d)
-            return state.loadDistrictPage(d)
+            return state.newDistrictQuery(&d)
         default: break
         }
         state.screen = .district(d)
@@ -127,8 +134,7 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
     func reload() -> [Effect] {
         b.list = ListState()
         d.browser = b
-        state.screen = .district(d)
-        return state.loadDistrictPage(d)
+        return state.newDistrictQuery(&d)
     }
     switch key {
     case .up, .down:
@@ -220,8 +226,7 @@ private func districtSearchKey(_ state: inout AppState, _ district: DistrictStat
         d.search = nil
         d.query = ""
         d.hits = nil
-        state.screen = .district(d)
-        return state.loadDistrictPage(d)
+        return state.newDistrictQuery(&d)
     case .enter, .down:
         d.search = nil
         state.screen = .district(d)
