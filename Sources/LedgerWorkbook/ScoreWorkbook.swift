@@ -92,7 +92,7 @@ enum ScoreSheetWriter {
         try sheet.string(total, 6, "满分\(form.card.max)分，自评\(form.card.total)分", .wrappedText)
 
         let inferred = form.card.items.contains { $0.source == .inferred }
-        var notes = "注：自评得分由台账数据按评分表计算（\(form.rubric.id)），计算依据列出所用数字。"
+        var notes = "注：自评得分由台账数据按《\(form.rubric.title)》计算，计算依据列出所用数字。"
         if inferred { notes += "标※的项为原评分表未列、依据方案文字推定的评分项。" }
         notes += "依据：\(form.rubric.citation)"
         try line(total + 1, notes, .note, height: Double(Text.lines(notes, width: 150) * 13 + 6))

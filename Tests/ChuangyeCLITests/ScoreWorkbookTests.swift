@@ -42,6 +42,9 @@ struct ScoreWorkbookTests {
         #expect(Double(total[3].text ?? "") == 100)
         #expect(sheet.merged.contains("A1:G1") && sheet.merged.contains("A\(5 + items.count):C\(5 + items.count)"))
         #expect(sheet.rows.last?.first?.text?.hasPrefix("负责人（签字）：") == true)
+        // The note names the scoring table as a person reads it, not its file id
+        let note = sheet.rows.compactMap { $0.first?.text }.first { $0.hasPrefix("注：") }
+        #expect(note?.hasPrefix("注：自评得分由台账数据按《西宁市创建创业型社区评分表》计算") == true, "\(note ?? "")")
         #expect(sheet.printTitleRows == "$4:$4" && sheet.orientation == "landscape" && sheet.paper == 9)
         #expect(sheet.fitWidth == 1 && sheet.fitHeight == 0 && sheet.footer == "第 &P 页 共 &N 页")
 
