@@ -139,8 +139,13 @@ public struct PostgresLedger: LedgerStorage {
         await gate.releaseBroken(connection)
         if retrying { return }
         await link.lost(gate)
-        throw StoreError((writing ? "数据未保存：" : "读取数据失败：") + "与数据库服务器的连接中断，正在重连，请稍后重试",
-                         detail: String(reflecting: error), connectionLost: true)
+        throw Self.lostConnection(writing: writing, after: error)
+    }
+
+    /// What a read or a write that lost its connection says (the engine is reconnecting).
+    static func lostConnection(writing: Bool, after error: any Error) -> StoreError {
+        StoreError((writing ? "数据未保存：" : "读取数据失败：") + "与数据库服务器的连接中断，正在重连，请稍后重试",
+                   detail: String(reflecting: error), connectionLost: true)
     }
 
     /// Creates the schema's tables or brings them up to the latest version, under a lock so that two first runs

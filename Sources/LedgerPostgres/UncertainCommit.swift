@@ -84,8 +84,7 @@ extension PostgresLedger {
         case .committed:
             return .success(result)
         case .rolledBack:
-            return .failure(StoreError("数据未保存：与数据库服务器的连接中断，正在重连，请稍后重试", detail: String(reflecting: error),
-                                       connectionLost: true))
+            return .failure(Self.lostConnection(writing: true, after: error))
         case .unknown, nil:
             uncertain.remember(.init(transaction: transaction, request: request, result: result))
             return .failure(StoreError(StoreError.commitUnknown, detail: String(reflecting: error), connectionLost: true, outcomeUnknown: true))

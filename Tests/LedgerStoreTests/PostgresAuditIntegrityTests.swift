@@ -10,18 +10,11 @@ import Testing
 struct PostgresAuditIntegrityTests {
     @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the audit's integrity was NOT tested"))
     func aLoginCannotWriteHistoryForARecordItDidNotChange() async throws {
-        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
-        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        admin.schema = "auditok_\(tag)"
-        try await PostgresSecurity.initialize(admin)
-        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("auditok")
         try await district.saveCommunity(Conformance.community())
         let person = try #require(try await district.saveNew(Conformance.person(1)).ref)
-        let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
-        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
-        var clerk = admin
-        clerk.user = clerkName
-        clerk.password = password
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
         let invented = """
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
             VALUES ('x', 'x', '\(Conformance.code)', 'person', '\(person.id)', 'update', '{"name": ["张三", "张四"]}')

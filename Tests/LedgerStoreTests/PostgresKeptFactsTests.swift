@@ -10,22 +10,15 @@ import Testing
 struct PostgresKeptFactsTests {
     @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the kept figures' recount was NOT tested"))
     func figuresWrittenWithRawSQLAreRecomputedByTheDistrictsCheck() async throws {
-        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
-        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        admin.schema = "facts_\(tag)"
-        try await PostgresSecurity.initialize(admin)
-        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("facts")
         try await district.saveCommunity(Conformance.community())
         let person = try #require(try await district.saveNew(Conformance.person(1)).ref)
         _ = try await district.saveNew(Conformance.service(1))
         let activity = try #require(try await district.saveNew(Conformance.activity()).ref)
         let honest = try await district.scoreFacts(community: Conformance.code)
 
-        let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
-        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
-        var clerk = admin
-        clerk.user = clerkName
-        clerk.password = password
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
         // Given the clerk's login lifting the figures with raw SQL (allowed: the app writes them as that login)
         _ = try await PostgresAdministration.rows("""
             UPDATE person SET facts = '{"registered": 40, "entrepreneurs": 40}', services_in_period = 9 WHERE id = \(person.id)

@@ -9,17 +9,10 @@ import Testing
 struct PostgresProfileRightsTests {
     @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the profile's rights were NOT tested"))
     func aClerksLoginCannotMoveItsCommunityToAnotherStreet() async throws {
-        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
-        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        admin.schema = "profile_\(tag)"
-        try await PostgresSecurity.initialize(admin)
-        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("profile")
         try await district.saveCommunity(Conformance.community())
-        let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
-        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
-        var clerk = admin
-        clerk.user = clerkName
-        clerk.password = password
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
         func asClerk(_ sql: String) async throws -> [[String?]] { try await PostgresAdministration.rows(sql, at: clerk) }
 
         for (sql, fields) in [("UPDATE community SET street = '大众街街道'", "所属街道"),

@@ -9,21 +9,14 @@ import Testing
 struct PostgresRolesTests {
     @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the PostgreSQL roles were NOT tested"))
     func aClerksLoginReachesOnlyItsCommunitiesAndNeverChangesTheAudit() async throws {
-        var admin = try PostgresLocation(url: try #require(PostgresTestServer.url))
-        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        admin.schema = "roles_\(tag)"
-        try await PostgresSecurity.initialize(admin)
-        let district = PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today })
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("roles")
         try await district.saveCommunity(Conformance.community())
         try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "南关社区"))
         let own = try #require(try await district.saveNew(Conformance.person(1)).ref)
         let elsewhere = try #require(try await district.saveNew(Conformance.person(2, name: "李四"), in: Conformance.otherCode).ref)
 
-        let clerkName = "clerk_\(tag)", password = "pw-\(UUID().uuidString)"
-        try await PostgresSecurity.addOperator(clerkName, role: .clerk, communities: [Conformance.code], password: password, at: admin)
-        var clerk = admin
-        clerk.user = clerkName
-        clerk.password = password
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
         func asClerk(_ sql: String) async throws -> [[String?]] { try await PostgresAdministration.rows(sql, at: clerk) }
         func asAdmin(_ sql: String) async throws -> [[String?]] { try await PostgresAdministration.rows(sql, at: admin) }
 

@@ -28,6 +28,26 @@ enum PostgresTestServer {
         return location
     }
 
+    /// A ledger with the district's roles (`PostgresSecurity.initialize`) in a schema of its own, `prefix_<tag>`,
+    /// and the administrator's session on it; `tag` names the test's logins apart from other runs'.
+    static func securedLedger(_ prefix: String) async throws -> (admin: PostgresLocation, district: PostgresLedger, tag: String) {
+        var admin = try PostgresLocation(url: try #require(url, "CHUANGYE_TEST_PG is not set"))
+        let tag = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12))
+        admin.schema = "\(prefix)_\(tag)"
+        try await PostgresSecurity.initialize(admin)
+        return (admin, PostgresLedger(location: admin, operatorName: admin.user, today: { Conformance.today }), tag)
+    }
+
+    /// A clerk's login on `admin`'s ledger (with a password of its own), and where it connects.
+    static func clerkLogin(_ name: String, of communities: [String], at admin: PostgresLocation) async throws -> PostgresLocation {
+        let password = "pw-\(UUID().uuidString)"
+        try await PostgresSecurity.addOperator(name, role: .clerk, communities: communities, password: password, at: admin)
+        var clerk = admin
+        clerk.user = name
+        clerk.password = password
+        return clerk
+    }
+
     /// What removes a ledger set up with `PostgresSecurity.initialize` (a roles test's): its schema, the logins the
     /// test made, and the ledger's group and owner roles.
     static func teardown(_ admin: PostgresLocation, logins: [String]) -> [String] {
