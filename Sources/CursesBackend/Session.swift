@@ -18,6 +18,24 @@ public final class CursesSession {
     private var utf8 = UTF8Assembler()
     /// Keys decoded but not yet returned (one byte can end an invalid sequence and be a key of its own).
     private var decoded: [InputEvent] = []
+    /// Bytes curses has returned since the last escape byte, function key or paste: while none of these comes,
+    /// nothing waits in curses' own queue.
+    private var plainRun = 0
+    /// The text of a burst read in bulk (`readBurst`), kept while its run goes on.
+    private var burst = TextBurst(limit: 0)
+
+    /// Bytes in a row after which the rest of a burst is read from the terminal directly. Past this many, curses'
+    /// own queue is empty: it holds at most one key sequence being matched, or the bytes `ungetch` gave back, which
+    /// its queue caps at about 137.
+    private static let burstAfter = 256
+    /// Text read at once is passed on key by key when shorter than this, as it was typed (keys typed one by one, or
+    /// a few grouped by a remote link, behave as keys): only a paste is this long. Text beyond the focused field's
+    /// limit in an unbroken run is dropped either way: the field could not take it.
+    private static let burstPasteFrom = 32
+    /// Bytes read at a time in a burst: few enough that what follows an escape byte fits back into curses' queue.
+    private static let burstChunk = 100
+    /// Keys a burst reads ahead at most (a paste of a million newlines stays in the terminal until they are taken).
+    private static let burstKeys = 64
 
     /// Starts curses. Call `setlocale(LC_ALL, "")` first (done here too) so UTF-8 input and output work.
     public init(colorAllowed: Bool) {
@@ -75,9 +93,20 @@ public final class CursesSession {
             let code = cy_getch()
             if code == ERR { return nil }
             guard code > 0xFF else {
-                decoded = utf8.feed(UInt8(code)).compactMap(Self.event)
+                let byte = UInt8(code)
+                plainRun = byte == 0x1B ? 0 : plainRun + 1
+                // In a form's field (the limit says one is focused), once curses' queue is surely empty, this byte
+                // and whatever is ready after it are read as a burst.
+                if plainRun > Self.burstAfter && pasteLimit > 0 {
+                    readBurst(startingWith: byte, limit: pasteLimit)
+                    continue
+                }
+                burst = TextBurst(limit: 0)
+                decoded = utf8.feed(byte).compactMap(Self.event)
                 continue
             }
+            plainRun = 0
+            burst = TextBurst(limit: 0)
             decoded = utf8.interrupt().compactMap(Self.event)
             if code == KEY_RESIZE {
                 decoded.append(.resized(size.width, size.height))
@@ -117,6 +146,39 @@ public final class CursesSession {
         // Keys typed right after the paste, read with it: back to curses, last byte first (it is a stack).
         for byte in collector.leftover.reversed() { _ = cy_unget_byte(Int32(byte)) }
         return .pasted(collector.text)
+    }
+
+    /// Reads `first` and the bytes ready after it from the terminal in bulk (a paste from a terminal without
+    /// bracketed paste arrives faster than curses reads it): runs of printable characters as pastes (an unbroken run
+    /// cut at the limit plus one, as a bracketed paste is), other characters as keys. Stops at an escape byte, which
+    /// goes back to curses with what followed it, and after `burstKeys` keys (the rest stays in the terminal).
+    private func readBurst(startingWith first: UInt8, limit: Int) {
+        burst.limit = limit == .max ? limit : limit + 1
+        _ = burst.feed([first], through: &utf8)
+        var chunk = [UInt8](repeating: 0, count: Self.burstChunk)
+        while decoded.count + burst.waiting < Self.burstKeys && Self.inputIsReady() {
+            let n = read(STDIN_FILENO, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            if let escape = burst.feed(chunk[..<n], through: &utf8) {
+                for byte in chunk[escape..<n].reversed() { _ = cy_unget_byte(Int32(byte)) }
+                plainRun = 0
+                break
+            }
+        }
+        for piece in burst.take() {
+            switch piece {
+            case .text(let text) where text.unicodeScalars.count >= Self.burstPasteFrom: decoded.append(.pasted(text))
+            case .text(let text): decoded += text.unicodeScalars.compactMap { Self.event(.scalar($0)) }
+            case .other(let output): if let event = Self.event(output) { decoded.append(event) }
+            }
+        }
+    }
+
+    /// Whether a byte can be read from the terminal without waiting.
+    private static func inputIsReady() -> Bool {
+        var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&ready, 1, 0) > 0
     }
 
     /// Draws what changed since the last frame.

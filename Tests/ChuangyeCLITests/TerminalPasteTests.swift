@@ -24,6 +24,31 @@ extension TerminalAppTests {
 }
 
 extension TerminalAppTests {
+    /// 2 MB pasted into 姓名 from a terminal without bracketed paste (tmux's `paste-buffer` without `-p` sends the
+    /// text as keys): read a byte at a time through curses it held the form for 13–20 s. The text after the first
+    /// bytes is read in bulk and cut at the field's limit; the keys typed after the paste are answered within
+    /// seconds (about 1 s on the shared machine).
+    @Test func twoMegabytesPastedAsKeysAreCutAndTheFormAnswersAtOnce() throws {
+        defer { cli.cleanup() }
+        let t = try TmuxTerminal(app, environment: environment, width: 80, height: 24)
+        try t.waitFor("新增摸底登记")
+        try t.press("1")
+        try t.waitFor("[1 基本信息]")
+        let file = cli.dir.appendingPathComponent("keys.txt")
+        try Data(String(repeating: "买买提", count: 233_200).utf8).write(to: file) // 2,098,800 bytes
+        try t.tmux(["load-buffer", "-b", "keys", file.path])
+        let started = Date()
+        try t.tmux(["paste-buffer", "-b", "keys", "-t", t.session])
+        try t.press("C-u")
+        try t.type("钱多多"); try t.press("Tab")
+        // The keys after the paste are read after every byte of it: their answer is the paste read whole.
+        try t.waitFor("✓ 钱多多", timeout: 30)
+        #expect(Date().timeIntervalSince(started) < 8)
+        try t.press("BTab")
+        try t.waitFor("最多30个字")
+        #expect(!t.screen.contains("买"), "the cut paste came back after C-u:\n\(t.screen)")
+    }
+
     /// 20,000 王 pasted at 80×24 (as keys, no bracketed paste): tmux writes them in chunks, and a chunk may end
     /// inside a character. It was reported as invalid UTF-8 in 2 runs of 5; it must never be. Pasted into a dialog's
     /// input, where the keys after it do not clear the message line, so a report anywhere in the paste stays.
