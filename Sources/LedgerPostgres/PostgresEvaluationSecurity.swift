@@ -107,8 +107,46 @@ extension PostgresSecurity {
                 "CREATE TRIGGER \(table)_steps_guard BEFORE INSERT OR UPDATE OR DELETE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION evaluation_steps_guard()",
             ]
         }
+        // Who drew, checked, adjusted, signed, locked or recommended is the login that wrote it, whatever name the
+        // SQL gives (the app writes the login's name; a supervisor's psql could have written another person's).
+        sql.append("""
+            CREATE OR REPLACE FUNCTION signer_is_login() RETURNS trigger LANGUAGE plpgsql SET search_path = \(schema) AS $$
+            DECLARE
+                new_row jsonb := to_jsonb(NEW);
+                old_row jsonb := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) END;
+                named jsonb := '{}';
+                who text;
+                at text;
+            BEGIN
+                -- The trigger's arguments: pairs of a name column and the time column written with it.
+                FOR i IN 0 .. TG_NARGS / 2 - 1 LOOP
+                    who := TG_ARGV[2 * i];
+                    at := TG_ARGV[2 * i + 1];
+                    IF new_row->>who IS NOT NULL AND new_row->>who <> session_user
+                       AND (old_row IS NULL OR new_row->who IS DISTINCT FROM old_row->who OR new_row->at IS DISTINCT FROM old_row->at) THEN
+                        named := named || jsonb_build_object(who, session_user);
+                    END IF;
+                END LOOP;
+                IF named <> '{}' THEN NEW := jsonb_populate_record(NEW, named); END IF;
+                RETURN NEW;
+            END
+            $$
+            """)
+        let signers: [(table: String, pairs: [String])] = [
+            ("evaluation", ["drawn_by", "drawn_at", "recommended_by", "recommended_at", "signed_by", "signed_at"]),
+            ("evaluation_adjustment", ["adjusted_by", "adjusted_at"]),
+            ("spot_check", ["checked_by", "checked_at"]),
+            ("evaluation_lock", ["locked_by", "locked_at"]),
+        ]
+        for (table, pairs) in signers {
+            sql += [
+                "DROP TRIGGER IF EXISTS \(table)_signer_is_login ON \(table)",
+                "CREATE TRIGGER \(table)_signer_is_login BEFORE INSERT OR UPDATE ON \(table) FOR EACH ROW EXECUTE FUNCTION signer_is_login("
+                    + pairs.map { "'\($0)'" }.joined(separator: ", ") + ")",
+            ]
+        }
         for function in ["evaluation_community(bigint)", "may_evaluate(bigint)", "may_add_items(bigint)", "evaluation_steps_guard()",
-                         "evaluation_submission_guard()"] {
+                         "evaluation_submission_guard()", "signer_is_login()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(owner)")
         }
         // Rows readable through their community (the owner reads all, inside the functions it owns).
