@@ -1,3 +1,4 @@
+import LedgerCore
 import LedgerStore
 
 /// Who may do what in the evaluation procedure, held by the database as the SQLite engine's app checks hold it
@@ -145,8 +146,49 @@ extension PostgresSecurity {
                     + pairs.map { "'\($0)'" }.joined(separator: ", ") + ")",
             ]
         }
+        // A stage is signed only once its sample was drawn and every sampled record checked, whatever SQL signs it
+        // (the district's signature is its lock; the city's, the signed review): the app's rule and words.
+        func unchecked(_ stage: EvaluationStage) -> String {
+            let words = SignOffReadiness.unchecked("\u{1}", stage).split(separator: "\u{1}", omittingEmptySubsequences: false)
+            return literal(String(words[0])) + " || open || " + literal(String(words[1]))
+        }
+        sql += [
+            """
+            CREATE OR REPLACE FUNCTION signed_only_when_checked() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = \(schema) AS $$
+            DECLARE
+                signed_id bigint;
+                drawn integer;
+                open integer;
+                city boolean := TG_TABLE_NAME = 'evaluation';
+            BEGIN
+                IF city THEN
+                    IF NEW.review_of IS NULL OR NEW.signed_by IS NULL OR (TG_OP = 'UPDATE' AND OLD.signed_by IS NOT NULL) THEN
+                        RETURN NEW;
+                    END IF;
+                    signed_id := NEW.id;
+                ELSE
+                    signed_id := NEW.evaluation_id;
+                END IF;
+                SELECT count(*), count(*) FILTER (WHERE s.result IS NULL) INTO drawn, open FROM spot_check s WHERE s.evaluation_id = signed_id;
+                IF drawn = 0 THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = CASE WHEN city THEN \(literal(SignOffReadiness.notDrawn(.city)))
+                        ELSE \(literal(SignOffReadiness.notDrawn(.district))) END;
+                END IF;
+                IF open > 0 THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = CASE WHEN city THEN \(unchecked(.city)) ELSE \(unchecked(.district)) END;
+                END IF;
+                RETURN NEW;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS evaluation_lock_signed_when_checked ON evaluation_lock",
+            "CREATE TRIGGER evaluation_lock_signed_when_checked BEFORE INSERT ON evaluation_lock FOR EACH ROW EXECUTE FUNCTION signed_only_when_checked()",
+            "DROP TRIGGER IF EXISTS evaluation_signed_when_checked ON evaluation",
+            "CREATE TRIGGER evaluation_signed_when_checked BEFORE INSERT OR UPDATE ON evaluation FOR EACH ROW EXECUTE FUNCTION signed_only_when_checked()",
+        ]
         for function in ["evaluation_community(bigint)", "may_evaluate(bigint)", "may_add_items(bigint)", "evaluation_steps_guard()",
-                         "evaluation_submission_guard()", "signer_is_login()"] {
+                         "evaluation_submission_guard()", "signer_is_login()", "signed_only_when_checked()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(owner)")
         }
         // Rows readable through their community (the owner reads all, inside the functions it owns).
