@@ -63,8 +63,8 @@ extension PostgresLedger: StatisticsStore {
                count(*) FILTER (WHERE action = 'insert')::integer AS entered,
                count(*) FILTER (WHERE action IN ('update', 'undo'))::integer AS corrected,
                COALESCE(sum(CASE WHEN action IN ('update', 'undo') THEN
-                   (SELECT count(*) FROM jsonb_object_keys(changes::jsonb) k WHERE k NOT LIKE 'accepted\\_warning.%') ELSE 0 END), 0)::integer AS fields,
-               COALESCE(sum((SELECT count(*) FROM jsonb_object_keys(changes::jsonb) k WHERE k LIKE 'accepted\\_warning.%')), 0)::integer AS accepted
+                   (SELECT count(*) FROM jsonb_object_keys(changes_object(changes)) k WHERE k NOT LIKE 'accepted\\_warning.%') ELSE 0 END), 0)::integer AS fields,
+               COALESCE(sum((SELECT count(*) FROM jsonb_object_keys(changes_object(changes)) k WHERE k LIKE 'accepted\\_warning.%')), 0)::integer AS accepted
         FROM audit
         WHERE record_table IN ('person', 'service', 'activity') AND action <> 'sql'
           AND (\(who)::text IS NULL OR operator = \(who)) AND (\(from)::text IS NULL OR left(at, 10) >= \(from))

@@ -31,7 +31,7 @@ public enum PostgresSecurity {
         let schema = location.schema, owner = ownerRole(location), clerk = clerkRole(location), reader = readerRole(location)
         let allTables = communityTables.map(\.0) + ["accepted_warning", "audit", "kept_draft", "operator_account",
                                                      "operator_community", "operator_street", "community_street", "migrated_community",
-                                                     "community_total", "schema_migration"] + evaluationTables
+                                                     "community_total", "schema_migration", "record_before"] + evaluationTables
         var sql: [String] = [
             "DO $$ BEGIN CREATE ROLE \(identifier(owner)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
             "DO $$ BEGIN CREATE ROLE \(identifier(clerk)) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
@@ -110,7 +110,22 @@ public enum PostgresSecurity {
             DECLARE
                 written text;
                 mine text;
+                claimed jsonb;
+                row_now jsonb;
+                row_then jsonb;
+                claim record;
+                untrue boolean;
             BEGIN
+                -- An entry's changes are a JSON object of fields and their old and new values (what the history
+                -- and the statistics read).
+                BEGIN
+                    claimed := NEW.changes::jsonb;
+                EXCEPTION WHEN others THEN
+                    claimed := NULL;
+                END;
+                IF claimed IS NULL OR jsonb_typeof(claimed) <> 'object' THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = '修改记录的内容格式不对（应为各字段的旧值和新值），未写入';
+                END IF;
                 IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
                     NEW.operator := session_user;
                     NEW.migrated_from := NULL;
@@ -133,6 +148,34 @@ public enum PostgresSecurity {
                        AND NOT (written IS NULL AND NEW.action = 'sql') THEN
                         RAISE EXCEPTION USING ERRCODE = 'CY002',
                             MESSAGE = '修改记录只能随记录本身的修改一起写入：' || NEW.record_table || ' 第' || NEW.record_id || '号记录在本次操作中没有改动';
+                    END IF;
+                    -- What an entry says changed is what did: each field's old value is the record's before this
+                    -- transaction's first change of its content (record_before, v8), its new value the record's now,
+                    -- and a recount's figures are the record's now. An update that changed nothing has nothing to say.
+                    IF NEW.record_table IN ('person', 'service', 'activity') AND NEW.record_id ~ '^[0-9]{1,18}$' AND NEW.action <> 'sql' THEN
+                        EXECUTE format('SELECT to_jsonb(r) FROM %I r WHERE id = $1', NEW.record_table) INTO row_now USING NEW.record_id::bigint;
+                        IF NEW.action = 'insert' THEN
+                            row_then := '{}';
+                        ELSE
+                            SELECT b.row_before INTO row_then FROM record_before b
+                            WHERE b.txid = txid_current() AND b.record_table = NEW.record_table AND b.record_id = NEW.record_id::bigint;
+                        END IF;
+                        FOR claim IN SELECT key, value FROM jsonb_each(claimed) WHERE key NOT LIKE 'accepted\\_warning.%' LOOP
+                            -- (An IF's condition ends at its first THEN: the CASE is computed apart.)
+                            untrue := jsonb_typeof(claim.value) <> 'array' OR CASE
+                                WHEN NEW.action = 'recount' AND claim.key = 'facts' THEN claim.value->>1 IS DISTINCT FROM (row_now->'facts')::text
+                                WHEN NEW.action = 'recount' AND claim.key = 'services_in_period' THEN claim.value->>1 IS DISTINCT FROM row_now->>'services_in_period'
+                                WHEN row_then IS NULL THEN true
+                                WHEN claim.key = 'deleted_reason' THEN claim.value->>0 IS DISTINCT FROM row_then->>'deleted_reason'
+                                    OR claim.value->>1 IS DISTINCT FROM row_now->>'deleted_reason'
+                                ELSE claim.value->>0 IS DISTINCT FROM row_then->'fields'->>claim.key
+                                    OR claim.value->>1 IS DISTINCT FROM row_now->'fields'->>claim.key END;
+                            IF untrue THEN
+                                RAISE EXCEPTION USING ERRCODE = 'CY002',
+                                    MESSAGE = '修改记录与记录的实际改动不符，未写入：' || NEW.record_table || ' 第' || NEW.record_id
+                                        || '号记录的“' || claim.key || '”在本次操作中不是这样改的';
+                            END IF;
+                        END LOOP;
                     END IF;
                 END IF;
                 NEW.txid := txid_current();
@@ -171,7 +214,8 @@ public enum PostgresSecurity {
         }
         for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "is_city()", "record_community(text, bigint)",
                          "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
-                         "keep_totals()", "audit_unrecorded_change()", "community_profile_rights()"] + evaluationFunctions {
+                         "keep_totals()", "audit_unrecorded_change()", "community_profile_rights()", "copied_columns_agree()",
+                         "remember_record_before()", "clear_record_before()", "changes_object(text)"] + evaluationFunctions {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'
@@ -181,6 +225,10 @@ public enum PostgresSecurity {
             // The entry for a change made without one is written as the owner (a login may have no right to insert
             // it, e.g. a change the policies let through on a table it reaches only through a function).
             "ALTER FUNCTION audit_unrecorded_change() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            // Each record's state before its first change is kept as the owner, in a table no login may touch.
+            "ALTER FUNCTION remember_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            "ALTER FUNCTION clear_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
+            "REVOKE ALL ON record_before FROM PUBLIC",
             "ALTER FUNCTION persons_with_id_numbers(text[]) OWNER TO \(identifier(owner))",
             "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",

@@ -100,15 +100,20 @@ struct PostgresEvaluationRolesTests {
                                             periodEnd: "2024-12-31", lockedBy: lock.by, lockedAt: lock.at, cityBy: nil, cityAt: nil).message
 
         // Every change of the locked community's content, with the clerk's login or the supervisor's, is refused by
-        // the database in the app's words; the figures the app keeps may still move
+        // the database in the app's words, and so is a change of the score contributions kept beside them; the
+        // problem counts the app keeps may still move
         for name in [clerkName, supervisorName] {
             for sql in ["UPDATE person SET fields = fields || '{\"remarks\": \"签署后改\"}' WHERE id = \(own.id)",
                         "UPDATE person SET deleted_at = 'x', deleted_reason = 'x' WHERE id = \(own.id)",
                         """
                         INSERT INTO person (community_code, id_number, name, name_key, initials, fields)
-                        VALUES ('\(Conformance.code)', '\(Conformance.idNumber(9))', '王五', 'wang wu', '{ww}', '{}')
+                        VALUES ('\(Conformance.code)', '\(Conformance.idNumber(9))', '王五', 'wang wu', '{ww}',
+                                '{"id_number": "\(Conformance.idNumber(9))", "name": "王五"}')
                         """,
                         "UPDATE service SET fields = fields || '{\"content\": \"改过的服务内容\"}'",
+                        // The kept score contributions too: a signed score rests on them
+                        "UPDATE person SET facts = '{\"participants\": 500, \"entrepreneur_jobs\": 300}' WHERE id = \(own.id)",
+                        "UPDATE person SET services_in_period = 9 WHERE id = \(own.id)",
                         "UPDATE community SET labour_force = 1 WHERE code = '\(Conformance.code)'",
                         "INSERT INTO checklist_answer VALUES ('\(Conformance.code)', 'work_plan', 250)",
                         "INSERT INTO accepted_warning VALUES ('person', \(own.id), 'x', '理由', 'x', 'x')"] {

@@ -98,9 +98,9 @@ struct PostgresMigrateTests {
         asClerk.password = password
         // (with a change of the record it names: an entry alone is refused, PostgresAuditIntegrityTests)
         let first = try #require(try await pg("SELECT min(id)::text FROM person").first?.first ?? nil)
-        try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET version = version WHERE id = \(first)", """
+        try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET fields = fields || '{\"forged\": \"b\"}' WHERE id = \(first)", """
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes, migrated_from)
-            VALUES ('2020-01-01T00:00:00', '王芳', '\(Conformance.code)', 'person', '\(first)', 'update', '{"forged": ["a", "b"]}', 'old.sqlite')
+            VALUES ('2020-01-01T00:00:00', '王芳', '\(Conformance.code)', 'person', '\(first)', 'update', '{"forged": [null, "b"]}', 'old.sqlite')
             """, "COMMIT"], at: asClerk)
         let forged = try await pg("SELECT operator, migrated_from, at FROM audit WHERE changes LIKE '%forged%'")
         #expect(forged.count == 1 && forged.first?[0] == clerk && forged.first?[1] == nil && forged.first?[2] != "2020-01-01T00:00:00",

@@ -41,9 +41,9 @@ struct PostgresRolesTests {
             await #expect(throws: StoreError.self, "\(sql)") { _ = try await asClerk(sql) }
         }
         // (an entry goes with a change of its record in the same transaction: PostgresAuditIntegrityTests)
-        try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET version = version WHERE id = \(own.id)", """
+        try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET fields = fields || '{\"forged\": \"b\"}' WHERE id = \(own.id)", """
             INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
-            VALUES ('2026-01-01T08:00:00', '王芳', '\(Conformance.code)', 'person', '\(own.id)', 'update', '{"forged": ["a", "b"]}')
+            VALUES ('2026-01-01T08:00:00', '王芳', '\(Conformance.code)', 'person', '\(own.id)', 'update', '{"forged": [null, "b"]}')
             """, "COMMIT"], at: clerk)
         // The entry names the login and the server's time, whatever the client wrote
         let forged = try await asAdmin("SELECT operator, at FROM audit WHERE changes LIKE '%forged%'")
