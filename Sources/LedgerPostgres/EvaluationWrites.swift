@@ -7,7 +7,8 @@ import PostgresNIO
 /// the rules of `LedgerCore` (the stratified draw, the service picked with each person, the reachable points).
 extension PostgresLedger: EvaluationStore {
     public func submitSelfAssessment(community code: String, card: ScoreCard) async throws -> Evaluation {
-        try await write { pg in
+        try await refuseIfFiguresCorrected(community: code, doing: "提交自评")
+        return try await write { pg in
             let c = try await Self.requireCommunity(pg, code: code)
             // The community's clerk (or a supervisor); a signed, locked period refuses here, naming the lock.
             try await requireWritable(pg, community: code)
@@ -204,6 +205,8 @@ extension PostgresLedger: EvaluationStore {
     }
 
     public func signOff(community code: String, stage: EvaluationStage) async throws -> Evaluation {
+        // (A 市级考评 is signed over the district's lock: the figures cannot have moved since.)
+        if stage == .district { try await refuseIfFiguresCorrected(community: code, doing: "签署初评") }
         let id = try await write { pg in
             let id = try await openStage(pg, community: code, stage: stage, doing: stage == .district ? "签署初评" : "签署市级考评")
             if let refusal = try await Self.evaluation(pg, id: id, checksumNow: false).signOffRefusal(stage) { throw StoreError(refusal) }
@@ -255,5 +258,12 @@ extension PostgresLedger: EvaluationStore {
             try await auditEvaluation(pg, community: code, evaluation: id, action: "unlock", changes: [FieldChange(field: "reason", old: nil, new: why)])
             try await pg.execute("DELETE FROM evaluation_lock WHERE community_code = \(code)")
         }
+    }
+
+    /// Judges the community's records again and corrects their kept figures (FiguresRecounted); refuses `doing`
+    /// when any were corrected.
+    func refuseIfFiguresCorrected(community: String, doing: String) async throws {
+        let corrected = try await checkAndRecount(community: community).corrected
+        if corrected > 0 { throw StoreError(FiguresRecounted.refusal(corrected: corrected, doing: doing)) }
     }
 }

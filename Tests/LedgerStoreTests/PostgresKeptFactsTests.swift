@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerPostgres
+import LedgerResources
 import LedgerStore
 import Testing
 
@@ -43,6 +44,46 @@ struct PostgresKeptFactsTests {
         #expect(try await district.history(of: activity).last?.action == "recount")
         // A second check finds nothing more to recompute
         #expect(try await district.checkAndRecount(community: Conformance.code).corrected == 0)
+
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
+    }
+
+    /// The same figures lifted before the 自评 is submitted: the submission recomputes them first and is refused
+    /// once, naming what it corrected, so that the score frozen is the registers' (a tester's lifted score had been
+    /// submitted, drawn, checked and signed); lifted between the submission and the signature, the same at signing.
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the recount before submitting was NOT tested"))
+    func submittingAndSigningRecomputeTheFiguresFirst() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("factsub")
+        try await district.saveCommunity(Conformance.community())
+        let person = try #require(try await district.saveNew(Conformance.person(1)).ref)
+        _ = try await district.saveNew(Conformance.person(2, name: "李四"))
+        let honest = try await district.scoreFacts(community: Conformance.code)
+        let clerkName = "clerk_\(tag)"
+        let clerkLogin = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
+        let clerk = PostgresLedger(location: clerkLogin, operatorName: clerkName, today: { Conformance.today })
+        let lift = "UPDATE person SET facts = '{\"registered\": 40, \"entrepreneurs\": 40}' WHERE id = \(person.id)"
+        _ = try await PostgresAdministration.rows(lift, at: clerkLogin)
+        let rubric = try Rubric.load(from: try #require(LedgerResources.rubricsDirectory).appendingPathComponent("xining-community.json"))
+        let liftedCard = ScoreEngine.evaluate(rubric, facts: try await clerk.scoreFacts(community: Conformance.code), checklist: [:])
+
+        let refused = await #expect(throws: StoreError.self) {
+            _ = try await clerk.submitSelfAssessment(community: Conformance.code, card: liftedCard)
+        }
+        #expect(refused?.message == FiguresRecounted.refusal(corrected: 1, doing: "提交自评"))
+        #expect(try await clerk.evaluation(community: Conformance.code) == nil)
+        #expect(try await district.scoreFacts(community: Conformance.code) == honest)
+        #expect(try await district.history(of: person).last?.action == "recount")
+        let card = ScoreEngine.evaluate(rubric, facts: try await clerk.scoreFacts(community: Conformance.code), checklist: [:])
+        _ = try await clerk.submitSelfAssessment(community: Conformance.code, card: card)
+
+        // Lifted again after the submission: the supervisor's signature recomputes them first too
+        _ = try await PostgresAdministration.rows(lift, at: clerkLogin)
+        _ = try await district.drawSpotChecks(community: Conformance.code, size: 1, services: 0, seed: 1, stage: .district)
+        _ = try await district.recordSpotCheck(community: Conformance.code, position: 1, result: .confirmed, note: "", stage: .district)
+        let notSigned = await #expect(throws: StoreError.self) { _ = try await district.signOff(community: Conformance.code, stage: .district) }
+        #expect(notSigned?.message == FiguresRecounted.refusal(corrected: 1, doing: "签署初评"))
+        #expect(try await district.scoreFacts(community: Conformance.code) == honest)
+        #expect(try await district.signOff(community: Conformance.code, stage: .district).signature != nil)
 
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
     }

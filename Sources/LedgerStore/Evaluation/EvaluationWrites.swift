@@ -9,7 +9,8 @@ extension AppDatabase: EvaluationStore {
     public static let largestSample = 1_000
 
     public func submitSelfAssessment(community code: String, card: ScoreCard) throws -> Evaluation {
-        try write { db in
+        try refuseIfFiguresCorrected(community: code, doing: "提交自评")
+        return try write { db in
             let c = try Self.requireCommunity(db, code: code)
             // The community's clerk (or a supervisor); a signed, locked period refuses here, naming the lock.
             try requireWritable(db, community: code)
@@ -189,6 +190,8 @@ extension AppDatabase: EvaluationStore {
     }
 
     public func signOff(community code: String, stage: EvaluationStage) throws -> Evaluation {
+        // (A 市级考评 is signed over the district's lock: the figures cannot have moved since.)
+        if stage == .district { try refuseIfFiguresCorrected(community: code, doing: "签署初评") }
         let id = try write { db in
             let id = try openStage(db, community: code, stage: stage, doing: stage == .district ? "签署初评" : "签署市级考评")
             if let refusal = try Self.evaluation(db, id: id, checksumNow: false).signOffRefusal(stage) { throw StoreError(refusal) }
@@ -290,6 +293,13 @@ extension AppDatabase: EvaluationStore {
         try AuditLog.record(db, at: now(), operatorName: operatorName, community: community, table: "evaluation",
                             id: String(id), action: action, changes: changes)
     }
+
+    /// Judges the community's records again and corrects their kept figures (FiguresRecounted); refuses `doing`
+    /// when any were corrected.
+    func refuseIfFiguresCorrected(community: String, doing: String) throws {
+        let corrected = try checkAndRecount(community: community).corrected
+        if corrected > 0 { throw StoreError(FiguresRecounted.refusal(corrected: corrected, doing: doing)) }
+    }
 }
 
 /// How a draw split over the strata, as stored and shown: `有创业意愿 120人抽6；已创业 80人抽4`.
@@ -331,4 +341,5 @@ public enum AllowedPoints {
         let values = text.split(separator: ",").compactMap { Points(text: String($0)) }
         return values.isEmpty ? nil : values
     }
+
 }
