@@ -23,7 +23,8 @@ public enum Action: Sendable {
     case pageLoaded(Register, [RegisterRow])
     case recordOpened(EditingRecord, accepted: [String: String], focus: String?)
     case historyLoaded([HistoryLine])
-    case checksLoaded([CheckItem])
+    /// `corrected`: records whose kept counts or figures a recount rewrote.
+    case checksLoaded([CheckItem], corrected: Int = 0)
     /// The active services of a person the clerk is about to delete were counted.
     case servicesCounted(personId: Int64, count: Int)
     /// A delete, restore or undo finished; the message says what happened.
@@ -114,7 +115,10 @@ public enum Effect: Sendable, Equatable {
     case restoreRecord(Register, id: Int64)
     /// Accept one warning rule on these records with one reason (the checks screen's group acceptance).
     case acceptWarnings(code: String, reason: String, records: [RecordRef])
-    case loadChecks(community: String)
+    /// `recount`: also rewrite the kept counts and figures that differ from a judgement now, as `check` does (when
+    /// the checks screen is opened by someone who may change the community: counts go stale when another
+    /// community's clerk registers the same person, which their login may not write here).
+    case loadChecks(community: String, recount: Bool = false)
     case loadEvidence(community: String, Evidence)
     case loadOverview
     /// What the plan needs besides the kept figures (services missing, short stories).

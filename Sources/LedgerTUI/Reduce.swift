@@ -107,8 +107,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return readOnlyRecordViewed(&state, editing) ?? recordOpened(&state, editing, accepted: accepted, focus: focus)
     case .historyLoaded(let lines):
         return historyLoaded(&state, lines)
-    case .checksLoaded(let items):
-        return checksLoaded(&state, items)
+    case .checksLoaded(let items, let corrected):
+        return checksLoaded(&state, items, corrected: corrected)
     case .servicesCounted(let personId, let count):
         return servicesCounted(&state, personId: personId, count: count)
     case .registerChanged(let message):

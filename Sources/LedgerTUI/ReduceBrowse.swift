@@ -69,7 +69,10 @@ func openBrowser(_ state: inout AppState, _ register: Register) -> [Effect] {
 
 func openChecks(_ state: inout AppState) -> [Effect] {
     state.screen = .checks(ChecksState())
-    return state.community.map { [.loadChecks(community: $0.code)] } ?? []
+    // Opened (not refreshed: a recount's write notifies the other apps, which would recount in turn), by someone
+    // who may change the community, the checks also bring its kept counts up to date.
+    let recount = state.canWrite && state.lock == nil
+    return state.community.map { [.loadChecks(community: $0.code, recount: recount)] } ?? []
 }
 
 // Results of the browsing effects (each called from `reduce`'s one switch over actions).
@@ -125,14 +128,20 @@ func historyLoaded(_ state: inout AppState, _ lines: [HistoryLine]) -> [Effect] 
     return []
 }
 
-func checksLoaded(_ state: inout AppState, _ items: [CheckItem]) -> [Effect] {
-    guard case .checks(var c) = state.screen else { return [] }
+func checksLoaded(_ state: inout AppState, _ items: [CheckItem], corrected: Int = 0) -> [Effect] {
+    // The home screen's problem counts and the score follow the corrected figures.
+    var effects: [Effect] = []
+    if corrected > 0, let code = state.community?.code {
+        state.show("已按登记内容更正\(corrected)条记录的问题计数或评分数据")
+        effects.append(.loadFacts(community: code))
+    }
+    guard case .checks(var c) = state.screen else { return effects }
     // Grouped: errors, then warnings, then accepted warnings; within each, by rule, then record.
     c.items = items.sorted { ($0.severity, $0.code, $0.register.rawValue, $0.id) < ($1.severity, $1.code, $1.register.rawValue, $1.id) }
     c.loaded = true
     c.moveSelection(0, height: ChecksScreen.listRows(state))
     state.screen = .checks(c)
-    return []
+    return effects
 }
 
 func registerChanged(_ state: inout AppState, _ message: String) -> [Effect] {

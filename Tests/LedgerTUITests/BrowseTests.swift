@@ -234,9 +234,22 @@ struct BrowseTests {
         #expect(press(&state, [.character("u")]) == [.undoLastChange(.survey, id: 5)])
     }
 
+    /// Opened by someone who may change the community, the checks rewrite the kept counts that went stale (another
+    /// community's clerk registered the same person) and say so; a locked community's are left as signed.
+    @Test func checksRecountWhereTheOperatorMayChangeAndSayWhatTheyCorrected() {
+        var state = homeState()
+        #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001", recount: true)])
+        #expect(reduce(&state, .checksLoaded([], corrected: 2)) == [.loadFacts(community: "630102001")])
+        #expect(state.message == "已按登记内容更正2条记录的问题计数或评分数据")
+        #expect(reduce(&state, .checksLoaded([])) == [])
+        var locked = homeState()
+        locked.locks["630102001"] = Signature(by: "周敏", at: "2026-05-01T09:00:00")
+        #expect(press(&locked, [.character("5")]) == [.loadChecks(community: "630102001", recount: false)])
+    }
+
     @Test func checksListProblemsAndEnterJumpsToTheField() {
         var state = homeState()
-        #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001")])
+        #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001", recount: true)])
         _ = reduce(&state, .checksLoaded([CheckItem(register: .survey, id: 3, field: "phone", severity: .error, message: "联系电话格式不对"),
                                           CheckItem(register: .service, id: 8, field: "service_date", severity: .warning, message: "不在考核期")]))
         expectScreen(render(state), [

@@ -292,7 +292,7 @@ struct FirstDayTrialTests {
         let effects = press(&state, [.character("5")])
         #expect(state.dialog == nil)
         guard case .checks = state.screen else { Issue.record("expected 数据检查, got \(state.screen)"); return }
-        #expect(effects.contains(.loadChecks(community: "630102001")))
+        #expect(effects.contains(.loadChecks(community: "630102001", recount: true)))
     }
 
     @Test func aChecklistAnswerOutsideItsLevelsIsAnError() {

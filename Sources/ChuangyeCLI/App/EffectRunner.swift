@@ -124,9 +124,11 @@ public struct EffectRunner: Sendable {
         case .acceptWarnings(let code, let reason, let records):
             let accepted = try await database.acceptWarning(code: code, reason: reason, records: records)
             return .registerChanged("已确认\(accepted)条记录的警告（理由：\(reason)），已记入修改记录")
-        case .loadChecks(let community):
+        case .loadChecks(let community, let recount):
             var items: [CheckItem] = []
-            for result in try await database.checkAll(community: community) {
+            let (results, corrected) = recount ? try await database.checkAndRecount(community: community)
+                : (try await database.checkAll(community: community), 0)
+            for result in results {
                 for f in result.findings {
                     items.append(CheckItem(register: result.register, id: result.id, field: f.field, severity: f.severity, message: f.message,
                                            code: f.code))
@@ -136,7 +138,7 @@ public struct EffectRunner: Sendable {
                                            accepted: reason, code: f.code))
                 }
             }
-            return .checksLoaded(items)
+            return .checksLoaded(items, corrected: corrected)
         case .loadEvidence(let community, let evidence):
             let found = try await database.evidenceSummaries(evidence, community: community, limit: 200)
             return .evidenceLoaded(title: evidence.title, found.register, found.rows)
