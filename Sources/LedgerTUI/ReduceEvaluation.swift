@@ -82,8 +82,12 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
             e.checks.move(step, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
         }
     case .character("t"):
-        // Asked first, as signing is: a submission freezes the score card.
+        // Asked first, as signing is: a submission freezes the score card. A clerk is told at once when the store
+        // would refuse: once a supervisor has drawn or adjusted, only a supervisor submits again.
         guard state.rubric != nil else { return [] }
+        if state.writable != nil, let begun = e.evaluation, begun.sample != nil || !begun.adjustments.isEmpty {
+            return refuse(&state, "初评已经开始（已抽样或已改分），只有督导可以重新提交自评")
+        }
         state.dialog = .evaluationInput(.confirmSubmit, TextEditor(limit: 1))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }

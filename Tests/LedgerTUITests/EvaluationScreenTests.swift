@@ -182,9 +182,10 @@ struct EvaluationScreenTests {
             #expect(state.dialog == nil, "\(key)")
             #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
         }
-        // t asks first (a submission freezes the score card); y or Enter confirms
-        #expect(press(&state, [.character("t")]).isEmpty && state.dialog != nil)
-        #expect(press(&state, [.character("y")]).count == 1)
+        // Submitting is theirs until a supervisor begins the 初评: this one has drawn, so t is refused at once
+        // (it had asked for the confirmation, then the store refused)
+        #expect(press(&state, [.character("t")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "初评已经开始（已抽样或已改分），只有督导可以重新提交自评")
     }
 
     @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {
