@@ -223,7 +223,7 @@ struct PlannerTests {
         let gap = p.gaps.first { $0.itemId == "post_training_start" }
         #expect(gap?.steps.first?.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）")
         let none = Planner.plan(rubric, facts: facts([.labourForce: 100]), checklist: [:], period: Period.year(of: today), today: today)
-        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "初期创业者为0，暂无法计算")
+        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "无符合条件的人员：初期创业者为0，未计分")
     }
 
     @Test func rankingIsByPointsPerUnitOfWork() {
@@ -260,6 +260,6 @@ struct CandidatesTests {
         #expect(ranked[1].conditions[0].lacking == "还需1名参与创业活动者（可从4名已登记但本期无服务/培训的人员中服务），得15分（+15）")
         #expect(ranked[2].unitsNeeded == 6 + 5)
         #expect(ranked[3].unitsNeeded == nil)
-        #expect(ranked[3].conditions[1].lacking == "初期创业者为0，暂无法计算")
+        #expect(ranked[3].conditions[1].lacking == "无符合条件的人员：初期创业者为0，未计分")
     }
 }

@@ -77,10 +77,16 @@ struct ItemPlanner {
 
     func steps() -> ([PlanStep], String?) {
         let f = facts
+        if let empty = EmptyBase.reason(item.rule, facts: f) {
+            // A rate that must be complete starts from nobody by registering and serving or training someone. The
+            // other groups (the eligible, entrepreneurs, trainees, the labour force) are facts that work for the
+            // score does not create: the plan says why the item scores nothing, as the score does.
+            guard case let .fullRateBands(numerator, denominator, bands) = item.rule else { return ([], empty) }
+            return (fullRateSteps(numerator, denominator, bands), nil)
+        }
         switch item.rule {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
-            guard d > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
             // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n. Figures too large for
             // that (from a file another program wrote) propose nothing rather than trap.
             let (scaled, overflow) = threshold.numerator.multipliedReportingOverflow(by: d)
@@ -124,11 +130,10 @@ struct ItemPlanner {
             return (fullRateSteps(numerator, denominator, bands), nil)
 
         case let .rateDeduction(numerator, denominator, _, _):
-            guard f[denominator] > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
             return (raising(numerator, limit: f[denominator] - f[numerator], describe: { "再有\($0)名参训者培训合格" },
                             evidence: Evidence(include: denominator, excluding: numerator, title: "已参训未合格的人员")), nil)
 
-        case let .rateBands(numerators, denominators, _, _):
+        case let .rateBands(numerators, denominators, _):
             guard let numerator = numerators.first else { return ([], nil) }
             let d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }, n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }
             return (raising(numerator, limit: Swift.max(0, d - n), describe: { "\(numerator.title)还需增加\($0)" },
