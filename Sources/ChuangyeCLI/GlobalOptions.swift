@@ -12,7 +12,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("数据库文件路径或 postgresql:// 地址（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
-    @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录和填表人（默认：$CHUANGYE_OPERATOR，否则个人的系统用户名；root 等系统账户须写明）", valueName: "姓名"))
+    @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录和填表人（默认：$CHUANGYE_OPERATOR，否则个人的系统用户名）", valueName: "姓名"))
     var operatorName: String?
 
     var session: Session { Session(db: db, operatorName: operatorName) }
