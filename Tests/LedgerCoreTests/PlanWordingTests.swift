@@ -31,6 +31,16 @@ struct PlanWordingTests {
         ])
     }
 
+    /// A band's work is its own from today: completing the rate (when it is not) and the persons it adds, not the
+    /// work of the band before it as well (training 10 from nobody was counted 11, serving 15 was counted 32).
+    @Test func eachBandCountsItsOwnWork() {
+        let plan = Planner.plan(rubric, facts: facts([:]), checklist: [:], period: Period.year(of: today), today: today)
+        #expect(plan.gaps.first { $0.itemId == "training_rate" }?.steps.map(\.units) == [1, 5, 10])
+        #expect(plan.gaps.first { $0.itemId == "services" }?.steps.map(\.units) == [2, 20, 30])
+        let completing = Planner.plan(rubric, facts: facts([.inScope: 7, .inScopeTrained: 4]), checklist: [:], period: Period.year(of: today), today: today)
+        #expect(completing.gaps.first { $0.itemId == "training_rate" }?.steps.map(\.units) == [3, 6])
+    }
+
     @Test func servicesBandsNameNewPersonsAndTheTotal() {
         #expect(steps("services", [.serviceTargets: 12, .servedTwice: 12]) == [
             "再为3名新登记的有创业意愿者或初期创业者各提供2次服务（获得2次以上服务达到15人），得16分（+2）",

@@ -191,6 +191,9 @@ struct ItemPlanner {
                                 title: isServices ? "本期服务不足2次的人员" : "纳入培训范围未参加培训的人员")
         var steps: [PlanStep] = []
         var base = n
+        // The work of completing the rate, part of every further band (not the work of the band before: each band
+        // is the whole work from today, not a step after the previous one).
+        var completion = 0
         if n < d {
             let after = points([numerator: d - n])
             let missing = d - n
@@ -198,6 +201,7 @@ struct ItemPlanner {
             let text = isServices ? "\(missing)人本期服务不足2次，补齐后得\(after)分（+\(after - current)）"
                                   : "\(missing)名纳入培训范围者未参加培训，全部培训后得\(after)分（+\(after - current)）"
             steps.append(step(after, units: units, text, evidence))
+            completion = units
             base = d
         }
         // With the rate complete, a higher band needs more people counted on both sides.
@@ -206,7 +210,7 @@ struct ItemPlanner {
             let more = band.minimum - base
             let after = points([numerator: band.minimum - n, denominator: more])
             guard after > reached else { continue }
-            let units = (steps.first?.units ?? 0) + (isServices ? 2 * more : more)
+            let units = completion + (isServices ? 2 * more : more)
             let completing = n < d ? (isServices ? "补齐上述\(d - n)人的服务，并" : "培训上述\(d - n)人，并") : ""
             let text = isServices
                 ? "\(completing)再为\(more)名新登记的有创业意愿者或初期创业者各提供2次服务（获得2次以上服务达到\(band.minimum)人），得\(after)分（+\(after - current)）"
