@@ -12,7 +12,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("数据库文件路径或 postgresql:// 地址（默认：$CHUANGYE_DB，否则 $XDG_DATA_HOME/chuangye/ledger.sqlite）", valueName: "路径"))
     var db: String?
 
-    @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录（默认：系统用户名）", valueName: "姓名"))
+    @Option(name: .customLong("operator"), help: ArgumentHelp("操作员姓名，记入修改记录和填表人（默认：$CHUANGYE_OPERATOR，否则个人的系统用户名）", valueName: "姓名"))
     var operatorName: String?
 
     var session: Session { Session(db: db, operatorName: operatorName) }
@@ -39,11 +39,10 @@ public struct GlobalOptions: ParsableArguments {
             return (base as NSString).appendingPathComponent("chuangye/ledger.sqlite")
         }
 
-        var resolvedOperator: String {
-            if let operatorName, let name = Normalize.optional(operatorName) { return name }
-            if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-            if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-            return "unknown"
+        /// The operator of a SQLite ledger (`OperatorIdentity`); refused under a system account nobody named.
+        func resolvedOperator() throws -> String {
+            try OperatorIdentity.resolve(given: operatorName, environment: ProcessInfo.processInfo.environment,
+                                         account: .current)
         }
 
         /// The account this process runs as. Unlike `--operator` and `$USER`, the caller cannot choose it.
@@ -75,7 +74,7 @@ public struct GlobalOptions: ParsableArguments {
                     ? "还没有台账数据库（\(databasePath)）。请先运行 chuangye 建立社区档案，或用 chuangye init 导入档案"
                     : "数据库文件不存在：\(databasePath)。请检查 --db 路径；新建台账请用 chuangye init，或直接运行 chuangye")
             }
-            let name = resolvedOperator
+            let name = try resolvedOperator()
             let database: AppDatabase
             do {
                 database = try AppDatabase.open(path: databasePath, operatorName: name, forBulkLoad: forBulkLoad)

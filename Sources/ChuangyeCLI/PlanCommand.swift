@@ -119,9 +119,9 @@ enum PlanText {
         for (i, gap) in plan.rankedGaps.enumerated() {
             lines.append("\(String(i + 1).leftPadded(to: 3)). 【\(gap.title)】 \(gap.points)/\(gap.max)  实测 \(gap.measured)")
             if let blocked = gap.blocked { lines.append("      · \(blocked)") }
-            for step in gap.steps {
+            for (j, step) in gap.steps.enumerated() {
                 let work = step.units.map { "工作量 \($0)" } ?? "自评项"
-                lines.append("      · \(step.action)（\(work)）")
+                lines.append("      · \(j == 0 ? step.action : PlanWording.alternative(step.action))（\(work)）")
             }
         }
         return lines.joined(separator: "\n")

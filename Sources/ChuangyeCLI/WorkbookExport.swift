@@ -36,7 +36,7 @@ enum WorkbookExport {
                          global: GlobalOptions, mask: Bool) async throws {
         let count = try await WorkbookFile.write(output) { temporary in
             try await writeRegister(register, to: temporary, database: database, community: community,
-                              preparer: global.session.resolvedOperator, mask: mask)
+                              preparer: database.operatorName, mask: mask)
         }
         print("已导出\(count)条\(register.title)记录到 \(output.path)（Excel打印格式）\(mask ? "（已遮盖身份证号和电话）" : "")")
     }

@@ -325,7 +325,7 @@ struct UserCommandTests {
         let original = try cli.run("score", "--json").stdout
         let restored = Process()
         restored.executableURL = CLI.binary
-        restored.arguments = ["score", "--json", "--db", copy]
+        restored.arguments = ["score", "--json", "--db", copy, "--operator", "王芳"]
         let pipe = Pipe()
         restored.standardOutput = pipe
         try restored.run()

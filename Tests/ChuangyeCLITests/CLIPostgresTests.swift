@@ -39,12 +39,13 @@ struct CLIPostgresTests {
         let url = try Self.freshLedgerURL()
         defer { Self.dropLedger(schemaOf: url, logins: []) }
         func onPostgres(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", url]) }
-        func onSQLite(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", cli.db]) }
+        // On SQLite the operator is named (the tests run as root, which names nobody: OperatorIdentity).
+        func onSQLite(_ args: String...) throws -> CLI.Output { try cli.launch(CLI.binary, args + ["--db", cli.db, "--operator", "王芳"]) }
         #expect(try onPostgres("demo").status == 0)
         #expect(try onSQLite("demo").status == 0)
         for command in [["score"], ["check"], ["plan"]] {
             let pg = try cli.launch(CLI.binary, command + ["--db", url])
-            let lite = try cli.launch(CLI.binary, command + ["--db", cli.db])
+            let lite = try cli.launch(CLI.binary, command + ["--db", cli.db, "--operator", "王芳"])
             #expect(pg.status == lite.status && pg.status == 0, "\(command): \(pg.stderr)")
             #expect(pg.stdout.split(separator: "\n") == lite.stdout.split(separator: "\n"), "\(command)")
         }
@@ -124,7 +125,7 @@ struct CLIPostgresTests {
         defer { try? FileManager.default.removeItem(at: cli.dir) }
         let url = try Self.freshLedgerURL()
         defer { Self.dropLedger(schemaOf: url, logins: []) }
-        #expect(try cli.launch(CLI.binary, ["demo", "--db", cli.db]).status == 0)
+        #expect(try cli.launch(CLI.binary, ["demo", "--db", cli.db, "--operator", "王芳"]).status == 0)
         #expect(try cli.launch(CLI.binary, ["admin", "init", "--db", url]).status == 0)
         let moved = try cli.launch(CLI.binary, ["admin", "migrate", cli.db, "--db", url])
         let lines = moved.stdout.split(separator: "\n")
@@ -132,12 +133,12 @@ struct CLIPostgresTests {
         #expect(lines.first?.hasPrefix("社区 630102999 示范社区（演示）：已迁入摸底台账 ") == true && lines.last?.hasPrefix("  得分核对一致：") == true)
         for command in [["score"], ["check"], ["plan"]] {
             let pg = try cli.launch(CLI.binary, command + ["--db", url])
-            let lite = try cli.launch(CLI.binary, command + ["--db", cli.db])
+            let lite = try cli.launch(CLI.binary, command + ["--db", cli.db, "--operator", "王芳"])
             #expect(pg.status == 0 && pg.stdout == lite.stdout && !pg.stdout.isEmpty, "\(command): \(pg.stderr)")
         }
         for register in ["survey", "service", "activity"] {
             #expect(try cli.launch(CLI.binary, ["export", register, "pg-\(register).csv", "--db", url]).status == 0)
-            #expect(try cli.launch(CLI.binary, ["export", register, "lite-\(register).csv", "--db", cli.db]).status == 0)
+            #expect(try cli.launch(CLI.binary, ["export", register, "lite-\(register).csv", "--db", cli.db, "--operator", "王芳"]).status == 0)
             let pgFile = try Data(contentsOf: cli.dir.appendingPathComponent("pg-\(register).csv"))
             #expect(pgFile == (try Data(contentsOf: cli.dir.appendingPathComponent("lite-\(register).csv"))) && pgFile.count > 300, "\(register)")
         }

@@ -52,7 +52,8 @@ struct CommandLineTextTests {
               --db <路径>             数据库文件路径或 postgresql:// 地址（默认：
                                       $CHUANGYE_DB，否则
                                       $XDG_DATA_HOME/chuangye/ledger.sqlite）
-              --operator <姓名>       操作员姓名，记入修改记录（默认：系统用户名）
+              --operator <姓名>       操作员姓名，记入修改记录和填表人（默认：
+                                      $CHUANGYE_OPERATOR，否则个人的系统用户名）
               --community <代码>      社区代码（数据库中只有一个社区时可省略）
               --limit <条数>          最多显示多少条（默认：50）
               --json                  以JSON格式输出

@@ -29,7 +29,7 @@ struct EvaluateCLITests {
         // The clerk submits the self-assessment
         let submitted = try cli.run("evaluate", "submit")
         #expect(submitted.status == 0, "\(submitted.stderr)")
-        #expect(submitted.stdout.hasPrefix("已提交八一路社区（630102001）考核期 2024-01-01..2024-12-31 的自评：自评总分 36/100（西宁市创建创业型社区评分表），18项，台账校验码 "))
+        #expect(submitted.stdout.hasPrefix("已提交八一路社区（630102001）考核期 2024-01-01..2024-12-31 的自评：自评总分 30/100（西宁市创建创业型社区评分表），18项，台账校验码 "))
         // 初评 is the supervisor's, and needs a reason and a number
         let byClerk = try cli.run("evaluate", "adjust", "survey_register", "0", "--reason", "台账缺少签字")
         #expect(byClerk.status == 1 && byClerk.stderr == "只有督导可以初评改分，王芳不是督导\n")
@@ -41,7 +41,7 @@ struct EvaluateCLITests {
         let half = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "1", "--reason", "台账缺少签字")
         #expect(half.status == 1 && half.stderr == "建立摸底台账只能得2分或0分（全得或不得），不能给1分\n")
         let adjusted = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字")
-        #expect(adjusted.stdout == "已记录初评：建立摸底台账 0分（自评 2分）。初评总分 34/100，自评总分 36\n")
+        #expect(adjusted.stdout == "已记录初评：建立摸底台账 0分（自评 2分）。初评总分 28/100，自评总分 30\n")
         // The 初评 includes its random spot check: no signature before the draw
         let undrawn = try cli.run(as: supervisor, "evaluate", "sign")
         #expect(undrawn.status == 1 && undrawn.stderr == "还没有随机抽样，不能签署初评：请先抽样（按 d，或 evaluate draw）\n")
@@ -72,7 +72,7 @@ struct EvaluateCLITests {
         let checksum = try #require(submitted.stdout.split(separator: " ").last).trimmingCharacters(in: .newlines)
         #expect(Self.normalised(shown.stdout) == """
             西宁市创建创业型社区评分表 初评 — 八一路社区（630102001） 考核期 2024-01-01..2024-12-31
-            自评：王芳于<时间>提交，自评总分 36/100，台账校验码 \(checksum)
+            自评：王芳于<时间>提交，自评总分 30/100，台账校验码 \(checksum)
             状态：初评未签署
 
             评分项                          满分  自评  初评  差异
@@ -82,7 +82,7 @@ struct EvaluateCLITests {
               成立创建工作领导小组             2     2     2
               工作制度健全并执行               2     0     0
               创建工作方案                     3     0     0
-              三项补贴享受率100%               6     6     6
+              三项补贴享受率100%               6     0     0
               建立摸底台账                     2     2     0    -2
                   初评理由：台账缺少签字（督导 <时间>）
               创业培训率100%                   8     0     0
@@ -97,7 +97,7 @@ struct EvaluateCLITests {
             ※工作创新                          4     0     0
             ※台账资料完备                      4     4     4
             ──────────────────────────────────────────────────────
-            合计                             100    36    34    -2
+            合计                             100    30    28    -2
             与自评不同的评分项：1项
 
             随机抽样：种子 7，抽2人（有创业意愿 2人抽1；已创业 1人抽1），督导于<时间>抽取
@@ -110,7 +110,7 @@ struct EvaluateCLITests {
 
         // Sign-off locks: an import and a profile change are refused, naming the lock
         let signed = try cli.run(as: supervisor, "evaluate", "sign")
-        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 34/100（自评 36）。台账已锁定，修改须由督导解锁\n")
+        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 28/100（自评 30）。台账已锁定，修改须由督导解锁\n")
         let lock = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）\n"
         let imported = try cli.run("import", "service", cli.write("v.csv", serviceCSV))
         #expect(imported.status == 1 && Self.normalised(imported.stderr) == lock)
@@ -160,7 +160,7 @@ struct EvaluateCLITests {
         #expect(lines[4] == "评分项,满分,自评得分,初评得分,差异,初评理由,初评人,初评时间,自评实测")
         #expect(Self.normalised(lines[11]) == "建立摸底台账,2,2,0,-2,台账缺少签字,\(supervisor),<时间>,3")
         #expect(lines[11].range(of: #"\d\d:\d\d,"#, options: .regularExpression) != nil && !lines[11].contains("T"))
-        #expect(lines[23] == "合计,100,36,34,-2")
+        #expect(lines[23] == "合计,100,30,28,-2")
         #expect(lines[26] == "序号,姓名,公民身份号码,分层,核实结果,说明,核实人,核实时间,核实后更正,抽查的服务")
         #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处,")
         #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,,")
@@ -169,7 +169,7 @@ struct EvaluateCLITests {
         let jsonPath = first.dir.appendingPathComponent("初评.json").path
         #expect(try first.run("evaluate", "export", jsonPath, "--mask").status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
-        #expect(json["self_total"] as? Double == 36 && json["evaluated_total"] as? Double == 34)
+        #expect(json["self_total"] as? Double == 30 && json["evaluated_total"] as? Double == 28)
         let items = try #require(json["items"] as? [[String: Any]])
         let register = try #require(items.first { $0["id"] as? String == "survey_register" })
         #expect(register["difference"] as? Double == -2 && register["reason"] as? String == "台账缺少签字")

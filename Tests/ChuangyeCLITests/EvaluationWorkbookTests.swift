@@ -39,7 +39,7 @@ struct EvaluationWorkbookTests {
             #expect(row[7].text == (adjusted ? supervisor : nil), "\(id)")
         }
         let total = result.rows[5 + items.count]
-        #expect(total.prefix(7).map { $0.text ?? "" } == ["合计", "", "100", "36", "34", "-2", "初评改分1项"])
+        #expect(total.prefix(7).map { $0.text ?? "" } == ["合计", "", "100", "30", "28", "-2", "初评改分1项"])
         #expect(result.merged.contains("A1:J1") && result.merged.contains("A24:B24"))
         #expect(result.freeze == "A6" && result.printTitleRows == "$5:$5" && result.orientation == "landscape")
 

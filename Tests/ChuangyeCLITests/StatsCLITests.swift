@@ -20,9 +20,10 @@ struct StatsCLITests {
         text.replacingOccurrences(of: #"(?m)^\d{4}-\d\d-\d\d"#, with: "<今天>    ", options: .regularExpression)
     }
 
-    /// The supervisor, without `--operator`: the process runs as the system user.
+    /// The supervisor, without `--operator` (which would narrow the count to their own work): the system user the
+    /// process runs as, named once by `$CHUANGYE_OPERATOR` (root names nobody by itself: OperatorIdentity).
     static func asSupervisor(_ cli: CLI, _ args: String...) throws -> CLI.Output {
-        try cli.launch(CLI.binary, ["stats"] + args + ["--db", cli.db])
+        try cli.launch(CLI.binary, ["stats"] + args + ["--db", cli.db], environment: ["CHUANGYE_OPERATOR": CLI.systemUser])
     }
 
     @Test func aSupervisorSeesEveryOperatorsDaysAndTheSpotCheckFindingsPerClerk() throws {

@@ -31,14 +31,14 @@ struct TerminalAppTests {
         defer { cli.cleanup() }
         let t = try TmuxTerminal(app, environment: environment)
         try t.waitFor("新增摸底登记")
-        try t.waitFor("评分 15/100")
+        try t.waitFor("评分 5/100")
         try enterPerson(t, id: "630102200002290139")
         // The preview shows the score as if the draft were saved.
-        try t.waitFor("评分 15→17 (+2)")
+        try t.waitFor("评分 5→11 (+6)")
         try t.press("F2")
         try t.waitFor("已保存：赵敏（630102********0139）")
         try t.waitFor("摸底登记 1 人")
-        try t.waitFor("评分 17/100")
+        try t.waitFor("评分 11/100")
         try t.press("q")
         try t.waitFor("确定退出")
         try t.press("Enter")

@@ -79,16 +79,14 @@ struct GeneratedCommunity {
             if let i = indexes(counted: .entrepreneurs, not: nil).first { persons[i].person.jobsCreated += k }
         case "services":
             for i in indexes(counted: .serviceTargets, not: .servedTwice) { persons[i].services = Swift.max(2, persons[i].services) }
-            if step.action.hasPrefix("再为") {
-                for _ in 0..<Self.firstNumber(in: step.action) { persons.append((newPerson(started: false), 2)) }
-            }
+            for _ in 0..<Self.number(after: "再为", in: step.action) { persons.append((newPerson(started: false), 2)) }
         case "training_rate":
             for i in indexes(counted: .inScope, not: .inScopeTrained) {
                 persons[i].person.trained = true
                 persons[i].person.trainingEnd = Day(year: 2024, month: 7, day: 1)
             }
-            if step.action.hasPrefix("再培训") {
-                for _ in 0..<Self.firstNumber(in: step.action) {
+            if step.action.contains("再动员") {
+                for _ in 0..<Self.number(after: "再动员", in: step.action) {
                     var p = newPerson(started: false)
                     p.trained = true
                     p.trainingEnd = Day(year: 2024, month: 7, day: 1)
@@ -126,6 +124,11 @@ struct GeneratedCommunity {
         text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
     }
     static func firstNumber(in text: String) -> Int { numbers(in: text).first ?? 0 }
+    /// The number right after `marker` (`再为3名…` → 3), 0 when the text has no such marker.
+    static func number(after marker: String, in text: String) -> Int {
+        guard let range = text.range(of: marker) else { return 0 }
+        return firstNumber(in: String(text[range.upperBound...]))
+    }
 }
 
 /// splitmix64: a small reproducible generator for the property tests.
@@ -198,7 +201,7 @@ struct PlannerTests {
                              details: PlanDetails(servicesMissing: 21))
         let steps = p.gaps.first { $0.itemId == "services" }?.steps ?? []
         #expect(steps.map(\.action) == ["12人本期服务不足2次，补齐后得14分（+14）",
-                                        "再为3名有创业意愿者或初期创业者各提供2次服务（共15人），得16分（+16）"])
+                                        "补齐上述12人的服务，并再为3名新登记的有创业意愿者或初期创业者各提供2次服务（获得2次以上服务达到15人），得16分（+16）"])
         #expect(steps.map(\.units) == [21, 27])
     }
 
@@ -223,7 +226,7 @@ struct PlannerTests {
         let gap = p.gaps.first { $0.itemId == "post_training_start" }
         #expect(gap?.steps.first?.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）")
         let none = Planner.plan(rubric, facts: facts([.labourForce: 100]), checklist: [:], period: Period.year(of: today), today: today)
-        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "初期创业者为0，暂无法计算")
+        #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "无符合条件的人员：初期创业者为0，未计分")
     }
 
     @Test func rankingIsByPointsPerUnitOfWork() {
@@ -260,6 +263,6 @@ struct CandidatesTests {
         #expect(ranked[1].conditions[0].lacking == "还需1名参与创业活动者（可从4名已登记但本期无服务/培训的人员中服务），得15分（+15）")
         #expect(ranked[2].unitsNeeded == 6 + 5)
         #expect(ranked[3].unitsNeeded == nil)
-        #expect(ranked[3].conditions[1].lacking == "初期创业者为0，暂无法计算")
+        #expect(ranked[3].conditions[1].lacking == "无符合条件的人员：初期创业者为0，未计分")
     }
 }

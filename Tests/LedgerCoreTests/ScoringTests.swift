@@ -73,7 +73,8 @@ struct XiningCommunityRubricTests {
     }
 
     @Test func subsidiesDeductTwoPerSubsidyNotFullyReceived() {
-        #expect(points("subsidies", [:]) == Points(6)) // nobody eligible: met
+        #expect(points("subsidies", [:]) == .zero) // nobody eligible for any: nothing to show (EmptyBaseTests)
+        // A subsidy nobody is eligible for is none left unimplemented.
         #expect(points("subsidies", [.subsidyFirstEligible: 3, .subsidyFirstReceived: 3]) == Points(6))
         #expect(points("subsidies", [.subsidyFirstEligible: 3, .subsidyFirstReceived: 2]) == Points(4))
         #expect(points("subsidies", [.subsidyFirstEligible: 3, .subsidyFirstReceived: 2, .subsidyRewardEligible: 1,
@@ -124,15 +125,15 @@ struct XiningCommunityRubricTests {
     }
 
     @Test func recordsCompleteDependsOnErrorsAndWarnings() {
-        #expect(points("records_complete", [:]) == Points(4))
-        #expect(points("records_complete", [.warningRecords: 1]) == Points(2))
-        #expect(points("records_complete", [.errorRecords: 1, .warningRecords: 3]) == .zero)
+        #expect(points("records_complete", [.registered: 1]) == Points(4))
+        #expect(points("records_complete", [.registered: 1, .warningRecords: 1]) == Points(2))
+        #expect(points("records_complete", [.registered: 1, .errorRecords: 1, .warningRecords: 3]) == .zero)
     }
 
     @Test func totalIsTheSumAndExplanationsNameTheFigures() {
         let card = ScoreEngine.evaluate(rubric, facts: facts([.participants: 224, .labourForce: 3200, .registered: 1]),
                                         checklist: ["leading_group": Points(2)])
-        #expect(card.total == Points(15 + 2 + 6 + 2 + 1 + 4)) // participation, leading group, subsidies, register, role models, records
+        #expect(card.total == Points(15 + 2 + 2 + 1 + 4)) // participation, leading group, register, role models, records
         let item = card.item("participation_rate")!
         #expect(item.measured == "7%（224/3200）")
         #expect(item.explanation.contains("达到7%"))
@@ -169,6 +170,7 @@ struct OtherRubricTests {
         #expect(p("subsidy_ratio", [.subsidyFirstReceived: 8, .subsidyFirstEligible: 10]) == Points(3))
         #expect(p("subsidy_ratio", [.subsidyFirstReceived: 5, .subsidyFirstEligible: 10]) == Points(2))
         #expect(p("subsidy_ratio", [.subsidyFirstReceived: 4, .subsidyFirstEligible: 10]) == .zero)
+        #expect(p("subsidy_ratio", [:]) == .zero) // nobody eligible: nothing to show (EmptyBaseTests)
         #expect(sd.item("leadership")!.allowedLevels.count == 13) // 0 to 3 in quarter points
     }
 

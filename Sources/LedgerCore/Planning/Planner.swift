@@ -53,7 +53,9 @@ struct ItemPlanner {
         PlanStep(itemId: item.id, itemTitle: item.title, current: current, after: after, units: units, action: action, evidence: evidence)
     }
 
-    /// Steps for raising one figure by k: the nearest band first, then the maximum (when they differ).
+    /// Steps for raising one figure by k: the nearest band first, then the maximum (when they differ). Each is
+    /// the whole work from today's figures (the second does not come after the first, it replaces it), so
+    /// `describe` says how many more and what the figure then reaches.
     func raising(_ measure: Measure, limit: Int, also: [Measure] = [], describe: (Int) -> String, units: (Int) -> Int = { $0 },
                  evidence: Evidence?) -> [PlanStep] {
         let changes: (Int) -> [Measure: Int] = { k in
@@ -77,10 +79,16 @@ struct ItemPlanner {
 
     func steps() -> ([PlanStep], String?) {
         let f = facts
+        if let empty = EmptyBase.reason(item.rule, facts: f) {
+            // A rate that must be complete starts from nobody by registering and serving or training someone. The
+            // other groups (the eligible, entrepreneurs, trainees, the labour force) are facts that work for the
+            // score does not create: the plan says why the item scores nothing, as the score does.
+            guard case let .fullRateBands(numerator, denominator, bands) = item.rule else { return ([], empty) }
+            return (fullRateSteps(numerator, denominator, bands), nil)
+        }
         switch item.rule {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
-            guard d > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
             // The fewest more that reach the threshold, in integers: ceil(threshold × d) − n. Figures too large for
             // that (from a file another program wrote) propose nothing rather than trap.
             let (scaled, overflow) = threshold.numerator.multipliedReportingOverflow(by: d)
@@ -93,11 +101,11 @@ struct ItemPlanner {
                             evidence: Self.targets(numerator)), nil)
 
         case let .atLeast(measure, minimum):
-            return (raising(measure, limit: minimum - f[measure], describe: { "还需\(Self.verb(measure))\($0)\(Self.unit(measure))" },
+            return (raising(measure, limit: minimum - f[measure], describe: { Self.countText(measure, more: $0, facts: f) },
                             evidence: nil), nil)
 
         case let .countDeduction(measure, target, _):
-            var steps = raising(measure, limit: target - f[measure], describe: { "还需\(Self.verb(measure))\($0)\(Self.unit(measure))" },
+            var steps = raising(measure, limit: target - f[measure], describe: { Self.countText(measure, more: $0, facts: f) },
                                 evidence: nil)
             if measure == .roleModels, let first = details.shortStories.first {
                 // A story already written is the cheapest role model: it lacks characters, not a person.
@@ -110,28 +118,20 @@ struct ItemPlanner {
             return (steps, nil)
 
         case let .allMet(pairs, _):
-            var steps: [PlanStep] = []
-            for pair in pairs where f[pair.received] < f[pair.eligible] {
-                let missing = f[pair.eligible] - f[pair.received]
-                let after = points([pair.received: missing])
-                let name = pair.eligible.title.replacingSuffix("符合条件")
-                steps.append(step(after, units: missing, "\(missing)名符合条件的人员尚未享受\(name)，落实后得\(after)分（+\(after - current)）",
-                                  Evidence(include: pair.eligible, excluding: pair.received, title: "符合条件未享受：\(name)")))
-            }
-            return (steps, nil)
+            return (subsidySteps(pairs), nil)
 
         case let .fullRateBands(numerator, denominator, bands):
             return (fullRateSteps(numerator, denominator, bands), nil)
 
         case let .rateDeduction(numerator, denominator, _, _):
-            guard f[denominator] > 0 else { return ([], "\(denominator.title)为0，暂无法计算") }
-            return (raising(numerator, limit: f[denominator] - f[numerator], describe: { "再有\($0)名参训者培训合格" },
+            let n = f[numerator], d = f[denominator]
+            return (raising(numerator, limit: d - n, describe: { "再有\($0)名参训者培训合格（\(numerator.title)达到\(n + $0)人\(n + $0 >= d ? "，合格率100%" : "")）" },
                             evidence: Evidence(include: denominator, excluding: numerator, title: "已参训未合格的人员")), nil)
 
-        case let .rateBands(numerators, denominators, _, _):
+        case let .rateBands(numerators, denominators, _):
             guard let numerator = numerators.first else { return ([], nil) }
             let d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }, n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }
-            return (raising(numerator, limit: Swift.max(0, d - n), describe: { "\(numerator.title)还需增加\($0)" },
+            return (raising(numerator, limit: Swift.max(0, d - n), describe: { "\(numerator.title)再增加\($0)人（达到\(n + $0)人）" },
                             evidence: denominators.first.map { Evidence(include: $0, excluding: numerator, title: "未达标的人员") }), nil)
 
         case .recordsComplete:
@@ -143,9 +143,11 @@ struct ItemPlanner {
                                   Evidence(include: .errorRecords, excluding: nil, title: "有错误的记录")))
             }
             if warnings > 0 {
+                // With errors too, full marks need both: this step says so rather than "再…", which read as a step
+                // after the first one instead of the whole work.
                 let after = points([.errorRecords: -errors, .warningRecords: -warnings])
                 steps.append(step(after, units: errors + warnings,
-                                  (errors > 0 ? "再" : "") + "确认或改正\(warnings)条有警告的记录，得\(after)分（+\(after - current)）",
+                                  (errors > 0 ? "改正\(errors)条有错误的记录，并" : "") + "确认或改正\(warnings)条有警告的记录，得\(after)分（+\(after - current)）",
                                   Evidence(include: .warningRecords, excluding: nil, title: "有未确认警告的记录")))
             }
             return (steps, nil)
@@ -156,7 +158,32 @@ struct ItemPlanner {
         }
     }
 
+    /// The subsidies not fully received, the fewest persons first; each further step adds the next subsidy to the
+    /// ones before (a step is the whole work from today, as every item's alternatives are).
+    func subsidySteps(_ pairs: [(received: Measure, eligible: Measure)]) -> [PlanStep] {
+        let unmet = pairs.filter { facts[$0.received] < facts[$0.eligible] }
+            .map { (pair: $0, missing: facts[$0.eligible] - facts[$0.received]) }
+            .enumerated().sorted { ($0.element.missing, $0.offset) < ($1.element.missing, $1.offset) }.map(\.element)
+        var steps: [PlanStep] = []
+        var changes: [Measure: Int] = [:]
+        var parts: [String] = []
+        var units = 0
+        for (pair, missing) in unmet {
+            changes[pair.received] = missing
+            units += missing
+            let name = pair.eligible.title.replacingSuffix("符合条件")
+            parts.append("\(name)\(missing)人")
+            let after = points(changes)
+            let text = steps.isEmpty
+                ? "\(missing)名符合条件的人员尚未享受\(name)，落实后得\(after)分（+\(after - current)）"
+                : "为符合条件的人员落实\(parts.joined(separator: "、"))（共\(units)人次），得\(after)分（+\(after - current)）"
+            steps.append(step(after, units: units, text, Evidence(include: pair.eligible, excluding: pair.received, title: "符合条件未享受：\(name)")))
+        }
+        return steps
+    }
+
     /// A rate that must be 100% before its bands count (training, services): complete the rate, then widen it.
+    /// A band above the people counted today needs more of them: its step says it includes completing the rate.
     func fullRateSteps(_ numerator: Measure, _ denominator: Measure, _ bands: [CountBand]) -> [PlanStep] {
         let n = facts[numerator], d = facts[denominator]
         let isServices = numerator == .servedTwice
@@ -164,6 +191,9 @@ struct ItemPlanner {
                                 title: isServices ? "本期服务不足2次的人员" : "纳入培训范围未参加培训的人员")
         var steps: [PlanStep] = []
         var base = n
+        // The work of completing the rate, part of every further band (not the work of the band before: each band
+        // is the whole work from today, not a step after the previous one).
+        var completion = 0
         if n < d {
             let after = points([numerator: d - n])
             let missing = d - n
@@ -171,6 +201,7 @@ struct ItemPlanner {
             let text = isServices ? "\(missing)人本期服务不足2次，补齐后得\(after)分（+\(after - current)）"
                                   : "\(missing)名纳入培训范围者未参加培训，全部培训后得\(after)分（+\(after - current)）"
             steps.append(step(after, units: units, text, evidence))
+            completion = units
             base = d
         }
         // With the rate complete, a higher band needs more people counted on both sides.
@@ -179,9 +210,11 @@ struct ItemPlanner {
             let more = band.minimum - base
             let after = points([numerator: band.minimum - n, denominator: more])
             guard after > reached else { continue }
-            let units = (steps.first?.units ?? 0) + (isServices ? 2 * more : more)
-            let text = isServices ? "再为\(more)名有创业意愿者或初期创业者各提供2次服务（共\(band.minimum)人），得\(after)分（+\(after - current)）"
-                                  : "再培训\(more)名纳入培训范围者（共\(band.minimum)人），得\(after)分（+\(after - current)）"
+            let units = completion + (isServices ? 2 * more : more)
+            let completing = n < d ? (isServices ? "补齐上述\(d - n)人的服务，并" : "培训上述\(d - n)人，并") : ""
+            let text = isServices
+                ? "\(completing)再为\(more)名新登记的有创业意愿者或初期创业者各提供2次服务（获得2次以上服务达到\(band.minimum)人），得\(after)分（+\(after - current)）"
+                : "\(completing)再动员\(more)名有创业意愿者或初期创业者纳入培训范围并参加培训（已培训达到\(band.minimum)人），得\(after)分（+\(after - current)）"
             steps.append(step(after, units: units, text, evidence))
         }
         return steps
@@ -215,23 +248,15 @@ struct ItemPlanner {
         }
     }
 
-    static func verb(_ m: Measure) -> String {
+    /// `再开展2次宣传活动（本期宣传活动达到3次）`: how many more, and what the count then is.
+    static func countText(_ m: Measure, more k: Int, facts f: ScoreFacts) -> String {
+        let total = f[m].saturatingAdding(k)
         switch m {
-        case .registered: "登记"
-        case .publicity: "开展"
-        case .roleModels: "树立"
-        case .incubation: "推荐入园"
-        default: "增加"
-        }
-    }
-
-    static func unit(_ m: Measure) -> String {
-        switch m {
-        case .registered: "人"
-        case .publicity: "次宣传活动"
-        case .roleModels: "名创业典型（事迹材料不少于500字）"
-        case .incubation: "个项目或企业"
-        default: ""
+        case .registered: return "再登记\(k)人（摸底登记达到\(total)人）"
+        case .publicity: return "再开展\(k)次宣传活动（本期宣传活动达到\(total)次）"
+        case .roleModels: return "再树立\(k)名创业典型，事迹材料不少于500字（合格创业典型达到\(total)名）"
+        case .incubation: return "再推荐\(k)个项目或企业入园孵化（本期推荐入园达到\(total)个）"
+        default: return "\(m.title)再增加\(k)（达到\(total)）"
         }
     }
 }

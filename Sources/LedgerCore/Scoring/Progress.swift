@@ -3,6 +3,9 @@
 public enum Progress {
     public static func of(_ item: RubricItem, facts f: ScoreFacts, checklist: [String: Points]) -> Double {
         func ratio(_ n: Int, _ d: Int) -> Double { d > 0 ? min(1, max(0, Double(n) / Double(d))) : 0 }
+        // An item that scores nothing for want of anyone to count has come nowhere (a full gauge beside 0 points
+        // would say the opposite).
+        if EmptyBase.reason(item.rule, facts: f) != nil { return 0 }
         switch item.rule {
         case let .rateThreshold(numerator, denominator, threshold):
             guard f[denominator] > 0, threshold.numerator > 0 else { return 0 }
@@ -19,7 +22,7 @@ public enum Progress {
             return eligible > 0 ? ratio(received, eligible) : 1
         case let .fullRateBands(numerator, denominator, _), let .rateDeduction(numerator, denominator, _, _):
             return ratio(f[numerator], f[denominator])
-        case let .rateBands(numerators, denominators, bands, _):
+        case let .rateBands(numerators, denominators, bands):
             let n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }, d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }
             guard d > 0, let top = bands.map(\.minimum).max(), top.numerator > 0 else { return 0 }
             return min(1, max(0, Double(n) / Double(d) * Double(top.denominator) / Double(top.numerator)))

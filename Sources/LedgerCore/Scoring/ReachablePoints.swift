@@ -14,8 +14,8 @@ extension RubricItem {
             values += Self.steps(from: max, down: deduct, times: pairs.count)
         case let .fullRateBands(_, _, bands):
             values += bands.map(\.points)
-        case let .rateBands(_, _, bands, emptyPoints):
-            values += bands.map(\.points) + [emptyPoints]
+        case let .rateBands(_, _, bands):
+            values += bands.map(\.points)
         case let .recordsComplete(warningsPoints):
             values.append(warningsPoints)
         case let .checklist(levels):

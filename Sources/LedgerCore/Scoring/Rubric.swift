@@ -50,21 +50,24 @@ public struct ChecklistLevel: Sendable, Hashable {
 
 /// How an item turns figures into points. Each kind is generic, so a new city's table needs no code.
 public enum Rule: Sendable {
-    /// `numerator ÷ denominator ≥ threshold` → max, else 0 (nothing to divide → 0).
+    /// `numerator ÷ denominator ≥ threshold` → max, else 0. An empty denominator scores 0 (`EmptyBase`), as in
+    /// every rule with one.
     case rateThreshold(numerator: Measure, denominator: Measure, threshold: Rational)
     /// `measure ≥ minimum` → max, else 0.
     case atLeast(Measure, minimum: Int)
     /// max − `deduct` for each one short of `target`, floor 0.
     case countDeduction(Measure, target: Int, deduct: Points)
-    /// Each (received, eligible) pair must be 100% (no eligible = met); max − `deduct` per pair not met.
+    /// Each (received, eligible) pair must be 100%; max − `deduct` per pair not met. A subsidy nobody is eligible
+    /// for is no shortfall, but nobody eligible for any scores 0 (`EmptyBase`).
     case allMet(pairs: [(received: Measure, eligible: Measure)], deduct: Points)
     /// The rate must be 100%; then points by the numerator's count, from the first band whose minimum it reaches.
     case fullRateBands(numerator: Measure, denominator: Measure, bands: [CountBand])
-    /// max − `deduct` per started `step` short of 100%, floor 0; nothing to divide → 0.
+    /// max − `deduct` per started `step` short of 100%, floor 0.
     case rateDeduction(numerator: Measure, denominator: Measure, step: Rational, deduct: Points)
-    /// Points from the first band whose minimum rate is reached; nothing to divide → `emptyPoints`.
-    case rateBands(numerators: [Measure], denominators: [Measure], bands: [RateBand], emptyPoints: Points)
-    /// No errors and no unaccepted warnings → max; warnings only → `warningsPoints`; any error → 0.
+    /// Points from the first band whose minimum rate is reached.
+    case rateBands(numerators: [Measure], denominators: [Measure], bands: [RateBand])
+    /// No errors and no unaccepted warnings → max; warnings only → `warningsPoints`; any error → 0; an empty
+    /// survey register → 0 (`EmptyBase`).
     case recordsComplete(warningsPoints: Points)
     /// Judged by hand; the answer must be one of the levels.
     case checklist([ChecklistLevel])
@@ -169,6 +172,7 @@ private struct RuleFile: Decodable {
     let bands: [Band]?
     let levels: [Level]?
     let levelStep: Double?
+    /// Refused: a rubric used to give these points to an empty denominator (see `EmptyBase`).
     let emptyPoints: Double?
     let warningsPoints: Double?
 
@@ -215,10 +219,13 @@ private struct RuleFile: Decodable {
                                   step: try rational(step), deduct: Rubric.points(deduct))
         case "rate_bands":
             guard let bands, !bands.isEmpty else { throw fail("rate_bands 需要 bands") }
+            guard let numerators, !numerators.isEmpty, let denominators, !denominators.isEmpty else {
+                throw fail("rate_bands 需要 numerators 和 denominators")
+            }
+            guard emptyPoints == nil else { throw fail("不再支持 empty_points：分母为0的评分项一律不计分（无符合条件的人员，未计分）") }
             let built = try bands.map { RateBand(minimum: try rational($0.min), points: Rubric.points($0.points)) }
-            return .rateBands(numerators: try (numerators ?? []).map(measure), denominators: try (denominators ?? []).map(measure),
-                              bands: built.sorted { $0.minimum > $1.minimum },
-                              emptyPoints: emptyPoints.map(Rubric.points) ?? max)
+            return .rateBands(numerators: try numerators.map(measure), denominators: try denominators.map(measure),
+                              bands: built.sorted { $0.minimum > $1.minimum })
         case "records_complete":
             return .recordsComplete(warningsPoints: Rubric.points(warningsPoints ?? 0))
         case "checklist":

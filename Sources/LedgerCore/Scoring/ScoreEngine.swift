@@ -60,6 +60,8 @@ public enum ScoreEngine {
                       points: min(max(points, .zero), item.max), measured: measured, threshold: threshold,
                       explanation: explanation, evidence: evidence)
         }
+        // Nobody in the item's denominator: no marks, and the reason (one rule for every item, `EmptyBase`).
+        let empty = EmptyBase.reason(item.rule, facts: f)
         switch item.rule {
         case let .rateThreshold(numerator, denominator, threshold):
             let n = f[numerator], d = f[denominator]
@@ -67,9 +69,7 @@ public enum ScoreEngine {
             let target = threshold.denominator % 100 == 0 || threshold < Rational(1, 1) ? threshold.percentText : threshold.description
             let wanted = "≥ " + target
             let evidence = recordEvidence(numerator: numerator, denominator: denominator)
-            guard d > 0 else {
-                return score(.zero, shown, wanted, "\(denominator.title)为0，无法计算，不得分", evidence)
-            }
+            if let empty { return score(.zero, shown, wanted, empty, evidence) }
             let met = Rational(n, d) >= threshold
             return score(met ? item.max : .zero, shown, wanted,
                          "\(numerator.title)\(n) ÷ \(denominator.title)\(d) = \(shown)，\(met ? "达到" : "未达到")\(target)，得\(met ? item.max : .zero)分",
@@ -85,6 +85,8 @@ public enum ScoreEngine {
         case let .countDeduction(measure, target, deduct):
             let v = f[measure]
             let missing = max(0, target.saturatingAdding(v == .min ? .max : -v))
+            // Not an empty denominator (a count has none): zero role models score 2 − 1 = 1 in the community table,
+            // whose words are 树立、宣传创业典型1名以上 … 每少一名在基本分中扣1分，扣完基本分为止 (seed 000 附件1).
             let points = item.max - Points(hundredths: min(deduct.hundredths.saturatingMultiplied(by: missing), item.max.hundredths))
             let text = missing == 0 ? "达到\(target)，得满分" : "差\(missing)个，每少一个扣\(deduct)分"
             return score(points, "\(v)", "≥ \(target)", "\(measure.title)\(v)，\(text)，得\(max(points, .zero))分",
@@ -96,8 +98,10 @@ public enum ScoreEngine {
             for pair in pairs {
                 let r = f[pair.received], e = f[pair.eligible]
                 parts.append("\(r)/\(e)")
+                // A subsidy nobody is eligible for is not one left unimplemented (少落实); nobody eligible for any is `empty`.
                 if r < e { unmet.append(pair.eligible.title.replacingSuffix("符合条件")) }
             }
+            if let empty { return score(.zero, parts.joined(separator: "，"), "各项享受率 100%", empty) }
             let points = item.max - Points(hundredths: deduct.hundredths * unmet.count)
             let text = unmet.isEmpty ? "符合条件的人员均已享受，得满分" : "未全部落实：\(unmet.joined(separator: "、"))，每项扣\(deduct)分"
             let firstUnmet = pairs.first { f[$0.received] < f[$0.eligible] }
@@ -109,7 +113,7 @@ public enum ScoreEngine {
             let shown = rateText(n, d, asPercent: true)
             let bandText = bands.map { "≥\($0.minimum)人\($0.points)分" }.joined(separator: "，")
             let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
-            guard d > 0 else { return score(.zero, shown, "100%", "\(denominator.title)为0，不得分", evidence) }
+            if let empty { return score(.zero, shown, "100%", empty, evidence) }
             guard n >= d else {
                 return score(.zero, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，未达到100%，不得分", evidence)
             }
@@ -121,25 +125,29 @@ public enum ScoreEngine {
             let n = f[numerator], d = f[denominator]
             let shown = rateText(n, d, asPercent: true)
             let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
-            guard d > 0 else { return score(.zero, shown, "100%", "\(denominator.title)为0，不得分", evidence) }
+            if let empty { return score(.zero, shown, "100%", empty, evidence) }
             // Shortfall (d−n)/d, in started steps: ceil((d−n)/d ÷ step), exactly in integers.
             let steps = Self.startedSteps(shortfall: max(0, d.saturatingAdding(-max(n, 0))), of: d, step: step)
             let points = item.max - Points(hundredths: min(deduct.hundredths.saturatingMultiplied(by: steps), item.max.hundredths))
             let text = steps == 0 ? "达到100%，得满分" : "差\(steps)个\(step.percentText)，每个扣\(deduct)分"
             return score(points, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，\(text)，得\(max(points, .zero))分", evidence)
 
-        case let .rateBands(numerators, denominators, bands, emptyPoints):
+        case let .rateBands(numerators, denominators, bands):
             let n = numerators.reduce(0) { $0.saturatingAdding(f[$1]) }, d = denominators.reduce(0) { $0.saturatingAdding(f[$1]) }
             let shown = rateText(n, d, asPercent: true)
             let bandText = bands.map { "≥\($0.minimum.percentText)得\($0.points)分" }.joined(separator: "，")
             let evidence = denominators.first.map { Evidence(include: $0, excluding: numerators.first, title: "未达标的人员") }
-            guard d > 0 else { return score(emptyPoints, shown, bandText, "无符合条件的人员，得\(emptyPoints)分", evidence) }
+            if let empty { return score(.zero, shown, bandText, empty, evidence) }
             let band = bands.first { Rational(n, d) >= $0.minimum }
             let points = band?.points ?? .zero
             return score(points, shown, bandText, "比例\(shown)，得\(points)分", evidence)
 
         case let .recordsComplete(warningsPoints):
             let errors = f[.errorRecords], warnings = f[.warningRecords]
+            if let empty {
+                return score(.zero, "错误\(errors)，警告\(warnings)", "0 错误、0 未确认警告", empty,
+                             Evidence(include: .registered, excluding: nil, title: Measure.registered.title))
+            }
             let points = errors > 0 ? .zero : warnings > 0 ? warningsPoints : item.max
             let text = errors > 0 ? "\(errors)条记录有错误，不得分" : warnings > 0 ? "\(warnings)条记录有未确认的警告，得\(warningsPoints)分" : "各台账无错误、无未确认警告，得满分"
             return score(points, "错误\(errors)，警告\(warnings)", "0 错误、0 未确认警告", text,

@@ -64,7 +64,7 @@ enum PlanScreen {
             switch row {
             case .step(let s, let first):
                 return first ? DisplayWidth.fit("+\(s.gain)", 6) + "【\(s.itemTitle)】" + s.action
-                             : DisplayWidth.fit("", 6) + "└ 或" + s.action
+                             : DisplayWidth.fit("", 6) + "└ " + PlanWording.alternative(s.action)
             case .blocked(let title, let reason): return DisplayWidth.fit("—", 6) + "【\(title)】" + reason
             }
         }

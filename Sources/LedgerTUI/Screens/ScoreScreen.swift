@@ -78,7 +78,9 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
     case .up, .down: s.list.move(key == .up ? -1 : 1, count: card.items.count, visibleRows: ScoreScreen.listRows(state))
     case .enter:
         guard s.list.selected < card.items.count, let e = card.items[s.list.selected].evidence else {
-            state.show("此项为自评项，没有对应的台账记录", error: true)
+            // A computed item without records to list (三项补贴 with nobody eligible, or all received) is no 自评项.
+            let judged = s.list.selected < card.items.count && state.rubric?.item(card.items[s.list.selected].id)?.allowedLevels.isEmpty == false
+            state.show(judged ? "此项为自评项，没有对应的台账记录" : "此项没有需要列出的台账记录", error: true)
             break
         }
         state.screen = .score(s)

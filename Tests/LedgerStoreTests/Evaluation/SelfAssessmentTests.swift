@@ -40,6 +40,30 @@ struct SelfAssessmentTests {
         #expect(later.items == submitted.items)
     }
 
+    /// A self-assessment keeps the points it was submitted with: the items are stored, never scored again. One
+    /// submitted before the empty-denominator rule (三项补贴 6 with nobody eligible) stays 6 beside today's 0.
+    @Test(arguments: StoreEngine.allCases)
+    func aSubmissionKeepsThePointsOfTheRuleItWasSubmittedUnder(engine: StoreEngine) async throws {
+        let f = try await EvaluationFixture(engine)
+        defer { f.cleanup() }
+        let current = try await f.card()
+        #expect(current.item("subsidies")?.points == .zero)
+        let earlier = ScoreCard(rubricId: current.rubricId, rubricTitle: current.rubricTitle, total: current.total + Points(6), max: current.max,
+                                items: current.items.map { item in
+                                    guard item.id == "subsidies" else { return item }
+                                    return ItemScore(id: item.id, title: item.title, group: item.group, source: item.source, max: item.max,
+                                                     points: Points(6), measured: item.measured, threshold: item.threshold,
+                                                     explanation: "已享受/符合条件：0/0，0/0，0/0；符合条件的人员均已享受，得满分", evidence: nil,
+                                                     progress: 1, reachable: item.reachable)
+                                })
+        let submitted = try await f.clerk.submitSelfAssessment(community: f.code, card: earlier)
+        let read = try #require(try await f.supervisor.evaluation(community: f.code))
+        #expect(read.items == submitted.items)
+        #expect(read.items.first { $0.id == "subsidies" }?.points == Points(6))
+        #expect(read.items.first { $0.id == "subsidies" }?.explanation == "已享受/符合条件：0/0，0/0，0/0；符合条件的人员均已享受，得满分")
+        #expect(read.selfTotal == current.total + Points(6))
+    }
+
     @Test(arguments: StoreEngine.allCases)
     func aChangeMadeOutsideTheProgramShowsThroughTheChecksum(engine: StoreEngine) async throws {
         // Given a submitted self-assessment
