@@ -43,19 +43,20 @@ struct UserCommand: AsyncParsableCommand {
 
     /// The first supervisor registered must be the system account running the command: a supervisor's name acts
     /// only under its own system account (README: trust model), so registering someone else first would leave no
-    /// one here able to manage operators or change any community.
+    /// one here able to manage operators or change any community. A refusal of the ledger's state, as the store's
+    /// "no supervisor yet" is (exit 1), not of the command line.
     static func refuseLockingOut(_ database: any LedgerStorage, adding name: String, role: OperatorAccount.Role) async throws {
         guard role == .supervisor, let me = GlobalOptions.Session.systemUser, name != me else { return }
         guard try await !database.operators().contains(where: { $0.role == .supervisor }) else { return }
         // A person working under a system account (root) is not told to make that account the supervisor: it is
         // nobody's name (OperatorIdentity), and a supervisor needs a login of their own for the name to act.
         if database.operatorName != me, !OperatorIdentity.Account.current.isPersonal {
-            throw CLIFailure.usage("""
+            throw CLIFailure.data("""
                 第一位督导须是运行本命令的系统用户本人：督导的姓名只能由同名的系统用户使用，而当前系统用户 \(me) 是系统账户、不是个人，\
                 不应登记为督导。请督导以本人的系统账户（非 \(me)）登录，运行 chuangye user add 该账户名 --supervisor
                 """)
         }
-        throw CLIFailure.usage("""
+        throw CLIFailure.data("""
             第一位督导须是当前系统用户 \(me)：督导的姓名只能由同名的系统用户使用，先登记\(name)会使 \(me) 再也无法管理操作员或修改台账。\
             请先运行 chuangye user add \(me) --supervisor，再登记\(name)
             """)

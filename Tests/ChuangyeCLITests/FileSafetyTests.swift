@@ -147,7 +147,7 @@ struct FileSafetyTests {
         #expect(clerkFirst.status == 1 && clerkFirst.stderr.contains("还没有登记督导"))
         // …and the account running the command: another name first would leave this account unable to manage anyone.
         let otherFirst = try cli.run(as: me, "user", "add", "张督导", "--supervisor")
-        #expect(otherFirst.status == 2 && otherFirst.stderr.contains("第一位督导须是当前系统用户 \(me)")
+        #expect(otherFirst.status == 1 && otherFirst.stderr.contains("第一位督导须是当前系统用户 \(me)")
                 && otherFirst.stderr.contains("请先运行 chuangye user add \(me) --supervisor，再登记张督导"), "\(otherFirst.stderr)")
         #expect(try cli.run(as: me, "user", "list").stdout.hasPrefix("尚未登记操作员"))
         #expect(try cli.run(as: me, "user", "add", me, "--supervisor").status == 0)
