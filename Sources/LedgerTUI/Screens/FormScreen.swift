@@ -124,9 +124,15 @@ enum FormScreen {
         case .phone: "11位手机号，或带区号的固定电话（如 0971-6123456）"
         case .personSearch: "输入姓名、拼音首字母或身份证号末四位查找人员；↑↓ 选择，Tab 确认"
         case .integer: "整数"
-        case .text(let n), .multiline(let n): "最多\(n)个字"
+        case .text(let n), .multiline(let n): formatHints[field.key] ?? "最多\(n)个字"
         }
     }
+
+    /// Text fields whose validation asks for a form, not only a length: the hint says what is accepted.
+    static let formatHints = [
+        "code": "12位统计用区划代码，或其后9位（街道3位+社区3位）",
+        "loan_amount": "金额（元），如 50000 或 5万",
+    ]
 }
 
 enum DialogView {
