@@ -279,7 +279,7 @@ private func revalidateOpenForm(_ state: inout AppState) {
 
 private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
     guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
-    form.editor.insert(text)
+    form.paste(text)
     if form.editor.truncated {
         state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
     }
@@ -437,7 +437,7 @@ private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> 
         return []
     default:
         let textBefore = form.editor.text
-        _ = form.editor.handle(key)
+        form.edit(key)
         if form.editor.truncated { state.show("已达到最大长度\(form.editor.limit)个字符", error: true) }
         if form.editor.text != textBefore {
             form.defaulted.remove(form.focus)
