@@ -306,6 +306,11 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     default:
         break
     }
+    // A read-only record over the screen that opened it takes the keys until Esc (RecordViewing.swift).
+    if let viewing = state.screen.recordView {
+        state.screen = state.screen.showing(recordViewKey(viewing, key)) ?? state.screen
+        return []
+    }
     switch state.screen {
     case .loading: return LoadingScreen.quits(key) ? [.quit] : []
     case .chooseCommunity(let list): return chooseCommunityKey(&state, list, key)
