@@ -19,6 +19,9 @@ public struct FormState: Sendable {
     /// What the draft adds to the score figures if saved now (nil: it could not be saved); found by the same
     /// validation as `findings`.
     public internal(set) var contribution: ScoreFacts?
+    /// The person, day and type the service draft's same-day rule asked about (nil: the draft is not complete
+    /// enough for it); its answer is looked up off the key loop (`sameDayLookUp`).
+    public internal(set) var sameDayKey: SameDayServiceKey?
     /// The inputs `findings` and `contribution` were computed from: validation runs again only when they change.
     var validatedInput: ValidationInput?
     /// Selection in the option list or search results of the focused field.
