@@ -85,6 +85,9 @@ public struct SlowStorage: LedgerStorage {
     public func personWithServices(community: String, idNumber: String) async throws -> (Person, Int)? {
         try await late { try await engine.personWithServices(community: community, idNumber: idNumber) }
     }
+    public func sameDayServices(_ key: SameDayServiceKey) async throws -> [Int64] {
+        try await late { try await engine.sameDayServices(key) }
+    }
     public func storeDraft(slot: String, content: String) async throws {
         draftWrites.add()
         try await late { try await engine.storeDraft(slot: slot, content: content) }

@@ -69,6 +69,15 @@ extension PostgresLedger {
         }
     }
 
+    /// Ids of the active services of a person on a day with a type, read as saving reads them (`PersonLookups`).
+    public func sameDayServices(_ key: SameDayServiceKey) async throws -> [Int64] {
+        try await read { pg in
+            let lookups = PersonLookups()
+            try await lookups.loadServices(pg, of: [key.person])
+            return lookups.sameDay(key.person, key.date, key.type)
+        }
+    }
+
     /// A person of a community with their number of services in the period (a service draft's preview).
     public func personWithServices(community: String, idNumber: String) async throws -> (Person, Int)? {
         guard let c = try await self.community(code: community) else { return nil }

@@ -15,6 +15,8 @@ public enum Action: Sendable {
     case draftsLoaded([Draft])
     case personsFound(query: String, [PersonHit])
     case idNumberLookedUp(String, [ValidationContext.ExistingPerson])
+    /// The active services of a person on a day with a type, asked for a service being typed (same-day rule).
+    case sameDayServicesLookedUp(SameDayServiceKey, [Int64])
     case servicePersonLoaded(PersonSnapshot?)
     case recordSaved(kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool)
     case recordRefused(findings: [Finding])
@@ -98,6 +100,9 @@ public enum Effect: Sendable, Equatable {
     case discardDraft(slot: String)
     case searchPersons(community: String, query: String)
     case lookUpIdNumber(String)
+    /// The services a service being typed would repeat (`ServiceValidator`'s same-day rule); answered by
+    /// `sameDayServicesLookedUp`.
+    case lookUpSameDayServices(SameDayServiceKey)
     case loadServicePerson(community: String, idNumber: String)
     case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool,
                     editing: EditingRecord? = nil)

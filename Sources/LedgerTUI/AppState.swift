@@ -145,6 +145,9 @@ public struct AppState: Sendable {
     public var entryLog = EntryLog()
     /// ID numbers looked up in the registers, for duplicate checks while typing (filled by effects).
     public var knownPersons: [String: [ValidationContext.ExistingPerson]] = [:]
+    /// Answers of the same-day look-up for the services being typed, by person, day and type (forgotten with the
+    /// persons: after every change to a register).
+    public var knownSameDayServices: [SameDayServiceKey: [Int64]] = [:]
     public var running = true
     /// Where exports are suggested (the user's documents folder), set by the runtime.
     public var documentsFolder = ""

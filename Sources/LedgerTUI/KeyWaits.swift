@@ -49,7 +49,8 @@ private func fills(_ screen: Screen, _ effect: Effect) -> Bool {
     }
 }
 
-/// In a form, typing never waits. Saving waits for the look-ups that decide its warnings (a duplicate ID number),
+/// In a form, typing never waits. Saving waits for the look-ups that decide its warnings (a duplicate ID number, a
+/// service repeating one saved that day),
 /// and the keys that pick from a person search wait for its results.
 private func formKeyWaits(_ key: Key?, _ form: FormState, pending: [Effect]) -> Bool {
     guard let key else { return false }
@@ -72,7 +73,7 @@ extension Effect {
              .exportWorkbook, .quit:
             true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .searchPersons, .lookUpIdNumber,
-             .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
+             .lookUpSameDayServices, .loadServicePerson, .loadPage, .searchRecords, .loadHistory, .countServices, .loadChecks, .loadEvidence,
              .loadOverview, .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .evaluation, .loadDistrictPage, .searchDistrict, .recordEntryEvent, .loadStatistics:
             false
         }
@@ -81,7 +82,7 @@ extension Effect {
     /// The look-ups made while a form is typed.
     var isLookUp: Bool {
         switch self {
-        case .searchPersons, .lookUpIdNumber, .loadServicePerson: true
+        case .searchPersons, .lookUpIdNumber, .lookUpSameDayServices, .loadServicePerson: true
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,
              .acceptWarnings, .loadChecks, .loadEvidence, .loadOverview, .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .exportWorkbook, .evaluation,

@@ -58,11 +58,14 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .idNumberLookedUp(let id, let persons):
         state.knownPersons[id] = persons
         revalidateOpenForm(&state)
-        if case .form(let form) = state.screen, let left = form.lastLeft, ["id_number", "person_id"].contains(left),
-           form.values[left] == id {
+        guard case .form(let form) = state.screen else { return [] }
+        if let left = form.lastLeft, ["id_number", "person_id"].contains(left), form.values[left] == id {
             showLeftFieldProblem(&state, form)
         }
-        return []
+        // The person now known, the service typed may be judged by the same-day rule: its answer is asked for.
+        return sameDayLookUp(state, form)
+    case .sameDayServicesLookedUp(let key, let ids):
+        return sameDayServicesLookedUp(&state, key, ids)
     case .servicePersonLoaded(let snapshot):
         guard case .form(var form) = state.screen else { return [] }
         form.servicePerson = snapshot
@@ -162,6 +165,7 @@ extension AppState {
     /// must be caught. The next look-up reads the store again (one index probe per number).
     mutating func forgetLookUps() {
         knownPersons = [:]
+        knownSameDayServices = [:]
     }
 
     mutating func show(_ text: String, error: Bool = false) {
@@ -235,8 +239,8 @@ private func communitiesLoaded(_ state: inout AppState, _ communities: [Communit
 }
 
 private func recordSaved(_ state: inout AppState, kind: FormKind, summary: String, findings: [Finding], keepForNext: Bool) -> [Effect] {
-    // A warning the store found that the form could not see while typing (one that needs other records, such as a
-    // service repeating an earlier one) is said at once: the record counts as a problem record until it is handled.
+    // A warning the store found that the form could not see while typing (a service another clerk saved for the same
+    // person and day after the form's look-up) is said at once: the record counts as a problem record until handled.
     var accepted: [String: String] = [:]
     if case .form(let form) = state.screen { accepted = form.acceptedWarnings }
     if let warning = findings.warnings.first(where: { accepted[$0.code] == nil }) {
@@ -279,7 +283,7 @@ private func revalidateOpenForm(_ state: inout AppState) {
 
 private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
     guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
-    form.editor.insert(text)
+    form.paste(text)
     if form.editor.truncated {
         state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
     }
@@ -305,6 +309,11 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     default:
         break
+    }
+    // A read-only record over the screen that opened it takes the keys until Esc (RecordViewing.swift).
+    if let viewing = state.screen.recordView {
+        state.screen = state.screen.showing(recordViewKey(viewing, key)) ?? state.screen
+        return []
     }
     switch state.screen {
     case .loading: return LoadingScreen.quits(key) ? [.quit] : []
@@ -437,7 +446,7 @@ private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> 
         return []
     default:
         let textBefore = form.editor.text
-        _ = form.editor.handle(key)
+        form.edit(key)
         if form.editor.truncated { state.show("已达到最大长度\(form.editor.limit)个字符", error: true) }
         if form.editor.text != textBefore {
             form.defaulted.remove(form.focus)
@@ -507,21 +516,6 @@ private func formEdited(_ state: inout AppState, _ form: inout FormState) -> [Ef
     }
     effects += state.autosave(form)
     state.screen = .form(form)
-    return effects
-}
-
-/// ID numbers the draft mentions that have not been looked up yet, and the service person to load.
-func lookUps(_ state: AppState, _ form: FormState) -> [Effect] {
-    guard let community = state.community else { return [] }
-    var effects: [Effect] = []
-    let values = form.draftValues
-    for key in ["id_number", "person_id"] {
-        guard let text = values[key], case .success(let parsed) = ResidentID.parse(text, today: state.today) else { continue }
-        if state.knownPersons[parsed.id.value] == nil { effects.append(.lookUpIdNumber(parsed.id.value)) }
-        if form.spec.kind == .service, key == "id_number", form.servicePerson?.person.idNumber != parsed.id.value {
-            effects.append(.loadServicePerson(community: community.code, idNumber: parsed.id.value))
-        }
-    }
     return effects
 }
 

@@ -188,11 +188,6 @@ func servicesCounted(_ state: inout AppState, personId: Int64, count: Int) -> [E
 
 func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) -> [Effect] {
     var b = browser
-    if let viewing = b.viewing {
-        b.viewing = recordViewKey(viewing, key)
-        state.screen = .browser(b)
-        return []
-    }
     if var search = b.search {
         switch key {
         case .escape:

@@ -68,46 +68,8 @@ func districtFound(_ state: inout AppState, query: String, _ hits: DistrictHits)
     return []
 }
 
-/// A record opened from a register (the district's or a community's) that the operator may not change: of a
-/// community whose records are locked by the signed 初评 (shown read-only, the lock said above it), or of one the
-/// operator has no rights to (its numbers masked, not in an edit form that shows them whole). Nil when the record
-/// opens in the edit form as anywhere else.
-func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
-    guard state.lock != nil || !state.canWrite else { return nil }
-    let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                          fields: editing.originalFields, lock: state.lock)
-    switch state.screen {
-    case .district(var d):
-        d.viewing = view
-        state.screen = .district(d)
-    case .browser(var b):
-        b.viewing = view
-        state.screen = .browser(b)
-    default:
-        return nil
-    }
-    return []
-}
-
-/// Keys on a read-only record: scroll, and Esc or q back to the register; nil when none is shown.
-func recordViewKey(_ viewing: RecordView, _ key: Key) -> RecordView? {
-    var v = viewing
-    switch key {
-    case .up: v.offset = max(0, v.offset - 1)
-    case .down: v.offset = min(max(0, v.lines.count - 1), v.offset + 1)
-    case .escape, .character("q"): return nil
-    default: break
-    }
-    return v
-}
-
 func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key) -> [Effect] {
     var d = district
-    if let viewing = d.viewing {
-        d.viewing = recordViewKey(viewing, key)
-        state.screen = .district(d)
-        return []
-    }
     if let search = d.search { return districtSearchKey(&state, d, search, key) }
     if let hits = d.hits {
         switch key {

@@ -17,6 +17,19 @@ public func render(_ state: AppState) -> Buffer {
         content.width -= panelWidth
         ScorePanel.draw(state, in: Rect(x: content.maxX, y: body.y, width: panelWidth, height: body.height), into: &buffer)
     }
+    if let viewing = state.screen.recordView {
+        RecordView.draw(viewing, in: body, into: &buffer)
+    } else {
+        drawScreen(state, body: body, content: content, into: &buffer)
+    }
+    Chrome.drawFooter(state, into: &buffer)
+    if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
+    if let progress = state.progress { ProgressView.draw(progress, state: state, into: &buffer) }
+    return buffer
+}
+
+/// The current screen in the body (a form and home beside the score panel: `content`).
+private func drawScreen(_ state: AppState, body: Rect, content: Rect, into buffer: inout Buffer) {
     switch state.screen {
     case .loading: LoadingScreen.draw(state, in: content, into: &buffer)
     case .chooseCommunity(let list): ChooseCommunityScreen.draw(state, list, in: content, into: &buffer)
@@ -33,10 +46,6 @@ public func render(_ state: AppState) -> Buffer {
     case .district(let d): DistrictScreen.draw(state, d, in: body, into: &buffer)
     case .statistics(let s): StatisticsScreen.draw(state, s, in: body, into: &buffer)
     }
-    Chrome.drawFooter(state, into: &buffer)
-    if let dialog = state.dialog { DialogView.draw(dialog, state: state, into: &buffer) }
-    if let progress = state.progress { ProgressView.draw(progress, state: state, into: &buffer) }
-    return buffer
 }
 
 /// The area between the header line and the message and status lines: every screen draws inside it.
@@ -98,6 +107,7 @@ enum Chrome {
         if state.connectionLost { return ConnectionWording.lost }
         // Keys typed ahead of an answer they depend on (KeyWaits.swift): say why nothing happens yet.
         if state.heldKeys > 0 { return "请稍候：正在等待数据库，已按的\(state.heldKeys)个键随后处理" }
+        if let viewing = state.screen.recordView { return viewing.footer }
         let panel = state.width < 100 ? " F4评分" : ""
         switch state.screen {
         case .form(let form):
@@ -113,7 +123,6 @@ enum Chrome {
                 let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
-            if let viewing = b.viewing { return viewing.footer }
             return BrowserKeys.footer(b)
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
         case .checks(let c):

@@ -83,6 +83,35 @@ struct PhoneTests {
     func rejects(_ raw: String) {
         #expect(Phone.normalise(raw) == nil)
     }
+
+    /// How mobiles are written on forms and in spreadsheets: with the country code, in 3-4-4 groups, or both.
+    @Test(arguments: ["+86 139-1234-5678", "+8613912345678", "139 1234 5678", "0086 13912345678", "139-1234-5678",
+                      "86 139 1234 5678", "(+86) 139 1234 5678", "＋８６ １３９－１２３４－５６７８"])
+    func writtenMobilesAreStoredAsTheirElevenDigits(_ raw: String) {
+        #expect(Phone.normalise(raw) == "13912345678")
+    }
+
+    /// The country code goes only when a mobile number remains; a wrong number stays wrong however it is written.
+    @Test(arguments: ["+86 129-1234-5678", "0086 1391234567", "86 0971-6123456", "+86 0971 6123456", "0086139123456789",
+                      "+87 139 1234 5678", "139-1234-567", "+86", "0086"])
+    func aWrongNumberIsStillRefused(_ raw: String) {
+        #expect(Phone.normalise(raw) == nil)
+    }
+
+    /// Landlines keep their rules: the hyphen that separates the area code is what is stored.
+    @Test(arguments: [("0971-6123456", "0971-6123456"), ("0971 6123456", "0971-6123456"), ("010-86123456", "010-86123456"),
+                      ("02086123456", "020-86123456")])
+    func landlinesAreUnchanged(_ raw: String, _ expected: String) {
+        #expect(Phone.normalise(raw) == expected)
+    }
+
+    /// The survey register stores the normalised number, and says so while it is typed or beside an imported row.
+    @Test func theSurveyRecordHoldsTheNormalisedNumberAndSaysSo() throws {
+        let validated = PersonValidator.validate(Fixture.intending(["phone": "+86 139-1234-5678"]), context: Fixture.context())
+        #expect(try #require(validated.saveable).phone == "13912345678")
+        #expect(validated.findings == [.notice("phone", "phone.normalised", "按规范格式保存为13912345678")])
+        #expect(PersonValidator.validate(Fixture.intending(), context: Fixture.context()).findings.isEmpty)
+    }
 }
 
 extension Result {

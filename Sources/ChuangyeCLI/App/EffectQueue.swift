@@ -27,7 +27,7 @@ public struct EffectQueue: Sendable {
 
     private mutating func add(_ effect: Effect, running: [Effect], now: Double) {
         switch effect {
-        case .lookUpIdNumber, .loadServicePerson:
+        case .lookUpIdNumber, .lookUpSameDayServices, .loadServicePerson:
             if !running.contains(effect) && !waiting.contains(effect) { waiting.append(effect) }
         case .loadFacts, .loadOverview, .loadLock:
             // Read again after others' saves (live refresh): one waiting read answers them all. One running may
@@ -98,7 +98,7 @@ public enum EffectLane: CaseIterable, Sendable {
 
     public static func of(_ effect: Effect) -> EffectLane {
         switch effect {
-        case .searchPersons, .lookUpIdNumber, .loadServicePerson:
+        case .searchPersons, .lookUpIdNumber, .lookUpSameDayServices, .loadServicePerson:
             .lookUp
         case .loadCommunities, .loadFacts, .loadDrafts, .storeDraft, .discardDraft, .saveRecord, .saveCommunity, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .undoLastChange, .deleteRecord, .countServices, .restoreRecord,

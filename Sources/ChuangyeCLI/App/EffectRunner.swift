@@ -76,6 +76,8 @@ public struct EffectRunner: Sendable {
             return .personsFound(query: query, hits)
         case .lookUpIdNumber(let id):
             return .idNumberLookedUp(id, try await database.personsWithIdNumber(id))
+        case .lookUpSameDayServices(let key):
+            return .sameDayServicesLookedUp(key, try await database.sameDayServices(key))
         case .loadServicePerson(let community, let idNumber):
             let found = try await database.personWithServices(community: community, idNumber: idNumber)
             return .servicePersonLoaded(found.map { PersonSnapshot(person: $0.0, servicesInPeriod: $0.1) })

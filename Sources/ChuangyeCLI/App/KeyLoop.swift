@@ -222,7 +222,7 @@ extension Effect {
             true
         case .evaluation(_, let request):
             !request.isRead
-        case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .loadServicePerson, .loadPage,
+        case .loadCommunities, .loadFacts, .loadDrafts, .searchPersons, .lookUpIdNumber, .lookUpSameDayServices, .loadServicePerson, .loadPage,
              .searchRecords, .openRecord, .loadHistory, .countServices, .loadChecks, .loadEvidence, .loadOverview,
              .loadPlanDetails, .loadAccess, .loadRole, .loadLock, .exportWorkbook, .loadDistrictPage, .searchDistrict, .loadStatistics, .quit:
             false

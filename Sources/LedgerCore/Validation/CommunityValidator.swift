@@ -68,6 +68,7 @@ public enum CommunityValidator {
         if let v = Normalize.optional(raw["phone"]) {
             phone = Phone.normalise(v)
             if phone == nil { findings.append(.error("phone", "phone.format", "联系电话应为手机号或固定电话（如0971-1234567），现为“\(v)”")) }
+            if let phone, let notice = Phone.storedNotice(typed: v, stored: phone) { findings.append(notice) }
         }
         guard !findings.hasErrors, let code, let name, let street, let district else {
             return Validated(value: nil, findings: findings)

@@ -180,6 +180,7 @@ public enum PersonValidator {
             r.error("phone", "phone.format", "联系电话“\(text)”格式不对，应为11位手机号或带区号的固定电话（如 0971-6123456）")
             return nil
         }
+        if let notice = Phone.storedNotice(typed: text, stored: phone) { r.add(notice) }
         return phone
     }
 

@@ -1,4 +1,5 @@
-/// Mobile and landline numbers, stored in one normalised form.
+/// Mobile and landline numbers, stored in one normalised form. The one rule every path that takes a phone uses
+/// (the forms, CSV and XLSX import, the community profile).
 public enum Phone {
     /// `13912345678` for mobiles, `0971-6123456` for landlines; nil when neither shape fits.
     public static func normalise(_ raw: String) -> String? {
@@ -9,13 +10,7 @@ public enum Phone {
             return raw
         }
         let text = Normalize.halfWidth(raw).filter { $0 != " " && $0 != "(" && $0 != ")" }
-        var digits = Substring(text)
-        if digits.hasPrefix("+86") { digits = digits.dropFirst(3) }
-        else if digits.hasPrefix("86") && digits.count == 13 { digits = digits.dropFirst(2) }
-        if digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-           digits.first == "1", let second = digits.dropFirst().first, ("3"..."9").contains(second) {
-            return String(digits)
-        }
+        if let mobile = mobile(text) { return mobile }
         // Landline: 0 + 2–3 digit area code, optional hyphen, 7–8 digit number.
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count <= 2, text.first == "0",
@@ -30,6 +25,34 @@ public enum Phone {
         let local = text.count - areaLength
         guard (7...8).contains(local) else { return nil }
         return "\(text.prefix(areaLength))-\(text.dropFirst(areaLength))"
+    }
+
+    /// Country codes written before a mobile number (`+86 139…`, `0086 139…`, `86139…`).
+    static let countryCodes = ["+86", "0086", "86"]
+
+    /// The 11 digits of a mobile number written in groups (`139-1234-5678`; spaces are already gone) and perhaps
+    /// after the country code. The code is dropped only when an 11-digit mobile number remains, so a landline
+    /// (whose hyphen is kept) or a number that merely starts with 86 is never cut.
+    static func mobile(_ text: String) -> String? {
+        let digits = Substring(text.filter { $0 != "-" })
+        for candidate in [digits] + countryCodes.filter(digits.hasPrefix).map({ digits.dropFirst($0.count) }) where isMobile(candidate) {
+            return String(candidate)
+        }
+        return nil
+    }
+
+    /// `1[3-9]` and nine more digits: a mainland mobile number.
+    static func isMobile(_ digits: Substring) -> Bool {
+        digits.count == 11 && digits.allSatisfy({ $0.isASCII && $0.isNumber })
+            && digits.first == "1" && digits.dropFirst().first.map { ("3"..."9").contains($0) } == true
+    }
+
+    /// What the clerk is told when the number is stored otherwise than written (`+86 139-1234-5678` is stored as
+    /// `13912345678`): the form shows it while the number is typed, an import lists it beside the row. Nil when
+    /// the number is stored as written.
+    public static func storedNotice(typed: String, stored: String) -> Finding? {
+        guard typed != stored else { return nil }
+        return .notice("phone", "phone.normalised", "按规范格式保存为\(stored)")
     }
 
     /// `139****5678`: for lists.

@@ -23,6 +23,9 @@ public protocol EntryStore: LedgerSession {
     func searchPersons(community: String, query: String, limit: Int) async throws -> [PersonMatch]
     func personsWithIdNumber(_ idNumber: String) async throws -> [ValidationContext.ExistingPerson]
     func personWithServices(community: String, idNumber: String) async throws -> (Person, Int)?
+    /// Ids of the active services of a person on a day with a type: what the same-day rule of a service being
+    /// typed asks (`ValidationContext.sameDayServices`), answered as the engine answers it when saving.
+    func sameDayServices(_ key: SameDayServiceKey) async throws -> [Int64]
 
     // Kept drafts
     func storeDraft(slot: String, content: String) async throws

@@ -88,6 +88,11 @@ extension AppDatabase {
         }
     }
 
+    /// Ids of the active services of a person on a day with a type, by the query saving judges with.
+    public func sameDayServices(_ key: SameDayServiceKey) throws -> [Int64] {
+        try read { db in try Self.sameDayServices(db, person: key.person, date: key.date, type: key.type) }
+    }
+
     /// Stores one of the operator's forms in progress under its slot. Written durably: it is what survives a crash.
     public func storeDraft(slot: String, content: String) throws {
         try write { db in

@@ -19,11 +19,15 @@ public struct FormState: Sendable {
     /// What the draft adds to the score figures if saved now (nil: it could not be saved); found by the same
     /// validation as `findings`.
     public internal(set) var contribution: ScoreFacts?
+    /// The person, day and type the service draft's same-day rule asked about (nil: the draft is not complete
+    /// enough for it); its answer is looked up off the key loop (`sameDayLookUp`).
+    public internal(set) var sameDayKey: SameDayServiceKey?
     /// The inputs `findings` and `contribution` were computed from: validation runs again only when they change.
     var validatedInput: ValidationInput?
     /// Selection in the option list or search results of the focused field.
     public var picker = ListState()
-    /// The partial text (`gz`) whose matches the list keeps showing while the clerk moves through them with ↑↓.
+    /// While the field shows an option taken from the list with ↑↓: what the clerk had typed (`gz`, or nothing when
+    /// the whole list was shown). The list keeps showing its matches, and the next edit acts on it (`edit(_:)`).
     public var pickerFilter: String?
     public var searchResults: [PersonHit] = []
     public var servicePerson: PersonSnapshot?
@@ -269,7 +273,35 @@ public struct FormState: Sendable {
             editor.setText(opts[selected])
             picker = ListState(selected: selected, offset: offset)
             defaulted.remove(focus)
+            // The option shown is the list's, not typed: a value picked from the whole list is typed over.
+            if pickerFilter == nil { pickerFilter = "" }
         }
+    }
+
+    /// Applies an editing key to the focused field. While it shows an option taken from the list, a key that edits
+    /// acts on what the clerk typed, not on the option: `yc` ↓ shows 有创业意愿 (the first match, perhaps not the one
+    /// meant), and `y` then makes `ycy` (已创业), never `有创业意愿y`, which names nothing. Cursor keys move in the option.
+    public mutating func edit(_ key: Key) {
+        if let typed = pickerFilter {
+            var probe = editor
+            if probe.handle(key) == .edited {
+                var own = TextEditor(typed, limit: editor.limit)
+                _ = own.handle(key)
+                editor = own
+                pickerFilter = nil
+                return
+            }
+        }
+        _ = editor.handle(key)
+    }
+
+    /// Inserts pasted text at the cursor; over an option taken from the list, after what the clerk typed (`edit`).
+    public mutating func paste(_ text: String) {
+        if let typed = pickerFilter {
+            editor = TextEditor(typed, limit: editor.limit)
+            pickerFilter = nil
+        }
+        editor.insert(text)
     }
 
     /// Picks the highlighted option of a multi-choice field: replaces the item being typed and adds a separator.

@@ -4,9 +4,12 @@ extension AppState {
     /// Validation context for the current community whose ID look-ups read the cache filled by effects.
     func validationContext(editingId: Int64? = nil) -> ValidationContext? {
         guard let community else { return nil }
-        let known = knownPersons
-        return ValidationContext(today: today, communityCode: community.code, period: community.period, editingId: editingId,
-                                 personsWithIdNumber: { known[$0] ?? [] })
+        let known = knownPersons, sameDay = knownSameDayServices
+        var context = ValidationContext(today: today, communityCode: community.code, period: community.period, editingId: editingId,
+                                        personsWithIdNumber: { known[$0] ?? [] })
+        // Not known yet: no twin for now; the look-up's answer validates the draft again.
+        context.sameDayServices = { sameDay[SameDayServiceKey(person: $0, date: $1, type: $2)] ?? [] }
+        return context
     }
 
     /// Validates a form's draft once and keeps what it found in the form: the findings, and what saving it now
@@ -14,6 +17,7 @@ extension AppState {
     /// validates its draft once however many steps of `reduce` ask for it (render only reads).
     func revalidate(_ form: inout FormState) {
         let input = ValidationInput(values: form.applicableValues, community: community, knownPersons: knownPersons,
+                                    knownSameDayServices: knownSameDayServices,
                                     acceptedWarnings: form.acceptedWarnings, servicePerson: form.servicePerson,
                                     original: form.editing?.originalFields, editingId: form.editing?.id)
         guard input != form.validatedInput else { return }
@@ -30,6 +34,8 @@ extension AppState {
             guard let context = validationContext(editingId: editingId) else { return }
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
             form.findings = validated.findings
+            // A service is built only once the rule has been asked: its key is the question.
+            form.sameDayKey = validated.value.map(SameDayServiceKey.init)
             form.contribution = serviceContribution(validated, form)
         case .activity:
             guard let context = validationContext(editingId: editingId) else { return }
@@ -138,6 +144,7 @@ struct ValidationInput: Hashable, Sendable {
     let values: [String: String]
     let community: Community?
     let knownPersons: [String: [ValidationContext.ExistingPerson]]
+    let knownSameDayServices: [SameDayServiceKey: [Int64]]
     let acceptedWarnings: [String: String]
     let servicePerson: PersonSnapshot?
     let original: [String: String]?

@@ -86,7 +86,6 @@ enum BrowserScreen {
     static let registerNames: [Register: String] = [.survey: "摸底台账", .service: "服务台账", .activity: "工作台账"]
 
     static func draw(_ state: AppState, _ b: BrowserState, in rect: Rect, into buffer: inout Buffer) {
-        if let viewing = b.viewing { return RecordView.draw(viewing, in: rect, into: &buffer) }
         var x = rect.x + 1
         for register in Register.allCases {
             let name = registerNames[register] ?? ""

@@ -122,6 +122,8 @@ public struct ChecksState: Sendable {
     public var items: [CheckItem] = []
     public var list = ListState()
     public var loaded = false
+    /// A record of the list the operator may not change, shown read-only over it (RecordViewing.swift).
+    public var viewing: RecordView?
 }
 
 /// Where a form returns after saving or leaving.

@@ -28,7 +28,6 @@ enum DistrictScreen {
     }
 
     static func draw(_ state: AppState, _ d: DistrictState, in rect: Rect, into buffer: inout Buffer) {
-        if let viewing = d.viewing { return RecordView.draw(viewing, in: rect, into: &buffer) }
         let b = d.browser
         var x = rect.x + 1
         x += buffer.put(scopeName(state, d.scope), x: x, y: rect.y, style: .title) + 1
@@ -89,7 +88,6 @@ enum DistrictScreen {
     }
 
     static func hints(_ d: DistrictState, width: Int) -> String {
-        if let viewing = d.viewing { return viewing.footer }
         if d.search != nil { return "输入姓名、拼音首字母或身份证号（开头或后四位），边输边查  Enter完成  Esc取消" }
         if d.hits != nil { return "↑↓选择  Enter打开  /改搜索内容  Esc返回台账  F1帮助" }
         return DistrictKeys.footer(d.browser, width: width)

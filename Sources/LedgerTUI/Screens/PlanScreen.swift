@@ -13,6 +13,8 @@ public struct PlanState: Sendable {
     public var evidenceList = ListState()
     /// Which records the evidence list shows, to read them again after a service is saved.
     public var evidenceQuery: Evidence?
+    /// A record behind the step the operator may not change, shown read-only over the list (RecordViewing.swift).
+    public var viewing: RecordView?
     public init() {}
 
     /// What the list shows: the items by their best step's points per unit of work, each with its steps (the

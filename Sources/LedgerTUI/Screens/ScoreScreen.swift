@@ -7,6 +7,8 @@ public struct ScoreState: Sendable {
     /// The records behind the chosen item, once loaded.
     public var evidence: (title: String, register: Register, rows: [RegisterRow])?
     public var evidenceList = ListState()
+    /// A record behind the item the operator may not change, shown read-only over the list (RecordViewing.swift).
+    public var viewing: RecordView?
     public init() {}
 }
 

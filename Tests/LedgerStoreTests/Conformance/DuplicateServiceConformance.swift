@@ -30,6 +30,33 @@ struct DuplicateServiceConformance {
         try await ImportScoreConformance.expectKeptEqualsRecount(store)
     }
 
+    /// The look-up a form makes while a service is typed answers what saving judges by: the active services of
+    /// the person, day and type, so the form warns before F2 as the save would after it.
+    @Test(arguments: StoreEngine.allCases)
+    func theSameDayLookUpAnswersWhatSavingJudges(engine: StoreEngine) async throws {
+        let (ledger, store) = try await Conformance.ledger(engine)
+        defer { ledger.cleanup() }
+        guard case .person(let person) = try await store.saveNew(Conformance.person(1)), let personId = person.id else {
+            Issue.record("no person"); return
+        }
+        let day = try #require(Day.parse("2024-04-01"))
+        let key = SameDayServiceKey(person: personId, date: day, type: .guidance)
+        #expect(try await store.sameDayServices(key).isEmpty)
+        let first = try #require(try await enter(store, Conformance.service(1)).saved?.ref)
+        #expect(try await store.sameDayServices(key) == [first.id])
+        // Another day or another type is no twin
+        #expect(try await store.sameDayServices(SameDayServiceKey(person: personId, date: day.adding(days: 1), type: .guidance)).isEmpty)
+        #expect(try await store.sameDayServices(SameDayServiceKey(person: personId, date: day, type: .policy)).isEmpty)
+        // Saving judges by the same answer: the second service names the first
+        let second = try await enter(store, Conformance.service(1))
+        #expect(second.findings.map(\.message) == ["此人当天已有一条“创业指导”服务记录（第\(first.id)号），可能重复登记"])
+        let secondId = try #require(second.saved?.ref?.id)
+        #expect(try await store.sameDayServices(key) == [first.id, secondId])
+        // A deleted one is gone from the answer
+        try await store.delete(first, reason: "重复登记", confirmingServices: 0)
+        #expect(try await store.sameDayServices(key) == [secondId])
+    }
+
     func enter(_ store: any LedgerStorage, _ entry: RecordEntry) async throws -> SaveResult<SavedRecord> {
         try await store.save(entry, community: Conformance.code, editing: nil, acceptedWarnings: [:], action: .entry)
     }

@@ -45,3 +45,30 @@ struct ImportEffectsConformance {
         try await ImportScoreConformance.expectKeptEqualsRecount(store)
     }
 }
+
+/// Mobile numbers as spreadsheets hold them (country code, groups) are imported as their 11 digits, each row
+/// saying what was stored; a wrong number is still refused with the form's message.
+struct PhoneImportConformance {
+    @Test(arguments: StoreEngine.allCases)
+    func writtenMobilesAreStoredNormalisedAndAWrongOneIsRefused(engine: StoreEngine) async throws {
+        let (ledger, store) = try await Conformance.ledger(engine)
+        defer { ledger.cleanup() }
+        let written = ["+86 139-1234-5678", "+8613912345678", "139 1234 5678", "0086 13912345678"]
+        let rows = written.enumerated().map { Conformance.person($0.offset + 1, name: "张三", ["phone": $0.element]) }
+            + [Conformance.person(9, name: "李四", ["phone": "+86 129-1234-5678"])]
+        let report = try await store.importRows(.survey, ImportScoreConformance.rows(rows), community: Conformance.code,
+                                                mode: .skipInvalid, acceptWarningsReason: nil, source: "摸底.csv")
+        #expect(report.imported == 4)
+        #expect(report.rejected.map(\.line) == [6])
+        #expect(report.rejected.first?.findings.map(\.message)
+                == ["联系电话“+86 129-1234-5678”格式不对，应为11位手机号或带区号的固定电话（如 0971-6123456）"])
+        // Each row says what it stored; a notice is no warning to resolve.
+        #expect(report.warnings.map(\.line) == [2, 3, 4, 5])
+        #expect(report.warnings.allSatisfy { $0.findings.map(\.code) == ["phone.normalised"] })
+        #expect(try await store.scoreFacts(community: Conformance.code)[.warningRecords] == 0)
+        for serial in 1...4 {
+            let row = try #require(try await store.searchSummaries(community: Conformance.code, query: Conformance.idNumber(serial), limit: 5).first)
+            #expect(try await store.open(RecordRef(.survey, id: row.id))?.fields["phone"] == "13912345678", "\(written[serial - 1])")
+        }
+    }
+}
