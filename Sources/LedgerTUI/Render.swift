@@ -126,7 +126,8 @@ enum Chrome {
             return BrowserKeys.footer(b)
         case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
         case .checks(let c):
-            // `a` only where it does something: on an open warning.
+            // `a` only where it does something: on an open warning, of records the operator may change.
+            if state.recordsOpenReadOnly { return "↑↓选择  Enter查看  Esc返回  F1帮助" }
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择 ←→排序 Enter街道/社区台账 a全区台账 i进入社区 Esc返回 F1帮助"
         case .evaluation(let e): return EvaluationScreen.hints(e, role: state.evaluationRole)
@@ -134,10 +135,12 @@ enum Chrome {
         case .statistics: return StatisticsScreen.hints
         case .plan(let p):
             guard let evidence = p.evidence else { return "↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助" }
+            if state.recordsOpenReadOnly { return "↑↓选择" + (evidence.register == .survey ? "" : "  Enter查看") + "  Esc返回计划  F1帮助" }
             return "↑↓选择  Enter" + (evidence.register == .survey ? "新增服务" : "打开修改") + "  Esc返回计划  F1帮助"
         case .score(let s):
             guard let evidence = s.evidence else { return "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" }
             // n starts a service for a person: only a list of persons has one.
+            if state.recordsOpenReadOnly { return "↑↓选择  Enter查看  Esc返回评分项  F1帮助" }
             return "↑↓选择  Enter打开修改" + (evidence.register == .survey ? "  n新增服务" : "") + "  Esc返回评分项  F1帮助"
         }
     }

@@ -87,6 +87,25 @@ struct LockedRecordPathsTests {
         expectScreen(render(state), list.trimmedLines)
     }
 
+    /// The list says what Enter does there: 查看 in a locked community, 打开修改 (or 打开并定位) otherwise; nor does it
+    /// offer accepting a group of warnings or starting a service it cannot.
+    @Test(arguments: Path.allCases)
+    func theListSaysEnterShowsTheRecordWhenLocked(path: Path) {
+        let locked = render(Self.onList(path, locked: true)).trimmedLines
+        let open = render(Self.onList(path, locked: false)).trimmedLines
+        let footers: [Path: (locked: String, open: String)] = [
+            .checks: (" ↑↓选择  Enter查看  Esc返回  F1帮助", " ↑↓选择  Enter打开并定位  a确认本组警告  Esc返回  F1帮助"),
+            .score: (" ↑↓选择  Enter查看  Esc返回评分项  F1帮助", " ↑↓选择  Enter打开修改  Esc返回评分项  F1帮助"),
+            .plan: (" ↑↓选择  Enter查看  Esc返回计划  F1帮助", " ↑↓选择  Enter打开修改  Esc返回计划  F1帮助"),
+        ]
+        #expect(locked.last == footers[path]?.locked)
+        #expect(open.last == footers[path]?.open)
+        if path != .checks {
+            #expect(locked.contains { $0.contains("（共列出1条，Enter 查看）") })
+            #expect(open.contains { $0.contains("（共列出1条，Enter 打开修改）") })
+        }
+    }
+
     @Test(arguments: Path.allCases)
     func unlockedTheSamePathOpensTheEditForm(path: Path) throws {
         var state = Self.onList(path, locked: false)

@@ -50,7 +50,8 @@ enum PlanScreen {
         }
         if let evidence = p.evidence {
             EvidenceList.draw(evidence, list: p.evidenceList,
-                              enterDoes: evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改",
+                              enterDoes: state.recordsOpenReadOnly ? (evidence.register == .survey ? "只读" : "Enter 查看")
+                                  : evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改",
                               servicesHeader: "本期服务", rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }

@@ -9,7 +9,7 @@ import TerminalUI
 /// by the signed 初评 (shown read-only, the lock said above it), or of one the operator has no rights to (its numbers
 /// masked, not in an edit form that shows them whole). Nil when the record opens in the edit form.
 func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
-    guard state.lock != nil || !state.canWrite else { return nil }
+    guard state.recordsOpenReadOnly else { return nil }
     let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
                           fields: editing.originalFields, lock: state.lock)
     if let shown = state.screen.showing(view) {
@@ -31,6 +31,12 @@ func recordViewKey(_ viewing: RecordView, _ key: Key) -> RecordView? {
     default: break
     }
     return v
+}
+
+extension AppState {
+    /// Whether the current community's records open read-only here (the rule of `readOnlyRecordViewed`; the lists
+    /// that open records say 查看 instead of 打开修改 then).
+    var recordsOpenReadOnly: Bool { lock != nil || !canWrite }
 }
 
 extension Screen {

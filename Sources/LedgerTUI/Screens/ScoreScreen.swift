@@ -26,7 +26,8 @@ enum ScoreScreen {
         guard let card = state.scoreCards?.saved else { return }
         let x = rect.x + 1, width = rect.width - 2
         if let evidence = s.evidence {
-            EvidenceList.draw(evidence, list: s.evidenceList, enterDoes: "Enter 打开修改", servicesHeader: "服务次数",
+            EvidenceList.draw(evidence, list: s.evidenceList, enterDoes: state.recordsOpenReadOnly ? "Enter 查看" : "Enter 打开修改",
+                              servicesHeader: "服务次数",
                               rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }
