@@ -260,14 +260,16 @@ public struct FormState: Sendable {
     public mutating func movePicker(_ delta: Int) {
         // While the text is still partial (`ycy`), the first arrow takes the highlighted option, not the one after it,
         // and the list keeps showing the text's matches (the second ↓ goes to the next match, not the next name).
-        var isPartial = false
+        // An empty field's first arrow takes the highlighted (first) option too: it had skipped to the second.
+        var takesHighlighted = false
         if case .choice = focusedField?.kind, pickerFilter == nil, !editor.replaceOnType {
             let text = editor.text.trimmingSpaces()
-            isPartial = !text.isEmpty && !options.contains(text)
+            let isPartial = !text.isEmpty && !options.contains(text)
             if isPartial { pickerFilter = text }
+            takesHighlighted = isPartial || text.isEmpty
         }
         let opts = options
-        picker.move(isPartial ? 0 : delta, count: opts.count, visibleRows: 5)
+        picker.move(takesHighlighted ? 0 : delta, count: opts.count, visibleRows: 5)
         if case .choice = focusedField?.kind, picker.selected < opts.count {
             let selected = picker.selected, offset = picker.offset
             editor.setText(opts[selected])
