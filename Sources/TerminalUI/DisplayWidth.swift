@@ -68,7 +68,9 @@ public enum DisplayWidth {
     }
 
     /// `text` in lines of at most `columns` (at least one character each), at most `maxLines`; the last line
-    /// ends in an ellipsis when text is left over.
+    /// ends in an ellipsis when text is left over. Chinese breaks between any two characters, but a line does not
+    /// break inside a number, a date or a word written in Latin letters (`2026-12-07`, `0971-6123456`), nor begin
+    /// with closing punctuation (`）`, `，`) nor end with opening punctuation (`（`), unless that run fills the line.
     public static func wrap(_ text: String, _ columns: Int, maxLines: Int) -> [String] {
         guard columns > 1, maxLines > 0 else { return [] }
         var lines: [String] = []
@@ -76,6 +78,10 @@ public enum DisplayWidth {
         while !rest.isEmpty && lines.count < maxLines {
             var cut = prefix(String(rest), fitting: columns)
             if cut.text.isEmpty { cut = (rest.prefix(1), of(rest.first!)) }
+            if cut.text.count < rest.count {
+                let kept = breakBefore(Array(rest.prefix(cut.text.count + 1)), at: cut.text.count)
+                cut.text = rest.prefix(kept)
+            }
             rest = rest.dropFirst(cut.text.count)
             if lines.count == maxLines - 1 && !rest.isEmpty {
                 lines.append(fit(String(cut.text) + String(rest), columns).trimmingTrailingSpaces())
@@ -84,6 +90,28 @@ public enum DisplayWidth {
             lines.append(String(cut.text))
         }
         return lines
+    }
+
+    /// Where a line of `characters` (the line's and the next one's first) should end, at or before `at`: moved back
+    /// past a run that must stay whole, unless the run is the whole line.
+    private static func breakBefore(_ characters: [Character], at: Int) -> Int {
+        var k = at
+        while k > 0, staysWith(characters[k - 1], characters[k]) { k -= 1 }
+        return k > 0 ? k : at
+    }
+
+    /// Whether no line may end between `a` and `b`.
+    private static func staysWith(_ a: Character, _ b: Character) -> Bool {
+        let closing: Set<Character> = ["）", ")", "】", "」", "』", "》", "。", "，", "、", "；", "：", "！", "？", "”", "’", ",", ".", ";", ":", "!", "?", "%"]
+        let opening: Set<Character> = ["（", "(", "【", "「", "『", "《", "“", "‘"]
+        if closing.contains(b) || opening.contains(a) { return true }
+        return isWordPart(a) && isWordPart(b)
+    }
+
+    /// Characters of a number, a date, a code or a Latin word.
+    private static func isWordPart(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue else { return false }
+        return (ascii >= 0x30 && ascii <= 0x39) || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A) || "-_./:@+*#".utf8.contains(ascii)
     }
 
     /// `text` cut or padded with spaces to exactly `columns`; an ellipsis marks a cut when `ellipsis` is set.
