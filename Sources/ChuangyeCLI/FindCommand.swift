@@ -53,7 +53,7 @@ struct FindCommand: AsyncParsableCommand {
             found = try await database.searchDistrict(text, scope: DistrictScope(street: street), limit: limit)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let output = Output(query: text, street: street, truncated: found.truncated, communities: found.groups.map { group in
-            let full = access.mayChange(group.community.code)
+            let full = NumberPrivacy.showsInFull(group.community.code, writable: access.writable)
             return .init(code: group.community.code, name: group.community.name, street: group.community.street,
                          persons: group.persons.map {
                              .init(id: $0.id, name: $0.name, idNumber: full ? $0.idNumber : ResidentID.masked($0.idNumber),

@@ -75,7 +75,8 @@ func districtFound(_ state: inout AppState, query: String, _ hits: DistrictHits)
 func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
     guard state.lock != nil || !state.canWrite else { return nil }
     let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                          fields: editing.originalFields, lock: state.lock)
+                          fields: editing.originalFields, lock: state.lock,
+                          masked: !state.showsNumbersInFull(of: state.community?.code ?? ""))
     switch state.screen {
     case .district(var d):
         d.viewing = view
@@ -194,7 +195,8 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
     case .character("h"):
         guard let row = b.selected else { break }
         d.browser = b
-        state.screen = .history(HistoryState(register: b.register, id: row.id, returnTo: b, returnToDistrict: d))
+        state.screen = .history(HistoryState(register: b.register, id: row.id, readOnly: !state.mayChange(row.community),
+                                             returnTo: b, returnToDistrict: d))
         return [.loadHistory(b.register, id: row.id)]
     case .enter:
         guard let row = b.selected else { break }

@@ -115,7 +115,7 @@ enum Chrome {
             }
             if let viewing = b.viewing { return viewing.footer }
             return BrowserKeys.footer(b)
-        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+        case .history(let h): return HistoryScreen.hints(h)
         case .checks(let c):
             // `a` only where it does something: on an open warning.
             return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"

@@ -24,7 +24,7 @@ struct CodeDisplayTests {
     }
 
     @Test func theHistoryShowsTheCodesWithTheirNames() {
-        let history = HistoryState(register: .survey, id: 5, lines: [
+        let history = HistoryState(register: .survey, id: 5, readOnly: false, lines: [
             HistoryLine(at: "2024-12-31T10:00:00", operatorName: "王芳", action: "update", changes: [("industry", "F", "H"), ("name", "张山", "张三")]),
         ], returnTo: BrowserState(register: .survey))
         #expect(HistoryScreen.lines(history, width: 76).map(\.0) == [

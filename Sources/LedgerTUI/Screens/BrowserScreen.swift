@@ -173,9 +173,14 @@ public enum AuditWording {
 }
 
 enum HistoryScreen {
+    /// The footer: `u` only for those who may change the record.
+    static func hints(_ h: HistoryState) -> String {
+        h.readOnly ? "↑↓滚动  Esc返回  F1帮助" : "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+    }
 
     /// Each entry as a heading line, then one line per changed field in the register's Chinese names; a change
-    /// longer than the width goes on under itself (a long reason or address is read whole, never cut).
+    /// longer than the width goes on under itself (a long reason or address is read whole, never cut). A reader
+    /// of the community sees the numbers masked as the record view shows them.
     static func lines(_ h: HistoryState, width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for entry in h.lines {
@@ -183,7 +188,10 @@ enum HistoryScreen {
                 .map { ($0, .title) }
             for change in entry.changes {
                 let label = AuditWording.field(change.field, register: h.register)
-                let text = "\(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new, register: h.register))"
+                func shown(_ value: String?) -> String? {
+                    h.readOnly ? value.map { NumberPrivacy.masked(field: change.field, $0) } : value
+                }
+                let text = "\(label)：\(AuditWording.change(field: change.field, old: shown(change.old), new: shown(change.new), register: h.register))"
                 lines += DisplayWidth.wrap(text, max(2, width - 4), maxLines: Int.max).map { ("    " + $0, .plain) }
             }
         }
@@ -195,7 +203,8 @@ enum HistoryScreen {
     static func textWidth(_ state: AppState) -> Int { max(10, state.width - 4) }
 
     static func draw(_ state: AppState, _ h: HistoryState, in rect: Rect, into buffer: inout Buffer) {
-        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上，u 撤销自己的修改）"
+        let undo = h.readOnly ? "" : "，u 撤销自己的修改"
+        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上\(undo)）"
         let inner = Panel.draw(title, in: rect, into: &buffer)
         let lines = self.lines(h, width: textWidth(state))
         let start = max(0, min(lines.count - inner.height, h.offset))

@@ -66,8 +66,9 @@ enum HelpScreen {
             var lines = keys(BrowserKeys.entries(b).map { ($0.key, $0.help) })
             if b.register != .survey { lines += text(["", "按状态（f）、类别（g）、培训（t）筛选只用于摸底台账。"]) }
             return lines
-        case .history:
-            return keys([("↑↓", "滚动"), ("u", "撤销自己的最后一次修改（撤销也记入修改记录）"), ("Esc / q", "返回台账")])
+        case .history(let h):
+            let undo = h.readOnly ? [] : [("u", "撤销自己的最后一次修改（撤销也记入修改记录）")]
+            return keys([("↑↓", "滚动")] + undo + [("Esc / q", "返回台账")])
         case .checks:
             return keys([("↑↓", "选择"), ("PgDn / PgUp", "翻页"), ("Enter", "打开所选记录，光标在有问题的项目上"),
                          ("a", "确认所选警告所在的整组警告：填写一个理由，逐条记入修改记录（与导入时的 --accept-warnings 相同）"),
