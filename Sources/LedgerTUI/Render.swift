@@ -114,11 +114,11 @@ enum Chrome {
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
             if let viewing = b.viewing { return viewing.footer }
-            return BrowserKeys.footer(b)
+            return BrowserKeys.footer(b, readOnly: !state.canWrite)
         case .history(let h): return HistoryScreen.hints(h)
         case .checks(let c):
-            // `a` only where it does something: on an open warning.
-            return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
+            // `a` only where it does something: on an open warning, for an operator who may change the community.
+            return "↑↓选择  Enter打开并定位" + (c.selectedWarningGroup == nil || !state.canWrite ? "" : "  a确认本组警告") + "  Esc返回  F1帮助"
         case .overview: return "↑↓选择 ←→排序 Enter街道/社区台账 a全区台账 i进入社区 Esc返回 F1帮助"
         case .evaluation(let e): return EvaluationScreen.hints(e, role: state.evaluationRole)
         case .district(let d): return DistrictScreen.hints(d, width: state.width)

@@ -60,6 +60,27 @@ struct ReaderPrivacyTests {
         #expect(help.contains { $0.contains("↑↓") } && !help.contains { $0.contains("撤销") }, "\(help.joined(separator: "\n"))")
     }
 
+    /// The register's footer offers a reader 查看 for Enter and no delete; F1 lists neither D, r nor u.
+    @Test func aReadersRegisterOffersNoKeyThatChangesIt() {
+        var state = Self.readerInRegister()
+        #expect(render(state).trimmedLines.last == " Enter查看 /搜索 h历史 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助")
+        press(&state, [.function(1)])
+        let help = render(state).trimmedLines.joined(separator: "\n")
+        #expect(!help.contains("删除所选记录") && !help.contains("恢复所选") && !help.contains("撤销") && help.contains("只读查看所选记录"), "\(help)")
+    }
+
+    /// Nor does F1 on the home screen list the entry keys the menu leaves out, nor the checks offer `a` (accept).
+    @Test func aReadersHomeHelpAndChecksOfferNoKeyThatChangesIt() {
+        var state = homeState(width: 80, height: 24)
+        _ = reduce(&state, .accessLoaded(["630102999"]))
+        press(&state, [.function(1)])
+        let help = render(state).trimmedLines.joined(separator: "\n")
+        #expect(!help.contains("新增摸底登记") && !help.contains("社区档案与自评") && help.contains("浏览台账"), "\(help)")
+        press(&state, [.escape, .character("5")])
+        _ = reduce(&state, .checksLoaded([CheckItem(register: .survey, id: 9, field: "phone", severity: .warning, message: "w", code: "b.rule")]))
+        #expect(render(state).trimmedLines.last == " ↑↓选择  Enter打开并定位  Esc返回  F1帮助")
+    }
+
     /// The clerk who may change the community still sees the numbers whole and is offered `u`.
     @Test func theCommunitysClerkSeesTheHistoryWhole() {
         var state = homeState(width: 80, height: 24)
