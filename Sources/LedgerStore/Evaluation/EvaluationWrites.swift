@@ -99,7 +99,7 @@ extension AppDatabase: EvaluationStore {
                   let periodStart = e["period_start"] as String?,
                   let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
             if let earlier = e["sample_seed"] as Int64? {
-                throw StoreError("本次\(stage.title)已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
+                throw StoreError("本次\(stage.title)已于\(TimeText.shown(e["drawn_at"] as String?))由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
             }
             // The persons the period counts (registered by its end, not deleted), by 创业状态.
             let population = try Row.fetchAll(db, sql: """

@@ -40,6 +40,8 @@ struct SpotCheckTests {
             _ = try await f.supervisor.drawSpotChecks(community: f.code, size: 6, services: 0, seed: 1, stage: .district)
         }
         #expect(error?.message.contains("不能重抽") == true)
+        // When, as every time shown: `2026-12-06 21:09`, not the stored `2026-12-06T21:09:33`.
+        #expect(error?.message.hasPrefix("本次初评已于\(TimeText.shown(sample.drawnAt))由") == true, "\(error?.message ?? "")")
         #expect(try await f.clerk.evaluation(community: f.code)?.sample == sample)
     }
 
