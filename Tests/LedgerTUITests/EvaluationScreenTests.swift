@@ -180,7 +180,7 @@ struct EvaluationScreenTests {
         for key in ["a", "d", "S", "U", "R"] {
             #expect(press(&state, [.character(Character(key))]).isEmpty)
             #expect(state.dialog == nil, "\(key)")
-            #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
+            #expect(state.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
         }
         // t asks first (a submission freezes the score card); y or Enter confirms
         #expect(press(&state, [.character("t")]).isEmpty && state.dialog != nil)

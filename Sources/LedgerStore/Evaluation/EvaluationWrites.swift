@@ -260,13 +260,13 @@ extension AppDatabase: EvaluationStore {
         try requireRole(db, .supervisor, doing: doing)
     }
 
-    /// A step of one role: the district's supervisor (督导) or the city's (市级督导). While no operator is
+    /// A step of one role: the district's supervisor (区县督导) or the city's (市级督导). While no operator is
     /// registered everyone has every right (as for the registers: SQLite's trust model, README).
     func requireRole(_ db: Database, _ wanted: OperatorAccount.Role, doing: String) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return }
         let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
         guard role == wanted.rawValue else {
-            throw StoreError("只有\(wanted.title)可以\(doing)，\(operatorName)不是\(wanted.title)")
+            throw StoreError("只有\(wanted.stepTitle)可以\(doing)，\(operatorName)不是\(wanted.stepTitle)")
         }
     }
 
