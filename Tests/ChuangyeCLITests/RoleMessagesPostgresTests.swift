@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// What the command line tells each login of a district on PostgreSQL about what it did: an overview of the
-/// communities it reads (not `全部社区` when it reads one).
+/// What the command line tells each login of a district on PostgreSQL about what it did or may not do: an
+/// overview of the communities it reads (not `全部社区` when it reads one), and an `admin` command refused for the
+/// administrator's login it needs (not a generic `无权访问`).
 struct RoleMessagesPostgresTests {
     /// A district of three communities in two streets, a clerk of one of them and the supervisor of one street;
     /// `run(login, args)` runs the binary as that login (its own password), nil as the administrator.
@@ -66,5 +67,23 @@ struct RoleMessagesPostgresTests {
         #expect(candidates.stdout.hasPrefix("评选入围条件（劳动者创业参与率达到7%、创业带动就业指数达到3）：东关街道共2个社区"), "\(candidates.stdout)")
         let clerkCandidates = try d.run(d.clerk, "plan", "--candidates")
         #expect(clerkCandidates.stdout.hasPrefix("评选入围条件（劳动者创业参与率达到7%、创业带动就业指数达到3）：共1个社区"), "\(clerkCandidates.stdout)")
+    }
+
+    @Test(.enabled(if: CLIPostgresTests.server != nil, "CHUANGYE_TEST_PG is not set: the role messages on PostgreSQL were NOT tested"))
+    func anAdminCommandNamesTheAdministratorsLoginItNeeds() throws {
+        let d = try District()
+        defer { d.cleanup() }
+        #expect(try d.cli.launch(CLI.binary, ["demo", "--db", d.cli.db]).status == 0)
+        let migrate = try d.run(d.clerk, "admin", "migrate", d.cli.db)
+        #expect(migrate.status == 1 && migrate.stderr == """
+            chuangye admin migrate 须用区县管理员的数据库登录运行（建立本台账、运行 chuangye admin init 的用户）：\(d.clerk)是窗口人员的登录。请联系区县管理员
+
+            """, "\(migrate.stderr)")
+        let add = try d.run(d.street, "admin", "add-clerk", "nobody", "--community", "630102101")
+        #expect(add.status == 1 && add.stderr.hasPrefix("chuangye admin add-clerk 须用区县管理员的数据库登录运行") && add.stderr.contains("\(d.street)是街道督导（只读）的登录"),
+                "\(add.stderr)")
+        // The administrator's login migrates as before.
+        let moved = try d.run(nil, "admin", "migrate", d.cli.db)
+        #expect(moved.status == 0 && moved.stdout.contains("已迁入摸底台账"), "\(moved.stdout)\(moved.stderr)")
     }
 }
