@@ -77,7 +77,7 @@ struct FindCommand: AsyncParsableCommand {
         for group in o.communities {
             lines.append("\(group.name)（\(group.code)，\(group.street)）")
             for p in group.persons {
-                lines.append("  " + DisplayWidth.fit(p.name, 10) + DisplayWidth.fit(p.idNumber, 20) + p.status)
+                lines.append("  " + DisplayWidth.column(p.name, 10) + DisplayWidth.column(p.idNumber, 20) + p.status)
             }
         }
         if o.truncated { lines.append("只显示前\(count)人：还有更多，请输入更多内容缩小范围，或用 --limit 显示更多") }

@@ -51,8 +51,9 @@ enum BrowserScreen {
 
     /// The columns that fit `width`: the 编号 column only as wide as the numbers shown, then columns that may be
     /// left out are dropped (never the sort column) until every value fits whole; what is left over widens the
-    /// flexible column, or else the name. A date or a status is never cut.
-    static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> [Column] {
+    /// flexible column, or else the name (unless `widening` is off: the district register's 社区 column asks what is
+    /// left over first). A date or a status is never cut.
+    static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow], widening: Bool = true) -> [Column] {
         var cols = allColumns(register, rows: rows)
         func needed(_ cs: [Column]) -> Int {
             cs.reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
@@ -62,6 +63,7 @@ enum BrowserScreen {
             cols.remove(at: victim.offset)
         }
         let spare = max(0, width - needed(cols))
+        guard widening else { return cols }
         if let flexible = cols.firstIndex(where: { $0.width == 0 }) {
             cols[flexible].width = minimumFlexible + spare
         } else if let name = cols.firstIndex(where: { $0.key == "name" }) {
@@ -78,9 +80,11 @@ enum BrowserScreen {
         return cols
     }
 
-    /// The columns every column of the register takes at its narrowest: room beyond it is spare.
-    static func fullWidth(_ register: Register, rows: [RegisterRow]) -> Int {
-        allColumns(register, rows: rows).reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
+    /// The columns the register takes at `width` at their narrowest (those that may be left out already left out
+    /// where they do not fit): room beyond it is spare.
+    static func narrowestWidth(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> Int {
+        layout(register, width: width, sort: sort, rows: rows, widening: false)
+            .reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
     }
 
     static let registerNames: [Register: String] = [.survey: "摸底台账", .service: "服务台账", .activity: "工作台账"]
@@ -102,7 +106,7 @@ enum BrowserScreen {
         }
         let cols = layout(b.register, width: rect.width - 2, sort: b.sort, rows: b.rows)
         func line(_ cells: [String], problems: String) -> String {
-            zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined() + DisplayWidth.fit(problems, problemsWidth)
+            zip(cols, cells).map { DisplayWidth.column($1, $0.width) }.joined() + DisplayWidth.fit(problems, problemsWidth)
         }
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
