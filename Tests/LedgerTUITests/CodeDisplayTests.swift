@@ -33,4 +33,10 @@ struct CodeDisplayTests {
             "    姓名：张山 → 张三",
         ])
     }
+
+    /// A deletion time in a change made outside the app (`直接改库`) reads as every time shown, not as stored.
+    @Test func aDeletionTimeInTheHistoryReadsAsTimesAreShown() {
+        #expect(AuditWording.change(field: "deleted_at", old: nil, new: "2026-12-07T03:05:41", register: .survey)
+                == "（空） → 2026-12-07 03:05")
+    }
 }

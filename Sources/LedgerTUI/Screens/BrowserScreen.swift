@@ -167,6 +167,8 @@ public enum AuditWording {
             return "\(old.map(spec.shown) ?? "（空）") → \(new.map(spec.shown) ?? "（空）")"
         }
         if field == "source" { return new ?? "" }
+        // A deletion time named by a change made outside the app reads as every time shown.
+        if field == "deleted_at" { return "\(old.map(TimeText.shown) ?? "（空）") → \(new.map(TimeText.shown) ?? "（空）")" }
         if field == "rubric" {
             func title(_ id: String?) -> String? { id.map { id in rubrics.first { $0.id == id }?.title ?? id } }
             return "\(title(old) ?? "（空）") → \(title(new) ?? "（空）")"
