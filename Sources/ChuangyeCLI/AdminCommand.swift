@@ -16,6 +16,21 @@ struct AdminCommand: AsyncParsableCommand {
         subcommands: [Init.self, AddClerk.self, AddStreetSupervisor.self, AddSupervisor.self, AddCitySupervisor.self, AddInspector.self,
                       Migrate.self])
 
+    /// The PostgreSQL ledger `--db` names, once its login is known to be the administrator's (`command` names the
+    /// subcommand in the refusal); anything else is a usage error.
+    static func administratorLocation(_ global: GlobalOptions, command: String) async throws -> PostgresLocation {
+        let location = try location(global)
+        try await requireAdministrator(location, command: command)
+        return location
+    }
+
+    /// Refuses `command` with a login other than the district administrator's, naming the login's role.
+    static func requireAdministrator(_ location: PostgresLocation, command: String) async throws {
+        do { try await PostgresSecurity.requireAdministrator(location, command: command) } catch let e as StoreError {
+            throw CLIFailure.data(e.message)
+        }
+    }
+
     /// The PostgreSQL ledger `--db` names; anything else is a usage error.
     static func location(_ global: GlobalOptions) throws -> PostgresLocation {
         guard PostgresLocation.isURL(global.databasePath) else {
@@ -32,7 +47,7 @@ struct AdminCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let location = try AdminCommand.location(global)
+            let location = try await AdminCommand.administratorLocation(global, command: "init")
             do { try await PostgresSecurity.initialize(location) } catch let e as StoreError { throw CLIFailure.data(e.message) }
             print("已初始化 \(location.description)：数据表属于角色 \(PostgresSecurity.ownerRole(location))，\(location.user) 为督导")
         }
@@ -41,7 +56,14 @@ struct AdminCommand: AsyncParsableCommand {
     /// Creates or updates a login with its role; the password comes from the environment, never the command line.
     static func addOperator(_ global: GlobalOptions, name: String, role: OperatorAccount.Role, communities: [String] = [],
                             streets: [String] = []) async throws {
-        let location = try location(global)
+        let command: String = switch role {
+        case .clerk: AddClerk.configuration.commandName ?? ""
+        case .streetSupervisor: AddStreetSupervisor.configuration.commandName ?? ""
+        case .supervisor: AddSupervisor.configuration.commandName ?? ""
+        case .city: AddCitySupervisor.configuration.commandName ?? ""
+        case .inspector: AddInspector.configuration.commandName ?? ""
+        }
+        let location = try await administratorLocation(global, command: command)
         let password = ProcessInfo.processInfo.environment["CHUANGYE_NEW_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         do {
             try await PostgresSecurity.addOperator(name, role: role, communities: communities, streets: streets,

@@ -22,6 +22,7 @@ extension AdminCommand {
         func run() async throws {
             let location = try AdminCommand.location(global)
             guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure.usage("台账文件不存在：\(file)") }
+            try await AdminCommand.requireAdministrator(location, command: "migrate")
             let ledger: AppDatabase
             do { ledger = try AppDatabase.open(path: file, operatorName: location.user) } catch let e as StoreError {
                 throw CLIFailure.data("无法打开台账文件 \(file)：\(e.message)")

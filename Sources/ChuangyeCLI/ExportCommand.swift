@@ -36,8 +36,8 @@ struct ExportCommand: AsyncParsableCommand {
         let community = try await target.resolve(in: database)
         // Numbers in full only for those who may change the community, as `find` and the read-only screens show
         // them: a clerk of another community (or an unregistered operator) gets them masked.
-        let mayChange = try await ExportPrivacy.mayChange(community.code, database: database)
-        let mask = self.mask || !mayChange
+        let inFull = try await NumberPrivacy.showsInFull(community.code, database: database)
+        let mask = self.mask || !inFull
         let destination = WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)
         if file.lowercased().hasSuffix(".xlsx") {
             return try await WorkbookExport.register(register, output: destination, database: database, community: community, global: global, mask: mask)

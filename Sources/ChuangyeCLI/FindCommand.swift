@@ -53,7 +53,7 @@ struct FindCommand: AsyncParsableCommand {
             found = try await database.searchDistrict(text, scope: DistrictScope(street: street), limit: limit)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let output = Output(query: text, street: street, truncated: found.truncated, communities: found.groups.map { group in
-            let full = access.mayChange(group.community.code)
+            let full = NumberPrivacy.showsInFull(group.community.code, writable: access.writable)
             return .init(code: group.community.code, name: group.community.name, street: group.community.street,
                          persons: group.persons.map {
                              .init(id: $0.id, name: $0.name, idNumber: full ? $0.idNumber : ResidentID.masked($0.idNumber),
@@ -77,7 +77,7 @@ struct FindCommand: AsyncParsableCommand {
         for group in o.communities {
             lines.append("\(group.name)（\(group.code)，\(group.street)）")
             for p in group.persons {
-                lines.append("  " + DisplayWidth.fit(p.name, 10) + DisplayWidth.fit(p.idNumber, 20) + p.status)
+                lines.append("  " + DisplayWidth.column(p.name, 10) + DisplayWidth.column(p.idNumber, 20) + p.status)
             }
         }
         if o.truncated { lines.append("只显示前\(count)人：还有更多，请输入更多内容缩小范围，或用 --limit 显示更多") }

@@ -39,6 +39,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let database = try global.openDatabase()
         let community = try await target.resolve(in: database)
         let entries: [AuditEntry]
+        let writable: Set<String>?
         do {
             if let register, let id {
                 guard try await database.open(RecordRef(register, id: id)) != nil else {
@@ -49,13 +50,20 @@ struct HistoryCommand: AsyncParsableCommand {
             } else {
                 entries = try await database.recentHistory(community: community.code, limit: limit)
             }
+            writable = try await database.writableCommunities()
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         // Checklist items are named by the rubrics' titles; a missing rubric file only leaves the ids.
         let rubrics = (try? Rubrics.all()) ?? []
         let lines = entries.map { e in
             let register = Register(table: e.recordTable) // nil: the community profile
+            // Numbers as the app shows them to this operator: masked in a community they may not change (JSON too).
+            let inFull = NumberPrivacy.showsInFull(e.communityCode, writable: writable)
+            func shown(_ field: String, _ value: String?) -> String? {
+                inFull ? value : value.map { NumberPrivacy.masked(change: field, $0, ofRecord: register != nil) }
+            }
             return Line(at: e.at, operatorName: e.operatorName, register: register?.rawValue ?? e.recordTable, record: e.recordId, action: e.action,
-                        changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register, rubrics: rubrics), old: $0.old, new: $0.new) })
+                        changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register, rubrics: rubrics),
+                                                       old: shown($0.field, $0.old), new: shown($0.field, $0.new)) })
         }
         if json {
             let encoder = JSONEncoder()

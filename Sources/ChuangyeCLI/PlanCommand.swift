@@ -48,6 +48,7 @@ extension PlanCommand {
     func listCandidates(_ database: any LedgerStorage) async throws {
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: .community), among: try Rubrics.all())
         let entries: [Candidates.Entry]
+        let scope: String?
         do {
             let communities = try await database.communities().filter { $0.level == .community && (street == nil || $0.street == street) }
             guard !communities.isEmpty else {
@@ -56,8 +57,9 @@ extension PlanCommand {
             // Kept totals: one row per community, however large the district.
             let facts = try await database.scoreFactsByCommunity()
             entries = Candidates.rank(communities.map { ($0, facts[$0.code] ?? ScoreFacts()) }, rubric: chosen, today: database.today())
+            scope = try await ReadScope.name(street: street, district: nil, read: communities, database: database)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        print(json ? try CandidatesJSON.render(entries) : CandidatesText.render(entries, rubric: chosen, scope: street))
+        print(json ? try CandidatesJSON.render(entries) : CandidatesText.render(entries, rubric: chosen, scope: scope))
     }
 }
 
@@ -65,7 +67,7 @@ extension PlanCommand {
 enum CandidatesText {
     static func render(_ entries: [Candidates.Entry], rubric: Rubric, scope: String?) -> String {
         let conditions = rubric.items.filter { Candidates.entryItems.contains($0.id) }.map(\.title).joined(separator: "、")
-        var lines = ["评选入围条件（\(conditions)）：\(scope ?? "全部社区")共\(entries.count)个社区，已达到\(entries.filter(\.meetsAll).count)个", ""]
+        var lines = ["评选入围条件（\(conditions)）：\(scope ?? "")共\(entries.count)个社区，已达到\(entries.filter(\.meetsAll).count)个", ""]
         for (i, entry) in entries.enumerated() {
             let c = entry.community
             let state = entry.meetsAll ? "已达到" : entry.unitsNeeded.map { "还差 工作量\($0)" } ?? "本期难以达到"

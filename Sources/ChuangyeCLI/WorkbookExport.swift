@@ -112,6 +112,7 @@ enum WorkbookExport {
         guard street == nil || district == nil else { throw CLIFailure.usage("--street 和 --district 只能选一个") }
         let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: .community), among: try Rubrics.all())
         let entries: [OverviewWorkbook.Entry]
+        let scope: String?
         do {
             let communities = try await database.communities().filter {
                 $0.level == .community && (street == nil || $0.street == street) && (district == nil || $0.district == district)
@@ -128,12 +129,14 @@ enum WorkbookExport {
                 return OverviewWorkbook.Entry(community: c, facts: f, persons: counts[c.code]?.persons ?? 0,
                                               services: counts[c.code]?.services ?? 0, form: form)
             }
+            scope = try await ReadScope.name(street: street, district: district, read: communities, database: database)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        let scope = street ?? district ?? "全部社区"
+        // A clerk's own communities are named in the workbook's title (the message only counts them).
+        let title = scope ?? entries.map(\.community.name).joined(separator: "、")
         try await WorkbookFile.write(output) { temporary in
-            try await translating { try OverviewWorkbook.write(path: temporary, scope: scope, entries: entries, today: Day.today()) }
+            try await translating { try OverviewWorkbook.write(path: temporary, scope: title, entries: entries, today: Day.today()) }
         }
-        print("已导出\(scope)\(entries.count)个社区的汇总表到 \(output.path)")
+        print("已导出\(scope ?? "")\(entries.count)个社区的汇总表到 \(output.path)")
     }
 
     /// Workbook and store failures as the CLI's Chinese data errors.

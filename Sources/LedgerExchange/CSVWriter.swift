@@ -24,7 +24,7 @@ public struct CSVWriter: Sendable {
     public func line(_ fields: [String: String]) -> String {
         let cells = register.fields.map { field -> String in
             var value = fields[field.key] ?? ""
-            if mask { value = SensitiveNumbers.maskedForExport(key: field.key, value) }
+            if mask { value = NumberPrivacy.masked(field: field.key, value) }
             if !value.isEmpty && (CSVWriter.protectedKeys.contains(field.key) || "=+-@".contains(value.first ?? " ")) {
                 value = "\t" + value
             }

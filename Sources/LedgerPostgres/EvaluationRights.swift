@@ -7,13 +7,13 @@ import PostgresNIO
 /// database holds the same rules for logins that bypass the app (PostgresEvaluationSecurity.swift, the lock
 /// triggers of v6); these checks come first so that the app names what is wrong before anything is written.
 extension PostgresLedger {
-    /// A step of one role: the district's supervisor (督导) or the city's (市级督导). While no operator is
+    /// A step of one role: the district's supervisor (区县督导) or the city's (市级督导). While no operator is
     /// registered everyone has every right, as for the registers.
     func requireRole(_ pg: PG, _ wanted: OperatorAccount.Role, doing: String) async throws {
         guard try await pg.integer("SELECT count(*) FROM operator_account") > 0 else { return }
         let role = try await pg.texts("SELECT role FROM operator_account WHERE name = \(operatorName)").first
         guard role == wanted.rawValue else {
-            throw StoreError("只有\(wanted.title)可以\(doing)，\(operatorName)不是\(wanted.title)")
+            throw StoreError("只有\(wanted.stepTitle)可以\(doing)，\(operatorName)不是\(wanted.stepTitle)")
         }
     }
 

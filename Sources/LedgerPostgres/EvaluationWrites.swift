@@ -98,7 +98,7 @@ extension PostgresLedger: EvaluationStore {
             }
             let periodStart = try e.text("period_start"), periodEnd = try e.text("period_end")
             if let earlier = try e["sample_seed"].decode(Int64?.self) {
-                throw StoreError("本次\(stage.title)已于\(try e.optionalText("drawn_at") ?? "")由\(try e.optionalText("drawn_by") ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
+                throw StoreError("本次\(stage.title)已于\(TimeText.shown(try e.optionalText("drawn_at")))由\(try e.optionalText("drawn_by") ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
             }
             // The persons the period counts (registered by its end, not deleted), by 创业状态.
             let population = try await pg.rows("""

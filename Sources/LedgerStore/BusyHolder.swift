@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import SafeFiles
 
 /// Who holds the database for a long write. SQLite says only that the file is locked, and a clerk whose save
@@ -54,6 +55,6 @@ struct BusyHolder {
         guard fields.count == 3, let pid = pid_t(fields[1]), pid > 0, pid != getpid(), !fields[0].isEmpty else { return nil }
         // The process still exists (EPERM: it does, under another user).
         guard kill(pid, 0) == 0 || errno == EPERM else { return nil }
-        return (String(fields[0]), fields[2].replacingOccurrences(of: "T", with: " "))
+        return (String(fields[0]), TimeText.shown(String(fields[2])))
     }
 }

@@ -177,9 +177,15 @@ public struct AppState: Sendable {
     var scoreInput: (saved: ScoreInput, preview: PreviewInput?)?
 
     /// Whether the current community may be changed by this operator.
-    public var canWrite: Bool {
-        guard let code = community?.code else { return true }
-        return writable.map { $0.contains(code) } ?? true
+    public var canWrite: Bool { community.map { mayChange($0.code) } ?? true }
+
+    /// Whether this operator may change a community's records.
+    public func mayChange(_ community: String) -> Bool { writable.map { $0.contains(community) } ?? true }
+
+    /// Whether a community's personal numbers show in full to this operator (`NumberPrivacy`: to those who may
+    /// change it); a record view, a history and a list of another community mask them otherwise.
+    public func showsNumbersInFull(of community: String) -> Bool {
+        NumberPrivacy.showsInFull(community, writable: writable)
     }
 
     public init(width: Int, height: Int, operatorName: String, today: Day, rubrics: [Rubric], sessionTag: String = "s") {

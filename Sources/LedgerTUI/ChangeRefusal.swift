@@ -9,9 +9,12 @@ extension AppState {
     /// signed 初评's lock comes first: it holds for everyone, whatever their rights.
     public func changeRefusal(_ what: String) -> String? {
         if let lock { return "\(LockWording.locked(lock))，不能\(what)" }
-        if !canWrite { return "您对本社区只有查看权限（只读），不能\(what)" }
+        if !canWrite { return Self.readOnlyRefusal(what) }
         return nil
     }
+
+    /// Why an operator without rights to a community cannot `what` there.
+    static func readOnlyRefusal(_ what: String) -> String { "您对本社区只有查看权限（只读），不能\(what)" }
 }
 
 /// How the lock is named to the clerk: short enough for one line at 80 columns beside what it refuses.

@@ -134,7 +134,7 @@ enum KeptDraftsView {
     static func lines(_ drafts: [Draft], _ list: ListState) -> [String] {
         drafts.enumerated().dropFirst(list.offset).prefix(visibleRows).map { i, d in
             // `2026-12-06T04:15:…` reads as 2026-12-06 04:15.
-            (i == list.selected ? "▶ " : "  ") + d.label + (d.savedAt.map { "（\(String($0.prefix(16)).replacingOccurrences(of: "T", with: " "))）" } ?? "")
+            (i == list.selected ? "▶ " : "  ") + d.label + (d.savedAt.map { "（\(TimeText.shown($0))）" } ?? "")
         }
     }
 }

@@ -272,7 +272,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return [.openRecord(b.register, id: row.id, focus: nil)]
     case .character("h"):
         guard let row = b.selected else { break }
-        state.screen = .history(HistoryState(register: b.register, id: row.id, returnTo: b))
+        state.screen = .history(HistoryState(register: b.register, id: row.id, readOnly: !state.canWrite, returnTo: b))
         return [.loadHistory(b.register, id: row.id)]
     case .delete, .character("D"):
         guard let row = b.selected, !row.deleted else { break }
@@ -302,6 +302,8 @@ func historyKey(_ state: inout AppState, _ history: HistoryState, _ key: Key) ->
     case .down: h.offset = min(max(0, HistoryScreen.lines(h, width: HistoryScreen.textWidth(state)).count - (state.height - 5)), h.offset + 1)
     case .character("u"):
         state.screen = .history(h)
+        // Not offered to a reader; a key pressed anyway says why rather than asking the store.
+        if h.readOnly { state.show(AppState.readOnlyRefusal("撤销修改"), error: true); return [] }
         return [.undoLastChange(h.register, id: h.id)]
     case .escape, .character("q"):
         if let d = h.returnToDistrict { state.screen = .district(d); return state.reloadDistrictPage(d) }

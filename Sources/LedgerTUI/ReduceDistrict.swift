@@ -156,7 +156,8 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
     case .character("h"):
         guard let row = b.selected else { break }
         d.browser = b
-        state.screen = .history(HistoryState(register: b.register, id: row.id, returnTo: b, returnToDistrict: d))
+        state.screen = .history(HistoryState(register: b.register, id: row.id, readOnly: !state.mayChange(row.community),
+                                             returnTo: b, returnToDistrict: d))
         return [.loadHistory(b.register, id: row.id)]
     case .enter:
         guard let row = b.selected else { break }

@@ -123,8 +123,8 @@ enum Chrome {
                 let text = b.register == .survey ? "" : b.register == .service ? "或服务内容" : "或名称"
                 return "输入姓名、身份证号或拼音首字母\(text)  Enter完成  Esc取消搜索"
             }
-            return BrowserKeys.footer(b)
-        case .history: return "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+            return BrowserKeys.footer(b, readOnly: !state.canWrite)
+        case .history(let h): return HistoryScreen.hints(h)
         case .checks(let c):
             // `a` only where it does something: on an open warning, of records the operator may change.
             if state.recordsOpenReadOnly { return "↑↓选择  Enter查看  Esc返回  F1帮助" }

@@ -87,7 +87,4 @@ public struct RegisterLayout: Sendable {
         default: .text
         }
     }
-
-    /// A value as `--mask` exports it: the same rule as the CSV export (numbers in free text too).
-    static func masked(_ key: String, _ value: String) -> String { SensitiveNumbers.maskedForExport(key: key, value) }
 }

@@ -119,8 +119,8 @@ public final class RegisterWorkbookWriter {
         let lines: Int
     }
 
-    /// Prepares a record (field key → text, as the store gives it) for `layout`, masking ID numbers and phones
-    /// when asked.
+    /// Prepares a record (field key → text, as the store gives it) for `layout`, masking personal numbers (and
+    /// the birth date) as `NumberPrivacy` does when asked.
     public static func prepare(_ fields: [String: String], layout: RegisterLayout, mask: Bool) -> PreparedRow {
         var cells: [PreparedRow.Cell] = []
         var widths: [Int] = []
@@ -133,7 +133,7 @@ public final class RegisterWorkbookWriter {
                 widths.append(0)
                 continue
             }
-            if mask { value = RegisterLayout.masked(key, value) }
+            if mask { value = NumberPrivacy.masked(field: key, value) }
             let (cell, width) = convert(value, kind)
             cells.append(cell)
             widths.append(width)

@@ -126,6 +126,13 @@ public enum DisplayWidth {
         return cut + String(repeating: " ", count: columns - of(cut))
     }
 
+    /// `text` as one column of a table, `columns` cells wide with its last cell always blank, so that no value runs
+    /// into the next column (`测试东关社区1`): padded, or cut with `…` (`fit`) to `columns - 1`.
+    public static func column(_ text: String, _ columns: Int, alignRight: Bool = false) -> String {
+        guard columns > 1 else { return String(repeating: " ", count: max(0, columns)) }
+        return fit(text, columns - 1, alignRight: alignRight) + " "
+    }
+
     /// `text` as it is when it fits in `columns`, else cut to fit with `…` as its last character: the one way text
     /// is cut (a cut is always marked, so a reader knows something is missing).
     public static func shortened(_ text: String, _ columns: Int) -> String {

@@ -185,7 +185,7 @@ struct EvaluateCLIPostgresTests {
         #expect(submitted.status == 0 && submitted.stdout.hasPrefix("已提交八一路社区（630102001）考核期 2024-01-01..2024-12-31 的自评："),
                 "\(submitted.stderr)")
         let byClerk = try login(clerk, "evaluate", "adjust", "survey_register", "0", "--reason", "台账缺少签字")
-        #expect(byClerk.status == 1 && byClerk.stderr == "只有督导可以初评改分，\(clerk)不是督导\n")
+        #expect(byClerk.status == 1 && byClerk.stderr == "只有区县督导可以初评改分，\(clerk)不是区县督导\n")
         let adjusted = try admin("evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字")
         #expect(adjusted.status == 0 && adjusted.stdout.hasPrefix("已记录初评：建立摸底台账 0分（自评 2分）。"), "\(adjusted.stderr)")
         let drawn = try admin("evaluate", "draw", "2", "--seed", "7")
@@ -206,7 +206,7 @@ struct EvaluateCLIPostgresTests {
         #expect(refused.status == 1 && refused.stderr.contains("台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由\(adminUser)于"),
                 "\(refused.stderr)")
         let clerkUnlock = try login(clerk, "evaluate", "unlock", "--reason", "要改")
-        #expect(clerkUnlock.status == 1 && clerkUnlock.stderr == "只有督导可以解锁，\(clerk)不是督导\n")
+        #expect(clerkUnlock.status == 1 && clerkUnlock.stderr == "只有区县督导可以解锁，\(clerk)不是区县督导\n")
         #expect(try admin("evaluate", "recommend").status == 0)
         let candidates = try login(city, "evaluate", "candidates")
         #expect(candidates.status == 0 && candidates.stdout.contains("630102001"), "\(candidates.stdout)\(candidates.stderr)")

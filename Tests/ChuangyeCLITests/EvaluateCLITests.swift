@@ -32,7 +32,7 @@ struct EvaluateCLITests {
         #expect(submitted.stdout.hasPrefix("已提交八一路社区（630102001）考核期 2024-01-01..2024-12-31 的自评：自评总分 30/100（西宁市创建创业型社区评分表），18项，台账校验码 "))
         // 初评 is the supervisor's, and needs a reason and a number
         let byClerk = try cli.run("evaluate", "adjust", "survey_register", "0", "--reason", "台账缺少签字")
-        #expect(byClerk.status == 1 && byClerk.stderr == "只有督导可以初评改分，王芳不是督导\n")
+        #expect(byClerk.status == 1 && byClerk.stderr == "只有区县督导可以初评改分，王芳不是区县督导\n")
         let noReason = try cli.run(as: supervisor, "evaluate", "adjust", "survey_register", "1", "--reason", " ")
         #expect(noReason.status == 2 && noReason.stderr.hasPrefix("错误：改分必须填写理由（--reason）\n"))
         let notANumber = try cli.run(as: supervisor, "evaluate", "adjust", "survey_register", "一分", "--reason", "x")
@@ -119,7 +119,7 @@ struct EvaluateCLITests {
         #expect(try cli.run("evaluate", "submit").status == 1)
 
         // Only a supervisor unlocks, with a reason, and the unlock is in the history
-        #expect(try cli.run("evaluate", "unlock", "--reason", "要改").stderr == "只有督导可以解锁，王芳不是督导\n")
+        #expect(try cli.run("evaluate", "unlock", "--reason", "要改").stderr == "只有区县督导可以解锁，王芳不是区县督导\n")
         #expect(try cli.run(as: supervisor, "evaluate", "unlock").status == 2)
         #expect(try cli.run(as: supervisor, "evaluate", "unlock", "--reason", "抽查不属实需更正").status == 0)
         let history = try cli.run("history", "--limit", "1")

@@ -130,5 +130,8 @@ struct RegisterWorkbookTests {
         let id = try #require(header.firstIndex(of: "公民身份号码")), phone = try #require(header.firstIndex(of: "联系电话"))
         #expect(sheet.rows[4][id].text == "630102********0116")
         #expect(sheet.rows[4][phone].text == "139****5678")
+        // The birth date is the masked digits of the number: hidden with them (NumberPrivacy).
+        let birth = try #require(header.firstIndex(of: "出生日期"))
+        #expect(sheet.rows[4][birth].text == "****-**-**")
     }
 }

@@ -36,6 +36,15 @@ struct CorrectionTests {
         #expect { _ = try db.undoLastChange(RecordRef(.survey, id: id)) } throws: { ($0 as? StoreError)?.message.contains("只能撤销自己的修改") == true }
     }
 
+    /// Who made the change that cannot be undone, and when, as every time is shown (both engines share the rule).
+    @Test func undoingSomeoneElsesChangeSaysWhenAsTimesAreShown() throws {
+        let entry = AuditEntry(id: 1, at: "2026-12-07T03:05:41", operatorName: "fe_clerk1", communityCode: "630102001",
+                               recordTable: "person", recordId: "5", action: "update", changes: [])
+        #expect { _ = try AppDatabase.changeToUndo([entry], operatorName: "王芳") } throws: {
+            ($0 as? StoreError)?.message == "最近一次修改由fe_clerk1于2026-12-07 03:05完成，只能撤销自己的修改"
+        }
+    }
+
     @Test func twoConnectionsSavingTheSameRecordOneWinsTheOtherIsTold() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cy-conflict-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -89,7 +89,7 @@ struct OpenAndWriteSafetyTests {
             defer { try? conn.execute(sql: "ROLLBACK") }
             let waiting = try AppDatabase.open(path: path, operatorName: "王芳", today: { today }, forBulkLoad: true, busyTimeout: 0.2)
             let imported = message { _ = try waiting.importPersons([ImportRow(line: 2, fields: intending())], community: "630102001", mode: .allOrNothing) }
-            #expect(imported?.contains("数据库正被 李娜 使用（自 2024-06-01 10:03:00 起正在导入）") == true)
+            #expect(imported?.contains("数据库正被 李娜 使用（自 2024-06-01 10:03 起正在导入）") == true)
             #expect(message { try waiting.saveCommunity(community()) }?.contains("李娜") == true)
             // The waiting import left the other's note alone.
             #expect(FileManager.default.fileExists(atPath: BusyHolder.notePath(path)))

@@ -77,7 +77,7 @@ struct PostgresEvaluationRolesTests {
         let byClerk = await #expect(throws: StoreError.self) {
             _ = try await clerk.adjust(community: Conformance.code, item: "survey_register", points: .zero, reason: "x", stage: .district)
         }
-        #expect(byClerk?.message == "只有督导可以初评改分，\(clerkName)不是督导")
+        #expect(byClerk?.message == "只有区县督导可以初评改分，\(clerkName)不是区县督导")
 
         // The district supervisor draws, checks and signs: the community is locked
         let drawn = try await supervisor.drawSpotChecks(community: Conformance.code, size: 2, services: 0, seed: 7, stage: .district)
@@ -126,7 +126,7 @@ struct PostgresEvaluationRolesTests {
         let save = await #expect(throws: StoreError.self) { _ = try await clerk.saveNew(Conformance.person(3, name: "赵六")) }
         #expect(save?.message == lockMessage)
         let unlock = await #expect(throws: StoreError.self) { try await clerk.unlock(community: Conformance.code, reason: "要改") }
-        #expect(unlock?.message == "只有督导可以解锁，\(clerkName)不是督导")
+        #expect(unlock?.message == "只有区县督导可以解锁，\(clerkName)不是区县督导")
         #expect(try await clerk.periodLock(community: Conformance.code) != nil)
         // The other community is not locked
         _ = try await district.saveNew(Conformance.person(4, name: "孙八"), in: Conformance.otherCode)

@@ -24,7 +24,7 @@ struct CodeDisplayTests {
     }
 
     @Test func theHistoryShowsTheCodesWithTheirNames() {
-        let history = HistoryState(register: .survey, id: 5, lines: [
+        let history = HistoryState(register: .survey, id: 5, readOnly: false, lines: [
             HistoryLine(at: "2024-12-31T10:00:00", operatorName: "王芳", action: "update", changes: [("industry", "F", "H"), ("name", "张山", "张三")]),
         ], returnTo: BrowserState(register: .survey))
         #expect(HistoryScreen.lines(history, width: 76).map(\.0) == [
@@ -32,5 +32,11 @@ struct CodeDisplayTests {
             "    行业门类：F 批发和零售业 → H 住宿和餐饮业",
             "    姓名：张山 → 张三",
         ])
+    }
+
+    /// A deletion time in a change made outside the app (`直接改库`) reads as every time shown, not as stored.
+    @Test func aDeletionTimeInTheHistoryReadsAsTimesAreShown() {
+        #expect(AuditWording.change(field: "deleted_at", old: nil, new: "2026-12-07T03:05:41", register: .survey)
+                == "（空） → 2026-12-07 03:05")
     }
 }

@@ -7,7 +7,7 @@ import TerminalUI
 struct EvaluationScreenTests {
     /// A submitted self-assessment of the test community with one 初评 difference and a sample of three persons,
     /// one found 不属实 (and corrected once since), one unreachable, one not yet checked.
-    static func evaluation(signed: Bool = false, changes: Int = 0, allChecked: Bool = false) -> Evaluation {
+    static func evaluation(signed: Bool = false, changes: Int = 0, allChecked: Bool = false, checks given: [SpotCheck]? = nil) -> Evaluation {
         var facts = ScoreFacts()
         facts[.labourForce] = 40
         facts[.registered] = 3
@@ -26,7 +26,7 @@ struct EvaluationScreenTests {
                       checkedAt: allChecked ? "2024-12-31T10:10:00" : nil, changesSinceCheck: 0),
         ]
         let sample = SpotCheckSample(seed: 20_241_231, requestedSize: 3, strata: [.init(name: "有创业意愿", population: 2, drawn: 2), .init(name: "已创业", population: 1, drawn: 1)],
-                                     drawnBy: "督导员", drawnAt: "2024-12-31T09:30:00", checks: checks)
+                                     drawnBy: "督导员", drawnAt: "2024-12-31T09:30:00", checks: given ?? checks)
         return Evaluation(id: 1, communityCode: testCommunity.code, period: testCommunity.period, rubricId: card.rubricId,
                           rubricTitle: card.rubricTitle, items: items, submittedBy: "王芳", submittedAt: "2024-12-31T09:00:00",
                           checksum: "0123456789abcdef", currentChecksum: "0123456789abcdef", changesSinceSubmission: changes,
@@ -65,10 +65,10 @@ struct EvaluationScreenTests {
             "│  培训后创业率达30%                   2     0     0                           │",
             "│ 初评理由：台账缺少签字（督导员）                                             │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
-            "│  序号 姓名    公民身份号码        分层        结果      说明                 │",
-            "│  1    王梅    630102********0047  有创业意愿  不属实    （已更正1处）本人称… │",
-            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
-            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "│  序号 姓名     公民身份号码       分层        结果      说明                 │",
+            "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
+            "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
+            "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
             " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
@@ -113,10 +113,10 @@ struct EvaluationScreenTests {
             "│  培训后创业└────────────────────────────────────────────────────┘            │",
             "│ 第2号 张三：电话停机                                                         │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
-            "│ ▶序号 姓名    公民身份号码        分层        结果      说明                 │",
-            "│  1    王梅    630102********0047  有创业意愿  不属实    （已更正1处）本人称… │",
-            "│  2    张三    630102********0116  有创业意愿  联系不上  电话停机             │",
-            "│  3    李四    630102********022X  已创业      未核实                         │",
+            "│ ▶序号 姓名     公民身份号码       分层        结果      说明                 │",
+            "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
+            "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
+            "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
             " Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
@@ -159,13 +159,13 @@ struct EvaluationScreenTests {
             "│  建立摸底台账                        2     2     2                           │",
             "│ 第9号 张三：未核实                                                           │",
             "│ 随机抽样 种子 20241231  核实 0/10：不属实 0  联系不上 0                      │",
-            "│ ▶序号 姓名    公民身份号码        分层        结果      说明                 │",
-            "│  4    张三    630102********0116  有创业意愿  未核实                         │",
-            "│  5    张三    630102********0116  有创业意愿  未核实                         │",
-            "│  6    张三    630102********0116  有创业意愿  未核实                         │",
-            "│  7    张三    630102********0116  有创业意愿  未核实                         │",
-            "│  8    张三    630102********0116  有创业意愿  未核实                         │",
-            "│  9    张三    630102********0116  有创业意愿  未核实                         │",
+            "│ ▶序号 姓名     公民身份号码       分层        结果      说明                 │",
+            "│  4    张三     630102********0116 有创业意愿  未核实                         │",
+            "│  5    张三     630102********0116 有创业意愿  未核实                         │",
+            "│  6    张三     630102********0116 有创业意愿  未核实                         │",
+            "│  7    张三     630102********0116 有创业意愿  未核实                         │",
+            "│  8    张三     630102********0116 有创业意愿  未核实                         │",
+            "│  9    张三     630102********0116 有创业意愿  未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             " 已记录第9号：属实",
             " Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
@@ -180,7 +180,7 @@ struct EvaluationScreenTests {
         for key in ["a", "d", "S", "U", "R"] {
             #expect(press(&state, [.character(Character(key))]).isEmpty)
             #expect(state.dialog == nil, "\(key)")
-            #expect(state.message == "只有督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
+            #expect(state.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
         }
         // Submitting is theirs until a supervisor begins the 初评: this one has drawn, so t is refused at once
         // (it had asked for the confirmation, then the store refused)

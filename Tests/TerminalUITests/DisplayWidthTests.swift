@@ -23,6 +23,16 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(DisplayWidth.fit("创业服务统计台账", 7)) == 7)
     }
 
+    /// A table column keeps its last cell blank: a name as wide as the column is cut rather than touching the next.
+    @Test func aColumnKeepsAGapAfterItsValue() {
+        #expect(DisplayWidth.column("测试东关社区", 12) == "测试东关社… ")
+        #expect(DisplayWidth.column("测试东关社区", 13) == "测试东关社区 ")
+        #expect(DisplayWidth.column("张三", 8) == "张三    ")
+        #expect(DisplayWidth.column("15", 6, alignRight: true) == "   15 ")
+        #expect(DisplayWidth.column("张", 1) == " " && DisplayWidth.column("张", 0) == "")
+        #expect(DisplayWidth.of(DisplayWidth.column("测试南川社区改名后很长的名字", 11)) == 11)
+    }
+
     @Test func wrapBreaksByColumnsAndMarksWhatIsLeftOver() {
         #expect(DisplayWidth.wrap("此人已在南关社区登记", 8, maxLines: 3) == ["此人已在", "南关社区", "登记"])
         #expect(DisplayWidth.wrap("ab张三", 3, maxLines: 3) == ["ab", "张", "三"])

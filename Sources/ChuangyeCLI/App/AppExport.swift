@@ -21,7 +21,7 @@ enum AppExport {
                 let count = try await WorkbookFile.write(output) { temporary in
                     try await WorkbookExport.writeRegister(register, to: temporary, database: database, community: community,
                                                      preparer: database.operatorName,
-                                                     mask: !(try await ExportPrivacy.mayChange(community.code, database: database)),
+                                                     mask: !(try await NumberPrivacy.showsInFull(community.code, database: database)),
                                                      progress: progress)
                 }
                 return .exported("已导出\(count)条\(register.title)记录到 \(file)")

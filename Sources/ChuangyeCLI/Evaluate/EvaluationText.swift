@@ -71,14 +71,14 @@ enum EvaluationText {
         guard let s = sample else { return ["\(name)：尚未抽样（chuangye evaluate draw 人数\(stage == .city ? " --city" : "")）"] }
         var lines = ["\(name)：种子 \(s.seed)，\(s.sizeText)（\(s.strataText)），\(s.drawnBy)于\(TimeText.shown(s.drawnAt))抽取"]
         if let p = progress(s) { lines.append(p) }
-        lines.append(DisplayWidth.fit("序号", 6) + DisplayWidth.fit("姓名", 10) + DisplayWidth.fit("公民身份号码", 20)
-                     + DisplayWidth.fit("分层", 12) + DisplayWidth.fit("核实结果", 10) + "说明")
+        lines.append(DisplayWidth.column("序号", 6) + DisplayWidth.column("姓名", 10) + DisplayWidth.column("公民身份号码", 20)
+                     + DisplayWidth.column("分层", 12) + DisplayWidth.column("核实结果", 10) + "说明")
         for c in s.checks {
             var note = c.note ?? ""
             if c.result == .untrue { note += c.changesSinceCheck > 0 ? "（社区已更正\(c.changesSinceCheck)处）" : "（待社区更正）" }
-            lines.append(trimmedEnd(DisplayWidth.fit(String(c.position), 6) + DisplayWidth.fit(c.name, 10)
-                                    + DisplayWidth.fit(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.fit(c.stratum, 12)
-                                    + DisplayWidth.fit(c.result?.rawValue ?? "未核实", 10) + note))
+            lines.append(trimmedEnd(DisplayWidth.column(String(c.position), 6) + DisplayWidth.column(c.name, 10)
+                                    + DisplayWidth.column(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.column(c.stratum, 12)
+                                    + DisplayWidth.column(c.result?.rawValue ?? "未核实", 10) + note))
             if let service = c.service {
                 lines.append(String(repeating: " ", count: 6) + (c.forService ? "单独抽查：" : "同时抽查：") + service.text)
             }
@@ -86,18 +86,27 @@ enum EvaluationText {
         return lines
     }
 
-    /// The city's list of candidates: `evaluate candidates`.
-    static func candidates(_ list: [CityCandidate]) -> [String] {
+    /// The city's list of candidates (`evaluate candidates`) in `width` columns (the terminal's): the code first
+    /// (what the next command's --community takes, never cut), every column as wide as its values and a gap, the
+    /// community's name in what is left (cut with …), then who recommended it, cut last.
+    static func candidates(_ list: [CityCandidate], width: Int = HelpLayout.width) -> [String] {
         guard !list.isEmpty else { return ["还没有区县推荐参加市级考评的社区（区县督导签署初评后用 chuangye evaluate recommend 推荐）"] }
-        var lines = [DisplayWidth.fit("社区", 26) + DisplayWidth.fit("区县", 10) + DisplayWidth.fit("自评", 8)
-                     + DisplayWidth.fit("初评", 8) + DisplayWidth.fit("市级", 8) + DisplayWidth.fit("状态", 8) + "推荐"]
-        for c in list {
-            lines.append(DisplayWidth.fit("\(c.communityName)（\(c.communityCode)）", 26) + DisplayWidth.fit(c.district, 10)
-                         + DisplayWidth.fit(c.selfTotal.description, 8) + DisplayWidth.fit(c.districtTotal.description, 8)
-                         + DisplayWidth.fit(c.cityTotal?.description ?? "—", 8) + DisplayWidth.fit(c.cityStatus, 8)
-                         + "\(c.recommended.by) \(TimeText.shown(c.recommended.at))")
+        let heads = ["代码", "社区", "区县", "自评", "初评", "市级", "状态"]
+        let rows = list.map { c in
+            [c.communityCode, c.communityName, c.district, c.selfTotal.description, c.districtTotal.description,
+             c.cityTotal?.description ?? "—", c.cityStatus]
         }
-        return lines
+        let recommended = list.map { "\($0.recommended.by) \(TimeText.shown($0.recommended.at))" }
+        var widths = heads.indices.map { i in ([heads[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max().map { $0 + 1 } ?? 0 }
+        // The name takes what the other columns and the recommendation leave, at least its header and a few characters.
+        let others = widths.enumerated().filter { $0.offset != 1 }.reduce(0) { $0 + $1.element }
+        let room = width - others - (recommended.map(DisplayWidth.of).max() ?? 0)
+        widths[1] = min(widths[1], max(13, room))
+        let rest = max(4, width - widths.reduce(0, +))
+        func line(_ cells: [String], _ last: String) -> String {
+            trimmedEnd(zip(cells, widths).map { DisplayWidth.column($0, $1) }.joined() + DisplayWidth.shortened(last, rest))
+        }
+        return [line(heads, "推荐")] + zip(rows, recommended).map { line($0, $1) }
     }
 
     /// Without the padding of an empty last column.

@@ -114,15 +114,4 @@ public enum SensitiveNumbers {
         guard at == characters.count || !isDigit(characters[at]) else { return nil }
         return start..<at
     }
-
-    /// A field's value as `--mask` exports it (CSV and workbook alike): ID numbers and phones masked, and any such
-    /// number typed into free text.
-    public static func maskedForExport(key: String, _ value: String) -> String {
-        guard !value.isEmpty else { return value }
-        switch key {
-        case "id_number", "person_id": return ResidentID.masked(value)
-        case "phone": return Phone.masked(value)
-        default: return freeTextKeys.contains(key) ? masked(value) : value
-        }
-    }
 }

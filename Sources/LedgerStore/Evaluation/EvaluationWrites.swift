@@ -100,7 +100,7 @@ extension AppDatabase: EvaluationStore {
                   let periodStart = e["period_start"] as String?,
                   let periodEnd = e["period_end"] as String? else { throw StoreError.corrupt("evaluation \(id)") }
             if let earlier = e["sample_seed"] as Int64? {
-                throw StoreError("本次\(stage.title)已于\(e["drawn_at"] as String? ?? "")由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
+                throw StoreError("本次\(stage.title)已于\(TimeText.shown(e["drawn_at"] as String?))由\(e["drawn_by"] as String? ?? "")抽样（种子 \(UInt64(bitPattern: earlier))），不能重抽：同一份\(stage.title)只抽一次，抽中的名单可向社区出示")
             }
             // The persons the period counts (registered by its end, not deleted), by 创业状态.
             let population = try Row.fetchAll(db, sql: """
@@ -263,13 +263,13 @@ extension AppDatabase: EvaluationStore {
         try requireRole(db, .supervisor, doing: doing)
     }
 
-    /// A step of one role: the district's supervisor (督导) or the city's (市级督导). While no operator is
+    /// A step of one role: the district's supervisor (区县督导) or the city's (市级督导). While no operator is
     /// registered everyone has every right (as for the registers: SQLite's trust model, README).
     func requireRole(_ db: Database, _ wanted: OperatorAccount.Role, doing: String) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return }
         let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
         guard role == wanted.rawValue else {
-            throw StoreError("只有\(wanted.title)可以\(doing)，\(operatorName)不是\(wanted.title)")
+            throw StoreError("只有\(wanted.stepTitle)可以\(doing)，\(operatorName)不是\(wanted.stepTitle)")
         }
     }
 

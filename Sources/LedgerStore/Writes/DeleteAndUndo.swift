@@ -86,7 +86,7 @@ extension AppDatabase {
                 pendingUndos -= 1
             case "update":
                 guard entry.operatorName == operatorName else {
-                    throw StoreError("最近一次修改由\(entry.operatorName)于\(entry.at)完成，只能撤销自己的修改")
+                    throw StoreError("最近一次修改由\(entry.operatorName)于\(TimeText.shown(entry.at))完成，只能撤销自己的修改")
                 }
                 return entry
             default:

@@ -20,6 +20,10 @@ public struct OperatorAccount: Sendable, Hashable {
             case .inspector: "检查员（只读）"
             }
         }
+
+        /// The role as the evaluation's refusals name whom to ask: the 初评 and the lock it puts are the district's,
+        /// so its supervisor is 区县督导 there, beside the 市级督导 (a plain 督导 left a clerk guessing which).
+        public var stepTitle: String { self == .supervisor ? "区县督导" : title }
     }
     public let name: String
     public let role: Role

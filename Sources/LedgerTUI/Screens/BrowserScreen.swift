@@ -51,8 +51,9 @@ enum BrowserScreen {
 
     /// The columns that fit `width`: the 编号 column only as wide as the numbers shown, then columns that may be
     /// left out are dropped (never the sort column) until every value fits whole; what is left over widens the
-    /// flexible column, or else the name. A date or a status is never cut.
-    static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> [Column] {
+    /// flexible column, or else the name (unless `widening` is off: the district register's 社区 column asks what is
+    /// left over first). A date or a status is never cut.
+    static func layout(_ register: Register, width: Int, sort: String, rows: [RegisterRow], widening: Bool = true) -> [Column] {
         var cols = allColumns(register, rows: rows)
         func needed(_ cs: [Column]) -> Int {
             cs.reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
@@ -62,6 +63,7 @@ enum BrowserScreen {
             cols.remove(at: victim.offset)
         }
         let spare = max(0, width - needed(cols))
+        guard widening else { return cols }
         if let flexible = cols.firstIndex(where: { $0.width == 0 }) {
             cols[flexible].width = minimumFlexible + spare
         } else if let name = cols.firstIndex(where: { $0.key == "name" }) {
@@ -78,9 +80,11 @@ enum BrowserScreen {
         return cols
     }
 
-    /// The columns every column of the register takes at its narrowest: room beyond it is spare.
-    static func fullWidth(_ register: Register, rows: [RegisterRow]) -> Int {
-        allColumns(register, rows: rows).reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
+    /// The columns the register takes at `width` at their narrowest (those that may be left out already left out
+    /// where they do not fit): room beyond it is spare.
+    static func narrowestWidth(_ register: Register, width: Int, sort: String, rows: [RegisterRow]) -> Int {
+        layout(register, width: width, sort: sort, rows: rows, widening: false)
+            .reduce(0) { $0 + ($1.width == 0 ? minimumFlexible : $1.width) } + problemsWidth
     }
 
     static let registerNames: [Register: String] = [.survey: "摸底台账", .service: "服务台账", .activity: "工作台账"]
@@ -101,7 +105,7 @@ enum BrowserScreen {
         }
         let cols = layout(b.register, width: rect.width - 2, sort: b.sort, rows: b.rows)
         func line(_ cells: [String], problems: String) -> String {
-            zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined() + DisplayWidth.fit(problems, problemsWidth)
+            zip(cols, cells).map { DisplayWidth.column($1, $0.width) }.joined() + DisplayWidth.fit(problems, problemsWidth)
         }
         buffer.put(line(cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
@@ -162,6 +166,8 @@ public enum AuditWording {
             return "\(old.map(spec.shown) ?? "（空）") → \(new.map(spec.shown) ?? "（空）")"
         }
         if field == "source" { return new ?? "" }
+        // A deletion time named by a change made outside the app reads as every time shown.
+        if field == "deleted_at" { return "\(old.map(TimeText.shown) ?? "（空）") → \(new.map(TimeText.shown) ?? "（空）")" }
         if field == "rubric" {
             func title(_ id: String?) -> String? { id.map { id in rubrics.first { $0.id == id }?.title ?? id } }
             return "\(title(old) ?? "（空）") → \(title(new) ?? "（空）")"
@@ -172,9 +178,14 @@ public enum AuditWording {
 }
 
 enum HistoryScreen {
+    /// The footer: `u` only for those who may change the record.
+    static func hints(_ h: HistoryState) -> String {
+        h.readOnly ? "↑↓滚动  Esc返回  F1帮助" : "↑↓滚动  u撤销自己的最后一次修改  Esc返回  F1帮助"
+    }
 
     /// Each entry as a heading line, then one line per changed field in the register's Chinese names; a change
-    /// longer than the width goes on under itself (a long reason or address is read whole, never cut).
+    /// longer than the width goes on under itself (a long reason or address is read whole, never cut). A reader
+    /// of the community sees the numbers masked as the record view shows them.
     static func lines(_ h: HistoryState, width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for entry in h.lines {
@@ -182,7 +193,10 @@ enum HistoryScreen {
                 .map { ($0, .title) }
             for change in entry.changes {
                 let label = AuditWording.field(change.field, register: h.register)
-                let text = "\(label)：\(AuditWording.change(field: change.field, old: change.old, new: change.new, register: h.register))"
+                func shown(_ value: String?) -> String? {
+                    h.readOnly ? value.map { NumberPrivacy.masked(field: change.field, $0) } : value
+                }
+                let text = "\(label)：\(AuditWording.change(field: change.field, old: shown(change.old), new: shown(change.new), register: h.register))"
                 lines += DisplayWidth.wrap(text, max(2, width - 4), maxLines: Int.max).map { ("    " + $0, .plain) }
             }
         }
@@ -194,7 +208,8 @@ enum HistoryScreen {
     static func textWidth(_ state: AppState) -> Int { max(10, state.width - 4) }
 
     static func draw(_ state: AppState, _ h: HistoryState, in rect: Rect, into buffer: inout Buffer) {
-        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上，u 撤销自己的修改）"
+        let undo = h.readOnly ? "" : "，u 撤销自己的修改"
+        let title = "\(BrowserScreen.registerNames[h.register] ?? "") 第\(h.id)号记录的修改记录（新的在上\(undo)）"
         let inner = Panel.draw(title, in: rect, into: &buffer)
         let lines = self.lines(h, width: textWidth(state))
         let start = max(0, min(lines.count - inner.height, h.offset))

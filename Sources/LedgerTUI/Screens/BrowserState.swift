@@ -89,6 +89,9 @@ public struct HistoryLine: Sendable, Hashable {
 public struct HistoryState: Sendable {
     public let register: Register
     public let id: Int64
+    /// The operator may not change the record's community: its numbers are masked in the changes as everywhere
+    /// (`NumberPrivacy`), and `u` (undo) is not offered.
+    public let readOnly: Bool
     public var lines: [HistoryLine] = []
     public var offset = 0
     public let returnTo: BrowserState

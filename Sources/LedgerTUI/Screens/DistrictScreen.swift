@@ -16,10 +16,12 @@ enum DistrictScreen {
     }
 
     /// The 社区 column: as wide as the longest name of the communities read (and a gap) where the screen has room
-    /// beyond every column of the register, else `communityWidth`.
-    static func communityColumn(_ state: AppState, register: Register, rows: [RegisterRow], width: Int) -> Int {
+    /// beyond the register's columns that fit beside `communityWidth` (before the name or the flexible column
+    /// widen into it), else `communityWidth`, a longer name cut with … .
+    static func communityColumn(_ state: AppState, register: Register, rows: [RegisterRow], sort: String, width: Int) -> Int {
         let longest = state.communities.map { DisplayWidth.of($0.name) }.max() ?? 0
-        let spare = width - communityWidth - BrowserScreen.fullWidth(register, rows: rows)
+        let spare = width - communityWidth
+            - BrowserScreen.narrowestWidth(register, width: width - communityWidth, sort: sort, rows: rows)
         return communityWidth + max(0, min(longest + 1 - communityWidth, spare))
     }
 
@@ -45,10 +47,10 @@ enum DistrictScreen {
         }
         let listRect = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 4)
         if let hits = d.hits { return drawHits(state, hits, d, header: rect.y + 2, in: listRect, into: &buffer) }
-        let communityWidth = communityColumn(state, register: b.register, rows: b.rows, width: rect.width - 2)
+        let communityWidth = communityColumn(state, register: b.register, rows: b.rows, sort: b.sort, width: rect.width - 2)
         let cols = BrowserScreen.layout(b.register, width: rect.width - 2 - communityWidth, sort: b.sort, rows: b.rows)
         func line(_ community: String, _ cells: [String], problems: String) -> String {
-            DisplayWidth.fit(community, communityWidth) + zip(cols, cells).map { DisplayWidth.fit($1, $0.width) }.joined()
+            DisplayWidth.column(community, communityWidth) + zip(cols, cells).map { DisplayWidth.column($1, $0.width) }.joined()
                 + DisplayWidth.fit(problems, BrowserScreen.problemsWidth)
         }
         buffer.put(line("社区", cols.map(\.title), problems: "问题"), x: rect.x + 1, y: rect.y + 2, style: .title, maxWidth: rect.width - 2)
@@ -68,7 +70,7 @@ enum DistrictScreen {
         // Beside three fixed columns (姓名 12, 公民身份号码 20, 创业状态 10) the names take what they need.
         let longest = state.communities.map { DisplayWidth.of($0.name) }.max() ?? 0
         let communityWidth = max(communityWidth, min(longest + 1, rect.width - 42))
-        let heading = DisplayWidth.fit("社区", communityWidth) + DisplayWidth.fit("姓名", 12) + DisplayWidth.fit("公民身份号码", 20) + "创业状态"
+        let heading = DisplayWidth.column("社区", communityWidth) + DisplayWidth.column("姓名", 12) + DisplayWidth.column("公民身份号码", 20) + "创业状态"
         buffer.put(heading, x: rect.x, y: y, style: .title, maxWidth: rect.width)
         let found = hits.rows
         guard !found.isEmpty else {
@@ -77,8 +79,8 @@ enum DistrictScreen {
         }
         let lines = found.enumerated().map { i, hit -> String in
             let first = i == 0 || found[i - 1].community.code != hit.community.code
-            return DisplayWidth.fit(first ? hit.community.name : "", communityWidth) + DisplayWidth.fit(hit.person.name, 12)
-                + DisplayWidth.fit(ResidentID.masked(hit.person.idNumber), 20) + hit.person.status
+            return DisplayWidth.column(first ? hit.community.name : "", communityWidth) + DisplayWidth.column(hit.person.name, 12)
+                + DisplayWidth.column(ResidentID.masked(hit.person.idNumber), 20) + hit.person.status
         }
         let listHeight = hits.truncated ? rect.height - 1 : rect.height
         ListView.draw(lines, state: d.hitList, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: listHeight), into: &buffer)

@@ -158,12 +158,13 @@ enum EvaluationScreen {
     }
 
     static func itemRow(_ title: String, _ cells: [String]) -> String {
-        DisplayWidth.fit(title, 32) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined()
+        DisplayWidth.column(title, 32) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined()
     }
 
+    /// A sampled record's row: 姓名 takes four characters and its gap (张测一改), a longer name is cut with …
     static func checkRow(_ position: String, _ name: String, _ id: String, _ stratum: String, _ result: String, _ note: String) -> String {
-        DisplayWidth.fit(position, 6) + DisplayWidth.fit(name, 8) + DisplayWidth.fit(id, 20) + DisplayWidth.fit(stratum, 12)
-            + DisplayWidth.fit(result, 10) + note
+        DisplayWidth.column(position, 6) + DisplayWidth.column(name, 9) + DisplayWidth.column(id, 19) + DisplayWidth.column(stratum, 12)
+            + DisplayWidth.column(result, 10) + note
     }
 
     /// The focused list shows its selection; the other one is drawn at the same scroll without it.

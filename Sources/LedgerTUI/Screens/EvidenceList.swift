@@ -10,14 +10,14 @@ enum EvidenceList {
         buffer.put("\(evidence.title)（共列出\(evidence.rows.count)条，\(enterDoes)）", x: x, y: rect.y, style: .title, maxWidth: width)
         if evidence.rows.isEmpty { buffer.put("（没有相关记录）", x: x, y: rect.y + 2, style: .muted); return }
         let showsServices = evidence.rows.contains { $0.servicesInPeriod != nil }
-        let header = DisplayWidth.fit("编号", 8) + DisplayWidth.fit("姓名 / 名称", 14) + DisplayWidth.fit("公民身份号码 / 类型", 20)
-            + (showsServices ? DisplayWidth.fit(servicesHeader, 10) : "") + "状态 / 日期"
+        let header = DisplayWidth.column("编号", 8) + DisplayWidth.column("姓名 / 名称", 14) + DisplayWidth.column("公民身份号码 / 类型", 20)
+            + (showsServices ? DisplayWidth.column(servicesHeader, 10) : "") + "状态 / 日期"
         buffer.put(header, x: x, y: rect.y + 1, style: .hint, maxWidth: width)
         let lines = evidence.rows.map { row -> String in
             let name = row.fields["name"] ?? row.fields["title"] ?? ""
             let id = row.fields["id_number"].map(ResidentID.masked) ?? row.fields["kind"] ?? ""
-            let services = showsServices ? DisplayWidth.fit(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
-            return DisplayWidth.fit(String(row.id), 8) + DisplayWidth.fit(name, 14) + DisplayWidth.fit(id, 20) + services
+            let services = showsServices ? DisplayWidth.column(row.servicesInPeriod.map { "\($0)次" } ?? "", 10) : ""
+            return DisplayWidth.column(String(row.id), 8) + DisplayWidth.column(name, 14) + DisplayWidth.column(id, 20) + services
                 + (row.fields["status"] ?? row.fields["date"] ?? "")
         }
         ListView.draw(lines, state: list, in: Rect(x: x, y: rect.y + 2, width: width, height: visibleRows), into: &buffer)

@@ -31,20 +31,26 @@ enum HelpScreen {
     struct Entry { let key: String?; let text: String }
     static let keyWidth = 14
 
-    /// The screen's keys and notes, before wrapping.
-    static func entries(_ screen: Screen) -> [Entry] {
+    /// The home screen's keys; those that change the community (`HomeScreen.writingKeys`) only for its writers.
+    static let homeKeys: [(String, String)] = [
+        ("1", "新增摸底登记"), ("2", "新增服务记录（先查找摸底台账中的人员）"), ("3", "新增工作记录（宣传活动、创业典型、推荐入园）"),
+        ("4", "浏览台账：搜索、筛选、修改、删除与恢复、修改记录"), ("5", "数据检查：列出各台账的全部问题，可成组确认警告"),
+        ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
+        ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各街道、社区并列比较，打开其台账"),
+        ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
+        ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时"),
+        ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
+        ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出"),
+    ]
+
+    /// The screen's keys and notes, before wrapping; for an operator who may only read the community (`readOnly`),
+    /// without the keys that would change it.
+    static func entries(_ screen: Screen, readOnly: Bool) -> [Entry] {
         func keys(_ pairs: [(String, String)]) -> [Entry] { pairs.map { Entry(key: $0.0, text: $0.1) } }
         func text(_ lines: [String]) -> [Entry] { lines.map { Entry(key: nil, text: $0) } }
         switch screen {
         case .loading, .home, .help:
-            return keys([("1", "新增摸底登记"), ("2", "新增服务记录（先查找摸底台账中的人员）"), ("3", "新增工作记录（宣传活动、创业典型、推荐入园）"),
-                         ("4", "浏览台账：搜索、筛选、修改、删除与恢复、修改记录"), ("5", "数据检查：列出各台账的全部问题，可成组确认警告"),
-                         ("6", "社区档案与自评"), ("7", "评分计划：还差什么、先做哪些事、为哪些人服务"),
-                         ("s", "评分明细：每个评分项的得分、依据和相关记录"), ("o", "督导总览：各街道、社区并列比较，打开其台账"),
-                         ("8", "评选：提交自评；督导初评改分、随机抽样核实、签署锁定与解锁"),
-                         ("9", "操作员统计：每人每天录入、更正、查出的错误、每条用时"),
-                         ("e", "导出自评评分表（Excel打印格式）；浏览台账时按 e 导出该台账"),
-                         ("c", "切换社区（有多个社区时）"), ("F4", "显示 / 隐藏评分面板（宽度小于100列时）"), ("F1", "本帮助"), ("q", "退出")])
+            return keys(homeKeys.filter { !readOnly || !HomeScreen.writingKeys.contains($0.0) })
         case .chooseCommunity:
             return keys([("↑↓", "选择社区"), ("PgDn / PgUp", "翻页"), ("Enter", "进入所选社区"), ("o", "督导总览：各街道、社区并列比较，打开其台账"),
                          ("q / Esc", "退出")])
@@ -63,15 +69,16 @@ enum HelpScreen {
                    "",
                    "标记：✓ 正确  ! 警告（可填写理由后保存）  ✗ 错误（必须改正）。评分面板中 ※ 为推定的评分项。"])
         case .browser(let b):
-            var lines = keys(BrowserKeys.entries(b).map { ($0.key, $0.help) })
+            var lines = keys(BrowserKeys.entries(b, readOnly: readOnly).map { ($0.key, $0.help) })
             if b.register != .survey { lines += text(["", "按状态（f）、类别（g）、培训（t）筛选只用于摸底台账。"]) }
             return lines
-        case .history:
-            return keys([("↑↓", "滚动"), ("u", "撤销自己的最后一次修改（撤销也记入修改记录）"), ("Esc / q", "返回台账")])
+        case .history(let h):
+            let undo = h.readOnly ? [] : [("u", "撤销自己的最后一次修改（撤销也记入修改记录）")]
+            return keys([("↑↓", "滚动")] + undo + [("Esc / q", "返回台账")])
         case .checks:
             return keys([("↑↓", "选择"), ("PgDn / PgUp", "翻页"), ("Enter", "打开所选记录，光标在有问题的项目上"),
-                         ("a", "确认所选警告所在的整组警告：填写一个理由，逐条记入修改记录（与导入时的 --accept-warnings 相同）"),
-                         ("Esc / q", "返回主菜单")])
+                         ] + (readOnly ? [] : [("a", "确认所选警告所在的整组警告：填写一个理由，逐条记入修改记录（与导入时的 --accept-warnings 相同）")])
+                         + [("Esc / q", "返回主菜单")])
                 + text(["", "标记：✗ 错误（必须改正）  ! 警告（未确认）  ✓ 已确认的警告。"])
         case .score(let s):
             if let evidence = s.evidence {
@@ -117,8 +124,8 @@ enum HelpScreen {
     }
 
     /// The help text wrapped to `width`; a key's description continues under itself, not under the key.
-    static func lines(_ screen: Screen, width: Int) -> [String] {
-        entries(screen).flatMap { entry -> [String] in
+    static func lines(_ screen: Screen, width: Int, readOnly: Bool) -> [String] {
+        entries(screen, readOnly: readOnly).flatMap { entry -> [String] in
             guard let key = entry.key else {
                 return entry.text.isEmpty ? [""] : DisplayWidth.wrap(entry.text, width, maxLines: Int.max)
             }
@@ -138,11 +145,11 @@ enum HelpScreen {
 
     static func maxOffset(_ state: AppState, _ screen: Screen) -> Int {
         let rect = textRect(state)
-        return max(0, lines(screen, width: rect.width).count - rect.height)
+        return max(0, lines(screen, width: rect.width, readOnly: !state.canWrite).count - rect.height)
     }
 
     static func draw(_ state: AppState, _ help: HelpState, returnTo screen: Screen, in rect: Rect, into buffer: inout Buffer) {
-        let text = lines(screen, width: textRect(state).width)
+        let text = lines(screen, width: textRect(state).width, readOnly: !state.canWrite)
         let more = text.count > textRect(state).height
         let inner = Panel.draw(title(state, screen) + (more ? "（↑↓ 滚动）" : ""), in: rect, into: &buffer)
         let area = textRect(state)

@@ -119,11 +119,11 @@ enum OverviewScreen {
         var header = ""
         for (i, title) in titles.enumerated() {
             let mark = i == o.sortColumn ? (o.descending ? "↓" : "↑") : ""
-            header += DisplayWidth.fit(title + mark, widths[i])
+            header += DisplayWidth.column(title + mark, widths[i])
         }
         buffer.put(header, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
         // A cell never runs into the next: one column of each width is the gap.
-        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.fit($0, $1 - 1) + " " }.joined() }
+        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.column($0, $1) }.joined() }
         ListView.draw(rows, state: o.list, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: listHeight(state)),
                       into: &buffer) { i in
             if case .street = lines[i].row { return .title }

@@ -11,7 +11,8 @@ import TerminalUI
 func readOnlyRecordViewed(_ state: inout AppState, _ editing: EditingRecord) -> [Effect]? {
     guard state.recordsOpenReadOnly else { return nil }
     let view = RecordView(register: editing.register, id: editing.id, communityName: state.community?.name ?? "",
-                          fields: editing.originalFields, lock: state.lock)
+                          fields: editing.originalFields, lock: state.lock,
+                          masked: !state.showsNumbersInFull(of: state.community?.code ?? ""))
     if let shown = state.screen.showing(view) {
         state.screen = shown
     } else if let refusal = state.changeRefusal("修改") {

@@ -59,13 +59,16 @@ public enum StatisticsTable {
         return "\(seconds / 3600)时\(two(seconds / 60 % 60))分"
     }
 
-    /// Text left-aligned, numbers right-aligned under their headers.
+    /// Text left-aligned, with its gap (a long operator name is cut, never touching the first figure); numbers
+    /// right-aligned under their headers.
     static func row(_ cells: [String]) -> String {
-        trimmedEnd(zip(cells, columns).enumerated().map { i, pair in DisplayWidth.fit(pair.0, pair.1.width, alignRight: i >= 2) }.joined())
+        trimmedEnd(zip(cells, columns).enumerated().map { i, pair in
+            i >= 2 ? DisplayWidth.fit(pair.0, pair.1.width, alignRight: true) : DisplayWidth.column(pair.0, pair.1.width)
+        }.joined())
     }
 
     static func tallyRow(_ cells: [String]) -> String {
-        trimmedEnd(zip(cells, tallyWidths).map { DisplayWidth.fit($0, $1) }.joined() + (cells.count > tallyWidths.count ? cells[tallyWidths.count] : ""))
+        trimmedEnd(zip(cells, tallyWidths).map { DisplayWidth.column($0, $1) }.joined() + (cells.count > tallyWidths.count ? cells[tallyWidths.count] : ""))
     }
 
     static func trimmedEnd(_ s: String) -> String {

@@ -31,7 +31,7 @@ struct CityReviewTests {
         }
         #expect(early?.message.hasPrefix("八一路社区（630102001）考核期 2024-01-01..2024-12-31 未经区县推荐，不能市级考评改分") == true, "\(early?.message ?? "")")
         let byClerk = await #expect(throws: StoreError.self) { _ = try await f.clerk.recommendToCity(community: f.code) }
-        #expect(byClerk?.message == "只有督导可以推荐参加市级考评，王芳不是督导")
+        #expect(byClerk?.message == "只有区县督导可以推荐参加市级考评，王芳不是区县督导")
         #expect(try await city.cityCandidates().isEmpty)
         let recommended = try await f.supervisor.recommendToCity(community: f.code)
         #expect(recommended.recommendation?.by == "督导员")

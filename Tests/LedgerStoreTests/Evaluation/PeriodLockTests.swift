@@ -74,7 +74,7 @@ struct PeriodLockTests {
         defer { f.cleanup() }
         // A clerk cannot unlock, nor anyone without a reason
         let byClerk = await #expect(throws: StoreError.self) { try await f.clerk.unlock(community: f.code, reason: "要改") }
-        #expect(byClerk?.message == "只有督导可以解锁，王芳不是督导")
+        #expect(byClerk?.message == "只有区县督导可以解锁，王芳不是区县督导")
         await #expect(throws: StoreError.self) { try await f.supervisor.unlock(community: f.code, reason: "") }
         // When the supervisor unlocks with a reason
         try await f.supervisor.unlock(community: f.code, reason: "抽查发现错误需更正")

@@ -45,7 +45,7 @@ struct PreliminaryEvaluationTests {
             (f.supervisor, "participation_rate", Points(hundredths: 750), "一半", "劳动者创业参与率达到7%只能得15分或0分（全得或不得），不能给7.5分"),
             (f.supervisor, "training_pass", Points(hundredths: 250), "扣一半", "培训合格率100%只能得以下分数之一：0、1、2、3、4，不能给2.5分"),
             (f.supervisor, "no_such_item", Points(1), "理由", "自评中没有评分项“no_such_item”，可用：劳动者创业参与率达到7%（participation_rate）"),
-            (f.clerk, "survey_register", Points(1), "理由", "只有督导可以初评改分，王芳不是督导"),
+            (f.clerk, "survey_register", Points(1), "理由", "只有区县督导可以初评改分，王芳不是区县督导"),
         ]
         for (who, item, points, reason, message) in refusals {
             let error = await #expect(throws: StoreError.self) {

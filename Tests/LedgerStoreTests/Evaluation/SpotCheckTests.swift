@@ -40,6 +40,8 @@ struct SpotCheckTests {
             _ = try await f.supervisor.drawSpotChecks(community: f.code, size: 6, services: 0, seed: 1, stage: .district)
         }
         #expect(error?.message.contains("不能重抽") == true)
+        // When, as every time shown: `2026-12-06 21:09`, not the stored `2026-12-06T21:09:33`.
+        #expect(error?.message.hasPrefix("本次初评已于\(TimeText.shown(sample.drawnAt))由") == true, "\(error?.message ?? "")")
         #expect(try await f.clerk.evaluation(community: f.code)?.sample == sample)
     }
 
@@ -53,7 +55,7 @@ struct SpotCheckTests {
         _ = try await f.clerk.submitSelfAssessment(community: f.code, card: try await f.card()) // nothing begun yet: allowed
         let drawn = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 6, services: 0, seed: 3, stage: .district).sample)
         let refused = await #expect(throws: StoreError.self) { _ = try await f.clerk.submitSelfAssessment(community: f.code, card: try await f.card()) }
-        #expect(refused?.message.contains("只有督导可以在初评开始后") == true)
+        #expect(refused?.message.contains("只有区县督导可以在初评开始后") == true)
         #expect(try await f.clerk.evaluation(community: f.code)?.sample == drawn)
         let restarted = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card())
         #expect(restarted.sample == nil)
@@ -69,7 +71,7 @@ struct SpotCheckTests {
             await #expect(throws: StoreError.self) { _ = try await f.supervisor.drawSpotChecks(community: f.code, size: size, services: 0, seed: 1, stage: .district) }
         }
         let error = await #expect(throws: StoreError.self) { _ = try await f.clerk.drawSpotChecks(community: f.code, size: 2, services: 0, seed: 1, stage: .district) }
-        #expect(error?.message == "只有督导可以随机抽样，王芳不是督导")
+        #expect(error?.message == "只有区县督导可以随机抽样，王芳不是区县督导")
         // A size beyond the register takes everyone
         let all = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 50, services: 0, seed: 1, stage: .district).sample)
         #expect(all.checks.count == 4 && all.requestedSize == 50)
