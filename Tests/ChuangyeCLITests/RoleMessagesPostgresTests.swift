@@ -73,7 +73,7 @@ struct RoleMessagesPostgresTests {
     func anAdminCommandNamesTheAdministratorsLoginItNeeds() throws {
         let d = try District()
         defer { d.cleanup() }
-        #expect(try d.cli.launch(CLI.binary, ["demo", "--db", d.cli.db]).status == 0)
+        #expect(try d.cli.launch(CLI.binary, ["demo", "--db", d.cli.db, "--operator", "王芳"]).status == 0)
         let migrate = try d.run(d.clerk, "admin", "migrate", d.cli.db)
         #expect(migrate.status == 1 && migrate.stderr == """
             chuangye admin migrate 须用区县管理员的数据库登录运行（建立本台账、运行 chuangye admin init 的用户）：\(d.clerk)是窗口人员的登录。请联系区县管理员

@@ -78,7 +78,7 @@ struct ReaderPrivacyTests {
         #expect(!help.contains("新增摸底登记") && !help.contains("社区档案与自评") && help.contains("浏览台账"), "\(help)")
         press(&state, [.escape, .character("5")])
         _ = reduce(&state, .checksLoaded([CheckItem(register: .survey, id: 9, field: "phone", severity: .warning, message: "w", code: "b.rule")]))
-        #expect(render(state).trimmedLines.last == " ↑↓选择  Enter打开并定位  Esc返回  F1帮助")
+        #expect(render(state).trimmedLines.last == " ↑↓选择  Enter查看  Esc返回  F1帮助")
     }
 
     /// The clerk who may change the community still sees the numbers whole and is offered `u`.
