@@ -526,7 +526,7 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
     if let firstError = form.findings.first(where: { $0.severity == .error }) {
         if form.spec.field(firstError.field) != nil { form.focus(on: firstError.field) }
         state.screen = .form(form)
-        let label = form.spec.field(firstError.field)?.label ?? firstError.field
+        let label = form.spec.field(firstError.field)?.label ?? form.spec.kind.register.map { $0.header(of: firstError.field) } ?? firstError.field
         state.show("有错误，不能保存。\(label)：\(firstError.message)", error: true)
         return []
     }

@@ -95,7 +95,11 @@ func pageLoaded(_ state: inout AppState, _ register: Register, _ rows: [Register
 
 func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [String: String], focus: String?) -> [Effect] {
     let kind = FormKind(editing.register)
-    var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: editing.originalFields,
+    // The fields the ID number decides follow it: kept from the record, a corrected number was refused as not
+    // matching its old 出生日期 and 性别, which the form does not show.
+    let values = editing.register == .survey ? editing.originalFields.filter { !PersonFields.derivedFromIdNumber.contains($0.key) }
+        : editing.originalFields
+    var form = FormState(spec: FormSpecs.spec(kind), today: state.today, values: values,
                          focus: focus.flatMap { FormSpecs.spec(kind).field($0) != nil ? $0 : nil })
     form.editing = editing
     form.acceptedWarnings = accepted

@@ -390,5 +390,23 @@ struct ClearedFieldsTests {
         press(&state, type("有创业意愿") + [.tab])
         #expect(state.form?.fieldsClearedOnSave.map(\.label) == ["经营主体名称", "主体类型", "营业执照登记日期", "带动就业人数"])
     }
-}
 
+    /// A person's ID number corrected to one with another birth date and gender saves: the 出生日期 and 性别 the ID
+    /// decides follow the new number (kept from the record, they refused it with a field the form does not show,
+    /// named by its key: `birth_date：…`).
+    @Test func aCorrectedIdNumberBringsItsOwnBirthDateAndGender() throws {
+        var state = homeState()
+        let original = ["name": "王梅", "id_number": "630102197506150047", "gender": "女", "birth_date": "1975-06-15",
+                        "education": "普通高中", "hukou": "城镇", "phone": "13800138000", "categories": "其他", "status": "有创业意愿",
+                        "survey_date": "2024-04-01", "in_training_scope": "是", "trained": "否"]
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: 3, version: 1, originalFields: original), accepted: [:],
+                                         focus: "id_number"))
+        press(&state, [.control("u")] + type("630102199003070116") + [.tab])
+        let effects = press(&state, [.function(2)])
+        #expect(!state.messageIsError, "\(state.message ?? "")")
+        let saved = try #require(effects.compactMap { effect -> [String: String]? in
+            if case .saveRecord(_, _, let fields, _, _, _) = effect { return fields } else { return nil }
+        }.first)
+        #expect(saved["id_number"] == "630102199003070116" && saved["birth_date"] == nil && saved["gender"] == nil)
+    }
+}

@@ -1,6 +1,10 @@
 /// Records as field-key → text, the form every front end, the exporter and the audit trail share.
 /// Validating this text again gives the same record back.
 public enum PersonFields {
+    /// Fields the ID number decides (its 7th–14th and 17th digits): a form does not carry them, so that a corrected
+    /// number brings its own; a file that gives them is checked against the number.
+    public static let derivedFromIdNumber: Set<String> = ["gender", "birth_date"]
+
     public static func text(of p: Person) -> [String: String] {
         Dictionary(ordered(of: p), uniquingKeysWith: { a, _ in a })
     }
