@@ -23,9 +23,11 @@ public struct Chuangye: AsyncParsableCommand {
             throw CLIFailure.usage("终端录入界面需要在终端中运行；脚本中请使用子命令（chuangye --help 查看）")
         }
         let database = try global.openDatabase(creating: true)
-        if let problem = await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all()) {
-            throw CLIFailure.data(problem)
-        }
+        let problem = await AppRuntime.run(database: database, databasePath: global.databasePath, rubrics: try Rubrics.all())
+        // The process ends with exit(), which closes no connection: the session's work would stay in the `-wal`
+        // file beside the ledger, and a clerk who copies the ledger file alone (to a USB stick) would leave it behind.
+        (database as? AppDatabase)?.foldWriteAheadLog()
+        if let problem { throw CLIFailure.data(problem) }
     }
 
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).

@@ -241,6 +241,13 @@ public struct AppDatabase: Sendable {
     /// Other processes may keep reading and writing meanwhile; the copy is the state of one moment.
     /// The copy is made beside the target under a temporary name and linked into place only once it passed the
     /// quick check (SafeFiles): an existing file, the database itself included, is never replaced.
+    /// Writes what the write-ahead log holds into the ledger file and empties the log, so that the file alone is the
+    /// whole ledger (called when the app ends). Best effort: another process's open connection, or a file opened
+    /// read-only, leaves the log as it is, which is harmless (SQLite reads the two together).
+    public func foldWriteAheadLog() {
+        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
+
     public func backup(to path: String) throws {
         let output: NewFile
         do {
