@@ -169,6 +169,13 @@ public enum PostgresSecurity {
                     -- What an entry says changed is what did: each field's old value is the record's before this
                     -- transaction's first change of its content (record_before, v8), its new value the record's now,
                     -- and a recount's figures are the record's now. An update that changed nothing has nothing to say.
+                    -- A register's entry is one of the app's steps on a record (a label such as evaluate_sign there
+                    -- had shown in the history as if the app had written it).
+                    IF NEW.record_table IN ('person', 'service', 'activity')
+                       AND NEW.action NOT IN ('insert', 'update', 'undo', 'delete', 'restore', 'accept', 'recount', 'sql') THEN
+                        RAISE EXCEPTION USING ERRCODE = 'CY002',
+                            MESSAGE = '修改记录的类型“' || NEW.action || '”不是台账记录的操作，未写入';
+                    END IF;
                     IF NEW.record_table IN ('person', 'service', 'activity') AND NEW.record_id ~ '^[0-9]{1,18}$' AND NEW.action <> 'sql' THEN
                         EXECUTE format('SELECT to_jsonb(r) FROM %I r WHERE id = $1', NEW.record_table) INTO row_now USING NEW.record_id::bigint;
                         IF NEW.action = 'insert' THEN

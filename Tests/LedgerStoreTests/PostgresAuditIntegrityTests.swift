@@ -53,6 +53,14 @@ struct PostgresAuditIntegrityTests {
                 VALUES ('x', 'x', '\(Conformance.code)', 'person', '\(person.id)', 'update', '{"name": ["王五", "张四"]}')
                 """, "COMMIT"], at: clerk)
         }
+        // Nor a step the app never takes on a record (it had shown as one)
+        let step = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET fields = fields || '{\"phone\": \"13900000000\"}' WHERE id = \(person.id)", """
+                INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+                VALUES ('x', 'x', '\(Conformance.code)', 'person', '\(person.id)', 'evaluate_sign', '{"phone": [null, "13900000000"]}')
+                """, "COMMIT"], at: clerk)
+        }
+        #expect(step?.message == "修改记录的类型“evaluate_sign”不是台账记录的操作，未写入")
         #expect(try await district.history(of: person).map(\.action) == ["insert"])
         // The true account of a change made with SQL is the login's own entry
         try await PostgresAdministration.execute(["BEGIN", "UPDATE person SET fields = fields || '{\"name\": \"张四\"}', name = '张四' WHERE id = \(person.id)",

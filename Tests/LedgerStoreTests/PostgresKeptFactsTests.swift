@@ -6,8 +6,9 @@ import LedgerStore
 import Testing
 
 /// A clerk's login may write its community's records, so it could also write their kept score contributions
-/// (`facts`) with raw SQL and lift the community's score. The district's `check` recomputes them from the fields,
-/// restores the score, and leaves a `recount` entry in each record's history.
+/// (`facts`) with raw SQL and lift the community's score. The database audits such a change at once as `直接改库`
+/// (v9); the district's `check` recomputes them from the fields, restores the score, and leaves a `recount` entry
+/// in each record's history.
 struct PostgresKeptFactsTests {
     @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the kept figures' recount was NOT tested"))
     func figuresWrittenWithRawSQLAreRecomputedByTheDistrictsCheck() async throws {
@@ -27,6 +28,11 @@ struct PostgresKeptFactsTests {
         _ = try await PostgresAdministration.rows("UPDATE activity SET facts = '{\"participants\": 500}' WHERE id = \(activity.id)", at: clerk)
         let lifted = try await district.scoreFacts(community: Conformance.code)
         #expect(lifted != honest)
+        // and the database audits the lift at once as a change made outside the app, naming the clerk's login
+        let outside = try #require(try await district.history(of: person).last)
+        #expect(outside.action == "sql" && outside.operatorName == clerkName && outside.changes.map(\.field) == ["facts", "services_in_period"],
+                "\(outside)")
+        #expect(try await district.history(of: activity).last?.action == "sql")
         #expect(lifted[.registered] == honest[.registered] + 39)
 
         // When the district checks the community

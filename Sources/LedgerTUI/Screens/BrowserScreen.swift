@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import TerminalUI
 
@@ -166,6 +167,7 @@ public enum AuditWording {
             return "\(old.map(spec.shown) ?? "（空）") → \(new.map(spec.shown) ?? "（空）")"
         }
         if field == "source" { return new ?? "" }
+        if field == "facts" { return factsChange(old: old, new: new) }
         // A deletion time named by a change made outside the app reads as every time shown.
         if field == "deleted_at" { return "\(old.map(TimeText.shown) ?? "（空）") → \(new.map(TimeText.shown) ?? "（空）")" }
         if field == "rubric" {
@@ -174,6 +176,25 @@ public enum AuditWording {
         }
         let unit = field.hasPrefix("checklist.") ? "分" : ""
         return "\(old.map { $0 + unit } ?? "（空）") → \(new.map { $0 + unit } ?? "（空）")"
+    }
+}
+
+extension AuditWording {
+    /// A record's kept score contribution as it changed, measure by measure in the measures' names
+    /// (`参与创业活动者 1 → 250`), not as the stored JSON with its keys (a recount's entry had read so).
+    static func factsChange(old: String?, new: String?) -> String {
+        func counts(_ text: String?) -> [String: Int] {
+            guard let data = text?.data(using: .utf8),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            return object.compactMapValues { ($0 as? NSNumber)?.intValue }
+        }
+        let before = counts(old), after = counts(new)
+        let keys = Measure.allCases.map(\.rawValue).filter { before[$0] != after[$0] }
+            + Set(before.keys).union(after.keys).filter { Measure(rawValue: $0) == nil && before[$0] != after[$0] }.sorted()
+        guard !keys.isEmpty else { return "（未变）" }
+        return keys.map { key in
+            "\(Measure(rawValue: key)?.title ?? key) \(before[key] ?? 0) → \(after[key] ?? 0)"
+        }.joined(separator: "；")
     }
 }
 
