@@ -114,7 +114,8 @@ extension TerminalAppTests {
         try t.press("h")
         try t.waitFor("联系电话：13800001111 → 13800138000")
         try t.press("u")
-        try t.waitFor("已撤销第3号记录的一次修改")
+        // One change of the clerk's, undone: nothing earlier to undo, and the message says so (it had offered u again)
+        try t.waitFor("已撤销第3号记录的一次修改（已没有更早的修改可以撤销）")
         try t.waitFor("联系电话：13800138000 → 13800001111")
     }
 }

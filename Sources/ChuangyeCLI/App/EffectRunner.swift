@@ -114,7 +114,10 @@ public struct EffectRunner: Sendable {
             guard result.saved != nil else {
                 return .effectFailed("不能撤销：恢复旧值后有错误（\(result.findings.errors.first?.message ?? "")）")
             }
-            return .registerChanged("已撤销第\(id)号记录的一次修改（再按 u 撤销更早的一次）")
+            // The hint only when there is an earlier change of the operator's to undo (it had been said always).
+            let ref = RecordRef(register, id: id)
+            let more = (try? AppDatabase.changeToUndo(try await database.history(of: ref), operatorName: database.operatorName)) != nil
+            return .registerChanged("已撤销第\(id)号记录的一次修改" + (more ? "（再按 u 撤销更早的一次）" : "（已没有更早的修改可以撤销）"))
         case .countServices(let personId):
             return .servicesCounted(personId: personId, count: try await database.activeServiceCount(person: personId))
         case .deleteRecord(let register, let id, let reason, let confirmingServices):
