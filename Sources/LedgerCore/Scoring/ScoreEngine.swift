@@ -115,7 +115,11 @@ public enum ScoreEngine {
             let evidence = Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中未达标的人员")
             if let empty { return score(.zero, shown, "100%", empty, evidence) }
             guard n >= d else {
-                return score(.zero, shown, "100%", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，未达到100%，不得分", evidence)
+                // What 100% would give here, by the table's head count: the plan's figure (补齐后得12分), so that the
+                // score and the plan do not seem to disagree about an item worth 16.
+                let reached = bands.first { d >= $0.minimum }?.points ?? .zero
+                return score(.zero, shown, "100%（\(bandText)）", "\(numerator.title)\(n)/\(denominator.title)\(d) = \(shown)，"
+                             + "未达到100%，不得分；全部达到时按人数得\(reached)分", evidence)
             }
             let band = bands.first { n >= $0.minimum }
             let points = band?.points ?? .zero
