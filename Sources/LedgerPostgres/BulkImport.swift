@@ -149,7 +149,7 @@ extension PostgresLedger {
     func refreshPersonsServed(_ pg: PG, batch: Int64, period: Period) async throws {
         let persons = try await pg.rows("""
             SELECT p.id, p.fields::text AS fields, p.community_code, p.deleted_at,
-                (SELECT count(*) FROM service s WHERE s.person_id = p.id AND s.deleted_at IS NULL
+                (SELECT \(unescaped: Self.servicesCounted) FROM service s WHERE s.person_id = p.id AND s.deleted_at IS NULL
                     AND s.service_date BETWEEN \(period.start.description) AND \(period.end.description))::integer AS served
             FROM person p WHERE p.id IN (SELECT person_id FROM service WHERE import_batch = \(batch))
             """)

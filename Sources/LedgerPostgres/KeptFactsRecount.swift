@@ -28,11 +28,16 @@ struct KeptFacts {
 }
 
 extension PostgresLedger {
+    /// What a person's services in the period count, over their active services `s` in it: each day and type once
+    /// (a second 创业指导 on the same day is the same service entered twice, or one visit; it had counted towards
+    /// 每人2次以上创业服务). The SQLite engine counts the same (PersonWrites.refreshPerson).
+    static let servicesCounted = "count(DISTINCT (s.service_date, s.fields->>'service_type'))"
+
     /// Each person's active services in the community's period, by person id.
     func servicesInPeriod(_ pg: PG, community c: Community) async throws -> [Int64: Int] {
         var served: [Int64: Int] = [:]
         for row in try await pg.rows("""
-            SELECT s.person_id, count(*)::bigint AS served FROM service s JOIN person p ON p.id = s.person_id
+            SELECT s.person_id, \(unescaped: Self.servicesCounted)::bigint AS served FROM service s JOIN person p ON p.id = s.person_id
             WHERE p.community_code = \(c.code) AND s.deleted_at IS NULL
                 AND s.service_date BETWEEN \(c.period.start.description) AND \(c.period.end.description)
             GROUP BY s.person_id

@@ -136,8 +136,8 @@ extension PostgresLedger {
             throw StoreError("数据库中的记录已损坏，无法读取", detail: "person \(id)")
         }
         let services = try await pg.integer("""
-            SELECT count(*) FROM service WHERE person_id = \(id) AND deleted_at IS NULL
-                AND service_date BETWEEN \(period.start.description) AND \(period.end.description)
+            SELECT \(unescaped: Self.servicesCounted) FROM service s WHERE s.person_id = \(id) AND s.deleted_at IS NULL
+                AND s.service_date BETWEEN \(period.start.description) AND \(period.end.description)
             """)
         let deleted = try row.optionalText("deleted_at") != nil
         let facts = deleted ? ScoreFacts() : Contribution.of(person, servicesInPeriod: services, period: period)

@@ -505,6 +505,7 @@ enum Migrations {
         registerSpotCheckServices(&migrator)
         registerCityStage(&migrator)
         registerDistrictFilterIndexes(&migrator)
+        registerServicesCountedByDay(&migrator)
         return migrator
     }
 }

@@ -52,6 +52,34 @@ struct MigrationUpgradeTests {
         }
     }
 
+    /// v19: a ledger whose persons were counted as served twice for the same service entered twice on one day (the
+    /// figures the app wrote before) is counted again by day and type, totals included.
+    @Test func sameDayRepeatsAreCountedOnceAfterTheUpgrade() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let ledger = try AppDatabase.open(path: path, operatorName: "王芳", today: { Conformance.today })
+            try ledger.saveCommunity(Conformance.community())
+            _ = try ledger.savePerson(Conformance.person(1).fields, community: Conformance.code)
+            for _ in 0..<2 {
+                _ = try ledger.save(Conformance.service(1), community: Conformance.code, editing: nil,
+                                    acceptedWarnings: ["service.duplicate": "当天确有两次"], action: .entry)
+            }
+            #expect(try ledger.scoreFacts(community: Conformance.code)[.servedTwice] == 0)
+            // As the app before v19 kept it: two services, served twice; and v19 not yet run
+            try ledger.write { db in
+                try db.execute(sql: "UPDATE person SET services_in_period = 2, m_served_twice = 1")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v19-services-by-day'")
+            }
+            #expect(try ledger.scoreFacts(community: Conformance.code)[.servedTwice] == 1)
+        }
+        let upgraded = try AppDatabase.open(path: path, operatorName: "王芳", today: { Conformance.today })
+        #expect(try upgraded.scoreFacts(community: Conformance.code)[.servedTwice] == 0)
+        #expect(try upgraded.read { db in try Int.fetchOne(db, sql: "SELECT services_in_period FROM person") } == 1)
+    }
+
     /// Whether the schema of `version` has the operators' tables (v6 on).
     static func hasOperators(_ version: String) -> Bool {
         guard let index = migrationNames.firstIndex(of: version), let v6 = migrationNames.firstIndex(of: "v6") else { return false }

@@ -64,3 +64,13 @@ public enum Contribution {
         return f
     }
 }
+
+extension Contribution {
+    /// What a person's services in a period count towards 获得服务 and 获得2次以上服务: each day and type once (a
+    /// second 创业指导 on the same day is the same service entered twice, or one visit; it had counted twice). The
+    /// engines count the same in SQL when they keep the figure (PersonWrites.refreshPerson, PostgresLedger
+    /// .servicesCounted); this is the rule they are checked against.
+    public static func servicesCounted(_ services: some Sequence<(date: Day, type: String)>, in period: Period) -> Int {
+        Set(services.filter { period.contains($0.date) }.map { "\($0.date)|\($0.type)" }).count
+    }
+}

@@ -62,8 +62,11 @@ extension AppDatabase {
         let person = try PersonRecord.person(from: row)
         // Cached statements: an import refreshes thousands of persons, and preparing this UPDATE (whose triggers
         // read every totals column) cost more than running it.
+        // Each day and type once: a second 创业指导 on the same day is the same service entered twice, or one visit
+        // (it had counted towards 每人2次以上创业服务). The PostgreSQL engine counts the same (servicesCounted).
         let services = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM service WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ?
+            SELECT COUNT(DISTINCT service_date || '|' || service_type) FROM service
+            WHERE person_id = ? AND deleted_at IS NULL AND service_date BETWEEN ? AND ?
             """), arguments: [id, period.start.description, period.end.description]) ?? 0
         let deleted = (row["deleted_at"] as String?) != nil
         var facts = deleted ? ScoreFacts() : Contribution.of(person, servicesInPeriod: services, period: period)

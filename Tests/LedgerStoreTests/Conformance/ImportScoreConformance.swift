@@ -110,11 +110,12 @@ struct ImportScoreConformance {
     static func expectKeptEqualsRecount(_ store: any LedgerStorage) async throws {
         let community = try #require(try await store.community(code: Conformance.code))
         let context = ValidationContext(today: Conformance.today, communityCode: community.code, period: community.period)
-        var servicesInPeriod: [String: Int] = [:]
+        var services: [String: [(date: Day, type: String)]] = [:]
         for record in try await allRecords(store, .service) {
-            guard let date = record.fields["service_date"].flatMap(Day.parse), community.period.contains(date) else { continue }
-            servicesInPeriod[record.fields["id_number"] ?? "", default: 0] += 1
+            guard let date = record.fields["service_date"].flatMap(Day.parse) else { continue }
+            services[record.fields["id_number"] ?? "", default: []].append((date, record.fields["service_type"] ?? ""))
         }
+        let servicesInPeriod = services.mapValues { Contribution.servicesCounted($0, in: community.period) }
         var recount = ScoreFacts()
         for record in try await allRecords(store, .survey) {
             let person = try #require(PersonValidator.validate(record.fields, context: context).value)
