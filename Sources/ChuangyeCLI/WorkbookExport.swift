@@ -136,7 +136,9 @@ enum WorkbookExport {
         try await WorkbookFile.write(output) { temporary in
             try await translating { try OverviewWorkbook.write(path: temporary, scope: title, entries: entries, today: Day.today()) }
         }
-        print("已导出\(scope ?? "")\(entries.count)个社区的汇总表到 \(output.path)")
+        // 已导出全部3个社区…, 已导出八一路街道2个社区…, 已导出1个社区… (not 全部社区3个社区).
+        let reach = scope == ReadScope.allCommunities ? "全部" : scope ?? ""
+        print("已导出\(reach)\(entries.count)个社区的汇总表到 \(output.path)")
     }
 
     /// Workbook and store failures as the CLI's Chinese data errors.

@@ -45,6 +45,9 @@ public enum Action: Sendable {
     case exportNeedsConfirmation(ExportKind, path: String)
     /// An export finished; the message says what was written where.
     case exported(String)
+    /// The workbook could not be written where the clerk said (no such folder, a folder of that name…): the file
+    /// name dialog opens again with the path as typed, the reason below it.
+    case exportFailed(ExportKind, path: String, String)
     /// The evaluation screen's submission as the store holds it now, after `request` (nil: a plain reload).
     case evaluationUpdated(Evaluation?, after: EvaluationRequest?)
     /// The city's review of the recommended 初评 as the store holds it now (nil: not recommended).

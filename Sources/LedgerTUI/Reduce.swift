@@ -104,6 +104,11 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.progress = nil
         state.show(message)
         return []
+    case .exportFailed(let kind, let path, let message):
+        state.progress = nil
+        state.dialog = .exportFile(kind, path: TextEditor(path, limit: 400))
+        state.show(message, error: true)
+        return []
     case .pageLoaded(let register, let rows):
         return pageLoaded(&state, register, rows)
     case .recordOpened(let editing, let accepted, let focus):

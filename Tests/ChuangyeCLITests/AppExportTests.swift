@@ -29,12 +29,17 @@ struct AppExportTests {
         #expect(try WorkbookProbe.read(path).first?.text(0, 0) == "西宁市创建创业型社区评分表")
 
         let folder = try await AppExport.run(.score, community: "630102001", path: cli.dir.path, overwrite: true, database: database, databasePath: cli.db)
-        guard case .effectFailed(let refusal) = folder else { Issue.record("\(folder)"); return }
-        #expect(refusal.contains("是一个文件夹"))
+        // Refused where it cannot be written, with the path as typed for the dialog to show again
+        guard case .exportFailed(.score, let typed, let refusal) = folder else { Issue.record("\(folder)"); return }
+        #expect(typed == cli.dir.path && refusal.contains("是一个文件夹"))
+        let missing = cli.dir.appendingPathComponent("没有的目录/评分表.xlsx").path
+        let nowhere = try await AppExport.run(.score, community: "630102001", path: missing, overwrite: false, database: database, databasePath: cli.db)
+        guard case .exportFailed(.score, missing, let why) = nowhere else { Issue.record("\(nowhere)"); return }
+        #expect(why.contains("不存在"), "\(why)")
 
         // Even confirmed, the open database is never replaced by a workbook.
         let ledger = try await AppExport.run(.score, community: "630102001", path: cli.db, overwrite: true, database: database, databasePath: cli.db)
-        guard case .effectFailed = ledger else { Issue.record("\(ledger)"); return }
+        guard case .exportFailed = ledger else { Issue.record("\(ledger)"); return }
         #expect(try database.count(.survey, community: "630102001") == 3)
     }
 

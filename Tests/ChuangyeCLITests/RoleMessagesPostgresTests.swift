@@ -61,7 +61,7 @@ struct RoleMessagesPostgresTests {
         let byStreet = try d.run(d.street, "export", "overview", "street.xlsx")
         #expect(byStreet.status == 0 && byStreet.stdout == "已导出东关街道2个社区的汇总表到 street.xlsx\n", "\(byStreet.stdout)\(byStreet.stderr)")
         let byAdministrator = try d.run(nil, "export", "overview", "all.xlsx")
-        #expect(byAdministrator.stdout == "已导出全部社区3个社区的汇总表到 all.xlsx\n", "\(byAdministrator.stdout)\(byAdministrator.stderr)")
+        #expect(byAdministrator.stdout == "已导出全部3个社区的汇总表到 all.xlsx\n", "\(byAdministrator.stdout)\(byAdministrator.stderr)")
         // The candidates' list counts the same way.
         let candidates = try d.run(d.street, "plan", "--candidates")
         #expect(candidates.stdout.hasPrefix("评选入围条件（劳动者创业参与率达到7%、创业带动就业指数达到3）：东关街道共2个社区"), "\(candidates.stdout)")

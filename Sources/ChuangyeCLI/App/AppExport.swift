@@ -10,7 +10,7 @@ enum AppExport {
         let file = (path as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return .effectFailed("\(file) 是一个文件夹，请换一个文件名") }
+            if isDirectory.boolValue { return .exportFailed(kind, path: path, "\(file) 是一个文件夹，请换一个文件名") }
             if !overwrite { return .exportNeedsConfirmation(kind, path: path) }
         }
         guard let community = try await database.community(code: code) else { return .effectFailed("找不到社区\(code)") }
@@ -33,7 +33,8 @@ enum AppExport {
                 return .exported("已导出自评评分表（\(totals)）到 \(file)")
             }
         } catch let failure as CLIFailure {
-            return .effectFailed(failure.description)
+            // (A missing folder, a name the file system refuses…: the dialog opens again with what was typed.)
+            return .exportFailed(kind, path: path, failure.description)
         }
     }
 }
