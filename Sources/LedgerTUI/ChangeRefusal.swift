@@ -13,6 +13,10 @@ extension AppState {
         return nil
     }
 
+    /// Whether the current community's records cannot be changed now (`changeRefusal`'s rule): a record opens
+    /// read-only, the lists that open records say 查看, and the checks screen does not recount.
+    var recordsOpenReadOnly: Bool { changeRefusal("修改") != nil }
+
     /// Why an operator without rights to a community cannot `what` there.
     static func readOnlyRefusal(_ what: String) -> String { "您对本社区只有查看权限（只读），不能\(what)" }
 }

@@ -71,7 +71,7 @@ func openChecks(_ state: inout AppState) -> [Effect] {
     state.screen = .checks(ChecksState())
     // Opened (not refreshed: a recount's write notifies the other apps, which would recount in turn), by someone
     // who may change the community, the checks also bring its kept counts up to date.
-    let recount = state.canWrite && state.lock == nil
+    let recount = !state.recordsOpenReadOnly
     return state.community.map { [.loadChecks(community: $0.code, recount: recount)] } ?? []
 }
 

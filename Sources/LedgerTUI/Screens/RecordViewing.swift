@@ -34,12 +34,6 @@ func recordViewKey(_ viewing: RecordView, _ key: Key) -> RecordView? {
     return v
 }
 
-extension AppState {
-    /// Whether the current community's records open read-only here (the rule of `readOnlyRecordViewed`; the lists
-    /// that open records say 查看 instead of 打开修改 then).
-    var recordsOpenReadOnly: Bool { lock != nil || !canWrite }
-}
-
 extension Screen {
     /// The read-only record shown over this screen, if any: it takes the keys, the body and the footer.
     var recordView: RecordView? {
