@@ -78,8 +78,11 @@ enum Chrome {
             let room = state.width - DisplayWidth.of(right) - 3
             let mark = state.lock != nil ? "［已锁定］" : state.canWrite ? "" : "［只读］"
             let community = "\(c.name)（\(c.code)）\(mark) │ 考核期 \(c.period)"
-            let short = "\(c.name)\(mark) │ 考核期 \(c.period)"
-            left = [left + " │ " + community, community, short].first { DisplayWidth.of($0) <= room } ?? short
+            let tail = "\(mark) │ 考核期 \(c.period)"
+            // Last, the name itself is cut (with …): the lock mark and the period say what the screen may do.
+            let nameRoom = max(2, room - DisplayWidth.of(tail))
+            let short = (DisplayWidth.of(c.name) <= nameRoom ? c.name : String(DisplayWidth.fit(c.name, nameRoom).reversed().drop { $0 == " " }.reversed())) + tail
+            left = [left + " │ " + community, community].first { DisplayWidth.of($0) <= room } ?? short
         }
         Bar.draw(left, right: right, y: 0, into: &buffer, style: .header)
     }
