@@ -532,7 +532,10 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
         if form.spec.field(firstError.field) != nil { form.focus(on: firstError.field) }
         state.screen = .form(form)
         let label = form.spec.field(firstError.field)?.label ?? form.spec.kind.register.map { $0.header(of: firstError.field) } ?? firstError.field
-        state.show("有错误，不能保存。\(label)：\(firstError.message)", error: true)
+        // The others are marked in the form (showAllProblems); the message says how many there are to find.
+        let errors = form.findings.filter { $0.severity == .error }.count
+        let count = errors > 1 ? "有\(errors)处错误，不能保存（已在表中标出）。" : "有错误，不能保存。"
+        state.show("\(count)\(label)：\(firstError.message)", error: true)
         return []
     }
     // Clearing fields is asked before warnings: it decides what the record will be.

@@ -69,6 +69,7 @@ struct SurveyEntryTests {
         #expect(!effects.contains { if case .saveRecord = $0 { true } else { false } })
         #expect(state.form?.focus == "id_number")
         #expect(state.messageIsError)
+        #expect(state.message == "有6处错误，不能保存（已在表中标出）。公民身份号码：公民身份号码校验位应为9")
     }
 
     @Test func aDefaultIsReplacedByTheFirstKeystroke() {
