@@ -33,8 +33,19 @@ func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effec
         d.browser.keepSelected = d.browser.rows.indices.contains(d.browser.list.selected) ? d.browser.rows[d.browser.list.selected].id : nil
         state.screen = .district(d)
         return state.reloadDistrictPage(d)
-    case .loading, .chooseCommunity, .help, .history, .checks, .plan, .evaluation, .statistics:
-        return []
+    case .plan(let p):
+        // The plan is computed from the figures; its lists of persons are read again as a return from a form does.
+        guard current, let code = state.community?.code else { return facts }
+        return facts + [.loadPlanDetails(community: code)] + (p.evidenceQuery.map { [.loadEvidence(community: code, $0)] } ?? [])
+    case .checks:
+        // Read again without recounting: a recount writes, and its notice would make every open app recount.
+        guard current, let code = state.community?.code else { return facts }
+        return facts + [.loadChecks(community: code)]
+    case .history(let h):
+        return current ? facts + [.loadHistory(h.register, id: h.id)] : facts
+    case .loading, .chooseCommunity, .help, .evaluation, .statistics:
+        // Nothing on screen follows the figures, but home does: it must be right when the clerk returns to it.
+        return facts
     }
 }
 

@@ -15,6 +15,25 @@ struct LiveRefreshTests {
         #expect(reduce(&state, .storeChanged([Self.other])) == [])
     }
 
+    /// The plan, the checks and a history read again what they show, and the figures home shows: a clerk who had
+    /// the plan open while a file was imported came back to a home screen with the old counts.
+    @Test func thePlanChecksAndHistoryReadAgainAndSoDoHomesFigures() {
+        let code = testCommunity.code
+        let figures: [Effect] = [.loadFacts(community: code), .loadCommunities]
+        var state = homeState()
+        press(&state, [.character("7")])
+        #expect(reduce(&state, .storeChanged([code])) == figures + [.loadPlanDetails(community: code)])
+        #expect(reduce(&state, .storeChanged([Self.other])) == [])
+        state = homeState()
+        press(&state, [.character("5")])
+        #expect(reduce(&state, .storeChanged([code])) == figures + [.loadChecks(community: code, recount: false)])
+        state = homeState()
+        press(&state, [.function(1)])
+        #expect(reduce(&state, .storeChanged([code])) == figures)
+        press(&state, [.escape])
+        if case .home = state.screen {} else { Issue.record("F1 then Esc left \(state.screen)") }
+    }
+
     @Test func aFormBeingTypedIsNeverTouchedOnlyTheFiguresBesideIt() {
         var state = homeState()
         press(&state, [.character("1")])
