@@ -41,6 +41,7 @@ struct CellStyle: Hashable {
     // The styles the official layouts use.
     static let title = CellStyle(bold: true, size: 16, align: .center)
     static let subtitle = CellStyle(size: 10, align: .left)
+    static let wrappedSubtitle = CellStyle(size: 10, align: .left, wrap: true)
     static let header = CellStyle(bold: true, align: .center, wrap: true, border: true, fill: 0xE7E6E6)
     static let text = CellStyle(border: true, numberFormat: "@")
     static let wrappedText = CellStyle(wrap: true, border: true, numberFormat: "@")

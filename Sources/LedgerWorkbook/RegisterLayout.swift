@@ -24,6 +24,9 @@ public struct RegisterLayout: Sendable {
         case money
         /// 行业门类: the stored section letter, written as its name.
         case industry
+
+        /// Whether a longer value wraps within its column (its row grows) rather than being cut off by the next.
+        var wraps: Bool { self == .text || self == .longText || self == .industry }
     }
 
     public let register: Register
@@ -32,12 +35,38 @@ public struct RegisterLayout: Sendable {
     /// prepared record by record.
     public let keys: [String]
     let kinds: [Kind]
+    /// Each field column's width in Excel's units (a Chinese character takes 2): fixed per field, as on a printed
+    /// form, so that the pages are planned before the first row is written (ColumnPages). Columns as wide as their
+    /// longest value had made the survey register 586 units wide, printed at a third of its size.
+    let widths: [Int]
+    /// The sheet column (after 序号, column 0) each group starts at.
+    var groupStarts: [Int] {
+        groups.reduce(into: [1]) { starts, group in starts.append(starts.last! + group.keys.count) }.dropLast()
+    }
 
     init(register: Register, groups: [Group]) {
         self.register = register
         self.groups = groups
         keys = groups.flatMap(\.keys)
         kinds = keys.map(Self.kind(of:))
+        widths = keys.map(Self.width(of:))
+    }
+
+    /// A field column's width: an 18-digit number on one line, a name of six characters, free text wrapping.
+    static func width(of key: String) -> Int {
+        switch key {
+        case "id_number", "credit_code", "person_id": 18
+        case "content", "story": 24
+        case "address", "remarks", "evidence": 20
+        case "project", "categories", "needs", "entity_name", "certificate_no", "title", "target": 16
+        case "industry": 14
+        case "phone": 13
+        case "name", "loan_amount": 12
+        case "birth_date", "survey_date", "training_end", "license_date", "service_date", "date", "education",
+             "training_type", "entity_type", "service_type", "kind": 10
+        case "ethnicity", "status", "method", "result", "staff": 8
+        default: 6 // 是/否, 性别, 户口性质, counts
+        }
     }
 
 

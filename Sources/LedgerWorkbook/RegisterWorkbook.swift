@@ -17,24 +17,17 @@ public final class RegisterWorkbookWriter {
     private let sheet: Sheet
     private let mask: Bool
     private let kinds: [RegisterLayout.Kind]
-    /// Widest value seen per column (display width, CJK = 2), from which the column widths are set at the end.
-    private var widths: [Int]
     private var nextRow = RegisterWorkbookWriter.firstDataRow
     /// Each field column's format, looked up once.
     private let columnFormats: [Format]
     private let formats: (integer: Format, text: Format, centered: Format)
-    /// The format a text value takes in each field column, and how wide its values may make the column.
+    /// The format a text value takes in each field column.
     private let textFormats: [Format]
-    private let caps: [Int]
     public private(set) var count = 0
 
     static let groupRow = 2
     static let fieldRow = 3
     static let firstDataRow = 4
-    /// Long text wraps within this many columns; its row grows instead.
-    static let wrapWidth = 30
-    /// A short column is at least as wide as its header up to this width; longer headers wrap.
-    static let headerWidth = 12
 
     /// Starts the workbook at `path` (the caller's temporary file) with its title, 填报 line and header.
     public init(path: String, register: Register, community: Community, preparer: String, today: Day, mask: Bool) throws {
@@ -47,24 +40,34 @@ public final class RegisterWorkbookWriter {
         formats = (workbook.format(.integer), workbook.format(.text), workbook.format(.centeredText))
         textFormats = kinds.map { [workbook] kind in
             switch kind {
-            case .longText, .industry: workbook.format(.wrappedText)
+            case .text, .longText, .industry: workbook.format(.wrappedText)
             case .short: workbook.format(.centeredText)
-            case .text, .date, .integer, .money: workbook.format(.text)
+            case .date, .integer, .money: workbook.format(.text)
             }
         }
-        caps = kinds.map { $0 == .longText || $0 == .industry ? Self.wrapWidth : 40 }
         let headers = layout.keys.map(register.header(of:))
-        widths = [2] + headers.map { min(DisplayWidth.of($0), Self.headerWidth) }
+        columnWidths = ([Self.numberWidth] + layout.widths).map(Double.init)
+        breaks = ColumnPages.breaks(widths: columnWidths, groupStarts: [0] + layout.groupStarts, repeated: Self.repeatedColumn)
         try writeHeading(register: register, community: community, preparer: preparer, today: today, headers: headers)
     }
 
     private var lastColumn: Int { layout.keys.count }
+    /// 序号 and every field column's width (RegisterLayout.widths), in Excel's units.
+    private let columnWidths: [Double]
+    /// Where the printed pages are cut (ColumnPages); empty when the register fits one page wide.
+    private let breaks: [Int]
+    /// 序号 and the first field (姓名, or the date): repeated on every printed page, they say whose row it is.
+    static let repeatedColumn = 1
+    /// 序号's width: seven digits.
+    static let numberWidth = 7
 
     private func writeHeading(register: Register, community: Community, preparer: String, today: Day, headers: [String]) throws {
         try sheet.rowHeight(0, 30)
         try mergedLine(0, community.name + register.title, .title)
-        try sheet.rowHeight(1, 20)
-        try mergedLine(1, FormLines.filing(community: community, preparer: preparer, today: today), .subtitle)
+        // Over a first page narrower than the whole table, the 填报 line takes two lines rather than lose its end.
+        try sheet.rowHeight(1, breaks.isEmpty ? 20 : 32)
+        try mergedLine(1, FormLines.filing(community: community, preparer: preparer, today: today),
+                       breaks.isEmpty ? .subtitle : .wrappedSubtitle)
 
         // In constant-memory mode a row is final once a later one is started, and the library refuses a merged
         // range whose last row is final. So: the group row with its one-row merges, then the field row, then the
@@ -74,15 +77,16 @@ public final class RegisterWorkbookWriter {
         try sheet.string(Self.groupRow, 0, "序号", .header)
         var column = 1
         for group in layout.groups {
-            let span = group.keys.count
-            try sheet.string(Self.groupRow, column, group.title, .header)
-            for c in column + 1 ..< column + span { try sheet.blank(Self.groupRow, c, .header) }
-            if span > 1 {
-                try sheet.merge(Self.groupRow, column, Self.groupRow, column + span - 1, group.title, .header)
+            // A group cut between printed pages is titled on each (基本信息, 基本信息（续）).
+            for (i, part) in ColumnPages.parts(of: column ..< column + group.keys.count, breaks: breaks).enumerated() {
+                let title = i == 0 ? group.title : group.title + "（续）"
+                try sheet.string(Self.groupRow, part.lowerBound, title, .header)
+                for c in part.dropFirst() { try sheet.blank(Self.groupRow, c, .header) }
+                if part.count > 1 { try sheet.merge(Self.groupRow, part.lowerBound, Self.groupRow, part.upperBound - 1, title, .header) }
             }
-            column += span
+            column += group.keys.count
         }
-        let lines = headers.map { (DisplayWidth.of($0) + Self.headerWidth - 1) / Self.headerWidth }
+        let lines = zip(headers, layout.widths).map { header, width in (DisplayWidth.of(header) + width - 1) / width }
         try sheet.rowHeight(Self.fieldRow, Double(max(1, lines.max() ?? 1)) * 13 + 6)
         let spanning = Set(twoRowMerges.map(\.column))
         try sheet.blank(Self.fieldRow, 0, .header)
@@ -96,11 +100,13 @@ public final class RegisterWorkbookWriter {
         }
     }
 
-    /// A line merged across the table (title, 填报 line, signature).
+    /// A line merged across the table's first printed page (title, 填报 line, signature): across the whole table
+    /// it would be centred over pages the reader holds side by side, or cut between them.
     private func mergedLine(_ row: Int, _ text: String, _ style: CellStyle) throws {
+        let end = max(1, (breaks.first ?? lastColumn + 1) - 1)
         try sheet.string(row, 0, text, style)
-        for c in 1 ... max(1, lastColumn) { try sheet.blank(row, c, style) }
-        try sheet.merge(row, 0, row, max(1, lastColumn), text, style)
+        for c in 1 ... end { try sheet.blank(row, c, style) }
+        try sheet.merge(row, 0, row, end, text, style)
     }
 
     /// A record made ready to write: its cells in column order, each value's display width and the row's wrapped
@@ -113,9 +119,7 @@ public final class RegisterWorkbookWriter {
         }
 
         let cells: [Cell]
-        /// Display width per field column (0 for blanks).
-        let widths: [Int]
-        /// Lines the longest wrapped text takes at the wrap width.
+        /// Lines the longest wrapped text takes in its column.
         let lines: Int
     }
 
@@ -123,23 +127,19 @@ public final class RegisterWorkbookWriter {
     /// the birth date) as `NumberPrivacy` does when asked.
     public static func prepare(_ fields: [String: String], layout: RegisterLayout, mask: Bool) -> PreparedRow {
         var cells: [PreparedRow.Cell] = []
-        var widths: [Int] = []
         cells.reserveCapacity(layout.keys.count)
-        widths.reserveCapacity(layout.keys.count)
         var lines = 1
-        for (key, kind) in zip(layout.keys, layout.kinds) {
+        for (i, key) in layout.keys.enumerated() {
             guard var value = fields[key], !value.isEmpty else {
                 cells.append(.blank)
-                widths.append(0)
                 continue
             }
             if mask { value = NumberPrivacy.masked(field: key, value) }
-            let (cell, width) = convert(value, kind)
+            let (cell, width) = convert(value, layout.kinds[i])
             cells.append(cell)
-            widths.append(width)
-            if kind == .longText || kind == .industry { lines = max(lines, (width + wrapWidth - 1) / wrapWidth) }
+            if layout.kinds[i].wraps { lines = max(lines, (width + layout.widths[i] - 1) / layout.widths[i]) }
         }
-        return PreparedRow(cells: cells, widths: widths, lines: lines)
+        return PreparedRow(cells: cells, lines: lines)
     }
 
     /// A value as its kind's cell (a value that does not read as its kind stays text, as typed) and its width.
@@ -187,15 +187,13 @@ public final class RegisterWorkbookWriter {
                 // A value of a number or date kind that did not read as one is written as plain text.
                 try sheet.string(row, column, text, textFormats[i])
             }
-            if prepared.widths[i] > widths[column] { widths[column] = min(prepared.widths[i], caps[i]) }
         }
         nextRow += 1
     }
 
     static func style(_ kind: RegisterLayout.Kind) -> CellStyle {
         switch kind {
-        case .text: .text
-        case .longText, .industry: .wrappedText
+        case .text, .longText, .industry: .wrappedText
         case .short: .centeredText
         case .date: .date
         case .integer: .integer
@@ -207,15 +205,16 @@ public final class RegisterWorkbookWriter {
     @discardableResult
     public func finish() throws -> Int {
         let lastData = nextRow - 1
-        widths[0] = max(widths[0], String(count).utf8.count)
         // The filter first: the library refuses a range ending in a row already final.
         try sheet.autofilter(Self.fieldRow, 0, max(Self.fieldRow, lastData), lastColumn)
         try mergedLine(nextRow + 1, FormLines.signature, .signature)
-        for (column, width) in widths.enumerated() {
-            try sheet.columnWidth(column, Double(width) + 2)
+        for (column, width) in columnWidths.enumerated() {
+            try sheet.columnWidth(column, width)
         }
         sheet.freeze(rows: Self.firstDataRow, columns: 2)
-        try sheet.printSetup(landscape: true, repeatRows: Self.groupRow ... Self.fieldRow)
+        let pages = breaks.isEmpty ? nil : (breaks, ColumnPages.scale(widths: columnWidths, breaks: breaks, repeated: Self.repeatedColumn))
+        try sheet.printSetup(landscape: true, repeatRows: Self.groupRow ... Self.fieldRow, pages: pages,
+                             repeatedColumn: Self.repeatedColumn)
         try workbook.close()
         return count
     }

@@ -139,11 +139,21 @@ struct Sheet {
     }
 
     /// A4, with the given rows repeated at the top of every printed page, fitted to one page wide (any number of
-    /// pages tall), and the footer `第 N 页 共 M 页`.
-    func printSetup(landscape: Bool, repeatRows: ClosedRange<Int>?) throws {
+    /// pages tall), and the footer `第 N 页 共 M 页`. With `pages` (ColumnPages), printed across several pages
+    /// instead, cut before the columns `breaks`, at `scale`, with columns `0...repeatedColumn` left on every page.
+    func printSetup(landscape: Bool, repeatRows: ClosedRange<Int>?, pages: (breaks: [Int], scale: Int)? = nil,
+                    repeatedColumn: Int = 0) throws {
         if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_set_paper(handle, 9) // 9 = A4 in Excel's paper codes
-        worksheet_fit_to_pages(handle, 1, 0)
+        if let pages, !pages.breaks.isEmpty {
+            // A scale, not "fit to": Excel ignores manual page breaks on a sheet fitted to pages.
+            worksheet_set_print_scale(handle, UInt16(pages.scale))
+            var breaks = pages.breaks.map { lxw_col_t($0) } + [0]
+            try check(worksheet_set_v_pagebreaks(handle, &breaks), "设置分页")
+            try check(worksheet_repeat_columns(handle, 0, lxw_col_t(repeatedColumn)), "设置打印标题列")
+        } else {
+            worksheet_fit_to_pages(handle, 1, 0)
+        }
         worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
         worksheet_center_horizontally(handle)
         if let repeatRows {

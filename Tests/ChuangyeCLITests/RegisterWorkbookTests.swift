@@ -44,14 +44,21 @@ struct RegisterWorkbookTests {
         #expect(sheet.text(2, 0) == "序号")
         #expect(sheet.text(2, 1) == "基本信息")
         #expect(sheet.text(3, 1) == "姓名" && sheet.text(3, 2) == "公民身份号码")
-        #expect(sheet.merged.contains("A1:AI1") && sheet.merged.contains("A2:AI2") && sheet.merged.contains("A3:A4"))
+        // Title and 填报 line over the first printed page (基本信息), the group titles over their fields.
+        #expect(sheet.merged.contains("A1:K1") && sheet.merged.contains("A2:K2") && sheet.merged.contains("A3:A4"))
         #expect(sheet.merged.contains("B3:K3")) // 基本信息 over its ten fields
-        // Frozen header, filter on the field row, A4 landscape one page wide, header rows on every page, footer.
+        // Frozen header, filter on the field row, header rows on every page, footer.
         #expect(sheet.freeze == "C5")
         #expect(sheet.autofilter == "A4:AI7")
-        #expect(sheet.orientation == "landscape" && sheet.paper == 9)
-        #expect(sheet.fitToPage == true && sheet.fitWidth == 1 && sheet.fitHeight == 0)
         #expect(sheet.printTitleRows == "$3:$4")
+        // A4 landscape, too wide for one legible page: printed across pages cut between the header's groups
+        // (L 创业意愿与需求, Q 培训情况, W 创业实体, AB 补贴享受情况), 序号 and 姓名 on every page, at 80% or more.
+        #expect(sheet.orientation == "landscape" && sheet.paper == 9)
+        #expect(sheet.fitToPage != true)
+        #expect(sheet.columnBreaks == [11, 16, 22, 27])
+        #expect(sheet.printTitleColumns == "$A:$B")
+        let scale = try #require(sheet.scale)
+        #expect(scale >= 80 && scale <= 100, "\(scale)")
         #expect(sheet.footer == "第 &P 页 共 &N 页")
 
         // Cell types: ID numbers and phones are 18-character / digit strings, dates are dates, yes/no and codes are names.
@@ -79,7 +86,10 @@ struct RegisterWorkbookTests {
         #expect((sheet.widths["C"] ?? 0) >= 18)
         #expect(sheet.rows.last?.first?.text?.hasPrefix("填表人（签字）：") == true)
 
-        _ = try WorkbookProbe.convertToPDF(path, in: cli.dir)
+        // LibreOffice cuts the pages where the workbook says, and nowhere else (its columns are wider than Excel's
+        // arithmetic; ColumnPages allows for it): five pages for the five parts.
+        let pdf = try WorkbookProbe.convertToPDF(path, in: cli.dir)
+        #expect(try WorkbookProbe.pages(pdf) == 5)
     }
 
     @Test func everyRegisterRoundTripsThroughImport() throws {
@@ -116,7 +126,10 @@ struct RegisterWorkbookTests {
             let header = sheet.rows[3].map { $0.text ?? "" }
             let dateColumn = try #require(header.firstIndex(of: register == "service" ? "服务日期" : "日期"))
             #expect(sheet.rows[4][dateColumn].type == "d")
-            _ = try WorkbookProbe.convertToPDF(path, in: cli.dir)
+            // Narrow enough for one A4 landscape page at 80% or more: fitted to it, as before.
+            #expect(sheet.fitToPage == true && sheet.fitWidth == 1 && sheet.fitHeight == 0 && sheet.columnBreaks.isEmpty)
+            let pdf = try WorkbookProbe.convertToPDF(path, in: cli.dir)
+            #expect(try WorkbookProbe.pages(pdf) == 1, "\(register)")
         }
     }
 

@@ -10,6 +10,11 @@ enum WorkbookProbe {
         var merged: [String] { json["merged"] as? [String] ?? [] }
         var freeze: String? { json["freeze"] as? String }
         var printTitleRows: String? { json["print_title_rows"] as? String }
+        var printTitleColumns: String? { json["print_title_cols"] as? String }
+        /// Print scale in percent (nil: Excel's default, 100).
+        var scale: Int? { json["scale"] as? Int }
+        /// Zero-based columns a manual page break comes before.
+        var columnBreaks: [Int] { json["col_breaks"] as? [Int] ?? [] }
         var orientation: String? { json["orientation"] as? String }
         var paper: Int? { json["paper"] as? Int }
         var fitWidth: Int? { json["fit_width"] as? Int }
@@ -66,6 +71,9 @@ enum WorkbookProbe {
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "freeze": ws.freeze_panes,
             "print_title_rows": ws.print_title_rows,
+            "print_title_cols": ws.print_title_cols,
+            "scale": int(ps.scale) if ps.scale is not None else None,
+            "col_breaks": [b.id for b in ws.col_breaks.brk],
             "orientation": ps.orientation,
             "paper": int(ps.paperSize) if ps.paperSize is not None else None,
             # An absent fitToWidth / fitToHeight means Excel's default, 1.
