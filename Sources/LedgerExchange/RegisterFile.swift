@@ -107,6 +107,12 @@ public struct RegisterFile: Sendable {
         let missing = register.fields.filter { $0.required && seen[$0.key] == nil && !derivable($0.key, register) }
         if !missing.isEmpty {
             problems.append("缺少必填列：\(missing.map(\.header).joined(separator: "、"))（\(register.title)）")
+            // Usually the columns are there under other names: say which were not understood, and where the
+            // names the importer reads can be seen.
+            if !ignored.isEmpty {
+                problems.append("未识别的列：\(ignored.prefix(10).joined(separator: "、"))\(ignored.count > 10 ? "等\(ignored.count)列" : "")"
+                                + "（列名应与台账表头一致，可先导出一份台账作为模板）")
+            }
         }
         if !problems.isEmpty { throw Failure(messages: problems) }
         return (keys, ignored)

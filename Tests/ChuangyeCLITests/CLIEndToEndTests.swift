@@ -163,7 +163,7 @@ struct CLIEndToEndTests {
             .replacingOccurrences(of: "0971-6123456", with: "12345")
         let result = try cli.run("import", "survey", cli.write("bad.csv", bad))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("第2行 公民身份号码: 公民身份号码校验位应为6"))
+        #expect(result.stderr.contains("第2行 公民身份号码: 公民身份号码校验不符，请对照证件逐位核对"))
         #expect(result.stderr.contains("第3行 联系电话:"))
         #expect(result.stderr.contains("未写入任何数据"))
         let exportPath = cli.dir.appendingPathComponent("empty.csv").path
@@ -174,7 +174,7 @@ struct CLIEndToEndTests {
         #expect(skipped.status == 1)
         #expect(skipped.stdout.contains("已导入1行"))
         let rejected = try String(contentsOfFile: cli.dir.appendingPathComponent("bad.csv.rejected.csv").path, encoding: .utf8)
-        #expect(rejected.contains("错误原因") && rejected.contains("校验位应为6"))
+        #expect(rejected.contains("错误原因") && rejected.contains("校验不符"))
     }
 
     /// The rejected rows are written as read, every character of every field (the last one included), under the

@@ -68,7 +68,7 @@ struct ClerkDayJourneyTests {
         try typeBasics(t, name: "刘一", id: wrongDigit)
         try t.type("有"); try t.press("Tab")
         try t.press("F3")
-        try t.waitFor("有错误，不能保存。公民身份号码：公民身份号码校验位应为")
+        try t.waitFor("有错误，不能保存。公民身份号码：公民身份号码校验不符")
         try t.press("C-u"); try t.type(liuYi); try t.press("F3")
         try t.waitFor("已保存：刘一（630102********\(liuYi.suffix(4))）")
 

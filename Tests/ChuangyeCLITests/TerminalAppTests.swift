@@ -55,7 +55,7 @@ struct TerminalAppTests {
         try t.waitFor("新增摸底登记")
         try enterPerson(t, id: "630102200002290130")
         try t.press("F2")
-        try t.waitFor("有错误，不能保存。公民身份号码：公民身份号码校验位应为9")
+        try t.waitFor("有错误，不能保存。公民身份号码：公民身份号码校验不符，请对照证件逐位核对")
         try t.press("Escape")
         try t.waitFor("离开表单")
         try t.press("d")

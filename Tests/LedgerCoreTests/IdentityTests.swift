@@ -20,7 +20,7 @@ struct ResidentIDTests {
     @Test func wrongCheckDigitNamesTheExpectedOne() {
         let result = ResidentID.parse("630102199003070117", today: Fixture.today)
         #expect(result.failure == .checksum(expected: "6"))
-        #expect(ResidentID.message(for: .checksum(expected: "6")) == "公民身份号码校验位应为6")
+        #expect(ResidentID.message(for: .checksum(expected: "6")) == "公民身份号码校验不符，请对照证件逐位核对")
     }
 
     @Test func normalisesLowerCaseXFullWidthDigitsAndSpaces() throws {

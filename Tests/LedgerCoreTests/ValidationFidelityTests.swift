@@ -63,7 +63,7 @@ struct CommunityCodeTests {
 
     @Test(arguments: [("6301020010011", 13), ("63010200", 8), ("6301020010", 10)])
     func wrongLengthSaysWhichLengthsAreRight(_ code: String, _ length: Int) {
-        #expect(problems(code).map(\.message) == ["社区代码应为12位统计用区划代码（区县6位+街道3位+社区3位）或其后9位（街道3位+社区3位），现为\(length)位"])
+        #expect(problems(code).map(\.message) == ["社区代码应为12位统计用区划代码（区县6位+街道3位+社区3位）或9位简码（区县6位+社区3位），现为\(length)位"])
     }
 
     @Test func twelveDigitsMustStartWithAProvince() {

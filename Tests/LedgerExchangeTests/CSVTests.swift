@@ -112,6 +112,17 @@ struct RegisterFileTests {
         }
     }
 
+    /// A clerk's own headers (名字, 身份证) are named as not understood, beside what is missing (a service's 姓名 is
+    /// taken from the survey, so it is not required).
+    @Test func columnsNotUnderstoodAreNamedBesideTheMissingOnes() {
+        #expect { try RegisterFile.read(Data("名字,身份证,服务日期\n张三,630102199003070116,2024-04-01\n".utf8), register: .service) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == [
+                "缺少必填列：公民身份号码、服务类型、服务方式、服务内容（创业服务统计台账）",
+                "未识别的列：名字、身份证（列名应与台账表头一致，可先导出一份台账作为模板）",
+            ]
+        }
+    }
+
     @Test func extraCellsAreAnError() {
         #expect(throws: RegisterFile.Failure.self) {
             try RegisterFile.read(Data("姓名,公民身份号码\n张三,1,2\n".utf8), register: .service)

@@ -66,7 +66,7 @@ struct PersonStoreTests {
         let db = try emptyDatabase()
         let result = try db.savePerson(intending(id: "630102199003070117"), community: "630102001")
         #expect(result.saved == nil)
-        #expect(result.findings.map(\.message) == ["公民身份号码校验位应为6"])
+        #expect(result.findings.map(\.message) == ["公民身份号码校验不符，请对照证件逐位核对"])
         #expect(try db.count(.survey, community: "630102001") == 0)
         #expect(try db.recentHistory(community: nil, limit: 10).filter { $0.recordTable != "community" }.isEmpty)
     }

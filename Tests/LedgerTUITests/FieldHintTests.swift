@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func fieldsWithAFormSayTheFormOthersTheirLength() throws {
-        #expect(try hint(FormSpecs.profile, "code") == "12位统计用区划代码，或其后9位（街道3位+社区3位）")
+        #expect(try hint(FormSpecs.profile, "code") == "12位统计用区划代码，或9位简码（区县6位+社区3位）")
         #expect(try hint(FormSpecs.survey, "loan_amount") == "金额（元），如 50000 或 5万")
         #expect(try hint(FormSpecs.profile, "name").hasPrefix("最多"))
     }

@@ -63,13 +63,13 @@ struct SurveyEntryTests {
     @Test func wrongCheckDigitIsShownOnLeavingAndBlocksSaving() {
         var state = homeState()
         press(&state, [.character("1")] + type("赵敏") + [.tab] + type("630102200002290130") + [.tab])
-        #expect(state.message == "公民身份号码：公民身份号码校验位应为9")
+        #expect(state.message == "公民身份号码：公民身份号码校验不符，请对照证件逐位核对")
         #expect(state.form?.state(of: "id_number") == .error)
         let effects = press(&state, [.function(2)])
         #expect(!effects.contains { if case .saveRecord = $0 { true } else { false } })
         #expect(state.form?.focus == "id_number")
         #expect(state.messageIsError)
-        #expect(state.message == "有6处错误，不能保存（已在表中标出）。公民身份号码：公民身份号码校验位应为9")
+        #expect(state.message == "有6处错误，不能保存（已在表中标出）。公民身份号码：公民身份号码校验不符，请对照证件逐位核对")
     }
 
     @Test func aDefaultIsReplacedByTheFirstKeystroke() {

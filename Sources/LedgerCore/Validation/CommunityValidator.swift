@@ -2,7 +2,7 @@
 /// Keys: code, name, street, district, level, labour_force, and either period (`2024-01-01..2024-12-31`) or
 /// period_start and period_end; optionally leader (负责人) and phone (联系电话).
 public enum CommunityValidator {
-    static let labels = ["code": "社区代码", "name": "社区名称", "street": "所属街道", "district": "区县",
+    public static let labels = ["code": "社区代码", "name": "社区名称", "street": "所属街道", "district": "区县",
                          "level": "级别", "labour_force": "城镇劳动者总数", "period": "考核期",
                          "period_start": "考核期开始", "period_end": "考核期结束",
                          "leader": "负责人", "phone": "联系电话"]
@@ -79,7 +79,8 @@ public enum CommunityValidator {
     }
 
     /// What is wrong with a community code, or nil: it is the 12-digit statistical division code (统计用区划代码:
-    /// county 6, street 3, community 3) or its last 9 digits (street + community), digits only.
+    /// county 6, street 3, community 3) or a 9-digit short code (county 6, community 3: what profiles and the demo
+    /// use), digits only.
     public static func communityCodeProblem(_ code: String) -> String? {
         if let bad = code.first(where: { !("0"..."9").contains($0) }) {
             return "社区代码只能由数字组成，“\(code)”中含有“\(bad)”"
@@ -93,7 +94,7 @@ public enum CommunityValidator {
             return nil
         case 9: return nil
         default:
-            return "社区代码应为12位统计用区划代码（区县6位+街道3位+社区3位）或其后9位（街道3位+社区3位），现为\(code.count)位"
+            return "社区代码应为12位统计用区划代码（区县6位+街道3位+社区3位）或9位简码（区县6位+社区3位），现为\(code.count)位"
         }
     }
 }

@@ -104,7 +104,8 @@ public struct ResidentID: Sendable, Hashable {
         case .badCharacter: "公民身份号码前17位应为数字，最后一位为数字或X"
         case .badBirthDate: "公民身份号码中的出生日期（第7–14位）不是有效日期"
         case .futureBirthDate: "公民身份号码中的出生日期晚于今天"
-        case .checksum(let expected): "公民身份号码校验位应为\(expected)"
+        // Not the digit that would pass: a clerk told "应为1" changed the last digit and saved a wrong number that passes.
+        case .checksum: "公民身份号码校验不符，请对照证件逐位核对"
         case .badProvince(let code): "公民身份号码前两位“\(code)”不是省级行政区划代码（应为11–15、21–23、31–37、41–46、50–54、61–65、71、81、82）"
         }
     }

@@ -131,8 +131,8 @@ enum BrowserScreen {
 public enum AuditWording {
     static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告", "sql": "直接改库",
                           "recount": "重算评分数据"]
-    static let communityFields = ["name": "社区名称", "street": "所属街道", "district": "所属区县", "level": "级别",
-                                  "labour_force": "城镇劳动者人数", "period": "考核期", "leader": "负责人", "phone": "联系电话"]
+    /// A profile field's name in the history is the one the profile form and its messages use.
+    static var communityFields: [String: String] { CommunityValidator.labels }
 
     public static func action(_ code: String) -> String { actions[code] ?? EvaluationAuditWording.actions[code] ?? code }
 

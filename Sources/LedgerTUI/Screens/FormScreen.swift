@@ -130,7 +130,7 @@ enum FormScreen {
 
     /// Text fields whose validation asks for a form, not only a length: the hint says what is accepted.
     static let formatHints = [
-        "code": "12位统计用区划代码，或其后9位（街道3位+社区3位）",
+        "code": "12位统计用区划代码，或9位简码（区县6位+社区3位）",
         "loan_amount": "金额（元），如 50000 或 5万",
     ]
 }
