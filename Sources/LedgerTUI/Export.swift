@@ -37,7 +37,10 @@ func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: Text
     case .edited(let editor):
         state.dialog = .exportFile(kind, path: editor)
         return []
-    case .submitted(let path):
+    case .submitted(let typed):
+        // A name typed without an extension is meant as the workbook: it gets .xlsx rather than a refusal.
+        let name = typed.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let path = !name.isEmpty && !name.contains(".") ? typed + ".xlsx" : typed
         guard path.lowercased().hasSuffix(".xlsx") else {
             state.show("文件名应以 .xlsx 结尾", error: true)
             return []

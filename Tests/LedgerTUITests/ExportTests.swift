@@ -33,7 +33,10 @@ struct ExportTests {
         press(&state, [.control("u")] + type("/tmp/评分表.csv"))
         #expect(press(&state, [.enter]).isEmpty)
         #expect(state.message == "文件名应以 .xlsx 结尾")
-        press(&state, [.control("u")] + type("/tmp/评分表.xlsx"))
+        // A name without an extension is given .xlsx.
+        press(&state, [.control("u")] + type("/tmp/评分表"))
+        #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false)])
+        press(&state, [.character("e"), .control("u")] + type("/tmp/评分表.xlsx"))
         #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false)])
 
         // The file exists: nothing is written until the clerk says y; any other key leaves it alone.
