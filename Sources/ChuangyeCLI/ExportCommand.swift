@@ -54,7 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
         var buffer = writer.header
         var count = 0
         do {
-            let batches = RecordBatches(register: register, community: community.code, database: database) { writer.line($0) }
+            let batches = RecordBatches(register: register, community: community.code, database: database) { writer.line(SurveyApplicability.printable(register, $0)) }
             try await batches.forEach { lines in
                 for line in lines { buffer += line }
                 count += lines.count

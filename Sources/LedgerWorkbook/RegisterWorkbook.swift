@@ -126,6 +126,8 @@ public final class RegisterWorkbookWriter {
     /// Prepares a record (field key → text, as the store gives it) for `layout`, masking personal numbers (and
     /// the birth date) as `NumberPrivacy` does when asked.
     public static func prepare(_ fields: [String: String], layout: RegisterLayout, mask: Bool) -> PreparedRow {
+        // What does not apply to the person stays blank, as in the form (a never-trained person's 培训合格 is not 否).
+        let fields = SurveyApplicability.printable(layout.register, fields)
         var cells: [PreparedRow.Cell] = []
         cells.reserveCapacity(layout.keys.count)
         var lines = 1

@@ -78,6 +78,9 @@ struct RegisterWorkbookTests {
         #expect(li[try column("营业执照登记日期")].text == "2023-06-01")
         let trained = try column("参加创业培训")
         #expect(zhang[trained].text == "是" && li[trained].text == "否")
+        // What does not apply to 李四 (never trained) is blank, not 否, as in the form.
+        let passed = try column("培训合格")
+        #expect(zhang[passed].text == "是" && li[passed].text == nil)
         #expect(zhang[try column("文化程度")].text == "大学专科")
         #expect(li[try column("经营主体名称")].text == "李四餐馆,城东店")
         let jobs = li[try column("带动就业人数")]

@@ -3,8 +3,8 @@ import LedgerCore
 /// The forms of the app. Field order on page 1 of the survey form is the order clerks asked for: required
 /// fields first, then optional ones.
 public enum FormSpecs {
-    static func yes(_ v: [String: String], _ key: String) -> Bool { v[key] == "是" }
-    static func started(_ v: [String: String]) -> Bool { BusinessStatus.parse(v["status"] ?? "") == .started }
+    /// When a survey field is shown: the rule exports follow too.
+    static func applicable(_ key: String) -> @Sendable ([String: String]) -> Bool { { SurveyApplicability.applies(key, in: $0) } }
 
     public static let survey = FormSpec(kind: .survey, title: "创业摸底登记", pages: ["基本信息", "创业情况", "培训与补贴"], fields: [
         FieldSpec("name", "姓名", .text(maxLength: 30), required: true),
@@ -20,24 +20,23 @@ public enum FormSpecs {
         FieldSpec("project", "创业项目", .text(maxLength: 100), page: 1),
         FieldSpec("industry", "行业门类", .choice(Choice(Industry.self)), page: 1),
         FieldSpec("needs", "创业需求", .multiChoice(Choice(Need.self)), page: 1),
-        FieldSpec("entity_name", "经营主体名称", .text(maxLength: 100), page: 1, applies: started),
-        FieldSpec("entity_type", "主体类型", .choice(Choice(EntityType.self)), page: 1, applies: started),
-        FieldSpec("credit_code", "统一社会信用代码", .text(maxLength: 18), page: 1, applies: started),
-        FieldSpec("license_date", "营业执照登记日期", .date, page: 1, applies: started),
-        FieldSpec("jobs_created", "带动就业人数", .integer, page: 1, applies: started),
+        FieldSpec("entity_name", "经营主体名称", .text(maxLength: 100), page: 1, applies: applicable("entity_name")),
+        FieldSpec("entity_type", "主体类型", .choice(Choice(EntityType.self)), page: 1, applies: applicable("entity_type")),
+        FieldSpec("credit_code", "统一社会信用代码", .text(maxLength: 18), page: 1, applies: applicable("credit_code")),
+        FieldSpec("license_date", "营业执照登记日期", .date, page: 1, applies: applicable("license_date")),
+        FieldSpec("jobs_created", "带动就业人数", .integer, page: 1, applies: applicable("jobs_created")),
         FieldSpec("in_training_scope", "纳入培训范围", .yesNo, page: 2),
         FieldSpec("trained", "参加创业培训", .yesNo, page: 2),
-        FieldSpec("training_type", "培训类型", .choice(Choice(TrainingType.self)), page: 2, applies: { yes($0, "trained") }),
-        FieldSpec("training_end", "培训结业日期", .date, page: 2, applies: { yes($0, "trained") }),
-        FieldSpec("training_passed", "培训合格", .yesNo, page: 2, applies: { yes($0, "trained") }),
-        FieldSpec("certificate_no", "合格证书编号", .text(maxLength: 50), page: 2,
-                  applies: { yes($0, "trained") && yes($0, "training_passed") }),
-        FieldSpec("subsidy_first_eligible", "首次创业补贴-符合条件", .yesNo, page: 2, applies: started),
-        FieldSpec("subsidy_first_received", "首次创业补贴-已享受", .yesNo, page: 2, applies: { started($0) && yes($0, "subsidy_first_eligible") }),
-        FieldSpec("subsidy_reward_eligible", "创业一次性奖励-符合条件", .yesNo, page: 2, applies: started),
-        FieldSpec("subsidy_reward_received", "创业一次性奖励-已享受", .yesNo, page: 2, applies: { started($0) && yes($0, "subsidy_reward_eligible") }),
-        FieldSpec("subsidy_jobs_eligible", "岗位开发补贴-符合条件", .yesNo, page: 2, applies: started),
-        FieldSpec("subsidy_jobs_received", "岗位开发补贴-已享受", .yesNo, page: 2, applies: { started($0) && yes($0, "subsidy_jobs_eligible") }),
+        FieldSpec("training_type", "培训类型", .choice(Choice(TrainingType.self)), page: 2, applies: applicable("training_type")),
+        FieldSpec("training_end", "培训结业日期", .date, page: 2, applies: applicable("training_end")),
+        FieldSpec("training_passed", "培训合格", .yesNo, page: 2, applies: applicable("training_passed")),
+        FieldSpec("certificate_no", "合格证书编号", .text(maxLength: 50), page: 2, applies: applicable("certificate_no")),
+        FieldSpec("subsidy_first_eligible", "首次创业补贴-符合条件", .yesNo, page: 2, applies: applicable("subsidy_first_eligible")),
+        FieldSpec("subsidy_first_received", "首次创业补贴-已享受", .yesNo, page: 2, applies: applicable("subsidy_first_received")),
+        FieldSpec("subsidy_reward_eligible", "创业一次性奖励-符合条件", .yesNo, page: 2, applies: applicable("subsidy_reward_eligible")),
+        FieldSpec("subsidy_reward_received", "创业一次性奖励-已享受", .yesNo, page: 2, applies: applicable("subsidy_reward_received")),
+        FieldSpec("subsidy_jobs_eligible", "岗位开发补贴-符合条件", .yesNo, page: 2, applies: applicable("subsidy_jobs_eligible")),
+        FieldSpec("subsidy_jobs_received", "岗位开发补贴-已享受", .yesNo, page: 2, applies: applicable("subsidy_jobs_received")),
         FieldSpec("loan_amount", "创业担保贷款(元)", .text(maxLength: 20), page: 2),
         FieldSpec("remarks", "备注", .text(maxLength: 200), page: 2),
     ])
