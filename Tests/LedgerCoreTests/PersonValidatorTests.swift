@@ -171,7 +171,7 @@ struct PersonValidatorTests {
         let found = findings(Fixture.started(["jobs_created": "1001"]))
         #expect(found.map(\.code) == ["jobs.impossible"])
         #expect(found.first?.severity == .error)
-        #expect(found.first?.message == "带动就业人数1001人不可能：社区初期创业者的经营主体带动就业不会超过1000人，请核对（不含创业者本人）")
+        #expect(found.first?.message == "带动就业人数1001人不可能（社区初期创业者至多带动1000人），请核对")
         let typo = PersonValidator.validate(Fixture.started(["jobs_created": "99999"]), context: Fixture.context())
         #expect(typo.saveable == nil)
         #expect(typo.findings.map(\.code) == ["jobs.impossible"])

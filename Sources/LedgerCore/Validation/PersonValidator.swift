@@ -238,7 +238,7 @@ public enum PersonValidator {
         let impossible = jobs > jobsCreatedLimit
         if impossible {
             r.error("jobs_created", "jobs.impossible",
-                    "带动就业人数\(jobs)人不可能：社区初期创业者的经营主体带动就业不会超过\(jobsCreatedLimit)人，请核对（不含创业者本人）")
+                    "带动就业人数\(jobs)人不可能（社区初期创业者至多带动\(jobsCreatedLimit)人），请核对")
         }
         var credit: String?
         if let text = r.value("credit_code") {
