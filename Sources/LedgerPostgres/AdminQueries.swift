@@ -63,7 +63,7 @@ extension PostgresLedger {
                 throw StoreError("找不到社区\(edit.original.code)（或您的数据库登录无权查看该社区）")
             }
             switch edit.merged(onto: current) {
-            case .success(let merged): try await writeCommunity(pg, merged, old: current)
+            case .success(let merged): try await writeCommunity(pg, merged, old: current, accepted: edit.acceptedWarningChanges)
             case .failure(let conflict): throw StoreError(conflict.message)
             }
         }
@@ -71,13 +71,16 @@ extension PostgresLedger {
 
     /// Writes a profile over `old` (nil: a new community) with its audit entry; a clerk may not change what a
     /// district decides (`ProfileRights`; the database holds it too, v8-profile-rights).
-    private func writeCommunity(_ pg: PG, _ c: Community, old: Community?) async throws {
+    private func writeCommunity(_ pg: PG, _ c: Community, old: Community?,
+                                accepted: [(field: String, reason: String)] = []) async throws {
         try await requireWritable(pg, community: c.code)
         if let old, try await writable(pg) != nil {
             try ProfileRights.requireCommunityMayChange(from: old, to: c, operatorName: operatorName)
         }
         try await writeProfile(pg, c)
-        let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+        var changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+        // The reasons go with the change they explain (none without one).
+        if !changes.isEmpty { changes += accepted.map { FieldChange(field: $0.field, old: nil, new: $0.reason) } }
         if !changes.isEmpty {
             try await audit(pg, community: c.code, table: "community", id: c.code, action: old == nil ? "insert" : "update", changes: changes)
         }

@@ -72,6 +72,7 @@ extension PostgresLedger {
     private func context(_ c: Community, _ lookups: PersonLookups) -> ValidationContext {
         var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, personsWithIdNumber: { lookups($0) })
         context.sameDayServices = { lookups.sameDay($0, $1, $2) }
+        context.surveyOfPerson = { lookups.survey($0) }
         return context
     }
 

@@ -12,6 +12,7 @@ final class PersonLookups {
     var pending: (String) -> [ValidationContext.ExistingPerson] = { _ in [] }
 
     private var twins: [ServiceTwinKey: [Int64]] = [:]
+    private var surveys: [Int64: SurveyFacts] = [:]
     private var loadedPersons: Set<Int64> = []
     private(set) var missingPersons: Set<Int64> = []
 
@@ -22,6 +23,16 @@ final class PersonLookups {
             return []
         }
         return twins[ServiceTwinKey(person: person, date: date.description, type: type.rawValue)] ?? []
+    }
+
+    /// A person's survey date and training answer (`ValidationContext.surveyOfPerson`); a person not loaded yet is
+    /// asked for with their services, in the same round.
+    func survey(_ person: Int64) -> SurveyFacts? {
+        guard loadedPersons.contains(person) else {
+            missingPersons.insert(person)
+            return nil
+        }
+        return surveys[person]
     }
 
     func callAsFunction(_ idNumber: String) -> [ValidationContext.ExistingPerson] {
@@ -50,6 +61,13 @@ final class PersonLookups {
             """) {
             let key = ServiceTwinKey(person: try row["person_id"].decode(Int64.self), date: try row.text("service_date"), type: try row.text("service_type"))
             twins[key, default: []].append(try row.id())
+        }
+        // As the SQLite engine reads them: the stored fields' text, 参加创业培训 read as the validator reads it.
+        for row in try await pg.rows("""
+            SELECT id, fields->>'survey_date' AS survey_date, fields->>'trained' AS trained FROM person WHERE id = ANY(\(persons))
+            """) {
+            guard let date = try row.optionalText("survey_date") else { continue }
+            surveys[try row.id()] = SurveyFacts(surveyDate: date, trained: try row.optionalText("trained").flatMap(YesNo.parse) ?? false)
         }
     }
 
@@ -81,6 +99,7 @@ extension PostgresLedger {
             var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
                                             personsWithIdNumber: { lookups($0) })
             context.sameDayServices = { lookups.sameDay($0, $1, $2) }
+            context.surveyOfPerson = { lookups.survey($0) }
             let judged = Self.validate(register, fields, context: context, staff: operatorName)
             if try await !lookups.loadMissing(pg) { return judged }
         }

@@ -110,8 +110,8 @@ public enum Effect: Sendable, Equatable {
     case saveRecord(kind: FormKind, community: String, fields: [String: String], acceptedWarnings: [String: String], keepForNext: Bool,
                     editing: EditingRecord? = nil)
     /// A profile saved at the form; `openedAs`: the profile as the form opened it (nil: a new community), so that
-    /// only what the form changed is written (`ProfileEdit`).
-    case saveCommunity(Community, openedAs: Community?)
+    /// only what the form changed is written (`ProfileEdit`); `reasons`: the warnings accepted, by code.
+    case saveCommunity(Community, openedAs: Community?, reasons: [String: String] = [:])
     case loadPage(PageQuery)
     case searchRecords(register: Register, community: String, query: String, limit: Int)
     case openRecord(Register, id: Int64, focus: String?)

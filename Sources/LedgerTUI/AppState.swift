@@ -73,7 +73,8 @@ public enum Dialog: Sendable, Hashable {
     /// Opening a form of a kind that has a kept draft: restore it, start a new one, or discard it.
     case recoverDraft(Draft)
     /// At start: the operator's kept drafts of this community, to restore one of them.
-    case keptDrafts(ListState)
+    /// `discarding`: d was pressed on the selected one, whose discarding is asked first (it cannot be undone).
+    case keptDrafts(ListState, discarding: Bool = false)
     /// A warning must be accepted with a reason before saving.
     case acceptWarning(Finding, reason: TextEditor, keepForNext: Bool)
     /// Quit the program?

@@ -88,12 +88,9 @@ func keptDraftsKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [E
         state.dialog = nil
         return restoreDraft(&state, drafts[list.selected])
     case .character("d"), .character("D"):
+        // Asked first: a draft is the only copy of what was typed, and d sits next to keys pressed in passing.
         guard list.selected < drafts.count else { return [] }
-        let effects = state.discardDraft(slot: drafts[list.selected].slot)
-        state.show("已放弃草稿：\(drafts[list.selected].label)")
-        let left = state.communityDrafts.count
-        if left == 0 { state.dialog = nil } else { state.dialog = .keptDrafts(ListState(selected: min(list.selected, left - 1))) }
-        return effects
+        state.dialog = .keptDrafts(list, discarding: true)
     case .escape, .character("n"), .character("N"):
         state.dialog = nil
         state.show("草稿已保留：新建同类表单时会再次提示")
@@ -101,6 +98,22 @@ func keptDraftsKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [E
         break
     }
     return []
+}
+
+/// Keys of the question whether to discard the selected kept draft: y or Enter discards it, any other key goes
+/// back to the list with it kept.
+func discardKeptDraftKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [Effect] {
+    let drafts = state.communityDrafts
+    guard [Key.enter, .character("y"), .character("Y")].contains(key), list.selected < drafts.count else {
+        state.dialog = .keptDrafts(list)
+        state.show("草稿已保留")
+        return []
+    }
+    let effects = state.discardDraft(slot: drafts[list.selected].slot)
+    state.show("已放弃草稿：\(drafts[list.selected].label)")
+    let left = state.communityDrafts.count
+    if left == 0 { state.dialog = nil } else { state.dialog = .keptDrafts(ListState(selected: min(list.selected, left - 1))) }
+    return effects
 }
 
 /// Keys of the offer made when a form of a kind with a kept draft is opened.
@@ -136,5 +149,14 @@ enum KeptDraftsView {
             // `2026-12-06T04:15:…` reads as 2026-12-06 04:15.
             (i == list.selected ? "▶ " : "  ") + d.label + (d.savedAt.map { "（\(TimeText.shown($0))）" } ?? "")
         }
+    }
+}
+
+extension FormState {
+    /// Whether the quit dialog speaks of this form: a new record's form whose draft is kept (quitting keeps it, and
+    /// the next start offers it), or a correction or profile with changes not saved (quitting gives them up).
+    func hasUnsavedContent(drafts: [Draft]) -> Bool {
+        guard let slot = draftSlot else { return dirty }
+        return drafts.contains { $0.slot == slot }
     }
 }

@@ -452,7 +452,13 @@ private func formKey(_ state: inout AppState, _ form: FormState, _ key: Key) -> 
     default:
         let textBefore = form.editor.text
         form.edit(key)
-        if form.editor.truncated { state.show("已达到最大长度\(form.editor.limit)个字符", error: true) }
+        let label = form.focusedField?.label ?? ""
+        if form.editor.truncated {
+            form.refusedTyping += 1
+            state.show("\(label)最多\(form.editor.limit)个字，已满：多输入的\(form.refusedTyping)个字未录入", error: true)
+        } else if form.editor.text != textBefore, form.editor.characters.count == form.editor.limit {
+            state.show("\(label)已达最多\(form.editor.limit)个字，再输入的字不会录入")
+        }
         if form.editor.text != textBefore {
             form.defaulted.remove(form.focus)
             return formEdited(&state, &form)
@@ -503,6 +509,10 @@ private func formMoved(_ state: inout AppState, _ form: inout FormState, previou
 
 /// Shows the first problem of the field just left, if any, in the status line.
 private func showLeftFieldProblem(_ state: inout AppState, _ form: FormState) {
+    if let left = form.lastLeft, form.lastLeftRefused > 0, form.visibleFindings(for: left).isEmpty, let field = form.spec.field(left) {
+        state.show("\(field.label)最多\(field.maxLength)个字：多输入的\(form.lastLeftRefused)个字未录入，请核对", error: true)
+        return
+    }
     guard let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) else { return }
     let label = form.spec.field(left)?.label ?? left
     state.show("\(label)：\(finding.message)", error: finding.severity == .error)
@@ -566,7 +576,7 @@ private func saveProfile(_ state: inout AppState, _ form: FormState) -> [Effect]
             state.show("社区代码不能在档案中修改：请改回\(current.code)后保存。新增社区请用 chuangye init", error: true)
             return []
         }
-        return [.saveCommunity(community, openedAs: form.openedProfile)]
+        return [.saveCommunity(community, openedAs: form.openedProfile, reasons: form.acceptedWarnings)]
     case .failure(let problem):
         state.show(problem.message, error: true)
         return []
@@ -628,8 +638,8 @@ private func dialogKey(_ state: inout AppState, _ dialog: Dialog, _ key: Key) ->
         return recoverDraftKey(&state, draft, key)
     case .evaluationInput(let prompt, let editor):
         return evaluationDialogKey(&state, prompt, editor, key)
-    case .keptDrafts(let list):
-        return keptDraftsKey(&state, list, key)
+    case .keptDrafts(let list, let discarding):
+        return discarding ? discardKeptDraftKey(&state, list, key) : keptDraftsKey(&state, list, key)
     case .acceptWarning(let finding, let reason, let keepForNext):
         switch LineInput(reason, key) {
         case .cancelled:

@@ -162,6 +162,21 @@ struct PersonValidatorTests {
         #expect(findings(Fixture.started(["jobs_created": "200"])).isEmpty)
         #expect(codes(Fixture.started(["jobs_created": "201"])) == ["jobs.large"])
         #expect(codes(Fixture.started(["jobs_created": "-1"])) == ["range"])
+        #expect(findings(Fixture.started(["jobs_created": "-1"])).first?.message == "带动就业人数应不小于0，现为-1")
+    }
+
+    /// A clerk's typo (99999 for 9) made 创业带动就业指数 50002 and, its warning accepted, earned full marks.
+    @Test func jobsAboveTheLimitAreAnErrorSayingWhy() throws {
+        #expect(codes(Fixture.started(["jobs_created": "1000"])) == ["jobs.large"])
+        let found = findings(Fixture.started(["jobs_created": "1001"]))
+        #expect(found.map(\.code) == ["jobs.impossible"])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message == "带动就业人数1001人不可能（社区初期创业者至多带动1000人），请核对")
+        let typo = PersonValidator.validate(Fixture.started(["jobs_created": "99999"]), context: Fixture.context())
+        #expect(typo.saveable == nil)
+        #expect(typo.findings.map(\.code) == ["jobs.impossible"])
+        // Only one error when the person has not started either: the figure itself is what is wrong.
+        #expect(codes(Fixture.intending(["jobs_created": "5000"])) == ["jobs.impossible"])
     }
 
     @Test func subsidyRules() {

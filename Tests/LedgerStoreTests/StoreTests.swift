@@ -145,7 +145,8 @@ struct ServiceStoreTests {
         let db = try emptyDatabase()
         _ = try db.savePerson(intending(), community: "630102001")
         let result = try db.recordService(service(date: "2023-12-31"), community: "630102001")
-        #expect(result.findings.map(\.code) == ["date.outside_period"])
+        // Before the period is before the person's survey (2024-03-15) too: both are said.
+        #expect(result.findings.map(\.code) == ["date.outside_period", "service.before_survey"])
         #expect(try db.scoreFacts(community: "630102001")[.participants] == 0)
     }
 

@@ -178,7 +178,7 @@ struct KeptDraftTests {
         #expect(state.dialog == nil)
         _ = reduce(&state, .draftsLoaded([other, draft(.activity, "宣传", slot: "y-2")]))
         #expect(state.dialog == .keptDrafts(ListState()))
-        press(&state, [.character("d")])
+        press(&state, [.character("d"), .character("y")])
         #expect(state.dialog == nil)
         #expect(state.drafts.map(\.slot) == ["y-1"])
     }

@@ -21,6 +21,6 @@ struct ProfileCodeTests {
         var state = homeState(width: 80, height: 24)
         press(&state, [.character("6")])
         let effects = press(&state, [.function(2)])
-        #expect(effects.contains { if case .saveCommunity(let c, _) = $0 { c.code == "630102001" } else { false } })
+        #expect(effects.contains { if case .saveCommunity(let c, _, _) = $0 { c.code == "630102001" } else { false } })
     }
 }

@@ -305,7 +305,7 @@ struct ProfileChecklistTests {
         press(&state, [.tab])  // work_rules
         press(&state, type("1") + [.tab])
         let effects = press(&state, [.function(2)])
-        guard case .saveCommunity(let c, _)? = effects.last else { Issue.record("expected a save, got \(effects)"); return }
+        guard case .saveCommunity(let c, _, _)? = effects.last else { Issue.record("expected a save, got \(effects)"); return }
         #expect(c.checklist["work_rules"] == Points(1))
         #expect(c.checklist["leading_group"] == Points(2))
         #expect(c.labourForce == 40)

@@ -84,9 +84,9 @@ public struct EffectRunner: Sendable {
         case .saveRecord(let kind, let community, let fields, let accepted, let keepForNext, let editing):
             let token = editing.map { EditToken(id: $0.id, version: $0.version, fields: $0.originalFields) }
             return try await save(kind, community: community, fields: fields, accepted: accepted, keepForNext: keepForNext, editing: token)
-        case .saveCommunity(let community, let opened):
+        case .saveCommunity(let community, let opened, let reasons):
             if let opened {
-                try await database.saveProfile(ProfileEdit(original: opened, edited: community))
+                try await database.saveProfile(ProfileEdit(original: opened, edited: community, acceptedWarnings: reasons))
             } else {
                 try await database.saveCommunity(community)
             }

@@ -5,10 +5,19 @@
 public struct ProfileEdit: Sendable, Hashable {
     public let original: Community
     public let edited: Community
+    /// Warnings about the edited profile accepted at the form, with their reasons, by code (`LabourForceCheck`):
+    /// kept in the profile change's history entry, as a record's accepted warnings are kept with it.
+    public let acceptedWarnings: [String: String]
 
-    public init(original: Community, edited: Community) {
+    public init(original: Community, edited: Community, acceptedWarnings: [String: String] = [:]) {
         self.original = original
         self.edited = edited
+        self.acceptedWarnings = acceptedWarnings
+    }
+
+    /// The history entry's lines for the accepted warnings (`accepted_warning.CODE`: the reason), in code order.
+    public var acceptedWarningChanges: [(field: String, reason: String)] {
+        acceptedWarnings.sorted { $0.key < $1.key }.map { ("accepted_warning." + $0.key, $0.value) }
     }
 
     /// A profile field, named as the form names it.

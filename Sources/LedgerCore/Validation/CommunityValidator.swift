@@ -11,7 +11,10 @@ public enum CommunityValidator {
     /// far below where a rate's cross-multiplication or a district's sum could overflow.
     public static let labourForceRange = 1...10_000_000
 
-    public static func validate(_ raw: [String: String], today: Day, checklist: [String: Points] = [:]) -> Validated<Community> {
+    /// `figures`: the community's registered persons and saved labour force, when known (the profile form), for
+    /// `LabourForceCheck`'s warnings.
+    public static func validate(_ raw: [String: String], today: Day, checklist: [String: Points] = [:],
+                                figures: LabourForceCheck.Figures? = nil) -> Validated<Community> {
         var findings: [Finding] = []
         func text(_ key: String, max: Int) -> String? {
             guard let v = Normalize.optional(raw[key]) else {
@@ -37,7 +40,10 @@ public enum CommunityValidator {
         }
         var labour = 0
         if let v = Normalize.optional(raw["labour_force"]).map(Normalize.halfWidth) {
-            if let n = Int(v), labourForceRange.contains(n) { labour = n } else if Int(v) != nil || v.allSatisfy(\.isNumber) {
+            if let n = Int(v), labourForceRange.contains(n) {
+                labour = n
+                if let figures { findings += LabourForceCheck.warnings(n, figures) }
+            } else if Int(v) != nil || v.allSatisfy(\.isNumber) {
                 findings.append(.error("labour_force", "range",
                                        "城镇劳动者总数应在\(labourForceRange.lowerBound)到\(labourForceRange.upperBound)之间，现为“\(v)”"))
             } else {

@@ -162,7 +162,9 @@ public struct FieldReader {
             return nil
         }
         guard range.contains(v) else {
-            error(key, "range", "\(label(key))应在\(range.lowerBound)到\(range.upperBound)之间，现为\(v)")
+            // An open range (its caller judges large figures itself) names only its floor.
+            let expected = range.upperBound == .max ? "应不小于\(range.lowerBound)" : "应在\(range.lowerBound)到\(range.upperBound)之间"
+            error(key, "range", "\(label(key))\(expected)，现为\(v)")
             return nil
         }
         return v

@@ -1,6 +1,12 @@
 /// Turns the raw fields of a survey-register row into a `Person` and findings: every rule of SPEC §2.1.
 public enum PersonValidator {
     static let maxJobsBeforeWarning = 200
+    /// The most 带动就业人数 a community entrepreneur's early-stage business can have: from 1,000 employees a
+    /// business is a large enterprise (中小企业划型标准, 工信部联企业〔2011〕300号), which a resident's start-up
+    /// registered by the community window is not; the seeds' figures are a city's 3,000 jobs from 500 starts (1:6).
+    /// Above it the figure is a typo (99999 for 9), an error, not a warning a reason could wave through: it would
+    /// decide 创业带动就业指数 on its own. The one limit form, import and both engines check.
+    public static let jobsCreatedLimit = 1_000
     static let maxLoanYuan: Int64 = 3_000_000
     /// No one living is this old at the survey date (the oldest person recorded reached 122).
     static let impossibleAge = 120
@@ -227,7 +233,13 @@ public enum PersonValidator {
         let name = r.text("entity_name", max: 100)
         let type = r.coded(EntityType.self, "entity_type")
         let license = r.date("license_date", notAfter: context.today)
-        let jobs = r.integer("jobs_created", range: 0...100_000) ?? 0
+        // Read without the limit so that a figure above it gets the message that says why it cannot be.
+        let jobs = r.integer("jobs_created", range: 0...Int.max) ?? 0
+        let impossible = jobs > jobsCreatedLimit
+        if impossible {
+            r.error("jobs_created", "jobs.impossible",
+                    "带动就业人数\(jobs)人不可能（社区初期创业者至多带动\(jobsCreatedLimit)人），请核对")
+        }
         var credit: String?
         if let text = r.value("credit_code") {
             switch CreditCode.check(text) {
@@ -243,7 +255,7 @@ public enum PersonValidator {
             for key in ["entity_name", "entity_type", "credit_code", "license_date"] where r.has(key) {
                 r.error(key, "not_applicable", "创业状态为“有创业意愿”时不应填写\(r.label(key))")
             }
-            if jobs > 0 { r.error("jobs_created", "jobs.not_started", "尚未创业，带动就业人数应为0") }
+            if jobs > 0, !impossible { r.error("jobs_created", "jobs.not_started", "尚未创业，带动就业人数应为0") }
             return b
         }
         if name == nil, !r.has("entity_name") { r.error("entity_name", "required", "已创业，请填写经营主体名称") }
@@ -254,7 +266,7 @@ public enum PersonValidator {
         if let license, let birth, license < birth.adding(years: 16) {
             r.error("license_date", "license.under16", "营业执照登记日期早于本人16周岁生日（\(birth.adding(years: 16))）")
         }
-        if jobs > maxJobsBeforeWarning {
+        if jobs > maxJobsBeforeWarning, !impossible {
             r.warning("jobs_created", "jobs.large", "带动就业人数\(jobs)人超过\(maxJobsBeforeWarning)人，请核实（不含创业者本人）")
         }
         b.name = name

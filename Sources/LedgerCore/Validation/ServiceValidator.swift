@@ -26,10 +26,24 @@ public enum ServiceValidator {
         if let earlier = context.sameDayServices(person.id, date, type).filter({ $0 < (context.editingId ?? .max) }).min() {
             r.warning("service_date", "service.duplicate", "此人当天已有一条“\(type.rawValue)”服务记录（第\(earlier)号），可能重复登记")
         }
+        if let survey = context.surveyOfPerson(person.id) { crossCheck(&r, date: date, type: type, survey: survey) }
         let service = Service(id: context.editingId, communityCode: context.communityCode, serviceDate: date,
                               idNumber: person.idNumber, personId: person.id, name: person.name, serviceType: type,
                               method: method, content: content, result: result, staff: staff, remarks: remarks)
         return Validated(value: service, findings: r.findings)
+    }
+
+    /// The service against its person's survey record: both are warnings (a reason may explain them), since the
+    /// service may be right and the survey record the one to correct.
+    static func crossCheck(_ r: inout FieldReader, date: Day, type: ServiceType, survey: SurveyFacts) {
+        if date < survey.surveyDate {
+            r.warning("service_date", "service.before_survey",
+                      "服务日期\(date)早于此人的摸底日期\(survey.surveyDate)，请核对服务日期或摸底日期")
+        }
+        if type == .training, !survey.trained {
+            r.warning("service_type", "service.training_not_in_survey",
+                      "此人摸底台账中“参加创业培训”为“否”：如已培训，请在摸底台账补填培训情况（否则不计入创业培训率）")
+        }
     }
 
     private struct PersonRef { let id: Int64; let idNumber: String; let name: String }

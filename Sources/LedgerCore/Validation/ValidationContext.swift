@@ -24,6 +24,9 @@ public struct ValidationContext {
     public var personsWithIdNumber: (String) -> [ExistingPerson]
     /// Ids of the active services of a person (by row id) on a day with a type: a second one is likely entered twice.
     public var sameDayServices: (_ personId: Int64, _ date: Day, _ type: ServiceType) -> [Int64] = { _, _, _ in [] }
+    /// A person's (by row id) 摸底日期 and 参加创业培训, which a service of theirs is checked against; nil while not
+    /// known (a form's look-up still on its way: its answer validates the draft again).
+    public var surveyOfPerson: (_ personId: Int64) -> SurveyFacts? = { _ in nil }
 
     public init(today: Day, communityCode: String, period: Period, editingId: Int64? = nil,
                 personsWithIdNumber: @escaping (String) -> [ExistingPerson] = { _ in [] }) {

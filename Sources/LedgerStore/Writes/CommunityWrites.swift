@@ -14,7 +14,7 @@ extension AppDatabase {
         try write { db in
             guard let current = try Self.community(db, code: edit.original.code) else { throw StoreError.notFound("社区\(edit.original.code)") }
             switch edit.merged(onto: current) {
-            case .success(let merged): try writeCommunity(db, merged, old: current)
+            case .success(let merged): try writeCommunity(db, merged, old: current, accepted: edit.acceptedWarningChanges)
             case .failure(let conflict): throw StoreError(conflict.message)
             }
         }
@@ -22,7 +22,8 @@ extension AppDatabase {
 
     /// Writes a profile over `old` (nil: a new community), with its audit entry; a clerk may not change what a
     /// district decides (`ProfileRights`).
-    private func writeCommunity(_ db: Database, _ c: Community, old: Community?) throws {
+    private func writeCommunity(_ db: Database, _ c: Community, old: Community?,
+                                accepted: [(field: String, reason: String)] = []) throws {
         try requireWritable(db, community: c.code)
         if let old, try Self.writable(db, operatorName: operatorName) != nil {
             try ProfileRights.requireCommunityMayChange(from: old, to: c, operatorName: operatorName)
@@ -42,7 +43,9 @@ extension AppDatabase {
                 ON CONFLICT(community_code, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths
                 """, arguments: [c.code, item, points.hundredths])
         }
-        let changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+        var changes = AuditLog.diff(old: old.map(Self.fields) ?? [:], new: Self.fields(c))
+        // The reasons go with the change they explain (none without one).
+        if !changes.isEmpty { changes += accepted.map { FieldChange(field: $0.field, old: nil, new: $0.reason) } }
         if !changes.isEmpty {
             try AuditLog.record(db, at: now(), operatorName: operatorName, community: c.code, table: "community",
                                 id: c.code, action: old == nil ? "insert" : "update", changes: changes)

@@ -103,7 +103,8 @@ extension AppDatabase {
     public func importServices(_ rows: some Sequence<RawRecord>, community: String, mode: ImportMode,
                                acceptWarningsReason: String? = nil, source: String = "") throws -> ImportReport {
         try importRecords(rows, table: "service", community: community, mode: mode, acceptWarningsReason: acceptWarningsReason, source: source) { db, c in
-            let persons = try Self.personsById(db, community: community)
+            var surveys: [Int64: SurveyFacts] = [:]
+            let persons = try Self.personsById(db, community: community, surveys: &surveys)
             // Services already registered, by person, day and type (the earliest of each), and those of the file by
             // line: a second one is probably entered twice (a file imported again, or a row repeated).
             let registered = try Self.firstServicesByKey(db, community: community)
@@ -113,6 +114,7 @@ extension AppDatabase {
             context.sameDayServices = { person, date, type in
                 registered[ServiceTwinKey(person: person, date: date.description, type: type.rawValue)].map { [$0] } ?? []
             }
+            context.surveyOfPerson = { surveys[$0] }
             var touched: Set<Int64> = []
             let staff = operatorName
             return ImportSteps(
@@ -316,11 +318,22 @@ extension AppDatabase {
 
     /// Active persons of a community by ID number.
     static func personsById(_ db: Database, community: String) throws -> [String: ValidationContext.ExistingPerson] {
+        var unused: [Int64: SurveyFacts] = [:]
+        return try personsById(db, community: community, surveys: &unused)
+    }
+
+    /// The community's active persons by ID number, and (in `surveys`, by row id) what their services are checked
+    /// against, read in the same pass.
+    static func personsById(_ db: Database, community: String,
+                            surveys: inout [Int64: SurveyFacts]) throws -> [String: ValidationContext.ExistingPerson] {
         var result: [String: ValidationContext.ExistingPerson] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, id_number FROM person WHERE community_code = ? AND deleted_at IS NULL",
-                                       arguments: [community])
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, name, id_number, survey_date, trained FROM person WHERE community_code = ? AND deleted_at IS NULL
+            """, arguments: [community])
         while let row = try rows.next() {
-            result[row["id_number"]] = .init(id: row["id"], name: row["name"], communityCode: community)
+            let id: Int64 = row["id"]
+            result[row["id_number"]] = .init(id: id, name: row["name"], communityCode: community)
+            surveys[id] = SurveyFacts(surveyDate: row["survey_date"] as String, trained: row["trained"] as Bool)
         }
         return result
     }

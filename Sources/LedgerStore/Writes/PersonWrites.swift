@@ -96,6 +96,7 @@ extension AppDatabase {
         var context = ValidationContext(today: today(), communityCode: c.code, period: c.period, editingId: editingId,
                                         personsWithIdNumber: { (try? PersonsByIdNumber.fetch(db, idNumber: $0)) ?? [] })
         context.sameDayServices = { person, date, type in (try? Self.sameDayServices(db, person: person, date: date, type: type)) ?? [] }
+        context.surveyOfPerson = { person in try? Self.surveyFacts(db, person: person) }
         return context
     }
 }

@@ -50,6 +50,14 @@ extension AppDatabase {
         return f
     }
 
+    /// A person's survey date and training answer (`ValidationContext.surveyOfPerson`), whether active or not: a
+    /// service of a deleted person is judged by its unknown person already.
+    static func surveyFacts(_ db: Database, person: Int64) throws -> SurveyFacts? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT survey_date, trained FROM person WHERE id = ?"),
+                                         arguments: [person]) else { return nil }
+        return SurveyFacts(surveyDate: row["survey_date"] as String, trained: row["trained"] as Bool)
+    }
+
     /// Ids of the active services of a person on a day with a type (`ValidationContext.sameDayServices`).
     static func sameDayServices(_ db: Database, person: Int64, date: Day, type: ServiceType) throws -> [Int64] {
         try Int64.fetchAll(db.cachedStatement(sql: """

@@ -47,6 +47,11 @@ public struct FormState: Sendable {
     public var draftSlot: String?
     /// The field focused before the current one: its message is shown when it is left.
     public private(set) var lastLeft: String?
+    /// Characters typed into the focused field past its limit (refused): said when they are typed and again when
+    /// the field is left, since the next key clears the status line and a cut name would otherwise pass unseen.
+    public internal(set) var refusedTyping = 0
+    /// `refusedTyping` of the field just left.
+    public private(set) var lastLeftRefused = 0
 
     public init(spec: FormSpec, today: Day, values: [String: String], defaults: [String: String] = [:], focus: String? = nil) {
         self.spec = spec
@@ -110,7 +115,11 @@ public struct FormState: Sendable {
     /// Commits the editor and focuses `key`.
     public mutating func focus(on key: String) {
         commitEditor()
-        if key != focus { lastLeft = focus }
+        if key != focus {
+            lastLeft = focus
+            lastLeftRefused = refusedTyping
+            refusedTyping = 0
+        }
         focus = key
         editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200,
                             replaceOnType: defaulted.contains(key) || Self.replacesOnType(spec.field(key), values[key]))

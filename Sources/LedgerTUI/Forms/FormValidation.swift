@@ -19,7 +19,8 @@ extension AppState {
         let input = ValidationInput(values: form.applicableValues, community: community, knownPersons: knownPersons,
                                     knownSameDayServices: knownSameDayServices,
                                     acceptedWarnings: form.acceptedWarnings, servicePerson: form.servicePerson,
-                                    original: form.editing?.originalFields, editingId: form.editing?.id)
+                                    original: form.editing?.originalFields, editingId: form.editing?.id,
+                                    registered: facts[.registered])
         guard input != form.validatedInput else { return }
         form.validatedInput = input
         let raw = input.values
@@ -31,7 +32,10 @@ extension AppState {
             form.findings = validated.findings
             form.contribution = surveyContribution(validated, form)
         case .service:
-            guard let context = validationContext(editingId: editingId) else { return }
+            guard var context = validationContext(editingId: editingId) else { return }
+            // The person's survey record the form looked up (its answer is part of the input, so it validates again).
+            let snapshot = form.servicePerson?.person
+            context.surveyOfPerson = { id in snapshot.flatMap { $0.id == id ? SurveyFacts($0) : nil } }
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
             form.findings = validated.findings
             // A service is built only once the rule has been asked: its key is the question.
@@ -50,7 +54,9 @@ extension AppState {
                 return Finding(field: field.key, severity: .error, code: "checklist.level",
                                message: "“\(value)”不是此项的一档，请从列表中选择：\(choice.names.joined(separator: "、"))")
             }
-            form.findings = CommunityValidator.validate(raw, today: today).findings + unknownAnswers
+            // Checked against the community as it is (the first-run profile has neither figure yet).
+            let figures = LabourForceCheck.Figures(registered: facts[.registered], saved: community?.labourForce)
+            form.findings = CommunityValidator.validate(raw, today: today, figures: figures).findings + unknownAnswers
             form.contribution = nil
         }
     }
@@ -149,6 +155,8 @@ struct ValidationInput: Hashable, Sendable {
     let servicePerson: PersonSnapshot?
     let original: [String: String]?
     let editingId: Int64?
+    /// The persons registered (the profile's labour force is checked against them).
+    let registered: Int
 }
 
 /// What the saved score is computed from: it is computed again only when this changes.

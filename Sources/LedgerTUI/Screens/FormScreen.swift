@@ -145,6 +145,11 @@ enum DialogView {
             title = "退出"
             if state.community == nil, case .form(let form) = state.screen, form.dirty {
                 lines = ["确定退出创业台账吗？", "社区档案尚未保存，退出后需要重新填写。", "", "Enter / y 退出    其他键 取消（F2 保存档案）"]
+            } else if case .form(let form) = state.screen, form.hasUnsavedContent(drafts: state.drafts) {
+                // What becomes of the open form: a new record's draft is kept; a correction or the profile is not.
+                lines = form.draftSlot == nil
+                    ? ["确定退出创业台账吗？", "正在修改的内容尚未保存，退出后将放弃。", "", "Enter / y 退出    其他键 取消（F2 保存）"]
+                    : ["确定退出创业台账吗？", "正在填写的表单未保存：草稿已保留，下次启动时会提示恢复。", "", "Enter / y 退出    其他键 取消（F2 保存）"]
             } else {
                 lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
             }
@@ -163,11 +168,16 @@ enum DialogView {
             title = "恢复草稿？"
             lines = ["有一份未保存的草稿：\(draft.label)", "",
                      "Enter 恢复    n 新建（草稿保留）    d 放弃草稿并新建    Esc 返回"]
-        case .keptDrafts(let list):
+        case .keptDrafts(let list, let discarding):
             let drafts = state.communityDrafts
             title = "未保存的草稿（\(drafts.count)份）"
-            lines = ["上次有未保存的表单，选择一份恢复：", ""] + KeptDraftsView.lines(drafts, list)
-                + ["", "↑↓选择  Enter 恢复  d 放弃选中的草稿  Esc 稍后（新建同类表单时再提示）"]
+            if discarding, list.selected < drafts.count {
+                let label = DisplayWidth.shortened(drafts[list.selected].label, 50)
+                lines = ["放弃草稿“\(label)”？", "放弃后其中填写的内容无法恢复。", "", "Enter / y 放弃    其他键 保留并返回列表"]
+            } else {
+                lines = ["上次有未保存的表单，选择一份恢复：", ""] + KeptDraftsView.lines(drafts, list)
+                    + ["", "↑↓选择  Enter 恢复  d 放弃选中的草稿  Esc 稍后（新建同类表单时再提示）"]
+            }
         case .dateRange(let editor):
             title = "日期范围"
             lines = ["只显示日期在此范围内的记录（留空为全部）：", "例如 2024-01-01..2024-06-30、一个月 2024-03，或一年 2024", "", ""]
