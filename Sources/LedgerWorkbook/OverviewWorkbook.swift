@@ -29,7 +29,9 @@ public enum OverviewWorkbook {
     static let headers = ["序号", "区县", "街道", "社区", "社区代码", "城镇劳动者", "摸底人数", "服务次数", "参与创业活动者",
                           "创业参与率", "初期创业者", "带动就业人数", "创业带动就业指数", "当前得分", "自评总分", "初评总分", "评选状态",
                           "错误记录", "警告记录"]
-    static let widths: [Double] = [5, 10, 14, 14, 12, 10, 9, 9, 10, 9, 9, 10, 10, 9, 9, 9, 14, 8, 8]
+    static let widths: [Double] = [5, 10, 14, 14, 12, 10, 9, 9, 10, 9, 9, 10, 10, 9, 9, 9, statusWidth, 8, 8]
+    /// The 评选状态 column: `已签署·已锁定` on one line; a subtotal's counts wrap within it.
+    static let statusWidth: Double = 16
 
     /// Writes the overview of `scope` (`城东区` or `八一路街道`) to `path` (the caller's temporary file).
     public static func write(path: String, scope: String, entries: [Entry], today: Day, preparer: String) throws {
@@ -125,9 +127,11 @@ public enum OverviewWorkbook {
         }
         if bold {
             for c in 13 ... 15 { try sheet.blank(row, c, integer) }
-            var text = CellStyle(border: true, numberFormat: "@")
+            var text = CellStyle(wrap: true, border: true, numberFormat: "@")
             text.bold = true
             text.fill = subtotalStyle.fill
+            // Counts of several statuses wrap inside the column (they ran over the page's edge unwrapped).
+            try sheet.rowHeight(row, Double(Text.lines(f.statusText, width: Int(statusWidth) - 2)) * 13 + 4)
             try sheet.string(row, 16, f.statusText, text)
         }
         try sheet.number(row, 17, Double(f.errors), integer)

@@ -5,12 +5,12 @@ import Testing
 /// that name), the 初评 has its column once begun, and the overview puts 当前得分, 自评总分, 初评总分 and 评选状态
 /// side by side. Read back with openpyxl and printed through LibreOffice.
 struct SubmittedScoreWorkbookTests {
-    /// 八一路社区 submitted (30), 初评 begun (建立摸底台账 0: 28) and sampled; then its services imported, so the live
-    /// score is no longer the submitted one.
+    /// 八一路社区 submitted (30), 初评 begun (建立摸底台账 0: 28) and sampled; then its activities imported (a
+    /// publicity activity and a referral), so the live score is no longer the submitted one.
     static func movedOnLedger() throws -> CLI {
         let cli = try StatsCLITests.checkedLedger()
         #expect(try cli.run(as: CLI.systemUser, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字").status == 0)
-        let imported = try cli.run("import", "service", cli.write("v.csv", serviceCSV))
+        let imported = try cli.run("import", "activity", cli.write("a.csv", RegisterWorkbookTests().activityCSV))
         #expect(imported.status == 0, "\(imported.stderr)")
         return cli
     }
@@ -53,7 +53,7 @@ struct SubmittedScoreWorkbookTests {
         #expect(total[0] == "合计" && total[5] == "30" && total[6] == "28" && total[7] == "满分100分，自评30分，初评28分")
         let below = sheet.rows.dropFirst(5 + items.count).compactMap { $0.first?.text }
         #expect(below[0] == "自评：王芳于\(TimeTextProbe.shown(submittedAt))提交，自评总分30分（本表自评得分为提交时的分数）")
-        #expect(below[1] == "注意：自评提交后台账又修改了 3 处，按现在的台账计算为\(Self.points(live))分；自评须重新提交才会改变")
+        #expect(below[1] == "注意：自评提交后台账又修改了 2 处，按现在的台账计算为\(Self.points(live))分；自评须重新提交才会改变")
         #expect(below[2] == "初评：28分，尚未签署（督导评审中）")
         #expect(below[3].hasPrefix("注：自评得分为提交时按台账数据按《西宁市创建创业型社区评分表》计算并冻结的分数"))
         // The operator is the 填表人, the date the submission's
@@ -69,7 +69,7 @@ struct SubmittedScoreWorkbookTests {
         defer { cli.cleanup() }
         let live = try Self.liveTotal(cli)
         let second = profile.replacingOccurrences(of: "630102001", with: "630102002").replacingOccurrences(of: "八一路社区", with: "南关社区")
-        #expect(try cli.run("init", "--profile", cli.write("p2.toml", second)).status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "init", "--profile", cli.write("p2.toml", second)).status == 0)
         let path = cli.dir.appendingPathComponent("汇总.xlsx").path
         let result = try cli.run(as: CLI.systemUser, "export", "overview", path)
         #expect(result.status == 0, "\(result.stderr)")

@@ -48,7 +48,7 @@ struct CurrentEvaluationsTests {
         _ = try await f.submit()
         // The community moves on to the next period: its old submission is not this period's
         let next = try #require(Day(year: 2025, month: 1, day: 1)).ordinal
-        try await f.clerk.saveCommunity(community(period: Period(start: Day(ordinal: next), end: Day(ordinal: next + 364))))
+        try await f.supervisor.saveCommunity(community(period: Period(start: Day(ordinal: next), end: Day(ordinal: next + 364))))
         #expect(try await f.supervisor.currentEvaluations(community: nil).isEmpty)
     }
 }
