@@ -40,7 +40,7 @@ struct PlanCalendarTests {
         #expect(open.lockNotice == nil)
         let locked = Planner.plan(rubric, facts: figures, checklist: [:], period: period, today: Day(year: 2026, month: 12, day: 7)!,
                                   lock: Signature(by: "王督导", at: "2026-12-07T05:52:31"))
-        #expect(locked.lockNotice == "台账已由王督导于2026-12-07 05:52签署的初评锁定，计划已不能改变本期得分；以下数字仅供参考")
+        #expect(locked.lockNotice == "台账已锁定（王督导 2026-12-07 05:52 签署初评）：计划已不能改变本期得分，以下数字仅供参考")
         // The figures stay, as information
         #expect(locked.gaps == open.gaps)
     }

@@ -15,9 +15,9 @@ public struct ScorePlan: Sendable, Hashable {
         self.lock = lock
     }
 
-    /// `台账已由王督导于2026-12-06 21:09签署的初评锁定，计划已不能改变本期得分；以下数字仅供参考` (nil: not locked).
+    /// `台账已锁定（王督导 2026-12-06 21:09 签署初评）：计划已不能改变本期得分，以下数字仅供参考` (nil: not locked).
     public var lockNotice: String? {
-        lock.map { "台账已由\($0.by)于\(TimeText.shown($0.at))签署的初评锁定，计划已不能改变本期得分；以下数字仅供参考" }
+        lock.map { "台账已锁定（\($0.by) \(TimeText.shown($0.at)) 签署初评）：计划已不能改变本期得分，以下数字仅供参考" }
     }
 
     /// Every step of every item, best gain per unit of work first; steps whose work cannot be counted (checklist

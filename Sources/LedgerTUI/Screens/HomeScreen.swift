@@ -29,10 +29,12 @@ enum HomeScreen {
             (["摸底登记 \(counts.persons) 人", "服务记录 \(counts.services) 条", "工作记录 \(counts.activities) 条"], .plain, "    "),
         ]
         if let cards = state.scoreCards {
-            // The live score, and beside it what was submitted and signed for the period (which the live score
-            // no longer is once the registers changed).
-            let submitted = state.community.flatMap { state.submissions[$0.code] }.map { ["（\($0.standingText)）"] } ?? []
-            groups.append((["评分（\(cards.saved.rubricTitle)）：", "总分 \(cards.saved.total) / \(cards.saved.max)"] + submitted, .title, ""))
+            groups.append((["评分（\(cards.saved.rubricTitle)）：", "总分 \(cards.saved.total) / \(cards.saved.max)"], .title, ""))
+            // Below the live score, what was submitted and signed for the period (which the live score no longer
+            // is once the registers changed).
+            if let submitted = state.community.flatMap({ state.submissions[$0.code] }) {
+                groups.append((["本期" + submitted.standingText], .title, ""))
+            }
         }
         let errors = state.facts[.errorRecords], warnings = state.facts[.warningRecords]
         let problems = errors + warnings == 0 ? "各台账没有发现问题" : "有错误的记录 \(errors) 条，有未确认警告的记录 \(warnings) 条"

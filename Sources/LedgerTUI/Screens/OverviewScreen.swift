@@ -46,10 +46,10 @@ enum OverviewScreen {
     /// Column widths, each with room for a space after its text: a street of a district sums to millions (劳动者
     /// 8 digits, 摸底 and 服务 7); 状态 holds `已签署·已锁定` where wide. The name column (0) takes what the others
     /// leave (up to 26).
-    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 9, 6, 6, 14, 6]
+    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 10, 6, 6, 14, 6]
     /// Where narrower (80 columns), the register counts 摸底 and 服务 give way to the evaluation's columns and the
     /// status is a short word, so 问题 still fits.
-    static let narrowWidths = [0, 7, 9, 0, 0, 8, 6, 7, 6, 6, 8, 6]
+    static let narrowWidths = [0, 7, 9, 0, 0, 8, 6, 7, 6, 6, 9, 6]
     /// The name column's width below which the narrow layout is used.
     static let nameRoom = 16
 
@@ -110,10 +110,10 @@ enum OverviewScreen {
         }
 
         /// A street's: no score (the communities' scores are not summed), and how many of its communities have
-        /// submitted (`已提交 2/3`; `交2/3` where narrow).
+        /// submitted (`已提交 2/3`; `已交2/3` where narrow).
         init(street figures: [CommunityFigures], wide: Bool) {
             let submitted = figures.filter { $0.evaluation != nil }.count
-            cells = ["", "", (wide ? "已提交 " : "交") + "\(submitted)/\(figures.count)"]
+            cells = ["", "", (wide ? "已提交 " : "已交") + "\(submitted)/\(figures.count)"]
             keys = [-1, -1, figures.isEmpty ? 0 : Double(submitted) / Double(figures.count)]
         }
     }

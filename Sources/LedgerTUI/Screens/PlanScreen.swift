@@ -41,11 +41,13 @@ enum PlanScreen {
     /// detail lines.
     static func listRows(_ state: AppState) -> Int { max(1, state.height - 3 - 1 - lockLines(state) - detailLines) }
 
-    /// The line saying the records are locked, when they are.
+    /// The lines saying the records are locked, when they are (two at 80 columns).
     static func lockLines(_ state: AppState) -> Int {
-        if case .plan(let p) = state.screen, p.plan?.lock != nil { return 1 }
-        return 0
+        guard case .plan(let p) = state.screen, let notice = p.plan?.lockNotice else { return 0 }
+        return lockText(notice, width: state.width - 2).count
     }
+
+    static func lockText(_ notice: String, width: Int) -> [String] { DisplayWidth.wrap(notice, width, maxLines: 2) }
     /// The body less the title and column header lines.
     static func evidenceRows(_ state: AppState) -> Int { max(1, state.height - 3 - 2) }
 
@@ -65,8 +67,9 @@ enum PlanScreen {
         let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
         let total = state.scoreCards?.saved.total.description ?? "—"
         // Locked by the signed 初评: said first, above the figures, which stay as information.
-        let top = rect.y + (plan.lockNotice == nil ? 0 : 1)
-        if let notice = plan.lockNotice { buffer.put(notice, x: x, y: rect.y, style: .warning, maxWidth: width) }
+        let notice = plan.lockNotice.map { lockText($0, width: width) } ?? []
+        for (i, line) in notice.enumerated() { buffer.put(line, x: x, y: rect.y + i, style: .warning, maxWidth: width) }
+        let top = rect.y + notice.count
         buffer.put("评分计划：\(deadline)　当前 \(total) 分，按计划最多可再得 \(plan.reachableGain) 分", x: x, y: top, style: .title, maxWidth: width)
         let rows = p.rows
         if rows.isEmpty {
