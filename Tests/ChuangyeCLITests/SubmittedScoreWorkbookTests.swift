@@ -83,6 +83,8 @@ struct SubmittedScoreWorkbookTests {
         // The subtotal and the total count statuses; they sum no scores
         #expect(rows[5][0] == "小计" && rows[5][13 ... 16] == ["", "", "", "未提交1，已抽样1"])
         #expect(rows[6][0] == "合计" && rows[6][16] == "未提交1，已抽样1")
+        // The counts wrap inside the status column rather than run over the next cells
+        #expect(sheets[0].rows[6][16].wraps)
         // Each community's 评分表 is the same as `export score`'s: the submitted points with the 初评
         #expect(sheets[1].rows[3].map { $0.text ?? "" }.contains("初评得分"))
         #expect(!sheets[2].rows[3].map { $0.text ?? "" }.contains("初评得分"))

@@ -16,8 +16,8 @@ struct PlanCalendarTests {
         let p = Planner.plan(rubric, facts: figures, checklist: [:], period: period, today: Day(year: 2026, month: 12, day: 7)!)
         #expect(p.daysLeft == 24)
         let step = try #require(p.gaps.first { $0.itemId == "post_training_start" }?.steps.first)
-        #expect(step.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）；但须经营满3个月，距考核期结束只剩24天，本期已来不及")
-        #expect(step.tooLate == "须经营满3个月，距考核期结束只剩24天，本期已来不及")
+        #expect(step.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）；但距考核期结束只剩24天，不足3个月，本期已来不及")
+        #expect(step.tooLate == "距考核期结束只剩24天，不足3个月，本期已来不及")
         // Every step that can still count comes before it, however much better it pays per unit of work
         let ranked = p.ranked
         let late = try #require(ranked.firstIndex { $0.tooLate != nil })

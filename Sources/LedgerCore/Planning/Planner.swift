@@ -66,7 +66,7 @@ struct ItemPlanner {
     func tooLate(_ measure: Measure) -> String? {
         guard let months = Self.monthsNeeded(measure), from.adding(months: months) > period.end else { return nil }
         let days = period.end.ordinal - from.ordinal
-        return "须经营满\(months)个月，距考核期结束只剩\(days)天，本期已来不及"
+        return "距考核期结束只剩\(days)天，不足\(months)个月，本期已来不及"
     }
 
     /// The months a figure needs between the work and its counting (nil: it counts as soon as the work is done).
