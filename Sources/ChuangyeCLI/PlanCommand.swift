@@ -33,11 +33,13 @@ struct PlanCommand: AsyncParsableCommand {
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
         let facts = try await CommunityScore.facts(community, in: database)
         let details: PlanDetails
+        let lock: Signature?
         do {
             details = community.level == .street ? PlanDetails() : try await database.planDetails(community: community.code, period: community.period)
+            lock = try await (database as? any EvaluationStore)?.periodLock(community: community.code) ?? nil
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let plan = Planner.plan(chosen, facts: facts, checklist: community.checklist, period: community.period,
-                                today: database.today(), details: details)
+                                today: database.today(), details: details, lock: lock)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
         print(json ? try PlanJSON.render(plan, card: card, community: community) : PlanText.render(plan, card: card, community: community))
     }
@@ -112,6 +114,7 @@ enum CandidatesJSON {
 enum PlanText {
     static func render(_ plan: ScorePlan, card: ScoreCard, community: Community) -> String {
         var lines = ["评分计划：\(community.name)（\(community.code)）  \(card.rubricTitle)"]
+        if let notice = plan.lockNotice { lines.append("注意：" + notice) }
         let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
         lines.append("考核期 \(community.period)，\(deadline)")
         lines.append("当前总分 \(card.total) / \(card.max)，按计划最多可再得 \(plan.reachableGain) 分")

@@ -82,8 +82,18 @@ enum WorkbookExport {
         let forms = try await WorkbookFile.write(output) { temporary in
             try await writeScore(to: temporary, database: database, community: community, rubric: rubric)
         }
-        let totals = forms.map { "\($0.rubric.title) \($0.card.total)/\($0.card.max)分" }.joined(separator: "；")
-        print("已导出\(community.name)的自评评分表到 \(output.path)：\(totals)")
+        print("已导出\(community.name)的评分表到 \(output.path)：" + forms.map(summary).joined(separator: "；"))
+    }
+
+    /// What one form's export says: the submitted 自评 (and 初评) once submitted, else that the figure is today's
+    /// draft; never a recalculation called 自评.
+    static func summary(_ form: ScoreWorkbook.Form) -> String {
+        let title = form.rubric.title, card = form.card
+        guard let e = form.evaluation else { return "\(title) 自评尚未提交，按现在的台账计算为\(card.total)/\(card.max)分" }
+        var text = "\(title) 已提交的自评\(e.selfTotal)/\(e.maxTotal)分"
+        if let review = e.reviewTotal { text += "，初评\(review)分（\(e.status.rawValue)）" }
+        if card.total != e.selfTotal { text += "；按现在的台账计算为\(card.total)分" }
+        return text
     }
 
     /// Writes the 评分表 workbook to `path` (a temporary file); returns its forms. Also the app's `e` key on home.
@@ -101,10 +111,14 @@ enum WorkbookExport {
             chosen = [try CommunityScore.rubric(Rubrics.defaultId(for: community.level), among: rubrics)]
         }
         let facts = try await CommunityScore.facts(community, in: database)
+        // The full submission (its checksum recomputed) says whether the registers changed since.
+        let evaluation = try await translating { try await (database as? any EvaluationStore)?.evaluation(community: community.code) }
         let forms = chosen.map {
-            ScoreWorkbook.Form(rubric: $0, card: ScoreEngine.evaluate($0, facts: facts, checklist: community.checklist))
+            ScoreWorkbook.Form(rubric: $0, card: ScoreEngine.evaluate($0, facts: facts, checklist: community.checklist), evaluation: evaluation)
         }
-        try await translating { try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today()) }
+        try await translating {
+            try ScoreWorkbook.write(path: path, community: community, forms: forms, today: Day.today(), preparer: database.operatorName)
+        }
         return forms
     }
 
@@ -123,18 +137,20 @@ enum WorkbookExport {
             // Kept totals: constant work per community, however large the registers.
             let facts = try await database.scoreFactsByCommunity()
             let counts = try await database.countsByCommunity()
+            let evaluations = try await (database as? any EvaluationStore)?.currentEvaluations(community: nil) ?? [:]
             entries = communities.map { c in
                 let f = facts[c.code] ?? ScoreFacts()
                 let form = ScoreWorkbook.Form(rubric: rubric, card: ScoreEngine.evaluate(rubric, facts: f, checklist: c.checklist))
                 return OverviewWorkbook.Entry(community: c, facts: f, persons: counts[c.code]?.persons ?? 0,
-                                              services: counts[c.code]?.services ?? 0, form: form)
+                                              services: counts[c.code]?.services ?? 0, form: form, evaluation: evaluations[c.code])
             }
             scope = try await ReadScope.name(street: street, district: district, read: communities, database: database)
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         // A clerk's own communities are named in the workbook's title (the message only counts them).
         let title = scope ?? entries.map(\.community.name).joined(separator: "、")
         try await WorkbookFile.write(output) { temporary in
-            try await translating { try OverviewWorkbook.write(path: temporary, scope: title, entries: entries, today: Day.today()) }
+            try await translating { try OverviewWorkbook.write(path: temporary, scope: title, entries: entries, today: Day.today(),
+                                                             preparer: database.operatorName) }
         }
         // 已导出全部3个社区…, 已导出八一路街道2个社区…, 已导出1个社区… (not 全部社区3个社区).
         let reach = scope == ReadScope.allCommunities ? "全部" : scope ?? ""

@@ -121,3 +121,23 @@ extension PostgresLedger {
                                serviceStrata: SampleStrata.parse(try e.optionalText("service_strata") ?? "", unit: "项"))
     }
 }
+
+extension PostgresLedger {
+    public func currentEvaluations(community code: String?) async throws -> [String: Evaluation] {
+        try await read { pg in
+            // The latest district submission of each community for the period the community is in now.
+            let ids = try await pg.ids("""
+                SELECT MAX(e.id) FROM evaluation e JOIN community c ON c.code = e.community_code
+                    AND e.period_start = c.period_start AND e.period_end = c.period_end
+                WHERE e.review_of IS NULL AND (\(code)::text IS NULL OR e.community_code = \(code))
+                GROUP BY e.community_code
+                """)
+            var found: [String: Evaluation] = [:]
+            for id in ids {
+                let e = try await Self.evaluation(pg, id: id, checksumNow: false)
+                found[e.communityCode] = e
+            }
+            return found
+        }
+    }
+}

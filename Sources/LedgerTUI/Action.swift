@@ -38,7 +38,8 @@ public enum Action: Sendable {
     /// What the operator may do in the evaluation procedure (the evaluation screen's keys).
     case roleLoaded(EvaluationRole)
     /// Whether the community's records are locked by a signed 初评 (nil: they may be changed).
-    case lockLoaded(community: String, Signature?)
+    /// The lock, and the period's latest submission (for the home screen's line beside the live score).
+    case lockLoaded(community: String, Signature?, submission: Evaluation? = nil)
     /// Saving an edit found that someone else changed the record: fields that differ (theirs).
     case editConflict([String])
     /// An export's file already exists; nothing was written.

@@ -163,6 +163,9 @@ public struct AppState: Sendable {
     /// Signed 初评 locking communities' records, by community (`lockLoaded` after every figures load, and the
     /// evaluation screen's answers).
     public var locks: [String: Signature] = [:]
+    /// The latest submission of each community's current period, read with the lock (`lockLoaded`, and the
+    /// evaluation screen's answers): the home screen says it beside the live score.
+    public var submissions: [String: Evaluation] = [:]
     /// The lock on the current community's records, if any.
     public var lock: Signature? { community.flatMap { locks[$0.code] } }
     /// The store's server cannot be reached: the status line says so until the engine has reconnected.

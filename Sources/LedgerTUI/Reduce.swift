@@ -127,8 +127,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return overviewLoaded(&state, figures)
     case .planDetailsLoaded(let details):
         return planDetailsLoaded(&state, details)
-    case .lockLoaded(let code, let lock):
+    case .lockLoaded(let code, let lock, let submission):
         state.locks[code] = lock
+        state.submissions[code] = submission
         return []
     case .roleLoaded(let role):
         state.evaluationRole = role

@@ -5,6 +5,7 @@ import TerminalUI
 func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after request: EvaluationRequest?) -> [Effect] {
     // Signing or unlocking on this screen changes what the home screen and the forms must say.
     if let code = evaluation?.communityCode ?? state.community?.code { state.locks[code] = evaluation?.signature }
+    if let code = evaluation?.communityCode ?? state.community?.code { state.submissions[code] = evaluation }
     guard case .evaluation(var e) = state.screen else { return [] }
     e.evaluation = evaluation
     e.loaded = true

@@ -82,7 +82,9 @@ public enum EvaluationWorkbook {
     static let itemHeaders = ["序号", "评分项", "满分", "自评得分", "初评得分", "差异", "初评理由", "初评人", "初评时间", "自评计算依据"]
     static let itemWidths: [Double] = [5, 24, 7, 8, 8, 7, 28, 10, 18, 40]
     static let sampleHeaders = ["序号", "姓名", "公民身份号码", "分层", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "抽查的服务"]
-    static let sampleWidths: [Double] = [5, 10, 21, 12, 10, 34, 10, 18, 12, 24]
+    static let sampleWidths: [Double] = [5, 10, 21, 12, 10, 34, 10, 18, 12, 30]
+    /// Display columns of text a line of the 抽查的服务 column holds (its width less the cell's padding).
+    static let serviceColumnText = 27
     /// A difference shows its sign (`+1`, `-0.5`); no difference stays empty.
     static let difference = CellStyle(align: .center, border: true, numberFormat: "+0.##;-0.##;;@")
 
@@ -155,7 +157,11 @@ public enum EvaluationWorkbook {
         for (c, header) in sampleHeaders.enumerated() { try sheet.string(headerRow, c, header, .header) }
         var row = headerRow + 1
         for c in s.checks {
-            try sheet.rowHeight(row, Double(min(max(Text.lines(c.note ?? "", width: 32), 1), 20)) * 13 + 6)
+            let service = c.service.map { (c.forService ? "单独抽查：" : "同时抽查：") + $0.text } ?? ""
+            // The service wraps inside its column (the last): unwrapped, it ran past the page's edge and was cut off
+            // in print. The row is as tall as the longer of the note and the service.
+            let lines = max(Text.lines(c.note ?? "", width: 32), Text.lines(service, width: serviceColumnText))
+            try sheet.rowHeight(row, Double(min(max(lines, 1), 20)) * 13 + 6)
             try sheet.number(row, 0, Double(c.position), .points)
             try sheet.string(row, 1, c.name, .text)
             try sheet.string(row, 2, mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, .text)
@@ -165,7 +171,7 @@ public enum EvaluationWorkbook {
             try sheet.string(row, 6, c.checkedBy ?? "", .centeredText)
             try sheet.string(row, 7, TimeText.shown(c.checkedAt), .centeredText)
             try sheet.string(row, 8, correction(c), .centeredText)
-            try sheet.string(row, 9, c.service.map { (c.forService ? "单独抽查：" : "同时抽查：") + $0.text } ?? "", .text)
+            try sheet.string(row, 9, service, .wrappedText)
             row += 1
         }
         for (c, width) in sampleWidths.enumerated() { try sheet.columnWidth(c, width) }

@@ -11,25 +11,34 @@ import TerminalUI
 /// 5… one row per item (※ = inferred, with what it was inferred from); 合计; notes; signature and date
 /// ```
 public enum ScoreWorkbook {
-    /// One 评分表: a rubric and the community's score against it.
+    /// One 评分表: a rubric and the community's score against it, with the period's submitted 自评 when there is
+    /// one for this rubric.
     public struct Form: Sendable {
         public let rubric: Rubric
+        /// The live score from today's registers (before a submission, the draft of the 自评).
         public let card: ScoreCard
         /// The sheet's name (at most 31 characters; the rubric's title when nil).
         public let sheetName: String?
+        /// The submitted 自评 of the period with its 初评 (only one against this rubric: another rubric's points
+        /// are not this form's).
+        public let evaluation: Evaluation?
 
-        public init(rubric: Rubric, card: ScoreCard, sheetName: String? = nil) {
+        public init(rubric: Rubric, card: ScoreCard, sheetName: String? = nil, evaluation: Evaluation? = nil) {
             self.rubric = rubric
             self.card = card
             self.sheetName = sheetName
+            self.evaluation = evaluation?.rubricId == rubric.id ? evaluation : nil
         }
+
+        /// The total the sheet's 自评得分 column sums to: the submitted one once submitted.
+        public var selfTotal: Points { evaluation?.selfTotal ?? card.total }
     }
 
-    /// Writes one sheet per form to `path` (the caller's temporary file).
-    public static func write(path: String, community: Community, forms: [Form], today: Day) throws {
+    /// Writes one sheet per form to `path` (the caller's temporary file); `preparer` is the 填表人 (the operator).
+    public static func write(path: String, community: Community, forms: [Form], today: Day, preparer: String) throws {
         let workbook = try Workbook(path: path)
         for form in forms {
-            try ScoreSheetWriter.write(form, community: community, today: today, into: workbook)
+            try ScoreSheetWriter.write(form, community: community, today: today, preparer: preparer, into: workbook)
         }
         try workbook.close()
     }
@@ -37,69 +46,85 @@ public enum ScoreWorkbook {
 
 /// Writes one 评分表 sheet into a workbook (the score export and each community of the overview).
 enum ScoreSheetWriter {
-    static let headers = ["序号", "考评项目", "考评标准", "基本分", "考评方法", "自评得分", "计算依据"]
-    static let widths: [Double] = [5, 18, 34, 7, 34, 8, 34]
     static let headerRow = 3
 
-    static func write(_ form: ScoreWorkbook.Form, community: Community, today: Day, into workbook: Workbook) throws {
+    /// The columns: 初评得分 only once a 初评 has begun.
+    static func columns(review: Bool) -> [(header: String, width: Double)] {
+        [("序号", 5), ("考评项目", 18), ("考评标准", 34), ("基本分", 7), ("考评方法", 34), ("自评得分", 8)]
+            + (review ? [("初评得分", 8)] : []) + [("计算依据", review ? 30 : 34)]
+    }
+
+    static func write(_ form: ScoreWorkbook.Form, community: Community, today: Day, preparer: String, into workbook: Workbook) throws {
         let sheet = try workbook.addSheet(SheetName.clean(form.sheetName ?? form.rubric.title))
-        let last = headers.count - 1
+        let content = ScoreSheetRows(form)
+        let columns = columns(review: content.hasReview)
+        let last = columns.count - 1
+        let basis = last, reviewColumn = content.hasReview ? 6 : nil
         func line(_ row: Int, _ text: String, _ style: CellStyle, height: Double? = nil) throws {
             if let height { try sheet.rowHeight(row, height) }
             try sheet.string(row, 0, text, style)
             for c in 1 ... last { try sheet.blank(row, c, style) }
             try sheet.merge(row, 0, row, last, text, style)
         }
+        let date = ScoreSheetRows.date(form, today: today)
         try line(0, form.rubric.title, .title, height: 30)
         try line(1, applicant(community), .subtitle, height: 20)
         try line(2, "考核期：\(community.period.start) 至 \(community.period.end)" + FormLines.blank(6)
-                 + "日期：\(today.year)年\(today.month)月\(today.day)日", .subtitle, height: 20)
+                 + "日期：\(date.year)年\(date.month)月\(date.day)日", .subtitle, height: 20)
         try sheet.rowHeight(headerRow, 22)
-        for (c, header) in headers.enumerated() { try sheet.string(headerRow, c, header, .header) }
+        for (c, column) in columns.enumerated() { try sheet.string(headerRow, c, column.header, .header) }
 
         var row = headerRow + 1
         var group: String?
-        for (index, item) in form.card.items.enumerated() {
+        for (index, item) in content.rows.enumerated() {
             if let g = item.group, g != group {
                 try line(row, "【\(g)】", CellStyle(bold: true, align: .left, border: true))
                 group = g
                 row += 1
             }
-            let rubricItem = form.rubric.item(item.id)
-            let standard = rubricItem?.standard ?? item.title
-            let method = rubricItem?.method ?? (item.source == .inferred ? inferredNote(standard) : "")
-            let texts = [standard, method, item.explanation]
-            let lines = texts.map { Text.lines($0, width: 28) }.max() ?? 1
-            try sheet.rowHeight(row, Double(min(max(lines, 2), 20)) * 13 + 4)
+            let lines = [item.standard, item.method].map { Text.lines($0, width: 28) }
+                + [item.explanation.split(separator: "\n").reduce(0) { $0 + Text.lines(String($1), width: 24) }]
+            try sheet.rowHeight(row, Double(min(max(lines.max() ?? 1, 2), 20)) * 13 + 4)
             try sheet.number(row, 0, Double(index + 1), .points)
-            try sheet.string(row, 1, (item.source == .inferred ? "※" : "") + item.title, .wrappedText)
-            try sheet.string(row, 2, standard, .wrappedText)
+            try sheet.string(row, 1, (item.inferred ? "※" : "") + item.title, .wrappedText)
+            try sheet.string(row, 2, item.standard, .wrappedText)
             try sheet.number(row, 3, item.max.asDouble, .points)
-            try sheet.string(row, 4, method, .wrappedText)
-            try sheet.number(row, 5, item.points.asDouble, .points)
-            try sheet.string(row, 6, item.explanation, .wrappedText)
+            try sheet.string(row, 4, item.method, .wrappedText)
+            try sheet.number(row, 5, item.selfPoints.asDouble, .points)
+            if let reviewColumn, let review = item.review { try sheet.number(row, reviewColumn, review.asDouble, .points) }
+            try sheet.string(row, basis, item.explanation, .wrappedText)
             row += 1
         }
         let total = row
         let bold = CellStyle(bold: true, align: .center, border: true)
+        let boldPoints = CellStyle(bold: true, align: .center, border: true, numberFormat: "0.##")
         try sheet.rowHeight(total, 22)
         try sheet.string(total, 0, "合计", bold)
         for c in 1 ... 2 { try sheet.blank(total, c, bold) }
         try sheet.merge(total, 0, total, 2, "合计", bold)
-        try sheet.number(total, 3, form.card.max.asDouble, CellStyle(bold: true, align: .center, border: true, numberFormat: "0.##"))
+        try sheet.number(total, 3, content.maxTotal.asDouble, boldPoints)
         try sheet.blank(total, 4, bold)
-        try sheet.number(total, 5, form.card.total.asDouble, CellStyle(bold: true, align: .center, border: true, numberFormat: "0.##"))
-        try sheet.string(total, 6, "满分\(form.card.max)分，自评\(form.card.total)分", .wrappedText)
+        try sheet.number(total, 5, content.selfTotal.asDouble, boldPoints)
+        if let reviewColumn, let review = content.reviewTotal { try sheet.number(total, reviewColumn, review.asDouble, boldPoints) }
+        try sheet.string(total, basis, "满分\(content.maxTotal)分，自评\(content.selfTotal)分"
+                         + (content.reviewTotal.map { "，初评\($0)分" } ?? ""), .wrappedText)
 
-        let inferred = form.card.items.contains { $0.source == .inferred }
-        var notes = "注：自评得分由台账数据按《\(form.rubric.title)》计算，计算依据列出所用数字。"
+        var next = total + 1
+        for text in ScoreSheetRows.standing(form) {
+            try line(next, text, CellStyle(bold: true, size: 10, align: .left, wrap: true), height: 18)
+            next += 1
+        }
+        let inferred = content.rows.contains { $0.inferred }
+        var notes = form.evaluation == nil
+            ? "注：自评尚未提交，自评得分为按今天的台账数据按《\(form.rubric.title)》计算的草稿，计算依据列出所用数字。"
+            : "注：自评得分为提交时按台账数据按《\(form.rubric.title)》计算并冻结的分数，计算依据列出提交时所用数字。"
         if inferred { notes += "标※的项为原评分表未列、依据方案文字推定的评分项。" }
         notes += "依据：\(form.rubric.citation)"
-        try line(total + 1, notes, .note, height: Double(Text.lines(notes, width: 150) * 13 + 6))
-        try line(total + 3, "负责人（签字）：" + FormLines.blank(12) + "填表人（签字）：" + FormLines.blank(12)
-                 + "日期：" + FormLines.blank(4) + "年" + FormLines.blank(3) + "月" + FormLines.blank(3) + "日", .signature, height: 24)
+        try line(next, notes, .note, height: Double(Text.lines(notes, width: 150) * 13 + 6))
+        try line(next + 2, "负责人（签字）：" + FormLines.blank(12) + "填表人（签字）：\(preparer)" + FormLines.blank(12)
+                 + "日期：\(date.year)年\(date.month)月\(date.day)日", .signature, height: 24)
 
-        for (c, width) in widths.enumerated() { try sheet.columnWidth(c, width) }
+        for (c, column) in columns.enumerated() { try sheet.columnWidth(c, column.width) }
         sheet.freeze(rows: headerRow + 1, columns: 0)
         try sheet.printSetup(landscape: true, repeatRows: headerRow ... headerRow)
     }

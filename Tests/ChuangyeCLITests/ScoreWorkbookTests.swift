@@ -9,7 +9,8 @@ struct ScoreWorkbookTests {
         let path = cli.dir.appendingPathComponent("评分表.xlsx").path
         let result = try cli.run("export", "score", path)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("已导出八一路社区的自评评分表"))
+        // Before a submission the figure is today's draft, and the message says so rather than calling it the 自评
+        #expect(result.stdout.hasPrefix("已导出八一路社区的评分表到 \(path)：西宁市创建创业型社区评分表 自评尚未提交，按现在的台账计算为"))
         let score = try cli.run("score", "--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
         let items = try #require(json["items"] as? [[String: Any]])
@@ -42,9 +43,11 @@ struct ScoreWorkbookTests {
         #expect(Double(total[3].text ?? "") == 100)
         #expect(sheet.merged.contains("A1:G1") && sheet.merged.contains("A\(5 + items.count):C\(5 + items.count)"))
         #expect(sheet.rows.last?.first?.text?.hasPrefix("负责人（签字）：") == true)
+        // The operator is the 填表人 (README: --operator is the 填表人 of the exported workbooks)
+        #expect(sheet.rows.last?.first?.text?.contains("填表人（签字）：王芳") == true)
         // The note names the scoring table as a person reads it, not its file id
         let note = sheet.rows.compactMap { $0.first?.text }.first { $0.hasPrefix("注：") }
-        #expect(note?.hasPrefix("注：自评得分由台账数据按《西宁市创建创业型社区评分表》计算") == true, "\(note ?? "")")
+        #expect(note?.hasPrefix("注：自评尚未提交，自评得分为按今天的台账数据按《西宁市创建创业型社区评分表》计算的草稿") == true, "\(note ?? "")")
         #expect(sheet.printTitleRows == "$4:$4" && sheet.orientation == "landscape" && sheet.paper == 9)
         #expect(sheet.fitWidth == 1 && sheet.fitHeight == 0 && sheet.footer == "第 &P 页 共 &N 页")
 

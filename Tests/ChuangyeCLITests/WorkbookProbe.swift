@@ -23,9 +23,11 @@ enum WorkbookProbe {
         var footer: String? { json["footer"] as? String }
         var autofilter: String? { json["autofilter"] as? String }
         var widths: [String: Double] { json["widths"] as? [String: Double] ?? [:] }
-        /// Rows of cells: (value, openpyxl data type `s`/`n`/`d`, number format).
+        /// Rows of cells: (value, openpyxl data type `s`/`n`/`d`, number format, whether the text wraps).
         var rows: [[Cell]] {
-            (json["rows"] as? [[[Any]]] ?? []).map { $0.map { Cell(value: $0[0], type: $0[1] as? String ?? "", format: $0[2] as? String ?? "") } }
+            (json["rows"] as? [[[Any]]] ?? []).map {
+                $0.map { Cell(value: $0[0], type: $0[1] as? String ?? "", format: $0[2] as? String ?? "", wraps: $0[3] as? Bool ?? false) }
+            }
         }
         /// The text of a cell (`A1` style reference through row and column index, 0-based).
         func text(_ row: Int, _ column: Int) -> String? {
@@ -39,6 +41,8 @@ enum WorkbookProbe {
         let value: Any
         let type: String
         let format: String
+        /// The text wraps within the cell (it never runs over the next cells or the page's edge).
+        let wraps: Bool
         var text: String? {
             switch value {
             case let s as String: s
@@ -62,7 +66,7 @@ enum WorkbookProbe {
                     v = v.date().isoformat()
                 elif hasattr(v, 'isoformat'):
                     v = v.isoformat()
-                cells.append([v, c.data_type, c.number_format])
+                cells.append([v, c.data_type, c.number_format, bool(c.alignment.wrap_text)])
             rows.append(cells)
         ps = ws.page_setup
         pr = ws.sheet_properties.pageSetUpPr

@@ -224,7 +224,8 @@ struct PlannerTests {
         let f = facts([.postTrainingBase: 2, .postTrainingStarted: 0, .labourForce: 100])
         let p = Planner.plan(rubric, facts: f, checklist: [:], period: Period.year(of: today), today: today)
         let gap = p.gaps.first { $0.itemId == "post_training_start" }
-        #expect(gap?.steps.first?.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）")
+        // (26 days before the end: a business started now cannot run three months in the period, and the step says so)
+        #expect(gap?.steps.first?.action == "还需1名培训合格者在培训后创业并经营满3个月，得2分（+2）；但距考核期结束只剩26天，不足3个月，本期已来不及")
         let none = Planner.plan(rubric, facts: facts([.labourForce: 100]), checklist: [:], period: Period.year(of: today), today: today)
         #expect(none.gaps.first { $0.itemId == "jobs_index" }?.blocked == "无符合条件的人员：初期创业者为0，未计分")
     }

@@ -29,8 +29,9 @@ enum AppExport {
                 let forms = try await WorkbookFile.write(output) { temporary in
                     try await WorkbookExport.writeScore(to: temporary, database: database, community: community, rubric: nil)
                 }
-                let totals = forms.map { "\($0.card.total)/\($0.card.max)分" }.joined(separator: "，")
-                return .exported("已导出自评评分表（\(totals)）到 \(file)")
+                // The same wording as `export score`: the submitted 自评 once submitted, else the draft's figure.
+                let totals = forms.map { WorkbookExport.summary($0).replacingOccurrences(of: $0.rubric.title + " ", with: "") }
+                return .exported("已导出评分表（\(totals.joined(separator: "；"))）到 \(file)")
             }
         } catch let failure as CLIFailure {
             // (A missing folder, a name the file system refuses…: the dialog opens again with what was typed.)

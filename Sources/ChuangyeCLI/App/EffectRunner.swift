@@ -150,9 +150,10 @@ public struct EffectRunner: Sendable {
         case .loadOverview:
             let facts = try await database.scoreFactsByCommunity()
             let counts = try await database.countsByCommunity()
+            let evaluations = try await (database as? any EvaluationStore)?.currentEvaluations(community: nil) ?? [:]
             return .overviewLoaded(try await database.communities().map { c in
                 CommunityFigures(community: c, facts: facts[c.code] ?? ScoreFacts(), persons: counts[c.code]?.persons ?? 0,
-                                 services: counts[c.code]?.services ?? 0)
+                                 services: counts[c.code]?.services ?? 0, evaluation: evaluations[c.code])
             })
         case .loadPlanDetails(let code):
             guard let community = try await database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
@@ -161,8 +162,10 @@ public struct EffectRunner: Sendable {
             return try await AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
                                      progress: progress)
         case .loadLock(let code):
-            let lock = try await (database as? any EvaluationStore)?.periodLock(community: code)
-            return .lockLoaded(community: code, lock ?? nil)
+            let store = database as? any EvaluationStore
+            let lock = try await store?.periodLock(community: code)
+            let submission = try await store?.currentEvaluations(community: code)[code]
+            return .lockLoaded(community: code, lock ?? nil, submission: submission)
         case .loadAccess:
             return .accessLoaded(try await database.writableCommunities())
         case .loadRole:

@@ -2,7 +2,7 @@
 /// engine's own points for the changed figures, so a plan that is followed reaches exactly what it promised.
 public enum Planner {
     public static func plan(_ rubric: Rubric, facts: ScoreFacts, checklist: [String: Points], period: Period, today: Day,
-                            details: PlanDetails = PlanDetails()) -> ScorePlan {
+                            details: PlanDetails = PlanDetails(), lock: Signature? = nil) -> ScorePlan {
         let ended = today > period.end
         let daysLeft = ended ? nil : period.end.ordinal - Swift.max(today, period.start).ordinal
         var gaps: [ItemGap] = []
@@ -14,12 +14,13 @@ public enum Planner {
                                     steps: [], blocked: "考核期已结束，本期无法再改变"))
                 continue
             }
-            let planner = ItemPlanner(item: item, facts: facts, checklist: checklist, current: scored.points, details: details)
+            let planner = ItemPlanner(item: item, facts: facts, checklist: checklist, current: scored.points, details: details,
+                                      from: Swift.max(today, period.start), period: period)
             let (steps, blocked) = planner.steps()
             gaps.append(ItemGap(itemId: item.id, title: item.title, points: scored.points, max: item.max, measured: scored.measured,
                                 steps: steps, blocked: steps.isEmpty ? (blocked ?? "暂无可提出的措施") : nil))
         }
-        return ScorePlan(daysLeft: daysLeft, gaps: gaps)
+        return ScorePlan(daysLeft: daysLeft, gaps: gaps, lock: lock)
     }
 }
 
@@ -30,6 +31,10 @@ struct ItemPlanner {
     let checklist: [String: Points]
     let current: Points
     let details: PlanDetails
+    /// The first day work can start (today, or the period's start) and the period: what a step needs time for
+    /// is measured against them.
+    let from: Day
+    let period: Period
 
     /// The item's points with some figures raised.
     func points(_ changes: [Measure: Int]) -> Points {
@@ -49,8 +54,24 @@ struct ItemPlanner {
         return low
     }
 
-    func step(_ after: Points, units: Int?, _ action: String, _ evidence: Evidence? = nil) -> PlanStep {
-        PlanStep(itemId: item.id, itemTitle: item.title, current: current, after: after, units: units, action: action, evidence: evidence)
+    func step(_ after: Points, units: Int?, _ action: String, _ evidence: Evidence? = nil, raising measure: Measure? = nil) -> PlanStep {
+        let late = measure.flatMap { tooLate($0) }
+        return PlanStep(itemId: item.id, itemTitle: item.title, current: current, after: after, units: units,
+                        action: action + (late.map { "；但\($0)" } ?? ""), evidence: evidence, tooLate: late)
+    }
+
+    /// Why raising `measure` cannot count this period any more, for a figure that by its own rule needs time: a
+    /// business started after training counts once it has run `Contribution.postTrainingBusinessMonths` months
+    /// by the period's end, so one started today must reach that by then. Nil when there is time.
+    func tooLate(_ measure: Measure) -> String? {
+        guard let months = Self.monthsNeeded(measure), from.adding(months: months) > period.end else { return nil }
+        let days = period.end.ordinal - from.ordinal
+        return "距考核期结束只剩\(days)天，不足\(months)个月，本期已来不及"
+    }
+
+    /// The months a figure needs between the work and its counting (nil: it counts as soon as the work is done).
+    static func monthsNeeded(_ measure: Measure) -> Int? {
+        measure == .postTrainingStarted ? Contribution.postTrainingBusinessMonths : nil
     }
 
     /// Steps for raising one figure by k: the nearest band first, then the maximum (when they differ). Each is
@@ -69,9 +90,9 @@ struct ItemPlanner {
         // The nearest band: the fewest k that gain anything.
         if let k = smallest(upTo: limit, reaching: Points(hundredths: current.hundredths + 1), changes) {
             let after = points(changes(k))
-            steps.append(step(after, units: units(k), describe(k) + "，得\(after)分（+\(after - current)）", evidence))
+            steps.append(step(after, units: units(k), describe(k) + "，得\(after)分（+\(after - current)）", evidence, raising: measure))
             if after < best, let kMax = smallest(upTo: limit, reaching: best, changes) {
-                steps.append(step(best, units: units(kMax), describe(kMax) + "，得\(best)分（+\(best - current)）", evidence))
+                steps.append(step(best, units: units(kMax), describe(kMax) + "，得\(best)分（+\(best - current)）", evidence, raising: measure))
             }
         }
         return steps

@@ -5,6 +5,20 @@ public struct ScorePlan: Sendable, Hashable {
     public let daysLeft: Int?
     /// Every item below its maximum, in the rubric's order.
     public let gaps: [ItemGap]
+    /// The signed 初评 that locks the records (nil: none): the plan can no longer change this period's score, and
+    /// says so above its figures, which stay as information.
+    public var lock: Signature?
+
+    public init(daysLeft: Int?, gaps: [ItemGap], lock: Signature? = nil) {
+        self.daysLeft = daysLeft
+        self.gaps = gaps
+        self.lock = lock
+    }
+
+    /// `台账已锁定（王督导 2026-12-06 21:09 签署初评）：计划已不能改变本期得分，以下数字仅供参考` (nil: not locked).
+    public var lockNotice: String? {
+        lock.map { "台账已锁定（\($0.by) \(TimeText.shown($0.at)) 签署初评）：计划已不能改变本期得分，以下数字仅供参考" }
+    }
 
     /// Every step of every item, best gain per unit of work first; steps whose work cannot be counted (checklist
     /// items judged by hand) come last.
@@ -57,12 +71,28 @@ public struct PlanStep: Sendable, Hashable {
     public let action: String
     /// The records to act on, when there are any in the registers.
     public let evidence: Evidence?
+    /// Why the step cannot count before the period ends (its rule needs longer than the days left; the action
+    /// says it too); nil when it can. Such a step ranks after every one that can be done.
+    public let tooLate: String?
+
+    public init(itemId: String, itemTitle: String, current: Points, after: Points, units: Int?, action: String, evidence: Evidence?,
+                tooLate: String? = nil) {
+        self.itemId = itemId
+        self.itemTitle = itemTitle
+        self.current = current
+        self.after = after
+        self.units = units
+        self.action = action
+        self.evidence = evidence
+        self.tooLate = tooLate
+    }
 
     public var gain: Points { after - current }
 
     /// Whether `a` gains more points per unit of work than `b` (ties: the larger gain). Steps whose work cannot
-    /// be counted come after every counted one.
+    /// be counted come after every counted one, and steps too late for the period after every other.
     public static func paysBetter(_ a: PlanStep, _ b: PlanStep) -> Bool {
+        if (a.tooLate == nil) != (b.tooLate == nil) { return a.tooLate == nil }
         switch (a.units, b.units) {
         case let (ua?, ub?):
             // gain_a / units_a > gain_b / units_b, in integers.

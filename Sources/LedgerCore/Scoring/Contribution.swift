@@ -1,5 +1,9 @@
 /// What one record adds to the score figures. The definitions of SPEC §3 ("shared definitions") live here only.
 public enum Contribution {
+    /// 领取营业执照3个月以上: how long a business started after training must have run by the period's end to
+    /// count (the plan says when that can no longer happen this period).
+    public static let postTrainingBusinessMonths = 3
+
     /// A person's contribution, given how many of their services fall inside the period.
     public static func of(_ p: Person, servicesInPeriod: Int, period: Period) -> ScoreFacts {
         var f = ScoreFacts()
@@ -27,7 +31,7 @@ public enum Contribution {
             if !hadBusiness {
                 f[.postTrainingBase] = 1
                 // 领取营业执照3个月以上: the licence must be at least three months old at the period end.
-                if let license = p.licenseDate, license > trainingEnd, license.adding(months: 3) <= end {
+                if let license = p.licenseDate, license > trainingEnd, license.adding(months: postTrainingBusinessMonths) <= end {
                     f[.postTrainingStarted] = 1
                 }
             }

@@ -18,6 +18,10 @@ public protocol EvaluationStore: LedgerSession {
     func periodLock(community: String) async throws -> Signature?
     /// The latest submission for the community's current period, with its 初评, sample and lock; nil if none.
     func evaluation(community: String) async throws -> Evaluation?
+    /// The latest submission of each community's current period, by community code (`community`: that one only),
+    /// for totals and status: the registers are not scanned, so the current checksum is the submitted one and
+    /// only the changes counted since say whether the registers moved on. Communities without one are absent.
+    func currentEvaluations(community: String?) async throws -> [String: Evaluation]
     /// 初评 (or 市级考评): the supervisor's points for an item (by id or Chinese name), with a reason (required);
     /// only points the item's rule can give. Points equal to those the stage started from remove the difference.
     func adjust(community: String, item: String, points: Points, reason: String, stage: EvaluationStage) async throws -> Evaluation

@@ -110,3 +110,23 @@ extension SampleStrata {
         }
     }
 }
+
+extension AppDatabase {
+    public func currentEvaluations(community code: String?) throws -> [String: Evaluation] {
+        try read { db in
+            // The latest district submission of each community for the period the community is in now.
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT MAX(e.id) FROM evaluation e JOIN community c ON c.code = e.community_code
+                    AND e.period_start = c.period_start AND e.period_end = c.period_end
+                WHERE e.review_of IS NULL AND (? IS NULL OR e.community_code = ?)
+                GROUP BY e.community_code
+                """, arguments: [code, code])
+            var found: [String: Evaluation] = [:]
+            for id in ids {
+                let e = try Self.evaluation(db, id: id, checksumNow: false)
+                found[e.communityCode] = e
+            }
+            return found
+        }
+    }
+}

@@ -30,6 +30,11 @@ enum HomeScreen {
         ]
         if let cards = state.scoreCards {
             groups.append((["评分（\(cards.saved.rubricTitle)）：", "总分 \(cards.saved.total) / \(cards.saved.max)"], .title, ""))
+            // Below the live score, what was submitted and signed for the period (which the live score no longer
+            // is once the registers changed).
+            if let submitted = state.community.flatMap({ state.submissions[$0.code] }) {
+                groups.append((["本期" + submitted.standingText], .title, ""))
+            }
         }
         let errors = state.facts[.errorRecords], warnings = state.facts[.warningRecords]
         let problems = errors + warnings == 0 ? "各台账没有发现问题" : "有错误的记录 \(errors) 条，有未确认警告的记录 \(warnings) 条"

@@ -8,11 +8,14 @@ public struct CommunityFigures: Sendable {
     public let facts: ScoreFacts
     public let persons: Int
     public let services: Int
-    public init(community: Community, facts: ScoreFacts, persons: Int, services: Int) {
+    /// The period's latest submission with its 初评 (nil: not submitted).
+    public let evaluation: Evaluation?
+    public init(community: Community, facts: ScoreFacts, persons: Int, services: Int, evaluation: Evaluation? = nil) {
         self.community = community
         self.facts = facts
         self.persons = persons
         self.services = services
+        self.evaluation = evaluation
     }
 }
 
@@ -35,17 +38,35 @@ enum OverviewRow: Hashable {
 /// Streets, each a heading row with its figures above its communities: Enter opens the register of the row's
 /// street or community. Streets and the communities within each are ordered by the chosen column.
 enum OverviewScreen {
-    static let titles = ["街道 / 社区", "社区数", "劳动者", "摸底", "服务", "参与率", "带动", "总分", "问题"]
+    /// 当前 is today's registers against the rubric; 自评 only a submitted 自评 and 初评 only a begun 初评 (blank
+    /// otherwise), so no recalculation stands under their names.
+    static let titles = ["街道 / 社区", "社区数", "劳动者", "摸底", "服务", "参与率", "带动", "当前", "自评", "初评", "状态", "问题"]
+    /// The titles where the screen is wide enough for every column (120 columns).
+    static let wideTitles = ["街道 / 社区", "社区数", "劳动者", "摸底", "服务", "参与率", "带动", "当前得分", "自评", "初评", "评选状态", "问题"]
     /// Column widths, each with room for a space after its text: a street of a district sums to millions (劳动者
-    /// 8 digits, 摸底 and 服务 7). The name column (0) takes what the others leave (up to 26), so 问题 fits at 80.
-    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 7, 6]
+    /// 8 digits, 摸底 and 服务 7); 状态 holds `已签署·已锁定` where wide. The name column (0) takes what the others
+    /// leave (up to 26).
+    static let fixedWidths = [0, 7, 9, 8, 8, 8, 6, 10, 6, 6, 14, 6]
+    /// Where narrower (80 columns), the register counts 摸底 and 服务 give way to the evaluation's columns and the
+    /// status is a short word, so 问题 still fits.
+    static let narrowWidths = [0, 7, 9, 0, 0, 8, 6, 7, 6, 6, 9, 6]
+    /// The name column's width below which the narrow layout is used.
+    static let nameRoom = 16
+
+    static func isWide(_ width: Int) -> Bool { width - fixedWidths.reduce(0, +) >= nameRoom }
 
     static func widths(_ width: Int) -> [Int] {
-        var w = fixedWidths
+        var w = isWide(width) ? fixedWidths : narrowWidths
         // Up to 26 columns (a long community name); the numbers stay near the names on a wide screen.
-        w[0] = min(26, max(10, width - fixedWidths.reduce(0, +)))
+        w[0] = min(26, max(10, width - w.reduce(0, +)))
         return w
     }
+
+    /// The list's inner width on this screen.
+    static func innerWidth(_ state: AppState) -> Int { bodyRect(state).inset(by: 1).width }
+
+    /// The columns shown at this width, in order (the sort keys cycle through these only).
+    static func visibleColumns(_ width: Int) -> [Int] { widths(width).indices.filter { $0 == 0 || widths(width)[$0] > 0 } }
 
     /// How a street reads: its name, or that none was recorded.
     static func streetName(_ street: String) -> String { street.isEmpty ? "（未填街道）" : street }
@@ -63,19 +84,43 @@ enum OverviewScreen {
     /// A line's cells and keys from figures summed over its communities: the same arithmetic for a street as for
     /// one community (participation = participants / labour force; jobs = jobs created per entrepreneur).
     private static func line(_ row: OverviewRow, name: String, count: String, labourForce: Int, facts: ScoreFacts, persons: Int,
-                             services: Int, total: String, totalKey: Double) -> Line {
+                             services: Int, total: String, totalKey: Double, evaluation: EvaluationCells) -> Line {
         let participation = facts[.labourForce] > 0 ? Double(facts[.participants]) / Double(facts[.labourForce]) : 0
         let jobs = facts[.entrepreneurs] > 0 ? Double(facts[.entrepreneurJobs]) / Double(facts[.entrepreneurs]) : 0
         let problems = facts[.errorRecords] + facts[.warningRecords]
         return Line(row: row, cells: [name, count, String(labourForce), String(persons), String(services),
-                                      String(format2: participation * 100) + "%", String(format2: jobs), total, problems == 0 ? "" : String(problems)],
-                    keys: [0, Double(count) ?? 0, Double(labourForce), Double(persons), Double(services), participation, jobs, totalKey,
-                           Double(problems)],
+                                      String(format2: participation * 100) + "%", String(format2: jobs), total]
+                        + evaluation.cells + [problems == 0 ? "" : String(problems)],
+                    keys: [0, Double(count) ?? 0, Double(labourForce), Double(persons), Double(services), participation, jobs, totalKey]
+                        + evaluation.keys + [Double(problems)],
                     nameKey: Pinyin.spelled(name.trimmingSpaces()), errors: facts[.errorRecords])
+    }
+
+    /// The 自评, 初评 and 状态 cells with their sort keys (a missing figure sorts below every score).
+    struct EvaluationCells {
+        let cells: [String]
+        let keys: [Double]
+
+        /// A community's: its submission, its begun 初评 and its status (short where narrow).
+        init(_ e: Evaluation?, wide: Bool) {
+            let status = EvaluationStatus(e)
+            cells = [e.map { "\($0.selfTotal)" } ?? "", e?.reviewTotal.map { "\($0)" } ?? "", wide ? status.rawValue : status.short]
+            keys = [e?.selfTotal.asDouble ?? -1, e?.reviewTotal?.asDouble ?? -1,
+                    Double(EvaluationStatus.allCases.firstIndex(of: status) ?? 0)]
+        }
+
+        /// A street's: no score (the communities' scores are not summed), and how many of its communities have
+        /// submitted (`已提交 2/3`; `已交2/3` where narrow).
+        init(street figures: [CommunityFigures], wide: Bool) {
+            let submitted = figures.filter { $0.evaluation != nil }.count
+            cells = ["", "", (wide ? "已提交 " : "已交") + "\(submitted)/\(figures.count)"]
+            keys = [-1, -1, figures.isEmpty ? 0 : Double(submitted) / Double(figures.count)]
+        }
     }
 
     /// Every row in order: each street's heading, then its communities (indented).
     static func lines(_ state: AppState, _ o: OverviewState) -> [Line] {
+        let wide = isWide(innerWidth(state))
         let communityRubric = state.rubrics.first { $0.id == "xining-community" }
         let streetRubric = state.rubrics.first { $0.id == "xining-street" }
         let byStreet = Dictionary(grouping: o.figures, by: { $0.community.street })
@@ -83,7 +128,8 @@ enum OverviewScreen {
             let communities = figures.map { f -> Line in
                 let total = communityRubric.map { ScoreEngine.evaluate($0, facts: f.facts, checklist: f.community.checklist).total } ?? .zero
                 return line(.community(code: f.community.code), name: "  " + f.community.name, count: "", labourForce: f.community.labourForce,
-                            facts: f.facts, persons: f.persons, services: f.services, total: "\(total)", totalKey: total.asDouble)
+                            facts: f.facts, persons: f.persons, services: f.services, total: "\(total)", totalKey: total.asDouble,
+                            evaluation: EvaluationCells(f.evaluation, wide: wide))
             }
             // The street table over the union of its communities, without the self-assessed items (※ estimated).
             let facts = figures.reduce(ScoreFacts()) { $0 + $1.facts }
@@ -91,7 +137,8 @@ enum OverviewScreen {
             let heading = line(.street(street), name: streetName(street), count: String(figures.count),
                                labourForce: figures.reduce(0) { $0 + $1.community.labourForce }, facts: facts,
                                persons: figures.reduce(0) { $0 + $1.persons }, services: figures.reduce(0) { $0 + $1.services },
-                               total: score.map { "\($0)※" } ?? "", totalKey: score?.asDouble ?? 0)
+                               total: score.map { "\($0)※" } ?? "", totalKey: score?.asDouble ?? 0,
+                               evaluation: EvaluationCells(street: figures, wide: wide))
             return (heading, communities.sorted { precedes($0, $1, o) })
         }
         groups.sort { precedes($0.street, $1.street, o) }
@@ -116,14 +163,16 @@ enum OverviewScreen {
         let streets = lines.filter { if case .street = $0.row { true } else { false } }.count
         let inner = Panel.draw("督导总览：\(streets)个街道，\(o.figures.count)个社区（←→ 排序，Enter 街道或社区的台账，a 全区）", in: rect, into: &buffer)
         let widths = widths(inner.width)
+        let shown = visibleColumns(inner.width)
+        let names = isWide(inner.width) ? wideTitles : titles
         var header = ""
-        for (i, title) in titles.enumerated() {
+        for i in shown {
             let mark = i == o.sortColumn ? (o.descending ? "↓" : "↑") : ""
-            header += DisplayWidth.column(title + mark, widths[i])
+            header += DisplayWidth.column(names[i] + mark, widths[i])
         }
         buffer.put(header, x: inner.x, y: inner.y, style: .title, maxWidth: inner.width)
         // A cell never runs into the next: one column of each width is the gap.
-        let rows = lines.map { line in zip(line.cells, widths).map { DisplayWidth.column($0, $1) }.joined() }
+        let rows = lines.map { line in shown.map { DisplayWidth.column(line.cells[$0], widths[$0]) }.joined() }
         ListView.draw(rows, state: o.list, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: listHeight(state)),
                       into: &buffer) { i in
             if case .street = lines[i].row { return .title }
@@ -154,7 +203,10 @@ func overviewKey(_ state: inout AppState, _ overview: OverviewState, _ key: Key)
         let rows = OverviewScreen.listHeight(state)
         o.list.move(key == .pageUp ? -rows : rows, count: count, visibleRows: rows)
     case .left, .right:
-        resort { $0.sortColumn = ($0.sortColumn + (key == .left ? -1 : 1) + OverviewScreen.titles.count) % OverviewScreen.titles.count }
+        // Through the columns shown (a hidden one would sort by figures the operator cannot see).
+        let shown = OverviewScreen.visibleColumns(OverviewScreen.innerWidth(state))
+        let at = shown.firstIndex(of: o.sortColumn) ?? 0
+        resort { $0.sortColumn = shown[(at + (key == .left ? -1 : 1) + shown.count) % shown.count] }
     case .character(" "):
         resort { $0.descending.toggle() }
     case .enter, .character("i"), .character("j"):

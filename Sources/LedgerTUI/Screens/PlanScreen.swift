@@ -37,8 +37,17 @@ public enum PlanRow: Sendable, Hashable {
 enum PlanScreen {
     static let detailLines = 2
 
-    /// The body (between header and message line) less the title line and the detail lines.
-    static func listRows(_ state: AppState) -> Int { max(1, state.height - 3 - 1 - detailLines) }
+    /// The body (between header and message line) less the title line, the lock's line when locked, and the
+    /// detail lines.
+    static func listRows(_ state: AppState) -> Int { max(1, state.height - 3 - 1 - lockLines(state) - detailLines) }
+
+    /// The lines saying the records are locked, when they are (two at 80 columns).
+    static func lockLines(_ state: AppState) -> Int {
+        guard case .plan(let p) = state.screen, let notice = p.plan?.lockNotice else { return 0 }
+        return lockText(notice, width: state.width - 2).count
+    }
+
+    static func lockText(_ notice: String, width: Int) -> [String] { DisplayWidth.wrap(notice, width, maxLines: 2) }
     /// The body less the title and column header lines.
     static func evidenceRows(_ state: AppState) -> Int { max(1, state.height - 3 - 2) }
 
@@ -57,10 +66,14 @@ enum PlanScreen {
         }
         let deadline = plan.daysLeft.map { "距考核期结束还有 \($0) 天" } ?? "考核期已结束"
         let total = state.scoreCards?.saved.total.description ?? "—"
-        buffer.put("评分计划：\(deadline)　当前 \(total) 分，按计划最多可再得 \(plan.reachableGain) 分", x: x, y: rect.y, style: .title, maxWidth: width)
+        // Locked by the signed 初评: said first, above the figures, which stay as information.
+        let notice = plan.lockNotice.map { lockText($0, width: width) } ?? []
+        for (i, line) in notice.enumerated() { buffer.put(line, x: x, y: rect.y + i, style: .warning, maxWidth: width) }
+        let top = rect.y + notice.count
+        buffer.put("评分计划：\(deadline)　当前 \(total) 分，按计划最多可再得 \(plan.reachableGain) 分", x: x, y: top, style: .title, maxWidth: width)
         let rows = p.rows
         if rows.isEmpty {
-            buffer.put("各项均已得满分，无需补充。", x: x, y: rect.y + 2, style: .ok)
+            buffer.put("各项均已得满分，无需补充。", x: x, y: top + 2, style: .ok)
             return
         }
         let lines = rows.map { row -> String in
@@ -71,9 +84,10 @@ enum PlanScreen {
             case .blocked(let title, let reason): return DisplayWidth.fit("—", 6) + "【\(title)】" + reason
             }
         }
-        let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
+        let listRect = Rect(x: x, y: top + 1, width: width, height: listRows(state))
         ListView.draw(lines, state: p.list, in: listRect, into: &buffer, rowStyle: { i in
             if case .blocked = rows[i] { return .muted }
+            if case .step(let s, _) = rows[i], s.tooLate != nil { return .muted }
             return .plain
         })
         guard p.list.selected < rows.count else { return }
@@ -101,7 +115,8 @@ func openPlan(_ state: inout AppState) -> [Effect] {
 func planDetailsLoaded(_ state: inout AppState, _ details: PlanDetails) -> [Effect] {
     guard case .plan(var p) = state.screen, let community = state.community, let rubric = state.rubric else { return [] }
     p.plan = Planner.plan(rubric, facts: state.facts, checklist: community.checklist, period: community.period, today: state.today,
-                          details: details)
+                          details: details, lock: state.lock)
+    state.screen = .plan(p)
     p.list.move(0, count: p.rows.count, visibleRows: PlanScreen.listRows(state))
     state.screen = .plan(p)
     return []
