@@ -33,7 +33,12 @@ func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effec
         d.browser.keepSelected = d.browser.rows.indices.contains(d.browser.list.selected) ? d.browser.rows[d.browser.list.selected].id : nil
         state.screen = .district(d)
         return state.reloadDistrictPage(d)
-    case .loading, .chooseCommunity, .help, .history, .checks, .plan, .evaluation, .statistics:
+    case .evaluation(let e):
+        // A check, a draw or a signature made elsewhere (the command line, another app) shows at once: a sign-off
+        // judged on an old list would be refused for checks already recorded.
+        guard current, let code = state.community?.code else { return facts }
+        return facts + [.evaluation(community: code, e.stage == .city ? .loadCity : .load)]
+    case .loading, .chooseCommunity, .help, .history, .checks, .plan, .statistics:
         return []
     }
 }
