@@ -36,8 +36,8 @@ struct EvaluationSampleJourneyTests {
 
         // The supervisor draws from the command line: the clerk's open screen follows, without the names
         #expect(try cli.run(as: supervisor, "evaluate", "draw", "3", "--seed", "5").status == 0)
-        let shown = try t.waitFor("（签署前不公开名单）")
-        #expect(shown.contains("已抽样抽3人") && shown.contains("（签署后公开）"))
+        let shown = try t.waitFor("（名单签署后公开）")
+        #expect(shown.contains("已抽3人") && shown.contains("（签署后公开）"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(as: supervisor, "evaluate", "show", "--json").stdout.utf8)) as? [String: Any])
         let sampled = try #require((json["sample"] as? [String: Any])?["persons"] as? [[String: Any]]).compactMap { $0["name"] as? String }
         #expect(sampled.count == 3)

@@ -111,7 +111,7 @@ enum EvaluationScreen {
             return
         }
         // Withheld from this operator until the stage is signed (SampleDisclosure): the seed reproduces the list.
-        let drawn = sample.concealed ? "\(sample.drawnBy)已抽样\(sample.sizeText)（签署前不公开名单）  " : "\(sampleName) 种子 \(sample.seed)  "
+        let drawn = sample.concealed ? "\(sample.drawnBy)已\(sample.sizeText)（名单签署后公开）  " : "\(sampleName) 种子 \(sample.seed)  "
         buffer.put(drawn + progress(sample), x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let isSigned = e.shownSignature != nil
