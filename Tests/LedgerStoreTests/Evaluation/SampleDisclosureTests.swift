@@ -44,7 +44,7 @@ struct SampleDisclosureTests {
         let target = drawn.checks[1]
         let opened = try #require(try await f.clerk.open(RecordRef(.survey, id: target.personId)))
         var fields = opened.fields
-        fields["phone"] = "13912345678"
+        fields["phone"] = "13800138000"
         try await f.clerk.saveRecord(.survey, fields, community: f.code, editing: opened.token)
         // The visit confirms it: the change stays marked, as made after the draw (the check does not explain it)
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: target.position, result: .confirmed, note: "", stage: .district)
