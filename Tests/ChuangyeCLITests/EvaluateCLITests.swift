@@ -105,13 +105,14 @@ struct EvaluateCLITests {
             核实进度 2/2：属实 1，不属实 1，联系不上 0；不符率 50%
             序号  姓名      公民身份号码        分层        核实结果  说明
             1     王梅      630102********0047  有创业意愿  不属实    本人称未参加培训（待社区更正）
-            2     （签署后公开）                              属实
+            2     （签署后公开）                            属实
 
             """)
 
         // Sign-off locks: an import and a profile change are refused, naming the lock
         let signed = try cli.run(as: supervisor, "evaluate", "sign")
-        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 28/100（自评 30）。台账已锁定，修改须由督导解锁\n")
+        // The 不属实 finding the community did not correct is said (the app asks before signing)
+        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 28/100（自评 30）。台账已锁定，修改须由督导解锁\n注意：1条抽查不属实的记录签署时未更正\n")
         let lock = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）\n"
         let imported = try cli.run("import", "service", cli.write("v.csv", serviceCSV))
         #expect(imported.status == 1 && Self.normalised(imported.stderr) == lock)
@@ -127,7 +128,7 @@ struct EvaluateCLITests {
         #expect(Self.normalised(history.stdout) == "<时间>  \(supervisor)  解锁  评选 第1份\n    理由：（空） → 抽查不属实需更正\n")
         #expect(try cli.run("import", "service", cli.write("v.csv", serviceCSV)).status == 0)
         let outdated = try cli.run("evaluate", "show")
-        #expect(outdated.stdout.split(separator: "\n")[2] == "注意：自评提交后台账又修改了 3 处")
+        #expect(outdated.stdout.split(separator: "\n")[2] == "注意：自评提交后台账又修改了 3 处（服务台账 3）")
     }
 
     @Test func theSameSeedDrawsTheSameListAndTheResultExportsAsCSVAndJSON() throws {
@@ -163,8 +164,8 @@ struct EvaluateCLITests {
         #expect(lines[11].range(of: #"\d\d:\d\d,"#, options: .regularExpression) != nil && !lines[11].contains("T"))
         #expect(lines[23] == "合计,100,30,28,-2")
         #expect(lines[26] == "序号,姓名,公民身份号码,分层,核实结果,说明,核实人,核实时间,核实后更正,抽查的服务,抽样后修改")
-        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处,")
-        #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,,")
+        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处,,")
+        #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,,,")
         // An existing file is not replaced; JSON by extension, masked on request
         #expect(try first.run(as: supervisor, "evaluate", "export", csvPath).status == 1)
         let jsonPath = first.dir.appendingPathComponent("初评.json").path
