@@ -31,8 +31,9 @@ struct EvaluationSampleJourneyTests {
         try t.waitFor("4  浏览台账")
         try t.press("8")
         try t.waitFor("随机抽样：尚未抽样")
-        // No draw key is offered to a clerk
-        #expect(!t.screen.contains("（d 抽样）"))
+        // No draw key is offered to a clerk (once the role is read: the clerk's keys in the footer)
+        let undrawn = try t.waitFor("Tab切换  t重新提交  c市级  Esc返回  F1帮助")
+        #expect(!undrawn.contains("（d 抽样）"))
 
         // The supervisor draws from the command line: the clerk's open screen follows, without the names
         #expect(try cli.run(as: supervisor, "evaluate", "draw", "3", "--seed", "5").status == 0)
