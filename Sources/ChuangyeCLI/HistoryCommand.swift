@@ -52,14 +52,23 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             writable = try await database.writableCommunities()
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        // Checklist items are named by the rubrics' titles; a missing rubric file only leaves the ids.
-        let rubrics = (try? Rubrics.all()) ?? []
+        // Checklist items are named by the rubrics' titles, the community's own rubric first (the title its 评分表
+        // prints: 创建工作方案, not another table's 工作方案); a missing rubric file only leaves the ids.
+        let all = (try? Rubrics.all()) ?? []
+        let own = Rubrics.defaultId(for: community.level)
+        let rubrics = all.filter { $0.id == own } + all.filter { $0.id != own }
+        // Sampled persons by name (and service), as far as this operator may know them (SampleDisclosure).
+        var sampled = SampledNames()
+        if entries.contains(where: { $0.recordTable == "evaluation" }) {
+            do { sampled = try await SampledNames.of(community.code, in: database) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        }
         let lines = entries.map { e in
             let register = Register(table: e.recordTable) // nil: the community profile
             // Numbers as the app shows them to this operator: masked in a community they may not change (JSON too).
             let inFull = NumberPrivacy.showsInFull(e.communityCode, writable: writable)
             func shown(_ field: String, _ value: String?) -> String? {
-                inFull ? value : value.map { NumberPrivacy.masked(change: field, $0, ofRecord: register != nil) }
+                if e.recordTable == "evaluation", let named = sampled.value(field, value, evaluation: e.recordId) { return named }
+                return inFull ? value : value.map { NumberPrivacy.masked(change: field, $0, ofRecord: register != nil) }
             }
             return Line(at: e.at, operatorName: e.operatorName, register: register?.rawValue ?? e.recordTable, record: e.recordId, action: e.action,
                         changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register, rubrics: rubrics),

@@ -91,7 +91,13 @@ public final class CursesSession {
         cy_timeout(timeoutMs)
         while decoded.isEmpty {
             let code = cy_getch()
-            if code == ERR { return nil }
+            if code == ERR {
+                // No key, or no terminal: a terminal closed under a process that is not its session's (started
+                // by `runuser`, `setsid`) gets no SIGHUP, and curses then answers at once, forever: the app spun.
+                // A hung-up terminal stops the app as SIGHUP does (drafts saved).
+                if Self.terminalHungUp() { pendingSignal.store(SIGHUP, ordering: .relaxed) }
+                return nil
+            }
             guard code > 0xFF else {
                 let byte = UInt8(code)
                 plainRun = byte == 0x1B ? 0 : plainRun + 1
@@ -117,6 +123,13 @@ public final class CursesSession {
             }
         }
         return decoded.removeFirst()
+    }
+
+    /// Whether the terminal on standard input has hung up (closed) or is not open: asked without waiting.
+    private static func terminalHungUp() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) > 0 else { return false }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// A decoded character as a key (nil for the control characters that are none).

@@ -37,6 +37,7 @@ extension PostgresLedger {
                 city = try await Self.evaluation(pg, id: cityId)
             }
             return CityReview(district: district, city: city)
+                .disclosed(district: try await mayCheck(pg, stage: .district), city: try await mayCheck(pg, stage: .city))
         }
     }
 

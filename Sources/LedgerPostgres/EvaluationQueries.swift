@@ -5,12 +5,21 @@ import PostgresNIO
 /// Reading the evaluation procedure's rows back as the values the app and the CLI show, as the SQLite engine's
 /// `EvaluationQueries` does.
 extension PostgresLedger {
+    /// The community's current submission, its sample as `SampleDisclosure` lets this login see it.
     public func evaluation(community code: String) async throws -> Evaluation? {
         try await read { pg in
             let c = try await Self.requireCommunity(pg, code: code)
             guard let id = try await Self.currentEvaluationId(pg, community: c) else { return nil }
-            return try await Self.evaluation(pg, id: id)
+            return try await Self.evaluation(pg, id: id).disclosed(mayCheck: try await mayCheck(pg, stage: .district))
         }
+    }
+
+    /// Whether the login may check a stage's sample (`requireRole`'s rule, asked): who sees the whole list
+    /// before the stage is signed (`SampleDisclosure`).
+    func mayCheck(_ pg: PG, stage: EvaluationStage) async throws -> Bool {
+        guard try await pg.integer("SELECT count(*) FROM operator_account") > 0 else { return true }
+        let role = try await pg.texts("SELECT role FROM operator_account WHERE name = \(operatorName)").first
+        return role == (stage == .district ? OperatorAccount.Role.supervisor : .city).rawValue
     }
 
     public func spotCheckFlags(community code: String) async throws -> [SpotCheck] {
@@ -55,14 +64,15 @@ extension PostgresLedger {
                 .map { Signature(by: try $0.text("locked_by"), at: try $0.text("locked_at")) }
         }
         let current = checksumNow ? try await ContentChecksumQuery.of(pg, community: code) : try e.text("checksum")
-        let changes = try await changesSince(pg, community: code, auditMark: try e.id("audit_mark"), importMark: try e.id("import_mark"))
+        let changes = try await changesByTable(pg, community: code, auditMark: try e.id("audit_mark"), importMark: try e.id("import_mark"))
         return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: try e.text("rubric_id"),
                           rubricTitle: try e.text("rubric_title"), items: items, submittedBy: try e.text("submitted_by"),
                           submittedAt: try e.text("submitted_at"), checksum: try e.text("checksum"), currentChecksum: current,
-                          changesSinceSubmission: changes,
+                          changesSinceSubmission: changes.values.reduce(0, +),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
                           sample: try await sample(pg, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
-                          recommendation: try e.optionalText("recommended_by").map { Signature(by: $0, at: try e.optionalText("recommended_at") ?? "") })
+                          recommendation: try e.optionalText("recommended_by").map { Signature(by: $0, at: try e.optionalText("recommended_at") ?? "") },
+                          changesByTable: changes)
     }
 
     static func assessedItem(_ row: PostgresRandomAccessRow) throws -> AssessedItem {
@@ -73,15 +83,20 @@ extension PostgresLedger {
                      allowed: AllowedPoints.parse(try row.optionalText("allowed_points")))
     }
 
-    /// Changes of the community's registers and profile after the marks: one per audit entry (a save, correction,
-    /// deletion, restoration, undo, accepted warning, profile change, or a change made with psql, which the
-    /// database records), one per imported row.
-    static func changesSince(_ pg: PG, community: String, auditMark: Int64, importMark: Int64) async throws -> Int {
-        try await pg.integer("""
-            SELECT (SELECT count(*) FROM audit WHERE id > \(auditMark) AND community_code = \(community)
-                        AND record_table IN ('person', 'service', 'activity', 'community'))
-                 + (SELECT COALESCE(sum(rows), 0) FROM import_batch WHERE id > \(importMark) AND community_code = \(community))
+    /// Changes of the community's registers and profile after the marks, by table: one per audit entry (a save,
+    /// correction, deletion, restoration, undo, accepted warning, profile change, or a change made with psql, which
+    /// the database records), one per imported row (under its register's table), as the SQLite engine counts them.
+    static func changesByTable(_ pg: PG, community: String, auditMark: Int64, importMark: Int64) async throws -> [String: Int] {
+        let rows = try await pg.rows("""
+            SELECT record_table, count(*)::bigint AS n FROM audit WHERE id > \(auditMark) AND community_code = \(community)
+                AND record_table IN ('person', 'service', 'activity', 'community') GROUP BY record_table
+            UNION ALL
+            SELECT record_table, COALESCE(sum(rows), 0)::bigint AS n FROM import_batch
+                WHERE id > \(importMark) AND community_code = \(community) GROUP BY record_table
             """)
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.text("record_table"), default: 0] += Int(try row["n"].decode(Int64.self)) }
+        return counts.filter { $0.value > 0 }
     }
 
     /// The highest audit and import ids now: what a submission (or a check) counts changes after.
@@ -95,11 +110,17 @@ extension PostgresLedger {
     private static func sample(_ pg: PG, evaluation e: PostgresRandomAccessRow) async throws -> SpotCheckSample? {
         guard let seed = try e["sample_seed"].decode(Int64?.self) else { return nil }
         let id = try e.id()
+        // The draw's audit entry is where the sample began to exist: later changes of a sampled record are marked.
         let checks = try await pg.rows("""
+            WITH drawn AS (SELECT max(id) AS mark FROM audit WHERE record_table = 'evaluation' AND record_id = \(String(id))
+                               AND action IN ('draw', 'city_draw'))
             SELECT s.*, p.name, p.id_number, v.service_date, v.fields->>'service_type' AS service_type,
                    (SELECT count(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
                         OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
-                        AND a.id > s.check_audit_mark)::integer AS changes_since
+                        AND a.id > s.check_audit_mark)::integer AS changes_since,
+                   (SELECT count(*) FROM audit a, drawn WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
+                        OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
+                        AND a.id > drawn.mark)::integer AS changes_since_draw
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = \(id) ORDER BY s.position
             """).map { row in
@@ -110,7 +131,7 @@ extension PostgresLedger {
                       changesSinceCheck: try row["check_audit_mark"].decode(Int64?.self) == nil ? 0 : try row.int("changes_since"),
                       service: try row["service_id"].decode(Int64?.self).map {
                           SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "")
-                      }, forService: try row.text("drawn_for") == "service")
+                      }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
         }
         let services = try e["service_sample_size"].decode(Int?.self)
         let persons = try e["sample_size"].decode(Int?.self) ?? (services == nil ? checks.count : 0)

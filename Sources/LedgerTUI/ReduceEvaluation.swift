@@ -16,7 +16,7 @@ func evaluationUpdated(_ state: inout AppState, _ evaluation: Evaluation?, after
     if e.stage == .city, let code = evaluation?.communityCode ?? state.community?.code {
         return [.evaluation(community: code, .loadCity)]
     }
-    return []
+    return signIfAsked(&state)
 }
 
 /// The city's review as the store holds it now (nil: the 初评 was not recommended).
@@ -28,7 +28,7 @@ func cityReviewUpdated(_ state: inout AppState, _ review: CityReview?, after req
     e.loaded = true
     settle(&state, &e)
     if let request, let review, let text = EvaluationMessages.done(request, review) { state.show(text) }
-    return []
+    return signIfAsked(&state)
 }
 
 /// The selections stay where they were, within the lists as they are now.
@@ -115,15 +115,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         }
         state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))
     case .character("S"):
-        guard let submitted = e.evaluation else { return needsSubmission(&state) }
-        if let signed = e.shownSignature {
-            return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
-        }
-        if let refusal = notCandidate(e) { return refuse(&state, refusal) }
-        // The store's rule, said before the confirmation: the sample drawn and every sampled record checked.
-        if let refusal = Evaluation.signOffRefusal(e.shownSample, e.stage) { return refuse(&state, refusal) }
-        // Signing reviews the frozen submission: registers changed since are said before the confirmation.
-        state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission), TextEditor(limit: 1))
+        return askSign(&state, e, readFirst: true)
     case .character("R"):
         guard let ev = e.evaluation else { return needsSubmission(&state) }
         // The entry conditions of 评选 it does not meet, by the candidates' rule (`plan --candidates`).
@@ -138,6 +130,40 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     }
     state.screen = .evaluation(e)
     return []
+}
+
+/// `S`: the confirmation, or why the stage cannot be signed yet. What the screen shows may be older than the store
+/// (checks recorded from the command line or another app): before refusing, it is read again once (`readFirst`)
+/// and the answer asks again.
+private func askSign(_ state: inout AppState, _ e: EvaluationState, readFirst: Bool) -> [Effect] {
+    guard let c = state.community else { return [] }
+    var e = e
+    guard let submitted = e.evaluation else { return needsSubmission(&state) }
+    if let signed = e.shownSignature {
+        return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
+    }
+    if let refusal = notCandidate(e) { return refuse(&state, refusal) }
+    // The store's rule, said before the confirmation: the sample drawn and every sampled record checked.
+    if let refusal = Evaluation.signOffRefusal(e.shownSample, e.stage) {
+        guard readFirst else { return refuse(&state, refusal) }
+        e.signAfterReading = true
+        state.screen = .evaluation(e)
+        return [.evaluation(community: c.code, e.stage == .city ? .loadCity : .load)]
+    }
+    // Signing reviews the frozen submission: registers changed since, and 不属实 findings not corrected, are said
+    // before the confirmation.
+    state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission,
+                                                 uncorrected: e.shownSample?.uncorrected ?? 0), TextEditor(limit: 1))
+    state.screen = .evaluation(e)
+    return []
+}
+
+/// After a read: a pending `S` asks again, now refusing if the stage is still not ready.
+private func signIfAsked(_ state: inout AppState) -> [Effect] {
+    guard case .evaluation(var e) = state.screen, e.signAfterReading else { return [] }
+    e.signAfterReading = false
+    state.screen = .evaluation(e)
+    return askSign(&state, e, readFirst: false)
 }
 
 private func needsSubmission(_ state: inout AppState) -> [Effect] {
@@ -188,7 +214,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
         case .unlockReason:
             guard !text.isEmpty else { return refuse(&state, "解锁必须填写理由") }
             request = .unlock(reason: text)
-        case .confirmSign(let stage, _):
+        case .confirmSign(let stage, _, _):
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend

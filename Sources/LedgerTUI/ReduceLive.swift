@@ -43,7 +43,12 @@ func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effec
         return facts + [.loadChecks(community: code)]
     case .history(let h):
         return current ? facts + [.loadHistory(h.register, id: h.id)] : facts
-    case .loading, .chooseCommunity, .help, .evaluation, .statistics:
+    case .evaluation(let e):
+        // A check, a draw or a signature made elsewhere (the command line, another app) shows at once: a sign-off
+        // judged on an old list would be refused for checks already recorded.
+        guard current, let code = state.community?.code else { return facts }
+        return facts + [.evaluation(community: code, e.stage == .city ? .loadCity : .load)]
+    case .loading, .chooseCommunity, .help, .statistics:
         // Nothing on screen follows the figures, but home does: it must be right when the clerk returns to it.
         return facts
     }

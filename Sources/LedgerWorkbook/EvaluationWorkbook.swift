@@ -17,10 +17,11 @@ public enum EvaluationWorkbook {
                              mask: Bool) throws {
         let workbook = try Workbook(path: path)
         try writeItems(e, community: community, into: workbook)
-        try writeSample(e.sample, sheetName: "抽样核实", title: "\(community.name)随机抽样核实", mask: mask, into: workbook)
+        try writeSample(e.sample, sheetName: "抽样核实", title: "\(community.name)随机抽样核实", mask: mask, signed: e.isSigned, into: workbook)
         if let review, let city = review.city {
             try writeCityItems(review, city: city, community: community, into: workbook)
-            try writeSample(city.sample, sheetName: "市级抽样核实", title: "\(community.name)市级考评随机抽样核实", mask: mask, into: workbook)
+            try writeSample(city.sample, sheetName: "市级抽样核实", title: "\(community.name)市级考评随机抽样核实", mask: mask,
+                            signed: city.isSigned, into: workbook)
         }
         try workbook.close()
     }
@@ -139,7 +140,8 @@ public enum EvaluationWorkbook {
         try sheet.printSetup(landscape: true, repeatRows: headerRow ... headerRow)
     }
 
-    static func writeSample(_ sample: SpotCheckSample?, sheetName: String, title: String, mask: Bool, into workbook: Workbook) throws {
+    static func writeSample(_ sample: SpotCheckSample?, sheetName: String, title: String, mask: Bool, signed: Bool,
+                            into workbook: Workbook) throws {
         let sheet = try workbook.addSheet(sheetName)
         let last = sampleHeaders.count - 1
         guard let s = sample else {
@@ -148,7 +150,7 @@ public enum EvaluationWorkbook {
             return
         }
         try heading(sheet, last: last, title: title, lines: [
-            "种子 \(s.seed)" + FormLines.blank(2) + "\(s.sizeText)（\(s.strataText)）" + FormLines.blank(2)
+            (s.concealed ? "签署前不公开名单" : "种子 \(s.seed)") + FormLines.blank(2) + "\(s.sizeText)（\(s.strataText)）" + FormLines.blank(2)
                 + "\(s.drawnBy) \(TimeText.shown(s.drawnAt))抽取",
             s.progressText,
         ])
@@ -170,7 +172,7 @@ public enum EvaluationWorkbook {
             try sheet.string(row, 5, c.note ?? "", .wrappedText)
             try sheet.string(row, 6, c.checkedBy ?? "", .centeredText)
             try sheet.string(row, 7, TimeText.shown(c.checkedAt), .centeredText)
-            try sheet.string(row, 8, correction(c), .centeredText)
+            try sheet.string(row, 8, correction(c, signed: signed), .centeredText)
             try sheet.string(row, 9, service, .wrappedText)
             row += 1
         }
@@ -179,10 +181,12 @@ public enum EvaluationWorkbook {
         try sheet.printSetup(landscape: true, repeatRows: headerRow ... headerRow)
     }
 
-    /// What became of a 不属实 record: the community's correction since the check, or still waiting for it.
-    static func correction(_ c: SpotCheck) -> String {
-        guard c.result == .untrue else { return c.result == nil ? "" : (c.changesSinceCheck > 0 ? "已修改\(c.changesSinceCheck)处" : "") }
-        return c.changesSinceCheck > 0 ? "已更正\(c.changesSinceCheck)处" : "待社区更正"
+    /// What became of a 不属实 record (`SpotCheck.correctionLongText`: 社区已更正N处, 待社区更正, or 签署时未更正 once signed);
+    /// for another result the changes since the check; then a change after the draw the check does not explain.
+    static func correction(_ c: SpotCheck, signed: Bool) -> String {
+        let after = c.result == nil || c.result == .untrue || c.changesSinceCheck == 0 ? nil : "已修改\(c.changesSinceCheck)处"
+        let untrue = c.correctionLongText(signed: signed)
+        return [untrue ?? after, c.changedAfterDrawText].compactMap { $0 }.joined(separator: "；")
     }
 
     /// A merged title line and merged lines of text under it (rows 0…).

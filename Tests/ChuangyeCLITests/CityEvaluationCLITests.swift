@@ -48,7 +48,7 @@ struct CityEvaluationCLITests {
         #expect(listed.stdout.split(separator: "\n").first == "代码      社区       区县   自评 初评 市级 状态   推荐", "\(listed.stdout)")
         #expect(listed.stdout.split(separator: "\n").last?.hasPrefix("630102001 八一路社区 城东区 30   28   30   考评中 \(supervisor) ") == true, "\(listed.stdout)")
         let signed = try cli.run(as: "市督导", args: ["evaluate", "sign", "--city"])
-        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的市级考评：市级总分 30/100（初评 28）。台账保持锁定，修改须由市级督导解锁\n")
+        #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的市级考评：市级总分 30/100（初评 28）。台账保持锁定，修改须由市级督导解锁\n注意：1条抽查不属实的记录签署时未更正\n")
 
         // show: the three scores side by side, each stage's reason, both draws
         let shown = EvaluateCLITests.normalised(try cli.run("evaluate", "show").stdout).split(separator: "\n").map(String.init)

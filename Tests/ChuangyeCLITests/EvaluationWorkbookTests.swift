@@ -10,7 +10,8 @@ struct EvaluationWorkbookTests {
         let supervisor = CLI.systemUser
         #expect(try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字").status == 0)
         let path = cli.dir.appendingPathComponent("初评结果.xlsx").path
-        let exported = try cli.run("evaluate", "export", path, "--mask")
+        // (The supervisor's export: a clerk's would withhold the unsigned sample, SampleDisclosure)
+        let exported = try cli.run(as: supervisor, "evaluate", "export", path, "--mask")
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout == "已导出八一路社区的初评结果到 \(path)（已遮盖身份证号）\n")
         let shown = try cli.run("evaluate", "show", "--json")

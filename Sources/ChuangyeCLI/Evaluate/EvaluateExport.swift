@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
 import LedgerStore
 import LedgerWorkbook
 import SafeFiles
@@ -26,6 +27,9 @@ struct EvaluateExport: AsyncParsableCommand {
         let session = try await EvaluationSession.open(global, target)
         let e = try await session.requireEvaluation()
         let city = try await session.cityReview()
+        // As every export: an operator who may not change the community gets the numbers masked (NumberPrivacy).
+        let inFull = try await NumberPrivacy.showsInFull(session.community.code, database: session.ledger)
+        let mask = mask || !inFull
         if isWorkbook {
             try await WorkbookFile.write(WorkbookFile.target(file, overwrite: force, databasePath: global.databasePath)) { temporary in
                 do {

@@ -66,7 +66,7 @@ struct EvaluateDraw: AsyncParsableCommand {
             try await $0.drawSpotChecks(community: session.community.code, size: size, services: services, seed: chosen, stage: stage)
         }
         if json { return print(try EvaluationJSON.render(e, community: session.community, mask: true)) }
-        print(EvaluationText.sample(e.sample, stage: stage).joined(separator: "\n"))
+        print(EvaluationText.sample(e.sample, stage: stage, signed: e.isSigned).joined(separator: "\n"))
     }
 }
 

@@ -21,6 +21,8 @@ struct EvaluateSign: AsyncParsableCommand {
             print("已签署\(name)考核期 \(e.period) 的市级考评：市级总分 \(e.evaluatedTotal)/\(e.maxTotal)（初评 \(e.selfTotal)）。台账保持锁定，修改须由市级督导解锁")
         }
         if let notice = e.outdatedNotice { print("注意：\(notice)") }
+        // Signed as they are: the community can no longer correct them (the screen asks before signing).
+        if let open = e.sample?.uncorrected, open > 0 { print("注意：\(open)条抽查不属实的记录签署时未更正") }
     }
 }
 

@@ -38,23 +38,26 @@ enum EvaluationCSV {
         }
         rows.append(total)
         rows.append([])
-        rows += sample(e.sample, title: "随机抽样", mask: mask)
+        rows += sample(e.sample, title: "随机抽样", mask: mask, signed: e.isSigned)
         if let city {
             rows.append([])
-            rows += sample(city.sample, title: "市级随机抽样", mask: mask)
+            rows += sample(city.sample, title: "市级随机抽样", mask: mask, signed: city.isSigned)
         }
         return "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    static func sample(_ sample: SpotCheckSample?, title: String, mask: Bool) -> [[String]] {
+    static func sample(_ sample: SpotCheckSample?, title: String, mask: Bool, signed: Bool) -> [[String]] {
         guard let s = sample else { return [[title, "未抽样"]] }
-        var rows = [[title, "种子 \(s.seed)", s.sizeText, s.strataText, EvaluationText.progress(s) ?? ""],
-                    ["序号", "姓名", "公民身份号码", "分层", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "抽查的服务"]]
+        var rows = [[title, s.concealed ? "签署前不公开名单" : "种子 \(s.seed)", s.sizeText, s.strataText, EvaluationText.progress(s) ?? ""],
+                    ["序号", "姓名", "公民身份号码", "分层", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "抽查的服务", "抽样后修改"]]
         for c in s.checks {
             let id = mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber
+            // 不属实: what became of the finding (签署时未更正 once signed); other results: the changes since the check.
+            let corrected = c.correctionLongText(signed: signed) ?? (c.result == nil ? "" : "\(c.changesSinceCheck)处")
             rows.append([String(c.position), c.name, "\t" + id, c.stratum, c.result?.rawValue ?? "未核实", c.note ?? "",
-                         c.checkedBy ?? "", TimeText.shown(c.checkedAt), c.result == nil ? "" : "\(c.changesSinceCheck)处",
-                         c.service.map { (c.forService ? "单独抽查：" : "同时抽查：") + $0.text } ?? ""])
+                         c.checkedBy ?? "", TimeText.shown(c.checkedAt), corrected,
+                         c.service.map { (c.forService ? "单独抽查：" : "同时抽查：") + $0.text } ?? "",
+                         c.changedAfterDraw > 0 ? "\(c.changedAfterDraw)处" : ""])
         }
         return rows
     }

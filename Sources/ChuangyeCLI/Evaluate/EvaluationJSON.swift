@@ -19,6 +19,10 @@ enum EvaluationJSON {
         let name, idNumber, stratum: String
         let result, note, checkedBy, checkedAt: String?
         let changesSinceCheck: Int
+        /// Changes of the record after the draw (SpotCheck.changesSinceDraw).
+        let changesSinceDraw: Int
+        /// Withheld from this operator until the stage is signed (SampleDisclosure): no name, number or note.
+        let withheld: Bool
         let service: Service?
         /// `person` (drawn as a person, with one of their services) or `service` (a service drawn on its own).
         let drawnFor: String
@@ -29,7 +33,8 @@ enum EvaluationJSON {
         let date, type: String
     }
     struct Sample: Encodable {
-        let seed: UInt64
+        /// Null while the list is withheld from this operator (the seed reproduces it).
+        let seed: UInt64?
         let requestedSize, checked, confirmed, untrue, unreachable: Int
         let discrepancyRate: Double?
         let drawnBy, drawnAt: String
@@ -68,7 +73,7 @@ enum EvaluationJSON {
     }
 
     static func sample(_ s: SpotCheckSample, mask: Bool) -> Sample {
-        Sample(seed: s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
+        Sample(seed: s.concealed ? nil : s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
                untrue: s.count(.untrue), unreachable: s.count(.unreachable),
                discrepancyRate: s.discrepancyRate.map { Double($0.numerator) / Double($0.denominator) },
                drawnBy: s.drawnBy, drawnAt: s.drawnAt,
@@ -79,7 +84,7 @@ enum EvaluationJSON {
                    Person(position: c.position, personId: c.personId, name: c.name,
                           idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
                           result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
-                          changesSinceCheck: c.changesSinceCheck,
+                          changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw, withheld: c.concealed,
                           service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) },
                           drawnFor: c.forService ? "service" : "person")
                })

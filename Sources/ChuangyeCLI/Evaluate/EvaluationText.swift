@@ -15,10 +15,10 @@ enum EvaluationText {
         lines.append("")
         lines += items(e, city: review?.city == nil ? nil : review)
         lines.append("")
-        lines += sample(e.sample, stage: .district)
+        lines += sample(e.sample, stage: .district, signed: e.isSigned)
         if let city = review?.city {
             lines.append("")
-            lines += sample(city.sample, stage: .city)
+            lines += sample(city.sample, stage: .city, signed: city.isSigned)
         }
         return lines.joined(separator: "\n")
     }
@@ -65,20 +65,28 @@ enum EvaluationText {
         d == .zero ? "" : (d.hundredths > 0 ? "+" : "") + d.description
     }
 
-    /// The draw and the list with what each check found; ID numbers masked as in every list.
-    static func sample(_ sample: SpotCheckSample?, stage: EvaluationStage) -> [String] {
+    /// The draw and the list with what each check found; ID numbers masked as in every list. A list withheld from
+    /// this operator (`SampleDisclosure`) says so, without the seed; a 不属实 finding says whether it was corrected
+    /// (`签署时未更正` once signed), and a record changed after the draw is marked.
+    static func sample(_ sample: SpotCheckSample?, stage: EvaluationStage, signed: Bool) -> [String] {
         let name = stage == .district ? "随机抽样" : "市级随机抽样"
         guard let s = sample else { return ["\(name)：尚未抽样（chuangye evaluate draw 人数\(stage == .city ? " --city" : "")）"] }
-        var lines = ["\(name)：种子 \(s.seed)，\(s.sizeText)（\(s.strataText)），\(s.drawnBy)于\(TimeText.shown(s.drawnAt))抽取"]
+        var lines = [s.concealed
+            ? "\(name)：\(s.sizeText)（\(s.strataText)），\(s.drawnBy)于\(TimeText.shown(s.drawnAt))抽取；抽中的记录在签署\(stage.title)后公开（已核实为不属实的除外）"
+            : "\(name)：种子 \(s.seed)，\(s.sizeText)（\(s.strataText)），\(s.drawnBy)于\(TimeText.shown(s.drawnAt))抽取"]
         if let p = progress(s) { lines.append(p) }
         lines.append(DisplayWidth.column("序号", 6) + DisplayWidth.column("姓名", 10) + DisplayWidth.column("公民身份号码", 20)
                      + DisplayWidth.column("分层", 12) + DisplayWidth.column("核实结果", 10) + "说明")
         for c in s.checks {
-            var note = c.note ?? ""
-            if c.result == .untrue { note += c.changesSinceCheck > 0 ? "（社区已更正\(c.changesSinceCheck)处）" : "（待社区更正）" }
+            if c.concealed {
+                lines.append(DisplayWidth.column(String(c.position), 6) + DisplayWidth.column(c.name, 42) + (c.result?.rawValue ?? "未核实"))
+                continue
+            }
+            let marks = [c.correctionLongText(signed: signed), c.changedAfterDrawText]
+                .compactMap { $0 }.map { "（\($0)）" }.joined()
             lines.append(trimmedEnd(DisplayWidth.column(String(c.position), 6) + DisplayWidth.column(c.name, 10)
                                     + DisplayWidth.column(SensitiveNumbers.masked(c.idNumber), 20) + DisplayWidth.column(c.stratum, 12)
-                                    + DisplayWidth.column(c.result?.rawValue ?? "未核实", 10) + note))
+                                    + DisplayWidth.column(c.result?.rawValue ?? "未核实", 10) + (c.note ?? "") + marks))
             if let service = c.service {
                 lines.append(String(repeating: " ", count: 6) + (c.forService ? "单独抽查：" : "同时抽查：") + service.text)
             }

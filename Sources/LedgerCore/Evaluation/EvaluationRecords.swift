@@ -80,10 +80,15 @@ public struct SpotCheck: Sendable, Hashable {
     public let service: SampledService?
     /// Drawn as a service on its own (the stratum is then its service type), not as a person.
     public let forService: Bool
+    /// Changes of the sampled person's record or the sampled service since the draw (the check's own corrections
+    /// included): what the community changed once the sample existed.
+    public let changesSinceDraw: Int
+    /// Withheld from this operator (`SampleDisclosure`): the row says only its place and result.
+    public let concealed: Bool
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
                 note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil,
-                forService: Bool = false) {
+                forService: Bool = false, changesSinceDraw: Int = 0, concealed: Bool = false) {
         self.position = position
         self.personId = personId
         self.name = name
@@ -96,6 +101,8 @@ public struct SpotCheck: Sendable, Hashable {
         self.changesSinceCheck = changesSinceCheck
         self.service = service
         self.forService = forService
+        self.changesSinceDraw = changesSinceDraw
+        self.concealed = concealed
     }
 }
 
@@ -111,6 +118,9 @@ public struct SpotCheckSample: Sendable, Hashable {
     /// Services drawn on their own, by service type (empty: none asked for).
     public let requestedServices: Int
     public let serviceStrata: [Stratum]
+    /// Which records were drawn is withheld from this operator (`SampleDisclosure`): the seed too, which
+    /// reproduces the list.
+    public let concealed: Bool
 
     public struct Stratum: Sendable, Hashable {
         public let name: String
@@ -125,7 +135,7 @@ public struct SpotCheckSample: Sendable, Hashable {
     }
 
     public init(seed: UInt64, requestedSize: Int, strata: [Stratum], drawnBy: String, drawnAt: String, checks: [SpotCheck],
-                requestedServices: Int = 0, serviceStrata: [Stratum] = []) {
+                requestedServices: Int = 0, serviceStrata: [Stratum] = [], concealed: Bool = false) {
         self.seed = seed
         self.requestedSize = requestedSize
         self.strata = strata
@@ -134,6 +144,7 @@ public struct SpotCheckSample: Sendable, Hashable {
         self.checks = checks
         self.requestedServices = requestedServices
         self.serviceStrata = serviceStrata
+        self.concealed = concealed
     }
 
     public var personCount: Int { checks.filter { !$0.forService }.count }
@@ -190,6 +201,9 @@ public struct Evaluation: Sendable, Hashable {
     /// Register changes (saves, corrections, deletions, restorations, undos, accepted warnings, profile changes,
     /// imported rows) since the submission, from the audit trail.
     public let changesSinceSubmission: Int
+    /// The same changes by where they were made: `person`, `service`, `activity`, `community` (imported rows
+    /// under their register's table).
+    public let changesByTable: [String: Int]
     public let adjustments: [String: ItemAdjustment]
     public let sample: SpotCheckSample?
     /// Set while the period is locked by this submission's sign-off (a 市级考评: once the city signed it).
@@ -202,7 +216,7 @@ public struct Evaluation: Sendable, Hashable {
     public init(id: Int64, communityCode: String, period: Period, rubricId: String, rubricTitle: String, items: [AssessedItem],
                 submittedBy: String, submittedAt: String, checksum: String, currentChecksum: String,
                 changesSinceSubmission: Int, adjustments: [String: ItemAdjustment], sample: SpotCheckSample?, signature: Signature?,
-                stage: EvaluationStage = .district, recommendation: Signature? = nil) {
+                stage: EvaluationStage = .district, recommendation: Signature? = nil, changesByTable: [String: Int] = [:]) {
         self.id = id
         self.communityCode = communityCode
         self.period = period
@@ -214,6 +228,7 @@ public struct Evaluation: Sendable, Hashable {
         self.checksum = checksum
         self.currentChecksum = currentChecksum
         self.changesSinceSubmission = changesSinceSubmission
+        self.changesByTable = changesByTable
         self.adjustments = adjustments
         self.sample = sample
         self.signature = signature
@@ -229,11 +244,16 @@ public struct Evaluation: Sendable, Hashable {
     /// The registers differ from what was submitted (changed through the program, or the file edited otherwise).
     public var isOutdated: Bool { changesSinceSubmission > 0 || checksum != currentChecksum }
 
-    /// `自评提交后台账又修改了 14 处` (nil while current).
+    /// `自评提交后台账又修改了 3 处（摸底台账 2、社区档案 1、抽样记录 1 条）` (nil while current): where, and how many
+    /// sampled records this operator may know of were changed after the draw.
     public var outdatedNotice: String? {
         guard isOutdated else { return nil }
         if changesSinceSubmission == 0 { return "自评提交后台账内容已变化（校验码不符，未经本程序修改）" }
-        return "自评提交后台账又修改了 \(changesSinceSubmission) 处"
+        let places = [("person", "摸底台账"), ("service", "服务台账"), ("activity", "工作台账"), ("community", "社区档案")]
+            .compactMap { table, title in changesByTable[table].flatMap { $0 > 0 ? "\(title) \($0)" : nil } }
+        let sampled = sample?.checks.filter { $0.changedAfterDraw > 0 }.count ?? 0
+        let detail = places + (sampled > 0 ? ["抽样记录 \(sampled) 条"] : [])
+        return "自评提交后台账又修改了 \(changesSinceSubmission) 处" + (detail.isEmpty ? "" : "（\(detail.joined(separator: "、"))）")
     }
 
     /// The notice in a few words for a narrow line, its number first (`14 处修改晚于自评提交`; nil while current).

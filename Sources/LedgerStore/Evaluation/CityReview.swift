@@ -28,12 +28,14 @@ extension AppDatabase {
 
     /// The recommended 初评 of the community's current period with the city's review (nil: not recommended).
     public func cityReview(community code: String) throws -> CityReview? {
-        try read { db in
+        try read { db -> CityReview? in
             let c = try Self.requireCommunity(db, code: code)
             guard let id = try Self.currentEvaluationId(db, community: c),
                   try String.fetchOne(db, sql: "SELECT recommended_by FROM evaluation WHERE id = ?", arguments: [id]) != nil else { return nil }
             let city = try Int64.fetchOne(db, sql: "SELECT id FROM evaluation WHERE review_of = ?", arguments: [id])
             return CityReview(district: try Self.evaluation(db, id: id), city: try city.map { try Self.evaluation(db, id: $0) })
+                .disclosed(district: try Self.mayCheck(db, operatorName: operatorName, stage: .district),
+                           city: try Self.mayCheck(db, operatorName: operatorName, stage: .city))
         }
     }
 

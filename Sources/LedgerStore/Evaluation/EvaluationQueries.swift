@@ -2,11 +2,21 @@ import GRDB
 import LedgerCore
 
 extension AppDatabase {
+    /// The community's current submission, its sample as `SampleDisclosure` lets this operator see it.
     public func evaluation(community code: String) throws -> Evaluation? {
         try read { db in
             let c = try Self.requireCommunity(db, code: code)
-            return try Self.currentEvaluationId(db, community: c).map { try Self.evaluation(db, id: $0) }
+            let mayCheck = try Self.mayCheck(db, operatorName: operatorName, stage: .district)
+            return try Self.currentEvaluationId(db, community: c).map { try Self.evaluation(db, id: $0).disclosed(mayCheck: mayCheck) }
         }
+    }
+
+    /// Whether the operator may check a stage's sample (`requireRole`'s rule, asked): who sees the whole list
+    /// before the stage is signed (`SampleDisclosure`).
+    static func mayCheck(_ db: Database, operatorName: String, stage: EvaluationStage) throws -> Bool {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operator_account") ?? 0 > 0 else { return true }
+        let role = try String.fetchOne(db, sql: "SELECT role FROM operator_account WHERE name = ?", arguments: [operatorName])
+        return role == (stage == .district ? OperatorAccount.Role.supervisor : .city).rawValue
     }
 
     public func spotCheckFlags(community code: String) throws -> [SpotCheck] {
@@ -36,6 +46,7 @@ extension AppDatabase {
                            by: row["adjusted_by"], at: row["adjusted_at"])
         }
         let reviewOf: Int64? = e["review_of"]
+        let changes = try changesSince(db, community: code, auditMark: e["audit_mark"], importMark: e["import_mark"])
         // The district's signature is its lock (gone once unlocked); the city's is kept with its review.
         let signature = reviewOf != nil
             ? (e["signed_by"] as String?).map { Signature(by: $0, at: e["signed_at"] ?? "") }
@@ -44,10 +55,11 @@ extension AppDatabase {
         return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
                           rubricTitle: e["rubric_title"], items: items, submittedBy: e["submitted_by"], submittedAt: e["submitted_at"],
                           checksum: e["checksum"], currentChecksum: checksumNow ? try RegisterChecksum.of(db, community: code) : e["checksum"],
-                          changesSinceSubmission: try changesSince(db, community: code, auditMark: e["audit_mark"], importMark: e["import_mark"]),
+                          changesSinceSubmission: changes.values.reduce(0, +),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
                           sample: try sample(db, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
-                          recommendation: (e["recommended_by"] as String?).map { Signature(by: $0, at: e["recommended_at"] ?? "") })
+                          recommendation: (e["recommended_by"] as String?).map { Signature(by: $0, at: e["recommended_at"] ?? "") },
+                          changesByTable: changes)
     }
 
     /// An item row of a submission (or of a 市级考评, at its 初评 points).
@@ -59,34 +71,43 @@ extension AppDatabase {
                      allowed: AllowedPoints.parse(row["allowed_points"]))
     }
 
-    /// Changes of the community's registers and profile after the marks: one per audited change (a save,
-    /// correction, deletion, restoration, undo, accepted warning or profile change), one per imported row.
-    static func changesSince(_ db: Database, community: String, auditMark: Int64, importMark: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM audit WHERE id > ? AND community_code = ?
-                        AND record_table IN ('person', 'service', 'activity', 'community'))
-                 + (SELECT COALESCE(SUM(rows), 0) FROM import_batch WHERE id > ? AND community_code = ?)
-            """, arguments: [auditMark, community, importMark, community]) ?? 0
+    /// Changes of the community's registers and profile after the marks, by table: one per audited change (a
+    /// save, correction, deletion, restoration, undo, accepted warning or profile change), one per imported row.
+    static func changesSince(_ db: Database, community: String, auditMark: Int64, importMark: Int64) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT record_table, COUNT(*) AS n FROM audit WHERE id > ? AND community_code = ?
+                AND record_table IN ('person', 'service', 'activity', 'community') GROUP BY record_table
+            UNION ALL
+            SELECT record_table, SUM(rows) AS n FROM import_batch WHERE id > ? AND community_code = ? GROUP BY record_table
+            """, arguments: [auditMark, community, importMark, community])
+        return Dictionary(rows.map { ($0["record_table"] as String, $0["n"] as Int) }, uniquingKeysWith: +).filter { $0.value > 0 }
     }
 
     private static func sample(_ db: Database, evaluation e: Row) throws -> SpotCheckSample? {
         guard let seed = e["sample_seed"] as Int64? else { return nil }
         let id: Int64 = e["id"]
+        // The draw's audit entry is where the sample began to exist: later changes of a sampled record are marked.
+        let drawMark = try Int64.fetchOne(db, sql: """
+            SELECT MAX(id) FROM audit WHERE record_table = 'evaluation' AND record_id = ? AND action IN ('draw', 'city_draw')
+            """, arguments: [String(id)])
         let checks = try Row.fetchAll(db, sql: """
             SELECT s.*, p.name, p.id_number, v.service_date, v.service_type,
                    (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
                         OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
-                        AND a.id > s.check_audit_mark) AS changes_since
+                        AND a.id > s.check_audit_mark) AS changes_since,
+                   (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
+                        OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
+                        AND a.id > ?) AS changes_since_draw
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = ? ORDER BY s.position
-            """, arguments: [id]).map { row in
+            """, arguments: [drawMark ?? Int64.max, id]).map { row in
             SpotCheck(position: row["position"], personId: row["person_id"], name: row["name"], idNumber: row["id_number"],
                       stratum: row["stratum"], result: (row["result"] as String?).flatMap(SpotCheckResult.init(rawValue:)),
                       note: row["note"], checkedBy: row["checked_by"], checkedAt: row["checked_at"],
                       changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
                       service: (row["service_id"] as Int64?).map {
                           SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "")
-                      }, forService: (row["drawn_for"] as String?) == "service")
+                      }, forService: (row["drawn_for"] as String?) == "service", changesSinceDraw: row["changes_since_draw"])
         }
         let strata = SampleStrata.parse(e["sample_strata"] ?? "", unit: "人")
         let services: Int? = e["service_sample_size"]

@@ -157,7 +157,10 @@ extension AppDatabase {
     /// Every write of a community's records and profile passes here: the one place both rules are checked.
     func requireWritable(_ db: Database, community: String) throws {
         if let allowed = try Self.writable(db, operatorName: operatorName), !allowed.contains(community) {
-            throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由管理员用 chuangye user 授权。")
+            // On a SQLite ledger only a supervisor registers operators (requireOperatorManager): say who, and the
+            // command with the communities the clerk keeps (`user add` sets the whole list).
+            let codes = (allowed.sorted() + [community]).map { "--community \($0)" }.joined(separator: " ")
+            throw StoreError("操作员\(operatorName)无权修改社区\(community)的数据（只读）。请由督导授权：chuangye user add \(operatorName) \(codes)（chuangye user list 列出督导）。")
         }
         try Self.requireUnlocked(db, community: community)
     }

@@ -167,6 +167,8 @@ public enum AuditWording {
             return "\(old.map(spec.shown) ?? "（空）") → \(new.map(spec.shown) ?? "（空）")"
         }
         if field == "source" { return new ?? "" }
+        // The sampled person a check was about: named, not a change (`history` puts the name in).
+        if field.hasPrefix("spot_check."), field.hasSuffix(".person") { return new ?? old ?? "" }
         if field == "facts" { return factsChange(old: old, new: new) }
         // A deletion time named by a change made outside the app reads as every time shown.
         if field == "deleted_at" { return "\(old.map(TimeText.shown) ?? "（空）") → \(new.map(TimeText.shown) ?? "（空）")" }

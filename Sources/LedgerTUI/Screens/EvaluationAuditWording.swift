@@ -18,7 +18,7 @@ enum EvaluationAuditWording {
         }
         let parts = key.split(separator: ".")
         if parts.count == 3, parts[0] == "spot_check" {
-            let what = ["person": "人员编号", "result": "核实结果", "note": "说明"][String(parts[2])] ?? String(parts[2])
+            let what = ["person": "人员", "result": "核实结果", "note": "说明"][String(parts[2])] ?? String(parts[2])
             return "抽样第\(parts[1])号 \(what)"
         }
         return nil

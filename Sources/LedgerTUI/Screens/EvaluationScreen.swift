@@ -27,9 +27,11 @@ enum EvaluationScreen {
         }
         guard let ev = e.evaluation else {
             let period = state.community.map { "考核期 \($0.period) " } ?? ""
-            let lines = ["\(period)尚未提交自评。", "",
-                         "t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验码",
-                         "U  解锁本社区的台账（督导，须写理由）"]
+            // Only the keys of the operator's role (EvaluationRole): a clerk is not offered the unlock.
+            let role = state.evaluationRole ?? .everyone
+            let lines = ["\(period)尚未提交自评。", ""]
+                + (role.submits ? ["t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验码"] : [])
+                + (role.takesDistrictSteps ? ["U  解锁本社区的台账（督导，须写理由）"] : [])
             var y = inner.y
             for (i, line) in lines.enumerated() {
                 for part in line.isEmpty ? [""] : DisplayWidth.wrap(line, width, maxLines: 3) where y < inner.maxY {
@@ -91,8 +93,11 @@ enum EvaluationScreen {
         if e.focus == .sample, let check = e.selectedCheck {
             let service = check.service.map { (check.forService ? "；单独抽查" : "；同时抽查") + $0.text } ?? ""
             // Whether the community corrected it comes before the note: a long note is what gets cut.
-            buffer.put("第\(check.position)号 \(check.name)\(correction(check))：" + (check.note ?? (check.result == nil ? "未核实" : "（无说明）")) + service,
-                       x: x, y: y, style: .muted, maxWidth: width)
+            let line = check.concealed
+                ? "第\(check.position)号：\(check.result?.rawValue ?? "未核实")（抽中的是哪条记录，签署\(e.stage.title)后公开）"
+                : "第\(check.position)号 \(check.name)\(correction(check, signed: e.shownSignature != nil))："
+                    + (check.note ?? (check.result == nil ? "未核实" : "（无说明）")) + service
+            buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
             let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
@@ -101,16 +106,25 @@ enum EvaluationScreen {
         y += 1
         let sampleName = city == nil ? "随机抽样" : "市级抽样"
         guard let sample = e.shownSample else {
-            buffer.put("\(sampleName)：尚未抽样（d 抽样）", x: x, y: y, style: .title, maxWidth: width)
+            let steps = e.stage == .district ? (state.evaluationRole ?? .everyone).takesDistrictSteps : (state.evaluationRole ?? .everyone).takesCitySteps
+            buffer.put("\(sampleName)：尚未抽样" + (steps ? "（d 抽样）" : ""), x: x, y: y, style: .title, maxWidth: width)
             return
         }
-        buffer.put("\(sampleName) 种子 \(sample.seed)  " + progress(sample), x: x, y: y, style: .title, maxWidth: width)
+        // Withheld from this operator until the stage is signed (SampleDisclosure): the seed reproduces the list.
+        let drawn = sample.concealed ? "\(sample.drawnBy)已\(sample.sizeText)（名单签署后公开）  " : "\(sampleName) 种子 \(sample.seed)  "
+        buffer.put(drawn + progress(sample), x: x, y: y, style: .title, maxWidth: width)
         y += 1
-        buffer.put(checkRow((e.focus == .sample ? "▶" : " ") + "序号", "姓名", "公民身份号码", "分层", "结果", "说明"),
+        let isSigned = e.shownSignature != nil
+        let withService = width >= wideSampleWidth
+        buffer.put(checkRow((e.focus == .sample ? "▶" : " ") + "序号", "姓名", "公民身份号码", "分层", "结果", "说明",
+                            service: withService ? "抽查的服务" : nil),
                    x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let checkLines = sample.checks.map { c in
-            checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实", checkNote(c))
+            // A withheld record: its place and result, the words across the name, number and stratum.
+            c.concealed ? DisplayWidth.column(" \(c.position)", 6) + DisplayWidth.column(c.name, 40) + (c.result?.rawValue ?? "未核实")
+                : checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实",
+                           checkNote(c, signed: isSigned), service: withService ? (c.service.map { "\($0.date) \($0.type)" } ?? "") : nil)
         }
         drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
             sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
@@ -132,18 +146,17 @@ enum EvaluationScreen {
         return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
 
-    /// A check's note in the list, after (for 不属实) whether the community has corrected the record since: a long
-    /// note is what the row cuts.
-    static func checkNote(_ c: SpotCheck) -> String {
-        let note = c.note ?? ""
-        guard c.result == .untrue else { return note }
-        return (c.changesSinceCheck > 0 ? "（已更正\(c.changesSinceCheck)处）" : "（待更正）") + note
+    /// A check's note in the list, after what the list must not cut: for 不属实 whether the community corrected
+    /// it (`已更正1处`, `待更正`, `签署时未更正`), and a change after the draw the check does not explain
+    /// (`抽样后已修改1处`).
+    static func checkNote(_ c: SpotCheck, signed: Bool) -> String {
+        let marks = [c.correctionText(signed: signed), c.changedAfterDrawText].compactMap { $0 }.map { "（\($0)）" }.joined()
+        return marks + (c.note ?? "")
     }
 
-    /// For 不属实, whether the community has corrected the record since (`（待社区更正）`); empty otherwise.
-    static func correction(_ c: SpotCheck) -> String {
-        guard c.result == .untrue else { return "" }
-        return c.changesSinceCheck > 0 ? "（社区已更正\(c.changesSinceCheck)处）" : "（待社区更正）"
+    /// The same marks for the selected record's line (`（社区已更正1处）`, `（签署时未更正）`); empty when none.
+    static func correction(_ c: SpotCheck, signed: Bool) -> String {
+        return [c.correctionLongText(signed: signed), c.changedAfterDrawText].compactMap { $0 }.map { "（\($0)）" }.joined()
     }
 
     static func title(_ e: EvaluationState) -> String {
@@ -161,10 +174,16 @@ enum EvaluationScreen {
         DisplayWidth.column(title, 32) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined()
     }
 
-    /// A sampled record's row: 姓名 takes four characters and its gap (张测一改), a longer name is cut with …
-    static func checkRow(_ position: String, _ name: String, _ id: String, _ stratum: String, _ result: String, _ note: String) -> String {
+    /// From this width the sample list shows which service to check with each record (`2026-03-03 开业指导`), not
+    /// only in the selected record's line: the fixed columns, the service and room for a note.
+    static let wideSampleWidth = 100
+
+    /// A sampled record's row: 姓名 takes four characters and its gap (张测一改), a longer name is cut with …;
+    /// `service` (nil: no column) before the note.
+    static func checkRow(_ position: String, _ name: String, _ id: String, _ stratum: String, _ result: String, _ note: String,
+                         service: String? = nil) -> String {
         DisplayWidth.column(position, 6) + DisplayWidth.column(name, 9) + DisplayWidth.column(id, 19) + DisplayWidth.column(stratum, 12)
-            + DisplayWidth.column(result, 10) + note
+            + DisplayWidth.column(result, 10) + (service.map { DisplayWidth.column($0, 22) } ?? "") + note
     }
 
     /// The focused list shows its selection; the other one is drawn at the same scroll without it.
@@ -224,8 +243,9 @@ enum EvaluationScreen {
             return ("核实结果：\(result.rawValue)", lines + ["", "说明（\(required)，Enter 保存）：", ""], editor)
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
-        case .confirmSign(let stage, let changed):
-            let outdated = changed > 0 ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : []
+        case .confirmSign(let stage, let changed, let uncorrected):
+            let untrue = uncorrected > 0 ? ["! 有\(uncorrected)条抽查不属实的记录社区尚未更正：", "  签署后锁定，记为“签署时未更正”", ""] : []
+            let outdated = untrue + (changed > 0 ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : [])
             let effect = stage == .district ? ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。"] : ["签署后台账保持锁定，", "只有市级督导可以解锁。"]
             return ("签署" + stage.title, outdated + effect + ["", "Enter 签署    Esc 取消"], nil)
         case .confirmRecommend(let unmet) where unmet.isEmpty:

@@ -15,6 +15,9 @@ public struct EvaluationState: Sendable, Hashable {
     public var focus: Part = .items
     public var items = ListState()
     public var checks = ListState()
+    /// `S` found the stage not ready on screen and read it again (checks may have been recorded elsewhere): the
+    /// answer asks again, and only then refuses.
+    public var signAfterReading = false
 
     public enum Part: Sendable, Hashable { case items, sample }
 
@@ -94,8 +97,9 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case note(SpotCheck, SpotCheckResult, EvaluationStage)
     case unlockReason
     /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
-    /// `changedSince`: changes to the registers after the 自评 was submitted (the signature covers the submission).
-    case confirmSign(EvaluationStage, changedSince: Int = 0)
+    /// `changedSince`: changes to the registers after the 自评 was submitted (the signature covers the submission);
+    /// `uncorrected`: 不属实 findings the community has not corrected (signing locks them as they are).
+    case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: Int = 0)
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
     /// Submit the 自评 (freeze the score card)? (Enter or y confirms.)

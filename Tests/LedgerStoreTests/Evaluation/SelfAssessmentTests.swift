@@ -35,7 +35,8 @@ struct SelfAssessmentTests {
         // Then the snapshot is outdated by exactly those changes, and its items are what was submitted
         let later = try #require(try await f.clerk.evaluation(community: f.code))
         #expect(later.changesSinceSubmission == 5)
-        #expect(later.outdatedNotice == "自评提交后台账又修改了 5 处")
+        #expect(later.outdatedNotice == "自评提交后台账又修改了 5 处（摸底台账 4、服务台账 1）")
+        #expect(later.changesByTable == ["person": 4, "service": 1])
         #expect(later.checksum == submitted.checksum && later.currentChecksum != submitted.checksum)
         #expect(later.items == submitted.items)
     }
@@ -85,7 +86,7 @@ struct SelfAssessmentTests {
             #expect(later.outdatedNotice == "自评提交后台账内容已变化（校验码不符，未经本程序修改）")
         case .postgres:
             #expect(later.changesSinceSubmission == 1)
-            #expect(later.outdatedNotice == "自评提交后台账又修改了 1 处")
+            #expect(later.outdatedNotice == "自评提交后台账又修改了 1 处（摸底台账 1）")
         }
     }
 

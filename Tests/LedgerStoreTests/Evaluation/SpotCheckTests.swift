@@ -42,7 +42,7 @@ struct SpotCheckTests {
         #expect(error?.message.contains("不能重抽") == true)
         // When, as every time shown: `2026-12-06 21:09`, not the stored `2026-12-06T21:09:33`.
         #expect(error?.message.hasPrefix("本次初评已于\(TimeText.shown(sample.drawnAt))由") == true, "\(error?.message ?? "")")
-        #expect(try await f.clerk.evaluation(community: f.code)?.sample == sample)
+        #expect(try await f.supervisor.evaluation(community: f.code)?.sample == sample)
     }
 
     /// Once the sample is drawn (or a score changed), the clerk cannot submit again to get a new draw; a supervisor
@@ -56,7 +56,7 @@ struct SpotCheckTests {
         let drawn = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 6, services: 0, seed: 3, stage: .district).sample)
         let refused = await #expect(throws: StoreError.self) { _ = try await f.clerk.submitSelfAssessment(community: f.code, card: try await f.card()) }
         #expect(refused?.message.contains("只有区县督导可以在初评开始后") == true)
-        #expect(try await f.clerk.evaluation(community: f.code)?.sample == drawn)
+        #expect(try await f.supervisor.evaluation(community: f.code)?.sample == drawn)
         let restarted = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card())
         #expect(restarted.sample == nil)
     }
