@@ -53,7 +53,7 @@ struct SubmittedScoreWorkbookTests {
         #expect(total[0] == "合计" && total[5] == "30" && total[6] == "28" && total[7] == "满分100分，自评30分，初评28分")
         let below = sheet.rows.dropFirst(5 + items.count).compactMap { $0.first?.text }
         #expect(below[0] == "自评：王芳于\(TimeTextProbe.shown(submittedAt))提交，自评总分30分（本表自评得分为提交时的分数）")
-        #expect(below[1] == "注意：自评提交后台账又修改了 2 处，按现在的台账计算为\(Self.points(live))分；自评须重新提交才会改变")
+        #expect(below[1] == "注意：自评提交后台账又修改了 2 处（工作台账 2），按现在的台账计算为\(Self.points(live))分；自评须重新提交才会改变")
         #expect(below[2] == "初评：28分，尚未签署（督导评审中）")
         #expect(below[3].hasPrefix("注：自评得分为提交时按台账数据按《西宁市创建创业型社区评分表》计算并冻结的分数"))
         // The operator is the 填表人, the date the submission's
