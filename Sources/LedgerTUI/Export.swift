@@ -17,8 +17,12 @@ public enum ExportKind: Sendable, Hashable {
 extension AppState {
     /// The export dialog's suggestion: `<documents>/<社区><台账>-<date>.xlsx`.
     func defaultExportPath(_ kind: ExportKind) -> String {
-        let folder = documentsFolder.isEmpty ? "" : (documentsFolder.hasSuffix("/") ? documentsFolder : documentsFolder + "/")
-        return folder + (community?.name ?? "") + kind.title + "-" + today.description + ".xlsx"
+        documentsPrefix + (community?.name ?? "") + kind.title + "-" + today.description + ".xlsx"
+    }
+
+    /// The documents folder with its trailing slash, or nothing when there is none (tests).
+    var documentsPrefix: String {
+        documentsFolder.isEmpty ? "" : (documentsFolder.hasSuffix("/") ? documentsFolder : documentsFolder + "/")
     }
 }
 
@@ -40,7 +44,10 @@ func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: Text
     case .submitted(let typed):
         // A name typed without an extension is meant as the workbook: it gets .xlsx rather than a refusal.
         let name = typed.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-        let path = !name.isEmpty && !name.contains(".") ? typed + ".xlsx" : typed
+        let named = !name.isEmpty && !name.contains(".") ? typed + ".xlsx" : typed
+        // A bare or relative name goes where the suggestion pointed (the documents folder), not wherever the app
+        // happened to be started: a clerk who clears the line and types a name must find the file there.
+        let path = named.hasPrefix("/") ? named : state.documentsPrefix + named
         guard path.lowercased().hasSuffix(".xlsx") else {
             state.show("文件名应以 .xlsx 结尾", error: true)
             return []

@@ -37,6 +37,10 @@ struct MonkeyTests {
         let runner = EffectRunner(database: database)
         var state = AppState(width: 100, height: 30, operatorName: "王芳", today: Day(year: 2024, month: 12, day: 31)!,
                              rubrics: try Rubrics.all())
+        let exports = FileManager.default.temporaryDirectory.appendingPathComponent("monkey-\(getpid())")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: exports) }
+        state.documentsFolder = exports.path
         var pending: [Effect] = [.loadCommunities]
         var random = Seeded(state: 20241231)
         let count = longTests ? 100_000 : 15_000
@@ -56,7 +60,12 @@ struct MonkeyTests {
             case 31...35: action = .keyPressed(.character(["1", "2", "3", "4", "5", "6", "q", "y", "n", "d", "h", "u", "/", "x", "p"].randomElement(using: &random) ?? "1"))
             default: action = .keyPressed(.character(Self.text.randomElement(using: &random) ?? "a"))
             }
-            pending += reduce(&state, action)
+            // Random typing can make any file name; exports stay in a folder the test owns.
+            pending += reduce(&state, action).map { effect in
+                guard case .exportWorkbook(let kind, let community, let path, let overwrite) = effect else { return effect }
+                let name = path.split(separator: "/").last.map(String.init) ?? "x.xlsx"
+                return .exportWorkbook(kind, community: community, path: exports.path + "/" + name, overwrite: overwrite)
+            }
             let frame = render(state)
             // Invariants: every row is exactly the terminal width; no wide glyph is split; the cursor is on screen.
             for line in frame.lines { #expect(DisplayWidth.of(line) == state.width, "step \(step): [\(line)]") }

@@ -15,6 +15,10 @@ struct ExportTests {
         #expect(effects == [.exportWorkbook(.register(.survey), community: "630102001",
                                             path: "/home/wang/文档/八一路社区创业摸底统计台账-2024-12-31.xlsx", overwrite: false)])
         #expect(state.dialog == nil)
+        // A bare name goes into the documents folder (where the suggestion pointed), not the app's start folder.
+        press(&state, [.character("e"), .control("u")] + type("三月份"))
+        #expect(press(&state, [.enter]) == [.exportWorkbook(.register(.survey), community: "630102001",
+                                                              path: "/home/wang/文档/三月份.xlsx", overwrite: false)])
     }
 
     /// The workbook is the whole register: with a filter on, the dialog says so.

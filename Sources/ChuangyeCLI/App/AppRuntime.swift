@@ -57,8 +57,6 @@ public enum AppRuntime {
         }
     }
 
-    /// The user's documents folder for export suggestions: `$XDG_DOCUMENTS_DIR`, else `~/文档` or `~/Documents`
-    /// when it exists, else the home folder.
     /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them).
     static func localeIsUTF8() -> Bool {
         let env = ProcessInfo.processInfo.environment
@@ -67,6 +65,8 @@ public enum AppRuntime {
         return lower.contains("utf-8") || lower.contains("utf8")
     }
 
+    /// The user's documents folder for export suggestions: `$XDG_DOCUMENTS_DIR`, else `~/文档` or `~/Documents`
+    /// when it exists, else the home folder.
     static func documentsFolder() -> String {
         let env = ProcessInfo.processInfo.environment
         if let xdg = env["XDG_DOCUMENTS_DIR"], !xdg.isEmpty { return xdg }
