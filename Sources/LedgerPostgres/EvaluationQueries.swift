@@ -44,7 +44,7 @@ extension PostgresLedger {
     /// A submission with everything about it. `checksumNow: false` skips the scan of the registers (the current
     /// checksum is then the submitted one): for totals only.
     static func evaluation(_ pg: PG, id: Int64, checksumNow: Bool = true) async throws -> Evaluation {
-        guard let e = try await pg.row("SELECT * FROM evaluation WHERE id = \(id)"),
+        guard let e = try await pg.row("SELECT \(unescaped: evaluationColumns) FROM evaluation WHERE id = \(id)"),
               let start = Day.parse(try e.text("period_start")), let end = Day.parse(try e.text("period_end")) else {
             throw StoreError("数据库中的评选记录已损坏，无法读取", detail: "evaluation \(id)")
         }
@@ -107,11 +107,21 @@ extension PostgresLedger {
         return (try row.id("audit"), try row.id("imports"))
     }
 
+    /// An evaluation's columns as any login reads them: the seed only where the sample is disclosed to it
+    /// (PostgresSampleSecrecy), through the function; NULL elsewhere, as `Evaluation.disclosed` says.
+    static let evaluationColumns = """
+        id, community_code, period_start, period_end, rubric_id, rubric_title, submitted_by, submitted_at, checksum,
+        audit_mark, import_mark, disclosed_seed(id) AS sample_seed, sample_size, sample_strata, drawn_by, drawn_at,
+        service_sample_size, service_strata, recommended_by, recommended_at, review_of, signed_by, signed_at
+        """
+
     private static func sample(_ pg: PG, evaluation e: PostgresRandomAccessRow) async throws -> SpotCheckSample? {
-        guard let seed = try e["sample_seed"].decode(Int64?.self) else { return nil }
+        // Drawn when it has a drawing time (the seed is withheld from some logins).
+        guard try e.optionalText("drawn_at") != nil else { return nil }
+        let seed = try e["sample_seed"].decode(Int64?.self) ?? 0
         let id = try e.id()
         // The draw's audit entry is where the sample began to exist: later changes of a sampled record are marked.
-        let checks = try await pg.rows("""
+        let shownChecks = try await pg.rows("""
             WITH drawn AS (SELECT max(id) AS mark FROM audit WHERE record_table = 'evaluation' AND record_id = \(String(id))
                                AND action IN ('draw', 'city_draw'))
             SELECT s.*, p.name, p.id_number, v.service_date, v.fields->>'service_type' AS service_type,
@@ -133,6 +143,18 @@ extension PostgresLedger {
                           SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "")
                       }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
         }
+        // The places the database withholds from this login (SampleDisclosure): their result and checker only.
+        let shown = Set(shownChecks.map(\.position))
+        let withheld = try await pg.rows("SELECT * FROM spot_check_progress(\(id))").compactMap { row -> SpotCheck? in
+            let position = try row.int("place")
+            guard !shown.contains(position) else { return nil }
+            return SpotCheck(position: position, personId: 0, name: SampleDisclosure.withheldName, idNumber: "", stratum: "",
+                             result: try row.optionalText("result").flatMap(SpotCheckResult.init(rawValue:)), note: nil,
+                             checkedBy: try row.optionalText("checked_by"), checkedAt: try row.optionalText("checked_at"),
+                             changesSinceCheck: 0, service: nil, forService: try row.text("drawn_for") == "service",
+                             changesSinceDraw: 0, concealed: true)
+        }
+        let checks = (shownChecks + withheld).sorted { $0.position < $1.position }
         let services = try e["service_sample_size"].decode(Int?.self)
         let persons = try e["sample_size"].decode(Int?.self) ?? (services == nil ? checks.count : 0)
         return SpotCheckSample(seed: UInt64(bitPattern: seed), requestedSize: persons,

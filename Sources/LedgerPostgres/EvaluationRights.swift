@@ -56,7 +56,7 @@ extension PostgresLedger {
     /// Whether a supervisor has drawn a sample or changed a score for this submission.
     static func initialEvaluationBegun(_ pg: PG, evaluation id: Int64) async throws -> Bool {
         try await pg.integer("""
-            SELECT (EXISTS (SELECT 1 FROM spot_check WHERE evaluation_id = \(id))
+            SELECT ((SELECT drawn_at IS NOT NULL FROM evaluation WHERE id = \(id))
                     OR EXISTS (SELECT 1 FROM evaluation_adjustment WHERE evaluation_id = \(id)))::integer
             """) == 1
     }

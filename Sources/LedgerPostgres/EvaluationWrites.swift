@@ -93,7 +93,7 @@ extension PostgresLedger: EvaluationStore {
         guard size + serviceSize > 0 else { throw StoreError("抽样人数和单独抽查的服务数不能都是0") }
         let id = try await write { pg in
             let id = try await openStage(pg, community: code, stage: stage, doing: stage == .district ? "随机抽样" : "市级随机抽样")
-            guard let e = try await pg.row("SELECT * FROM evaluation WHERE id = \(id) FOR UPDATE") else {
+            guard let e = try await pg.row("SELECT \(unescaped: Self.evaluationColumns) FROM evaluation WHERE id = \(id) FOR UPDATE") else {
                 throw StoreError("数据库中的评选记录已损坏，无法读取", detail: "evaluation \(id)")
             }
             let periodStart = try e.text("period_start"), periodEnd = try e.text("period_end")

@@ -191,12 +191,13 @@ extension PostgresSecurity {
                          "evaluation_submission_guard()", "signer_is_login()", "signed_only_when_checked()"] {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(owner)")
         }
+        sql += sampleSecrecyFunctions(location)
         // Rows readable through their community (the owner reads all, inside the functions it owns).
         let readable: [(String, String)] = [
             ("evaluation", "may_read(community_code)"), ("evaluation_lock", "may_read(community_code)"),
             ("evaluation_item", "may_read(evaluation_community(evaluation_id))"),
             ("evaluation_adjustment", "may_read(evaluation_community(evaluation_id))"),
-            ("spot_check", "may_read(evaluation_community(evaluation_id))"),
+            ("spot_check", spotCheckReadable),
         ]
         for (table, condition) in readable {
             sql += [
@@ -230,6 +231,7 @@ extension PostgresSecurity {
             "GRANT SELECT, INSERT ON evaluation_item TO \(clerk)",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON evaluation_adjustment, spot_check TO \(clerk)",
             "GRANT SELECT, INSERT, DELETE ON evaluation_lock TO \(clerk)",
+        ] + seedWithheld(location) + [
             // Entry events: each login appends its own and reads its own; a district supervisor reads everyone's.
             "ALTER TABLE entry_event ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE entry_event FORCE ROW LEVEL SECURITY",

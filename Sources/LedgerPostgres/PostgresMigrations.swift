@@ -6,7 +6,8 @@
 /// by `LedgerCore.Contribution` when it is written, and a score sums the active records' contributions.
 enum PostgresMigrations {
     static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3), ("v4-every-change-audited", v4), ("v5-id-tail", v5), ("v6-evaluation", v6),
-                                                                   ("v7-signed-is-final", v7), ("v8-content-held", v8), ("v9-figures-audited", v9)]
+                                                                   ("v7-signed-is-final", v7), ("v8-content-held", v8), ("v9-figures-audited", v9),
+                                                                   ("v10-sample-reads", v10)]
 
     static let v1: [String] = [
         """

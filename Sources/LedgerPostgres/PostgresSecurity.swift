@@ -300,7 +300,7 @@ public enum PostgresSecurity {
             "ALTER TABLE audit FORCE ROW LEVEL SECURITY",
             "DROP POLICY IF EXISTS read_own ON audit",
             "DROP POLICY IF EXISTS append_own ON audit",
-            "CREATE POLICY read_own ON audit FOR SELECT USING (may_read(community_code) OR (community_code = '' AND is_supervisor()))",
+            "CREATE POLICY read_own ON audit FOR SELECT USING ((may_read(community_code) OR (community_code = '' AND is_supervisor())) AND \(auditEntryDisclosed))",
             // A city supervisor writes no register but audits its steps of the 市级考评 in the community reviewed.
             """
             CREATE POLICY append_own ON audit FOR INSERT WITH CHECK (may_access(community_code) OR (community_code = '' AND is_supervisor())
