@@ -9,7 +9,7 @@ struct CityEvaluationCLITests {
         let cli = try StatsCLITests.checkedLedger()
         let supervisor = CLI.systemUser
         #expect(try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字").status == 0)
-        #expect(try cli.run(as: supervisor, "evaluate", "sign").status == 0)
+        #expect(try cli.run(as: supervisor, "evaluate", "sign", "--confirm").status == 0)  // over its 不属实 finding
         let added = try cli.run(as: supervisor, "user", "add", "市督导", "--city")
         #expect(added.stdout == "已登记操作员 市督导：市级督导（市级考评）\n", "\(added.stderr)")
         return cli
@@ -47,7 +47,8 @@ struct CityEvaluationCLITests {
         let listed = try cli.run(as: "市督导", args: ["evaluate", "candidates"])
         #expect(listed.stdout.split(separator: "\n").first == "代码      社区       区县   自评 初评 市级 状态   推荐", "\(listed.stdout)")
         #expect(listed.stdout.split(separator: "\n").last?.hasPrefix("630102001 八一路社区 城东区 30   28   30   考评中 \(supervisor) ") == true, "\(listed.stdout)")
-        let signed = try cli.run(as: "市督导", args: ["evaluate", "sign", "--city"])
+        #expect(try cli.run(as: "市督导", args: ["evaluate", "sign", "--city"]).status == 1)
+        let signed = try cli.run(as: "市督导", args: ["evaluate", "sign", "--city", "--confirm"])
         #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的市级考评：市级总分 30/100（初评 28）。台账保持锁定，修改须由市级督导解锁\n注意：1条抽查不属实的记录签署时未更正\n")
 
         // show: the three scores side by side, each stage's reason, both draws

@@ -8,10 +8,20 @@ struct EvaluateSign: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @OptionGroup var stageOption: StageOption
+    @Flag(name: .long, help: "有抽查不属实的记录社区尚未更正时，确认仍然签署（它们记为“签署时未更正”）")
+    var confirm = false
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let stage = stageOption.stage
+        // The screen asks before signing over uncorrected 不属实 findings (the lock keeps them as they are); a
+        // command cannot ask, so it wants the answer on its line.
+        let current = stage == .district ? try await session.run { try await $0.evaluation(community: session.community.code) }
+                                         : try await session.cityReview()?.city
+        if !confirm, let current, current.signOffRefusal(stage) == nil, let open = current.sample?.uncorrected, open > 0 {
+            throw CLIFailure.data("未签署：有\(open)条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”。"
+                                  + "可等社区更正后再签署；确认现在签署，请加 --confirm")
+        }
         let e = try await session.run { try await $0.signOff(community: session.community.code, stage: stage) }
         let name = "\(session.community.name)（\(session.community.code)）"
         switch stage {
@@ -21,7 +31,7 @@ struct EvaluateSign: AsyncParsableCommand {
             print("已签署\(name)考核期 \(e.period) 的市级考评：市级总分 \(e.evaluatedTotal)/\(e.maxTotal)（初评 \(e.selfTotal)）。台账保持锁定，修改须由市级督导解锁")
         }
         if let notice = e.outdatedNotice { print("注意：\(notice)") }
-        // Signed as they are: the community can no longer correct them (the screen asks before signing).
+        // Signed as they are (confirmed above): the community can no longer correct them.
         if let open = e.sample?.uncorrected, open > 0 { print("注意：\(open)条抽查不属实的记录签署时未更正") }
     }
 }
