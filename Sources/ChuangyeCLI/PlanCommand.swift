@@ -140,6 +140,12 @@ enum PlanJSON {
         let current, after, gain: Double
         let units: Int?
         let records: String?
+        /// Why the step cannot count before the period ends; absent when it can.
+        let tooLate: String?
+    }
+    /// The signed 初评 that locks the records: the plan can no longer change this period's score.
+    struct Lock: Encodable {
+        let by, at, notice: String
     }
     struct Gap: Encodable {
         let id, title, measured: String
@@ -150,6 +156,7 @@ enum PlanJSON {
     struct Plan: Encodable {
         let community, rubric, period: String
         let daysLeft: Int?
+        let lock: Lock?
         let total, max, reachableGain: Double
         let ranked: [Step]
         let gaps: [Gap]
@@ -157,11 +164,13 @@ enum PlanJSON {
 
     static func step(_ s: PlanStep) -> Step {
         Step(item: s.itemId, title: s.itemTitle, action: s.action, current: s.current.asDouble, after: s.after.asDouble,
-             gain: s.gain.asDouble, units: s.units, records: s.evidence?.title)
+             gain: s.gain.asDouble, units: s.units, records: s.evidence?.title, tooLate: s.tooLate)
     }
 
     static func render(_ plan: ScorePlan, card: ScoreCard, community: Community) throws -> String {
+        let lock = plan.lock.map { Lock(by: $0.by, at: $0.at, notice: plan.lockNotice ?? "") }
         let value = Plan(community: community.code, rubric: card.rubricId, period: community.period.description, daysLeft: plan.daysLeft,
+                         lock: lock,
                          total: card.total.asDouble, max: card.max.asDouble, reachableGain: plan.reachableGain.asDouble,
                          ranked: plan.ranked.map(step),
                          gaps: plan.gaps.map { g in
