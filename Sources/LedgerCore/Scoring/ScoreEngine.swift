@@ -16,6 +16,10 @@ public struct ItemScore: Sendable, Hashable {
     public let evidence: Evidence?
     /// How far the item has come toward what its rule asks, 0…1 (`Progress`), for gauges.
     public var progress: Double = 0
+
+    /// The share of the item's points earned, 0…1: the solid part of a gauge (the rest of `progress` is work
+    /// under way that has not reached the next band).
+    public var earnedFraction: Double { max.hundredths > 0 ? Double(points.hundredths) / Double(max.hundredths) : 0 }
     /// The points the item's rule can give (`RubricItem.reachablePoints`): frozen with a self-assessment, so a
     /// supervisor's different score is one the item could have had.
     public var reachable: [Points] = []

@@ -65,7 +65,8 @@ enum ScorePanel {
             }
             // Points right-aligned in at least 4 cells (`0/15`, ` 2/2`), so the gauges stand in one column.
             let padding = String(repeating: " ", count: max(0, 4 - DisplayWidth.of(points)))
-            points = Gauge.text(item.progress, width: gaugeWidth(width), ascii: asciiGauges) + " " + padding + points
+            points = Gauge.text(earned: item.earnedFraction, progress: item.progress, width: gaugeWidth(width), ascii: asciiGauges)
+                + " " + padding + points
             let room = width - DisplayWidth.of(points) - 1
             if DisplayWidth.of(title) <= room { return [Line(text: title, points: points, style: style, changed: changed)] }
             var parts = DisplayWidth.wrap(title, width, maxLines: Int.max)

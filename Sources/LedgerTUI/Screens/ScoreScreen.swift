@@ -35,7 +35,7 @@ enum ScoreScreen {
         let rows = card.items.map { item in
             DisplayWidth.fit((item.source == .inferred ? "※" : "") + item.title, 30)
                 + DisplayWidth.fit("\(item.points)/\(item.max)", 8, alignRight: true) + " "
-                + Gauge.text(item.progress, width: 8, ascii: state.asciiGauges) + " " + item.measured
+                + Gauge.text(earned: item.earnedFraction, progress: item.progress, width: 8, ascii: state.asciiGauges) + " " + item.measured
         }
         let listRect = Rect(x: x, y: rect.y + 1, width: width, height: listRows(state))
         ListView.draw(rows, state: s.list, in: listRect, into: &buffer)
