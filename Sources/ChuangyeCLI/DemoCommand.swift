@@ -66,6 +66,13 @@ struct DemoData {
         return max(period.start, last.adding(days: -next(days)))
     }
 
+    /// A date from `first` to the period's end (not after today): a service comes after its person's survey.
+    mutating func day(from first: Day) -> Day {
+        let last = min(period.end, today)
+        guard first < last else { return first }
+        return first.adding(days: next(last.ordinal - first.ordinal + 1))
+    }
+
     func idNumber(birth: Day, sequence: Int) -> String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let seq = String(sequence % 1000)
@@ -108,9 +115,10 @@ struct DemoData {
     mutating func services(for persons: [RawRecord]) -> [RawRecord] {
         var rows: [RawRecord] = []
         for person in persons {
+            let surveyed = person.fields["survey_date"].flatMap(Day.parse) ?? period.start
             for _ in 0..<(next(100) < 80 ? 2 + next(2) : next(2)) {
                 rows.append(RawRecord(line: rows.count + 2, fields: [
-                    "service_date": day(within: 150).description, "id_number": person.fields["id_number"] ?? "",
+                    "service_date": day(from: surveyed).description, "id_number": person.fields["id_number"] ?? "",
                     "service_type": pick(["政策咨询", "创业指导", "融资服务", "开业指导", "跟踪服务"]),
                     "method": pick(["窗口", "电话", "上门"]), "content": pick(["讲解首次创业补贴申请流程", "指导编写创业计划书",
                                                                           "介绍创业担保贷款办理条件", "回访经营情况并登记需求"]),

@@ -113,12 +113,14 @@ struct CommunityOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("社区代码（数据库中只有一个社区时可省略）", valueName: "代码"))
     var community: String?
 
-    func resolve(in database: any LedgerStorage) async throws -> Community {
-        try await Self.resolve(community, in: database)
+    /// `alternative`: what else the command accepts, said when the database has several communities and none was
+    /// named (`，或用 --all 检查全部社区`).
+    func resolve(in database: any LedgerStorage, or alternative: String = "") async throws -> Community {
+        try await Self.resolve(community, in: database, or: alternative)
     }
 
     /// The community with `code`, or the only one when `code` is nil.
-    static func resolve(_ code: String?, in database: any LedgerStorage) async throws -> Community {
+    static func resolve(_ code: String?, in database: any LedgerStorage, or alternative: String = "") async throws -> Community {
         // One community read by its code: every import names one, and a district has a hundred.
         if let code, let community = try await database.community(code: code) { return community }
         let all = try await database.communities()
@@ -135,7 +137,7 @@ struct CommunityOption: ParsableArguments {
         case 0: throw CLIFailure.usage("数据库中还没有社区，请先运行 chuangye init --profile 档案.toml")
         case 1: return all[0]
         default:
-            throw CLIFailure.usage("数据库中有\(all.count)个社区，请用 --community 指定：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、"))
+            throw CLIFailure.usage("数据库中有\(all.count)个社区，请用 --community 指定\(alternative)：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、"))
         }
     }
 }

@@ -277,6 +277,8 @@ struct DemoCommandTests {
         #expect(first.stdout.contains("已建立演示社区"))
         let check = try cli.run("check", "--json")
         #expect(check.status == 0)
+        // Consistent data: no error, no warning, nothing accepted (services come after their person's survey)
+        #expect((try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [Any])?.isEmpty == true, "\(check.stdout)")
         let score = try cli.run("score", "--json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
         #expect((json["total"] as? Double ?? 0) > 20)

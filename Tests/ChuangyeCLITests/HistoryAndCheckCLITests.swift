@@ -62,4 +62,42 @@ struct HistoryAndCheckCLITests {
         #expect(summary.contains("有错误的记录\(figures[0])条，有未确认警告的记录\(figures[1])条"), "\(summary) / \(measured)")
         #expect(figures[1] == "1", "only the unregistered role model warns: \(check.stdout)")
     }
+
+    /// A supervisor checks the whole district in one run: each community's problems named by community, its
+    /// summary line, then the district's; exit 1 when any community has an error. Without --all or --community
+    /// on a district the refusal offers both.
+    @Test func checkAllChecksEveryCommunityAndSumsThem() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let second = profile.replacingOccurrences(of: "630102001", with: "630102002").replacingOccurrences(of: "八一路社区", with: "东关社区")
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("init", "--profile", cli.write("q.toml", second)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV), "--community", "630102001").status == 0)
+        // A role model not in the register: a warning to name
+        let story = String(repeating: "自主创业带动就业", count: 70)
+        let activity = "日期,类型,名称,参与人数,关联人员身份证号,事迹材料\n2024-05-02,创业典型,未登记的典型,,630102199003070028,\(story)\n"
+        #expect(try cli.run("import", "activity", cli.write("a.csv", activity), "--community", "630102001").status == 0)
+        let unnamed = try cli.run("check")
+        #expect(unnamed.status == 2)
+        #expect(unnamed.stderr == "数据库中有2个社区，请用 --community 指定，或用 --all 检查全部社区：630102001 八一路社区、630102002 东关社区\n")
+        let both = try cli.run("check", "--all", "--community", "630102001")
+        #expect(both.status == 2 && both.stderr == "--all 与 --community 不能同时使用：--all 检查全部社区\n")
+
+        let one = try cli.run("check", "--community", "630102001")
+        let all = try cli.run("check", "--all")
+        #expect(all.status == one.status)
+        let lines = all.stdout.split(separator: "\n").map(String.init)
+        // The first community's lines are the single check's, each problem prefixed with its name
+        let first = one.stdout.split(separator: "\n").map(String.init)
+        let prefixed = first.dropLast().map { "八一路社区 " + $0 } + [first.last ?? ""]
+        #expect(Array(lines.prefix(prefixed.count)) == prefixed)
+        #expect(Array(lines.dropFirst(prefixed.count)) == [
+            "检查完毕：东关社区（630102002） 错误0条，警告0条，已确认的警告0条；有错误的记录0条，有未确认警告的记录0条",
+            "全部2个社区检查完毕：错误\(first.filter { $0.hasPrefix("[错误]") }.count)条，警告\(first.filter { $0.hasPrefix("[警告]") }.count)条；"
+                + "有错误的社区\(first.contains { $0.hasPrefix("[错误]") } ? 1 : 0)个",
+        ])
+        #expect(first.contains { $0.hasPrefix("[警告]") || $0.hasPrefix("[错误]") }, "the fixture has problems to name: \(one.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("check", "--all", "--json").stdout.utf8)) as? [[String: Any]])
+        #expect(Set(json.compactMap { $0["community"] as? String }) == ["630102001"])
+    }
 }
