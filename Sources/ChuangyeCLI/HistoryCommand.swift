@@ -21,10 +21,14 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("最多显示多少条", valueName: "条数"))
     var limit = 50
 
+    @Flag(name: .long, help: "全部社区的修改记录，新的在前，每条注明社区（督导用；不能与 --community 或单条记录同用）")
+    var all = false
+
     @Flag(name: .long, help: "以JSON格式输出")
     var json = false
 
     struct Line: Encodable {
+        let community: String
         let at: String, operatorName: String, register: String, record: String, action: String
         let changes: [Change]
         struct Change: Encodable { let field: String, header: String, old: String?, new: String? }
@@ -33,13 +37,18 @@ struct HistoryCommand: AsyncParsableCommand {
     func validate() throws {
         if (register == nil) != (id == nil) { throw ValidationError("查看一条记录时请同时给出台账和编号，如：chuangye history survey 12") }
         if limit < 1 { throw ValidationError("--limit 应为正整数") }
+        if all && (register != nil || target.community != nil) {
+            throw ValidationError("--all 列出全部社区的修改记录，不能与 --community 或单条记录同用")
+        }
     }
 
     func run() async throws {
         let database = try global.openDatabase()
-        let community = try await target.resolve(in: database)
+        // The district's history names no one community (profiles and rubrics are each entry's own).
+        let community = all ? nil : try await target.resolve(in: database, or: "，或用 --all 查看全部社区")
         let entries: [AuditEntry]
         let writable: Set<String>?
+        var names: [String: Community] = community.map { [$0.code: $0] } ?? [:]
         do {
             if let register, let id {
                 guard try await database.open(RecordRef(register, id: id)) != nil else {
@@ -48,21 +57,26 @@ struct HistoryCommand: AsyncParsableCommand {
                 // Newest first, like the community's history below.
                 entries = Array(try await database.history(of: RecordRef(register, id: id)).reversed().prefix(limit))
             } else {
-                entries = try await database.recentHistory(community: community.code, limit: limit)
+                entries = try await database.recentHistory(community: community?.code, limit: limit)
             }
             writable = try await database.writableCommunities()
+            if all { for c in try await database.communities() { names[c.code] = c } }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         // Checklist items are named by the rubrics' titles, the community's own rubric first (the title its 评分表
         // prints: 创建工作方案, not another table's 工作方案); a missing rubric file only leaves the ids.
-        let all = (try? Rubrics.all()) ?? []
-        let own = Rubrics.defaultId(for: community.level)
-        let rubrics = all.filter { $0.id == own } + all.filter { $0.id != own }
+        let shipped = (try? Rubrics.all()) ?? []
+        func rubrics(_ code: String) -> [Rubric] {
+            let own = Rubrics.defaultId(for: names[code]?.level ?? .community)
+            return shipped.filter { $0.id == own } + shipped.filter { $0.id != own }
+        }
         // Sampled persons by name (and service), as far as this operator may know them (SampleDisclosure).
-        var sampled = SampledNames()
-        if entries.contains(where: { $0.recordTable == "evaluation" }) {
-            do { sampled = try await SampledNames.of(community.code, in: database) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        var sampledIn: [String: SampledNames] = [:]
+        for code in Set(entries.filter { $0.recordTable == "evaluation" }.map(\.communityCode)) {
+            do { sampledIn[code] = try await SampledNames.of(code, in: database) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         }
         let lines = entries.map { e in
+            let sampled = sampledIn[e.communityCode] ?? SampledNames()
+            let rubrics = rubrics(e.communityCode)
             let register = Register(table: e.recordTable) // nil: the community profile
             // Numbers as the app shows them to this operator: masked in a community they may not change (JSON too).
             let inFull = NumberPrivacy.showsInFull(e.communityCode, writable: writable)
@@ -70,7 +84,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 if e.recordTable == "evaluation", let named = sampled.value(field, value, evaluation: e.recordId) { return named }
                 return inFull ? value : value.map { NumberPrivacy.masked(change: field, $0, ofRecord: register != nil) }
             }
-            return Line(at: e.at, operatorName: e.operatorName, register: register?.rawValue ?? e.recordTable, record: e.recordId, action: e.action,
+            return Line(community: e.communityCode, at: e.at, operatorName: e.operatorName, register: register?.rawValue ?? e.recordTable, record: e.recordId, action: e.action,
                         changes: e.changes.map { .init(field: $0.field, header: AuditWording.field($0.field, register: register, rubrics: rubrics),
                                                        old: shown($0.field, $0.old), new: shown($0.field, $0.new)) })
         }
@@ -80,12 +94,17 @@ struct HistoryCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(lines), as: UTF8.self))
             return
         }
-        if lines.isEmpty { print("\(community.name)（\(community.code)）还没有修改记录") }
+        if lines.isEmpty { print(community.map { "\($0.name)（\($0.code)）还没有修改记录" } ?? "还没有修改记录") }
         for line in lines {
+            let name = names[line.community]?.name ?? line.community
             let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" }
-                ?? (line.register == "evaluation" ? "评选 第\(line.record)份" : "社区档案 \(community.name)")
-            print("\(TimeText.shown(line.at))  \(line.operatorName)  \(AuditWording.action(line.action))  \(what)")
-            for c in line.changes { print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new, register: Register(rawValue: line.register), rubrics: rubrics))") }
+                ?? (line.register == "evaluation" ? "评选 第\(line.record)份" : "社区档案 \(name)")
+            // District-wide, each entry names its community first.
+            let whose = all && !line.register.isEmpty && line.register != "community" ? "\(name) " : ""
+            print("\(TimeText.shown(line.at))  \(line.operatorName)  \(AuditWording.action(line.action))  \(whose)\(what)")
+            for c in line.changes {
+                print("    \(c.header)：\(AuditWording.change(field: c.field, old: c.old, new: c.new, register: Register(rawValue: line.register), rubrics: rubrics(line.community)))")
+            }
         }
     }
 }

@@ -100,4 +100,27 @@ struct HistoryAndCheckCLITests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("check", "--all", "--json").stdout.utf8)) as? [[String: Any]])
         #expect(Set(json.compactMap { $0["community"] as? String }) == ["630102001"])
     }
+
+    /// A supervisor reads the district's history in one list, newest first, each entry naming its community.
+    @Test func historyAllListsEveryCommunitysChangesNewestFirst() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let second = profile.replacingOccurrences(of: "630102001", with: "630102002").replacingOccurrences(of: "八一路社区", with: "东关社区")
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("init", "--profile", cli.write("q.toml", second)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV), "--community", "630102002").status == 0)
+        let unnamed = try cli.run("history")
+        #expect(unnamed.status == 2 && unnamed.stderr.hasPrefix("数据库中有2个社区，请用 --community 指定，或用 --all 查看全部社区："))
+        let all = try cli.run("history", "--all")
+        #expect(all.status == 0, "\(all.stderr)")
+        let heads = all.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).joined(separator: " ")
+        }
+        // (All three within one second: their order among themselves is not asserted.)
+        #expect(Set(heads) == ["导入 东关社区 创业摸底统计台账 第1-3号", "新增 社区档案 东关社区", "新增 社区档案 八一路社区"], "\(all.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("history", "--all", "--json").stdout.utf8)) as? [[String: Any]])
+        #expect(json.compactMap { $0["community"] as? String }.sorted() == ["630102001", "630102002", "630102002"])
+        #expect(json.compactMap { $0["at"] as? String } == json.compactMap { $0["at"] as? String }.sorted(by: >))
+        #expect(try cli.run("history", "--all", "--community", "630102001").status == 2)
+    }
 }
