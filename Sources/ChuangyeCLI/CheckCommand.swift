@@ -74,7 +74,16 @@ struct CheckCommand: AsyncParsableCommand {
                 results = try await database.checkAll(community: community.code)
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        let problems = results.flatMap { r in
+        // The profile's labour force against the register (a rate over 100% is a typing error, not a score).
+        let registered: Int
+        do { registered = try await database.scoreFacts(community: community.code)[.registered] } catch let e as StoreError {
+            throw CLIFailure.data(e.message)
+        }
+        let profile = LabourForceCheck.warnings(community.labourForce, .init(registered: registered, saved: nil)).map {
+            Problem(community: community.code, register: "community", record: 0, field: $0.field, header: "城镇劳动者总数",
+                    severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+        }
+        let problems = profile + results.flatMap { r in
             r.findings.sorted { $0.severity < $1.severity }.map {
                 Problem(community: community.code, register: r.register.rawValue, record: r.id, field: $0.field,
                         header: r.register.header(of: $0.field), severity: $0.severity.rawValue, code: $0.code, message: $0.message)
@@ -96,7 +105,8 @@ struct CheckCommand: AsyncParsableCommand {
         let prefix = all ? "\(c.community.name) " : ""
         var lines = c.problems.map { p in
             let label = p.severity == Severity.error.rawValue ? "错误" : "警告"
-            return "\(prefix)[\(label)] \(Register(rawValue: p.register)?.title ?? p.register) 第\(p.record)号 \(p.header): \(p.message)"
+            let what = Register(rawValue: p.register).map { "\($0.title) 第\(p.record)号" } ?? "社区档案"
+            return "\(prefix)[\(label)] \(what) \(p.header): \(p.message)"
         }
         lines += c.accepted.map { p in
             "\(prefix)[已确认] \(Register(rawValue: p.register)?.title ?? p.register) 第\(p.record)号 \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）"

@@ -9,13 +9,16 @@ struct InitCommand: AsyncParsableCommand {
         abstract: "根据档案文件建立或更新社区档案与自评清单",
         discussion: """
         档案文件为 TOML 格式，含 [community]（code、name、street、district、level、labour_force、period，可选 leader 负责人、phone 联系电话）
-        和 [checklist]（"评分项名称" = 自评得分，如 "成立创建工作领导小组" = 2；也可写评分项编号）。再次运行会更新同一社区代码的档案。
+        和 [checklist]（"评分项名称" = 自评得分，如 "成立创建工作领导小组" = 2；也可写评分项编号）。再次运行会更新同一社区代码的档案：文件中没有写的负责人、联系电话和自评项保持原值。
         """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: ArgumentHelp("社区档案文件（TOML）", valueName: "文件"))
     var profile: String
+
+    @Option(name: .long, help: ArgumentHelp("确认城镇劳动者总数的警告并记录此理由（记入修改记录）", valueName: "理由"))
+    var acceptWarnings: String?
 
     func run() async throws {
         let text: String
@@ -29,10 +32,35 @@ struct InitCommand: AsyncParsableCommand {
             throw CLIFailure.data("无法读取档案文件 \(profile)：\(FileProblem.reason(error, path: profile))")
         }
         let file = try ProfileFile.parse(text)
-        let community = try Self.community(from: file, rubrics: try Rubrics.all())
+        var community = try Self.community(from: file, rubrics: try Rubrics.all())
         let database = try global.openDatabase(creating: true)
-        let existed = try await database.community(code: community.code) != nil
-        do { try await database.saveCommunity(community) } catch let e as StoreError { throw CLIFailure.data(e.message) }
+        let existing = try await database.community(code: community.code)
+        let existed = existing != nil
+        // Updating from a file: what the file does not write stays as it is (a leader or phone entered on the
+        // profile screen is not blanked by a file without them; checklist answers are kept by the store).
+        if let existing {
+            if file.community["leader"] == nil { community.leader = existing.leader }
+            if file.community["phone"] == nil { community.phone = existing.phone }
+        }
+        do {
+            if let existing {
+                // A labour force far from the last one, or below the persons registered, is checked as the
+                // profile screen checks it: saved only with a reason, which the history keeps.
+                let registered = try await database.scoreFacts(community: community.code)[.registered]
+                let warnings = community.labourForce == existing.labourForce ? []
+                    : LabourForceCheck.warnings(community.labourForce, .init(registered: registered, saved: existing.labourForce))
+                let reason = acceptWarnings.flatMap(Normalize.optional)
+                if !warnings.isEmpty && reason == nil {
+                    throw CLIFailure.data("社区档案未更新：\n  " + warnings.map(\.message).joined(separator: "\n  ")
+                                          + "\n核对无误时请加 --accept-warnings 理由 再运行")
+                }
+                let accepted = Dictionary(warnings.map { ($0.code, reason ?? "") }, uniquingKeysWith: { first, _ in first })
+                try await database.saveProfile(ProfileEdit(original: existing, edited: community.checklistKept(from: existing),
+                                                           acceptedWarnings: accepted))
+            } else {
+                try await database.saveCommunity(community)
+            }
+        } catch let e as StoreError { throw CLIFailure.data(e.message) }
         print("\(existed ? "已更新" : "已建立")社区档案：\(community.name)（\(community.code)），考核期 \(community.period)，城镇劳动者 \(community.labourForce) 人")
         print("数据库：\(global.databasePath)")
     }

@@ -71,8 +71,9 @@ extension PostgresLedger {
 
     /// Writes a profile over `old` (nil: a new community) with its audit entry; a clerk may not change what a
     /// district decides (`ProfileRights`; the database holds it too, v8-profile-rights).
-    private func writeCommunity(_ pg: PG, _ c: Community, old: Community?,
+    private func writeCommunity(_ pg: PG, _ given: Community, old: Community?,
                                 accepted: [(field: String, reason: String)] = []) async throws {
+        let c = given.checklistKept(from: old)
         try await requireWritable(pg, community: c.code)
         if let old, try await writable(pg) != nil {
             try ProfileRights.requireCommunityMayChange(from: old, to: c, operatorName: operatorName)

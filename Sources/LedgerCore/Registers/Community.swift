@@ -74,3 +74,14 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         return Period(start: start, end: end)
     }
 }
+
+extension Community {
+    /// The profile as a save leaves it over `old`: a save writes the checklist answers it carries and keeps the
+    /// others (no answer is removed by leaving it out), so the audit compares what is really stored.
+    public func checklistKept(from old: Community?) -> Community {
+        guard let old else { return self }
+        var kept = self
+        kept.checklist = old.checklist.merging(checklist) { _, new in new }
+        return kept
+    }
+}

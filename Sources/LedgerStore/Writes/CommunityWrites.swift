@@ -22,8 +22,9 @@ extension AppDatabase {
 
     /// Writes a profile over `old` (nil: a new community), with its audit entry; a clerk may not change what a
     /// district decides (`ProfileRights`).
-    private func writeCommunity(_ db: Database, _ c: Community, old: Community?,
+    private func writeCommunity(_ db: Database, _ given: Community, old: Community?,
                                 accepted: [(field: String, reason: String)] = []) throws {
+        let c = given.checklistKept(from: old)
         try requireWritable(db, community: c.code)
         if let old, try Self.writable(db, operatorName: operatorName) != nil {
             try ProfileRights.requireCommunityMayChange(from: old, to: c, operatorName: operatorName)

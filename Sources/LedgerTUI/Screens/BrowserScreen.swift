@@ -147,7 +147,10 @@ public enum AuditWording {
         // What a supervisor's check rewrote (`recount`): the record's kept score contribution.
         if key == "facts" { return "计分数据" }
         if key == "services_in_period" { return "考核期内服务次数" }
-        if key.hasPrefix("accepted_warning.") { return "确认警告" }
+        // Which warning the reason confirms, where the rule has a name (`确认警告（城镇劳动者总数少于摸底人数）`).
+        if key.hasPrefix("accepted_warning.") {
+            return RuleNames.names[String(key.dropFirst("accepted_warning.".count))].map { "确认警告（\($0)）" } ?? "确认警告"
+        }
         guard let register else {
             if key.hasPrefix("checklist.") {
                 // The item's title from the rubrics that have it (a clerk does not know `expert_team`).

@@ -41,6 +41,8 @@ enum RuleNames {
         "activity.story_short": "典型事迹不足500字",
         "period.format": "考核期格式不对",
         "period.order": "考核期起止颠倒",
+        "labour_force.below_registered": "城镇劳动者总数少于摸底人数",
+        "labour_force.tenfold": "城镇劳动者总数相差10倍以上",
     ]
 
     /// The rule's Chinese name; a rule without one is named by the field it concerns.
