@@ -41,7 +41,7 @@ struct CommandLineTextTests {
         let expected = """
             简介：查看修改记录（新的在前）：谁在何时把哪个字段从什么改成了什么（含每次导入）
 
-            用法：chuangye history [--db <路径>] [--operator <姓名>] [--community <代码>] [<台账>] [<编号>] [--limit <条数>] [--json]
+            用法：chuangye history [--db <路径>] [--operator <姓名>] [--community <代码>] [<台账>] [<编号>] [--limit <条数>] [--all] [--json]
 
             参数：
               <台账>                  只看一条记录：台账（survey 摸底 / service 服务 /
@@ -56,6 +56,8 @@ struct CommandLineTextTests {
                                       $CHUANGYE_OPERATOR，否则个人的系统用户名）
               --community <代码>      社区代码（数据库中只有一个社区时可省略）
               --limit <条数>          最多显示多少条（默认：50）
+              --all                   全部社区的修改记录，新的在前，每条注明社区（督导用；不
+                                      能与 --community 或单条记录同用）
               --json                  以JSON格式输出
               --version               显示版本号
               -h, --help              显示帮助信息

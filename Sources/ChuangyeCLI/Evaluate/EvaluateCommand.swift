@@ -43,6 +43,13 @@ struct EvaluationSession {
         try await run { try await $0.cityReview(community: community.code) }
     }
 
+    /// On a ledger with no operator registered the supervisor's steps are anyone's (roles are advisory until the
+    /// first supervisor registers): a lock that "only a supervisor lifts" would mislead, so the step says so.
+    func noSupervisorNotice() async throws -> String? {
+        guard try await run({ _ in try await ledger.operators() }).isEmpty else { return nil }
+        return "注意：本台账还没有登记督导，任何操作员都能解锁或重新签署。请督导本人在自己的系统账户下运行 chuangye user add 姓名 --supervisor 登记"
+    }
+
     /// The current submission, or a data error saying there is none.
     func requireEvaluation() async throws -> Evaluation {
         guard let e = try await run({ try await $0.evaluation(community: community.code) }) else {

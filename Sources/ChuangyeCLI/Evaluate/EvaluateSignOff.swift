@@ -33,6 +33,7 @@ struct EvaluateSign: AsyncParsableCommand {
         if let notice = e.outdatedNotice { print("注意：\(notice)") }
         // Signed as they are (confirmed above): the community can no longer correct them.
         if let open = e.sample?.uncorrected, open > 0 { print("注意：\(open)条抽查不属实的记录签署时未更正") }
+        if let notice = try await session.noSupervisorNotice() { print(notice) }
     }
 }
 
@@ -83,5 +84,6 @@ struct EvaluateUnlock: AsyncParsableCommand {
         let session = try await EvaluationSession.open(global, target)
         try await session.run { try await $0.unlock(community: session.community.code, reason: reason) }
         print("已解锁\(session.community.name)（\(session.community.code)）的台账，理由：\(reason)")
+        if let notice = try await session.noSupervisorNotice() { print(notice) }
     }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// On a ledger where no supervisor registered, roles are advisory: signing and unlocking say that anyone can lift
+/// the lock, instead of letting "修改须由督导解锁" stand alone.
+struct NoSupervisorNoticeTests {
+    static let notice = "注意：本台账还没有登记督导，任何操作员都能解锁或重新签署。请督导本人在自己的系统账户下运行 chuangye user add 姓名 --supervisor 登记"
+
+    @Test func signAndUnlockSayNoSupervisorIsRegistered() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        #expect(try cli.run("evaluate", "submit").status == 0)
+        #expect(try cli.run("evaluate", "draw", "1", "--seed", "1").status == 0)
+        #expect(try cli.run("evaluate", "check", "1", "属实").status == 0)
+        let signed = try cli.run("evaluate", "sign")
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(signed.stdout.split(separator: "\n").last.map(String.init) == Self.notice, "\(signed.stdout)")
+        let unlocked = try cli.run("evaluate", "unlock", "--reason", "更正")
+        #expect(unlocked.stdout.split(separator: "\n").last.map(String.init) == Self.notice, "\(unlocked.stdout)")
+        // Once a supervisor is registered the notice is gone (the steps are then the supervisor's alone)
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", CLI.systemUser, "--supervisor").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "sign").stdout.contains("注意：本台账还没有登记督导") == false)
+    }
+}
