@@ -58,6 +58,10 @@ extension AppState {
         case .district(let d):
             screen = .district(d)
             return reloadDistrictPage(d)
+        case .evaluation(let e):
+            // The sample read again: a corrected 不属实 record now reads 已更正.
+            screen = .evaluation(e)
+            return community.map { [.evaluation(community: $0.code, e.stage == .city ? .loadCity : .load), .loadFacts(community: $0.code)] } ?? []
         }
     }
 }
@@ -110,7 +114,8 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     case .score(let sc): form.returnTo = .score(sc)
     case .plan(let p): form.returnTo = .plan(p)
     case .district(let d): form.returnTo = .district(d)
-    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation, .statistics: form.returnTo = .home
+    case .evaluation(let e): form.returnTo = .evaluation(e)
+    case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .statistics: form.returnTo = .home
     }
     state.revalidate(&form)
     state.screen = .form(form)

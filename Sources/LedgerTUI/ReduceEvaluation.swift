@@ -114,6 +114,13 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
             return [.evaluation(community: c.code, .check(position: check.position, result: .confirmed, note: "", stage: e.stage))]
         }
         state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))
+    case .enter:
+        // The sampled record itself: a clerk corrects a 不属实 one here, a supervisor reads what was checked.
+        guard e.focus == .sample, let check = e.selectedCheck else { break }
+        if check.concealed { return refuse(&state, "抽中的这条记录签署后公开") }
+        state.screen = .evaluation(e)
+        if check.forService, let service = check.service { return [.openRecord(.service, id: service.id, focus: nil)] }
+        return [.openRecord(.survey, id: check.personId, focus: nil)]
     case .character("S"):
         return askSign(&state, e, readFirst: true)
     case .character("R"):

@@ -39,7 +39,33 @@ struct EvaluationKeysByRoleTests {
         // (t only before the 初评 began: here it has a draw and an adjustment, which a clerk cannot set aside)
         // On the sample list too, no check keys
         press(&state, [.tab])
-        #expect(render(state).trimmedLines.last == " Tab切换  ↑↓选择  Esc返回  F1帮助")
+        #expect(render(state).trimmedLines.last == " Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助")
+    }
+
+    /// Enter on the sample list opens the sampled record (a clerk corrects a 不属实 one there), and saving or leaving
+    /// the form comes back to the 评选 screen, read again; a record withheld until signing is not opened.
+    @Test func enterOpensTheSampledRecordAndTheFormReturnsToTheEvaluation() {
+        let clerk = EvaluationScreenTests.evaluation().disclosed(mayCheck: false)
+        var state = EvaluationScreenTests.opened(clerk)
+        _ = reduce(&state, .accessLoaded([testCommunity.code]))
+        _ = reduce(&state, .roleLoaded(.clerk))
+        press(&state, [.tab])
+        let untrue = clerk.sample!.checks[0]
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: untrue.personId, focus: nil)])
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .survey, id: untrue.personId, version: 1,
+                                                       originalFields: ["name": "王梅", "id_number": "630102197506150047"]),
+                                         accepted: [:], focus: nil))
+        guard case .form(let form) = state.screen, case .evaluation = form.returnTo else {
+            Issue.record("\(state.screen)")
+            return
+        }
+        let back = press(&state, [.escape])
+        guard case .evaluation = state.screen else { Issue.record("\(state.screen)"); return }
+        #expect(back.contains(.evaluation(community: testCommunity.code, .load)), "\(back)")
+        // The second place is withheld from a clerk: not opened, and said why
+        press(&state, [.down])
+        #expect(press(&state, [.enter]).isEmpty)
+        #expect(state.message == "抽中的这条记录签署后公开")
     }
 
     @Test func eachRoleIsOfferedItsOwnStepsOnBothStages() {

@@ -137,4 +137,5 @@ public enum ReturnScreen: Sendable {
     case score(ScoreState)
     case plan(PlanState)
     case district(DistrictState)
+    case evaluation(EvaluationState)
 }

@@ -205,7 +205,8 @@ enum EvaluationScreen {
         }
         let steps = e.stage == .district ? role.takesDistrictSteps : role.takesCitySteps
         if e.focus == .sample {
-            return steps ? "Tab切换 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回" : "Tab切换  ↑↓选择  Esc返回  F1帮助"
+            return steps ? "Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回"
+                : "Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助"
         }
         if e.stage == .city { return steps ? "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  c初评  Esc返回  F1帮助" }
         if steps { return "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回" }

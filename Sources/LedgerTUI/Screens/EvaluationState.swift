@@ -15,6 +15,8 @@ public struct EvaluationState: Sendable, Hashable {
     public var focus: Part = .items
     public var items = ListState()
     public var checks = ListState()
+    /// A sampled record opened read-only (the community is locked, or the operator may not change it).
+    public var viewing: RecordView?
     /// `S` found the stage not ready on screen and read it again (checks may have been recorded elsewhere): the
     /// answer asks again, and only then refuses.
     public var signAfterReading = false

@@ -34,6 +34,11 @@ enum HomeScreen {
             // is once the registers changed).
             if let submitted = state.community.flatMap({ state.submissions[$0.code] }) {
                 groups.append((["本期" + submitted.standingText], .title, ""))
+                // A 不属实 finding asks the community to correct the record before the 初评 is signed: said here,
+                // where the clerk starts the day, not only on the 评选 screen.
+                if !submitted.isSigned, let open = submitted.sample?.uncorrected, open > 0 {
+                    groups.append((["抽查发现\(open)条记录不属实，待更正（按 8 评选查看）"], .error, ""))
+                }
             }
         }
         let errors = state.facts[.errorRecords], warnings = state.facts[.warningRecords]

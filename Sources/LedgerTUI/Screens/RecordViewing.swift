@@ -2,7 +2,7 @@ import LedgerCore
 import TerminalUI
 
 // A record the operator may not change opens read-only wherever it was opened from: a register (the district's or
-// a community's), 数据检查, 评分明细 or 评分计划. One rule decides it and one place holds the view over the screen
+// a community's), 数据检查, 评分明细, 评分计划 or the 评选 screen's sample. One rule decides it and one place holds the view over the screen
 // that opened it, so no path opens an edit form that the store would refuse only at F2.
 
 /// A record just opened (`recordOpened`) that the operator may not change: of a community whose records are locked
@@ -43,7 +43,8 @@ extension Screen {
         case .checks(let c): c.viewing
         case .score(let s): s.viewing
         case .plan(let p): p.viewing
-        case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation, .statistics: nil
+        case .evaluation(let e): e.viewing
+        case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .statistics: nil
         }
     }
 
@@ -56,7 +57,8 @@ extension Screen {
         case .checks(var c): c.viewing = view; return .checks(c)
         case .score(var s): s.viewing = view; return .score(s)
         case .plan(var p): p.viewing = view; return .plan(p)
-        case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .evaluation, .statistics: return nil
+        case .evaluation(var e): e.viewing = view; return .evaluation(e)
+        case .loading, .chooseCommunity, .home, .form, .help, .history, .overview, .statistics: return nil
         }
     }
 }
