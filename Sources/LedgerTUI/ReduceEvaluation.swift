@@ -86,6 +86,10 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         // Asked first, as signing is: a submission freezes the score card. A clerk is told at once when the store
         // would refuse: once a supervisor has drawn or adjusted, only a supervisor submits again.
         guard state.rubric != nil else { return [] }
+        // Signed, the community is locked: said at once, not after the confirmation.
+        if let signed = e.evaluation?.signature {
+            return refuse(&state, "初评已由\(signed.by)于\(TimeText.shown(signed.at))签署，台账已锁定，不能重新提交自评；如需修改，请督导先解锁（U）")
+        }
         if state.writable != nil, let begun = e.evaluation, begun.sample != nil || !begun.adjustments.isEmpty {
             return refuse(&state, "初评已经开始（已抽样或已改分），只有督导可以重新提交自评")
         }

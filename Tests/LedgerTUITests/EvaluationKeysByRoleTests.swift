@@ -68,6 +68,15 @@ struct EvaluationKeysByRoleTests {
         #expect(state.message == "抽中的这条记录签署后公开")
     }
 
+    /// Signed, the community is locked: `t` is refused at once (it had asked first and refused after the answer).
+    @Test func submittingASignedEvaluationAgainIsRefusedBeforeAnyQuestion() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))
+        _ = reduce(&state, .accessLoaded(nil))
+        #expect(press(&state, [.character("t")]).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.message == "初评已由督导员于2024-12-31 11:00签署，台账已锁定，不能重新提交自评；如需修改，请督导先解锁（U）")
+    }
+
     @Test func eachRoleIsOfferedItsOwnStepsOnBothStages() {
         func hints(_ role: EvaluationRole?, city: Bool = false) -> String {
             var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))
@@ -79,7 +88,8 @@ struct EvaluationKeysByRoleTests {
             }
             return render(state).trimmedLines.last ?? ""
         }
-        let district = " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
+        // (Signed: no t重新提交, the community is locked)
+        let district = " Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助"
         let city = " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
         #expect(hints(.districtSupervisor) == district && hints(.everyone) == district && hints(nil) == district)
         #expect(hints(.city) == " Tab切换  c市级  Esc返回  F1帮助")
@@ -124,7 +134,7 @@ struct EvaluationKeysByRoleTests {
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+            " Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助",
         ])
         #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
         #expect(press(&state, [.character("R"), .character("y")]) == [.evaluation(community: testCommunity.code, .recommend)])

@@ -209,7 +209,10 @@ enum EvaluationScreen {
                 : "Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助"
         }
         if e.stage == .city { return steps ? "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  c初评  Esc返回  F1帮助" }
-        if steps { return "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回" }
+        if steps {
+            return e.evaluation?.signature == nil ? "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
+                : "Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助"
+        }
         // A clerk submits again only before the 初评 began (no draw, no adjustment) and while unsigned.
         let ev = e.evaluation, begun = ev?.sample != nil || ev?.adjustments.isEmpty == false || ev?.signature != nil
         return role.submits && !begun ? "Tab切换  t重新提交  c市级  Esc返回  F1帮助" : "Tab切换  c市级  Esc返回  F1帮助"
