@@ -131,13 +131,15 @@ public struct FormState: Sendable {
         searchResults = []
     }
 
-    /// A field holding a value from a list, a yes/no or a date is typed over, not appended to (`窗口` + `dh` must
-    /// become 电话, not `窗口dh`); free text keeps its value for editing.
+    /// A field holding a value from a list, a yes/no, a date or a count is typed over, not appended to (`窗口` + `dh`
+    /// must become 电话, not `窗口dh`); free text keeps its value for editing.
     static func replacesOnType(_ field: FieldSpec?, _ value: String?) -> Bool {
         guard let field, let value, !value.isEmpty else { return false }
         switch field.kind {
-        case .choice, .yesNo, .date: return true
-        case .multiChoice, .idNumber, .phone, .personSearch, .integer, .text, .multiline: return false
+        // A count is typed over too, as a spreadsheet cell is: 8 then 5 must be 5, not 85 (which passes every
+        // check), and the 0 a form starts with must not become 02. ← or Backspace edits it instead.
+        case .choice, .yesNo, .date, .integer: return true
+        case .multiChoice, .idNumber, .phone, .personSearch, .text, .multiline: return false
         }
     }
 
