@@ -77,6 +77,16 @@ struct EvaluationKeysByRoleTests {
         #expect(state.message == "初评已由督导员于2024-12-31 11:00签署，台账已锁定，不能重新提交自评；如需修改，请督导先解锁（U）")
     }
 
+    /// A sample larger than a draw takes is refused when typed, before the services are asked.
+    @Test func anOversizedSampleIsRefusedAtTheFirstStep() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation())
+        _ = reduce(&state, .accessLoaded(nil))
+        _ = reduce(&state, .roleLoaded(.districtSupervisor))
+        press(&state, [.character("d")] + type("5000") + [.enter])
+        #expect(state.message == "抽样人数应在0到1000之间，5000超出范围")
+        if case .evaluationInput(.drawServices, _)? = state.dialog { Issue.record("asked for services after an oversized sample") }
+    }
+
     @Test func eachRoleIsOfferedItsOwnStepsOnBothStages() {
         func hints(_ role: EvaluationRole?, city: Bool = false) -> String {
             var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))

@@ -45,15 +45,15 @@ struct EvaluateDraw: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @OptionGroup var stageOption: StageOption
-    @Argument(help: ArgumentHelp("抽取人数（0–\(AppDatabase.largestSample)；每人同时抽查其一次服务）", valueName: "人数")) var size: Int
+    @Argument(help: ArgumentHelp("抽取人数（0–\(SpotCheckSample.largestSize)；每人同时抽查其一次服务）", valueName: "人数")) var size: Int
     @Option(name: .long, help: ArgumentHelp("另外单独抽取的服务数（按服务类型分层，默认0）", valueName: "服务数")) var services: Int = 0
     @Option(name: .long, help: ArgumentHelp("随机种子（非负整数；默认随机生成）", valueName: "种子")) var seed: UInt64?
     @Flag(name: .long, help: "以JSON格式输出（身份证号遮盖）") var json = false
 
     func validate() throws {
-        let range = 0...AppDatabase.largestSample
-        if !range.contains(size) { throw ValidationError("抽取人数应在0到\(AppDatabase.largestSample)之间") }
-        if !range.contains(services) { throw ValidationError("单独抽取的服务数应在0到\(AppDatabase.largestSample)之间") }
+        let range = 0...SpotCheckSample.largestSize
+        if !range.contains(size) { throw ValidationError("抽取人数应在0到\(SpotCheckSample.largestSize)之间") }
+        if !range.contains(services) { throw ValidationError("单独抽取的服务数应在0到\(SpotCheckSample.largestSize)之间") }
         if size + services == 0 { throw ValidationError("抽取人数和服务数不能都是0") }
     }
 

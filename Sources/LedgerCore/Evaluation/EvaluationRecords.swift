@@ -108,6 +108,10 @@ public struct SpotCheck: Sendable, Hashable {
 
 /// A drawn sample: how it was drawn and what each check found.
 public struct SpotCheckSample: Sendable, Hashable {
+    /// The largest sample one draw takes, of persons and of services each: a field check of more is not a spot
+    /// check, and the bound keeps the draw's work and the list small.
+    public static let largestSize = 1_000
+
     public let seed: UInt64
     public let requestedSize: Int
     /// Persons of the period in each stratum when the sample was drawn, and the seats each got.

@@ -4,10 +4,6 @@ import LedgerCore
 /// The evaluation procedure's writes: each one a transaction with its audit row (table `evaluation`, the
 /// submission's id).
 extension AppDatabase: EvaluationStore {
-    /// The largest sample one draw takes: a field check of more persons is not a spot check, and the bound keeps
-    /// the draw's work and the list small.
-    public static let largestSample = 1_000
-
     public func submitSelfAssessment(community code: String, card: ScoreCard) throws -> Evaluation {
         try refuseIfFiguresCorrected(community: code, doing: "提交自评")
         return try write { db in
@@ -90,8 +86,8 @@ extension AppDatabase: EvaluationStore {
 
     public func drawSpotChecks(community code: String, size: Int, services serviceSize: Int, seed: UInt64,
                                stage: EvaluationStage) throws -> Evaluation {
-        for (count, what) in [(size, "抽样人数"), (serviceSize, "单独抽查的服务数")] where !(0...Self.largestSample).contains(count) {
-            throw StoreError("\(what)应在0到\(Self.largestSample)之间，\(count)超出范围")
+        for (count, what) in [(size, "抽样人数"), (serviceSize, "单独抽查的服务数")] where !(0...SpotCheckSample.largestSize).contains(count) {
+            throw StoreError("\(what)应在0到\(SpotCheckSample.largestSize)之间，\(count)超出范围")
         }
         guard size + serviceSize > 0 else { throw StoreError("抽样人数和单独抽查的服务数不能都是0") }
         let id = try write { db in
