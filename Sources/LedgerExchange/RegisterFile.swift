@@ -87,6 +87,9 @@ public struct RegisterFile: Sendable {
         return RegisterFile(encoding: encoding, ignoredColumns: ignored, recordCount: count, source: .csv(text), register: register, keys: keys)
     }
 
+    /// Labels of the entry form that are not a register column: what the file writes instead.
+    static let formLabels = ["服务对象": "“服务对象”在文件中写成两列：“姓名”和“公民身份号码”（与摸底台账中的一致）"]
+
     /// Header cells matched to field keys; unknown columns are ignored, duplicates and missing required ones fail.
     static func match(_ header: [String], register: Register) throws -> (keys: [String?], ignored: [String]) {
         var keys: [String?] = []
@@ -113,6 +116,8 @@ public struct RegisterFile: Sendable {
                 problems.append("未识别的列：\(ignored.prefix(10).joined(separator: "、"))\(ignored.count > 10 ? "等\(ignored.count)列" : "")"
                                 + "（列名应与台账表头一致，可先导出一份台账作为模板）")
             }
+            // The form's name for what the file spells in other columns.
+            for name in ignored { if let hint = formLabels[name] { problems.append(hint) } }
         }
         if !problems.isEmpty { throw Failure(messages: problems) }
         return (keys, ignored)

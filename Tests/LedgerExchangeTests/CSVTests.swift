@@ -123,6 +123,17 @@ struct RegisterFileTests {
         }
     }
 
+    /// The form's 服务对象 is two columns in a file: said when a file uses the form's label.
+    @Test func theFormsServicePersonLabelIsExplained() {
+        #expect { try RegisterFile.read(Data("服务日期,服务对象,服务类型,服务方式,服务内容\n2024-04-01,张三,政策咨询,窗口,讲解\n".utf8), register: .service) } throws: {
+            ($0 as? RegisterFile.Failure)?.messages == [
+                "缺少必填列：公民身份号码（创业服务统计台账）",
+                "未识别的列：服务对象（列名应与台账表头一致，可先导出一份台账作为模板）",
+                "“服务对象”在文件中写成两列：“姓名”和“公民身份号码”（与摸底台账中的一致）",
+            ]
+        }
+    }
+
     @Test func extraCellsAreAnError() {
         #expect(throws: RegisterFile.Failure.self) {
             try RegisterFile.read(Data("姓名,公民身份号码\n张三,1,2\n".utf8), register: .service)
