@@ -13,6 +13,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     static let code = "630102999"
 
+    /// A path as a shell word: single-quoted when it holds anything a shell would read differently.
+    static func shellWord(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { $0.value > 127 || CharacterSet.alphanumerics.contains($0) || "/._-+:@%".unicodeScalars.contains($0) }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     func run() async throws {
         let database = try global.openDatabase(creating: true)
         if try await database.community(code: Self.code) != nil {
@@ -34,7 +40,9 @@ struct DemoCommand: AsyncParsableCommand {
         let a = try await database.importRows(.activity, generator.activities(persons: persons), community: Self.code, mode: .skipInvalid,
                                               acceptWarningsReason: "演示数据", source: "演示数据")
         print("已建立演示社区：示范社区（演示）（\(Self.code)）：摸底\(p.imported)人，服务\(s.imported)条，工作记录\(a.imported)条")
-        print("运行 chuangye 进入录入界面（数据库：\(global.databasePath)）")
+        // The command that opens this ledger: with --db when it is not the one a bare `chuangye` opens.
+        let open = global.db == nil ? "chuangye" : "chuangye --db " + Self.shellWord(global.databasePath)
+        print("运行 \(open) 进入录入界面（数据库：\(global.databasePath)）")
     }
 }
 

@@ -30,3 +30,12 @@ struct PlanJSONTests {
                          "notice": "台账已锁定（周督导 2024-12-20 10:05 签署初评）：计划已不能改变本期得分，以下数字仅供参考"])
     }
 }
+
+/// `demo` ends with the command that opens the ledger it made: a path a shell would split is quoted.
+struct DemoOpenCommandTests {
+    @Test func aPathIsQuotedOnlyWhenTheShellWouldReadItDifferently() {
+        #expect(DemoCommand.shellWord("/home/王芳/台账.sqlite") == "/home/王芳/台账.sqlite")
+        #expect(DemoCommand.shellWord("d 2.sqlite") == "'d 2.sqlite'")
+        #expect(DemoCommand.shellWord("it's.sqlite") == "'it'\\''s.sqlite'")
+    }
+}
