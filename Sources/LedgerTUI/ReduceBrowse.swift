@@ -279,6 +279,11 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         guard !row.deleted else { state.show("已删除的记录不能修改，可按 r 恢复", error: true); break }
         state.screen = .browser(b)
         return [.openRecord(b.register, id: row.id, focus: nil)]
+    case .character("n") where b.register == .survey:
+        // Serve the person just found, without looking them up again in a new service form.
+        guard let row = b.selected, !row.deleted, let idNumber = row.fields["id_number"], !idNumber.isEmpty else { break }
+        state.screen = .browser(b)
+        return newServiceFor(&state, idNumber: idNumber, returnTo: .browser(b))
     case .character("h"):
         guard let row = b.selected else { break }
         state.screen = .history(HistoryState(register: b.register, id: row.id, readOnly: !state.canWrite, returnTo: b))

@@ -28,6 +28,11 @@ enum BrowserKeys {
             : b.register == .service ? "服务对象的姓名、身份证号数字或拼音首字母，或服务内容" : "关联人员、名称或类型"
         list.append(Entry(key: "/", short: "搜索", help: "搜索\(searchedBy)，边输边查；Enter 完成", inFooter: true))
         list.append(Entry(key: "h", short: "历史", help: "所选记录的修改记录（谁、何时、改了什么）", inFooter: true))
+        if !readOnly && survey {
+            // (In F1's list only: the survey footer fills 80 columns already.)
+            list.append(Entry(key: "n", short: "服务", help: "为所选人员新增服务记录（服务对象已填好，保存后回到此列表）",
+                              inFooter: false))
+        }
         if !readOnly {
             list += [
                 Entry(key: "u", short: "撤销", help: "在 h 打开的修改记录中：撤销自己的最后一次修改", inFooter: false),
