@@ -267,7 +267,13 @@ private func recordSaved(_ state: inout AppState, kind: FormKind, summary: Strin
     if keepForNext, case .form(var form) = state.screen {
         // Persistent fields: date, staff and method carry over to the next service record.
         let keep: Set<String> = kind == .service ? ["service_date", "staff", "method"] : kind == .activity ? ["date"] : ["survey_date"]
-        form.resetKeeping(keep, defaults: state.newForm(kind).values)
+        let defaults = state.newForm(kind).values
+        form.resetKeeping(keep, defaults: defaults)
+        // Said where it differs from a new form's, so a method or staff kept from the last record is not saved again
+        // unnoticed (`；下一条沿用 服务方式 电话`).
+        let kept = form.spec.fields.filter { keep.contains($0.key) && !(form.values[$0.key] ?? "").isEmpty && form.values[$0.key] != defaults[$0.key] }
+            .map { "\($0.label) \(form.values[$0.key] ?? "")" }
+        if !kept.isEmpty, let message = state.message { state.show(message + "；下一条沿用 " + kept.joined(separator: "、"), error: state.messageIsError) }
         form.draftSlot = state.nextDraftSlot()
         state.revalidate(&form)
         state.screen = .form(form)

@@ -45,4 +45,19 @@ struct SaveWarningMessageTests {
         _ = reduce(&state, .recordSaved(kind: .service, summary: "曾桂霞 2024-12-06 创业指导", findings: [], keepForNext: true))
         #expect(state.message == "已保存：曾桂霞 2024-12-06 创业指导" && !state.messageIsError)
     }
+
+    /// F3 keeps 服务日期, 服务方式 and 经办人 for the next service: a kept value other than a new form's is said, so a
+    /// method carried over is not saved again unnoticed.
+    @Test func aKeptValueOtherThanTheDefaultIsSaid() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("2")])
+        if case .form(var form) = state.screen {
+            form.values["method"] = "电话"
+            state.screen = .form(form)
+        }
+        _ = reduce(&state, .recordSaved(kind: .service, summary: "曾桂霞 2024-12-06 创业指导", findings: [], keepForNext: true))
+        #expect(state.message == "已保存：曾桂霞 2024-12-06 创业指导；下一条沿用 服务方式 电话")
+        guard case .form(let next) = state.screen else { Issue.record("\(state.screen)"); return }
+        #expect(next.values["method"] == "电话")
+    }
 }
