@@ -14,6 +14,9 @@ struct BrowserServeKeyTests {
         #expect(effects.contains(.lookUpIdNumber("630102199003070116")), "\(effects)")
         guard case .form(let form) = state.screen, case .browser = form.returnTo else { Issue.record("\(state.screen)"); return }
         #expect(form.spec.kind == .service && form.values["id_number"] == "630102199003070116")
+        // After F3 (存并继续) the next form still returns to the register
+        _ = reduce(&state, .recordSaved(kind: .service, summary: "张三 2024-12-31 政策咨询", findings: [], keepForNext: true))
+        guard case .form(let next) = state.screen, case .browser = next.returnTo else { Issue.record("\(state.screen)"); return }
         // A deleted person is not served
         var other = homeState()
         press(&other, [.character("4")])

@@ -348,9 +348,12 @@ public struct FormState: Sendable {
     }
 
     /// Makes the form a fresh one for the next record, keeping the given fields (persistent fields).
+    /// The screen the series of records was started from stays where the last form returns to.
     public mutating func resetKeeping(_ keys: Set<String>, defaults: [String: String]) {
         let kept = values.filter { keys.contains($0.key) }
+        let origin = returnTo
         self = FormState(spec: spec, today: today, values: kept, defaults: defaults, focus: spec.fields.first?.key)
+        returnTo = origin
     }
 }
 
