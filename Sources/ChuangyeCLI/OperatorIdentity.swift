@@ -16,6 +16,12 @@ enum OperatorIdentity {
             return Account(name: String(cString: name), uid: uid)
         }
 
+        /// The system account of that name, if there is one.
+        static func named(_ name: String) -> Account? {
+            guard let pw = getpwnam(name) else { return nil }
+            return Account(name: name, uid: pw.pointee.pw_uid)
+        }
+
         /// A person's own login, not the system's: Debian gives accounts below 1000 to root (0) and to services,
         /// and 65534 to nobody (policy §9.2.2). A clerk working as root is not called "root" in the registers.
         var isPersonal: Bool { uid >= 1000 && uid != 65534 }

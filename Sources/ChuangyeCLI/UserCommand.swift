@@ -46,6 +46,15 @@ struct UserCommand: AsyncParsableCommand {
     /// one here able to manage operators or change any community. A refusal of the ledger's state, as the store's
     /// "no supervisor yet" is (exit 1), not of the command line.
     static func refuseLockingOut(_ database: any LedgerStorage, adding name: String, role: OperatorAccount.Role) async throws {
+        // A supervisor's name acts under the system account of that name: a service account (daemon, nobody) is
+        // nobody's. (The account running the command may register itself, root included: whoever runs as root
+        // could change the file itself anyway, README's trust model.)
+        if role == .supervisor || role == .city, name != GlobalOptions.Session.systemUser,
+           let account = OperatorIdentity.Account.named(name), !account.isPersonal {
+            throw CLIFailure.data("""
+                \(name) 是系统账户、不是个人，不能登记为\(role.title)。请督导以本人的系统账户登录，运行 chuangye user add 该账户名 --\(role == .city ? "city" : "supervisor")
+                """)
+        }
         guard role == .supervisor, let me = GlobalOptions.Session.systemUser, name != me else { return }
         guard try await !database.operators().contains(where: { $0.role == .supervisor }) else { return }
         // A person working under a system account (root) is not told to make that account the supervisor: it is

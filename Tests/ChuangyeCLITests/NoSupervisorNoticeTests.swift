@@ -24,3 +24,18 @@ struct NoSupervisorNoticeTests {
         #expect(try cli.run(as: CLI.systemUser, "evaluate", "sign").stdout.contains("注意：本台账还没有登记督导") == false)
     }
 }
+
+/// A service account (daemon) is nobody's name: it is not registered as a supervisor or a city supervisor by
+/// another account.
+struct SystemAccountSupervisorTests {
+    @Test func serviceAccountsAreNotRegisteredAsSupervisors() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        let daemon = try cli.run("user", "add", "daemon", "--supervisor")
+        #expect(daemon.status == 1)
+        #expect(daemon.stderr == "daemon 是系统账户、不是个人，不能登记为督导。请督导以本人的系统账户登录，运行 chuangye user add 该账户名 --supervisor\n")
+        #expect(try cli.run("user", "add", "nobody", "--city").status == 1)
+        #expect(try cli.run("user", "list").stdout.contains("daemon") == false)
+    }
+}
