@@ -97,6 +97,14 @@ struct HistoryCommand: AsyncParsableCommand {
         if lines.isEmpty { print(community.map { "\($0.name)（\($0.code)）还没有修改记录" } ?? "还没有修改记录") }
         for line in lines {
             let name = names[line.community]?.name ?? line.community
+            if line.register == "operator" {
+                // An operator registered, changed or removed (a supervisor's step, of no one community).
+                print("\(TimeText.shown(line.at))  \(line.operatorName)  \(line.action == "delete" ? "删除" : "登记")  操作员 \(line.record)")
+                for c in line.changes.sorted(by: { $0.field == "role" && $1.field != "role" }) where !(c.new ?? "").isEmpty {
+                    print("    " + OperatorChangeWording.line(c.field, c.new))
+                }
+                continue
+            }
             let what = Register(rawValue: line.register).map { "\($0.title) 第\(line.record)号" }
                 ?? (line.register == "evaluation" ? "评选 第\(line.record)份" : "社区档案 \(name)")
             // District-wide, each entry names its community first.
@@ -124,5 +132,16 @@ struct BackupCommand: AsyncParsableCommand {
         do { try await database.backup(to: file) } catch let e as StoreError { throw CLIFailure.data(e.message) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("已备份到 \(file)（\(size / 1024) KB，校验通过）。恢复时用 --db \(file) 打开，或把它复制为数据库文件。")
+    }
+}
+
+/// How `history` words an operator's registration (`角色：窗口人员`, `可修改社区：630102001`).
+enum OperatorChangeWording {
+    static func line(_ field: String, _ value: String?) -> String {
+        switch field {
+        case "role": "角色：" + (value.flatMap(OperatorAccount.Role.init(rawValue:))?.title ?? value ?? "（空）")
+        case "communities": "可修改社区：" + (value ?? "")
+        default: "\(field)：\(value ?? "（空）")"
+        }
     }
 }

@@ -122,5 +122,11 @@ struct HistoryAndCheckCLITests {
         #expect(json.compactMap { $0["community"] as? String }.sorted() == ["630102001", "630102002", "630102002"])
         #expect(json.compactMap { $0["at"] as? String } == json.compactMap { $0["at"] as? String }.sorted(by: >))
         #expect(try cli.run("history", "--all", "--community", "630102001").status == 2)
+        // An operator's registration is named as one, in Chinese
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", CLI.systemUser, "--supervisor").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "user", "add", "王芳", "--community", "630102002").status == 0)
+        let registered = try cli.run(as: CLI.systemUser, "history", "--all", "--limit", "1").stdout.split(separator: "\n").map(String.init)
+        #expect(registered.dropFirst() == ["    角色：窗口人员", "    可修改社区：630102002"], "\(registered)")
+        #expect(registered.first?.hasSuffix("  \(CLI.systemUser)  登记  操作员 王芳") == true, "\(registered)")
     }
 }
