@@ -85,7 +85,7 @@ enum ScoreTable {
         }
         lines.append(rule)
         lines.append(DisplayWidth.fit("总分", nameWidth) + DisplayWidth.fit("\(card.total)/\(card.max)", 9, alignRight: true))
-        lines.append("※ 为依据方案文字推定的评分项。依据：\(rubric.citation)")
+        lines.append("\(RubricItem.Source.inferredMeaning)。依据：\(rubric.citation)")
         return lines.joined(separator: "\n")
     }
 }

@@ -118,7 +118,7 @@ enum ScoreSheetWriter {
         var notes = form.evaluation == nil
             ? "注：自评尚未提交，自评得分为按今天的台账数据按《\(form.rubric.title)》计算的草稿，计算依据列出所用数字。"
             : "注：自评得分为提交时按台账数据按《\(form.rubric.title)》计算并冻结的分数，计算依据列出提交时所用数字。"
-        if inferred { notes += "标※的项为原评分表未列、依据方案文字推定的评分项。" }
+        if inferred { notes += RubricItem.Source.inferredMeaning + "。" }
         notes += "依据：\(form.rubric.citation)"
         try line(next, notes, .note, height: Double(Text.lines(notes, width: 150) * 13 + 6))
         try line(next + 2, "负责人（签字）：" + FormLines.blank(12) + "填表人（签字）：\(preparer)" + FormLines.blank(12)

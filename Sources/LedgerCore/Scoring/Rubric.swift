@@ -21,6 +21,9 @@ public struct RubricItem: Sendable {
         case documented
         /// Inferred from the programme text; shown with ※.
         case inferred
+
+        /// What ※ means, wherever it is explained (screen, command line, workbook).
+        public static let inferredMeaning = "※ 为原评分表未列、依据方案文字推定的评分项"
     }
 
     public let id: String

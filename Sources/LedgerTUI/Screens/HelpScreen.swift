@@ -86,7 +86,7 @@ enum HelpScreen {
                 return keys([("↑↓", "选择"), ("Enter", "打开所选记录修改")] + service + [("Esc", "返回评分项")])
             }
             return keys([("↑↓", "选择评分项（下方显示要求和得分依据）"), ("Enter", "列出此项相关的台账记录"), ("Esc / q", "返回主菜单")])
-                + text(["", "※ 为推定的评分项（依台账推算，未经核实）。", HelpText.gauge])
+                + text(["", RubricItem.Source.inferredMeaning + "。", HelpText.gauge])
         case .plan(let p):
             if p.evidence != nil {
                 return keys([("↑↓ / PgDn / PgUp", "选择"), ("Enter", "人员：为其新增服务记录，保存后回到此列表，计划随之更新；其他记录：打开修改"),
