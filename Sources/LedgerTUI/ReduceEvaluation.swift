@@ -163,8 +163,9 @@ private func askSign(_ state: inout AppState, _ e: EvaluationState, readFirst: B
     }
     // Signing reviews the frozen submission: registers changed since, and 不属实 findings not corrected, are said
     // before the confirmation.
+    let outdated = e.stage == .district ? state.scoreCards.map { submitted.outdatedItems(now: $0.saved) } ?? [] : []
     state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission,
-                                                 uncorrected: e.shownSample?.uncorrected ?? 0), TextEditor(limit: 1))
+                                                 uncorrected: e.shownSample?.uncorrected ?? 0, outdated: outdated), TextEditor(limit: 1))
     state.screen = .evaluation(e)
     return []
 }
@@ -232,7 +233,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
         case .unlockReason:
             guard !text.isEmpty else { return refuse(&state, "解锁必须填写理由") }
             request = .unlock(reason: text)
-        case .confirmSign(let stage, _, _):
+        case .confirmSign(let stage, _, _, _):
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend

@@ -113,7 +113,7 @@ struct EvaluateCLITests {
         // The 不属实 finding the community did not correct: signed only when the supervisor confirms (the app asks)
         let unconfirmed = try cli.run(as: supervisor, "evaluate", "sign")
         #expect(unconfirmed.status == 1 && unconfirmed.stdout.isEmpty)
-        #expect(unconfirmed.stderr == "未签署：有1条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”。可等社区更正后再签署；确认现在签署，请加 --confirm\n")
+        #expect(unconfirmed.stderr == "未签署：有1条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”；可等社区更正后再签署。确认按现有初评签署，请加 --confirm\n")
         let signed = try cli.run(as: supervisor, "evaluate", "sign", "--confirm")
         #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 28/100（自评 30）。台账已锁定，修改须由督导解锁\n注意：1条抽查不属实的记录签署时未更正\n")
         let lock = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）\n"

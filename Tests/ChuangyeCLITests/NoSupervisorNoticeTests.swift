@@ -39,3 +39,28 @@ struct SystemAccountSupervisorTests {
         #expect(try cli.run("user", "list").stdout.contains("daemon") == false)
     }
 }
+
+/// Signing locks the 初评 in: where the registers, changed since the submission, no longer give an item's points,
+/// the item is named and the sign-off waits for an adjustment or --confirm.
+struct OutdatedScoreSignTests {
+    @Test func anItemTheChangedRegistersNoLongerGiveIsNamedBeforeSigning() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        #expect(try cli.run("evaluate", "submit").status == 0)
+        #expect(try cli.run("evaluate", "draw", "1", "--seed", "1").status == 0)
+        #expect(try cli.run("evaluate", "check", "1", "属实").status == 0)
+        // The leading group is answered 0 now: the 自评 said 2
+        let lowered = profile.replacingOccurrences(of: "leading_group = 2", with: "leading_group = 0")
+        #expect(try cli.run("init", "--profile", cli.write("q.toml", lowered)).status == 0)
+        let refused = try cli.run("evaluate", "sign")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "未签署：按现在的台账有1项得分与初评不同（成立创建工作领导小组：初评2分，按现在的台账0分）；"
+                + "可先改分（chuangye evaluate adjust 评分项 分数 --reason 理由）。确认按现有初评签署，请加 --confirm\n")
+        // Adjusted to what the registers give, nothing is left to confirm
+        #expect(try cli.run("evaluate", "adjust", "成立创建工作领导小组", "0", "--reason", "领导小组未履职").status == 0)
+        let signed = try cli.run("evaluate", "sign")
+        #expect(signed.status == 0, "\(signed.stderr)")
+    }
+}

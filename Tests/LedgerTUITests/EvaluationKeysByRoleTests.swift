@@ -87,6 +87,29 @@ struct EvaluationKeysByRoleTests {
         if case .evaluationInput(.drawServices, _)? = state.dialog { Issue.record("asked for services after an oversized sample") }
     }
 
+    /// Where the registers changed since the submission no longer give an item's 初评 points, the sign-off dialog
+    /// names the item (and offers a to adjust it) before the supervisor locks the score in.
+    @Test func theSignDialogNamesItemsTheChangedRegistersScoreOtherwise() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(changes: 1, allChecked: true))
+        _ = reduce(&state, .accessLoaded(nil))
+        _ = reduce(&state, .roleLoaded(.districtSupervisor))
+        // The profile's leading group answered 0 since (the submission froze 2), with the figures it was scored on
+        var changed = testCommunity
+        changed.checklist["leading_group"] = .zero
+        state.community = changed
+        var facts = ScoreFacts()
+        facts[.labourForce] = 40
+        facts[.registered] = 3
+        _ = reduce(&state, .factsLoaded(facts, Counts(persons: 3, services: 0, activities: 0)))
+        press(&state, [.character("S")])
+        guard case .evaluationInput(.confirmSign(.district, _, _, let outdated), _)? = state.dialog else {
+            Issue.record("\(String(describing: state.dialog))")
+            return
+        }
+        #expect(outdated == ["成立创建工作领导小组：初评2分，按现在的台账0分"])
+        #expect(render(state).trimmedLines.contains { $0.contains("! 按现在的台账有1项得分与初评不同（可按 a 改分）：") })
+    }
+
     @Test func eachRoleIsOfferedItsOwnStepsOnBothStages() {
         func hints(_ role: EvaluationRole?, city: Bool = false) -> String {
             var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))

@@ -154,7 +154,7 @@ struct EvaluationSampleScreenTests {
         #expect(state.dialog == nil && !state.messageIsError)
         // The answer has every record checked: now the confirmation
         _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(allChecked: true), after: nil))
-        guard case .evaluationInput(.confirmSign(.district, _, _), _)? = state.dialog else {
+        guard case .evaluationInput(.confirmSign(.district, _, _, _), _)? = state.dialog else {
             Issue.record("no confirmation: \(String(describing: state.dialog))")
             return
         }

@@ -18,9 +18,26 @@ struct EvaluateSign: AsyncParsableCommand {
         // command cannot ask, so it wants the answer on its line.
         let current = stage == .district ? try await session.run { try await $0.evaluation(community: session.community.code) }
                                          : try await session.cityReview()?.city
-        if !confirm, let current, current.signOffRefusal(stage) == nil, let open = current.sample?.uncorrected, open > 0 {
-            throw CLIFailure.data("未签署：有\(open)条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”。"
-                                  + "可等社区更正后再签署；确认现在签署，请加 --confirm")
+        if !confirm, let current, current.signOffRefusal(stage) == nil {
+            var reasons: [String] = []
+            if let open = current.sample?.uncorrected, open > 0 {
+                reasons.append("有\(open)条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”；可等社区更正后再签署")
+            }
+            // The registers corrected since the submission (a 不属实 record put right) may no longer give the score
+            // about to be locked in: each such item is named.
+            if stage == .district, current.changesSinceSubmission > 0 {
+                let rubric = try CommunityScore.rubric(current.rubricId, among: try Rubrics.all())
+                let facts = try await CommunityScore.facts(session.community, in: session.ledger)
+                let now = ScoreEngine.evaluate(rubric, facts: facts, checklist: session.community.checklist)
+                let items = current.outdatedItems(now: now)
+                if !items.isEmpty {
+                    reasons.append("按现在的台账有\(items.count)项得分与初评不同（\(items.joined(separator: "；"))）；"
+                                   + "可先改分（chuangye evaluate adjust 评分项 分数 --reason 理由）")
+                }
+            }
+            if !reasons.isEmpty {
+                throw CLIFailure.data("未签署：" + reasons.joined(separator: "。") + "。确认按现有初评签署，请加 --confirm")
+            }
         }
         let e = try await session.run { try await $0.signOff(community: session.community.code, stage: stage) }
         let name = "\(session.community.name)（\(session.community.code)）"

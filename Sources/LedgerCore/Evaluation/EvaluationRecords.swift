@@ -267,3 +267,17 @@ public struct Evaluation: Sendable, Hashable {
         return "\(changesSinceSubmission) 处修改晚于自评提交"
     }
 }
+
+extension Evaluation {
+    /// The items the registers as they are now (`card`: today's score by the same rubric) score otherwise than both
+    /// the submission and the 初评: what a supervisor about to sign would lock in although the registers, corrected
+    /// since (a 不属实 finding, say), no longer give it. `创业带动就业指数：初评15分，按现在的台账0分`.
+    public func outdatedItems(now card: ScoreCard) -> [String] {
+        guard card.rubricId == rubricId else { return [] }
+        return items.compactMap { item in
+            guard let now = card.items.first(where: { $0.id == item.id })?.points else { return nil }
+            let evaluated = evaluatedPoints(item)
+            return now == item.points || now == evaluated ? nil : "\(item.title)：初评\(evaluated)分，按现在的台账\(now)分"
+        }
+    }
+}
