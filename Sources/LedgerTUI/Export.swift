@@ -29,7 +29,7 @@ extension AppState {
 /// Opens the file-name dialog for an export.
 func openExport(_ state: inout AppState, _ kind: ExportKind) -> [Effect] {
     guard state.community != nil else { return [] }
-    state.dialog = .exportFile(kind, path: TextEditor(state.defaultExportPath(kind), limit: 400))
+    state.dialog = .exportFile(kind, path: TextEditor(state.defaultExportPath(kind), limit: 400, replaceOnType: true))
     return []
 }
 

@@ -54,6 +54,41 @@ struct ExportTests {
         #expect(state.message == "已导出自评评分表（41/100分）到 /tmp/评分表.xlsx")
     }
 
+    /// The suggested path sits under the question and is typed over; where a bare name goes is said.
+    @Test func typingReplacesTheSuggestionAndTheDialogSaysWhereABareNameGoes() {
+        var state = homeState(width: 80, height: 24)
+        state.documentsFolder = "/home/wang/文档"
+        press(&state, [.character("4"), .character("e")])
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            " [摸底台账]  服务台账   工作台账",
+            "",
+            " 编号 姓名            公民身份号码       性别 创业状态   摸底日期   培训 问题",
+            " （没有记录）",
+            "",
+            "",
+            "",
+            "        ┌─ 导出Excel ─────────────────────────────────────────────────┐",
+            "        │ 导出创业摸底统计台账（Excel打印格式）到文件：               │",
+            "        │ /home/wang/文档/八一路社区创业摸底统计台账-2024-12-31.xlsx  │",
+            "        │                                                             │",
+            "        │ 直接输入即替换；只写文件名时存到 /home/wang/文档            │",
+            "        │ Enter 导出    Esc 取消                                      │",
+            "        └─────────────────────────────────────────────────────────────┘",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助",
+        ])
+        #expect(press(&state, type("四月") + [.enter]) == [.exportWorkbook(.register(.survey), community: "630102001",
+                                                                        path: "/home/wang/文档/四月.xlsx", overwrite: false)])
+    }
+
     @Test func escapeCancels() {
         var state = homeState()
         press(&state, [.character("e")])

@@ -139,6 +139,8 @@ enum DialogView {
     static func draw(_ dialog: Dialog, state: AppState, into buffer: inout Buffer) {
         let lines: [String]
         var input: TextEditor?
+        /// The line of the dialog the input is on (nil: the last).
+        var inputRow: Int? = nil
         let title: String
         switch dialog {
         case .quit:
@@ -207,7 +209,11 @@ enum DialogView {
             // The workbook is the whole register, as the official form is: a filtered view is not what is exported.
             var whole = ""
             if case .browser(let b) = state.screen, b.isFiltered, case .register = kind { whole = "（整本台账，不按当前筛选）" }
-            lines = ["导出\(kind.title)\(whole)（Excel打印格式）到文件：", "", "Enter 导出    Esc 取消", ""]
+            // The path right under the question; typing replaces the suggestion (← or Home edits it instead).
+            let folder = state.documentsFolder.isEmpty ? "当前文件夹" : state.documentsFolder
+            lines = ["导出\(kind.title)\(whole)（Excel打印格式）到文件：", "", "",
+                     "直接输入即替换；只写文件名时存到 \(folder)", "Enter 导出    Esc 取消"]
+            inputRow = 1
             input = path
         case .confirmOverwrite(_, let path):
             title = "文件已存在"
@@ -219,7 +225,9 @@ enum DialogView {
             lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
         }
-        let width = min(state.width - 4, max(50, lines.map(DisplayWidth.of).max() ?? 0) + 4)
+        // Wide enough for the text typed too (a suggested path is read from its start), as far as the screen allows.
+        let widest = max(lines.map(DisplayWidth.of).max() ?? 0, input.map { DisplayWidth.of($0.text) + 1 } ?? 0)
+        let width = min(state.width - 4, max(50, widest) + 4)
         let height = lines.count + 2
         let rect = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
         let inner = Panel.draw(title, in: rect, into: &buffer, style: .title)
@@ -227,7 +235,7 @@ enum DialogView {
             buffer.put(line, x: inner.x + 1, y: inner.y + i, style: i == 0 ? .title : .plain, maxWidth: inner.width - 2)
         }
         if let input {
-            let y = inner.y + lines.count - 1
+            let y = inner.y + (inputRow ?? lines.count - 1)
             let visible = input.visible(width: inner.width - 2)
             buffer.put(DisplayWidth.fit(visible.text, inner.width - 2, ellipsis: false), x: inner.x + 1, y: y, style: .focus)
             buffer.cursor = (inner.x + 1 + visible.cursorColumn, y)
