@@ -72,8 +72,12 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     /// Builds and checks the profile: every field present and valid, every checklist answer an allowed level.
-    static func community(from file: ProfileFile, rubrics: [Rubric]) throws -> Community {
+    static func community(from file: ProfileFile, rubrics all: [Rubric]) throws -> Community {
         var problems: [String] = []
+        // A checklist answers the items of the tables for the profile's level: a street table's item answered in
+        // a community's profile would be stored and never scored.
+        let level = file.community["level"].flatMap { Community.Level(rawValue: $0.text) } ?? .community
+        let rubrics = all.filter { $0.level == level }
         var checklist: [String: Points] = [:]
         for (key, value) in file.checklist {
             // A clerk writes the item's name as the table prints it; the stable id is kept for older files.
@@ -84,7 +88,7 @@ struct InitCommand: AsyncParsableCommand {
             }
             checklist[item] = points
         }
-        problems += Rubric.checklistProblems(checklist, rubrics: rubrics)
+        problems += Rubric.checklistProblems(checklist, rubrics: rubrics, scope: "\(level.rawValue)评分表")
         let raw = file.community.mapValues(\.text)
         let validated = CommunityValidator.validate(raw, today: Day.today(), checklist: checklist)
         problems = validated.findings.errors.map { "[community] \($0.field)：\($0.message)" } + problems

@@ -45,3 +45,17 @@ struct InitUpdateCLITests {
                 "\(check.stdout)")
     }
 }
+
+/// A community's profile answers the community table's self-assessed items only: a street table's item would be
+/// stored and never scored.
+struct InitChecklistLevelTests {
+    @Test func aStreetItemInACommunityProfileIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let street = profile.replacingOccurrences(of: "service_window = 2", with: "service_window = 2\n\"政策文件\" = 1")
+        let refused = try cli.run("init", "--profile", cli.write("p.toml", street))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[checklist] 政策文件 不是社区评分表的自评项，自评项有："), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("政策文件、"), "only the community table's items are listed: \(refused.stderr)")
+    }
+}

@@ -108,14 +108,15 @@ public enum CommunityValidator {
 extension Rubric {
     /// Problems with hand-awarded checklist answers: unknown item, computed item, or points not among the
     /// item's allowed levels in every rubric that has it.
-    public static func checklistProblems(_ answers: [String: Points], rubrics: [Rubric]) -> [String] {
+    /// `scope`: the tables `rubrics` are, as the message names them (`社区评分表`).
+    public static func checklistProblems(_ answers: [String: Points], rubrics: [Rubric], scope: String = "任何评分表") -> [String] {
         var problems: [String] = []
         for (item, points) in answers.sorted(by: { $0.key < $1.key }) {
             let all = rubrics.compactMap { $0.item(item) }
             let owners = all.filter { !$0.allowedLevels.isEmpty }
             guard !owners.isEmpty else {
                 let known = Set(rubrics.flatMap(\.items).filter { !$0.allowedLevels.isEmpty }.map(\.title)).sorted()
-                problems.append(all.isEmpty ? "[checklist] \(item) 不是任何评分表的自评项，自评项有：\(known.joined(separator: "、"))"
+                problems.append(all.isEmpty ? "[checklist] \(item) 不是\(scope)的自评项，自评项有：\(known.joined(separator: "、"))"
                                             : "[checklist] \(all[0].title) 由台账数据计算，不能自评")
                 continue
             }
