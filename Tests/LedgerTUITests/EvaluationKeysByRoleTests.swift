@@ -59,6 +59,8 @@ struct EvaluationKeysByRoleTests {
             Issue.record("\(state.screen)")
             return
         }
+        // The finding stays in sight while correcting
+        #expect(state.message == "抽查不属实：本人称未参加培训。请核对更正后按 F2 保存（记入修改记录）")
         let back = press(&state, [.escape])
         guard case .evaluation = state.screen else { Issue.record("\(state.screen)"); return }
         #expect(back.contains(.evaluation(community: testCommunity.code, .load)), "\(back)")
