@@ -30,4 +30,12 @@ struct HomeUntrueFindingTests {
         #expect(!summary(Self.withUntrue(corrected: true)).contains { $0.hasPrefix("抽查发现") })
         #expect(!summary(Self.withUntrue(corrected: false, signed: true)).contains { $0.hasPrefix("抽查发现") })
     }
+
+    /// The live total differs from the submitted one once the registers changed: the home screen says why.
+    @Test func changesSinceTheSubmissionAreSaidBelowIt() {
+        var state = homeState()
+        _ = reduce(&state, .lockLoaded(community: testCommunity.code, nil, submission: EvaluationScreenTests.evaluation(changes: 2)))
+        #expect(HomeScreen.summary(state, width: 60).map(\.0).contains("提交后台账又修改了2处，上面的总分按现在的台账计算"))
+        #expect(!summary(EvaluationScreenTests.evaluation()).contains { $0.hasPrefix("提交后台账") })
+    }
 }

@@ -34,6 +34,10 @@ enum HomeScreen {
             // is once the registers changed).
             if let submitted = state.community.flatMap({ state.submissions[$0.code] }) {
                 groups.append((["本期" + submitted.standingText], .title, ""))
+                // Why the total above may differ from what was submitted.
+                if submitted.changesSinceSubmission > 0 {
+                    groups.append((["提交后台账又修改了\(submitted.changesSinceSubmission)处，上面的总分按现在的台账计算"], .plain, ""))
+                }
                 // A 不属实 finding asks the community to correct the record before the 初评 is signed: said here,
                 // where the clerk starts the day, not only on the 评选 screen.
                 if !submitted.isSigned, let open = submitted.sample?.uncorrected, open > 0 {
