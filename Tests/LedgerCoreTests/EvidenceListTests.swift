@@ -14,6 +14,6 @@ struct EvidenceListTests {
         let jobs = try #require(card.items.first { $0.evidence?.include == .entrepreneurs || $0.id.contains("jobs") })
         #expect(jobs.evidence == Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者（带动就业人数见各人记录）"))
         let training = ScoreEngine.recordEvidence(numerator: .inScopeTrained, denominator: .inScope)
-        #expect(training == Evidence(include: .inScope, excluding: .inScopeTrained, title: "纳入培训范围人数中不计入培训范围内已培训人数的人员"))
+        #expect(training == Evidence(include: .inScope, excluding: .inScopeTrained, title: "纳入培训范围未参加培训的人员"))
     }
 }

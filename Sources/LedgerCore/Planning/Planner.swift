@@ -147,7 +147,8 @@ struct ItemPlanner {
         case let .rateDeduction(numerator, denominator, _, _):
             let n = f[numerator], d = f[denominator]
             return (raising(numerator, limit: d - n, describe: { "再有\($0)名参训者培训合格（\(numerator.title)达到\(n + $0)人\(n + $0 >= d ? "，合格率100%" : "")）" },
-                            evidence: Evidence(include: denominator, excluding: numerator, title: "已参训未合格的人员")), nil)
+                            evidence: Evidence(include: denominator, excluding: numerator,
+                                               title: ScoreEngine.shortfallTitle(numerator: numerator, denominator: denominator))), nil)
 
         case let .rateBands(numerators, denominators, _):
             guard let numerator = numerators.first else { return ([], nil) }
@@ -198,7 +199,8 @@ struct ItemPlanner {
             let text = steps.isEmpty
                 ? "\(missing)名符合条件的人员尚未享受\(name)，落实后得\(after)分（+\(after - current)）"
                 : "为符合条件的人员落实\(parts.joined(separator: "、"))（共\(units)人次），得\(after)分（+\(after - current)）"
-            steps.append(step(after, units: units, text, Evidence(include: pair.eligible, excluding: pair.received, title: "符合条件未享受：\(name)")))
+            steps.append(step(after, units: units, text, Evidence(include: pair.eligible, excluding: pair.received,
+                                                                  title: ScoreEngine.shortfallTitle(numerator: pair.received, denominator: pair.eligible))))
         }
         return steps
     }
@@ -209,7 +211,7 @@ struct ItemPlanner {
         let n = facts[numerator], d = facts[denominator]
         let isServices = numerator == .servedTwice
         let evidence = Evidence(include: denominator, excluding: numerator,
-                                title: isServices ? "本期服务不足2次的人员" : "纳入培训范围未参加培训的人员")
+                                title: ScoreEngine.shortfallTitle(numerator: numerator, denominator: denominator))
         var steps: [PlanStep] = []
         var base = n
         // The work of completing the rate, part of every further band (not the work of the band before: each band
@@ -262,9 +264,11 @@ struct ItemPlanner {
     /// The records to act on when raising a rate's numerator.
     static func targets(_ numerator: Measure) -> Evidence? {
         switch numerator {
-        case .participants: Evidence(include: .registered, excluding: .participants, title: "已登记但本期无服务/培训的人员")
+        case .participants: Evidence(include: .registered, excluding: .participants,
+                                     title: ScoreEngine.shortfallTitle(numerator: .participants, denominator: .registered))
         case .entrepreneurJobs: Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者")
-        case .postTrainingStarted: Evidence(include: .postTrainingBase, excluding: .postTrainingStarted, title: "培训合格后尚未创业的人员")
+        case .postTrainingStarted: Evidence(include: .postTrainingBase, excluding: .postTrainingStarted,
+                                            title: ScoreEngine.shortfallTitle(numerator: .postTrainingStarted, denominator: .postTrainingBase))
         default: nil
         }
     }

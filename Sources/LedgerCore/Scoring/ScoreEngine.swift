@@ -180,9 +180,25 @@ public enum ScoreEngine {
             return Evidence(include: denominator, excluding: nil, title: "\(denominator.title)（带动就业人数见各人记录）")
         }
         if Measure.personMeasures.contains(denominator) {
-            return Evidence(include: denominator, excluding: numerator, title: "\(denominator.title)中不计入\(numerator.title)的人员")
+            return Evidence(include: denominator, excluding: numerator, title: shortfallTitle(numerator: numerator, denominator: denominator))
         }
         return Evidence(include: numerator, excluding: nil, title: numerator.title)
+    }
+
+    /// Who a rate's numerator leaves out of its denominator, as a clerk says it (`纳入培训范围未参加培训的人员`):
+    /// one wording for 评分明细's list and the plan's.
+    public static func shortfallTitle(numerator: Measure, denominator: Measure) -> String {
+        switch numerator {
+        case .participants: "已登记但本期无服务/培训的人员"
+        case .inScopeTrained: "纳入培训范围未参加培训的人员"
+        case .passed: "已参训未合格的人员"
+        case .postTrainingStarted: "培训合格后尚未创业的人员"
+        case .servedTwice: "本期服务不足2次的人员"
+        case .served: "本期未获得服务的人员"
+        case .subsidyFirstReceived, .subsidyRewardReceived, .subsidyJobsReceived:
+            "符合条件未享受：" + denominator.title.replacingOccurrences(of: "符合条件", with: "")
+        default: "\(denominator.title)中不计入\(numerator.title)的人员"
+        }
     }
 
     /// ceil(shortfall/d ÷ step), exactly in integers while the products fit (any real register), else in floating
