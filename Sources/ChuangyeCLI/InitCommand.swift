@@ -62,6 +62,15 @@ struct InitCommand: AsyncParsableCommand {
             }
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
         print("\(existed ? "已更新" : "已建立")社区档案：\(community.name)（\(community.code)），考核期 \(community.period)，城镇劳动者 \(community.labourForce) 人")
+        // A new period counts every register again: what the score is now, so a wrong year is seen at once.
+        if let existing, existing.period != community.period, community.level == .community,
+           let saved = try? await database.community(code: community.code) {
+            let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: saved.level), among: try Rubrics.all())
+            let facts = try await CommunityScore.facts(saved, in: database)
+            let card = ScoreEngine.evaluate(rubric, facts: facts, checklist: saved.checklist)
+            print("考核期由 \(existing.period) 改为 \(saved.period)：各台账已按新考核期重新计算，"
+                  + "本期摸底登记\(facts[.registered])人、参与创业活动者\(facts[.participants])人，评分 \(card.total)/\(card.max)")
+        }
         print("数据库：\(global.databasePath)")
     }
 

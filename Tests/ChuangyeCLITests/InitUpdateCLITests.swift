@@ -21,6 +21,22 @@ struct InitUpdateCLITests {
         #expect(items.first { $0["id"] as? String == "leading_group" }?["points"] as? Double == 2)
     }
 
+    /// A new period counts every register again: the update says what the figures are now.
+    @Test func aNewPeriodSaysWhatTheRegistersCountNow() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
+        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
+        let next = profile.replacingOccurrences(of: "2024-01-01..2024-12-31", with: "2025-01-01..2025-12-31")
+        let updated = try cli.run("init", "--profile", cli.write("n.toml", next))
+        #expect(updated.status == 0, "\(updated.stderr)")
+        let score = try JSONSerialization.jsonObject(with: Data(try cli.run("score", "--json").stdout.utf8)) as? [String: Any]
+        let total = (score?["total"] as? Double).map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "?"
+        #expect(updated.stdout.split(separator: "\n").dropFirst().first.map(String.init)
+                == "考核期由 2024-01-01..2024-12-31 改为 2025-01-01..2025-12-31：各台账已按新考核期重新计算，本期摸底登记3人、参与创业活动者0人，评分 \(total)/100",
+                "\(updated.stdout)")
+    }
+
     @Test func anImplausibleLabourForceNeedsAReasonAndCheckNamesIt() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
