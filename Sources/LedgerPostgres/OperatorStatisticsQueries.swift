@@ -99,20 +99,13 @@ extension PostgresLedger: StatisticsStore {
     }
 
     /// Recorded spot-check results, by the clerk who entered the sampled person (the first audit entry creating it)
-    /// or imported it (its import), on the days the checks were recorded.
+    /// or imported it (its import), on the days the checks were recorded. Read through `spot_check_results()`,
+    /// which names no record: a clerk counts the checks of its work before the sample is disclosed to it.
     static func spotChecksByClerk(_ who: String?, _ from: String?, _ to: String?) -> PostgresQuery {
         """
         SELECT clerk, count(*)::integer AS checked, count(*) FILTER (WHERE result = '属实')::integer AS confirmed,
                count(*) FILTER (WHERE result = '不属实')::integer AS untrue, count(*) FILTER (WHERE result = '联系不上')::integer AS unreachable
-        FROM (
-            SELECT s.result, s.checked_at, COALESCE(
-                (SELECT a.operator FROM audit a WHERE a.record_table = 'person' AND a.record_id = s.person_id::text
-                    AND a.action = 'insert' ORDER BY a.id LIMIT 1),
-                (SELECT b.operator FROM person p JOIN import_batch b ON b.id = p.import_batch WHERE p.id = s.person_id),
-                '') AS clerk
-            FROM spot_check s
-            WHERE s.result IS NOT NULL
-        ) checked
+        FROM spot_check_results() checked
         WHERE (\(who)::text IS NULL OR clerk = \(who)) AND (\(from)::text IS NULL OR left(checked_at, 10) >= \(from))
           AND (\(to)::text IS NULL OR left(checked_at, 10) <= \(to))
         GROUP BY clerk ORDER BY clerk

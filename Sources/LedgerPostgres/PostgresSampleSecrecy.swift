@@ -43,6 +43,20 @@ extension PostgresSecurity {
                 ORDER BY s.position
             $$
             """,
+            // The checks' results by the clerk who entered each person, in the communities the login reads: counts
+            // for the operators' statistics, whether or not the sample is disclosed to it (no record is named).
+            """
+            CREATE OR REPLACE FUNCTION spot_check_results() RETURNS TABLE (clerk text, result text, checked_at text)
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = \(schema) AS $$
+                SELECT COALESCE(
+                    (SELECT a.operator FROM audit a WHERE a.record_table = 'person' AND a.record_id = s.person_id::text
+                        AND a.action = 'insert' ORDER BY a.id LIMIT 1),
+                    (SELECT b.operator FROM person p JOIN import_batch b ON b.id = p.import_batch WHERE p.id = s.person_id),
+                    ''), s.result, s.checked_at
+                FROM spot_check s WHERE s.result IS NOT NULL AND may_read(evaluation_community(s.evaluation_id))
+            $$
+            """,
+            "ALTER FUNCTION spot_check_results() OWNER TO \(owner)",
             "ALTER FUNCTION sample_disclosed(bigint) OWNER TO \(owner)",
             "ALTER FUNCTION disclosed_seed(bigint) OWNER TO \(owner)",
             "ALTER FUNCTION spot_check_progress(bigint) OWNER TO \(owner)",

@@ -62,6 +62,8 @@ struct PostgresSampleSecrecyTests {
             #expect(try await run(name, "SELECT disclosed_seed(\(id))") == [[nil]], "\(name)")
             #expect(try await run(name, "SELECT count(*)::text FROM audit WHERE record_table = 'evaluation' AND action IN ('draw', 'check')")
                     == [["0"]], "\(name)")
+            // The operators' statistics count every recorded check, naming no record
+            #expect(try await run(name, "SELECT count(*)::text FROM spot_check_results()") == [["2"]], "\(name)")
             // What the app shows it stays readable: every place's result and checker, nothing of the record
             #expect(try await run(name, "SELECT place::text, result, checked_by FROM spot_check_progress(\(id))")
                     == [["1", "不属实", supervisorName], ["2", "属实", supervisorName], ["3", nil, nil]], "\(name)")
