@@ -215,16 +215,12 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
         case .drawSize(let stage):
             guard let size = Int(text), size >= 0 else { return refuse(&state, "请输入要抽取的人数（0或正整数）") }
             // Said at the first step, not after the services are asked too.
-            guard size <= SpotCheckSample.largestSize else {
-                return refuse(&state, "抽样人数应在0到\(SpotCheckSample.largestSize)之间，\(size)超出范围")
-            }
+            if let refusal = SpotCheckSample.sizeRefusal(size, services: false) { return refuse(&state, refusal) }
             state.dialog = .evaluationInput(.drawServices(size, stage), TextEditor("0", limit: 4, replaceOnType: true))
             return []
         case .drawServices(let size, let stage):
             guard let services = Int(text), services >= 0 else { return refuse(&state, "请输入另外单独抽取的服务数（0或正整数）") }
-            guard services <= SpotCheckSample.largestSize else {
-                return refuse(&state, "单独抽查的服务数应在0到\(SpotCheckSample.largestSize)之间，\(services)超出范围")
-            }
+            if let refusal = SpotCheckSample.sizeRefusal(services, services: true) { return refuse(&state, refusal) }
             guard size + services > 0 else { return refuse(&state, "抽取人数和服务数不能都是0") }
             request = .draw(size: size, services: services, stage: stage)
         case .note(let check, let result, let stage):

@@ -112,6 +112,11 @@ public struct SpotCheckSample: Sendable, Hashable {
     /// check, and the bound keeps the draw's work and the list small.
     public static let largestSize = 1_000
 
+    /// Why a draw of `count` persons (or, `services`, services on their own) is refused; nil within the bound.
+    public static func sizeRefusal(_ count: Int, services: Bool) -> String? {
+        (0...largestSize).contains(count) ? nil : "\(services ? "单独抽查的服务数" : "抽样人数")应在0到\(largestSize)之间，\(count)超出范围"
+    }
+
     public let seed: UInt64
     public let requestedSize: Int
     /// Persons of the period in each stratum when the sample was drawn, and the seats each got.

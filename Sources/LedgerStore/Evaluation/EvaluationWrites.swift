@@ -86,8 +86,8 @@ extension AppDatabase: EvaluationStore {
 
     public func drawSpotChecks(community code: String, size: Int, services serviceSize: Int, seed: UInt64,
                                stage: EvaluationStage) throws -> Evaluation {
-        for (count, what) in [(size, "抽样人数"), (serviceSize, "单独抽查的服务数")] where !(0...SpotCheckSample.largestSize).contains(count) {
-            throw StoreError("\(what)应在0到\(SpotCheckSample.largestSize)之间，\(count)超出范围")
+        if let refusal = SpotCheckSample.sizeRefusal(size, services: false) ?? SpotCheckSample.sizeRefusal(serviceSize, services: true) {
+            throw StoreError(refusal)
         }
         guard size + serviceSize > 0 else { throw StoreError("抽样人数和单独抽查的服务数不能都是0") }
         let id = try write { db in
