@@ -12,7 +12,7 @@ struct EvidenceListTests {
         facts[.entrepreneurJobs] = 4
         let card = ScoreEngine.evaluate(rubric, facts: facts, checklist: [:])
         let jobs = try #require(card.items.first { $0.evidence?.include == .entrepreneurs || $0.id.contains("jobs") })
-        #expect(jobs.evidence == Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者（带动就业人数见各人记录）"))
+        #expect(jobs.evidence == Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者"))
         let training = ScoreEngine.recordEvidence(numerator: .inScopeTrained, denominator: .inScope)
         #expect(training == Evidence(include: .inScope, excluding: .inScopeTrained, title: "纳入培训范围未参加培训的人员"))
     }

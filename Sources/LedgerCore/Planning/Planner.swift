@@ -266,7 +266,7 @@ struct ItemPlanner {
         switch numerator {
         case .participants: Evidence(include: .registered, excluding: .participants,
                                      title: ScoreEngine.shortfallTitle(numerator: .participants, denominator: .registered))
-        case .entrepreneurJobs: Evidence(include: .entrepreneurs, excluding: nil, title: "初期创业者")
+        case .entrepreneurJobs: ScoreEngine.recordEvidence(numerator: .entrepreneurJobs, denominator: .entrepreneurs)
         case .postTrainingStarted: Evidence(include: .postTrainingBase, excluding: .postTrainingStarted,
                                             title: ScoreEngine.shortfallTitle(numerator: .postTrainingStarted, denominator: .postTrainingBase))
         default: nil

@@ -173,11 +173,11 @@ public enum ScoreEngine {
 
     /// The records behind a rate: when the denominator is a register figure, those it counts and the numerator
     /// does not (who falls short); otherwise (labour force) those the numerator counts.
-    static func recordEvidence(numerator: Measure, denominator: Measure) -> Evidence {
+    public static func recordEvidence(numerator: Measure, denominator: Measure) -> Evidence {
         // A sum over persons (jobs created) is no set of persons to leave out: the persons it is summed over are
         // the records to look at (each entrepreneur with the jobs they created).
         if numerator == .entrepreneurJobs {
-            return Evidence(include: denominator, excluding: nil, title: "\(denominator.title)（带动就业人数见各人记录）")
+            return Evidence(include: denominator, excluding: nil, title: denominator.title)
         }
         if Measure.personMeasures.contains(denominator) {
             return Evidence(include: denominator, excluding: numerator, title: shortfallTitle(numerator: numerator, denominator: denominator))
