@@ -74,9 +74,7 @@ extension AdminCommand {
 
         /// A community's total on its default score table, as `score` shows it.
         static func total(_ c: Community, in store: any LedgerStorage) async throws -> Points {
-            let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: c.level), among: try Rubrics.all())
-            let card = ScoreEngine.evaluate(rubric, facts: try await CommunityScore.facts(c, in: store), checklist: c.checklist)
-            return card.total
+            try await CommunityScore.card(c, in: store).card.total
         }
     }
 }

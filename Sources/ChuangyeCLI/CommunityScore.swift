@@ -14,6 +14,15 @@ enum CommunityScore {
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
     }
 
+    /// The community's score by the rubric `id` (nil: its level's default) from its registers as they are now,
+    /// with the figures it was computed from.
+    static func card(_ community: Community, rubric id: String? = nil, in database: any LedgerStorage) async throws
+        -> (card: ScoreCard, facts: ScoreFacts) {
+        let rubric = try rubric(id ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
+        let facts = try await facts(community, in: database)
+        return (ScoreEngine.evaluate(rubric, facts: facts, checklist: community.checklist), facts)
+    }
+
     /// The rubric with this id, or a usage error listing those there are.
     /// The rubric by its id or its title (a person types the name they read).
     static func rubric(_ id: String, among rubrics: [Rubric]) throws -> Rubric {

@@ -65,9 +65,7 @@ struct InitCommand: AsyncParsableCommand {
         // A new period counts every register again: what the score is now, so a wrong year is seen at once.
         if let existing, existing.period != community.period, community.level == .community,
            let saved = try? await database.community(code: community.code) {
-            let rubric = try CommunityScore.rubric(Rubrics.defaultId(for: saved.level), among: try Rubrics.all())
-            let facts = try await CommunityScore.facts(saved, in: database)
-            let card = ScoreEngine.evaluate(rubric, facts: facts, checklist: saved.checklist)
+            let (card, facts) = try await CommunityScore.card(saved, in: database)
             print("考核期由 \(existing.period) 改为 \(saved.period)：各台账已按新考核期重新计算，"
                   + "本期摸底登记\(facts[.registered])人、参与创业活动者\(facts[.participants])人，评分 \(card.total)/\(card.max)")
         }

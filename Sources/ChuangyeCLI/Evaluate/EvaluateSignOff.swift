@@ -26,9 +26,7 @@ struct EvaluateSign: AsyncParsableCommand {
             // The registers corrected since the submission (a 不属实 record put right) may no longer give the score
             // about to be locked in: each such item is named.
             if stage == .district, current.changesSinceSubmission > 0 {
-                let rubric = try CommunityScore.rubric(current.rubricId, among: try Rubrics.all())
-                let facts = try await CommunityScore.facts(session.community, in: session.ledger)
-                let now = ScoreEngine.evaluate(rubric, facts: facts, checklist: session.community.checklist)
+                let now = try await CommunityScore.card(session.community, rubric: current.rubricId, in: session.ledger).card
                 let items = current.outdatedItems(now: now)
                 if !items.isEmpty {
                     reasons.append("按现在的台账有\(items.count)项得分与初评不同（\(items.joined(separator: "；"))）；"
