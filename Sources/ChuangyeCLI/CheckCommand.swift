@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             try await database.requireSound()
             communities = all ? try await database.communities().filter { $0.level == .community } : [try await target.resolve(in: database, or: "，或用 --all 检查全部社区")]
         } catch let e as StoreError { throw CLIFailure.data(e.message) }
-        if communities.isEmpty { throw CLIFailure.usage("数据库中还没有社区，请先运行 chuangye init --profile 档案.toml") }
+        if communities.isEmpty { throw CLIFailure.usage(CommunityOption.noCommunityYet) }
         var checked: [Checked] = []
         for community in communities {
             let one = try await check(community, in: database)
@@ -103,14 +103,12 @@ struct CheckCommand: AsyncParsableCommand {
     /// The lines of one community: its problems, then its summary. With --all each problem names the community.
     func text(_ c: Checked) -> [String] {
         let prefix = all ? "\(c.community.name) " : ""
+        // A register's record by its number; the profile (a labour-force warning) by name.
+        func what(_ p: Problem) -> String { Register(rawValue: p.register).map { "\($0.title) 第\(p.record)号" } ?? "社区档案" }
         var lines = c.problems.map { p in
-            let label = p.severity == Severity.error.rawValue ? "错误" : "警告"
-            let what = Register(rawValue: p.register).map { "\($0.title) 第\(p.record)号" } ?? "社区档案"
-            return "\(prefix)[\(label)] \(what) \(p.header): \(p.message)"
+            "\(prefix)[\(p.severity == Severity.error.rawValue ? "错误" : "警告")] \(what(p)) \(p.header): \(p.message)"
         }
-        lines += c.accepted.map { p in
-            "\(prefix)[已确认] \(Register(rawValue: p.register)?.title ?? p.register) 第\(p.record)号 \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）"
-        }
+        lines += c.accepted.map { p in "\(prefix)[已确认] \(what(p)) \(p.header): \(p.message)（理由：\(p.acceptedReason ?? "")）" }
         if c.corrected > 0 { lines.append("\(prefix)已按本次检查更新\(c.corrected)条记录的问题计数或计分数据（评分随之更新）") }
         lines.append("检查完毕：\(c.community.name)（\(c.community.code)） 错误\(c.errors)条，警告\(c.problems.count - c.errors)条，已确认的警告\(c.accepted.count)条；"
                      + "有错误的记录\(c.records.errors)条，有未确认警告的记录\(c.records.warnings)条")

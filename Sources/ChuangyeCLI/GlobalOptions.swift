@@ -119,6 +119,9 @@ struct CommunityOption: ParsableArguments {
         try await Self.resolve(community, in: database, or: alternative)
     }
 
+    /// What a command that needs a community says on a database with none.
+    static let noCommunityYet = "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml"
+
     /// The community with `code`, or the only one when `code` is nil.
     static func resolve(_ code: String?, in database: any LedgerStorage, or alternative: String = "") async throws -> Community {
         // One community read by its code: every import names one, and a district has a hundred.
@@ -126,7 +129,7 @@ struct CommunityOption: ParsableArguments {
         let all = try await database.communities()
         if let code {
             guard let c = all.first(where: { $0.code == code }) else {
-                let known = all.isEmpty ? "数据库中还没有社区，请先运行 chuangye init --profile 档案.toml" : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")
+                let known = all.isEmpty ? noCommunityYet : "已有：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、")
                 // On a district's database the login sees only the communities it may read.
                 let hidden = database is PostgresLedger ? "（或您的数据库登录无权查看该社区）" : ""
                 throw CLIFailure.usage("找不到社区代码 \(code)\(hidden)。\(known)")
@@ -134,7 +137,7 @@ struct CommunityOption: ParsableArguments {
             return c
         }
         switch all.count {
-        case 0: throw CLIFailure.usage("数据库中还没有社区，请先运行 chuangye init --profile 档案.toml")
+        case 0: throw CLIFailure.usage(noCommunityYet)
         case 1: return all[0]
         default:
             throw CLIFailure.usage("数据库中有\(all.count)个社区，请用 --community 指定\(alternative)：" + all.map { "\($0.code) \($0.name)" }.joined(separator: "、"))
