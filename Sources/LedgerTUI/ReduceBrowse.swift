@@ -122,7 +122,7 @@ func recordOpened(_ state: inout AppState, _ editing: EditingRecord, accepted: [
     state.show(state.changeRefusal("保存").map { "只读：" + $0 } ?? "正在修改第\(editing.id)号记录：保存时会校验并记入修改记录")
     // Opened from the 评选 screen's sample to correct a 不属实 finding: the finding stays in sight while correcting.
     if case .evaluation(let e) = form.returnTo, let check = e.selectedCheck, check.result == .untrue,
-       (check.forService ? check.service?.id : check.personId) == editing.id, state.changeRefusal("保存") == nil {
+       check.sampledRecord == (editing.register, editing.id), state.changeRefusal("保存") == nil {
         state.show("抽查不属实：\(check.note ?? "")。请核对更正后按 F2 保存（记入修改记录）")
     }
     var lookups: [Effect] = []

@@ -123,8 +123,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         guard e.focus == .sample, let check = e.selectedCheck else { break }
         if check.concealed { return refuse(&state, "抽中的这条记录签署后公开") }
         state.screen = .evaluation(e)
-        if check.forService, let service = check.service { return [.openRecord(.service, id: service.id, focus: nil)] }
-        return [.openRecord(.survey, id: check.personId, focus: nil)]
+        return [.openRecord(check.sampledRecord.register, id: check.sampledRecord.id, focus: nil)]
     case .character("S"):
         return askSign(&state, e, readFirst: true)
     case .character("R"):
@@ -274,5 +273,13 @@ enum EvaluationMessages {
         case .signCity: "已签署市级考评，台账保持锁定"
         case .load, .loadCity, .submit, .sign, .recommend, .unlock: nil
         }
+    }
+}
+
+extension SpotCheck {
+    /// The record Enter opens for this place of the sample: the service drawn on its own, else the person.
+    var sampledRecord: (register: Register, id: Int64) {
+        if forService, let service { return (.service, service.id) }
+        return (.survey, personId)
     }
 }
