@@ -4,16 +4,22 @@ import Testing
 /// On a ledger where no supervisor registered, roles are advisory: signing and unlocking say that anyone can lift
 /// the lock, instead of letting "修改须由督导解锁" stand alone.
 struct NoSupervisorNoticeTests {
-    static let notice = "注意：本台账还没有登记督导，任何操作员都能解锁或重新签署。请督导本人在自己的系统账户下运行 chuangye user add 姓名 --supervisor 登记"
-
-    @Test func signAndUnlockSayNoSupervisorIsRegistered() throws {
+    /// A ledger with no operator registered, its 自评 submitted and a one-person sample checked 属实: ready to sign.
+    static func readyToSign() throws -> CLI {
         let cli = try CLI()
-        defer { cli.cleanup() }
         #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
         #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
         #expect(try cli.run("evaluate", "submit").status == 0)
         #expect(try cli.run("evaluate", "draw", "1", "--seed", "1").status == 0)
         #expect(try cli.run("evaluate", "check", "1", "属实").status == 0)
+        return cli
+    }
+
+    static let notice = "注意：本台账还没有登记督导，任何操作员都能解锁或重新签署。请督导本人在自己的系统账户下运行 chuangye user add 姓名 --supervisor 登记"
+
+    @Test func signAndUnlockSayNoSupervisorIsRegistered() throws {
+        let cli = try Self.readyToSign()
+        defer { cli.cleanup() }
         let signed = try cli.run("evaluate", "sign")
         #expect(signed.status == 0, "\(signed.stderr)")
         #expect(signed.stdout.split(separator: "\n").last.map(String.init) == Self.notice, "\(signed.stdout)")
@@ -44,13 +50,8 @@ struct SystemAccountSupervisorTests {
 /// the item is named and the sign-off waits for an adjustment or --confirm.
 struct OutdatedScoreSignTests {
     @Test func anItemTheChangedRegistersNoLongerGiveIsNamedBeforeSigning() throws {
-        let cli = try CLI()
+        let cli = try NoSupervisorNoticeTests.readyToSign()
         defer { cli.cleanup() }
-        #expect(try cli.run("init", "--profile", cli.write("p.toml", profile)).status == 0)
-        #expect(try cli.run("import", "survey", cli.write("s.csv", surveyCSV)).status == 0)
-        #expect(try cli.run("evaluate", "submit").status == 0)
-        #expect(try cli.run("evaluate", "draw", "1", "--seed", "1").status == 0)
-        #expect(try cli.run("evaluate", "check", "1", "属实").status == 0)
         // The leading group is answered 0 now: the 自评 said 2
         let lowered = profile.replacingOccurrences(of: "leading_group = 2", with: "leading_group = 0")
         #expect(try cli.run("init", "--profile", cli.write("q.toml", lowered)).status == 0)
