@@ -95,7 +95,8 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
     return []
 }
 
-/// A new service form for a person already chosen (from a list of persons): the clerk starts at 服务类型.
+/// A new service form for a person already chosen (from a list of persons): the clerk goes on from 服务日期 (today,
+/// typed over), as after choosing the person in the form.
 func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnScreen) -> [Effect] {
     guard let community = state.community else { return [] }
     if let refusal = state.changeRefusal("新增或修改") {
