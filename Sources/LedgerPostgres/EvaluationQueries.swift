@@ -65,14 +65,33 @@ extension PostgresLedger {
         }
         let current = checksumNow ? try await ContentChecksumQuery.of(pg, community: code) : try e.text("checksum")
         let changes = try await changesByTable(pg, community: code, auditMark: try e.id("audit_mark"), importMark: try e.id("import_mark"))
-        return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: try e.text("rubric_id"),
+        let stage: EvaluationStage = reviewOf == nil ? .district : .city
+        var evaluation = Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: try e.text("rubric_id"),
                           rubricTitle: try e.text("rubric_title"), items: items, submittedBy: try e.text("submitted_by"),
                           submittedAt: try e.text("submitted_at"), checksum: try e.text("checksum"), currentChecksum: current,
                           changesSinceSubmission: changes.values.reduce(0, +),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
-                          sample: try await sample(pg, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
+                          sample: try await sample(pg, evaluation: e), signature: signature, stage: stage,
                           recommendation: try e.optionalText("recommended_by").map { Signature(by: $0, at: try e.optionalText("recommended_at") ?? "") },
                           changesByTable: changes)
+        evaluation.lastUnlock = try await lastUnlock(pg, evaluation: id, stage: stage)
+        return evaluation
+    }
+
+    /// The stage's latest unlock, from the audit trail, with the sign-off it lifted (the last one before it): as
+    /// the SQLite engine reads it.
+    static func lastUnlock(_ pg: PG, evaluation id: Int64, stage: EvaluationStage) async throws -> Unlocking? {
+        guard let unlock = try await pg.row("""
+            SELECT id, operator, at, changes FROM audit WHERE record_table = 'evaluation' AND record_id = \(String(id))
+                AND action = \(stage.auditAction("unlock")) ORDER BY id DESC LIMIT 1
+            """) else { return nil }
+        let signed = try await pg.row("""
+            SELECT operator, at FROM audit WHERE record_table = 'evaluation' AND record_id = \(String(id))
+                AND action = \(stage.auditAction("sign")) AND id < \(try unlock.id()) ORDER BY id DESC LIMIT 1
+            """)
+        let reason = AuditLog.decode(try unlock.text("changes"), table: "evaluation").first { $0.field == "reason" }?.new ?? ""
+        return Unlocking(lifted: try signed.map { Signature(by: try $0.text("operator"), at: try $0.text("at")) },
+                         by: try unlock.text("operator"), at: try unlock.text("at"), reason: reason)
     }
 
     static func assessedItem(_ row: PostgresRandomAccessRow) throws -> AssessedItem {

@@ -132,6 +132,17 @@ struct EvaluateCLITests {
         #expect(try cli.run("import", "service", cli.write("v.csv", serviceCSV)).status == 0)
         let outdated = try cli.run("evaluate", "show")
         #expect(outdated.stdout.split(separator: "\n")[2] == "注意：自评提交后台账又修改了 3 处（服务台账 3）")
+        // The reopened 初评 names the signature that was lifted and why, not a 初评 never signed
+        #expect(Self.normalised(String(outdated.stdout.split(separator: "\n")[3]))
+                == "状态：初评未签署（原由督导于<时间>签署，督导于<时间>解锁，理由：抽查不属实需更正）")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("evaluate", "show", "--json").stdout.utf8)) as? [String: Any])
+        let unlock = try #require(json["last_unlock"] as? [String: Any])
+        #expect(unlock["reason"] as? String == "抽查不属实需更正" && json["signed"] == nil)
+        #expect((unlock["lifted"] as? [String: Any])?["by"] as? String == unlock["by"] as? String)
+        let csv = cli.dir.appendingPathComponent("初评.csv").path
+        #expect(try cli.run("evaluate", "export", csv).status == 0)
+        let unlockRow = try #require(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").first { $0.hasPrefix("初评上次解锁") })
+        #expect(Self.normalised(String(unlockRow)).hasSuffix(",<时间>,理由：抽查不属实需更正,原签署：\(supervisor) <时间>"))
     }
 
     @Test func theSameSeedDrawsTheSameListAndTheResultExportsAsCSVAndJSON() throws {

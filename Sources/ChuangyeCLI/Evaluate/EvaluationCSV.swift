@@ -6,6 +6,11 @@ import LedgerStore
 /// self-assessment beside the 初评 (and the 市级考评 once begun) and each difference's reason, then the spot-check
 /// lists with results. A person reads it in a spreadsheet: items by Chinese name, times to the minute.
 enum EvaluationCSV {
+    /// `初评上次解锁, 赵督导, 2026-03-02 09:00, 理由：…, 原签署：王督导 2026-03-01 10:00`.
+    static func unlockRow(_ title: String, _ u: Unlocking) -> [String] {
+        [title, u.by, TimeText.shown(u.at), "理由：\(u.reason)", u.lifted.map { "原签署：\($0.by) \(TimeText.shown($0.at))" } ?? ""]
+    }
+
     static func render(_ e: Evaluation, city review: CityReview? = nil, community: Community, mask: Bool) -> String {
         let city = review?.city
         var rows: [[String]] = [
@@ -13,8 +18,10 @@ enum EvaluationCSV {
             ["自评提交", e.submittedBy, TimeText.shown(e.submittedAt), "台账校验码 \(e.checksum)", e.outdatedNotice ?? "提交后台账未修改"],
             ["初评签署", e.signature?.by ?? "未签署", TimeText.shown(e.signature?.at)],
         ]
+        if let u = e.lastUnlock { rows.append(unlockRow("初评上次解锁", u)) }
         if let r = e.recommendation { rows.append(["推荐市级考评", r.by, TimeText.shown(r.at)]) }
         if let city { rows.append(["市级考评签署", city.signature?.by ?? "未签署", TimeText.shown(city.signature?.at)]) }
+        if let u = city?.lastUnlock { rows.append(unlockRow("市级考评上次解锁", u)) }
         rows.append([])
         var head = ["评分项", "满分", "自评得分", "初评得分", "差异", "初评理由", "初评人", "初评时间", "自评实测"]
         if city != nil { head += ["市级得分", "市级差异", "市级理由", "市级考评人", "市级考评时间"] }

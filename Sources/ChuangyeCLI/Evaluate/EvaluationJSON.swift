@@ -55,9 +55,20 @@ enum EvaluationJSON {
         let items: [CityItem]
         let sample: Sample?
         let signed: Signed?
+        let lastUnlock: Unlocked?
     }
     struct Signed: Encodable {
         let by, at: String
+    }
+    /// The stage's latest unlock: who lifted whose signature, when and why.
+    struct Unlocked: Encodable {
+        let by, at, reason: String
+        let lifted: Signed?
+
+        init(_ u: Unlocking) {
+            (by, at, reason) = (u.by, u.at, u.reason)
+            lifted = u.lifted.map { Signed(by: $0.by, at: $0.at) }
+        }
     }
     struct Document: Encodable {
         let community, name, period, rubric: String
@@ -68,6 +79,7 @@ enum EvaluationJSON {
         let items: [Item]
         let sample: Sample?
         let signed: Signed?
+        let lastUnlock: Unlocked?
         let recommended: Signed?
         let city: City?
     }
@@ -99,7 +111,8 @@ enum EvaluationJSON {
                                  reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
         }
         return City(startedBy: city.submittedBy, startedAt: city.submittedAt, cityTotal: review.cityTotal.asDouble, items: items,
-                    sample: city.sample.map { Self.sample($0, mask: mask) }, signed: city.signature.map { Signed(by: $0.by, at: $0.at) })
+                    sample: city.sample.map { Self.sample($0, mask: mask) }, signed: city.signature.map { Signed(by: $0.by, at: $0.at) },
+                    lastUnlock: city.lastUnlock.map(Unlocked.init))
     }
 
     static func document(_ e: Evaluation, city review: CityReview? = nil, community: Community, mask: Bool) -> Document {
@@ -115,7 +128,7 @@ enum EvaluationJSON {
                         submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum, currentChecksum: e.currentChecksum,
                         changesSinceSubmission: e.changesSinceSubmission, outdated: e.isOutdated,
                         selfTotal: e.selfTotal.asDouble, evaluatedTotal: e.evaluatedTotal.asDouble, max: e.maxTotal.asDouble,
-                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) },
+                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) }, lastUnlock: e.lastUnlock.map(Unlocked.init),
                         recommended: e.recommendation.map { Signed(by: $0.by, at: $0.at) }, city: Self.city(review, mask: mask))
     }
 

@@ -194,6 +194,29 @@ public struct Signature: Sendable, Hashable {
     }
 }
 
+/// The latest unlock of a stage: who lifted whose signature, when and why. A 初评 open again after an unlock must
+/// not read as one never signed: the clerk and the supervisor who signs again see what was lifted and why.
+public struct Unlocking: Sendable, Hashable {
+    /// The signature the unlock lifted (nil when the audit trail holds no sign-off before it).
+    public let lifted: Signature?
+    public let by: String
+    public let at: String
+    public let reason: String
+
+    public init(lifted: Signature?, by: String, at: String, reason: String) {
+        self.lifted = lifted
+        self.by = by
+        self.at = at
+        self.reason = reason
+    }
+
+    /// `原由王督导于2026-03-01 10:00签署，赵督导于2026-03-02 09:00解锁，理由：更正核实结果`.
+    public var text: String {
+        let signed = lifted.map { "原由\($0.by)于\(TimeText.shown($0.at))签署，" } ?? ""
+        return signed + "\(by)于\(TimeText.shown(at))解锁，理由：\(reason)"
+    }
+}
+
 /// A submitted self-assessment with its 初评.
 public struct Evaluation: Sendable, Hashable {
     public let id: Int64
@@ -221,6 +244,8 @@ public struct Evaluation: Sendable, Hashable {
     public let stage: EvaluationStage
     /// Who recommended this signed 初评 to the city (推荐), and when.
     public let recommendation: Signature?
+    /// The stage's latest unlock, if it was ever unlocked (set by the engine that read the evaluation).
+    public var lastUnlock: Unlocking?
 
     public init(id: Int64, communityCode: String, period: Period, rubricId: String, rubricTitle: String, items: [AssessedItem],
                 submittedBy: String, submittedAt: String, checksum: String, currentChecksum: String,

@@ -77,11 +77,13 @@ extension Evaluation {
     /// it see it.
     public func disclosed(mayCheck: Bool) -> Evaluation {
         guard let sample, !mayCheck, !isSigned else { return self }
-        return Evaluation(id: id, communityCode: communityCode, period: period, rubricId: rubricId, rubricTitle: rubricTitle,
-                          items: items, submittedBy: submittedBy, submittedAt: submittedAt, checksum: checksum,
-                          currentChecksum: currentChecksum, changesSinceSubmission: changesSinceSubmission, adjustments: adjustments,
-                          sample: sample.disclosed(mayCheck: false, signed: false), signature: signature, stage: stage,
-                          recommendation: recommendation, changesByTable: changesByTable)
+        var disclosed = Evaluation(id: id, communityCode: communityCode, period: period, rubricId: rubricId, rubricTitle: rubricTitle,
+                                   items: items, submittedBy: submittedBy, submittedAt: submittedAt, checksum: checksum,
+                                   currentChecksum: currentChecksum, changesSinceSubmission: changesSinceSubmission, adjustments: adjustments,
+                                   sample: sample.disclosed(mayCheck: false, signed: false), signature: signature, stage: stage,
+                                   recommendation: recommendation, changesByTable: changesByTable)
+        disclosed.lastUnlock = lastUnlock
+        return disclosed
     }
 }
 

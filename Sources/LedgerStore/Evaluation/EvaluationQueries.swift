@@ -52,14 +52,32 @@ extension AppDatabase {
             ? (e["signed_by"] as String?).map { Signature(by: $0, at: e["signed_at"] ?? "") }
             : try Row.fetchOne(db, sql: "SELECT locked_by, locked_at FROM evaluation_lock WHERE evaluation_id = ?",
                                arguments: [id]).map { Signature(by: $0["locked_by"], at: $0["locked_at"]) }
-        return Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
+        let stage: EvaluationStage = reviewOf == nil ? .district : .city
+        var evaluation = Evaluation(id: id, communityCode: code, period: Period(start: start, end: end), rubricId: e["rubric_id"],
                           rubricTitle: e["rubric_title"], items: items, submittedBy: e["submitted_by"], submittedAt: e["submitted_at"],
                           checksum: e["checksum"], currentChecksum: checksumNow ? try RegisterChecksum.of(db, community: code) : e["checksum"],
                           changesSinceSubmission: changes.values.reduce(0, +),
                           adjustments: Dictionary(adjustments.map { ($0.itemId, $0) }, uniquingKeysWith: { a, _ in a }),
-                          sample: try sample(db, evaluation: e), signature: signature, stage: reviewOf == nil ? .district : .city,
+                          sample: try sample(db, evaluation: e), signature: signature, stage: stage,
                           recommendation: (e["recommended_by"] as String?).map { Signature(by: $0, at: e["recommended_at"] ?? "") },
                           changesByTable: changes)
+        evaluation.lastUnlock = try lastUnlock(db, evaluation: id, stage: stage)
+        return evaluation
+    }
+
+    /// The stage's latest unlock, from the audit trail, with the sign-off it lifted (the last one before it).
+    static func lastUnlock(_ db: Database, evaluation id: Int64, stage: EvaluationStage) throws -> Unlocking? {
+        guard let unlock = try Row.fetchOne(db, sql: """
+            SELECT id, operator, at, changes FROM audit WHERE record_table = 'evaluation' AND record_id = ? AND action = ?
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [String(id), stage.auditAction("unlock")]) else { return nil }
+        let signed = try Row.fetchOne(db, sql: """
+            SELECT operator, at FROM audit WHERE record_table = 'evaluation' AND record_id = ? AND action = ? AND id < ?
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [String(id), stage.auditAction("sign"), unlock["id"] as Int64])
+        let reason = AuditLog.decode(unlock["changes"], table: "evaluation").first { $0.field == "reason" }?.new ?? ""
+        return Unlocking(lifted: signed.map { Signature(by: $0["operator"], at: $0["at"]) }, by: unlock["operator"],
+                         at: unlock["at"], reason: reason)
     }
 
     /// An item row of a submission (or of a 市级考评, at its 初评 points).

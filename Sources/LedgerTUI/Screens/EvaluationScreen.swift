@@ -60,7 +60,11 @@ enum EvaluationScreen {
                        + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
         }
         y += 1
-        let status = statusText(ev, city: city)
+        // After an unlock the line says who unlocked and why; where that leaves no room for the notice of changes
+        // beside it, only when (the reason is in `history` and `evaluate show`).
+        let noticeRoom = ev.outdatedNoticeShort.map { DisplayWidth.of("！" + $0) + 2 } ?? 0
+        var status = statusText(ev, city: city)
+        if DisplayWidth.of(status) + noticeRoom > width { status = statusText(ev, city: city, withReason: false) }
         buffer.put(status, x: x, y: y, style: ev.signature == nil ? .plain : .ok, maxWidth: width)
         if let notice = ev.outdatedNotice, let short = ev.outdatedNoticeShort {
             // Beside a long status (signed and recommended) the short wording keeps the number in sight.
@@ -136,13 +140,18 @@ enum EvaluationScreen {
         d == .zero ? "" : (d.hundredths > 0 ? "+" : "") + d.description
     }
 
-    /// The second line: the lock, and in the city's view whether the city signed.
-    static func statusText(_ ev: Evaluation, city: CityReview?) -> String {
+    /// The second line: the lock, and in the city's view whether the city signed. A stage open again after an
+    /// unlock says who unlocked it, when and (`withReason`) why.
+    static func statusText(_ ev: Evaluation, city: CityReview?, withReason: Bool = true) -> String {
+        func unlocked(_ u: Unlocking?) -> String {
+            guard let u else { return "" }
+            return "（\(u.by)于\(TimeText.shown(u.at))解锁" + (withReason ? "：\(u.reason)）" : "）")
+        }
         if let city {
             if let s = city.citySignature { return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" }
-            return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署"
+            return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署" + unlocked(city.city?.lastUnlock)
         }
-        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" } ?? "初评未签署"
+        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" } ?? "初评未签署" + unlocked(ev.lastUnlock)
         return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
 

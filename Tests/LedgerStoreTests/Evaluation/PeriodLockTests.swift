@@ -82,7 +82,12 @@ struct PeriodLockTests {
         let entry = try #require(try await f.clerk.recentHistory(community: f.code, limit: 10).first { $0.recordTable == "evaluation" })
         #expect(entry.action == "unlock" && entry.operatorName == "督导员")
         #expect(entry.changes == [FieldChange(field: "reason", old: nil, new: "抽查发现错误需更正")])
-        #expect(try await f.clerk.evaluation(community: f.code)?.signature == nil)
+        let reopened = try #require(try await f.clerk.evaluation(community: f.code))
+        #expect(reopened.signature == nil)
+        // And the reopened 初评 says whose signature was lifted, by whom and why (not a 初评 never signed)
+        let unlock = try #require(reopened.lastUnlock)
+        #expect(unlock.lifted?.by == "督导员" && unlock.by == "督导员" && unlock.reason == "抽查发现错误需更正")
+        #expect(unlock.at == entry.at && unlock.lifted.map { $0.at <= unlock.at } == true)
         try await f.clerk.saveRecord(.survey, intending(id: validId(serial: 60), name: "新增"), community: f.code)
         #expect(try await f.clerk.evaluation(community: f.code)?.changesSinceSubmission == 1)
         // Unlocking what is not locked says so
