@@ -143,6 +143,10 @@ struct EvaluateCLITests {
         #expect(try cli.run("evaluate", "export", csv).status == 0)
         let unlockRow = try #require(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").first { $0.hasPrefix("初评上次解锁") })
         #expect(Self.normalised(String(unlockRow)).hasSuffix(",<时间>,理由：抽查不属实需更正,原签署：\(supervisor) <时间>"))
+        let scoreSheet = cli.dir.appendingPathComponent("评分表.xlsx").path
+        #expect(try cli.run("export", "score", scoreSheet).status == 0)
+        let standing = try #require(try WorkbookProbe.read(scoreSheet).first?.rows.compactMap { $0.first?.text }.first { $0.hasPrefix("初评：") })
+        #expect(Self.normalised(standing).hasSuffix("尚未签署（督导评审中；原由督导于<时间>签署，督导于<时间>解锁，理由：抽查不属实需更正）"), "\(standing)")
     }
 
     @Test func theSameSeedDrawsTheSameListAndTheResultExportsAsCSVAndJSON() throws {
