@@ -34,7 +34,8 @@ public enum ScoreWorkbook {
         public var selfTotal: Points { evaluation?.selfTotal ?? card.total }
     }
 
-    /// Writes one sheet per form to `path` (the caller's temporary file); `preparer` is the 填表人 (the operator).
+    /// Writes one sheet per form to `path` (the caller's temporary file); `preparer` is the 填表人 (the operator) of a form not yet
+    /// submitted; a submitted one names its submitter.
     public static func write(path: String, community: Community, forms: [Form], today: Day, preparer: String) throws {
         let workbook = try Workbook(path: path)
         for form in forms {
@@ -121,7 +122,9 @@ enum ScoreSheetWriter {
         if inferred { notes += RubricItem.Source.inferredMeaning + "。" }
         notes += "依据：\(form.rubric.citation)"
         try line(next, notes, .note, height: Double(Text.lines(notes, width: 150) * 13 + 6))
-        try line(next + 2, "负责人（签字）：" + FormLines.blank(12) + "填表人（签字）：\(preparer)" + FormLines.blank(12)
+        // A submitted form was filled in by whoever submitted it, whoever prints it; a draft by the operator.
+        let filledBy = form.evaluation?.submittedBy ?? preparer
+        try line(next + 2, "负责人（签字）：" + FormLines.blank(12) + "填表人（签字）：\(filledBy)" + FormLines.blank(12)
                  + "日期：\(date.year)年\(date.month)月\(date.day)日", .signature, height: 24)
 
         for (c, column) in columns.enumerated() { try sheet.columnWidth(c, column.width) }

@@ -59,6 +59,10 @@ struct SubmittedScoreWorkbookTests {
         // The operator is the 填表人, the date the submission's
         let signature = try #require(sheet.rows.last?.first?.text)
         #expect(signature.contains("填表人（签字）：王芳") && signature.hasSuffix("日期：\(day[0])年\(day[1])月\(day[2])日"), "\(signature)")
+        // Printed by the supervisor, the submitted form still names who filled it in
+        let bySupervisor = cli.dir.appendingPathComponent("督导打印.xlsx").path
+        #expect(try cli.run(as: CLI.systemUser, "export", "score", bySupervisor).status == 0)
+        #expect(try WorkbookProbe.read(bySupervisor).first?.rows.last?.first?.text == signature)
 
         let pdf = try WorkbookProbe.convertToPDF(path, in: cli.dir)
         #expect(try WorkbookProbe.pages(pdf) ?? 0 >= 1)
