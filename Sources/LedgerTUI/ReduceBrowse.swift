@@ -246,10 +246,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         guard !b.showDeleted else { state.show("搜索只查找未删除的记录：已删除的记录请在本列表中翻页查看（按 x 返回全部记录）", error: true); break }
         b.search = TextEditor(b.query, limit: 30)
     case .character("x"):
-        b.showDeleted.toggle()
-        // A search shown before lists active records: the deleted view is the whole list of deleted ones.
-        b.query = ""
-        b.list = ListState()
+        b.toggleDeleted()
         return state.newQuery(&b)
     case .character("p"):
         b.problemsOnly.toggle()
@@ -302,6 +299,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         return isPerson ? [.countServices(personId: row.id)] : []
     case .character("r"):
         guard let row = b.selected, row.deleted else { break }
+        b.beforeDeleted?.selected = row.id
         state.screen = .browser(b)
         return [.restoreRecord(b.register, id: row.id)]
     case .escape, .character("q"):

@@ -477,6 +477,26 @@ struct OverviewTests {
         #expect(after.search == nil)
     }
 
+    /// Back from the deleted view (`x`), the list is as the clerk left it: the search again, and the record just
+    /// restored selected, so that the next `D` cannot fall on the first row of the whole register (as it did).
+    @Test func leavingTheDeletedViewGivesBackTheSearchAndSelectsTheRestoredRecord() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("4")])
+        press(&state, [.character("/")] + type("王建国") + [.enter])
+        _ = reduce(&state, .pageLoaded(.survey, [row(49, "王建国")]))
+        press(&state, [.character("x")])
+        _ = reduce(&state, .pageLoaded(.survey, [row(7, "李四", deleted: true), row(49, "王建国", deleted: true)]))
+        press(&state, [.down])
+        #expect(press(&state, [.character("r")]) == [.restoreRecord(.survey, id: 49)])
+        _ = reduce(&state, .registerChanged("已恢复第49号记录"))
+        _ = reduce(&state, .pageLoaded(.survey, [row(7, "李四", deleted: true)]))
+        let effects = press(&state, [.character("x")])
+        #expect(effects.contains { if case .searchRecords(_, _, let query, _) = $0 { query == "王建国" } else { false } }, "\(effects)")
+        _ = reduce(&state, .pageLoaded(.survey, [row(1, "郑辉斌"), row(49, "王建国")]))
+        guard case .browser(let back) = state.screen else { Issue.record("not in the register"); return }
+        #expect(back.query == "王建国" && !back.showDeleted && back.selected?.id == 49)
+    }
+
     /// In a community the operator may only read, Enter in its register shows the record read-only with its
     /// numbers masked (the form would show them whole and offer a save that is refused), and D is refused.
     @Test func aReadOnlyCommunitysRecordOpensMaskedAndCannotBeDeleted() {

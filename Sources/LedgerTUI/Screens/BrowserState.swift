@@ -41,7 +41,30 @@ public struct BrowserState: Sendable {
     /// The record selected when the page was asked again because others changed the register: the answer keeps
     /// it selected wherever it now is (nil: the selection keeps its row number).
     public var keepSelected: Int64?
+    /// The list the deleted view (`x`) was opened from: its search and its selected record (the one restored last,
+    /// once `r` restores one), given back when `x` returns, so that the next key acts where the clerk left off.
+    public var beforeDeleted: ListPlace?
     public init(register: Register) { self.register = register }
+
+    public struct ListPlace: Sendable {
+        var query: String
+        var selected: Int64?
+    }
+
+    /// `x`: into the deleted records (the whole list of them: a search lists active records), or back to the list
+    /// as it was left.
+    mutating func toggleDeleted() {
+        if showDeleted {
+            query = beforeDeleted?.query ?? ""
+            keepSelected = beforeDeleted?.selected
+            beforeDeleted = nil
+        } else {
+            beforeDeleted = ListPlace(query: query, selected: selected?.id)
+            query = ""
+        }
+        showDeleted.toggle()
+        list = ListState()
+    }
 
     public enum PageTurn: Sendable { case forward, backward }
 
