@@ -23,6 +23,10 @@ struct PlanCalendarTests {
         let late = try #require(ranked.firstIndex { $0.tooLate != nil })
         #expect(ranked[..<late].allSatisfy { $0.tooLate == nil } && ranked[late...].allSatisfy { $0.tooLate != nil })
         #expect(p.rankedGaps.last(where: { !$0.steps.isEmpty })?.itemId == "post_training_start")
+        // And what the plan promises leaves it out: the same figures with time left promise its 2 points more
+        let early = Planner.plan(rubric, facts: figures, checklist: [:], period: period, today: Day(year: 2026, month: 3, day: 1)!)
+        #expect(early.gaps.first { $0.itemId == "post_training_start" }?.steps.first?.tooLate == nil)
+        #expect(early.reachableGain - p.reachableGain == step.gain && step.gain > .zero)
     }
 
     @Test func thereIsTimeUntilTheLastDayThatLeavesThreeMonths() throws {

@@ -39,8 +39,9 @@ public struct ScorePlan: Sendable, Hashable {
     }
 
     /// The points the plan promises if every item's last step is done (each item at its best reachable points).
+    /// A step too late for the period is shown but promises nothing.
     public var reachableGain: Points {
-        gaps.reduce(.zero) { sum, gap in sum + (gap.steps.map(\.gain).max() ?? .zero) }
+        gaps.reduce(.zero) { sum, gap in sum + (gap.steps.filter { $0.tooLate == nil }.map(\.gain).max() ?? .zero) }
     }
 }
 

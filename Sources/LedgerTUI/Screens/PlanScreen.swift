@@ -79,7 +79,8 @@ enum PlanScreen {
         let lines = rows.map { row -> String in
             switch row {
             case .step(let s, let first):
-                return first ? DisplayWidth.fit("+\(s.gain)", 6) + "【\(s.itemTitle)】" + s.action
+                // A step too late for the period says so where the gain would be: it promises nothing.
+                return first ? DisplayWidth.fit(s.tooLate == nil ? "+\(s.gain)" : "来不及", 6) + "【\(s.itemTitle)】" + s.action
                              : DisplayWidth.fit("", 6) + "└ " + PlanWording.alternative(s.action)
             case .blocked(let title, let reason): return DisplayWidth.fit("—", 6) + "【\(title)】" + reason
             }
