@@ -88,6 +88,23 @@ struct PlanScreenTests {
         #expect(first.action == "2人本期服务不足2次，补齐后得12分（+12）")
     }
 
+    /// Training, a business or a subsidy counts from the person's survey record, not from a service: Enter on a
+    /// person listed for one opens their record at the field to correct (a service there raised nothing).
+    @Test func enterOnAPersonShortOfTrainingOpensTheirRecordAtTheTrainingField() throws {
+        var state = Self.planState()
+        var f = state.facts
+        f[.inScope] = 3
+        f[.inScopeTrained] = 1
+        _ = reduce(&state, .factsLoaded(f, state.counts))
+        let training = try #require(Self.row(of: "training_rate", state))
+        let effects = press(&state, Array(repeating: .down, count: training) + [.enter])
+        guard case .loadEvidence(_, let evidence)? = effects.last else { Issue.record("expected the persons: \(effects)"); return }
+        #expect(evidence.excluding == .inScopeTrained)
+        _ = reduce(&state, .evidenceLoaded(title: evidence.title, .survey, [Self.zhang]))
+        #expect(render(state).lines.contains { $0.contains("Enter 打开修改") })
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 2, focus: "trained")])
+    }
+
     @Test func aChecklistStepSaysWhereItIsDone() throws {
         var state = Self.planState()
         let row = try #require(Self.row(of: "innovation", state))

@@ -67,6 +67,22 @@ public enum Measure: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The survey-register field a clerk corrects to raise this figure for a person listed as short of it (the
+    /// training, business or subsidy the register does not yet record); nil where serving the person raises it
+    /// (`participants`, `servedTwice`) or no one field does.
+    public var correctedField: String? {
+        switch self {
+        case .inScopeTrained, .trained: "trained"
+        case .passed: "training_passed"
+        case .postTrainingStarted, .entrepreneurs: "status"
+        case .entrepreneurJobs: "jobs_created"
+        case .subsidyFirstReceived: "subsidy_first_received"
+        case .subsidyRewardReceived: "subsidy_reward_received"
+        case .subsidyJobsReceived: "subsidy_jobs_received"
+        default: nil
+        }
+    }
+
     /// Position in `allCases`. A switch, not a dictionary: hashing a raw-value enum hashes its string, and this
     /// runs about twenty times per imported row (a test checks it against `allCases`).
     var index: Int {

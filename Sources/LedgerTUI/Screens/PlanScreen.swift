@@ -60,7 +60,8 @@ enum PlanScreen {
         if let evidence = p.evidence {
             EvidenceList.draw(evidence, list: p.evidenceList,
                               enterDoes: state.recordsOpenReadOnly ? (evidence.register == .survey ? "只读" : "Enter 查看")
-                                  : evidence.register == .survey ? "Enter 为其新增服务记录" : "Enter 打开修改",
+                                  : evidence.register == .survey && p.evidenceQuery?.excluding?.correctedField == nil ? "Enter 为其新增服务记录"
+                                  : "Enter 打开修改",
                               servicesHeader: "本期服务", rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }
@@ -136,11 +137,13 @@ func planKey(_ state: inout AppState, _ plan: PlanState, _ key: Key) -> [Effect]
             guard p.evidenceList.selected < evidence.rows.count else { break }
             let row = evidence.rows[p.evidenceList.selected]
             state.screen = .plan(p)
-            // A person is served (the plan's work); any other record is opened to be corrected.
-            if evidence.register == .survey, let idNumber = row.fields["id_number"] {
+            // A person is served where serving raises the figure; where the register lacks a fact (training,
+            // business, subsidy) the person's record opens at that field; any other record opens to be corrected.
+            let field = p.evidenceQuery?.excluding?.correctedField
+            if evidence.register == .survey, field == nil, let idNumber = row.fields["id_number"] {
                 return newServiceFor(&state, idNumber: idNumber, returnTo: .plan(p))
             }
-            return [.openRecord(evidence.register, id: row.id, focus: nil)]
+            return [.openRecord(evidence.register, id: row.id, focus: evidence.register == .survey ? field : nil)]
         case .escape:
             p.evidence = nil
             p.evidenceQuery = nil
