@@ -96,17 +96,17 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         state.dialog = .evaluationInput(.confirmSubmit, TextEditor(limit: 1))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }
+        if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         e.focus = .items
         state.dialog = .evaluationInput(.points(item, e.stage), TextEditor(limit: 6))
     case .character("d"):
-        guard let submitted = e.evaluation else { return needsSubmission(&state) }
-        if let signed = e.shownSignature {
-            return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
-        }
+        guard e.evaluation != nil else { return needsSubmission(&state) }
+        if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         state.dialog = .evaluationInput(.drawSize(e.stage), TextEditor(limit: 4))
     case .character("1"), .character("2"), .character("3"):
+        if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
         guard e.focus == .sample, let check = e.selectedCheck else {
             state.show("请先按 Tab 移到抽样名单，选择一条后按 1 属实、2 不属实、3 联系不上", error: true)
             return []
@@ -142,6 +142,12 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     return []
 }
 
+/// A signed stage takes no more scores, draws, checks or signatures: said at once, before any dialog is typed
+/// (the store would refuse it only after).
+private func signedRefusal(_ e: EvaluationState) -> String? {
+    e.shownSignature.map { "\(e.stage.title)已由\($0.by)于\(TimeText.shown($0.at))签署，不能再改动；如需修改，请先解锁（U）" }
+}
+
 /// `S`: the confirmation, or why the stage cannot be signed yet. What the screen shows may be older than the store
 /// (checks recorded from the command line or another app): before refusing, it is read again once (`readFirst`)
 /// and the answer asks again.
@@ -149,9 +155,7 @@ private func askSign(_ state: inout AppState, _ e: EvaluationState, readFirst: B
     guard let c = state.community else { return [] }
     var e = e
     guard let submitted = e.evaluation else { return needsSubmission(&state) }
-    if let signed = e.shownSignature {
-        return refuse(&state, "\(e.stage.title)已由\(signed.by)于\(TimeText.shown(signed.at))签署")
-    }
+    if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
     if let refusal = notCandidate(e) { return refuse(&state, refusal) }
     // The store's rule, said before the confirmation: the sample drawn and every sampled record checked.
     if let refusal = Evaluation.signOffRefusal(e.shownSample, e.stage) {

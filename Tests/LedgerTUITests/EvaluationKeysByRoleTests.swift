@@ -123,8 +123,9 @@ struct EvaluationKeysByRoleTests {
             }
             return render(state).trimmedLines.last ?? ""
         }
-        // (Signed: no t重新提交, the community is locked)
-        let district = " Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助"
+        // (Signed: no t重新提交, the community is locked, and no step the signature closed; the city's review, not
+        // signed, still offers its steps)
+        let district = " Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助"
         let city = " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
         #expect(hints(.districtSupervisor) == district && hints(.everyone) == district && hints(nil) == district)
         #expect(hints(.city) == " Tab切换  c市级  Esc返回  F1帮助")
@@ -169,7 +170,7 @@ struct EvaluationKeysByRoleTests {
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助",
+            " Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助",
         ])
         #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
         #expect(press(&state, [.character("R"), .character("y")]) == [.evaluation(community: testCommunity.code, .recommend)])

@@ -160,7 +160,7 @@ struct EvaluationScreenTests {
         ])
     }
 
-    @Test func aSignedEvaluationShowsItsLockAndTheSampleKeysWhenTheListHasFocus() {
+    @Test func aSignedEvaluationShowsItsLockAndRefusesAResultKeyAtOnce() {
         var state = Self.opened(Self.evaluation(signed: true))
         press(&state, [.tab, .down, .character("3")])
         expectScreen(render(state), [
@@ -173,12 +173,12 @@ struct EvaluationScreenTests {
             "│  创业带动就业指数达到3              15     0     0                           │",
             "│  成立创建工作领导小组                2     2     2                           │",
             "│  工作制度健全并执行                  2     0     0                           │",
-            "│  创建工作方┌─ 核实结果：联系不上 ───────────────────────────────┐            │",
-            "│  三项补贴享│ 第2号 张三（有创业意愿）                           │            │",
-            "│  建立摸底台│                                                    │            │",
-            "│  创业培训率│ 说明（可不填，Enter 保存）：                       │            │",
-            "│  培训合格率│                                                    │            │",
-            "│  培训后创业└────────────────────────────────────────────────────┘            │",
+            "│  创建工作方案                        3     0     0                           │",
+            "│  三项补贴享受率100%                  6     0     0                           │",
+            "│  建立摸底台账                        2     2     0    -2                     │",
+            "│  创业培训率100%                      8     0     0                           │",
+            "│  培训合格率100%                      4     0     0                           │",
+            "│  培训后创业率达30%                   2     0     0                           │",
             "│ 第2号 张三：电话停机                                                         │",
             "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%          │",
             "│ ▶序号 姓名     公民身份号码       分层        结果      说明                 │",
@@ -186,8 +186,8 @@ struct EvaluationScreenTests {
             "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            "",
-            " Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
+            " 初评已由督导员于2024-12-31 11:00签署，不能再改动；如需修改，请先解锁（U）",
+            " Tab切换  ↑↓选择  Enter打开记录  U解锁  Esc返回  F1帮助",
         ])
     }
 
@@ -302,7 +302,12 @@ struct EvaluationScreenTests {
         #expect(state.message == "已签署初评，台账已锁定")
         // S on a signed stage says who signed it, without asking first
         #expect(press(&state, [.character("S")]).isEmpty && state.dialog == nil)
-        #expect(state.message == "初评已由督导员于2024-12-31 11:00签署")
+        #expect(state.message == "初评已由督导员于2024-12-31 11:00签署，不能再改动；如需修改，请先解锁（U）")
+        // And so do a, d and the result keys, before any dialog is typed
+        for key in ["a", "d", "1", "2", "3"] {
+            #expect(press(&state, [.character(Character(key))]).isEmpty && state.dialog == nil, "\(key)")
+            #expect(state.message?.hasPrefix("初评已由督导员于2024-12-31 11:00签署，不能再") == true, "\(key) \(state.message ?? "")")
+        }
         #expect(press(&state, [.escape]) == [.loadFacts(community: code)])
         if case .home = state.screen {} else { Issue.record("not home: \(state.screen)") }
     }

@@ -213,14 +213,19 @@ enum EvaluationScreen {
             return role.submits ? "t提交自评  Esc返回  F1帮助" : "Esc返回  F1帮助"
         }
         let steps = e.stage == .district ? role.takesDistrictSteps : role.takesCitySteps
+        // A signed stage offers only what follows a signature: recommending, unlocking, reading.
+        let signed = e.shownSignature != nil
         if e.focus == .sample {
+            if steps && signed { return "Tab切换  ↑↓选择  Enter打开记录  U解锁  Esc返回  F1帮助" }
             return steps ? "Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回"
                 : "Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助"
         }
-        if e.stage == .city { return steps ? "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  c初评  Esc返回  F1帮助" }
+        if e.stage == .city {
+            guard steps else { return "Tab切换  c初评  Esc返回  F1帮助" }
+            return signed ? "Tab切换  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
+        }
         if steps {
-            return e.evaluation?.signature == nil ? "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
-                : "Tab切换  a改分  d抽样  S签署  R推荐  c市级  U解锁  Esc返回  F1帮助"
+            return signed ? "Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助" : "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
         }
         // A clerk submits again only before the 初评 began (no draw, no adjustment) and while unsigned.
         let ev = e.evaluation, begun = ev?.sample != nil || ev?.adjustments.isEmpty == false || ev?.signature != nil
