@@ -63,17 +63,14 @@ extension PostgresLedger: EvaluationStore {
             let submitted = assessed.points
             let old = try await pg.row("SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = \(id) AND item_id = \(itemId)")
                 .map { Points(hundredths: try $0.int("points_hundredths")) }
-            if points == submitted {
-                // The same as the stage started from: no difference is kept.
-                try await pg.execute("DELETE FROM evaluation_adjustment WHERE evaluation_id = \(id) AND item_id = \(itemId)")
-            } else {
-                try await pg.execute("""
-                    INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
-                    VALUES (\(id), \(itemId), \(points.hundredths), \(why), \(operatorName), \(now()))
-                    ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
-                        reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
-                    """)
-            }
+            if let refusal = assessed.unchangedRefusal(points, now: old ?? submitted, stage: stage) { throw StoreError(refusal) }
+            // A decision back to the submitted points is kept with its reason: the 初评 shows why it was made.
+            try await pg.execute("""
+                INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
+                VALUES (\(id), \(itemId), \(points.hundredths), \(why), \(operatorName), \(now()))
+                ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
+                    reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
+                """)
             try await auditEvaluation(pg, community: code, evaluation: id, action: stage.auditAction("adjust"), changes: [
                 FieldChange(field: "item." + itemId, old: (old ?? submitted).description, new: points.description),
                 FieldChange(field: "reason", old: nil, new: why),

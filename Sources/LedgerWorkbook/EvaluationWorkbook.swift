@@ -72,7 +72,7 @@ public enum EvaluationWorkbook {
         try sheet.number(row, 5, review.cityTotal.asDouble, bold)
         try sheet.number(row, 6, (review.cityTotal - e.evaluatedTotal).asDouble,
                          CellStyle(bold: true, align: .center, border: true, numberFormat: "+0.##;-0.##;0;@"))
-        let changed = city.adjustments.count
+        let changed = city.differingItems
         try sheet.string(row, 7, changed == 0 ? "市级考评未改分" : "市级考评改分\(changed)项", .wrappedText)
         for c in 8 ... last { try sheet.blank(row, c, .text) }
         for (c, width) in cityWidths.enumerated() { try sheet.columnWidth(c, width) }
@@ -132,7 +132,7 @@ public enum EvaluationWorkbook {
         try sheet.number(row, 4, e.evaluatedTotal.asDouble, bold)
         try sheet.number(row, 5, (e.evaluatedTotal - e.selfTotal).asDouble,
                          CellStyle(bold: true, align: .center, border: true, numberFormat: "+0.##;-0.##;0;@"))
-        let changed = e.adjustments.count
+        let changed = e.differingItems
         try sheet.string(row, 6, changed == 0 ? "初评未改分" : "初评改分\(changed)项", .wrappedText)
         for c in 7 ... last { try sheet.blank(row, c, .text) }
         for (c, width) in itemWidths.enumerated() { try sheet.columnWidth(c, width) }

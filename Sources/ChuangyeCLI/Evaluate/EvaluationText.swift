@@ -58,7 +58,7 @@ enum EvaluationText {
         var totals = [e.maxTotal.description, e.selfTotal.description, e.evaluatedTotal.description, difference(e.evaluatedTotal - e.selfTotal)]
         if let review { totals += [review.cityTotal.description, difference(review.cityTotal - e.evaluatedTotal)] }
         lines.append(row("合计", totals))
-        lines.append("与自评不同的评分项：\(e.adjustments.count)项" + (review.map { "；市级考评改分：\($0.city?.adjustments.count ?? 0)项" } ?? ""))
+        lines.append("与自评不同的评分项：\(e.differingItems)项" + (review.map { "；市级考评改分：\($0.city?.differingItems ?? 0)项" } ?? ""))
         return lines
     }
 

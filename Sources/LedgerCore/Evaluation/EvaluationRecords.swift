@@ -42,6 +42,12 @@ public struct AssessedItem: Sendable, Hashable {
         guard points.hundredths < 0 || points > max else { return nil }
         return "\(title)的分数应在0到\(max)分之间，\(points)分超出范围"
     }
+
+    /// Why `points` would change nothing (nil: they change the score): the item already has them in this stage,
+    /// submitted or decided earlier. A second entry with the same points would read as a change in the history.
+    public func unchangedRefusal(_ points: Points, now: Points, stage: EvaluationStage) -> String? {
+        points == now ? "\(title)的\(stage.title)已是\(points)分，未改动" : nil
+    }
 }
 
 /// A supervisor's different score for one item, and why.
@@ -272,8 +278,12 @@ public struct Evaluation: Sendable, Hashable {
 
     public var selfTotal: Points { items.reduce(.zero) { $0 + $1.points } }
     public var maxTotal: Points { items.reduce(.zero) { $0 + $1.max } }
-    /// An item's 初评 points: the supervisor's where they differ, else the self-assessment's.
+    /// An item's 初评 points: the supervisor's where they decided (a reason kept even when they return to the
+    /// self-assessment's points), else the self-assessment's.
     public func evaluatedPoints(_ item: AssessedItem) -> Points { adjustments[item.id]?.points ?? item.points }
+    /// The items whose 初评 points differ from the submitted ones (a decision back to the submitted points, kept
+    /// with its reason, is not a difference).
+    public var differingItems: Int { items.filter { evaluatedPoints($0) != $0.points }.count }
     public var evaluatedTotal: Points { items.reduce(.zero) { $0 + evaluatedPoints($1) } }
     /// The registers differ from what was submitted (changed through the program, or the file edited otherwise).
     public var isOutdated: Bool { changesSinceSubmission > 0 || checksum != currentChecksum }

@@ -63,17 +63,14 @@ extension AppDatabase: EvaluationStore {
             let submitted = assessed.points
             let old = try Int.fetchOne(db, sql: "SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?",
                                        arguments: [id, itemId]).map { Points(hundredths: $0) }
-            if points == submitted {
-                // The same as the stage started from: no difference is kept.
-                try db.execute(sql: "DELETE FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?", arguments: [id, itemId])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
-                        reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
-                    """, arguments: [id, itemId, points.hundredths, why, operatorName, now()])
-            }
+            if let refusal = assessed.unchangedRefusal(points, now: old ?? submitted, stage: stage) { throw StoreError(refusal) }
+            // A decision back to the submitted points is kept with its reason: the 初评 shows why it was made.
+            try db.execute(sql: """
+                INSERT INTO evaluation_adjustment (evaluation_id, item_id, points_hundredths, reason, adjusted_by, adjusted_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (evaluation_id, item_id) DO UPDATE SET points_hundredths = excluded.points_hundredths,
+                    reason = excluded.reason, adjusted_by = excluded.adjusted_by, adjusted_at = excluded.adjusted_at
+                """, arguments: [id, itemId, points.hundredths, why, operatorName, now()])
             try audit(db, community: code, evaluation: id, action: stage.auditAction("adjust"), changes: [
                 FieldChange(field: "item." + itemId, old: (old ?? submitted).description, new: points.description),
                 FieldChange(field: "reason", old: nil, new: why),

@@ -49,9 +49,9 @@ enum EvaluationScreen {
             buffer.put("c 返回初评    Esc 返回", x: x, y: y + 2, style: .muted, maxWidth: width)
             return
         }
-        let differing = ev.adjustments.count
+        let differing = ev.differingItems
         if let city {
-            let changed = city.city?.adjustments.count ?? 0
+            let changed = city.city?.differingItems ?? 0
             buffer.put("自评 \(ev.selfTotal)  初评 \(ev.evaluatedTotal)  市级 \(city.cityTotal)/\(ev.maxTotal)"
                        + (changed > 0 ? "（市级改\(changed)项）" : "") + "  推荐 \(ev.recommendation?.by ?? "")",
                        x: x, y: y, style: .title, maxWidth: width)

@@ -24,9 +24,17 @@ struct PreliminaryEvaluationTests {
         #expect(audit.first?.action == "adjust")
         #expect(audit.first?.changes == [FieldChange(field: "item.survey_register", old: "2", new: "0"),
                                           FieldChange(field: "reason", old: nil, new: "台账缺少签字")])
-        // Giving back the submitted points removes the difference
+        // Giving back the submitted points removes the difference but keeps the decision and its reason
         let back = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: Points(2), reason: "补签后复核", stage: .district)
-        #expect(back.adjustments.isEmpty && back.evaluatedTotal == submitted.selfTotal)
+        #expect(back.evaluatedTotal == submitted.selfTotal && back.differingItems == 0)
+        #expect(back.adjustments["survey_register"]?.points == Points(2) && back.adjustments["survey_register"]?.reason == "补签后复核")
+        // And the same points again change nothing: refused, not a second entry reading 2 → 2
+        let entries = try await f.clerk.recentHistory(community: f.code, limit: 20).count
+        let same = await #expect(throws: StoreError.self) {
+            _ = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: Points(2), reason: "再确认", stage: .district)
+        }
+        #expect(same?.message == "建立摸底台账的初评已是2分，未改动")
+        #expect(try await f.clerk.recentHistory(community: f.code, limit: 20).count == entries)
     }
 
     @Test(arguments: StoreEngine.allCases)
