@@ -61,6 +61,11 @@ struct EvaluateCLITests {
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("错误：核实结果应为 属实、不属实 或 联系不上，而不是“假的”\n"))
         let untrue = try cli.run(as: supervisor, "evaluate", "check", "1", "不属实", "--note", "本人称未参加培训")
         #expect(untrue.stdout == "已记录第1号 王梅：不属实\n核实进度 1/2：属实 0，不属实 1，联系不上 0；不符率 100%\n")
+        // A different result over it is refused unless asked for (the app's dialog shows the earlier one first)
+        let slipped = try cli.run(as: supervisor, "evaluate", "check", "1", "属实")
+        #expect(slipped.status == 1 && Self.normalised(slipped.stderr) == "第1号已记录为“不属实”（督导 <时间>），未改动；确要改为“属实”，请加 --replace\n")
+        #expect(try cli.run(as: supervisor, "evaluate", "check", "1", "联系不上", "--replace").status == 0)
+        #expect(try cli.run(as: supervisor, "evaluate", "check", "1", "不属实", "--note", "本人称未参加培训", "--replace").status == 0)
         // Signing waits for every sampled person
         let early = try cli.run(as: supervisor, "evaluate", "sign")
         #expect(early.status == 1 && early.stderr == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果\n")

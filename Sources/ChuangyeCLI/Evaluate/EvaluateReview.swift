@@ -78,6 +78,7 @@ struct EvaluateCheck: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("抽样名单中的序号", valueName: "序号")) var position: Int
     @Argument(help: ArgumentHelp("核实结果：属实、不属实或联系不上", valueName: "结果")) var result: String
     @Option(name: .long, help: ArgumentHelp("说明（不属实时必填，社区将看到）", valueName: "说明")) var note: String = ""
+    @Flag(name: .long, help: "替换已记录的另一个核实结果（不加时拒绝，以免误改他人已记录的结果）") var replace = false
 
     func validate() throws {
         guard let found = SpotCheckResult(text: result) else { throw ValidationError("核实结果应为 属实、不属实 或 联系不上，而不是“\(result)”") }
@@ -88,6 +89,16 @@ struct EvaluateCheck: AsyncParsableCommand {
         let session = try await EvaluationSession.open(global, target)
         let found = SpotCheckResult(text: result) ?? .confirmed
         let stage = stageOption.stage
+        // A different result already recorded is replaced only when asked, as the app's dialog shows it first: a
+        // slipped number must not erase a 不属实 finding the community was told.
+        if !replace {
+            let shown = stage == .district ? try await session.run { try await $0.evaluation(community: session.community.code) }
+                                           : try await session.cityReview()?.city
+            if let earlier = shown?.sample?.checks.first(where: { $0.position == position }), let recorded = earlier.result, recorded != found {
+                let by = [earlier.checkedBy, earlier.checkedAt.map { TimeText.shown($0) }].compactMap { $0 }.joined(separator: " ")
+                throw CLIFailure.data("第\(position)号已记录为“\(recorded.rawValue)”\(by.isEmpty ? "" : "（\(by)）")，未改动；确要改为“\(found.rawValue)”，请加 --replace")
+            }
+        }
         let e = try await session.run {
             try await $0.recordSpotCheck(community: session.community.code, position: position, result: found, note: note, stage: stage)
         }
