@@ -149,11 +149,12 @@ extension PostgresLedger {
                         AND a.id > s.check_audit_mark)::integer AS changes_since,
                    (SELECT count(*) FROM audit a, drawn WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
                         OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
-                        AND a.id > drawn.mark)::integer AS changes_since_draw
+                        AND a.id > drawn.mark)::integer AS changes_since_draw,
+                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = \(id) ORDER BY s.position
             """).map { row in
-            SpotCheck(position: try row.int("position"), personId: try row.id("person_id"), name: try row.text("name"),
+            var check = SpotCheck(position: try row.int("position"), personId: try row.id("person_id"), name: try row.text("name"),
                       idNumber: try row.text("id_number"), stratum: try row.text("stratum"),
                       result: try row.optionalText("result").flatMap(SpotCheckResult.init(rawValue:)),
                       note: try row.optionalText("note"), checkedBy: try row.optionalText("checked_by"), checkedAt: try row.optionalText("checked_at"),
@@ -161,6 +162,8 @@ extension PostgresLedger {
                       service: try row["service_id"].decode(Int64?.self).map {
                           SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "")
                       }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
+            check.recordDeleted = try row["record_deleted"].decode(Bool.self)
+            return check
         }
         // The places the database withholds from this login (SampleDisclosure): their result and checker only.
         let shown = Set(shownChecks.map(\.position))

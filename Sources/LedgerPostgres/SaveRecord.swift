@@ -64,10 +64,12 @@ extension PostgresLedger {
     func lockForUpdate(_ pg: PG, _ register: Register, editing: EditToken) async throws -> StoredRow {
         let extra = register == .survey ? "id_number, NULL::bigint AS person_id" : register == .service ? "id_number, person_id" : "NULL::text AS id_number, NULL::bigint AS person_id"
         guard let row = try await pg.row("""
-            SELECT fields::text AS fields, version, \(unescaped: extra) FROM \(unescaped: register.table) WHERE id = \(editing.id) FOR UPDATE
+            SELECT fields::text AS fields, version, deleted_at IS NOT NULL AS deleted, \(unescaped: extra)
+            FROM \(unescaped: register.table) WHERE id = \(editing.id) FOR UPDATE
             """) else {
             throw StoreError("找不到\(register.title)第\(editing.id)号记录")
         }
+        guard try !row["deleted"].decode(Bool.self) else { throw StoreError.deletedRecord(register, id: editing.id) }
         let fields = try row.fields()
         guard try row.int("version") == editing.version else {
             throw EditConflict(ref: RecordRef(register, id: editing.id), changedMeanwhile: AuditLog.diff(old: editing.fields, new: fields))

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// A store failure with a Chinese message for the user and detail for the log.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public let message: String
@@ -26,4 +28,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     static func notFound(_ what: String) -> StoreError { StoreError("找不到\(what)") }
+
+    /// A correction of a deleted record: refused, as the register browser refuses to open one (a change to it
+    /// counts nowhere and would read as a correction of what is gone).
+    public static func deletedRecord(_ register: Register, id: Int64) -> StoreError {
+        StoreError("\(register.title)第\(id)号记录已删除，不能修改；如需修改，请先在浏览台账中按 x 找到它，按 r 恢复")
+    }
 }

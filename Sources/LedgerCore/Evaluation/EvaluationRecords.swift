@@ -91,6 +91,9 @@ public struct SpotCheck: Sendable, Hashable {
     public let changesSinceDraw: Int
     /// Withheld from this operator (`SampleDisclosure`): the row says only its place and result.
     public let concealed: Bool
+    /// The sampled record (the person, or the service drawn on its own) is deleted now: its changes are no
+    /// correction to read as one (set by the engine that read the sample).
+    public var recordDeleted = false
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
                 note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil,

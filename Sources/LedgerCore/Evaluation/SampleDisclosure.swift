@@ -51,6 +51,7 @@ extension SpotCheck {
     /// stage is open, `签署时未更正` once signed (the community can no longer correct it). Nil for other results.
     public func correctionText(signed: Bool) -> String? {
         guard result == .untrue else { return nil }
+        if recordDeleted { return "记录已删除" }
         if changesSinceCheck > 0 { return "已更正\(changesSinceCheck)处" }
         return signed ? "签署时未更正" : "待更正"
     }
@@ -59,13 +60,16 @@ extension SpotCheck {
     /// workbook): `社区已更正2处`, `待社区更正`, `签署时未更正`.
     public func correctionLongText(signed: Bool) -> String? {
         guard result == .untrue else { return nil }
+        if recordDeleted { return "社区已删除该记录" }
         if changesSinceCheck > 0 { return "社区已更正\(changesSinceCheck)处" }
         return signed ? "签署时未更正" : "待社区更正"
     }
 
-    /// `抽样后已修改1处`, nil when unchanged (or withheld).
+    /// `抽样后已修改1处`, or `抽样后记录已删除` once the record is deleted (a 不属实 one says it in its correction);
+    /// nil when unchanged (or withheld).
     public var changedAfterDrawText: String? {
-        changedAfterDraw > 0 ? "抽样后已修改\(changedAfterDraw)处" : nil
+        if recordDeleted { return result == .untrue ? nil : "抽样后记录已删除" }
+        return changedAfterDraw > 0 ? "抽样后已修改\(changedAfterDraw)处" : nil
     }
 }
 

@@ -115,17 +115,20 @@ extension AppDatabase {
                         AND a.id > s.check_audit_mark) AS changes_since,
                    (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
                         OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
-                        AND a.id > ?) AS changes_since_draw
+                        AND a.id > ?) AS changes_since_draw,
+                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = ? ORDER BY s.position
             """, arguments: [drawMark ?? Int64.max, id]).map { row in
-            SpotCheck(position: row["position"], personId: row["person_id"], name: row["name"], idNumber: row["id_number"],
+            var check = SpotCheck(position: row["position"], personId: row["person_id"], name: row["name"], idNumber: row["id_number"],
                       stratum: row["stratum"], result: (row["result"] as String?).flatMap(SpotCheckResult.init(rawValue:)),
                       note: row["note"], checkedBy: row["checked_by"], checkedAt: row["checked_at"],
                       changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
                       service: (row["service_id"] as Int64?).map {
                           SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "")
                       }, forService: (row["drawn_for"] as String?) == "service", changesSinceDraw: row["changes_since_draw"])
+            check.recordDeleted = row["record_deleted"]
+            return check
         }
         let strata = SampleStrata.parse(e["sample_strata"] ?? "", unit: "人")
         let services: Int? = e["service_sample_size"]

@@ -48,6 +48,7 @@ extension AppDatabase {
             throw StoreError.notFound("\(register.title)第\(editing.id)号记录")
         }
         let fields = try Self.summary(register, row).fields
+        guard (row["deleted_at"] as String?) == nil else { throw StoreError.deletedRecord(register, id: editing.id) }
         guard (row["version"] as Int) == editing.version else {
             throw EditConflict(ref: RecordRef(register, id: editing.id), changedMeanwhile: AuditLog.diff(old: editing.fields, new: fields))
         }
