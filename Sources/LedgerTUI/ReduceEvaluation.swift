@@ -122,6 +122,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         // The sampled record itself: a clerk corrects a 不属实 one here, a supervisor reads what was checked.
         guard e.focus == .sample, let check = e.selectedCheck else { break }
         if check.concealed { return refuse(&state, "抽中的这条记录签署后公开") }
+        if check.recordDeleted { return refuse(&state, "抽中的这条记录已被删除，不能在此打开；可在浏览台账中按 x 查看已删除的记录") }
         state.screen = .evaluation(e)
         return [.openRecord(check.sampledRecord.register, id: check.sampledRecord.id, focus: nil)]
     case .character("S"):

@@ -70,6 +70,20 @@ struct EvaluationKeysByRoleTests {
         #expect(state.message == "抽中的这条记录签署后公开")
     }
 
+    /// A sampled record deleted since is not opened as a form whose save the store would refuse: said at Enter.
+    @Test func enterOnADeletedSampledRecordSaysItIsDeleted() {
+        var e = EvaluationScreenTests.evaluation()
+        var checks = e.sample!.checks
+        checks[0].recordDeleted = true
+        e = EvaluationScreenTests.evaluation(checks: checks)
+        var state = EvaluationScreenTests.opened(e)
+        press(&state, [.tab])
+        #expect(press(&state, [.enter]).isEmpty && state.dialog == nil)
+        #expect(state.message == "抽中的这条记录已被删除，不能在此打开；可在浏览台账中按 x 查看已删除的记录")
+        // And its row says so where the correction count was
+        #expect(render(state).lines.contains { $0.contains("不属实    （记录已删除）本人称") })
+    }
+
     /// Signed, the community is locked: `t` is refused at once (it had asked first and refused after the answer).
     @Test func submittingASignedEvaluationAgainIsRefusedBeforeAnyQuestion() {
         var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(signed: true))
