@@ -37,6 +37,15 @@ struct ServiceSurveyCrossCheckTests {
         #expect(findings(["service_date": "2024-03-01", "service_type": "创业培训"], survey: untrained).map(\.field) == ["service_date", "service_type"])
     }
 
+    /// A form shows each warning on the field just left: the date's before 服务类型 is typed, the type's before
+    /// 服务方式 and 服务内容 (they waited for every required field before).
+    @Test func eachWarningComesAsSoonAsWhatItComparesIsTyped() {
+        let onlyDate = findings(["service_date": "2024-03-01", "service_type": "", "method": "", "content": ""], survey: trained)
+        #expect(onlyDate.filter { $0.severity == .warning }.map(\.code) == ["service.before_survey"])
+        let noContent = findings(["service_type": "创业培训", "method": "", "content": ""], survey: untrained)
+        #expect(noContent.filter { $0.severity == .warning }.map(\.code) == ["service.training_not_in_survey"])
+    }
+
     /// While the survey record is not known (a form's look-up on its way), nothing is made up.
     @Test func anUnknownSurveyRecordWarnsOfNothing() {
         #expect(findings(["service_date": "2024-03-01", "service_type": "创业培训"], survey: nil).isEmpty)

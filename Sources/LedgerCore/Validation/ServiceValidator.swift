@@ -19,14 +19,19 @@ public enum ServiceValidator {
         if let date, !context.period.contains(date) {
             r.warning("service_date", "date.outside_period", "服务日期\(date)不在考核期（\(context.period)）内，不计入评分")
         }
+        // The checks against the person's other records, each as soon as what it compares is typed (a form shows
+        // them on the field just left, not once every required field is filled).
+        if let person {
+            // Only the later record warns (a lower id was there first): the first one stays as it was entered.
+            if let date, let type,
+               let earlier = context.sameDayServices(person.id, date, type).filter({ $0 < (context.editingId ?? .max) }).min() {
+                r.warning("service_date", "service.duplicate", "此人当天已有一条“\(type.rawValue)”服务记录（第\(earlier)号），可能重复登记")
+            }
+            if let survey = context.surveyOfPerson(person.id) { crossCheck(&r, date: date, type: type, survey: survey) }
+        }
         guard let date, let person, let type, let method, let content, let staff else {
             return Validated(value: nil, findings: r.findings)
         }
-        // Only the later record warns (a lower id was there first): the first one stays as it was entered.
-        if let earlier = context.sameDayServices(person.id, date, type).filter({ $0 < (context.editingId ?? .max) }).min() {
-            r.warning("service_date", "service.duplicate", "此人当天已有一条“\(type.rawValue)”服务记录（第\(earlier)号），可能重复登记")
-        }
-        if let survey = context.surveyOfPerson(person.id) { crossCheck(&r, date: date, type: type, survey: survey) }
         let service = Service(id: context.editingId, communityCode: context.communityCode, serviceDate: date,
                               idNumber: person.idNumber, personId: person.id, name: person.name, serviceType: type,
                               method: method, content: content, result: result, staff: staff, remarks: remarks)
@@ -35,8 +40,8 @@ public enum ServiceValidator {
 
     /// The service against its person's survey record: both are warnings (a reason may explain them), since the
     /// service may be right and the survey record the one to correct.
-    static func crossCheck(_ r: inout FieldReader, date: Day, type: ServiceType, survey: SurveyFacts) {
-        if date < survey.surveyDate {
+    static func crossCheck(_ r: inout FieldReader, date: Day?, type: ServiceType?, survey: SurveyFacts) {
+        if let date, date < survey.surveyDate {
             r.warning("service_date", "service.before_survey",
                       "服务日期\(date)早于此人的摸底日期\(survey.surveyDate)，请核对服务日期或摸底日期")
         }

@@ -157,7 +157,9 @@ enum DialogView {
             }
         case .confirmClearedFields(let labels, _):
             title = "清除内容？"
-            lines = ["改动后下列内容不再适用，保存时将清除：", labels.joined(separator: "、"), "", "Enter / y 清除并保存    Esc 返回修改"]
+            // Wrapped, not cut: the clerk confirms every field named.
+            lines = ["改动后下列内容不再适用，保存时将清除："] + DisplayWidth.wrap(labels.joined(separator: "、"), min(70, state.width - 10), maxLines: 6)
+                + ["", "Enter / y 清除并保存    Esc 返回修改"]
         case .leaveForm:
             title = "离开表单"
             if case .form(let form) = state.screen, form.draftSlot == nil {
@@ -222,7 +224,7 @@ enum DialogView {
             (title, lines, input) = EvaluationScreen.dialog(prompt, editor)
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
-            lines = ["! " + finding.message, "", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
+            lines = DisplayWidth.wrap("! " + finding.message, min(70, state.width - 10), maxLines: 4) + ["", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
         }
         // Wide enough for the text typed too (a suggested path is read from its start), as far as the screen allows.
