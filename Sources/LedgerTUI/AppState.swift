@@ -46,8 +46,11 @@ public struct Draft: Sendable, Hashable, Codable {
     public var slot: String = ""
     /// When the store last wrote it (shown in the list of kept drafts); nil until it has been stored.
     public var savedAt: String? = nil
+    /// A service draft's person, by the name the form looked up for the number typed (not a field of the form):
+    /// the clerk recognises the draft by it. Absent from drafts kept before it was.
+    public var personName: String? = nil
 
-    enum CodingKeys: String, CodingKey { case kind, communityCode, values, focus }
+    enum CodingKeys: String, CodingKey { case kind, communityCode, values, focus, personName }
 
     public init(kind: FormKind, communityCode: String, values: [String: String], focus: String, slot: String, savedAt: String? = nil) {
         self.kind = kind
@@ -60,8 +63,10 @@ public struct Draft: Sendable, Hashable, Codable {
 
     /// What the clerk recognises the draft by: the person's name, the activity's title, or the number typed.
     public var label: String {
-        // A service draft is named by its person's number, masked as every list shows it.
-        let name = values["name"] ?? values["title"] ?? values["id_number"].map(ResidentID.masked) ?? ""
+        // A service draft is named by its person, or by the number typed, masked as every list shows it.
+        let number = values["id_number"].map(ResidentID.masked)
+        let person = personName.map { name in number.map { "\(name)（\($0)）" } ?? name }
+        let name = values["name"] ?? values["title"] ?? person ?? number ?? ""
         return FormSpecs.spec(kind).title + (name.isEmpty ? "" : "：\(name)")
     }
 }

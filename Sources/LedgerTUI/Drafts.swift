@@ -15,7 +15,9 @@ extension AppState {
     /// The draft of a form as it stands; nil for forms that are not drafted.
     func draft(of form: FormState) -> Draft? {
         guard let community, let slot = form.draftSlot, form.editing == nil, form.spec.kind != .profile else { return nil }
-        return Draft(kind: form.spec.kind, communityCode: community.code, values: form.draftValues, focus: form.focus, slot: slot)
+        var draft = Draft(kind: form.spec.kind, communityCode: community.code, values: form.draftValues, focus: form.focus, slot: slot)
+        if let person = form.servicePerson?.person, person.idNumber == form.values["id_number"] { draft.personName = person.name }
+        return draft
     }
 
     /// Stores the form's draft and keeps the in-memory list equal to what the store holds.

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import Testing
 import TerminalUI
@@ -147,6 +148,27 @@ struct ClerkGapsTests {
         #expect(!press(&state, [.function(2)]).contains { if case .saveRecord = $0 { true } else { false } })
         guard case .acceptWarning(let warning, _, _)? = state.dialog else { Issue.record("expected the warning to accept"); return }
         #expect(warning.field == "service_type")
+    }
+
+    /// A service draft is named by the person its number found (a list of masked numbers says nothing to a clerk),
+    /// and the name survives the store's encoding; a draft kept before it was still reads by its number.
+    @Test func aServiceDraftIsNamedByItsPerson() throws {
+        var state = homeState(width: 80, height: 24)
+        let number = "630102199003070116"
+        press(&state, [.character("2")] + type(number) + [.tab])
+        let raw = ["name": "张三", "id_number": number, "education": "大专", "hukou": "城镇", "phone": "13912345678",
+                   "categories": "登记失业人员", "status": "有创业意愿", "survey_date": "2024-03-15"]
+        var person = try #require(PersonValidator.validate(raw, context: ValidationContext(
+            today: testToday, communityCode: "630102001", period: testCommunity.period)).value)
+        person.id = 1
+        _ = reduce(&state, .servicePersonLoaded(PersonSnapshot(person: person, servicesInPeriod: 0)))
+        let effects = press(&state, type("x"))
+        let stored = try #require(effects.compactMap { if case .storeDraft(let d) = $0 { d } else { nil } }.last)
+        #expect(stored.label == "创业服务记录：张三（630102********0116）")
+        let decoded = try JSONDecoder().decode(Draft.self, from: try JSONEncoder().encode(stored))
+        #expect(decoded.personName == "张三")
+        let older = try JSONDecoder().decode(Draft.self, from: Data(#"{"kind":"service","communityCode":"630102001","values":{"id_number":"\#(number)"},"focus":"content"}"#.utf8))
+        #expect(older.label == "创业服务记录：630102********0116")
     }
 
     static func kept(_ name: String, slot: String) -> Draft {
