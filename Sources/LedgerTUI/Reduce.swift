@@ -297,6 +297,7 @@ private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
     guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
     form.paste(text)
     if form.editor.truncated {
+        form.pasteCut = true
         state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
     }
     return formEdited(&state, &form)
@@ -516,6 +517,10 @@ private func formMoved(_ state: inout AppState, _ form: inout FormState, previou
 
 /// Shows the first problem of the field just left, if any, in the status line.
 private func showLeftFieldProblem(_ state: inout AppState, _ form: FormState) {
+    if let left = form.lastLeft, form.lastLeftPasteCut, let field = form.spec.field(left) {
+        state.show("粘贴的内容过长：\(field.label)最多\(field.maxLength)个字，超出的部分已舍去，请核对", error: true)
+        return
+    }
     if let left = form.lastLeft, form.lastLeftRefused > 0, form.visibleFindings(for: left).isEmpty, let field = form.spec.field(left) {
         state.show("\(field.label)最多\(field.maxLength)个字：多输入的\(form.lastLeftRefused)个字未录入，请核对", error: true)
         return

@@ -231,6 +231,20 @@ struct TerminalEventTests {
         #expect(state.message?.contains("过长") == true)
     }
 
+    /// A paste that ends in a line break leaves the field at once; the key clears the status line, so the cut is
+    /// said again for the field left (it was cut without a word).
+    @Test func aPasteCutAndEndingInALineBreakIsSaidAfterLeavingTheField() {
+        var state = homeState()
+        press(&state, [.character("1")])
+        _ = reduce(&state, .pasted(String(repeating: "张", count: 2_100)))
+        press(&state, [.enter])
+        #expect(state.form?.focus != "name" && state.form?.values["name"]?.count == 30)
+        #expect(state.message == "粘贴的内容过长：姓名最多30个字，超出的部分已舍去，请核对")
+        // Typed on in the next field, the cut is no longer repeated once that field is left too
+        press(&state, type("6301") + [.tab])
+        #expect(state.message?.contains("粘贴的内容过长") != true)
+    }
+
     @Test func tooSmallAndBack() {
         var state = homeState()
         _ = reduce(&state, .resized(width: 60, height: 20))

@@ -52,6 +52,11 @@ public struct FormState: Sendable {
     public internal(set) var refusedTyping = 0
     /// `refusedTyping` of the field just left.
     public private(set) var lastLeftRefused = 0
+    /// A paste into the focused field was cut at its limit: said at once and again when the field is left (a
+    /// paste ending in a line break leaves it at once, and that key clears the status line).
+    public internal(set) var pasteCut = false
+    /// `pasteCut` of the field just left.
+    public private(set) var lastLeftPasteCut = false
 
     public init(spec: FormSpec, today: Day, values: [String: String], defaults: [String: String] = [:], focus: String? = nil) {
         self.spec = spec
@@ -119,6 +124,8 @@ public struct FormState: Sendable {
             lastLeft = focus
             lastLeftRefused = refusedTyping
             refusedTyping = 0
+            lastLeftPasteCut = pasteCut
+            pasteCut = false
         }
         focus = key
         editor = TextEditor(values[key] ?? "", limit: spec.field(key)?.maxLength ?? 200,
