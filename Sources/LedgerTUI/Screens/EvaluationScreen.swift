@@ -104,7 +104,7 @@ enum EvaluationScreen {
             buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
-            let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "实测 \(item.measured)    标准 \(item.threshold)"
+            let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "自评时实测 \(item.measured)    标准 \(item.threshold)"
             buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         }
         y += 1
