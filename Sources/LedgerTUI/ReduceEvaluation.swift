@@ -85,7 +85,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     case .character("t"):
         // Asked first, as signing is: a submission freezes the score card. A clerk is told at once when the store
         // would refuse: once a supervisor has drawn or adjusted, only a supervisor submits again.
-        guard state.rubric != nil else { return [] }
+        guard let rubric = state.rubric else { return [] }
         // Signed, the community is locked: said at once, not after the confirmation.
         if let signed = e.evaluation?.signature {
             return refuse(&state, "初评已由\(signed.by)于\(TimeText.shown(signed.at))签署，台账已锁定，不能重新提交自评；如需修改，请督导先解锁（U）")
@@ -93,7 +93,9 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         if state.writable != nil, let begun = e.evaluation, begun.sample != nil || !begun.adjustments.isEmpty {
             return refuse(&state, "初评已经开始（已抽样或已改分），只有督导可以重新提交自评")
         }
-        state.dialog = .evaluationInput(.confirmSubmit, TextEditor(limit: 1))
+        let card = ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist)
+        state.dialog = .evaluationInput(.confirmSubmit(total: card.total, max: card.max, replacing: e.evaluation?.selfTotal),
+                                        TextEditor(limit: 1))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }

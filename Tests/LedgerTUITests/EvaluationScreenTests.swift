@@ -143,6 +143,44 @@ struct EvaluationScreenTests {
         ])
     }
 
+    /// The question before submitting names the total it freezes, and a resubmission the total it replaces.
+    @Test func theSubmitQuestionNamesTheTotalItFreezes() {
+        var state = Self.opened(nil)
+        #expect(press(&state, [.character("t")]).isEmpty)
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：自评、初评与抽查 ─────────────────────────────────────────────────────┐",
+            "│ 考核期 2024-01-01..2024-12-31 尚未提交自评。                                 │",
+            "│                                                                              │",
+            "│ t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验│",
+            "│ 码                                                                           │",
+            "│ U  解锁本社区的台账（督导，须写理由）                                        │",
+            "│                                                                              │",
+            "│            ┌─ 提交自评 ─────────────────────────────────────────┐            │",
+            "│            │ 按现在的台账，自评总分 3/100 分。                  │            │",
+            "│            │ 提交后各评分项的得分、实测值和台账校验码           │            │",
+            "│            │ 将被冻结，督导据此初评和抽样。                     │            │",
+            "│            │                                                    │            │",
+            "│            │ y/Enter 提交    Esc 取消                           │            │",
+            "│            └────────────────────────────────────────────────────┘            │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " t提交自评  U解锁  Esc返回  F1帮助",
+        ])
+        press(&state, [.escape])
+        _ = reduce(&state, .evaluationUpdated(Self.evaluation(), after: nil))
+        _ = reduce(&state, .roleLoaded(.districtSupervisor))
+        press(&state, [.character("t")])
+        guard case .evaluationInput(.confirmSubmit(_, _, let replacing), _)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        #expect(replacing == Self.evaluation().selfTotal)
+    }
+
     @Test func beforeASubmissionTheScreenSaysHowToSubmit() {
         let state = Self.opened(nil)
         expectScreen(render(state), [

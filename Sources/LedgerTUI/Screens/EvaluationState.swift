@@ -105,8 +105,9 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: Int = 0, outdated: [String] = [])
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
-    /// Submit the 自评 (freeze the score card)? (Enter or y confirms.)
-    case confirmSubmit
+    /// Submit the 自评 (freeze the score card)? The total it freezes, and the earlier submission's it replaces.
+    /// (Enter or y confirms.)
+    case confirmSubmit(total: Points, max: Points, replacing: Points?)
 
     /// A question answered by Enter or y, not a line typed.
     public var isConfirmation: Bool {
