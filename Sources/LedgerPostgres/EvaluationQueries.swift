@@ -43,7 +43,7 @@ extension PostgresLedger {
 
     /// A submission with everything about it. `checksumNow: false` skips the scan of the registers (the current
     /// checksum is then the submitted one): for totals only.
-    static func evaluation(_ pg: PG, id: Int64, checksumNow: Bool = true) async throws -> Evaluation {
+    static func evaluation(_ pg: PG, id: Int64, checksumNow: Bool = true, withReplaced: Bool = true) async throws -> Evaluation {
         guard let e = try await pg.row("SELECT \(unescaped: evaluationColumns) FROM evaluation WHERE id = \(id)"),
               let start = Day.parse(try e.text("period_start")), let end = Day.parse(try e.text("period_end")) else {
             throw StoreError("数据库中的评选记录已损坏，无法读取", detail: "evaluation \(id)")
@@ -75,6 +75,12 @@ extension PostgresLedger {
                           recommendation: try e.optionalText("recommended_by").map { Signature(by: $0, at: try e.optionalText("recommended_at") ?? "") },
                           changesByTable: changes)
         evaluation.lastUnlock = try await lastUnlock(pg, evaluation: id, stage: stage)
+        if withReplaced, stage == .district, let earlier = try await pg.row("""
+            SELECT id FROM evaluation WHERE community_code = \(code) AND period_start = \(start.description)
+                AND period_end = \(end.description) AND review_of IS NULL AND id < \(id) ORDER BY id DESC LIMIT 1
+            """) {
+            evaluation.replaced = ReplacedSubmission(try await Self.evaluation(pg, id: try earlier.id(), checksumNow: false, withReplaced: false))
+        }
         return evaluation
     }
 

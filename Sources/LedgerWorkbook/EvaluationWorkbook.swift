@@ -96,7 +96,7 @@ public enum EvaluationWorkbook {
             "社区：\(community.name)（\(community.code)）" + FormLines.blank(3) + "考核期：\(e.period.start) 至 \(e.period.end)"
                 + FormLines.blank(3) + "评分表：\(e.rubricTitle)",
             "自评提交：\(e.submittedBy) \(TimeText.shown(e.submittedAt))" + FormLines.blank(3) + "台账校验码：\(e.checksum)" + FormLines.blank(3)
-                + (e.outdatedNotice ?? "提交后台账未修改"),
+                + (e.outdatedNotice ?? "提交后台账未修改") + (e.replaced.map { FormLines.blank(3) + "重新提交：本份\($0.text)" } ?? ""),
             "初评签署：" + (e.signature.map { "\($0.by) \(TimeText.shown($0.at))（已锁定）" } ?? "未签署" + (e.lastUnlock.map { "（\($0.text)）" } ?? ""))
                 + (e.recommendation.map { FormLines.blank(3) + "推荐市级考评：\($0.by) \(TimeText.shown($0.at))" } ?? ""),
         ])

@@ -154,6 +154,19 @@ struct EvaluateCLITests {
         #expect(Self.normalised(standing).hasSuffix("尚未签署（督导评审中；原由督导于<时间>签署，督导于<时间>解锁，理由：抽查不属实需更正）"), "\(standing)")
     }
 
+    /// A supervisor's new submission after a draw names the one it replaced, its draw and findings, in `show`.
+    @Test func aResubmissionSaysWhichSubmissionItReplaced() throws {
+        let cli = try Self.ledger()
+        defer { cli.cleanup() }
+        #expect(try cli.run("evaluate", "submit").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "draw", "2", "--seed", "5").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "check", "1", "不属实", "--note", "查无此人").status == 0)
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "submit").status == 0)
+        let shown = try cli.run("evaluate", "show")
+        let line = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("重新提交：") })
+        #expect(Self.normalised(String(line)) == "重新提交：本份替代第1份自评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条）")
+    }
+
     @Test func theSameSeedDrawsTheSameListAndTheResultExportsAsCSVAndJSON() throws {
         let first = try Self.ledger(), second = try Self.ledger()
         defer { first.cleanup(); second.cleanup() }

@@ -19,6 +19,7 @@ enum EvaluationCSV {
             ["初评签署", e.signature?.by ?? "未签署", TimeText.shown(e.signature?.at)],
         ]
         if let u = e.lastUnlock { rows.append(unlockRow("初评上次解锁", u)) }
+        if let r = e.replaced { rows.append(["重新提交", r.text]) }
         if let r = e.recommendation { rows.append(["推荐市级考评", r.by, TimeText.shown(r.at)]) }
         if let city { rows.append(["市级考评签署", city.signature?.by ?? "未签署", TimeText.shown(city.signature?.at)]) }
         if let u = city?.lastUnlock { rows.append(unlockRow("市级考评上次解锁", u)) }

@@ -60,6 +60,22 @@ enum EvaluationJSON {
     struct Signed: Encodable {
         let by, at: String
     }
+    /// The submission of the period this one replaced.
+    struct Replaced: Encodable {
+        let id: Int64
+        let submittedBy, submittedAt: String
+        let selfTotal: Double
+        let evaluatedTotal: Double?
+        let sampleSize, untrue: Int?
+        let wasUnlocked: Bool
+
+        init(_ r: ReplacedSubmission) {
+            (id, submittedBy, submittedAt, selfTotal) = (r.id, r.submittedBy, r.submittedAt, r.selfTotal.asDouble)
+            evaluatedTotal = r.evaluatedTotal?.asDouble
+            (sampleSize, untrue) = (r.sampled?.size, r.sampled?.untrue)
+            wasUnlocked = r.wasUnlocked
+        }
+    }
     /// The stage's latest unlock: who lifted whose signature, when and why.
     struct Unlocked: Encodable {
         let by, at, reason: String
@@ -80,6 +96,7 @@ enum EvaluationJSON {
         let sample: Sample?
         let signed: Signed?
         let lastUnlock: Unlocked?
+        let replaced: Replaced?
         let recommended: Signed?
         let city: City?
     }
@@ -128,7 +145,7 @@ enum EvaluationJSON {
                         submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum, currentChecksum: e.currentChecksum,
                         changesSinceSubmission: e.changesSinceSubmission, outdated: e.isOutdated,
                         selfTotal: e.selfTotal.asDouble, evaluatedTotal: e.evaluatedTotal.asDouble, max: e.maxTotal.asDouble,
-                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) }, lastUnlock: e.lastUnlock.map(Unlocked.init),
+                        items: items, sample: sample, signed: e.signature.map { Signed(by: $0.by, at: $0.at) }, lastUnlock: e.lastUnlock.map(Unlocked.init), replaced: e.replaced.map(Replaced.init),
                         recommended: e.recommendation.map { Signed(by: $0.by, at: $0.at) }, city: Self.city(review, mask: mask))
     }
 

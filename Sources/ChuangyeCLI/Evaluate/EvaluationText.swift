@@ -8,6 +8,7 @@ enum EvaluationText {
     static func render(_ e: Evaluation, city review: CityReview? = nil, community: Community) -> String {
         var lines = ["\(e.rubricTitle) 初评 — \(community.name)（\(community.code)） 考核期 \(e.period)"]
         lines.append("自评：\(e.submittedBy)于\(TimeText.shown(e.submittedAt))提交，自评总分 \(e.selfTotal)/\(e.maxTotal)，台账校验码 \(e.checksum)")
+        if let replaced = e.replaced { lines.append("重新提交：本份\(replaced.text)") }
         if let notice = e.outdatedNotice { lines.append("注意：\(notice)") }
         lines.append(status(e))
         if let r = e.recommendation { lines.append("推荐：\(r.by)于\(TimeText.shown(r.at))推荐参加市级考评") }

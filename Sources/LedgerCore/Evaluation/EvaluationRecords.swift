@@ -226,6 +226,50 @@ public struct Unlocking: Sendable, Hashable {
     }
 }
 
+/// The submission of the same period that a later one replaced (a supervisor starting the 初评 over): what it
+/// held, so that a 初评 begun again does not hide the earlier one, its draw and its findings.
+public struct ReplacedSubmission: Sendable, Hashable {
+    public let id: Int64
+    public let submittedBy: String
+    public let submittedAt: String
+    public let selfTotal: Points
+    /// Its 初评 total, once begun (a score changed or a sample drawn); nil before.
+    public let evaluatedTotal: Points?
+    /// Its sample's size and 不属实 findings (nil: not drawn).
+    public let sampled: (size: Int, untrue: Int)?
+    /// Signed once, then unlocked.
+    public let wasUnlocked: Bool
+
+    public init(_ e: Evaluation) {
+        id = e.id
+        submittedBy = e.submittedBy
+        submittedAt = e.submittedAt
+        selfTotal = e.selfTotal
+        evaluatedTotal = e.reviewBegun ? e.evaluatedTotal : nil
+        sampled = e.sample.map { ($0.checks.count, $0.count(.untrue)) }
+        wasUnlocked = e.lastUnlock != nil
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.id == b.id && a.submittedBy == b.submittedBy && a.submittedAt == b.submittedAt && a.selfTotal == b.selfTotal
+            && a.evaluatedTotal == b.evaluatedTotal && a.sampled?.size == b.sampled?.size && a.sampled?.untrue == b.sampled?.untrue
+            && a.wasUnlocked == b.wasUnlocked
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(id) }
+
+    /// `替代第1份自评（王芳 2026-12-07 10:00 提交，自评51分；初评50分，已抽样7条，不属实1条；曾签署后解锁）`.
+    public var text: String {
+        var parts = ["\(submittedBy) \(TimeText.shown(submittedAt)) 提交，自评\(selfTotal)分"]
+        var review: [String] = []
+        if let evaluatedTotal { review.append("初评\(evaluatedTotal)分") }
+        if let sampled { review.append("已抽样\(sampled.size)条，不属实\(sampled.untrue)条") }
+        if wasUnlocked { review.append("曾签署后解锁") }
+        if !review.isEmpty { parts.append(review.joined(separator: "，")) }
+        return "替代第\(id)份自评（" + parts.joined(separator: "；") + "）"
+    }
+}
+
 /// A submitted self-assessment with its 初评.
 public struct Evaluation: Sendable, Hashable {
     public let id: Int64
@@ -255,6 +299,8 @@ public struct Evaluation: Sendable, Hashable {
     public let recommendation: Signature?
     /// The stage's latest unlock, if it was ever unlocked (set by the engine that read the evaluation).
     public var lastUnlock: Unlocking?
+    /// The earlier submission of the period this one replaced, if any (set by the engine that read it).
+    public var replaced: ReplacedSubmission?
 
     public init(id: Int64, communityCode: String, period: Period, rubricId: String, rubricTitle: String, items: [AssessedItem],
                 submittedBy: String, submittedAt: String, checksum: String, currentChecksum: String,

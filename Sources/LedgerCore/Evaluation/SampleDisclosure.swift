@@ -87,6 +87,7 @@ extension Evaluation {
                                    sample: sample.disclosed(mayCheck: false, signed: false), signature: signature, stage: stage,
                                    recommendation: recommendation, changesByTable: changesByTable)
         disclosed.lastUnlock = lastUnlock
+        disclosed.replaced = replaced
         return disclosed
     }
 }

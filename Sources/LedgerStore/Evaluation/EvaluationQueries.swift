@@ -33,7 +33,7 @@ extension AppDatabase {
 
     /// A submission with everything about it, the changes since counted from the audit trail. `checksumNow: false`
     /// skips the scan of the registers (the current checksum is then the submitted one): for totals only.
-    static func evaluation(_ db: Database, id: Int64, checksumNow: Bool = true) throws -> Evaluation {
+    static func evaluation(_ db: Database, id: Int64, checksumNow: Bool = true, withReplaced: Bool = true) throws -> Evaluation {
         guard let e = try Row.fetchOne(db, sql: "SELECT * FROM evaluation WHERE id = ?", arguments: [id]),
               let start = Day.parse(e["period_start"]), let end = Day.parse(e["period_end"]) else {
             throw StoreError.corrupt("evaluation \(id)")
@@ -62,6 +62,12 @@ extension AppDatabase {
                           recommendation: (e["recommended_by"] as String?).map { Signature(by: $0, at: e["recommended_at"] ?? "") },
                           changesByTable: changes)
         evaluation.lastUnlock = try lastUnlock(db, evaluation: id, stage: stage)
+        if withReplaced, stage == .district, let earlier = try Int64.fetchOne(db, sql: """
+            SELECT id FROM evaluation WHERE community_code = ? AND period_start = ? AND period_end = ? AND review_of IS NULL AND id < ?
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [code, start.description, end.description, id]) {
+            evaluation.replaced = ReplacedSubmission(try Self.evaluation(db, id: earlier, checksumNow: false, withReplaced: false))
+        }
         return evaluation
     }
 

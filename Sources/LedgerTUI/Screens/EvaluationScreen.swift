@@ -56,7 +56,7 @@ enum EvaluationScreen {
                        + (changed > 0 ? "（市级改\(changed)项）" : "") + "  推荐 \(ev.recommendation?.by ?? "")",
                        x: x, y: y, style: .title, maxWidth: width)
         } else {
-            buffer.put("自评 \(ev.submittedBy) \(TimeText.shown(ev.submittedAt)) 提交：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
+            buffer.put("自评 \(ev.submittedBy) \(TimeText.shown(ev.submittedAt)) \(ev.replaced == nil ? "提交" : "重新提交")：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
                        + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
         }
         y += 1
