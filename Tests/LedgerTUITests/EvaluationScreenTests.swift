@@ -143,6 +143,19 @@ struct EvaluationScreenTests {
         ])
     }
 
+    /// Submitted but not yet reviewed: no 初评 total repeating the 自评's, but 初评未开始.
+    @Test func beforeTheSupervisorsFirstStepThereIsNoReviewTotal() {
+        let base = Self.evaluation()
+        let fresh = Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId,
+                               rubricTitle: base.rubricTitle, items: base.items, submittedBy: base.submittedBy, submittedAt: base.submittedAt,
+                               checksum: base.checksum, currentChecksum: base.currentChecksum, changesSinceSubmission: 0, adjustments: [:],
+                               sample: nil, signature: nil)
+        let state = Self.opened(fresh)
+        #expect(render(state).lines[2] == "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评未开始                         │")
+        // Once begun, the total and how many items differ
+        #expect(render(Self.opened(base)).lines[2] == "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │")
+    }
+
     /// The question before submitting names the total it freezes, and a resubmission the total it replaces.
     @Test func theSubmitQuestionNamesTheTotalItFreezes() {
         var state = Self.opened(nil)

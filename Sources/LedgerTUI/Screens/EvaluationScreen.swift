@@ -56,8 +56,10 @@ enum EvaluationScreen {
                        + (changed > 0 ? "（市级改\(changed)项）" : "") + "  推荐 \(ev.recommendation?.by ?? "")",
                        x: x, y: y, style: .title, maxWidth: width)
         } else {
-            buffer.put("自评 \(ev.submittedBy) \(TimeText.shown(ev.submittedAt)) \(ev.replaced == nil ? "提交" : "重新提交")：\(ev.selfTotal)/\(ev.maxTotal)    初评 \(ev.evaluatedTotal)/\(ev.maxTotal)"
-                       + (differing > 0 ? "（\(differing)项不同）" : ""), x: x, y: y, style: .title, maxWidth: width)
+            // Before a supervisor's first step there is no 初评 total to show (it would only repeat the 自评's).
+            let review = ev.reviewBegun ? "初评 \(ev.evaluatedTotal)/\(ev.maxTotal)" + (differing > 0 ? "（\(differing)项不同）" : "") : "初评未开始"
+            buffer.put("自评 \(ev.submittedBy) \(TimeText.shown(ev.submittedAt)) \(ev.replaced == nil ? "提交" : "重新提交")：\(ev.selfTotal)/\(ev.maxTotal)    " + review,
+                       x: x, y: y, style: .title, maxWidth: width)
         }
         y += 1
         // After an unlock the line says who unlocked and why; where that leaves no room for the notice of changes
