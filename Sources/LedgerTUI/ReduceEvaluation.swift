@@ -58,7 +58,9 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     let supervisorKeys: Set<Key> = [.character("a"), .character("d"), .character("1"), .character("2"), .character("3"),
                                     .character("S"), .character("U"), .character("R")]
     if e.stage == .district, supervisorKeys.contains(key), state.writable != nil {
-        state.show("只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评", error: true)
+        // The clerk's own key is named only while it still works (no draw, no score changed, not signed).
+        let submits = e.evaluation.map { !$0.reviewBegun } ?? true
+        state.show("只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁" + (submits ? "；窗口人员可按 t 提交自评" : ""), error: true)
         return []
     }
     switch key {

@@ -292,14 +292,23 @@ struct EvaluationScreenTests {
     }
 
     /// A clerk (who may change only their community) is told at once that the 初评 keys are a supervisor's,
-    /// before typing a score or a reason the store would refuse; submitting stays theirs.
+    /// before typing a score or a reason the store would refuse; submitting stays theirs until the 初评 begins, and
+    /// only until then is t named.
     @Test func aClerkIsToldTheInitialEvaluationKeysAreASupervisors() {
-        var state = Self.opened(Self.evaluation())
+        let base = Self.evaluation()
+        var fresh = Self.opened(Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId,
+                                           rubricTitle: base.rubricTitle, items: base.items, submittedBy: base.submittedBy,
+                                           submittedAt: base.submittedAt, checksum: base.checksum, currentChecksum: base.currentChecksum,
+                                           changesSinceSubmission: 0, adjustments: [:], sample: nil, signature: nil))
+        _ = reduce(&fresh, .accessLoaded([testCommunity.code]))
+        #expect(press(&fresh, [.character("a")]).isEmpty)
+        #expect(fresh.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
+        var state = Self.opened(base)
         _ = reduce(&state, .accessLoaded([testCommunity.code]))
         for key in ["a", "d", "S", "U", "R"] {
             #expect(press(&state, [.character(Character(key))]).isEmpty)
             #expect(state.dialog == nil, "\(key)")
-            #expect(state.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
+            #expect(state.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁")
         }
         // Submitting is theirs until a supervisor begins the 初评: this one has drawn, so t is refused at once
         // (it had asked for the confirmation, then the store refused)
