@@ -173,7 +173,7 @@ private func askSign(_ state: inout AppState, _ e: EvaluationState, readFirst: B
     // before the confirmation.
     let outdated = e.stage == .district ? state.scoreCards.map { submitted.outdatedItems(now: $0.saved) } ?? [] : []
     state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission,
-                                                 uncorrected: e.shownSample?.uncorrected ?? 0, outdated: outdated), TextEditor(limit: 1))
+                                                 uncorrected: e.shownSample?.uncorrectedChecks.map { "第\($0.position)号 \($0.name)" } ?? [], outdated: outdated), TextEditor(limit: 1))
     state.screen = .evaluation(e)
     return []
 }

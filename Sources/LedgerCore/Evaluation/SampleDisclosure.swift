@@ -37,7 +37,8 @@ extension SpotCheckSample {
     }
 
     /// 不属实 findings the community has not corrected since the check (no change of the record after it).
-    public var uncorrected: Int { checks.filter { $0.result == .untrue && $0.changesSinceCheck == 0 }.count }
+    public var uncorrectedChecks: [SpotCheck] { checks.filter { $0.result == .untrue && $0.changesSinceCheck == 0 } }
+    public var uncorrected: Int { uncorrectedChecks.count }
 }
 
 extension SpotCheck {

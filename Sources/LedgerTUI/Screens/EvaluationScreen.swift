@@ -264,7 +264,8 @@ enum EvaluationScreen {
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
         case .confirmSign(let stage, let changed, let uncorrected, let items):
-            let untrue = uncorrected > 0 ? ["! 有\(uncorrected)条抽查不属实的记录社区尚未更正：", "  签署后锁定，记为“签署时未更正”", ""] : []
+            let names = uncorrected.count > 3 ? uncorrected.prefix(3).joined(separator: "、") + "等" : uncorrected.joined(separator: "、")
+            let untrue = uncorrected.isEmpty ? [] : ["! 有\(uncorrected.count)条抽查不属实的记录社区尚未更正：", "  \(names)", "  签署后锁定，记为“签署时未更正”", ""]
             // Items the corrected registers no longer support: the supervisor adjusts them (a) or signs knowingly.
             let differing = items.isEmpty ? [] : ["! 按现在的台账有\(items.count)项得分与初评不同（可按 a 改分）："] + items.map { "  " + $0 } + [""]
             let outdated = untrue + differing + (changed > 0 && items.isEmpty ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : [])

@@ -100,9 +100,10 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case unlockReason
     /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
     /// `changedSince`: changes to the registers after the 自评 was submitted (the signature covers the submission);
-    /// `uncorrected`: 不属实 findings the community has not corrected (signing locks them as they are).
+    /// `uncorrected`: 不属实 findings the community has not corrected, by place and name (`第7号 李艳`; signing
+    /// locks them as they are).
     /// `outdated`: items the registers, changed since the submission, now score otherwise (`Evaluation.outdatedItems`).
-    case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: Int = 0, outdated: [String] = [])
+    case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: [String] = [], outdated: [String] = [])
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
     /// Submit the 自评 (freeze the score card)? The total it freezes, and the earlier submission's it replaces.
