@@ -61,8 +61,8 @@ extension PostgresLedger: EvaluationStore {
             let assessed = try Self.assessedItem(row)
             if let refusal = assessed.refusal(points) { throw StoreError(refusal) }
             let submitted = assessed.points
-            let old = try await pg.row("SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = \(id) AND item_id = \(itemId)")
-                .map { Points(hundredths: try $0.int("points_hundredths")) }
+            let earlier = try await pg.row("SELECT points_hundredths, reason FROM evaluation_adjustment WHERE evaluation_id = \(id) AND item_id = \(itemId)")
+            let old = try earlier.map { Points(hundredths: try $0.int("points_hundredths")) }
             if let refusal = assessed.unchangedRefusal(points, now: old ?? submitted, stage: stage) { throw StoreError(refusal) }
             // A decision back to the submitted points is kept with its reason: the 初评 shows why it was made.
             try await pg.execute("""
@@ -73,7 +73,8 @@ extension PostgresLedger: EvaluationStore {
                 """)
             try await auditEvaluation(pg, community: code, evaluation: id, action: stage.auditAction("adjust"), changes: [
                 FieldChange(field: "item." + itemId, old: (old ?? submitted).description, new: points.description),
-                FieldChange(field: "reason", old: nil, new: why),
+                // The reason it replaces, so that the history keeps the earlier decision's too.
+                FieldChange(field: "reason", old: try earlier?.optionalText("reason"), new: why),
             ])
             return id
         }

@@ -103,7 +103,9 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
         e.focus = .items
-        state.dialog = .evaluationInput(.points(item, e.stage), TextEditor(limit: 6))
+        let now = e.stagePoints(item)
+        let base = e.stage == .district ? item.points : e.evaluation?.evaluatedPoints(item)
+        state.dialog = .evaluationInput(.points(item, e.stage, now: now == base ? nil : now), TextEditor(limit: 6))
     case .character("d"):
         guard e.evaluation != nil else { return needsSubmission(&state) }
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
@@ -211,10 +213,13 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
     case .submitted(let text):
         let request: EvaluationRequest
         switch prompt {
-        case .points(let item, let stage):
+        case .points(let item, let stage, _):
             guard let points = Points(text: text) else { return refuse(&state, "请输入分数（如 1 或 1.5）") }
             // The item's own scoring (all or nothing, or steps): the sentence the store would refuse with.
             if let refusal = item.refusal(points) { return refuse(&state, refusal) }
+            // The score it already has: said before a reason is typed for nothing (the store refuses it too).
+            if case .evaluation(let e) = state.screen, let now = e.stagePoints(item),
+               let refusal = item.unchangedRefusal(points, now: now, stage: stage) { return refuse(&state, refusal) }
             state.dialog = .evaluationInput(.reason(item, points, stage), TextEditor(limit: 200))
             return []
         case .reason(let item, let points, let stage):

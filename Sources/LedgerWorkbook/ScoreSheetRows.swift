@@ -49,7 +49,8 @@ struct ScoreSheetRows {
             var explanation = item.explanation
             // The supervisor's reason beside the figure it explains.
             if review, let a = e.adjustments[item.id] {
-                explanation += "\n初评改为\(a.points)分：\(a.reason)（\(a.by) \(TimeText.shown(a.at))）"
+                let decided = a.points == item.points ? "初评维持\(a.points)分" : "初评改为\(a.points)分"
+                explanation += "\n\(decided)：\(a.reason)（\(a.by) \(TimeText.shown(a.at))）"
             }
             return Row(title: item.title, group: item.group, inferred: inferred, standard: s,
                        method: method(item.id, s, inferred: inferred), max: item.max, selfPoints: item.points,

@@ -442,11 +442,16 @@ struct EvaluationScreenTests {
             " Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助",
         ])
         // a: the item as the 初评 left it (0 of 2 points: all or nothing), then a reason; the request is the city's
-        press(&state, [.character("a")] + type("1") + [.enter])
+        press(&state, [.character("a")])
+        #expect(render(state).lines.contains { $0.contains("建立摸底台账：初评 0分，现市级考评 2分，满分 2分") })
+        press(&state, type("1") + [.enter])
         #expect(state.message == "建立摸底台账只能得2分或0分（全得或不得），不能给1分")
+        // The 2 the city already gave is refused before a reason is typed; 0 is a change
         press(&state, [.backspace] + type("2") + [.enter])
-        #expect(press(&state, type("现场见到签字台账") + [.enter])
-                == [.evaluation(community: code, .adjust(item: "survey_register", points: Points(2), reason: "现场见到签字台账", stage: .city))])
+        #expect(state.message == "建立摸底台账的市级考评已是2分，未改动")
+        press(&state, [.backspace] + type("0") + [.enter])
+        #expect(press(&state, type("现场复核未见签字") + [.enter])
+                == [.evaluation(community: code, .adjust(item: "survey_register", points: .zero, reason: "现场复核未见签字", stage: .city))])
         // d: the city's own draw; S: the city's signature
         #expect(press(&state, [.character("d")] + type("3") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 3, stage: .city))])
         // S: not before the city's own draw (said once the review is read again); with its sample checked, a

@@ -61,8 +61,9 @@ extension AppDatabase: EvaluationStore {
             let assessed = Self.assessedItem(row)
             if let refusal = assessed.refusal(points) { throw StoreError(refusal) }
             let submitted = assessed.points
-            let old = try Int.fetchOne(db, sql: "SELECT points_hundredths FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?",
-                                       arguments: [id, itemId]).map { Points(hundredths: $0) }
+            let earlier = try Row.fetchOne(db, sql: "SELECT points_hundredths, reason FROM evaluation_adjustment WHERE evaluation_id = ? AND item_id = ?",
+                                           arguments: [id, itemId])
+            let old = earlier.map { Points(hundredths: $0["points_hundredths"]) }
             if let refusal = assessed.unchangedRefusal(points, now: old ?? submitted, stage: stage) { throw StoreError(refusal) }
             // A decision back to the submitted points is kept with its reason: the 初评 shows why it was made.
             try db.execute(sql: """
@@ -73,7 +74,8 @@ extension AppDatabase: EvaluationStore {
                 """, arguments: [id, itemId, points.hundredths, why, operatorName, now()])
             try audit(db, community: code, evaluation: id, action: stage.auditAction("adjust"), changes: [
                 FieldChange(field: "item." + itemId, old: (old ?? submitted).description, new: points.description),
-                FieldChange(field: "reason", old: nil, new: why),
+                // The reason it replaces, so that the history keeps the earlier decision's too.
+                FieldChange(field: "reason", old: earlier?["reason"], new: why),
             ])
             return id
         }

@@ -237,10 +237,12 @@ enum EvaluationScreen {
     /// A dialog's title, lines and the line edited (nil for a confirmation).
     static func dialog(_ prompt: EvaluationPrompt, _ editor: TextEditor) -> (String, [String], TextEditor?) {
         switch prompt {
-        case .points(let item, let stage):
+        case .points(let item, let stage, let now):
             let base = stage == .district ? "自评" : "初评"
             let allowed = item.allowed.map { "可给：\($0.allowedText)分" } ?? "可给0到\(item.max)分"
-            return ("\(stage.title)改分", ["\(item.title)：\(base) \(item.points)分，满分 \(item.max)分", allowed,
+            // A score already changed in this stage is named beside the one it started from.
+            let current = now.map { "，现\(stage.title) \($0)分" } ?? ""
+            return ("\(stage.title)改分", ["\(item.title)：\(base) \(item.points)分\(current)，满分 \(item.max)分", allowed,
                                        "分数（Enter 下一步，Esc 取消）：", ""], editor)
         case .reason(let item, let points, let stage):
             let base = stage == .district ? "自评" : "初评"

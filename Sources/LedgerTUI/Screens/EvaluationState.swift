@@ -47,6 +47,11 @@ public struct EvaluationState: Sendable, Hashable {
     }
 
     /// The shown stage's signature (nil while it is not signed).
+    /// An item's points in the stage shown: the 初评's, or the 市级考评's.
+    public func stagePoints(_ item: AssessedItem) -> Points? {
+        stage == .district ? evaluation?.evaluatedPoints(item) : city?.cityPoints(item)
+    }
+
     public var shownSignature: Signature? {
         stage == .district ? evaluation?.signature : city?.city?.signature
     }
@@ -90,7 +95,8 @@ public enum EvaluationRequest: Sendable, Equatable {
 /// A one-line question of the evaluation screen.
 public enum EvaluationPrompt: Sendable, Hashable {
     /// Points for an item (as the stage starts from it), then the reason.
-    case points(AssessedItem, EvaluationStage)
+    /// `now`: the item's points in the stage when the dialog opened, when a decision already changed them.
+    case points(AssessedItem, EvaluationStage, now: Points? = nil)
     case reason(AssessedItem, Points, EvaluationStage)
     /// Persons to draw, then services on their own.
     case drawSize(EvaluationStage)

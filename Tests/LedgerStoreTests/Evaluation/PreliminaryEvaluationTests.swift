@@ -28,6 +28,10 @@ struct PreliminaryEvaluationTests {
         let back = try await f.supervisor.adjust(community: f.code, item: "survey_register", points: Points(2), reason: "补签后复核", stage: .district)
         #expect(back.evaluatedTotal == submitted.selfTotal && back.differingItems == 0)
         #expect(back.adjustments["survey_register"]?.points == Points(2) && back.adjustments["survey_register"]?.reason == "补签后复核")
+        // The history keeps the reason it replaced
+        let backEntry = try #require(try await f.clerk.recentHistory(community: f.code, limit: 5).first { $0.recordTable == "evaluation" })
+        #expect(backEntry.changes == [FieldChange(field: "item.survey_register", old: "0", new: "2"),
+                                      FieldChange(field: "reason", old: "台账缺少签字", new: "补签后复核")])
         // And the same points again change nothing: refused, not a second entry reading 2 → 2
         let entries = try await f.clerk.recentHistory(community: f.code, limit: 20).count
         let same = await #expect(throws: StoreError.self) {
