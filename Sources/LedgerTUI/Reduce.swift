@@ -52,6 +52,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard case .form(var form) = state.screen, form.focusedField.map({ if case .personSearch = $0.kind { true } else { false } }) == true,
               form.editor.text == query else { return [] }
         form.searchResults = hits
+        form.searchChosen = false
         form.picker = ListState()
         state.screen = .form(form)
         return []
@@ -486,7 +487,9 @@ private func movePicker(_ state: inout AppState, _ form: inout FormState, _ delt
     if case .personSearch = form.focusedField?.kind { count = form.searchResults.count } else { count = form.options.count }
     if count > 1 || (count == 1 && form.searchResults.count == 1) {
         if case .personSearch = form.focusedField?.kind {
-            form.picker.move(delta, count: count, visibleRows: 5)
+            // The first ↓ takes the highlighted person (as ↓ takes an option of a list); further ones move on.
+            if form.searchChosen || delta < 0 { form.picker.move(delta, count: count, visibleRows: 5) }
+            form.searchChosen = true
         } else {
             form.movePicker(delta)
             form.dirty = true

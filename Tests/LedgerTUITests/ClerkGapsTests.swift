@@ -171,6 +171,21 @@ struct ClerkGapsTests {
         #expect(older.label == "创业服务记录：630102********0116")
     }
 
+    /// Several persons found for what was typed are a question: Tab stays and names them (it had taken the first,
+    /// and a service went on the wrong person); ↓ takes the highlighted one, ↓ again the next.
+    @Test func severalPersonsFoundAreNotGuessed() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("2")] + type("ly"))
+        let hits = [PersonHit(id: 1, name: "李艳", idNumber: "630102199003070116", status: "有创业意愿"),
+                    PersonHit(id: 2, name: "刘洋", idNumber: "63010219880412022X", status: "已创业")]
+        _ = reduce(&state, .personsFound(query: "ly", hits))
+        press(&state, [.tab])
+        #expect(state.form?.focus == "id_number" && state.form?.values["id_number"] == nil)
+        #expect(state.message == "服务对象“ly”不唯一，可能是：李艳（…0116）、刘洋（…022X）。请用↑↓选择或多输入几个字")
+        press(&state, [.down, .down, .tab])
+        #expect(state.form?.values["id_number"] == "63010219880412022X" && state.form?.focus != "id_number")
+    }
+
     static func kept(_ name: String, slot: String) -> Draft {
         var d = Draft(kind: .survey, communityCode: "630102001", values: ["name": name], focus: "phone", slot: slot)
         d.savedAt = "2024-12-30T16:05:41"

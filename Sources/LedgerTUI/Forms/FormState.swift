@@ -30,6 +30,9 @@ public struct FormState: Sendable {
     /// the whole list was shown). The list keeps showing its matches, and the next edit acts on it (`edit(_:)`).
     public var pickerFilter: String?
     public var searchResults: [PersonHit] = []
+    /// The clerk moved through `searchResults` with ↑↓: the highlighted person is their choice. Until then, several
+    /// results are a question, not a choice (Tab took the first of 李艳、吕玉、刘洋 for `ly`).
+    public var searchChosen = false
     public var servicePerson: PersonSnapshot?
     public var acceptedWarnings: [String: String] = [:]
     /// Changed since opened or last saved.
@@ -136,6 +139,7 @@ public struct FormState: Sendable {
             picker.move(index, count: choice.names.count, visibleRows: 5)
         }
         searchResults = []
+        searchChosen = false
     }
 
     /// A field holding a value from a list, a yes/no, a date or a count is typed over, not appended to (`窗口` + `dh`
@@ -222,7 +226,10 @@ public struct FormState: Sendable {
         case .phone:
             return Phone.normalise(text) ?? text
         case .personSearch:
-            if !searchResults.isEmpty, picker.selected < searchResults.count { return searchResults[picker.selected].idNumber }
+            // The one person found, or the one chosen with ↑↓; several not chosen stay as typed (validation asks).
+            if searchResults.count == 1 || (searchChosen && picker.selected < searchResults.count) {
+                return searchResults[min(picker.selected, searchResults.count - 1)].idNumber
+            }
             // A number typed in full is kept as the number field kept it (a 15-digit one upgraded).
             if case .success(let parsed) = ResidentID.parse(text, today: today) { return parsed.id.value }
             return Normalize.halfWidth(text).uppercased()
@@ -249,6 +256,10 @@ public struct FormState: Sendable {
                 if found.count > 1 { return found }
             }
             return nil
+        case .personSearch:
+            guard searchResults.count > 1, !searchChosen else { return nil }
+            let named = searchResults.prefix(5).map { "\($0.name)（…\($0.idNumber.suffix(4))）" }
+            return searchResults.count > 5 ? named + ["等\(searchResults.count)人"] : named
         default:
             return nil
         }
