@@ -207,6 +207,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         case .escape:
             b.search = nil
             b.query = ""
+            b.list = ListState()
             return state.newQuery(&b)
         case .enter, .down:
             b.search = nil
@@ -215,7 +216,11 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         default:
             _ = search.handle(key)
             b.search = search
-            b.query = search.text.trimmingSpaces()
+            let query = search.text.trimmingSpaces()
+            // A new query's answer is a new list: its first row is selected, not the row number the last list had
+            // (Enter or D then acted on whichever person landed there).
+            if query != b.query { b.list = ListState() }
+            b.query = query
             return state.newQuery(&b)
         }
     }

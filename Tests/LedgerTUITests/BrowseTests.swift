@@ -477,6 +477,19 @@ struct OverviewTests {
         #expect(after.search == nil)
     }
 
+    /// A search's answer selects its first row, whatever row the list before had selected.
+    @Test func aSearchSelectsItsFirstRow() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("4")])
+        _ = reduce(&state, .pageLoaded(.survey, (1...10).map { row(Int64($0), "人员\($0)") }))
+        press(&state, Array(repeating: .down, count: 7))
+        press(&state, [.character("/")] + type("ly"))
+        _ = reduce(&state, .pageLoaded(.survey, [row(21, "李艳"), row(22, "吕玉"), row(23, "刘洋")]))
+        press(&state, [.enter])
+        guard case .browser(let b) = state.screen else { Issue.record("not in the register"); return }
+        #expect(b.selected?.id == 21)
+    }
+
     /// Back from the deleted view (`x`), the list is as the clerk left it: the search again, and the record just
     /// restored selected, so that the next `D` cannot fall on the first row of the whole register (as it did).
     @Test func leavingTheDeletedViewGivesBackTheSearchAndSelectsTheRestoredRecord() {
