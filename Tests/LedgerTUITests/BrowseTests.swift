@@ -477,6 +477,18 @@ struct OverviewTests {
         #expect(after.search == nil)
     }
 
+    /// A search lists its matches unsorted and unfiltered: the line above the table says only the search, not a
+    /// sort or filter it does not apply; cleared, the sort and filter are back.
+    @Test func aSearchLineNamesOnlyWhatIsInForce() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("4"), .character("s"), .character("f")])
+        #expect(render(state).trimmedLines[1] == " [摸底台账]  服务台账   工作台账   按姓名排序  有创业意愿")
+        press(&state, [.character("/")] + type("ly") + [.enter])
+        #expect(render(state).trimmedLines[1] == " [摸底台账]  服务台账   工作台账   搜索：ly")
+        press(&state, [.character("/"), .escape])
+        #expect(render(state).trimmedLines[1] == " [摸底台账]  服务台账   工作台账   按姓名排序  有创业意愿")
+    }
+
     /// A search's answer selects its first row, whatever row the list before had selected.
     @Test func aSearchSelectsItsFirstRow() {
         var state = homeState(width: 80, height: 24)

@@ -97,8 +97,10 @@ enum BrowserScreen {
             x += buffer.put(register == b.register ? "[\(name)]" : " \(name) ", x: x, y: rect.y,
                             style: register == b.register ? .focus : .muted) + 1
         }
+        // A search lists its matches by itself, not sorted or filtered: the line says only what is in force (the
+        // sort and filters come back when the search is cleared).
         var flags = b.filterWords
-        if !b.query.isEmpty || b.search != nil { flags.append("搜索：\(b.search?.text ?? b.query)") }
+        if !b.query.isEmpty || b.search != nil { flags = ["搜索：\(b.search?.text ?? b.query)"] }
         buffer.put(flags.joined(separator: "  "), x: x + 1, y: rect.y, style: .hint, maxWidth: rect.maxX - x - 1)
         if let search = b.search {
             let v = search.visible(width: 20)
