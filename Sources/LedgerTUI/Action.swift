@@ -138,7 +138,9 @@ public enum Effect: Sendable, Equatable {
     /// The community's 初评 lock; answered by `lockLoaded`.
     case loadLock(community: String)
     /// Writes a workbook; an existing file is replaced only with `overwrite`.
-    case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool)
+    /// `intoFolder`: where the workbook goes instead when what was typed (without an extension) names an existing
+    /// folder: that folder, under the suggested file name (the app cannot tell a folder from a new name itself).
+    case exportWorkbook(ExportKind, community: String, path: String, overwrite: Bool, intoFolder: String? = nil)
     /// The evaluation procedure (submit, 初评, draw, checks, sign, unlock); answered by `evaluationUpdated`.
     case evaluation(community: String, EvaluationRequest)
     case loadDistrictPage(DistrictPageQuery)

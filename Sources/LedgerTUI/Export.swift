@@ -16,8 +16,11 @@ public enum ExportKind: Sendable, Hashable {
 
 extension AppState {
     /// The export dialog's suggestion: `<documents>/<社区><台账>-<date>.xlsx`.
-    func defaultExportPath(_ kind: ExportKind) -> String {
-        documentsPrefix + (community?.name ?? "") + kind.title + "-" + today.description + ".xlsx"
+    func defaultExportPath(_ kind: ExportKind) -> String { documentsPrefix + suggestedExportName(kind) }
+
+    /// `<社区><台账>-<date>.xlsx`: the suggested file name, also given to a folder typed instead of a file.
+    func suggestedExportName(_ kind: ExportKind) -> String {
+        (community?.name ?? "") + kind.title + "-" + today.description + ".xlsx"
     }
 
     /// The documents folder with its trailing slash, or nothing when there is none (tests).
@@ -42,19 +45,24 @@ func exportDialogKey(_ state: inout AppState, _ kind: ExportKind, _ editor: Text
         state.dialog = .exportFile(kind, path: editor)
         return []
     case .submitted(let typed):
-        // A name typed without an extension is meant as the workbook: it gets .xlsx rather than a refusal.
+        // A name typed without an extension is meant as the workbook: it gets .xlsx rather than a refusal, unless
+        // it names a folder (ending in /, or found to be one when exported): the suggested file name goes into it.
+        let suggested = state.suggestedExportName(kind)
         let name = typed.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-        let named = !name.isEmpty && !name.contains(".") ? typed + ".xlsx" : typed
+        let bare = !name.isEmpty && !name.contains(".")
+        let named = name.isEmpty ? typed + suggested : bare ? typed + ".xlsx" : typed
         // A bare or relative name goes where the suggestion pointed (the documents folder), not wherever the app
         // happened to be started: a clerk who clears the line and types a name must find the file there.
-        let path = named.hasPrefix("/") ? named : state.documentsPrefix + named
+        func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : state.documentsPrefix + text }
+        let path = resolved(named)
         guard path.lowercased().hasSuffix(".xlsx") else {
             state.show("文件名应以 .xlsx 结尾", error: true)
             return []
         }
         guard let community = state.community else { state.dialog = nil; return [] }
         state.dialog = nil
-        return [.exportWorkbook(kind, community: community.code, path: path, overwrite: false)]
+        return [.exportWorkbook(kind, community: community.code, path: path, overwrite: false,
+                                intoFolder: bare ? resolved(typed) + "/" + suggested : nil)]
     }
 }
 

@@ -43,6 +43,19 @@ struct AppExportTests {
         #expect(try database.count(.survey, community: "630102001") == 3)
     }
 
+    /// A name typed without an extension that names an existing folder puts the workbook in it (it had written
+    /// `folder.xlsx` beside the folder); any other name gets .xlsx.
+    @Test func aFolderTypedWithoutAnExtensionReceivesTheWorkbook() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("导出-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inside = dir.appendingPathComponent("八一路社区创业摸底统计台账-2024-12-31.xlsx").path
+        #expect(AppExport.destination(dir.path + ".xlsx", intoFolder: inside) == inside)
+        let newName = dir.appendingPathComponent("四月").path
+        #expect(AppExport.destination(newName + ".xlsx", intoFolder: newName + "/台账.xlsx") == newName + ".xlsx")
+        #expect(AppExport.destination(newName + ".xlsx", intoFolder: nil) == newName + ".xlsx")
+    }
+
     /// A register's workbook reports its progress as it is written, ending at the whole.
     @Test func aRegisterReportsItsProgress() async throws {
         let cli = try RegisterWorkbookTests().filledLedger()

@@ -62,7 +62,7 @@ struct MonkeyTests {
             }
             // Random typing can make any file name; exports stay in a folder the test owns.
             pending += reduce(&state, action).map { effect in
-                guard case .exportWorkbook(let kind, let community, let path, let overwrite) = effect else { return effect }
+                guard case .exportWorkbook(let kind, let community, let path, let overwrite, _) = effect else { return effect }
                 let name = path.split(separator: "/").last.map(String.init) ?? "x.xlsx"
                 return .exportWorkbook(kind, community: community, path: exports.path + "/" + name, overwrite: overwrite)
             }

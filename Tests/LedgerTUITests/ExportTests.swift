@@ -17,8 +17,14 @@ struct ExportTests {
         #expect(state.dialog == nil)
         // A bare name goes into the documents folder (where the suggestion pointed), not the app's start folder.
         press(&state, [.character("e"), .control("u")] + type("三月份"))
+        // (or into the folder of that name, if it is one: the app that exports looks)
         #expect(press(&state, [.enter]) == [.exportWorkbook(.register(.survey), community: "630102001",
-                                                              path: "/home/wang/文档/三月份.xlsx", overwrite: false)])
+                                                              path: "/home/wang/文档/三月份.xlsx", overwrite: false,
+                                                              intoFolder: "/home/wang/文档/三月份/八一路社区创业摸底统计台账-2024-12-31.xlsx")])
+        // A name ending in / is a folder: the suggested file name goes into it
+        press(&state, [.character("e"), .control("u")] + type("/tmp/导出/"))
+        #expect(press(&state, [.enter]) == [.exportWorkbook(.register(.survey), community: "630102001",
+                                                              path: "/tmp/导出/八一路社区创业摸底统计台账-2024-12-31.xlsx", overwrite: false)])
     }
 
     /// The workbook is the whole register: with a filter on, the dialog says so.
@@ -39,7 +45,8 @@ struct ExportTests {
         #expect(state.message == "文件名应以 .xlsx 结尾")
         // A name without an extension is given .xlsx.
         press(&state, [.control("u")] + type("/tmp/评分表"))
-        #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false)])
+        #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false,
+                                                              intoFolder: "/tmp/评分表/八一路社区自评评分表-2024-12-31.xlsx")])
         press(&state, [.character("e"), .control("u")] + type("/tmp/评分表.xlsx"))
         #expect(press(&state, [.enter]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: false)])
 
@@ -73,9 +80,9 @@ struct ExportTests {
             "        │ /home/wang/文档/八一路社区创业摸底统计台账-2024-12-31.xlsx  │",
             "        │                                                             │",
             "        │ 直接输入即替换；只写文件名时存到 /home/wang/文档            │",
+            "        │ 写文件夹名则存入该文件夹                                    │",
             "        │ Enter 导出    Esc 取消                                      │",
             "        └─────────────────────────────────────────────────────────────┘",
-            "",
             "",
             "",
             "",
@@ -86,7 +93,8 @@ struct ExportTests {
             " Enter修改 /搜索 h历史 D删 x已删 p问题 s排序 f状态 g类别 t培训 w日期 F1帮助",
         ])
         #expect(press(&state, type("四月") + [.enter]) == [.exportWorkbook(.register(.survey), community: "630102001",
-                                                                        path: "/home/wang/文档/四月.xlsx", overwrite: false)])
+                                                                        path: "/home/wang/文档/四月.xlsx", overwrite: false,
+                                                                        intoFolder: "/home/wang/文档/四月/八一路社区创业摸底统计台账-2024-12-31.xlsx")])
     }
 
     @Test func escapeCancels() {

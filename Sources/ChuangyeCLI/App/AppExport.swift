@@ -5,6 +5,15 @@ import LedgerTUI
 
 /// The app's `e` key: a register or the 评分表 as a workbook, never replacing a file the clerk has not confirmed.
 enum AppExport {
+    /// Where the workbook goes: `intoFolder` (a file in the folder the clerk typed without an extension) when that
+    /// folder exists, else `path`.
+    static func destination(_ path: String, intoFolder: String?) -> String {
+        guard let intoFolder else { return path }
+        var isFolder: ObjCBool = false
+        let folder = ((intoFolder as NSString).expandingTildeInPath as NSString).deletingLastPathComponent
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue ? intoFolder : path
+    }
+
     static func run(_ kind: ExportKind, community code: String, path: String, overwrite: Bool,
                     database: any LedgerStorage, databasePath: String?, progress: ((Double) -> Void)? = nil) async throws -> Action {
         let file = (path as NSString).expandingTildeInPath

@@ -158,8 +158,9 @@ public struct EffectRunner: Sendable {
         case .loadPlanDetails(let code):
             guard let community = try await database.community(code: code) else { return .effectFailed("找不到社区 \(code)") }
             return .planDetailsLoaded(try await database.planDetails(community: code, period: community.period))
-        case .exportWorkbook(let kind, let community, let path, let overwrite):
-            return try await AppExport.run(kind, community: community, path: path, overwrite: overwrite, database: database, databasePath: databasePath,
+        case .exportWorkbook(let kind, let community, let path, let overwrite, let intoFolder):
+            return try await AppExport.run(kind, community: community, path: AppExport.destination(path, intoFolder: intoFolder),
+                                           overwrite: overwrite, database: database, databasePath: databasePath,
                                      progress: progress)
         case .loadLock(let code):
             let store = database as? any EvaluationStore

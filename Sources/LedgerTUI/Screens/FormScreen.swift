@@ -214,7 +214,7 @@ enum DialogView {
             // The path right under the question; typing replaces the suggestion (← or Home edits it instead).
             let folder = state.documentsFolder.isEmpty ? "当前文件夹" : state.documentsFolder
             lines = ["导出\(kind.title)\(whole)（Excel打印格式）到文件：", "", "",
-                     "直接输入即替换；只写文件名时存到 \(folder)", "Enter 导出    Esc 取消"]
+                     "直接输入即替换；只写文件名时存到 \(folder)", "写文件夹名则存入该文件夹", "Enter 导出    Esc 取消"]
             inputRow = 1
             input = path
         case .confirmOverwrite(_, let path):
