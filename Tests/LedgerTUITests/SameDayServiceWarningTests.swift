@@ -27,6 +27,17 @@ struct SameDayServiceWarningTests {
         #expect(!keyWaits(.character("讲"), in: state, pending: [.lookUpSameDayServices(Self.key)]))
     }
 
+    /// The question is asked once the person, the date and the type are typed, before 服务内容: a back-dated repeat
+    /// was warned only at F2, when the content completed the service.
+    @Test func theRuleIsAskedAsSoonAsPersonDateAndTypeAreKnown() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("2")] + type(Self.number) + [.tab])
+        _ = reduce(&state, .idNumberLookedUp(Self.number, [.init(id: 1, name: "张三", communityCode: "630102001")]))
+        let effects = press(&state, [.tab] + type("cyzd") + [.tab])
+        #expect(state.form?.values["content"] == nil)
+        #expect(effects.contains(.lookUpSameDayServices(Self.key)), "\(effects)")
+    }
+
     @Test func aServiceRepeatingOneSavedThatDayWarnsBeforeF2() throws {
         var (state, _) = Self.typedService()
         #expect(state.form?.findings.contains { $0.severity == .warning } == false)

@@ -36,10 +36,17 @@ extension AppState {
             // The person's survey record the form looked up (its answer is part of the input, so it validates again).
             let snapshot = form.servicePerson?.person
             context.surveyOfPerson = { id in snapshot.flatMap { $0.id == id ? SurveyFacts($0) : nil } }
+            // The same-day rule's question as validation asks it, as soon as the person, date and type are known
+            // (not once every required field is): its answer is looked up while the rest is typed.
+            let asked = AskedSameDay()
+            let answer = context.sameDayServices
+            context.sameDayServices = { person, date, type in
+                asked.key = SameDayServiceKey(person: person, date: date, type: type)
+                return answer(person, date, type)
+            }
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
             form.findings = validated.findings
-            // A service is built only once the rule has been asked: its key is the question.
-            form.sameDayKey = validated.value.map(SameDayServiceKey.init)
+            form.sameDayKey = asked.key
             form.contribution = serviceContribution(validated, form)
         case .activity:
             guard let context = validationContext(editingId: editingId) else { return }
@@ -170,4 +177,9 @@ struct ScoreInput: Hashable, Sendable {
 enum PreviewInput: Hashable, Sendable {
     case record(ScoreFacts?)
     case profile([String: String])
+}
+
+/// Where a validation run notes the same-day question it asked (the run is synchronous and its own).
+private final class AskedSameDay {
+    var key: SameDayServiceKey?
 }
