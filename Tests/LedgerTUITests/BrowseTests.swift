@@ -247,6 +247,14 @@ struct BrowseTests {
         #expect(press(&locked, [.character("5")]) == [.loadChecks(community: "630102001", recount: false)])
     }
 
+    /// The list of problems masks a number a message holds, as every list does; the record opened shows it whole.
+    @Test func checksMaskTheNumbersTheirMessagesHold() {
+        let item = CheckItem(register: .service, id: 98, field: "id_number", severity: .error,
+                             message: "服务对象630102199905161228不在本社区摸底台账中", code: "service.person_unknown")
+        #expect(ChecksScreen.rows([item]).last?.text == "  ✗ 服务 第98号 服务对象630102********1228不在本社区摸底台账中")
+        #expect(ChecksScreen.text(item).contains("630102********1228") && !ChecksScreen.text(item).contains("199905161228"))
+    }
+
     @Test func checksListProblemsAndEnterJumpsToTheField() {
         var state = homeState()
         #expect(press(&state, [.character("5")]) == [.loadChecks(community: "630102001", recount: true)])

@@ -23,8 +23,12 @@ enum ChecksScreen {
     static func text(_ item: CheckItem) -> String {
         let register = BrowserScreen.registerNames[item.register] ?? ""
         let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
-        return "\(mark) \(register) 第\(item.id)号 \(fieldLabel(item))：\(item.message)" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
+        return "\(mark) \(register) 第\(item.id)号 \(fieldLabel(item))：\(shown(item.message))" + (item.accepted.map { "（已确认：\($0)）" } ?? "")
     }
+
+    /// A finding's message as a list shows it: an ID or mobile number in it masked, as every list masks them
+    /// (Enter opens the record, where the clerk sees it whole).
+    static func shown(_ message: String) -> String { SensitiveNumbers.masked(message) }
 
     /// A line of the list: a group's heading (`item` nil) or one problem (its index in the items).
     struct Row { let text: String; let item: Int? }
@@ -43,7 +47,7 @@ enum ChecksScreen {
                 rows.append(Row(text: "【\(state)\(ruleName(item.code, in: items))：\(sizes["\(item.severity)|\(item.code)"] ?? 0)条】", item: nil))
             }
             let mark = item.severity == .error ? "✗" : item.accepted != nil ? "✓" : "!"
-            rows.append(Row(text: "  \(mark) \(registerShortNames[item.register] ?? "") 第\(item.id)号 \(item.message)"
+            rows.append(Row(text: "  \(mark) \(registerShortNames[item.register] ?? "") 第\(item.id)号 \(shown(item.message))"
                                 + (item.accepted.map { "（已确认：\($0)）" } ?? ""), item: index))
         }
         return rows
