@@ -139,7 +139,7 @@ enum Chrome {
         case .plan(let p):
             guard let evidence = p.evidence else { return "↑↓选择措施  Enter列出相关人员和记录  Esc返回  F1帮助" }
             if state.recordsOpenReadOnly { return "↑↓选择" + (evidence.register == .survey ? "" : "  Enter查看") + "  Esc返回计划  F1帮助" }
-            return "↑↓选择  Enter" + (evidence.register == .survey ? "新增服务" : "打开修改") + "  Esc返回计划  F1帮助"
+            return "↑↓选择  Enter" + (p.enterServes ? "新增服务" : "打开修改") + "  Esc返回计划  F1帮助"
         case .score(let s):
             guard let evidence = s.evidence else { return "↑↓选择评分项  Enter列出相关记录  Esc返回  F1帮助" }
             // n starts a service for a person: only a list of persons has one.

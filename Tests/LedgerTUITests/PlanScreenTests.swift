@@ -102,6 +102,7 @@ struct PlanScreenTests {
         #expect(evidence.excluding == .inScopeTrained)
         _ = reduce(&state, .evidenceLoaded(title: evidence.title, .survey, [Self.zhang]))
         #expect(render(state).lines.contains { $0.contains("Enter 打开修改") })
+        #expect(render(state).trimmedLines.last == " ↑↓选择  Enter打开修改  Esc返回计划  F1帮助")
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 2, focus: "trained")])
     }
 

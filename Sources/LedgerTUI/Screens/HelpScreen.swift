@@ -89,7 +89,7 @@ enum HelpScreen {
                 + text(["", RubricItem.Source.inferredMeaning + "。", HelpText.gauge])
         case .plan(let p):
             if p.evidence != nil {
-                return keys([("↑↓ / PgDn / PgUp", "选择"), ("Enter", "人员：为其新增服务记录，保存后回到此列表，计划随之更新；其他记录：打开修改"),
+                return keys([("↑↓ / PgDn / PgUp", "选择"), ("Enter", "人员：为其新增服务记录，保存后回到此列表，计划随之更新；缺培训、创业或补贴的人员及其他记录：打开修改（定位到要补填的项）"),
                              ("Esc", "返回评分计划")])
             }
             return keys([("↑↓ / PgDn / PgUp", "选择一项措施（下方显示全文和工作量）"), ("Enter", "列出要服务或处理的人员和记录"),

@@ -17,6 +17,12 @@ public struct PlanState: Sendable {
     public var viewing: RecordView?
     public init() {}
 
+    /// Whether Enter on a listed record starts a service for the person (serving raises the figure), rather than
+    /// opening the record to correct (training, a business, a subsidy, or a record that is not a person's).
+    public var enterServes: Bool {
+        evidence?.register == .survey && evidenceQuery?.excluding?.correctedField == nil
+    }
+
     /// What the list shows: the items by their best step's points per unit of work, each with its steps (the
     /// nearest band first), then the items that propose nothing, with their reason.
     public var rows: [PlanRow] {
@@ -60,8 +66,7 @@ enum PlanScreen {
         if let evidence = p.evidence {
             EvidenceList.draw(evidence, list: p.evidenceList,
                               enterDoes: state.recordsOpenReadOnly ? (evidence.register == .survey ? "只读" : "Enter 查看")
-                                  : evidence.register == .survey && p.evidenceQuery?.excluding?.correctedField == nil ? "Enter 为其新增服务记录"
-                                  : "Enter 打开修改",
+                                  : p.enterServes ? "Enter 为其新增服务记录" : "Enter 打开修改",
                               servicesHeader: "本期服务", rows: evidenceRows(state), in: rect, into: &buffer)
             return
         }
@@ -139,11 +144,10 @@ func planKey(_ state: inout AppState, _ plan: PlanState, _ key: Key) -> [Effect]
             state.screen = .plan(p)
             // A person is served where serving raises the figure; where the register lacks a fact (training,
             // business, subsidy) the person's record opens at that field; any other record opens to be corrected.
-            let field = p.evidenceQuery?.excluding?.correctedField
-            if evidence.register == .survey, field == nil, let idNumber = row.fields["id_number"] {
+            if p.enterServes, let idNumber = row.fields["id_number"] {
                 return newServiceFor(&state, idNumber: idNumber, returnTo: .plan(p))
             }
-            return [.openRecord(evidence.register, id: row.id, focus: evidence.register == .survey ? field : nil)]
+            return [.openRecord(evidence.register, id: row.id, focus: evidence.register == .survey ? p.evidenceQuery?.excluding?.correctedField : nil)]
         case .escape:
             p.evidence = nil
             p.evidenceQuery = nil
