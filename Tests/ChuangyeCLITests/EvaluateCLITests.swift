@@ -66,6 +66,10 @@ struct EvaluateCLITests {
         #expect(slipped.status == 1 && Self.normalised(slipped.stderr) == "第1号已记录为“不属实”（督导 <时间>），未改动；确要改为“属实”，请加 --replace\n")
         #expect(try cli.run(as: supervisor, "evaluate", "check", "1", "联系不上", "--replace").status == 0)
         #expect(try cli.run(as: supervisor, "evaluate", "check", "1", "不属实", "--note", "本人称未参加培训", "--replace").status == 0)
+        // --json words what became of the finding as show does
+        let checked = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(as: supervisor, "evaluate", "show", "--json").stdout.utf8)) as? [String: Any])
+        let first = try #require(((checked["sample"] as? [String: Any])?["persons"] as? [[String: Any]])?.first)
+        #expect(first["correction"] as? String == "待社区更正" && first["record_deleted"] as? Bool == false)
         // Signing waits for every sampled person
         let early = try cli.run(as: supervisor, "evaluate", "sign")
         #expect(early.status == 1 && early.stderr == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果\n")

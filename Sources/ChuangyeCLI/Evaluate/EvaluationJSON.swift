@@ -21,6 +21,11 @@ enum EvaluationJSON {
         let changesSinceCheck: Int
         /// Changes of the record after the draw (SpotCheck.changesSinceDraw).
         let changesSinceDraw: Int
+        /// What became of a 不属实 finding, as show and the exports word it (`社区已更正1处`, `待社区更正`,
+        /// `签署时未更正`, `社区已删除该记录`); null for other results.
+        let correction: String?
+        /// The sampled record is deleted now.
+        let recordDeleted: Bool
         /// Withheld from this operator until the stage is signed (SampleDisclosure): no name, number or note.
         let withheld: Bool
         let service: Service?
@@ -101,7 +106,7 @@ enum EvaluationJSON {
         let city: City?
     }
 
-    static func sample(_ s: SpotCheckSample, mask: Bool) -> Sample {
+    static func sample(_ s: SpotCheckSample, mask: Bool, signed: Bool) -> Sample {
         Sample(seed: s.concealed ? nil : s.seed, requestedSize: s.requestedSize, checked: s.checkedCount, confirmed: s.count(.confirmed),
                untrue: s.count(.untrue), unreachable: s.count(.unreachable),
                discrepancyRate: s.discrepancyRate.map { Double($0.numerator) / Double($0.denominator) },
@@ -113,7 +118,8 @@ enum EvaluationJSON {
                    Person(position: c.position, personId: c.personId, name: c.name,
                           idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
                           result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
-                          changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw, withheld: c.concealed,
+                          changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw,
+                          correction: c.correctionLongText(signed: signed), recordDeleted: c.recordDeleted, withheld: c.concealed,
                           service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) },
                           drawnFor: c.forService ? "service" : "person")
                })
@@ -128,7 +134,7 @@ enum EvaluationJSON {
                                  reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
         }
         return City(startedBy: city.submittedBy, startedAt: city.submittedAt, cityTotal: review.cityTotal.asDouble, items: items,
-                    sample: city.sample.map { Self.sample($0, mask: mask) }, signed: city.signature.map { Signed(by: $0.by, at: $0.at) },
+                    sample: city.sample.map { Self.sample($0, mask: mask, signed: city.isSigned) }, signed: city.signature.map { Signed(by: $0.by, at: $0.at) },
                     lastUnlock: city.lastUnlock.map(Unlocked.init))
     }
 
@@ -140,7 +146,7 @@ enum EvaluationJSON {
                         max: item.max.asDouble, selfPoints: item.points.asDouble, evaluatedPoints: evaluated.asDouble,
                         difference: (evaluated - item.points).asDouble, reason: a?.reason, adjustedBy: a?.by, adjustedAt: a?.at)
         }
-        let sample = e.sample.map { Self.sample($0, mask: mask) }
+        let sample = e.sample.map { Self.sample($0, mask: mask, signed: e.isSigned) }
         return Document(community: community.code, name: community.name, period: e.period.description, rubric: e.rubricId,
                         submittedBy: e.submittedBy, submittedAt: e.submittedAt, checksum: e.checksum, currentChecksum: e.currentChecksum,
                         changesSinceSubmission: e.changesSinceSubmission, outdated: e.isOutdated,
