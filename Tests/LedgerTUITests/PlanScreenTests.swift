@@ -106,6 +106,20 @@ struct PlanScreenTests {
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 2, focus: "trained")])
     }
 
+    /// An activity count (宣传活动) lists no records: Enter opens a new activity of that kind, back to the plan once
+    /// saved (it said 此项没有可列出的台账记录, a dead end).
+    @Test func enterOnAnActivityCountOpensANewActivityOfItsKind() throws {
+        var state = Self.planState()
+        let publicity = try #require(Self.row(of: "publicity", state))
+        press(&state, Array(repeating: .down, count: publicity))
+        // (the detail line wraps)
+        #expect(render(state).trimmedLines.map { String($0.drop { $0 == " " }) }.joined().contains("Enter 新增宣传活动记录"))
+        press(&state, [.enter])
+        let form = try #require(state.form)
+        #expect(form.spec.kind == .activity && form.values["kind"] == "宣传活动" && form.draftSlot != nil)
+        guard case .plan = form.returnTo else { Issue.record("\(form.returnTo)"); return }
+    }
+
     @Test func aChecklistStepSaysWhereItIsDone() throws {
         var state = Self.planState()
         let row = try #require(Self.row(of: "innovation", state))

@@ -49,6 +49,16 @@ public enum Contribution {
         return f
     }
 
+    /// The activity kind a count of the activity register counts (nil: not an activity figure).
+    public static func activityKind(counting measure: Measure) -> ActivityKind? {
+        switch measure {
+        case .publicity: .publicity
+        case .roleModels: .roleModel
+        case .incubation: .incubationReferral
+        default: nil
+        }
+    }
+
     /// An activity's contribution: counted only when dated inside the period.
     public static func of(_ a: Activity, period: Period) -> ScoreFacts {
         var f = ScoreFacts()

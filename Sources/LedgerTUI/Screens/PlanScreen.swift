@@ -102,7 +102,8 @@ enum PlanScreen {
         switch rows[p.list.selected] {
         case .step(let s, _):
             let work = s.units.map { "工作量 \($0)" } ?? "自评项：在社区档案（6）中更新"
-            detail = s.action + "　" + work + (s.evidence.map { "　Enter 列出\($0.title)" } ?? "")
+            let enter = s.evidence.map { "　Enter 列出\($0.title)" } ?? activityKind(of: s.itemId, state).map { "　Enter 新增\($0.rawValue)记录" } ?? ""
+            detail = s.action + "　" + work + enter
         case .blocked(let title, let reason):
             detail = "\(title)：\(reason)"
         }
@@ -166,6 +167,11 @@ func planKey(_ state: inout AppState, _ plan: PlanState, _ key: Key) -> [Effect]
         guard p.list.selected < rows.count else { break }
         switch rows[p.list.selected] {
         case .step(let step, _):
+            // An activity count (宣传活动, 创业典型, 推荐入园) is raised by a new activity of its kind: its form opens.
+            if step.evidence == nil, let kind = activityKind(of: step.itemId, state) {
+                state.screen = .plan(p)
+                return newActivity(&state, kind, returnTo: .plan(p))
+            }
             guard let evidence = step.evidence else {
                 state.show(step.units == nil ? "此项为自评项：请在社区档案与自评（6）中更新" : "此项没有可列出的台账记录：\(step.action)", error: true)
                 break
@@ -182,5 +188,29 @@ func planKey(_ state: inout AppState, _ plan: PlanState, _ key: Key) -> [Effect]
     default: break
     }
     state.screen = .plan(p)
+    return []
+}
+
+/// The activity kind an item of the community's rubric counts, if it counts one.
+private func activityKind(of itemId: String, _ state: AppState) -> ActivityKind? {
+    guard let item = state.rubric?.items.first(where: { $0.id == itemId }) else { return nil }
+    switch item.rule {
+    case let .countDeduction(measure, _, _), let .atLeast(measure, _): return Contribution.activityKind(counting: measure)
+    default: return nil
+    }
+}
+
+/// A new activity record of `kind` (its type filled in), back to `returnTo` once saved.
+func newActivity(_ state: inout AppState, _ kind: ActivityKind, returnTo: ReturnScreen) -> [Effect] {
+    if let refusal = state.changeRefusal("新增或修改") {
+        state.show(refusal, error: true)
+        return []
+    }
+    _ = startNewForm(&state, .activity)
+    guard case .form(var form) = state.screen else { return [] }
+    form.values["kind"] = kind.rawValue
+    form.returnTo = returnTo
+    state.revalidate(&form)
+    state.screen = .form(form)
     return []
 }
