@@ -35,6 +35,14 @@ struct EvaluationScreenTests {
                           sample: sample, signature: signed ? Signature(by: "督导员", at: "2024-12-31T11:00:00") : nil)
     }
 
+    /// The test evaluation as submitted, before the supervisor's first step (no score changed, nothing drawn).
+    static func notReviewed() -> Evaluation {
+        let base = evaluation()
+        return Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId, rubricTitle: base.rubricTitle,
+                          items: base.items, submittedBy: base.submittedBy, submittedAt: base.submittedAt, checksum: base.checksum,
+                          currentChecksum: base.currentChecksum, changesSinceSubmission: 0, adjustments: [:], sample: nil, signature: nil)
+    }
+
     /// The screen opened at 80×24 and answered with `evaluation`.
     static func opened(_ evaluation: Evaluation?) -> AppState {
         var state = homeState(width: 80, height: 24)
@@ -146,11 +154,7 @@ struct EvaluationScreenTests {
     /// Submitted but not yet reviewed: no 初评 total repeating the 自评's, but 初评未开始.
     @Test func beforeTheSupervisorsFirstStepThereIsNoReviewTotal() {
         let base = Self.evaluation()
-        let fresh = Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId,
-                               rubricTitle: base.rubricTitle, items: base.items, submittedBy: base.submittedBy, submittedAt: base.submittedAt,
-                               checksum: base.checksum, currentChecksum: base.currentChecksum, changesSinceSubmission: 0, adjustments: [:],
-                               sample: nil, signature: nil)
-        let state = Self.opened(fresh)
+        let state = Self.opened(Self.notReviewed())
         #expect(render(state).lines[2] == "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评未开始                         │")
         // Once begun, the total and how many items differ
         #expect(render(Self.opened(base)).lines[2] == "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │")
@@ -296,10 +300,7 @@ struct EvaluationScreenTests {
     /// only until then is t named.
     @Test func aClerkIsToldTheInitialEvaluationKeysAreASupervisors() {
         let base = Self.evaluation()
-        var fresh = Self.opened(Evaluation(id: 1, communityCode: base.communityCode, period: base.period, rubricId: base.rubricId,
-                                           rubricTitle: base.rubricTitle, items: base.items, submittedBy: base.submittedBy,
-                                           submittedAt: base.submittedAt, checksum: base.checksum, currentChecksum: base.currentChecksum,
-                                           changesSinceSubmission: 0, adjustments: [:], sample: nil, signature: nil))
+        var fresh = Self.opened(Self.notReviewed())
         _ = reduce(&fresh, .accessLoaded([testCommunity.code]))
         #expect(press(&fresh, [.character("a")]).isEmpty)
         #expect(fresh.message == "只有区县督导可以初评改分、抽样、记录核实结果、签署、推荐和解锁；窗口人员可按 t 提交自评")
