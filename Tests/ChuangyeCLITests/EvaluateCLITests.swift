@@ -165,7 +165,11 @@ struct EvaluateCLITests {
         #expect(try cli.run("evaluate", "submit").status == 0)
         #expect(try cli.run(as: CLI.systemUser, "evaluate", "draw", "2", "--seed", "5").status == 0)
         #expect(try cli.run(as: CLI.systemUser, "evaluate", "check", "1", "不属实", "--note", "查无此人").status == 0)
-        #expect(try cli.run(as: CLI.systemUser, "evaluate", "submit").status == 0)
+        // Asked first, naming what the new submission sets aside
+        let asked = try cli.run(as: CLI.systemUser, "evaluate", "submit")
+        #expect(asked.status == 1 && asked.stdout.isEmpty)
+        #expect(Self.normalised(asked.stderr) == "未提交：本期初评已经开始，重新提交将替代第1份自评及其初评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条），新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm\n")
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "submit", "--confirm").status == 0)
         let shown = try cli.run("evaluate", "show")
         let line = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("重新提交：") })
         #expect(Self.normalised(String(line)) == "重新提交：本份替代第1份自评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条）")

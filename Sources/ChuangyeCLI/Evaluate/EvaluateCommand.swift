@@ -65,10 +65,18 @@ struct EvaluateSubmit: AsyncParsableCommand {
     @OptionGroup var target: CommunityOption
     @Option(name: .long, help: ArgumentHelp("评分表编号或名称（默认按档案级别的评分表）", valueName: "评分表"))
     var rubric: String?
+    @Flag(name: .long, help: "初评已开始时确认重新提交（督导；原初评、抽样和核实结果将被替代）") var confirm = false
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
         let community = session.community
+        // A supervisor starting the 初评 over sets its draw and findings aside: asked first, naming what goes (a
+        // clerk is refused by the store whatever they add).
+        if !confirm, let current = try await session.run({ try await $0.evaluation(community: community.code) }), current.reviewBegun,
+           !current.isSigned, try await EvaluationEffects.role(session.ledger).takesDistrictSteps {
+            throw CLIFailure.data("未提交：本期初评已经开始，重新提交将替代第\(current.id)份自评及其初评（\(ReplacedSubmission(current).summary)），"
+                                  + "新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm")
+        }
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
         let facts = try await CommunityScore.facts(community, in: session.ledger)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)

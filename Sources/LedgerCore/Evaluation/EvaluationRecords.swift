@@ -259,14 +259,17 @@ public struct ReplacedSubmission: Sendable, Hashable {
     public func hash(into h: inout Hasher) { h.combine(id) }
 
     /// `替代第1份自评（王芳 2026-12-07 10:00 提交，自评51分；初评50分，已抽样7条，不属实1条；曾签署后解锁）`.
-    public var text: String {
+    public var text: String { "替代第\(id)份自评（\(summary)）" }
+
+    /// What it held: `王芳 2026-12-07 10:00 提交，自评51分；初评50分，已抽样7条，不属实1条；曾签署后解锁`.
+    public var summary: String {
         var parts = ["\(submittedBy) \(TimeText.shown(submittedAt)) 提交，自评\(selfTotal)分"]
         var review: [String] = []
         if let evaluatedTotal { review.append("初评\(evaluatedTotal)分") }
         if let sampled { review.append("已抽样\(sampled.size)条，不属实\(sampled.untrue)条") }
         if wasUnlocked { review.append("曾签署后解锁") }
         if !review.isEmpty { parts.append(review.joined(separator: "，")) }
-        return "替代第\(id)份自评（" + parts.joined(separator: "；") + "）"
+        return parts.joined(separator: "；")
     }
 }
 
