@@ -77,7 +77,7 @@ enum EvaluationJSON {
         init(_ r: ReplacedSubmission) {
             (id, submittedBy, submittedAt, selfTotal) = (r.id, r.submittedBy, r.submittedAt, r.selfTotal.asDouble)
             evaluatedTotal = r.evaluatedTotal?.asDouble
-            (sampleSize, untrue) = (r.sampled?.size, r.sampled?.untrue)
+            (sampleSize, untrue) = (r.sampleSize, r.untrue)
             wasUnlocked = r.wasUnlocked
         }
     }

@@ -224,6 +224,11 @@ public struct Unlocking: Sendable, Hashable {
         let signed = lifted.map { "原由\($0.by)于\(TimeText.shown($0.at))签署，" } ?? ""
         return signed + "\(by)于\(TimeText.shown(at))解锁，理由：\(reason)"
     }
+
+    /// Where a line has little room: `（赵督导于2026-03-02 09:00解锁：更正核实结果）`, or without the reason.
+    public func brief(withReason: Bool) -> String {
+        "（\(by)于\(TimeText.shown(at))解锁" + (withReason ? "：\(reason)）" : "）")
+    }
 }
 
 /// The submission of the same period that a later one replaced (a supervisor starting the 初评 over): what it
@@ -235,8 +240,9 @@ public struct ReplacedSubmission: Sendable, Hashable {
     public let selfTotal: Points
     /// Its 初评 total, once begun (a score changed or a sample drawn); nil before.
     public let evaluatedTotal: Points?
-    /// Its sample's size and 不属实 findings (nil: not drawn).
-    public let sampled: (size: Int, untrue: Int)?
+    /// Its sample's size and 不属实 findings (both nil: not drawn).
+    public let sampleSize: Int?
+    public let untrue: Int?
     /// Signed once, then unlocked.
     public let wasUnlocked: Bool
 
@@ -246,17 +252,10 @@ public struct ReplacedSubmission: Sendable, Hashable {
         submittedAt = e.submittedAt
         selfTotal = e.selfTotal
         evaluatedTotal = e.reviewBegun ? e.evaluatedTotal : nil
-        sampled = e.sample.map { ($0.checks.count, $0.count(.untrue)) }
+        sampleSize = e.sample?.checks.count
+        untrue = e.sample?.count(.untrue)
         wasUnlocked = e.lastUnlock != nil
     }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.id == b.id && a.submittedBy == b.submittedBy && a.submittedAt == b.submittedAt && a.selfTotal == b.selfTotal
-            && a.evaluatedTotal == b.evaluatedTotal && a.sampled?.size == b.sampled?.size && a.sampled?.untrue == b.sampled?.untrue
-            && a.wasUnlocked == b.wasUnlocked
-    }
-
-    public func hash(into h: inout Hasher) { h.combine(id) }
 
     /// `替代第1份自评（王芳 2026-12-07 10:00 提交，自评51分；初评50分，已抽样7条，不属实1条；曾签署后解锁）`.
     public var text: String { "替代第\(id)份自评（\(summary)）" }
@@ -266,7 +265,7 @@ public struct ReplacedSubmission: Sendable, Hashable {
         var parts = ["\(submittedBy) \(TimeText.shown(submittedAt)) 提交，自评\(selfTotal)分"]
         var review: [String] = []
         if let evaluatedTotal { review.append("初评\(evaluatedTotal)分") }
-        if let sampled { review.append("已抽样\(sampled.size)条，不属实\(sampled.untrue)条") }
+        if let sampleSize, let untrue { review.append("已抽样\(sampleSize)条，不属实\(untrue)条") }
         if wasUnlocked { review.append("曾签署后解锁") }
         if !review.isEmpty { parts.append(review.joined(separator: "，")) }
         return parts.joined(separator: "；")

@@ -25,7 +25,7 @@ struct ReplacedSubmissionTests {
             let replaced = try #require(shown.replaced)
             #expect(replaced.id == first.id && replaced.submittedBy == "王芳" && replaced.selfTotal == first.selfTotal)
             #expect(replaced.evaluatedTotal == first.selfTotal - Points(2))
-            #expect(replaced.sampled?.size == 3 && replaced.sampled?.untrue == 1 && !replaced.wasUnlocked)
+            #expect(replaced.sampleSize == 3 && replaced.untrue == 1 && !replaced.wasUnlocked)
             #expect(replaced.text.hasPrefix("替代第\(first.id)份自评（王芳 ") && replaced.text.hasSuffix("；初评\(first.selfTotal - Points(2))分，已抽样3条，不属实1条）"))
         }
     }
