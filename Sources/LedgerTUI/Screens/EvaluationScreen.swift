@@ -145,10 +145,7 @@ enum EvaluationScreen {
     /// The second line: the lock, and in the city's view whether the city signed. A stage open again after an
     /// unlock says who unlocked it, when and (`withReason`) why.
     static func statusText(_ ev: Evaluation, city: CityReview?, withReason: Bool = true) -> String {
-        func unlocked(_ u: Unlocking?) -> String {
-            guard let u else { return "" }
-            return "（\(u.by)于\(TimeText.shown(u.at))解锁" + (withReason ? "：\(u.reason)）" : "）")
-        }
+        func unlocked(_ u: Unlocking?) -> String { u?.brief(withReason: withReason) ?? "" }
         if let city {
             if let s = city.citySignature { return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" }
             return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署" + unlocked(city.city?.lastUnlock)

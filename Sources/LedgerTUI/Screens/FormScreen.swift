@@ -142,6 +142,8 @@ enum DialogView {
         /// The line of the dialog the input is on (nil: the last).
         var inputRow: Int? = nil
         let title: String
+        // A long sentence is wrapped, not cut: the dialog is at most 72 columns wide inside at 80×24.
+        func wrapped(_ text: String, maxLines: Int) -> [String] { DisplayWidth.wrap(text, min(70, state.width - 10), maxLines: maxLines) }
         switch dialog {
         case .quit:
             title = "退出"
@@ -158,7 +160,7 @@ enum DialogView {
         case .confirmClearedFields(let labels, _):
             title = "清除内容？"
             // Wrapped, not cut: the clerk confirms every field named.
-            lines = ["改动后下列内容不再适用，保存时将清除："] + DisplayWidth.wrap(labels.joined(separator: "、"), min(70, state.width - 10), maxLines: 6)
+            lines = ["改动后下列内容不再适用，保存时将清除："] + wrapped(labels.joined(separator: "、"), maxLines: 6)
                 + ["", "Enter / y 清除并保存    Esc 返回修改"]
         case .leaveForm:
             title = "离开表单"
@@ -191,8 +193,7 @@ enum DialogView {
             let services: [String] = switch services {
             case nil: ["正在统计此人的服务记录…", ""]
             case 0?: []
-            // Wrapped: the dialog is at most 72 columns wide inside at 80×24.
-            case let n?: DisplayWidth.wrap("! " + PersonDeletion.servicesLeft(n) + "。", min(70, state.width - 10), maxLines: 3) + [""]
+            case let n?: wrapped("! " + PersonDeletion.servicesLeft(n) + "。", maxLines: 3) + [""]
             }
             // A long name or title is shortened inside its brackets: the question around it stays whole.
             let name = DisplayWidth.shortened(row.fields["name"] ?? row.fields["title"] ?? "", 16)
@@ -224,7 +225,7 @@ enum DialogView {
             (title, lines, input) = EvaluationScreen.dialog(prompt, editor)
         case .acceptWarning(let finding, let reason, _):
             title = "确认警告"
-            lines = DisplayWidth.wrap("! " + finding.message, min(70, state.width - 10), maxLines: 4) + ["", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
+            lines = wrapped("! " + finding.message, maxLines: 4) + ["", "如确认无误，请填写理由后按 Enter（Esc 取消）：", ""]
             input = reason
         }
         // Wide enough for the text typed too (a suggested path is read from its start), as far as the screen allows.
