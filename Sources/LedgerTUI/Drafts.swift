@@ -54,6 +54,22 @@ func startNewForm(_ state: inout AppState, _ kind: FormKind) -> [Effect] {
     return []
 }
 
+/// A new form opened from a list (a person to serve, an activity to add): as any new form (fresh look-ups, a draft
+/// slot of its own), filled in by `fill`, back to `returnTo` once saved. False when the records are locked (said).
+func startFilledForm(_ state: inout AppState, _ kind: FormKind, returnTo: ReturnScreen, fill: (inout FormState) -> Void) -> Bool {
+    if let refusal = state.changeRefusal("新增或修改") {
+        state.show(refusal, error: true)
+        return false
+    }
+    _ = startNewForm(&state, kind)
+    guard case .form(var form) = state.screen else { return false }
+    fill(&form)
+    form.returnTo = returnTo
+    state.revalidate(&form)
+    state.screen = .form(form)
+    return true
+}
+
 /// Opens a kept draft as the form it was, in its own slot.
 func restoreDraft(_ state: inout AppState, _ draft: Draft) -> [Effect] {
     state.forgetLookUps()

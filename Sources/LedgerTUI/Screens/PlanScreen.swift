@@ -202,15 +202,6 @@ private func activityKind(of itemId: String, _ state: AppState) -> ActivityKind?
 
 /// A new activity record of `kind` (its type filled in), back to `returnTo` once saved.
 func newActivity(_ state: inout AppState, _ kind: ActivityKind, returnTo: ReturnScreen) -> [Effect] {
-    if let refusal = state.changeRefusal("新增或修改") {
-        state.show(refusal, error: true)
-        return []
-    }
-    _ = startNewForm(&state, .activity)
-    guard case .form(var form) = state.screen else { return [] }
-    form.values["kind"] = kind.rawValue
-    form.returnTo = returnTo
-    state.revalidate(&form)
-    state.screen = .form(form)
+    _ = startFilledForm(&state, .activity, returnTo: returnTo) { $0.values["kind"] = kind.rawValue }
     return []
 }

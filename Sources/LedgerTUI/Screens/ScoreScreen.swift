@@ -99,17 +99,9 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
 /// typed over), as after choosing the person in the form.
 func newServiceFor(_ state: inout AppState, idNumber: String, returnTo: ReturnScreen) -> [Effect] {
     guard let community = state.community else { return [] }
-    if let refusal = state.changeRefusal("新增或修改") {
-        state.show(refusal, error: true)
-        return []
+    let opened = startFilledForm(&state, .service, returnTo: returnTo) { form in
+        form.editor.setText(idNumber)
+        form.focusNext()
     }
-    // A new form as any other (fresh look-ups, a draft slot of its own), with the person filled in.
-    _ = startNewForm(&state, .service)
-    guard case .form(var form) = state.screen else { return [] }
-    form.editor.setText(idNumber)
-    form.focusNext()
-    form.returnTo = returnTo
-    state.revalidate(&form)
-    state.screen = .form(form)
-    return [.lookUpIdNumber(idNumber), .loadServicePerson(community: community.code, idNumber: idNumber)]
+    return opened ? [.lookUpIdNumber(idNumber), .loadServicePerson(community: community.code, idNumber: idNumber)] : []
 }
