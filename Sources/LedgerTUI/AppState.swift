@@ -211,6 +211,14 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
+    /// Whether quitting now throws typed work away: an unsaved correction or first profile. A new record's typing is
+    /// not lost: its draft is kept and offered at the next start.
+    var quitDiscardsWork: Bool {
+        guard case .form(let form) = screen else { return false }
+        if community == nil { return form.dirty }
+        return form.draftSlot == nil && form.hasUnsavedContent(drafts: drafts)
+    }
+
     /// How many characters of a paste the focused field can take: the backend reads no more of it than that.
     public var pasteLimit: Int {
         if dialog == nil, case .form(let form) = screen { return form.editor.limit }

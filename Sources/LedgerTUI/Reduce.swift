@@ -311,7 +311,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.show("收到无法识别的字符（不是有效的UTF-8），已忽略。请检查输入法编码设置。", error: true)
         return []
     }
-    if state.isTooSmall { return key == .control("c") ? [.quit] : [] }
+    if state.isTooSmall { return tooSmallKey(&state, key) }
     if let dialog = state.dialog { return dialogKey(&state, dialog, key) }
     state.message = nil
     switch key {
@@ -347,6 +347,19 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
+/// At a terminal too small to draw on, only Ctrl-C does something: it quits at once, unless quitting would throw
+/// typed work away (a correction, the first profile); then it asks in the few lines there are, and y or Enter quits.
+private func tooSmallKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.dialog == .quit {
+        if [Key.character("y"), .character("Y"), .enter, .control("c")].contains(key) { return [.quit] }
+        state.dialog = nil
+        return []
+    }
+    guard key == .control("c") else { return [] }
+    guard state.quitDiscardsWork else { return [.quit] }
+    state.dialog = .quit
+    return []
+}
 
 private func chooseCommunityKey(_ state: inout AppState, _ list: ListState, _ key: Key) -> [Effect] {
     var list = list

@@ -60,7 +60,10 @@ private func showsScore(_ screen: Screen) -> Bool {
 
 enum TooSmallScreen {
     static func draw(_ state: AppState, into buffer: inout Buffer) {
-        let lines = ["终端窗口太小，请调整到至少 80×24", "当前：\(state.width)×\(state.height)", "Ctrl-C 退出"]
+        // A quit that would throw typed work away asks here too (Reduce.swift, tooSmallKey).
+        let last = state.dialog == .quit
+            ? [state.quitDiscardsWork ? "正在修改的内容尚未保存，退出将放弃" : "确定退出创业台账吗？", "y 退出　其他键 取消"] : ["Ctrl-C 退出"]
+        let lines = ["终端窗口太小，请调整到至少 80×24", "当前：\(state.width)×\(state.height)"] + last
         for (i, line) in lines.enumerated() {
             let y = state.height / 2 - 1 + i
             let x = max(0, (state.width - DisplayWidth.of(line)) / 2)

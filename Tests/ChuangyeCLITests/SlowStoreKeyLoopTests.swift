@@ -22,36 +22,56 @@ struct SlowStoreKeyLoopTests {
     }
 
     @Test func typingNeverWaitsForAStoreThatTakes200msPerCall() async throws {
-        // The figure is wall time on a shared machine, in a debug build, beside other tests: a run may be slowed by
-        // what else runs (one run beside the kill tests: p99 9 ms, every key framed; alone: 4 ms). The property
-        // holds when any of five runs meets it; a key loop that waited for the store would miss it by 200 ms in
-        // every run.
+        // The figure itself (p99 < 5 ms) is the release build's, measured by `scripts/bench` (bench-keys). Here, in a
+        // debug build on a shared machine beside other tests, a key costs 1–3 ms to reduce and draw, depending on the
+        // machine, so an absolute bound would judge the machine. What this test holds is that the store's delay
+        // never reaches the keys: no key that was not held (KeyWaits.swift) takes anywhere near one store call, and
+        // the keys' p99 is under 5 ms or no worse than the same journey over a store that answers at once, measured
+        // just before. A loop that waited for the store on any key it did not hold fails every run (a frame that
+        // waited while effects ran: 113 such keys of 314).
         var runs: [String] = []
-        var p99s: [Double] = []
+        var passed = false
         for _ in 0..<5 {
-            let database = try Self.database()
-            let rounds = 3
-            let result = try await KeystrokeProbe.run(store: SlowStorage(database, delay: .milliseconds(200)),
-                                                      steps: ClerkJourney.steps(rounds: rounds, firstNumber: 0), width: 80, height: 24)
-            #expect(result.failure == nil, "\(result.failure ?? "")")
-            // The journey happened: every person and service it typed is saved, the drafts are gone, the app quit.
-            #expect(try database.count(.survey, community: "630102001") == rounds)
-            #expect(try database.count(.service, community: "630102001") == rounds)
-            #expect(try database.keptDrafts().isEmpty)
-            #expect(!result.finalState.running)
-            let sorted = result.latencies.sorted()
-            #expect(sorted.count > 100 * rounds)
-            let p99 = KeystrokeProbe.percentile(sorted, 0.99)
-            p99s.append(p99)
-            // A held key (one that waited for an answer, KeyWaits.swift) counts with its whole wait.
-            runs.append(String(format: "p50 %.2f p99 %.2f max %.2f ms (%d keys, %d held)", KeystrokeProbe.percentile(sorted, 0.5), p99,
-                               sorted.last ?? 0, sorted.count, result.held))
-            print("slow store (200 ms/call), keystroke → frame: \(runs.last ?? "")")
-            if p99 < 5 || result.failure != nil { break }
+            let instant = try await Self.journey(delay: .zero)
+            let slow = try await Self.journey(delay: .milliseconds(200))
+            // Keys that took most of a store call's time without having been held for an answer.
+            let unheldWaits = max(0, slow.latencies.filter { $0 >= 150 }.count - slow.held)
+            runs.append(String(format: "200 ms store: p50 %.2f p99 %.2f max %.2f ms (%d keys, %d held, %d waited unheld); instant store: p99 %.2f ms",
+                               slow.p50, slow.p99, slow.latencies.last ?? 0, slow.latencies.count, slow.held, unheldWaits, instant.p99))
+            print("slow store, keystroke → frame: \(runs.last ?? "")")
+            if unheldWaits == 0 && (slow.p99 < 5 || slow.p99 <= instant.p99 * 1.5 + 1) {
+                passed = true
+                break
+            }
             // Give the tests beside this one a moment to finish before measuring again.
             try await Task.sleep(for: .seconds(3))
         }
-        #expect(p99s.contains { $0 < 5 }, "keystroke → frame p99 not under 5 ms in any run: \(runs)")
+        #expect(passed, "keys waited for the slow store, or their p99 was neither under 5 ms nor near the instant store's: \(runs)")
+    }
+
+    struct Journey {
+        /// Every key's read → frame time, sorted.
+        let latencies: [Double]
+        let held: Int
+        var p50: Double { KeystrokeProbe.percentile(latencies, 0.5) }
+        var p99: Double { KeystrokeProbe.percentile(latencies, 0.99) }
+    }
+
+    /// The scripted clerk's three rounds (a person and a service for them each) over a store `delay` late per call,
+    /// into a fresh ledger; checks that the journey happened.
+    static func journey(delay: Duration) async throws -> Journey {
+        let database = try Self.database()
+        let rounds = 3
+        let result = try await KeystrokeProbe.run(store: SlowStorage(database, delay: delay),
+                                                  steps: ClerkJourney.steps(rounds: rounds, firstNumber: 0), width: 80, height: 24)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        // The journey happened: every person and service it typed is saved, the drafts are gone, the app quit.
+        #expect(try database.count(.survey, community: "630102001") == rounds)
+        #expect(try database.count(.service, community: "630102001") == rounds)
+        #expect(try database.keptDrafts().isEmpty)
+        #expect(!result.finalState.running)
+        #expect(result.latencies.count > 100 * rounds)
+        return Journey(latencies: result.latencies.sorted(), held: result.held)
     }
 }
 

@@ -58,6 +58,19 @@ struct CodeListTests {
         #expect(Ethnicity.parse("维吾尔族") == "维吾尔族")
         #expect(Ethnicity.parse("03") == "回族")
         #expect(Ethnicity.parse("火星族") == nil)
+        // Pinyin initials, as the form's list takes them: all of one name's initials name it; several matches none.
+        #expect(Ethnicity.parse("wwez") == "维吾尔族")
+        #expect(Ethnicity.parse("hz") == nil)
+        #expect(Ethnicity.matches("hz") == ["汉族", "回族", "赫哲族"])
+        #expect(Ethnicity.matches("火星族").isEmpty)
+    }
+
+    /// The validator says what the form's list says: `hz` is not unknown, it is one of three.
+    @Test func ethnicityMessageNamesTheMatches() {
+        let ambiguous = PersonValidator.validate(Fixture.intending(["ethnicity": "hz"]), context: Fixture.context())
+        #expect(ambiguous.findings.map(\.message) == ["民族“hz”不唯一，可能是：汉族、回族、赫哲族"])
+        let unknown = PersonValidator.validate(Fixture.intending(["ethnicity": "火星"]), context: Fixture.context())
+        #expect(unknown.findings.map(\.message) == ["民族“火星”不是56个民族之一，应写作“汉族”“回族”等"])
     }
 
     @Test func pinyinInitials() {

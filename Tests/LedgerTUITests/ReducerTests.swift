@@ -245,6 +245,49 @@ struct TerminalEventTests {
         #expect(state.message?.contains("粘贴的内容过长") != true)
     }
 
+    /// Ctrl-C at a terminal too small to draw on quits at once when nothing typed would be lost, and asks first when
+    /// a correction would be given up: y quits, any other key keeps it.
+    @Test func ctrlCAtTooSmallAsksBeforeGivingUpACorrection() {
+        var idle = homeState()
+        _ = reduce(&idle, .resized(width: 60, height: 20))
+        #expect(press(&idle, [.control("c")]) == [.quit])
+
+        var state = homeState()
+        let editing = EditingRecord(register: .survey, id: 7, version: 1, originalFields: ["name": "李四", "id_number": "630102200002290139"])
+        _ = reduce(&state, .recordOpened(editing, accepted: [:], focus: nil))
+        press(&state, type("X") + [.tab])
+        _ = reduce(&state, .resized(width: 60, height: 20))
+        #expect(press(&state, [.control("c")]).isEmpty)
+        expectScreen(render(state), [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "              终端窗口太小，请调整到至少 80×24",
+            "                        当前：60×20",
+            "             正在修改的内容尚未保存，退出将放弃",
+            "                    y 退出　其他键 取消",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ])
+        // Another key keeps the correction; back at full size it is still there, unsaved.
+        #expect(press(&state, [.character("n")]).isEmpty)
+        _ = reduce(&state, .resized(width: 100, height: 30))
+        #expect(state.dialog == nil && state.form?.values["name"] == "李四X")
+        _ = reduce(&state, .resized(width: 60, height: 20))
+        #expect(press(&state, [.control("c"), .character("y")]) == [.quit])
+    }
+
     @Test func tooSmallAndBack() {
         var state = homeState()
         _ = reduce(&state, .resized(width: 60, height: 20))

@@ -11,12 +11,24 @@ public enum Ethnicity {
 
     private static let byName: Set<String> = Set(names)
 
-    /// The canonical name for `汉`, `汉族` or the two-digit code `01`; nil otherwise.
+    /// The one name the text means, nil when it means none or several (`hz`: 汉族, 回族, 赫哲族).
     public static func parse(_ raw: String) -> String? {
+        let found = matches(raw)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Every name the text could mean, as a clerk types it: a name (`汉族`, `汉`), the two-digit code (`01`), the
+    /// start of a name, or pinyin initials. The form's list and the validator's message use this one rule.
+    public static func matches(_ raw: String) -> [String] {
         let text = Normalize.halfWidth(raw).trimmingSpaces()
-        if byName.contains(text) { return text }
-        if byName.contains(text + "族") { return text + "族" }
-        if let number = Int(text), (1...names.count).contains(number), text.count == 2 { return names[number - 1] }
-        return nil
+        guard !text.isEmpty else { return names }
+        if byName.contains(text) { return [text] }
+        if byName.contains(text + "族") { return [text + "族"] }
+        if let number = Int(text), (1...names.count).contains(number), text.count == 2 { return [names[number - 1]] }
+        let lower = text.lowercased()
+        // All of one name's initials name it, though they also begin another (as CodedValue.matches does).
+        let whole = names.filter { Pinyin.initials(of: $0) == lower }
+        if whole.count == 1 { return whole }
+        return names.filter { $0.hasPrefix(text) || Pinyin.initials(of: $0).hasPrefix(lower) }
     }
 }

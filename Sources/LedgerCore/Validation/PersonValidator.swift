@@ -26,7 +26,11 @@ public enum PersonValidator {
         var ethnicity: String?
         if let text = r.value("ethnicity") {
             ethnicity = Ethnicity.parse(text)
-            if ethnicity == nil { r.error("ethnicity", "enum", "民族“\(text)”不是56个民族之一，应写作“汉族”“回族”等") }
+            if ethnicity == nil {
+                let found = Ethnicity.matches(text)
+                r.error("ethnicity", "enum", found.count > 1 ? "民族“\(text)”不唯一，可能是：\(found.joined(separator: "、"))"
+                                                         : "民族“\(text)”不是56个民族之一，应写作“汉族”“回族”等")
+            }
         }
         let education = r.coded(Education.self, "education", required: true)
         let hukou = r.coded(Hukou.self, "hukou", required: true)

@@ -29,6 +29,13 @@ public struct Choice: Sendable {
         matches = { T.matches($0).map(\.rawValue) }
     }
 
+    /// A list whose own rule says what text means (民族: `Ethnicity.matches`), so the form and the validator agree.
+    public init(names: [String], matches: @escaping @Sendable (String) -> [String]) {
+        self.names = names
+        codes = names.map { _ in nil }
+        self.matches = matches
+    }
+
     public init(names: [String]) {
         self.names = names
         codes = names.map { _ in nil }

@@ -15,7 +15,7 @@ public enum FormSpecs {
         FieldSpec("categories", "人员类别", .multiChoice(Choice(PersonCategory.self)), required: true),
         FieldSpec("status", "创业状态", .choice(Choice(BusinessStatus.self)), required: true),
         FieldSpec("survey_date", "摸底日期", .date, required: true),
-        FieldSpec("ethnicity", "民族", .choice(Choice(names: Ethnicity.names))),
+        FieldSpec("ethnicity", "民族", .choice(Choice(names: Ethnicity.names, matches: Ethnicity.matches))),
         FieldSpec("address", "现居住地址", .text(maxLength: 100)),
         FieldSpec("project", "创业项目", .text(maxLength: 100), page: 1),
         FieldSpec("industry", "行业门类", .choice(Choice(Industry.self)), page: 1),

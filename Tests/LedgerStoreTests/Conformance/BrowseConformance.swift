@@ -58,6 +58,27 @@ struct BrowseConformance {
         #expect(withServices?.0.name == "张三" && withServices?.1 == 0)
     }
 
+    /// A deleted person's services stay in the register (the data check lists them); the clerk finds them by the
+    /// name they were saved with, as the person search no longer finds the person.
+    @Test(arguments: StoreEngine.allCases)
+    func aDeletedPersonsServicesAreFoundByTheirName(engine: StoreEngine) async throws {
+        let (ledger, store) = try await Conformance.ledger(engine)
+        defer { ledger.cleanup() }
+        let person = try #require(try await store.saveNew(Conformance.person(1, name: "曾小明")).ref)
+        _ = try await store.saveNew(Conformance.person(2, name: "张三"))
+        _ = try await store.saveNew(Conformance.service(1))
+        _ = try await store.saveNew(Conformance.service(2))
+        func found(_ query: String) async throws -> [String] {
+            try await store.searchRecords(.service, community: Conformance.code, query: query, limit: 10).compactMap { $0.fields["name"] }
+        }
+        #expect(try await found("曾小明") == ["曾小明"])
+        try await store.delete(person, reason: "迁出", confirmingServices: 1)
+        #expect(try await store.searchPersons(community: Conformance.code, query: "曾小明", limit: 8).isEmpty)
+        #expect(try await found("曾小明") == ["曾小明"])
+        #expect(try await found("曾小") == ["曾小明"])
+        #expect(try await found("张三") == ["张三"])
+    }
+
     @Test(arguments: StoreEngine.allCases)
     func aDraftIsKeptUntilItIsDiscarded(engine: StoreEngine) async throws {
         let (ledger, store) = try await Conformance.ledger(engine)
