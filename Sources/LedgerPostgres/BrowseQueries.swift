@@ -171,7 +171,8 @@ extension PostgresLedger {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
         if register == .survey { return try await searchSummaries(community: community, query: query, limit: limit) }
-        let persons = try await searchPersons(community: community, query: query, limit: limit)
+        // Deleted persons too: their services and role models are still in these registers, to be dealt with.
+        let persons = try await searchPersons(community: community, query: query, limit: limit, includingDeleted: true)
         let textToo = !query.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         let ids: [Int64] = try await read { pg in
             var found: [Int64] = []

@@ -7,8 +7,14 @@ extension PostgresLedger {
     /// or more digits), pinyin initials (any reading of the name), or the start of the name — the SQLite engine's
     /// forms, in the same order of preference.
     public func searchPersons(community: String, query raw: String, limit: Int) async throws -> [PersonMatch] {
+        try await searchPersons(community: community, query: raw, limit: limit, includingDeleted: false)
+    }
+
+    /// `includingDeleted`: deleted persons too (their services and role models stay in the registers to be found).
+    func searchPersons(community: String, query raw: String, limit: Int, includingDeleted: Bool) async throws -> [PersonMatch] {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
+        let live = includingDeleted ? "" : "AND deleted_at IS NULL"
         let upper = query.uppercased()
         let rows: [PostgresRandomAccessRow] = try await read { pg in
             if upper.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) {
@@ -17,11 +23,11 @@ extension PostgresLedger {
                 // before the row-level policies (`=`, `starts_with` are leakproof), so those run on the matches only.
                 return try await pg.rows("""
                     SELECT id, name, id_number, fields->>'status' AS status, 0 AS rank FROM person
-                    WHERE community_code = \(community) AND deleted_at IS NULL AND id_tail = \(String(tail.suffix(4)))
+                    WHERE community_code = \(community) \(unescaped: live) AND id_tail = \(String(tail.suffix(4)))
                         AND right(id_number, \(tail.count)::int) = \(tail)
                     UNION ALL
                     SELECT id, name, id_number, fields->>'status', 1 FROM person
-                    WHERE community_code = \(community) AND deleted_at IS NULL AND starts_with(id_number, \(upper))
+                    WHERE community_code = \(community) \(unescaped: live) AND starts_with(id_number, \(upper))
                     ORDER BY rank, id_number, id LIMIT \(limit * 2)
                     """)
             }
@@ -32,13 +38,13 @@ extension PostgresLedger {
                 try binds.append(limit)
                 return try await pg.rows(PostgresQuery(unsafeSQL: """
                     SELECT id, name, id_number, fields->>'status' AS status FROM person
-                    WHERE community_code = $1 AND deleted_at IS NULL AND \(Self.anyInitialsStart("$2"))
+                    WHERE community_code = $1 \(live) AND \(Self.anyInitialsStart("$2"))
                     ORDER BY NOT starts_with(initials[1], $2), initials[1] COLLATE "C", id LIMIT $3
                     """, binds: binds))
             }
             return try await pg.rows("""
                 SELECT id, name, id_number, fields->>'status' AS status FROM person
-                WHERE community_code = \(community) AND deleted_at IS NULL AND starts_with(name, \(query))
+                WHERE community_code = \(community) \(unescaped: live) AND starts_with(name, \(query))
                 ORDER BY name_key, id LIMIT \(limit)
                 """)
         }

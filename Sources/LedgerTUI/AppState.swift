@@ -219,6 +219,12 @@ public struct AppState: Sendable {
         return form.draftSlot == nil && form.hasUnsavedContent(drafts: drafts)
     }
 
+    /// Whether a form holds typing not saved into its register (kept as a draft or not): quitting asks first.
+    var quitLeavesUnsaved: Bool {
+        guard case .form(let form) = screen else { return false }
+        return community == nil ? form.dirty : form.hasUnsavedContent(drafts: drafts)
+    }
+
     /// How many characters of a paste the focused field can take: the backend reads no more of it than that.
     public var pasteLimit: Int {
         if dialog == nil, case .form(let form) = screen { return form.editor.limit }

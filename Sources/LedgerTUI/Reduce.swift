@@ -347,8 +347,8 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
-/// At a terminal too small to draw on, only Ctrl-C does something: it quits at once, unless quitting would throw
-/// typed work away (a correction, the first profile); then it asks in the few lines there are, and y or Enter quits.
+/// At a terminal too small to draw on, only Ctrl-C does something: it quits at once, unless a form holds unsaved
+/// typing; then it asks in the few lines there are (as the quit dialog would), and y or Enter quits.
 private func tooSmallKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.dialog == .quit {
         if [Key.character("y"), .character("Y"), .enter, .control("c")].contains(key) { return [.quit] }
@@ -356,7 +356,7 @@ private func tooSmallKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     guard key == .control("c") else { return [] }
-    guard state.quitDiscardsWork else { return [.quit] }
+    guard state.quitLeavesUnsaved else { return [.quit] }
     state.dialog = .quit
     return []
 }

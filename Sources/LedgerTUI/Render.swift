@@ -62,7 +62,8 @@ enum TooSmallScreen {
     static func draw(_ state: AppState, into buffer: inout Buffer) {
         // A quit that would throw typed work away asks here too (Reduce.swift, tooSmallKey).
         let last = state.dialog == .quit
-            ? [state.quitDiscardsWork ? "正在修改的内容尚未保存，退出将放弃" : "确定退出创业台账吗？", "y 退出　其他键 取消"] : ["Ctrl-C 退出"]
+            ? [state.quitDiscardsWork ? "正在修改的内容尚未保存，退出将放弃"
+                : state.quitLeavesUnsaved ? "表单未保存：草稿已保留，下次启动时提示恢复" : "确定退出创业台账吗？", "y 退出　其他键 取消"] : ["Ctrl-C 退出"]
         let lines = ["终端窗口太小，请调整到至少 80×24", "当前：\(state.width)×\(state.height)"] + last
         for (i, line) in lines.enumerated() {
             let y = state.height / 2 - 1 + i

@@ -245,8 +245,8 @@ struct TerminalEventTests {
         #expect(state.message?.contains("粘贴的内容过长") != true)
     }
 
-    /// Ctrl-C at a terminal too small to draw on quits at once when nothing typed would be lost, and asks first when
-    /// a correction would be given up: y quits, any other key keeps it.
+    /// Ctrl-C at a terminal too small to draw on quits at once when no form holds unsaved typing, and asks first
+    /// when one does (saying whether it is given up or kept as a draft): y quits, any other key keeps it.
     @Test func ctrlCAtTooSmallAsksBeforeGivingUpACorrection() {
         var idle = homeState()
         _ = reduce(&idle, .resized(width: 60, height: 20))
@@ -286,6 +286,35 @@ struct TerminalEventTests {
         #expect(state.dialog == nil && state.form?.values["name"] == "李四X")
         _ = reduce(&state, .resized(width: 60, height: 20))
         #expect(press(&state, [.control("c"), .character("y")]) == [.quit])
+
+        // A new record's typing is kept as a draft: it asks too, as the quit dialog does, and says so.
+        var typing = homeState()
+        press(&typing, [.character("1")] + type("赵敏") + [.tab])
+        _ = reduce(&typing, .resized(width: 60, height: 20))
+        #expect(press(&typing, [.control("c")]).isEmpty)
+        expectScreen(render(typing), [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "              终端窗口太小，请调整到至少 80×24",
+            "                        当前：60×20",
+            "         表单未保存：草稿已保留，下次启动时提示恢复",
+            "                    y 退出　其他键 取消",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ])
+        #expect(press(&typing, [.enter]) == [.quit])
     }
 
     @Test func tooSmallAndBack() {

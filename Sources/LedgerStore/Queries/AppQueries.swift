@@ -24,9 +24,15 @@ extension AppDatabase {
     /// name the pinyin key index from the typed characters' pinyin (`张` reads the `zhang` range), keeping the rows
     /// whose name starts with what was typed (homophones such as 章 are read and dropped).
     public func searchPersons(community: String, query raw: String, limit: Int = 8) throws -> [PersonMatch] {
+        try searchPersons(community: community, query: raw, limit: limit, includingDeleted: false)
+    }
+
+    /// `includingDeleted`: deleted persons too (their services and role models stay in the registers to be found).
+    func searchPersons(community: String, query raw: String, limit: Int, includingDeleted: Bool) throws -> [PersonMatch] {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
-        let select = "SELECT id, name, id_number, status FROM person WHERE community_code = ? AND deleted_at IS NULL"
+        let live = includingDeleted ? "" : " AND p.deleted_at IS NULL"
+        let select = "SELECT id, name, id_number, status FROM person p WHERE community_code = ?" + live
         func matches(_ db: Database, _ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> [PersonMatch] {
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0.databaseValue })).map {
                 PersonMatch(id: $0["id"], name: $0["name"], idNumber: $0["id_number"], status: $0["status"])
@@ -59,7 +65,7 @@ extension AppDatabase {
                                           [community, key, key + "\u{10FFFF}", limit])
                 let other = try matches(db, """
                     SELECT p.id, p.name, p.id_number, p.status FROM person_initials i JOIN person p ON p.id = i.person_id
-                    WHERE i.community_code = ? AND i.initials >= ? AND i.initials < ? AND p.deleted_at IS NULL
+                    WHERE i.community_code = ? AND i.initials >= ? AND i.initials < ?\(live)
                     ORDER BY i.initials, i.person_id LIMIT ?
                     """, [community, key, key + "\u{10FFFF}", limit])
                 return merged(primary, other)

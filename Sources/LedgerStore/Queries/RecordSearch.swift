@@ -12,7 +12,8 @@ extension AppDatabase {
         let query = Normalize.halfWidth(raw).trimmingSpaces()
         guard !query.isEmpty else { return [] }
         if register == .survey { return try searchSummaries(community: community, query: query, limit: limit) }
-        let persons = try searchPersons(community: community, query: query, limit: limit)
+        // Deleted persons too: their services and role models are still in these registers, to be dealt with.
+        let persons = try searchPersons(community: community, query: query, limit: limit, includingDeleted: true)
         // Initials and ID digits name persons only; anything else may also be words of the record's text.
         let textToo = !query.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         return try read { db in
