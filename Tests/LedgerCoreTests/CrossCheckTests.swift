@@ -37,6 +37,15 @@ struct ServiceSurveyCrossCheckTests {
         #expect(findings(["service_date": "2024-03-01", "service_type": "创业培训"], survey: untrained).map(\.field) == ["service_date", "service_type"])
     }
 
+    /// A service cannot come before its person was born (the ID number says when): an error, not a question.
+    @Test func aServiceBeforeThePersonWasBornIsAnError() {
+        // Fixture.maleId: born 1990-03-07.
+        let found = findings(["service_date": "1990-03-06"], survey: nil)
+        #expect(found.filter { $0.severity == .error }.map(\.code) == ["service.before_birth"])
+        #expect(found.first { $0.code == "service.before_birth" }?.message == "服务日期1990-03-06早于此人的出生日期1990-03-07，请核对服务日期")
+        #expect(!findings(["service_date": "1990-03-07"], survey: nil).contains { $0.code == "service.before_birth" })
+    }
+
     /// A form shows each warning on the field just left: the date's before 服务类型 is typed, the type's before
     /// 服务方式 and 服务内容 (they waited for every required field before).
     @Test func eachWarningComesAsSoonAsWhatItComparesIsTyped() {

@@ -186,6 +186,21 @@ struct ClerkGapsTests {
         #expect(state.form?.values["id_number"] == "63010219880412022X" && state.form?.focus != "id_number")
     }
 
+    /// A name or digits that found nobody is said to have found nobody, not to be an ID number of the wrong length;
+    /// a whole number still gets the number's own message.
+    @Test func aSearchThatFoundNobodySaysSo() {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("2")] + type("钱多多"))
+        _ = reduce(&state, .personsFound(query: "钱多多", []))
+        press(&state, [.tab])
+        let nobody = "本社区摸底台账中没有找到“钱多多”：请输入已登记人员的姓名、拼音首字母或身份证号码（末四位即可）；新人员请先登记摸底信息"
+        #expect(state.form?.findings.filter { $0.field == "id_number" }.map(\.message) == [nobody])
+        press(&state, [.backTab, .control("u")] + type("63010219900307011"))
+        _ = reduce(&state, .personsFound(query: "63010219900307011", []))
+        press(&state, [.tab])
+        #expect(state.form?.findings.filter { $0.field == "id_number" }.map(\.code) == ["id.format"])
+    }
+
     static func kept(_ name: String, slot: String) -> Draft {
         var d = Draft(kind: .survey, communityCode: "630102001", values: ["name": name], focus: "phone", slot: slot)
         d.savedAt = "2024-12-30T16:05:41"

@@ -21,6 +21,9 @@ public enum ServiceValidator {
         }
         // The checks against the person's other records, each as soon as what it compares is typed (a form shows
         // them on the field just left, not once every required field is filled).
+        if let date, let person, date < person.birthDate {
+            r.error("service_date", "service.before_birth", "服务日期\(date)早于此人的出生日期\(person.birthDate)，请核对服务日期")
+        }
         if let person {
             // Only the later record warns (a lower id was there first): the first one stays as it was entered.
             if let date, let type,
@@ -51,7 +54,7 @@ public enum ServiceValidator {
         }
     }
 
-    private struct PersonRef { let id: Int64; let idNumber: String; let name: String }
+    private struct PersonRef { let id: Int64; let idNumber: String; let name: String; let birthDate: Day }
 
     private static func readPerson(_ r: inout FieldReader, context: ValidationContext) -> PersonRef? {
         guard let text = r.value("id_number") else {
@@ -72,7 +75,7 @@ public enum ServiceValidator {
         if let given = r.value("name"), given.filter({ $0 != " " }) != person.name {
             r.error("name", "service.name_mismatch", "姓名应为“\(person.name)”（与摸底台账一致）")
         }
-        return PersonRef(id: person.id, idNumber: id.value, name: person.name)
+        return PersonRef(id: person.id, idNumber: id.value, name: person.name, birthDate: id.birthDate)
     }
 }
 

@@ -45,7 +45,7 @@ extension AppState {
                 return answer(person, date, type)
             }
             let validated = ServiceValidator.validate(raw, context: context, defaultStaff: operatorName)
-            form.findings = validated.findings
+            form.findings = Self.searchFoundNobody(validated.findings, typed: raw["id_number"])
             form.sameDayKey = asked.key
             form.contribution = serviceContribution(validated, form)
         case .activity:
@@ -65,6 +65,19 @@ extension AppState {
             let figures = LabourForceCheck.Figures(registered: facts[.registered], saved: community?.labourForce)
             form.findings = CommunityValidator.validate(raw, today: today, figures: figures).findings + unknownAnswers
             form.contribution = nil
+        }
+    }
+
+    /// 服务对象 takes a name, initials or digits to search by: text that found nobody and is no whole ID number
+    /// (`钱多多`, `9999`) is said to have found nobody, not to be an ID number of the wrong length.
+    static func searchFoundNobody(_ findings: [Finding], typed: String?) -> [Finding] {
+        guard let typed, !typed.isEmpty else { return findings }
+        let wholeNumber = typed.count >= 15 && typed.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        guard !wholeNumber else { return findings }
+        return findings.map { finding in
+            guard finding.field == "id_number", finding.code == "id.format" else { return finding }
+            return Finding(field: "id_number", severity: .error, code: "service.unknown_person",
+                           message: "本社区摸底台账中没有找到“\(typed)”：请输入已登记人员的姓名、拼音首字母或身份证号码（末四位即可）；新人员请先登记摸底信息")
         }
     }
 
