@@ -71,7 +71,11 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard case .form(var form) = state.screen else { return [] }
         form.servicePerson = snapshot
         state.screen = .form(form)
-        return []
+        // A draft is named by its person: one stored before the name was known is stored again with it (the clerk
+        // may type nothing more before quitting).
+        guard let stored = state.drafts.first(where: { $0.slot == form.draftSlot }),
+              stored.personName != state.draft(of: form)?.personName else { return [] }
+        return state.autosave(form)
     case .recordSaved(let kind, let summary, let findings, let keepForNext):
         return recordSaved(&state, kind: kind, summary: summary, findings: findings, keepForNext: keepForNext)
     case .recordRefused(let findings):

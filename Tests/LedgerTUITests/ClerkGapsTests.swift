@@ -161,7 +161,10 @@ struct ClerkGapsTests {
         var person = try #require(PersonValidator.validate(raw, context: ValidationContext(
             today: testToday, communityCode: "630102001", period: testCommunity.period)).value)
         person.id = 1
-        _ = reduce(&state, .servicePersonLoaded(PersonSnapshot(person: person, servicesInPeriod: 0)))
+        // The draft stored before the person was known is stored again with the name, without another key.
+        let loaded = reduce(&state, .servicePersonLoaded(PersonSnapshot(person: person, servicesInPeriod: 0)))
+        #expect(loaded.compactMap { if case .storeDraft(let d) = $0 { d.label } else { nil } } == ["创业服务记录：张三（630102********0116）"])
+        #expect(state.drafts.map(\.label) == ["创业服务记录：张三（630102********0116）"])
         let effects = press(&state, type("x"))
         let stored = try #require(effects.compactMap { if case .storeDraft(let d) = $0 { d } else { nil } }.last)
         #expect(stored.label == "创业服务记录：张三（630102********0116）")

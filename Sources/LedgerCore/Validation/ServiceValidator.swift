@@ -69,7 +69,7 @@ public enum ServiceValidator {
         case .success(let parsed): id = parsed.id
         }
         guard let person = context.personsWithIdNumber(id.value).first(where: { $0.communityCode == context.communityCode }) else {
-            r.error("id_number", "service.unknown_person", "本社区摸底台账中没有公民身份号码为\(id.value)的人员，请先登记摸底信息")
+            r.error("id_number", "service.unknown_person", "本社区摸底台账中没有公民身份号码为\(id.value)的人员：请先登记摸底信息；如此人的摸底记录已删除，可在浏览台账中恢复")
             return nil
         }
         if let given = r.value("name"), given.filter({ $0 != " " }) != person.name {
