@@ -44,8 +44,9 @@ public enum Action: Sendable {
     case editConflict([String])
     /// An export's file already exists; nothing was written.
     case exportNeedsConfirmation(ExportKind, path: String)
-    /// An export finished; the message says what was written where.
-    case exported(String)
+    /// An export finished; the message says what was written where, `file` is the workbook written (the next export
+    /// suggests its folder).
+    case exported(String, file: String)
     /// The workbook could not be written where the clerk said (no such folder, a folder of that name…): the file
     /// name dialog opens again with the path as typed, the reason below it.
     case exportFailed(ExportKind, path: String, String)

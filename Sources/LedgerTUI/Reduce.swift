@@ -105,9 +105,11 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.progress = nil
         state.dialog = .confirmOverwrite(kind, path: path)
         return []
-    case .exported(let message):
+    case .exported(let message, let file):
         state.progress = nil
         state.show(message)
+        // The next export is suggested beside this one: a clerk exporting several registers puts them together.
+        if let slash = file.lastIndex(of: "/"), slash != file.startIndex { state.documentsFolder = String(file[..<slash]) }
         return []
     case .exportFailed(let kind, let path, let message):
         state.progress = nil

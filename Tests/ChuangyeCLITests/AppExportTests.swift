@@ -13,8 +13,8 @@ struct AppExportTests {
         let path = cli.dir.appendingPathComponent("摸底.xlsx").path
 
         let first = try await AppExport.run(.register(.survey), community: "630102001", path: path, overwrite: false, database: database, databasePath: cli.db)
-        guard case .exported(let message) = first else { Issue.record("\(first)"); return }
-        #expect(message == "已导出3条创业摸底统计台账记录到 \(path)")
+        guard case .exported(let message, let file) = first else { Issue.record("\(first)"); return }
+        #expect(message == "已导出3条创业摸底统计台账记录到 \(path)" && file == path)
         #expect(try WorkbookProbe.read(path).first?.text(0, 0) == "八一路社区创业摸底统计台账")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -24,7 +24,7 @@ struct AppExportTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
 
         let replaced = try await AppExport.run(.score, community: "630102001", path: path, overwrite: true, database: database, databasePath: cli.db)
-        guard case .exported(let done) = replaced else { Issue.record("\(replaced)"); return }
+        guard case .exported(let done, _) = replaced else { Issue.record("\(replaced)"); return }
         #expect(done.hasPrefix("已导出评分表（自评尚未提交，按现在的台账计算为"), "\(done)")
         #expect(try WorkbookProbe.read(path).first?.text(0, 0) == "西宁市创建创业型社区评分表")
 

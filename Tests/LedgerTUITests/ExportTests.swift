@@ -57,8 +57,12 @@ struct ExportTests {
         #expect(state.dialog == nil && state.message == "未导出：文件已存在，未覆盖")
         _ = reduce(&state, .exportNeedsConfirmation(.score, path: "/tmp/评分表.xlsx"))
         #expect(press(&state, [.character("y")]) == [.exportWorkbook(.score, community: "630102001", path: "/tmp/评分表.xlsx", overwrite: true)])
-        _ = reduce(&state, .exported("已导出自评评分表（41/100分）到 /tmp/评分表.xlsx"))
+        _ = reduce(&state, .exported("已导出自评评分表（41/100分）到 /tmp/评分表.xlsx", file: "/tmp/评分表.xlsx"))
         #expect(state.message == "已导出自评评分表（41/100分）到 /tmp/评分表.xlsx")
+        // The next export is suggested in the folder this one went to.
+        press(&state, [.character("e")])
+        guard case .exportFile(.score, let suggested) = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        #expect(suggested.text == "/tmp/" + state.suggestedExportName(.score))
     }
 
     /// The suggested path sits under the question and is typed over; where a bare name goes is said.

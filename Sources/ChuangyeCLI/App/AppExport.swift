@@ -33,14 +33,14 @@ enum AppExport {
                                                      mask: !(try await NumberPrivacy.showsInFull(community.code, database: database)),
                                                      progress: progress)
                 }
-                return .exported("已导出\(count)条\(register.title)记录到 \(file)")
+                return .exported("已导出\(count)条\(register.title)记录到 \(file)", file: file)
             case .score:
                 let forms = try await WorkbookFile.write(output) { temporary in
                     try await WorkbookExport.writeScore(to: temporary, database: database, community: community, rubric: nil)
                 }
                 // The same wording as `export score`: the submitted 自评 once submitted, else the draft's figure.
                 let totals = forms.map { WorkbookExport.summary($0).replacingOccurrences(of: $0.rubric.title + " ", with: "") }
-                return .exported("已导出评分表（\(totals.joined(separator: "；"))）到 \(file)")
+                return .exported("已导出评分表（\(totals.joined(separator: "；"))）到 \(file)", file: file)
             }
         } catch let failure as CLIFailure {
             // (A missing folder, a name the file system refuses…: the dialog opens again with what was typed.)
