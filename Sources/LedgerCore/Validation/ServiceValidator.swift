@@ -9,6 +9,10 @@ public enum ServiceValidator {
         var r = FieldReader(raw)
         let date = r.date("service_date", required: true, notAfter: context.today)
         let person = readPerson(&r, context: context)
+        // First of the date's findings: it cannot be saved, whatever else is said of the date.
+        if let date, let person, date < person.birthDate {
+            r.error("service_date", "service.before_birth", "服务日期\(date)早于此人的出生日期\(person.birthDate)，请核对服务日期")
+        }
         let type = r.coded(ServiceType.self, "service_type", required: true)
         let method = r.coded(ServiceMethod.self, "method", required: true)
         let content = r.text("content", max: 300, required: true, min: 4)
@@ -21,9 +25,6 @@ public enum ServiceValidator {
         }
         // The checks against the person's other records, each as soon as what it compares is typed (a form shows
         // them on the field just left, not once every required field is filled).
-        if let date, let person, date < person.birthDate {
-            r.error("service_date", "service.before_birth", "服务日期\(date)早于此人的出生日期\(person.birthDate)，请核对服务日期")
-        }
         if let person {
             // Only the later record warns (a lower id was there first): the first one stays as it was entered.
             if let date, let type,
