@@ -38,7 +38,8 @@ public enum EvaluationWorkbook {
                 + FormLines.blank(3) + "评分表：\(e.rubricTitle)",
             "推荐：" + (e.recommendation.map { "\($0.by) \(TimeText.shown($0.at))" } ?? "") + FormLines.blank(3)
                 + "市级考评开始：\(city.submittedBy) \(TimeText.shown(city.submittedAt))",
-            "市级考评签署：" + (city.signature.map { "\($0.by) \(TimeText.shown($0.at))（锁定保持）" } ?? "未签署" + (city.lastUnlock.map { "（\($0.text)）" } ?? "")),
+            "市级考评签署：" + (city.signature.map { "\($0.by) \(TimeText.shown($0.at))（锁定保持）" + (city.lastUnlock.map { "（\($0.before)）" } ?? "") }
+                            ?? "未签署" + (city.lastUnlock.map { "（\($0.text)）" } ?? "")),
         ])
         let headerRow = 4
         try sheet.rowHeight(headerRow, 22)
@@ -97,7 +98,8 @@ public enum EvaluationWorkbook {
                 + FormLines.blank(3) + "评分表：\(e.rubricTitle)",
             "自评提交：\(e.submittedBy) \(TimeText.shown(e.submittedAt))" + FormLines.blank(3) + "台账校验码：\(e.checksum)" + FormLines.blank(3)
                 + (e.outdatedNotice ?? "提交后台账未修改") + (e.replaced.map { FormLines.blank(3) + "重新提交：本份\($0.text)" } ?? ""),
-            "初评签署：" + (e.signature.map { "\($0.by) \(TimeText.shown($0.at))（已锁定）" } ?? "未签署" + (e.lastUnlock.map { "（\($0.text)）" } ?? ""))
+            "初评签署：" + (e.signature.map { "\($0.by) \(TimeText.shown($0.at))（已锁定）" + (e.lastUnlock.map { "（\($0.before)）" } ?? "") }
+                            ?? "未签署" + (e.lastUnlock.map { "（\($0.text)）" } ?? ""))
                 + (e.recommendation.map { FormLines.blank(3) + "推荐市级考评：\($0.by) \(TimeText.shown($0.at))" } ?? ""),
         ])
         let headerRow = 4

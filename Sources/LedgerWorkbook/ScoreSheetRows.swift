@@ -71,7 +71,7 @@ struct ScoreSheetRows {
             lines.append("注意：\(notice)，按现在的台账计算为\(form.card.total)分；自评须重新提交才会改变")
         }
         if let review = e.reviewTotal {
-            lines.append(e.signature.map { "初评：\(review)分，已由\($0.by)于\(TimeText.shown($0.at))签署，台账已锁定" }
+            lines.append(e.signature.map { "初评：\(review)分，已由\($0.by)于\(TimeText.shown($0.at))签署，台账已锁定" + (e.lastUnlock.map { "（\($0.before)）" } ?? "") }
                          ?? "初评：\(review)分，尚未签署（" + (e.lastUnlock.map { "督导评审中；\($0.text)" } ?? "督导评审中") + "）")
         }
         return lines

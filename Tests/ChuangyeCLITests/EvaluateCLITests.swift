@@ -125,6 +125,10 @@ struct EvaluateCLITests {
         #expect(unconfirmed.stderr == "未签署：有1条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”；可等社区更正后再签署。确认按现有初评签署，请加 --confirm\n")
         let signed = try cli.run(as: supervisor, "evaluate", "sign", "--confirm")
         #expect(signed.stdout == "已签署八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评：初评总分 28/100（自评 30）。台账已锁定，修改须由督导解锁\n注意：1条抽查不属实的记录签署时未更正\n")
+        // Signing again says it is signed, not that it was not (with or without --confirm).
+        for again in [try cli.run(as: supervisor, "evaluate", "sign"), try cli.run(as: supervisor, "evaluate", "sign", "--confirm")] {
+            #expect(again.status == 1 && again.stderr.contains("的初评已由") && again.stderr.contains("签署锁定，不能再签署初评"), "\(again.stderr)")
+        }
         let lock = "台账已锁定，不能修改：八一路社区（630102001）考核期 2024-01-01..2024-12-31 的初评已由督导于<时间>签署。如需修改，请督导解锁（评选界面按 U，或 chuangye evaluate unlock --reason 理由）\n"
         let imported = try cli.run("import", "service", cli.write("v.csv", serviceCSV))
         #expect(imported.status == 1 && Self.normalised(imported.stderr) == lock)
@@ -156,6 +160,13 @@ struct EvaluateCLITests {
         #expect(try cli.run("export", "score", scoreSheet).status == 0)
         let standing = try #require(try WorkbookProbe.read(scoreSheet).first?.rows.compactMap { $0.first?.text }.first { $0.hasPrefix("初评：") })
         #expect(Self.normalised(standing).hasSuffix("尚未签署（督导评审中；原由督导于<时间>签署，督导于<时间>解锁，理由：抽查不属实需更正）"), "\(standing)")
+
+        // Signed again: the signature lifted and the unlock's reason stay in the report.
+        #expect(try cli.run(as: supervisor, "evaluate", "sign", "--confirm").status == 0)
+        let resigned = try cli.run("evaluate", "show")
+        let status = try #require(resigned.stdout.split(separator: "\n").first { $0.hasPrefix("状态：") })
+        #expect(Self.normalised(String(status))
+                == "状态：初评已由督导于<时间>签署，台账已锁定（修改须督导解锁）；此前原由督导于<时间>签署，督导于<时间>解锁，理由：抽查不属实需更正")
     }
 
     /// A supervisor's new submission after a draw names the one it replaced, its draw and findings, in `show`.

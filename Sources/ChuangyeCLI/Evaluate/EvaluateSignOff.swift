@@ -18,7 +18,8 @@ struct EvaluateSign: AsyncParsableCommand {
         // command cannot ask, so it wants the answer on its line.
         let current = stage == .district ? try await session.run { try await $0.evaluation(community: session.community.code) }
                                          : try await session.cityReview()?.city
-        if !confirm, let current, current.signOffRefusal(stage) == nil {
+        // Signed already: the store's refusal says so and by whom; nothing here asks about signing again.
+        if !confirm, let current, current.signature == nil, current.signOffRefusal(stage) == nil {
             var reasons: [String] = []
             if let open = current.sample?.uncorrected, open > 0 {
                 reasons.append("有\(open)条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”；可等社区更正后再签署")

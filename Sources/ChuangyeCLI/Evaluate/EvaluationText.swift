@@ -26,14 +26,14 @@ enum EvaluationText {
 
     static func status(_ e: Evaluation) -> String {
         guard let s = e.signature else { return "状态：初评未签署" + (e.lastUnlock.map { "（\($0.text)）" } ?? "") }
-        return "状态：初评已由\(s.by)于\(TimeText.shown(s.at))签署，台账已锁定（修改须督导解锁）"
+        return "状态：初评已由\(s.by)于\(TimeText.shown(s.at))签署，台账已锁定（修改须督导解锁）" + (e.lastUnlock.map { "；\($0.before)" } ?? "")
     }
 
     static func cityStatus(_ city: Evaluation) -> String {
         guard let s = city.signature else {
             return "市级考评：\(city.submittedBy)于\(TimeText.shown(city.submittedAt))开始，尚未签署" + (city.lastUnlock.map { "（\($0.text)）" } ?? "")
         }
-        return "市级考评：已由\(s.by)于\(TimeText.shown(s.at))签署，台账保持锁定（修改须市级督导解锁）"
+        return "市级考评：已由\(s.by)于\(TimeText.shown(s.at))签署，台账保持锁定（修改须市级督导解锁）" + (city.lastUnlock.map { "；\($0.before)" } ?? "")
     }
 
     /// The items: self-assessment, 初评 (and 市级) with the differences, each reason under its item.

@@ -225,9 +225,14 @@ public struct Unlocking: Sendable, Hashable {
         return signed + "\(by)于\(TimeText.shown(at))解锁，理由：\(reason)"
     }
 
-    /// Where a line has little room: `（赵督导于2026-03-02 09:00解锁：更正核实结果）`, or without the reason.
-    public func brief(withReason: Bool) -> String {
-        "（\(by)于\(TimeText.shown(at))解锁" + (withReason ? "：\(reason)）" : "）")
+    /// Beside a signature made after it (signed again): `此前原由王督导于…签署，赵督导于…解锁，理由：…`, so the
+    /// signature lifted and the reason stay in the report.
+    public var before: String { "此前" + text }
+
+    /// Where a line has little room: `（赵督导于2026-03-02 09:00解锁：更正核实结果）`, or without the reason;
+    /// `signedSince`: a signature follows it (`（此前赵督导于…解锁：…）`).
+    public func brief(withReason: Bool, signedSince: Bool = false) -> String {
+        "（" + (signedSince ? "此前" : "") + "\(by)于\(TimeText.shown(at))解锁" + (withReason ? "：\(reason)）" : "）")
     }
 }
 

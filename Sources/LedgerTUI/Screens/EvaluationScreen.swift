@@ -147,10 +147,13 @@ enum EvaluationScreen {
     static func statusText(_ ev: Evaluation, city: CityReview?, withReason: Bool = true) -> String {
         func unlocked(_ u: Unlocking?) -> String { u?.brief(withReason: withReason) ?? "" }
         if let city {
-            if let s = city.citySignature { return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" }
+            if let s = city.citySignature {
+                return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" + (city.city?.lastUnlock?.brief(withReason: withReason, signedSince: true) ?? "")
+            }
             return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署" + unlocked(city.city?.lastUnlock)
         }
-        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" } ?? "初评未签署" + unlocked(ev.lastUnlock)
+        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" + (ev.lastUnlock?.brief(withReason: withReason, signedSince: true) ?? "") }
+            ?? "初评未签署" + unlocked(ev.lastUnlock)
         return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
 
