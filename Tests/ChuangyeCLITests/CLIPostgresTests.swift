@@ -207,7 +207,7 @@ struct EvaluateCLIPostgresTests {
                 "\(refused.stderr)")
         let clerkUnlock = try login(clerk, "evaluate", "unlock", "--reason", "要改")
         #expect(clerkUnlock.status == 1 && clerkUnlock.stderr == "只有区县督导可以解锁，\(clerk)不是区县督导\n")
-        #expect(try admin("evaluate", "recommend").status == 0)
+        #expect(try admin("evaluate", "recommend", "--confirm").status == 0)
         let candidates = try login(city, "evaluate", "candidates")
         #expect(candidates.status == 0 && candidates.stdout.contains("630102001"), "\(candidates.stdout)\(candidates.stderr)")
         let shown = try login(clerk, "evaluate", "show")

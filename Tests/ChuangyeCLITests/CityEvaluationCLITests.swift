@@ -24,8 +24,17 @@ struct CityEvaluationCLITests {
         #expect(none.stdout.hasPrefix("还没有区县推荐参加市级考评的社区"), "\(none.stdout)\(none.stderr)")
         let early = try cli.run(as: "市督导", "evaluate", "draw", "2", "--seed", "9", "--city")
         #expect(early.status == 1 && early.stderr.contains("未经区县推荐，不能市级随机抽样"), "\(early.stderr)")
-        let recommended = try cli.run(as: supervisor, "evaluate", "recommend")
-        // Allowed, but the entry condition of 评选 it does not meet is said, by the candidates' rule (plan --candidates)
+        // Allowed, but the entry condition of 评选 it does not meet is asked about first and said, by the candidates'
+        // rule (plan --candidates)
+        let asked = try cli.run(as: supervisor, "evaluate", "recommend")
+        #expect(asked.status == 1 && asked.stdout.isEmpty)
+        #expect(asked.stderr == """
+            未推荐：八一路社区未达到评选入围条件（chuangye plan --candidates）：
+              · 劳动者创业参与率达到7%：2.5%（1/40）；考核期已结束，本期无法再改变
+            确认仍然推荐，请加 --confirm
+
+            """)
+        let recommended = try cli.run(as: supervisor, "evaluate", "recommend", "--confirm")
         #expect(recommended.stdout == """
             已推荐八一路社区（630102001）参加市级考评：初评总分 28/100
             注意：八一路社区未达到评选入围条件（chuangye plan --candidates）：
