@@ -135,12 +135,21 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         return askSign(&state, e, readFirst: true)
     case .character("R"):
         guard let ev = e.evaluation else { return needsSubmission(&state) }
+        // Said at once, as the store would refuse after the question: only a signed 初评 is recommended, once.
+        if ev.signature == nil { return refuse(&state, "初评尚未签署，不能推荐参加市级考评：请先签署（S）") }
+        if let done = ev.recommendation {
+            return refuse(&state, "已由\(done.by)于\(TimeText.shown(done.at))推荐参加市级考评")
+        }
         // The entry conditions of 评选 it does not meet, by the candidates' rule (`plan --candidates`).
         let unmet = state.rubrics.first { $0.id == ev.rubricId }.map {
             Candidates.unmet(c, facts: state.facts, rubric: $0, today: state.today).map(\.shortText)
         } ?? []
         state.dialog = .evaluationInput(.confirmRecommend(unmet: unmet), TextEditor(limit: 1))
     case .character("U"):
+        // Nothing signed, nothing locked: said at once, not after a reason is typed.
+        if e.stage == .district, e.evaluation?.signature == nil, state.lock == nil {
+            return refuse(&state, "初评未签署，台账没有锁定，无需解锁")
+        }
         state.dialog = .evaluationInput(.unlockReason, TextEditor(limit: 200))
     case .control("c"): return [.quit]
     default: break

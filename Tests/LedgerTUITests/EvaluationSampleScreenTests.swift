@@ -136,7 +136,7 @@ struct EvaluationSampleScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
         #expect(press(&state, [.enter]) == [.evaluation(community: testCommunity.code, .sign)])
         _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(signed: true, checks: uncorrected), after: .sign))

@@ -79,7 +79,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -117,7 +117,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -147,7 +147,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -356,11 +356,14 @@ struct EvaluationScreenTests {
         _ = reduce(&state, .evaluationUpdated(Self.evaluation(allChecked: true), after: nil))
         #expect(press(&state, [.character("S"), .escape]).isEmpty && state.dialog == nil)
         #expect(press(&state, [.character("S"), .enter]) == [.evaluation(community: code, .sign)])
-        #expect(press(&state, [.character("U"), .enter]).isEmpty)
-        #expect(press(&state, type("更正错误") + [.enter]) == [.evaluation(community: code, .unlock(reason: "更正错误"))])
+        // U and R before a signature: said at once, no question asked
+        #expect(press(&state, [.character("U")]).isEmpty && state.dialog == nil && state.message == "初评未签署，台账没有锁定，无需解锁")
+        #expect(press(&state, [.character("R")]).isEmpty && state.dialog == nil && state.message == "初评尚未签署，不能推荐参加市级考评：请先签署（S）")
         // An answer after a request says what happened; Esc goes home and refreshes the figures
         _ = reduce(&state, .evaluationUpdated(Self.evaluation(signed: true), after: .sign))
         #expect(state.message == "已签署初评，台账已锁定")
+        #expect(press(&state, [.character("U"), .enter]).isEmpty)
+        #expect(press(&state, type("更正错误") + [.enter]) == [.evaluation(community: code, .unlock(reason: "更正错误"))])
         // S on a signed stage says who signed it, without asking first
         #expect(press(&state, [.character("S")]).isEmpty && state.dialog == nil)
         #expect(state.message == "初评已由督导员于2024-12-31 11:00签署，不能再改动；如需修改，请先解锁（U）")

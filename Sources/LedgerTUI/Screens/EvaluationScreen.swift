@@ -226,8 +226,10 @@ enum EvaluationScreen {
             guard steps else { return "Tab切换  c初评  Esc返回  F1帮助" }
             return signed ? "Tab切换  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
         }
+        // Recommending follows a signature (once); unlocking lifts one.
         if steps {
-            return signed ? "Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助" : "Tab切换 a改分 d抽样 S签署 R推荐 c市级 U解锁 t重新提交 Esc返回"
+            guard signed else { return "Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助" }
+            return e.evaluation?.recommendation == nil ? "Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助" : "Tab切换  c市级  U解锁  Esc返回  F1帮助"
         }
         // A clerk submits again only before the 初评 began (no draw, no adjustment) and while unsigned.
         let ev = e.evaluation, begun = ev?.sample != nil || ev?.adjustments.isEmpty == false || ev?.signature != nil
