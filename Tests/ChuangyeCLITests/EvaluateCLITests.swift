@@ -40,7 +40,8 @@ struct EvaluateCLITests {
         // Only a score the item can have: 建立摸底台账 is all or nothing
         let half = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "1", "--reason", "台账缺少签字")
         #expect(half.status == 1 && half.stderr == "建立摸底台账只能得2分或0分（全得或不得），不能给1分\n")
-        let adjusted = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台账", "0", "--reason", "台账缺少签字")
+        // Named as the programme's text writes it (台帐): the rubric's item (台账)
+        let adjusted = try cli.run(as: supervisor, "evaluate", "adjust", "建立摸底台帐", "0", "--reason", "台账缺少签字")
         #expect(adjusted.stdout == "已记录初评：建立摸底台账 0分（自评 2分）。初评总分 28/100，自评总分 30\n")
         // The 初评 includes its random spot check: no signature before the draw
         let undrawn = try cli.run(as: supervisor, "evaluate", "sign")

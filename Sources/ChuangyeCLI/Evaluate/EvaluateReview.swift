@@ -29,10 +29,12 @@ struct EvaluateAdjust: AsyncParsableCommand {
         let session = try await EvaluationSession.open(global, target)
         let value = Points(text: points) ?? .zero
         let stage = stageOption.stage
+        // The programme's own text writes 台帐 where the rubric's titles write 台账: either names the item.
+        let named = item.replacingOccurrences(of: "帐", with: "账")
         let e = try await session.run {
-            try await $0.adjust(community: session.community.code, item: item, points: value, reason: reason, stage: stage)
+            try await $0.adjust(community: session.community.code, item: named, points: value, reason: reason, stage: stage)
         }
-        let changed = e.items.first { $0.id == item || $0.title == item }
+        let changed = e.items.first { $0.id == named || $0.title == named }
         let base = stage == .district ? "自评" : "初评"
         print("已记录\(stage.title)：\(changed?.title ?? item) \(value)分（\(base) \(changed?.points ?? .zero)分）。\(stage.title)总分 \(e.evaluatedTotal)/\(e.maxTotal)，\(base)总分 \(e.selfTotal)")
     }

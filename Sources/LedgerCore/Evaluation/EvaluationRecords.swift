@@ -167,8 +167,14 @@ public struct SpotCheckSample: Sendable, Hashable {
 
     public var personCount: Int { checks.filter { !$0.forService }.count }
     public var serviceCount: Int { checks.filter(\.forService).count }
-    /// `抽8人、2项服务` / `抽8人`.
-    public var sizeText: String { "抽\(personCount)人" + (serviceCount > 0 ? "、\(serviceCount)项服务" : "") }
+    /// `抽8人、2项服务` / `抽8人`; fewer than asked says so (`抽48人（要求100人，只有48人可抽）`).
+    public var sizeText: String {
+        func part(_ drawn: Int, asked: Int, _ unit: String) -> String {
+            "\(drawn)\(unit)" + (drawn < asked ? "（要求\(asked)\(unit)，只有\(drawn)\(unit)可抽）" : "")
+        }
+        let services = serviceCount > 0 || requestedServices > 0 ? "、" + part(serviceCount, asked: requestedServices, "项服务") : ""
+        return "抽" + part(personCount, asked: requestedSize, "人") + services
+    }
 
     public var checkedCount: Int { checks.filter { $0.result != nil }.count }
     public func count(_ result: SpotCheckResult) -> Int { checks.filter { $0.result == result }.count }
