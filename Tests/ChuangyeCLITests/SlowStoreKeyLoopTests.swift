@@ -25,13 +25,15 @@ struct SlowStoreKeyLoopTests {
         // The figure itself (p99 < 5 ms) is the release build's, measured by `scripts/bench` (bench-keys). Here, in a
         // debug build on a shared machine beside other tests, a key costs 1–3 ms to reduce and draw, depending on the
         // machine, so an absolute bound would judge the machine. What this test holds is that the store's delay
-        // never reaches the keys: no key that was not held (KeyWaits.swift) takes anywhere near one store call, and
-        // the keys' p99 is under 5 ms or no worse than the same journey over a store that answers at once, measured
-        // just before. A loop that waited for the store on any key it did not hold fails every run (a frame that
+        // never reaches the keys: in some run, no key that was not held (KeyWaits.swift) takes anywhere near one
+        // store call, and the keys' p99 is under 5 ms or no worse than the same journey over a store that answers at
+        // once, measured just before. A loop that waited for the store on any key it did not hold fails every run (a frame that
         // waited while effects ran: 113 such keys of 314).
         var runs: [String] = []
         var passed = false
-        for _ in 0..<5 {
+        // Up to eight runs: beside the heaviest suites a run's p99 swings 2–5× either way (CI: 33.2 against the
+        // instant store's 9.1 ms, then 15.4 against 52.8); once they finish, a run passes.
+        for _ in 0..<8 {
             let instant = try await Self.journey(delay: .zero)
             let slow = try await Self.journey(delay: .milliseconds(200))
             // Keys that took most of a store call's time without having been held for an answer.
