@@ -190,8 +190,7 @@ extension PostgresLedger {
                 if textToo, found.count < limit {
                     add(try await pg.ids("""
                         SELECT id FROM service WHERE community_code = \(community) AND deleted_at IS NULL
-                            AND (strpos(fields->>'content', \(query)) > 0 OR strpos(fields->>'name', \(query)) > 0)
-                        ORDER BY service_date DESC, id DESC LIMIT \(limit)
+                            AND strpos(fields->>'content', \(query)) > 0 ORDER BY service_date DESC, id DESC LIMIT \(limit)
                         """))
                 }
             case .activity:

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Records of a register found by what a clerk types in the browser's `/` search, as browser rows.
     ///
     /// Survey: the person search (name, initials, ID digits). Services: the services of the persons that search
-    /// finds (through `service_by_person`), then services whose content or saved name contains the text. Activities: those
+    /// finds, deleted ones too (through `service_by_person`), then services whose content contains the text. Activities: those
     /// naming such a person (创业典型), then those whose title, kind, base or story contains the text. The text searches
     /// read the community's rows until `limit` are found; the person ranges never grow with the register.
     public func searchRecords(_ register: Register, community: String, query raw: String, limit: Int) throws -> [RegisterRow] {
@@ -34,13 +34,11 @@ extension AppDatabase {
                         ORDER BY service_date DESC, id DESC LIMIT ?
                         """, [person.id, community, limit])
                 }
-                // The name a service was saved with finds it too: a deleted person's services are left to be dealt with.
                 if textToo, rows.count < limit {
                     try add("""
-                        SELECT * FROM service WHERE community_code = ? AND deleted_at IS NULL
-                        AND (instr(content, ?) > 0 OR instr(name, ?) > 0)
+                        SELECT * FROM service WHERE community_code = ? AND deleted_at IS NULL AND instr(content, ?) > 0
                         ORDER BY service_date DESC, id DESC LIMIT ?
-                        """, [community, query, query, limit])
+                        """, [community, query, limit])
                 }
             case .activity:
                 for person in persons where rows.count < limit {
