@@ -151,7 +151,7 @@ enum DialogView {
                 lines = ["确定退出创业台账吗？", "社区档案尚未保存，退出后需要重新填写。", "", "Enter / y 退出    其他键 取消（F2 保存档案）"]
             } else if state.quitDiscardsWork {
                 lines = ["确定退出创业台账吗？", "正在修改的内容尚未保存，退出后将放弃。", "", "Enter / y 退出    其他键 取消（F2 保存）"]
-            } else if case .form(let form) = state.screen, form.hasUnsavedContent(drafts: state.drafts) {
+            } else if state.quitLeavesUnsaved {
                 lines = ["确定退出创业台账吗？", "正在填写的表单未保存：草稿已保留，下次启动时会提示恢复。", "", "Enter / y 退出    其他键 取消（F2 保存）"]
             } else {
                 lines = ["确定退出创业台账吗？", "", "Enter / y 退出    其他键 取消"]
