@@ -166,7 +166,8 @@ extension PostgresLedger {
                       note: try row.optionalText("note"), checkedBy: try row.optionalText("checked_by"), checkedAt: try row.optionalText("checked_at"),
                       changesSinceCheck: try row["check_audit_mark"].decode(Int64?.self) == nil ? 0 : try row.int("changes_since"),
                       service: try row["service_id"].decode(Int64?.self).map {
-                          SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "")
+                          SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "",
+                                         seenDate: try row.optionalText("service_date_seen"), seenType: try row.optionalText("service_type_seen"))
                       }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
             check.recordDeleted = try row["record_deleted"].decode(Bool.self)
             return check

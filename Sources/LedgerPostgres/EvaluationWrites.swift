@@ -149,6 +149,7 @@ extension PostgresLedger: EvaluationStore {
                     VALUES (\(id), \(drawn.count + i + 1), \(owner[member.id]), \(member.stratum), \(member.id), 'service')
                     """)
             }
+            try await Self.noteServicesAsSeen(pg, evaluation: id)
             let strata = SampleStrata.describe(population: population, drawn: drawn, order: order, unit: "人")
             let serviceStrata = serviceSize == 0 ? nil
                 : SampleStrata.describe(population: services, drawn: drawnServices, order: serviceOrder, unit: "项")
@@ -166,6 +167,16 @@ extension PostgresLedger: EvaluationStore {
             return id
         }
         return try await read { pg in try await Self.evaluation(pg, id: id) }
+    }
+
+    /// Keeps the sampled services' date and type as they are now (at the draw, or at the check of `position`):
+    /// what the sample listed and the supervisor checked, shown beside any later correction.
+    private static func noteServicesAsSeen(_ pg: PG, evaluation: Int64, position: Int? = nil) async throws {
+        try await pg.execute("""
+            UPDATE spot_check s SET service_date_seen = v.service_date, service_type_seen = v.fields->>'service_type'
+            FROM service v WHERE v.id = s.service_id AND s.evaluation_id = \(evaluation)
+                AND (\(position)::integer IS NULL OR s.position = \(position))
+            """)
     }
 
     public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String,
@@ -188,6 +199,7 @@ extension PostgresLedger: EvaluationStore {
                     check_audit_mark = \(mark)
                 WHERE evaluation_id = \(id) AND position = \(position)
                 """)
+            try await Self.noteServicesAsSeen(pg, evaluation: id, position: position)
             let changes = [
                 FieldChange(field: "spot_check.\(position).person", old: nil, new: String(try row.id("person_id"))),
                 FieldChange(field: "spot_check.\(position).result", old: try row.optionalText("result"), new: result.rawValue),

@@ -506,6 +506,7 @@ enum Migrations {
         registerCityStage(&migrator)
         registerDistrictFilterIndexes(&migrator)
         registerServicesCountedByDay(&migrator)
+        registerSpotCheckSeen(&migrator)
         return migrator
     }
 }

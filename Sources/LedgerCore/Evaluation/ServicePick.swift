@@ -11,18 +11,30 @@ public enum ServicePick {
     }
 }
 
-/// The service drawn with a sampled person: checked together with the person's record.
+/// A sampled service (drawn with a sampled person, or on its own): as it is now, and as the sample saw it.
 public struct SampledService: Sendable, Hashable {
     public let id: Int64
+    /// The date and type in the register now.
     public let date: String
     public let type: String
+    /// The date and type the draw listed or, once checked, the supervisor checked (nil: drawn before these were
+    /// kept, v20): the report says what was checked, and what the community corrected since.
+    public let seenDate: String?
+    public let seenType: String?
 
-    public init(id: Int64, date: String, type: String) {
+    public init(id: Int64, date: String, type: String, seenDate: String? = nil, seenType: String? = nil) {
         self.id = id
         self.date = date
         self.type = type
+        self.seenDate = seenDate
+        self.seenType = seenType
     }
 
-    /// `服务 2024-04-01 创业指导`.
-    public var text: String { "服务 \(date) \(type)" }
+    /// `服务 2024-04-01 创业指导`, as the sample saw it; a later correction follows it:
+    /// `服务 2024-08-21 创业指导（现为 2024-09-21）`.
+    public var text: String {
+        let seen = (seenDate ?? date, seenType ?? type)
+        let now = [seen.0 == date ? nil : date, seen.1 == type ? nil : type].compactMap { $0 }
+        return "服务 \(seen.0) \(seen.1)" + (now.isEmpty ? "" : "（现为 \(now.joined(separator: " "))）")
+    }
 }

@@ -131,7 +131,8 @@ extension AppDatabase {
                       note: row["note"], checkedBy: row["checked_by"], checkedAt: row["checked_at"],
                       changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
                       service: (row["service_id"] as Int64?).map {
-                          SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "")
+                          SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "",
+                                         seenDate: row["service_date_seen"], seenType: row["service_type_seen"])
                       }, forService: (row["drawn_for"] as String?) == "service", changesSinceDraw: row["changes_since_draw"])
             check.recordDeleted = row["record_deleted"]
             return check

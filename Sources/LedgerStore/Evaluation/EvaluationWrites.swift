@@ -133,6 +133,7 @@ extension AppDatabase: EvaluationStore {
                     INSERT INTO spot_check (evaluation_id, position, person_id, stratum, service_id, drawn_for) VALUES (?, ?, ?, ?, ?, 'service')
                     """, arguments: [id, drawn.count + i + 1, owner[member.id], member.stratum, member.id])
             }
+            try Self.noteServicesAsSeen(db, evaluation: id)
             let strata = SampleStrata.describe(population: population, drawn: drawn, order: order, unit: "人")
             let serviceStrata = serviceSize == 0 ? nil
                 : SampleStrata.describe(population: services, drawn: drawnServices, order: serviceOrder, unit: "项")
@@ -172,6 +173,7 @@ extension AppDatabase: EvaluationStore {
                 UPDATE spot_check SET result = ?, note = ?, checked_by = ?, checked_at = ?, check_audit_mark = ?
                 WHERE evaluation_id = ? AND position = ?
                 """, arguments: [result.rawValue, note, operatorName, now(), mark, id, position])
+            try Self.noteServicesAsSeen(db, evaluation: id, position: position)
             let changes = [
                 FieldChange(field: "spot_check.\(position).person", old: nil, new: String(row["person_id"] as Int64)),
                 FieldChange(field: "spot_check.\(position).result", old: row["result"], new: result.rawValue),
@@ -182,6 +184,17 @@ extension AppDatabase: EvaluationStore {
             return id
         }
         return try read { try Self.evaluation($0, id: id) }
+    }
+
+    /// Keeps the sampled services' date and type as they are now (at the draw, or at the check of `position`):
+    /// what the sample listed and the supervisor checked, shown beside any later correction.
+    private static func noteServicesAsSeen(_ db: Database, evaluation: Int64, position: Int? = nil) throws {
+        try db.execute(sql: """
+            UPDATE spot_check SET
+                service_date_seen = (SELECT v.service_date FROM service v WHERE v.id = spot_check.service_id),
+                service_type_seen = (SELECT v.service_type FROM service v WHERE v.id = spot_check.service_id)
+            WHERE evaluation_id = ? AND service_id IS NOT NULL AND (?2 IS NULL OR position = ?2)
+            """, arguments: [evaluation, position])
     }
 
     public func signOff(community code: String, stage: EvaluationStage) throws -> Evaluation {

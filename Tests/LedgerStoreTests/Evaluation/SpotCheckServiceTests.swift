@@ -59,9 +59,50 @@ struct SpotCheckServiceTests {
         let after = try #require(try await f.clerk.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position })
         #expect(after.changesSinceCheck == 1 && after.service == sampled)
     }
+
+    /// The list keeps the service as the supervisor checked it: the signed report must not contradict its own note
+    /// once the community corrects the record. A new check records the service as it is then.
+    @Test(arguments: StoreEngine.allCases)
+    func theSampleShowsTheServiceAsCheckedBesideTheCommunitysCorrection(engine: StoreEngine) async throws {
+        let (f, _) = try await Self.fixture(engine)
+        defer { f.cleanup() }
+        let personId = try await f.personId(serial: 1)
+        _ = try await f.submit()
+        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
+        let check = try #require(sample.checks.first { $0.personId == personId })
+        let drawn = try #require(check.service)
+        #expect(drawn.seenDate == drawn.date && drawn.seenType == "创业指导")
+        #expect(drawn.text == "服务 \(drawn.date) 创业指导")
+        _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .untrue,
+                                                   note: "服务日期应为2024-09-21", stage: .district)
+        let opened = try #require(try await f.clerk.open(RecordRef(.service, id: drawn.id)))
+        var fields = opened.fields
+        fields["service_date"] = "2024-09-21"
+        try await f.clerk.saveRecord(.service, fields, community: f.code, editing: opened.token)
+        // (The supervisor reads it: a clerk sees only the records found 不属实 before the signature.)
+        func service() async throws -> SampledService {
+            try #require(try await f.supervisor.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position }?.service)
+        }
+        let corrected = try await service()
+        #expect(corrected.date == "2024-09-21" && corrected.seenDate == drawn.date)
+        #expect(corrected.text == "服务 \(drawn.date) 创业指导（现为 2024-09-21）")
+        // Checked again after the correction: the list now says what this check saw
+        _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .confirmed, note: "", stage: .district)
+        #expect(try await service().text == "服务 2024-09-21 创业指导")
+    }
 }
 
 struct ServicePickTests {
+    @Test func aServiceReadsAsSeenWithWhatChangedSince() {
+        #expect(SampledService(id: 1, date: "2024-05-02", type: "创业指导").text == "服务 2024-05-02 创业指导")
+        #expect(SampledService(id: 1, date: "2024-05-02", type: "创业指导", seenDate: "2024-05-02", seenType: "创业指导").text
+                    == "服务 2024-05-02 创业指导")
+        #expect(SampledService(id: 1, date: "2024-05-03", type: "政策咨询", seenDate: "2024-05-02", seenType: "创业指导").text
+                    == "服务 2024-05-02 创业指导（现为 2024-05-03 政策咨询）")
+        #expect(SampledService(id: 1, date: "2024-05-02", type: "政策咨询", seenDate: "2024-05-02", seenType: "创业指导").text
+                    == "服务 2024-05-02 创业指导（现为 政策咨询）")
+    }
+
     @Test func noServicesPickNothingAndEveryPickIsInRangeAndRepeatable() {
         #expect(ServicePick.index(count: 0, seed: 7, position: 1) == nil)
         let picks = (1 ... 40).map { ServicePick.index(count: 5, seed: 7, position: $0) }
