@@ -184,7 +184,8 @@ private func askSign(_ state: inout AppState, _ e: EvaluationState, readFirst: B
     // before the confirmation.
     let outdated = e.stage == .district ? state.scoreCards.map { submitted.outdatedItems(now: $0.saved) } ?? [] : []
     state.dialog = .evaluationInput(.confirmSign(e.stage, changedSince: submitted.changesSinceSubmission,
-                                                 uncorrected: e.shownSample?.uncorrectedChecks.map { "第\($0.position)号 \($0.name)" } ?? [], outdated: outdated), TextEditor(limit: 1))
+                                                 uncorrected: e.shownSample?.uncorrectedChecks ?? [],
+                                                 rechecks: e.shownSample?.changedAfterCheck ?? [], outdated: outdated), TextEditor(limit: 1))
     state.screen = .evaluation(e)
     return []
 }
@@ -251,7 +252,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
         case .unlockReason:
             guard !text.isEmpty else { return refuse(&state, "解锁必须填写理由") }
             request = .unlock(reason: text)
-        case .confirmSign(let stage, _, _, _):
+        case .confirmSign(let stage, _, _, _, _):
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend

@@ -118,7 +118,7 @@ struct EvaluationKeysByRoleTests {
         facts[.registered] = 3
         _ = reduce(&state, .factsLoaded(facts, Counts(persons: 3, services: 0, activities: 0)))
         press(&state, [.character("S")])
-        guard case .evaluationInput(.confirmSign(.district, _, _, let outdated), _)? = state.dialog else {
+        guard case .evaluationInput(.confirmSign(.district, _, _, _, let outdated), _)? = state.dialog else {
             Issue.record("\(String(describing: state.dialog))")
             return
         }

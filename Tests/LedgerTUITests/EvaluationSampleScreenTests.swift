@@ -143,6 +143,56 @@ struct EvaluationSampleScreenTests {
         #expect(render(state).trimmedLines.contains("│  1    王梅     630102********0047 有创业意愿  不属实    （签署时未更正）本人…│"))
     }
 
+    /// A record checked 属实 and changed since (the community was unlocked, say): the signature would keep a
+    /// conclusion about a record that is no longer the one checked, so the confirmation names it.
+    @Test func aCheckedRecordChangedSinceItsCheckIsNamedBeforeSigning() {
+        let checks = EvaluationScreenTests.evaluation(allChecked: true).sample!.checks.map { c in
+            SpotCheck(position: c.position, personId: c.personId, name: c.name, idNumber: c.idNumber, stratum: c.stratum, result: c.result,
+                      note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt, changesSinceCheck: c.position == 3 ? 2 : c.changesSinceCheck,
+                      changesSinceDraw: c.position == 3 ? 2 : c.changesSinceDraw)
+        }
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: checks))
+        #expect(press(&state, [.character("S")]).isEmpty)
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │",
+            "│ 初评未签署                                                                   │",
+            "│ ▶评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业┌─ 签署初评 ─────────────────────────────────────────┐            │",
+            "│  创业带动就│ ! 有1条已核实的抽样记录核实后又被修改：            │            │",
+            "│  成立创建工│   第3号 李四                                       │            │",
+            "│  工作制度健│   签署的是核实时的结论（可选中后重新核实）         │            │",
+            "│  创建工作方│                                                    │            │",
+            "│  三项补贴享│ ! 按现在的台账有1项得分与初评不同（可按 a 改分）： │            │",
+            "│  建立摸底台│   台账资料完备：初评4分，按现在的台账0分           │            │",
+            "│  创业培训率│                                                    │            │",
+            "│  培训合格率│ 签署后本社区的台账将被锁定，                       │            │",
+            "│  培训后创业│ 任何修改须由督导解锁。                             │            │",
+            "│ 自评时实测 │                                                    │            │",
+            "│ 随机抽样 种│ Enter 签署    Esc 取消                             │%           │",
+            "│  序号 姓名 └────────────────────────────────────────────────────┘            │",
+            "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
+            "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
+            "│  3    李四     630102********022X 已创业      属实      （抽样后已修改2处）  │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+        ])
+        // Checked again, it is no longer named
+        let rechecked = checks.map { c in
+            c.position != 3 ? c : SpotCheck(position: 3, personId: c.personId, name: c.name, idNumber: c.idNumber, stratum: c.stratum,
+                                            result: .confirmed, note: nil, checkedBy: "督导员", checkedAt: "2024-12-31T12:00:00", changesSinceCheck: 0)
+        }
+        var again = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: rechecked))
+        press(&again, [.character("S")])
+        guard case .evaluationInput(.confirmSign(.district, _, let uncorrected, let rechecks, _), _)? = again.dialog else {
+            Issue.record("no confirmation: \(String(describing: again.dialog))")
+            return
+        }
+        #expect(uncorrected.isEmpty && rechecks.isEmpty)
+    }
+
     /// Checks recorded elsewhere (the command line) reach the open screen from the change feed; `S` judged on an
     /// older list reads it again before refusing.
     @Test func theScreenReadsAgainWhenOthersWriteAndBeforeRefusingASignature() {
@@ -154,7 +204,7 @@ struct EvaluationSampleScreenTests {
         #expect(state.dialog == nil && !state.messageIsError)
         // The answer has every record checked: now the confirmation
         _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(allChecked: true), after: nil))
-        guard case .evaluationInput(.confirmSign(.district, _, _, _), _)? = state.dialog else {
+        guard case .evaluationInput(.confirmSign(.district, _, _, _, _), _)? = state.dialog else {
             Issue.record("no confirmation: \(String(describing: state.dialog))")
             return
         }

@@ -8,7 +8,7 @@ struct EvaluateSign: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @OptionGroup var stageOption: StageOption
-    @Flag(name: .long, help: "有抽查不属实的记录社区尚未更正时，确认仍然签署（它们记为“签署时未更正”）")
+    @Flag(name: .long, help: "有抽查不属实的记录社区尚未更正、已核实的记录核实后又被修改或得分与现在的台账不同时，确认仍然签署")
     var confirm = false
 
     func run() async throws {
@@ -23,6 +23,10 @@ struct EvaluateSign: AsyncParsableCommand {
             var reasons: [String] = []
             if let open = current.sample?.uncorrected, open > 0 {
                 reasons.append("有\(open)条抽查不属实的记录社区尚未更正，签署后锁定，将记为“签署时未更正”；可等社区更正后再签署")
+            }
+            if let rechecks = current.sample?.changedAfterCheck, !rechecks.isEmpty {
+                reasons.append("有\(rechecks.count)条已核实的抽样记录核实后又被修改（\(rechecks.namedBriefly)），签署的是核实时的结论；"
+                               + "可重新核实（chuangye evaluate check 序号 结果）")
             }
             // The registers corrected since the submission (a 不属实 record put right) may no longer give the score
             // about to be locked in: each such item is named.

@@ -39,6 +39,20 @@ extension SpotCheckSample {
     /// 不属实 findings the community has not corrected since the check (no change of the record after it).
     public var uncorrectedChecks: [SpotCheck] { checks.filter { $0.result == .untrue && $0.changesSinceCheck == 0 } }
     public var uncorrected: Int { uncorrectedChecks.count }
+    /// Records checked 属实 or 联系不上 and changed (a deletion too) since: signing keeps a conclusion about a record
+    /// that is no longer the one checked (the community may have been unlocked in between). Checked again, they
+    /// leave this list.
+    public var changedAfterCheck: [SpotCheck] {
+        checks.filter { $0.result != nil && $0.result != .untrue && $0.changesSinceCheck > 0 }
+    }
+}
+
+extension [SpotCheck] {
+    /// `第3号 张三、第5号 李四` (the first three, then `等`): the records a warning names.
+    public var namedBriefly: String {
+        let names = map { "第\($0.position)号 \($0.name)" }
+        return names.count > 3 ? names.prefix(3).joined(separator: "、") + "等" : names.joined(separator: "、")
+    }
 }
 
 extension SpotCheck {

@@ -267,12 +267,15 @@ enum EvaluationScreen {
             return ("核实结果：\(result.rawValue)", lines + ["", "说明（\(required)，Enter 保存）：", ""], editor)
         case .unlockReason:
             return ("解锁台账", ["解锁后本社区的台账可以修改，理由记入修改记录。", "", "解锁理由（必填，Enter 解锁，Esc 取消）：", ""], editor)
-        case .confirmSign(let stage, let changed, let uncorrected, let items):
-            let names = uncorrected.count > 3 ? uncorrected.prefix(3).joined(separator: "、") + "等" : uncorrected.joined(separator: "、")
-            let untrue = uncorrected.isEmpty ? [] : ["! 有\(uncorrected.count)条抽查不属实的记录社区尚未更正：", "  \(names)", "  签署后锁定，记为“签署时未更正”", ""]
+        case .confirmSign(let stage, let changed, let uncorrected, let rechecks, let items):
+            let untrue = uncorrected.isEmpty ? [] : ["! 有\(uncorrected.count)条抽查不属实的记录社区尚未更正：", "  \(uncorrected.namedBriefly)",
+                                                     "  签署后锁定，记为“签署时未更正”", ""]
+            // A conclusion about a record that changed after it was reached: checked again (1/2/3), or signed knowingly.
+            let changedChecks = rechecks.isEmpty ? [] : ["! 有\(rechecks.count)条已核实的抽样记录核实后又被修改：", "  \(rechecks.namedBriefly)",
+                                                         "  签署的是核实时的结论（可选中后重新核实）", ""]
             // Items the corrected registers no longer support: the supervisor adjusts them (a) or signs knowingly.
             let differing = items.isEmpty ? [] : ["! 按现在的台账有\(items.count)项得分与初评不同（可按 a 改分）："] + items.map { "  " + $0 } + [""]
-            let outdated = untrue + differing + (changed > 0 && items.isEmpty ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : [])
+            let outdated = untrue + changedChecks + differing + (changed > 0 && items.isEmpty ? ["! 自评提交后台账又修改了\(changed)处：签署的是提交时的自评", ""] : [])
             let effect = stage == .district ? ["签署后本社区的台账将被锁定，", "任何修改须由督导解锁。"] : ["签署后台账保持锁定，", "只有市级督导可以解锁。"]
             return ("签署" + stage.title, outdated + effect + ["", "Enter 签署    Esc 取消"], nil)
         case .confirmRecommend(let unmet) where unmet.isEmpty:

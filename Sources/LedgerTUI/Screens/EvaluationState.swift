@@ -109,7 +109,8 @@ public enum EvaluationPrompt: Sendable, Hashable {
     /// `uncorrected`: 不属实 findings the community has not corrected, by place and name (`第7号 李艳`; signing
     /// locks them as they are).
     /// `outdated`: items the registers, changed since the submission, now score otherwise (`Evaluation.outdatedItems`).
-    case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: [String] = [], outdated: [String] = [])
+    /// `uncorrected`: 不属实 findings not corrected; `rechecks`: records checked otherwise and changed since.
+    case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: [SpotCheck] = [], rechecks: [SpotCheck] = [], outdated: [String] = [])
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
     /// Submit the 自评 (freeze the score card)? The total it freezes, and the earlier submission's it replaces.
