@@ -33,10 +33,10 @@ public struct Chuangye: AsyncParsableCommand {
     /// Parses the arguments, runs the command and exits with 0 (success), 1 (data errors) or 2 (usage).
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         setlocale(LC_ALL, "")
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
         do {
             // A first word that is no subcommand is a mistyped one (the root takes no words of its own): the
             // parser's "多余的参数" would not say so.
-            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
             let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
             if let first = given.first, !first.hasPrefix("-"), !names.contains(first) {
                 throw CLIFailure.usage("没有子命令“\(first)”。可用的子命令：\(names.filter { $0 != "help" }.joined(separator: "、"))（chuangye --help 查看说明）")
@@ -71,7 +71,8 @@ public struct Chuangye: AsyncParsableCommand {
                 print(HelpLayout.wrap(UsageText.help(text), width: HelpLayout.width))
                 Foundation.exit(0)
             }
-            let message = HelpLayout.wrap(UsageText.error(text), width: HelpLayout.width)
+            let message = HelpLayout.wrap(UsageText.error(text, negative: given.first(where: UsageText.isNegativeNumber)),
+                                          width: HelpLayout.width)
             printError(message)
             if !message.contains("--help") { printError("用法错误，请运行 chuangye --help 查看说明") }
             Foundation.exit(2)

@@ -13,12 +13,16 @@ enum UsageText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { helpLine(String($0)) }.joined(separator: "\n")
     }
 
-    /// A usage error (`Error: …` then `Help:`/`Usage:` lines) in Chinese.
-    static func error(_ text: String) -> String {
+    /// A usage error (`Error: …` then `Help:`/`Usage:` lines) in Chinese. `negative`: a word of the command line
+    /// that is a negative number, which the parser reads as an option (so a value seems missing, or an option
+    /// unknown): the error names it instead, as no count, size or score of the program is negative.
+    static func error(_ text: String, negative: String? = nil) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for i in lines.indices {
             let line = lines[i]
-            if line.hasPrefix("Error: ") {
+            if line.hasPrefix("Error: "), let negative {
+                lines[i] = "错误：“\(negative)”是负数：人数、序号、分数等取值都不能为负数"
+            } else if line.hasPrefix("Error: ") {
                 lines[i] = "错误：" + errorMessage(String(line.dropFirst("Error: ".count)))
             } else if line.hasPrefix("Help:  ") {
                 lines[i] = "说明：" + line.dropFirst("Help:  ".count)
@@ -32,6 +36,11 @@ enum UsageText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `-1`, `-0.5`: what the parser takes for a short option.
+    static func isNegativeNumber(_ word: String) -> Bool {
+        word.count > 1 && word.hasPrefix("-") && Double(word) != nil
     }
 
     /// One parser error message (after `Error: `).

@@ -33,6 +33,21 @@ struct CommandLineTextTests {
         #expect(missing.stderr.contains("运行 chuangye history --help 查看详细说明。"))
     }
 
+    /// The parser takes `-1` for an option and would say a value is missing: the error names the number instead.
+    @Test func aNegativeNumberIsNamedNotTakenForAMissingValue() throws {
+        let cli = try CLI()
+        defer { cli.cleanup() }
+        let negative = "错误：“-1”是负数：人数、序号、分数等取值都不能为负数\n"
+        for args in [["evaluate", "adjust", "建立摸底台账", "-1", "--reason", "台账缺少签字"], ["evaluate", "draw", "-1"],
+                     ["evaluate", "check", "-1", "属实"], ["history", "--limit", "-1"]] {
+            let run = try cli.launch(CLI.binary, args + ["--db", cli.db, "--operator", "王芳"])
+            #expect(run.status == 2 && run.stderr.hasPrefix(negative), "\(args): \(run.stderr)")
+        }
+        // Other words that begin with a minus sign are still the parser's
+        #expect(try cli.run("score", "--frob").stderr.hasPrefix("错误：未知选项 --frob"))
+        #expect(try cli.run("evaluate", "adjust", "建立摸底台账", "1", "--reason").stderr.hasPrefix("错误：选项 --reason <理由> 缺少取值"))
+    }
+
     @Test func helpTextIsChineseVerbatim() throws {
         let cli = try CLI()
         defer { cli.cleanup() }
