@@ -174,6 +174,56 @@ struct ClerkGapsTests {
         #expect(older.label == "创业服务记录：630102********0116")
     }
 
+    /// A service opened for correction starts on its 服务对象 field, holding a number nothing was searched for: the
+    /// person it names is shown there once known, not "未找到匹配的人员" (which told a clerk the service had lost
+    /// its person).
+    @Test func aServiceOpenedForCorrectionShowsItsPersonNotAFailedSearch() throws {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("4"), .tab])
+        let number = "630102199003070116"
+        let fields = ["id_number": number, "service_date": "2024-04-01", "service_type": "创业指导", "method": "窗口",
+                      "content": "讲解首次创业补贴申请流程", "staff": "王芳"]
+        _ = reduce(&state, .recordOpened(EditingRecord(register: .service, id: 7, version: 1, originalFields: fields), accepted: [:], focus: nil))
+        let raw = ["name": "张三", "id_number": number, "education": "大专", "hukou": "城镇", "phone": "13912345678",
+                   "categories": "登记失业人员", "status": "有创业意愿", "survey_date": "2024-03-15"]
+        var person = try #require(PersonValidator.validate(raw, context: ValidationContext(
+            today: testToday, communityCode: "630102001", period: testCommunity.period)).value)
+        person.id = 1
+        // The two look-ups the opened record asks for, answered
+        _ = reduce(&state, .idNumberLookedUp(number, [.init(id: 1, name: "张三", communityCode: "630102001")]))
+        _ = reduce(&state, .servicePersonLoaded(PersonSnapshot(person: person, servicesInPeriod: 1)))
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            " 创业服务记录",
+            "",
+            "               *服务对象 ✓ 630102199003070116",
+            "               *服务日期 ✓ 2024-04-01",
+            "               *服务类型 ✓ 创业指导",
+            "               *服务方式 ✓ 窗口",
+            "               *服务内容 ✓ 讲解首次创业补贴申请流程",
+            "                服务结果",
+            "                 *经办人 ✓ 王芳",
+            "                    备注",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "  输入姓名、拼音首字母或身份证号末四位查找人员；↑↓ 选择，Tab 确认",
+            "  张三  630102********0116",
+            "",
+            "",
+            "",
+            "",
+            " 正在修改第7号记录：保存时会校验并记入修改记录",
+            " Tab下一项 Shift-Tab上一项 F2保存 Esc返回 F1帮助 F4评分",
+        ])
+        // Typed over, it is a search again: nobody found for what was typed is said so
+        press(&state, [.control("u")] + type("zzz"))
+        _ = reduce(&state, .personsFound(query: "zzz", []))
+        #expect(render(state).trimmedLines.contains("  （未找到匹配的人员）"))
+    }
+
     /// Several persons found for what was typed are a question: Tab stays and names them (it had taken the first,
     /// and a service went on the wrong person); ↓ takes the highlighted one, ↓ again the next.
     @Test func severalPersonsFoundAreNotGuessed() {

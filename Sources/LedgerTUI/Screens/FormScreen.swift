@@ -93,7 +93,13 @@ enum FormScreen {
         switch field.kind {
         case .personSearch:
             if form.searchResults.isEmpty {
-                if !form.editor.text.isEmpty { buffer.put("（未找到匹配的人员）", x: rect.x, y: y, style: .muted) }
+                // The number the field holds names a known person (a record opened for correction, a field gone
+                // back to): that person, not a search that found nobody, as nothing was searched.
+                if let name = personName(state, form, field), form.editor.text == form.values[field.key] {
+                    buffer.put("\(name)  \(ResidentID.masked(form.editor.text))", x: rect.x, y: y, style: .muted)
+                } else if !form.editor.text.isEmpty {
+                    buffer.put("（未找到匹配的人员）", x: rect.x, y: y, style: .muted)
+                }
                 return
             }
             let lines = form.searchResults.map { "\($0.name)  \(ResidentID.masked($0.idNumber))  \($0.status)" }
