@@ -35,7 +35,11 @@ enum EvaluationJSON {
     /// The service drawn with the person (null: none in the period).
     struct Service: Encodable {
         let serviceId: Int64
+        /// As the register has them now.
         let date, type: String
+        /// As the sample listed them: drawn, or last checked (null: drawn before they were kept). They differ from
+        /// `date`/`type` where the community corrected the service since.
+        let sampledDate, sampledType: String?
     }
     struct Sample: Encodable {
         /// Null while the list is withheld from this operator (the seed reproduces it).
@@ -120,7 +124,7 @@ enum EvaluationJSON {
                           result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
                           changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw,
                           correction: c.correctionLongText(signed: signed), recordDeleted: c.recordDeleted, withheld: c.concealed,
-                          service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type) },
+                          service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type, sampledDate: $0.seenDate, sampledType: $0.seenType) },
                           drawnFor: c.forService ? "service" : "person")
                })
     }

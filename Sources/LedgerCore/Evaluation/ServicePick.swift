@@ -30,11 +30,13 @@ public struct SampledService: Sendable, Hashable {
         self.seenType = seenType
     }
 
+    /// `2024-04-01 创业指导`: as the sample saw it (where a narrow column has room for no more).
+    public var asSeen: String { "\(seenDate ?? date) \(seenType ?? type)" }
+
     /// `服务 2024-04-01 创业指导`, as the sample saw it; a later correction follows it:
     /// `服务 2024-08-21 创业指导（现为 2024-09-21）`.
     public var text: String {
-        let seen = (seenDate ?? date, seenType ?? type)
-        let now = [seen.0 == date ? nil : date, seen.1 == type ? nil : type].compactMap { $0 }
-        return "服务 \(seen.0) \(seen.1)" + (now.isEmpty ? "" : "（现为 \(now.joined(separator: " "))）")
+        let now = [date == (seenDate ?? date) ? nil : date, type == (seenType ?? type) ? nil : type].compactMap { $0 }
+        return "服务 \(asSeen)" + (now.isEmpty ? "" : "（现为 \(now.joined(separator: " "))）")
     }
 }

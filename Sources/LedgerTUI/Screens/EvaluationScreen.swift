@@ -130,7 +130,7 @@ enum EvaluationScreen {
             // A withheld record: its place and result, the words across the name, number and stratum.
             c.concealed ? DisplayWidth.column(" \(c.position)", 6) + DisplayWidth.column(c.name, 40) + (c.result?.rawValue ?? "未核实")
                 : checkRow(" \(c.position)", c.name, SensitiveNumbers.masked(c.idNumber), c.stratum, c.result?.rawValue ?? "未核实",
-                           checkNote(c, signed: isSigned), service: withService ? (c.service.map { "\($0.date) \($0.type)" } ?? "") : nil)
+                           checkNote(c, signed: isSigned), service: withService ? (c.service?.asSeen ?? "") : nil)
         }
         drawList(checkLines, e.checks, focused: e.focus == .sample, Rect(x: x, y: y, width: width, height: rows.checks), &buffer) { i in
             sample.checks[i].result == .untrue ? .error : sample.checks[i].result == nil ? .muted : .plain
@@ -185,8 +185,9 @@ enum EvaluationScreen {
         DisplayWidth.column(title, 32) + cells.map { DisplayWidth.fit($0, 6, alignRight: true) }.joined()
     }
 
-    /// From this width the sample list shows which service to check with each record (`2026-03-03 开业指导`), not
-    /// only in the selected record's line: the fixed columns, the service and room for a note.
+    /// From this width the sample list shows which service to check with each record (`2026-03-03 开业指导`, as
+    /// checked; the selected record's line says what was corrected since), not only in the selected record's line:
+    /// the fixed columns, the service and room for a note.
     static let wideSampleWidth = 100
 
     /// A sampled record's row: 姓名 takes four characters and its gap (张测一改), a longer name is cut with …;
