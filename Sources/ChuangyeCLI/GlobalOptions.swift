@@ -100,6 +100,11 @@ public struct GlobalOptions: ParsableArguments {
             }
             do {
                 let location = try PostgresLocation(url: databasePath)
+                // A name set for SQLite ledgers (in a profile, say) does not apply here: said, so that nobody thinks
+                // the records carry it.
+                if let named = ProcessInfo.processInfo.environment["CHUANGYE_OPERATOR"].flatMap(Normalize.optional), named != location.user {
+                    printError("注意：PostgreSQL 台账的操作员就是数据库登录用户 \(location.user)，环境变量 CHUANGYE_OPERATOR（\(named)）不起作用")
+                }
                 return PostgresLedger(location: location, operatorName: location.user, migrating: true)
             } catch let e as StoreError {
                 throw CLIFailure.usage(e.message)

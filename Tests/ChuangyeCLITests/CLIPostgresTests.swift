@@ -68,6 +68,10 @@ struct CLIPostgresTests {
         defer { Self.dropLedger(schemaOf: url, logins: []) }
         let claimed = try cli.launch(CLI.binary, ["score", "--db", url, "--operator", "王芳"])
         #expect(claimed.status != 0 && claimed.stderr.contains("不能用 --operator 指定"))
+        // A name in the environment (set for SQLite ledgers) is said not to apply, not silently dropped
+        let named = try cli.launch(CLI.binary, ["score", "--db", url], environment: ["CHUANGYE_OPERATOR": "王芳"])
+        #expect(named.stderr.hasPrefix("注意：PostgreSQL 台账的操作员就是数据库登录用户 "), "\(named.stderr)")
+        #expect(named.stderr.contains("，环境变量 CHUANGYE_OPERATOR（王芳）不起作用\n"), "\(named.stderr)")
         let inURL = try cli.launch(CLI.binary, ["score", "--db", "postgresql://u:secret@127.0.0.1/x"])
         #expect(inURL.status != 0 && inURL.stderr.contains("口令不能写在命令行"))
         let unreachable = try cli.launch(CLI.binary, ["score", "--db", "postgresql://u@127.0.0.1:1/x?sslmode=disable"])
