@@ -24,6 +24,8 @@ public struct CSVWriter: Sendable {
     public func line(_ fields: [String: String]) -> String {
         let cells = register.fields.map { field -> String in
             var value = fields[field.key] ?? ""
+            // The store keeps a section's letter; the register's readers (and the workbook) read its name.
+            if field.key == "industry" { value = Industry.written(value) }
             if mask { value = NumberPrivacy.masked(field: field.key, value) }
             if !value.isEmpty && (CSVWriter.protectedKeys.contains(field.key) || "=+-@".contains(value.first ?? " ")) {
                 value = "\t" + value

@@ -154,7 +154,7 @@ public final class RegisterWorkbookWriter {
         case .money:
             if let n = Double(value) { return (.number(n), value.utf8.count + 4) }
         case .industry:
-            let name = Industry.parse(value)?.name ?? value
+            let name = Industry.written(value)
             return (.text(name), width(name))
         case .text, .short, .longText:
             break

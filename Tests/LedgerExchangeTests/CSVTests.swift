@@ -152,6 +152,19 @@ struct RegisterFileTests {
         #expect(trimmed == fields)
     }
 
+    /// The store keeps 行业门类 as the section's letter: the file says its name, as the workbook does, and an
+    /// import reads the name back to the same letter.
+    @Test func anIndustryIsWrittenByNameAndReadBack() throws {
+        let writer = CSVWriter(register: .survey, mask: false)
+        let line = writer.line(["name": "张三", "industry": "H"])
+        #expect(line.split(separator: ",", omittingEmptySubsequences: false).contains("住宿和餐饮业"))
+        #expect(!line.contains(",H,"))
+        let back = try RegisterFile.read(Data((writer.header + line).utf8), register: .survey)
+        #expect(Industry.parse(Array(back.records)[0].fields["industry"] ?? "") == .h)
+        // A value that names no section is written as it is
+        #expect(writer.line(["industry": "其他行业"]).contains("其他行业"))
+    }
+
     @Test func maskHidesTheMiddleDigits() {
         let line = CSVWriter(register: .survey, mask: true).line(["id_number": "630102199003070116", "phone": "13912345678"])
         #expect(line.contains("630102********0116") && line.contains("139****5678"))

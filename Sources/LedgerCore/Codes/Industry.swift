@@ -28,4 +28,8 @@ public enum Industry: String, CodedValue {
         "物流": .g, "运输": .g, "养殖": .a, "种植": .a,
     ]
     public static let fieldLabel = "行业门类"
+
+    /// How a stored value (the section's letter, `H`) is written for people, in a workbook or a CSV file:
+    /// `住宿和餐饮业` (which an import reads back); a value that is no section stays as it is.
+    public static func written(_ stored: String) -> String { parse(stored)?.name ?? stored }
 }
