@@ -7,6 +7,7 @@ extension PostgresLedger {
     /// is deleted only when `confirmingServices` says how many the clerk was told of.
     public func delete(_ ref: RecordRef, reason: String, confirmingServices: Int) async throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
+        if let refusal = WrittenReason.refusal(why, "删除理由") { throw StoreError(refusal) }
         try await setDeleted(ref.register, id: ref.id, reason: why, confirmingServices: confirmingServices)
     }
 
@@ -79,6 +80,7 @@ extension PostgresLedger {
     /// nothing (a record the operator may not change refuses the group). Returns how many were accepted.
     public func acceptWarning(code: String, reason: String, records: [RecordRef]) async throws -> Int {
         guard let why = Normalize.optional(reason) else { throw StoreError("确认警告必须填写理由") }
+        if let refusal = WrittenReason.refusal(why, "确认警告的理由") { throw StoreError(refusal) }
         return try await write { pg in
             var accepted = 0
             var communities: [String: Community] = [:]

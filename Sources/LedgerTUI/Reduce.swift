@@ -113,7 +113,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .exportFailed(let kind, let path, let message):
         state.progress = nil
-        state.dialog = .exportFile(kind, path: TextEditor(path, limit: 400))
+        // As the dialog says (直接输入即替换): what is typed next replaces the path that failed.
+        state.dialog = .exportFile(kind, path: TextEditor(path, limit: 400, replaceOnType: true))
         state.show(message, error: true)
         return []
     case .pageLoaded(let register, let rows):
@@ -301,7 +302,11 @@ private func revalidateOpenForm(_ state: inout AppState) {
 }
 
 private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
-    guard state.dialog == nil, case .form(var form) = state.screen else { return [] }
+    if state.dialog != nil {
+        pastedIntoDialog(&state, text)
+        return []
+    }
+    guard case .form(var form) = state.screen else { return [] }
     form.paste(text)
     if form.editor.truncated {
         form.pasteCut = true
@@ -318,7 +323,14 @@ private func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     if state.isTooSmall { return tooSmallKey(&state, key) }
-    if let dialog = state.dialog { return dialogKey(&state, dialog, key) }
+    if let dialog = state.dialog {
+        let effects = dialogKey(&state, dialog, key)
+        // A character the dialog's line had no room for is said, not dropped unseen.
+        if let line = state.dialog?.pasteTarget, line.truncated {
+            state.show("最多\(line.limit)个字，多输入的字未录入", error: true)
+        }
+        return effects
+    }
     state.message = nil
     switch key {
     case .function(1):
@@ -591,7 +603,7 @@ private func save(_ state: inout AppState, _ form: inout FormState, keepForNext:
     }
     if let warning = form.findings.first(where: { $0.severity == .warning && form.acceptedWarnings[$0.code] == nil }) {
         state.screen = .form(form)
-        state.dialog = .acceptWarning(warning, reason: TextEditor(limit: 200), keepForNext: keepForNext)
+        state.dialog = .acceptWarning(warning, reason: TextEditor(limit: WrittenReason.longest), keepForNext: keepForNext)
         return []
     }
     state.screen = .form(form)

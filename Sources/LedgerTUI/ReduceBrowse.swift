@@ -300,7 +300,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
         if let refusal = state.changeRefusal("删除") { state.show(refusal, error: true); break }
         state.screen = .browser(b)
         let isPerson = b.register == .survey
-        state.dialog = .deleteRecord(row, reason: TextEditor(limit: 200), services: isPerson ? nil : 0)
+        state.dialog = .deleteRecord(row, reason: TextEditor(limit: WrittenReason.longest), services: isPerson ? nil : 0)
         return isPerson ? [.countServices(personId: row.id)] : []
     case .character("r"):
         guard let row = b.selected, row.deleted else { break }

@@ -48,7 +48,7 @@ func checksKey(_ state: inout AppState, _ checks: ChecksState, _ key: Key) -> [E
             break
         }
         state.screen = .checks(c)
-        state.dialog = .acceptWarningGroup(code: group.code, records: group.records, reason: TextEditor(limit: 200))
+        state.dialog = .acceptWarningGroup(code: group.code, records: group.records, reason: TextEditor(limit: WrittenReason.longest))
         return []
     case .escape, .character("q"):
         state.screen = .home

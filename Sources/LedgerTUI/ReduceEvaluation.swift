@@ -123,7 +123,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         if result == .confirmed, check.result == nil || check.result == .confirmed {
             return [.evaluation(community: c.code, .check(position: check.position, result: .confirmed, note: "", stage: e.stage))]
         }
-        state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: 200))
+        state.dialog = .evaluationInput(.note(check, result, e.stage), TextEditor(limit: WrittenReason.longest))
     case .enter:
         // The sampled record itself: a clerk corrects a 不属实 one here, a supervisor reads what was checked.
         guard e.focus == .sample, let check = e.selectedCheck else { break }
@@ -150,7 +150,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         if e.stage == .district, e.evaluation?.signature == nil, state.lock == nil {
             return refuse(&state, "初评未签署，台账没有锁定，无需解锁")
         }
-        state.dialog = .evaluationInput(.unlockReason, TextEditor(limit: 200))
+        state.dialog = .evaluationInput(.unlockReason, TextEditor(limit: WrittenReason.longest))
     case .control("c"): return [.quit]
     default: break
     }
@@ -230,7 +230,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
             // The score it already has: said before a reason is typed for nothing (the store refuses it too).
             if case .evaluation(let e) = state.screen, let now = e.stagePoints(item),
                let refusal = item.unchangedRefusal(points, now: now, stage: stage) { return refuse(&state, refusal) }
-            state.dialog = .evaluationInput(.reason(item, points, stage), TextEditor(limit: 200))
+            state.dialog = .evaluationInput(.reason(item, points, stage), TextEditor(limit: WrittenReason.longest))
             return []
         case .reason(let item, let points, let stage):
             guard !text.isEmpty else { return refuse(&state, "\(stage.title)改分必须填写理由") }

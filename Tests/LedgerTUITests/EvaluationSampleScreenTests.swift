@@ -193,6 +193,23 @@ struct EvaluationSampleScreenTests {
         #expect(uncorrected.isEmpty && rechecks.isEmpty)
     }
 
+    /// A note takes what the store keeps (WrittenReason.longest): a longer paste is cut and said so, a character
+    /// typed past the bound is said to be refused, not dropped unseen.
+    @Test func aNoteLongerThanTheStoreKeepsIsCutAndSaid() {
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation())
+        press(&state, [.tab, .down, .down, .character("2")])
+        _ = reduce(&state, .pasted(String(repeating: "查", count: 360)))
+        guard case .evaluationInput(.note, let editor)? = state.dialog else { Issue.record("no note dialog"); return }
+        #expect(editor.text.count == WrittenReason.longest)
+        #expect(state.message == "粘贴的内容过长：最多200个字，超出的部分已舍去，请核对" && state.messageIsError)
+        press(&state, [.backspace] + type("实"))
+        #expect(!state.messageIsError || state.message != "最多200个字，多输入的字未录入")
+        press(&state, type("字"))
+        #expect(state.message == "最多200个字，多输入的字未录入" && state.messageIsError)
+        #expect(press(&state, [.enter]) == [.evaluation(community: testCommunity.code,
+                                                         .check(position: 3, result: .untrue, note: String(repeating: "查", count: 199) + "实"))])
+    }
+
     /// Checks recorded elsewhere (the command line) reach the open screen from the change feed; `S` judged on an
     /// older list reads it again before refusing.
     @Test func theScreenReadsAgainWhenOthersWriteAndBeforeRefusingASignature() {

@@ -9,6 +9,7 @@ extension AppDatabase {
     /// refuses the whole group. Returns the number of records accepted.
     public func acceptWarning(code: String, reason: String, records: [RecordRef]) throws -> Int {
         guard let why = Normalize.optional(reason) else { throw StoreError("确认警告必须填写理由") }
+        if let refusal = WrittenReason.refusal(why, "确认警告的理由") { throw StoreError(refusal) }
         return try write { db in
             var accepted = 0
             for record in records {

@@ -7,6 +7,7 @@ extension AppDatabase {
     /// has services is deleted only when `confirmingServices` says how many the clerk was told of.
     public func delete(_ ref: RecordRef, reason: String, confirmingServices: Int = 0) throws {
         guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
+        if let refusal = WrittenReason.refusal(why, "删除理由") { throw StoreError(refusal) }
         try setDeleted(ref.register, id: ref.id, reason: why, confirmingServices: confirmingServices)
     }
 
