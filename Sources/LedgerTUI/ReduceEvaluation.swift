@@ -96,7 +96,10 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
             return refuse(&state, "初评已经开始（已抽样或已改分），只有督导可以重新提交自评")
         }
         let card = ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist)
-        state.dialog = .evaluationInput(.confirmSubmit(total: card.total, max: card.max, replacing: e.evaluation?.selfTotal),
+        // A supervisor starting over sets the begun 初评 aside (its draw and findings): named, as the command line
+        // names it before --confirm.
+        let begun = e.evaluation.flatMap { $0.reviewBegun ? ReplacedSubmission($0) : nil }
+        state.dialog = .evaluationInput(.confirmSubmit(total: card.total, max: card.max, replacing: e.evaluation?.selfTotal, setsAside: begun),
                                         TextEditor(limit: 1))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }

@@ -194,8 +194,36 @@ struct EvaluationScreenTests {
         _ = reduce(&state, .evaluationUpdated(Self.evaluation(), after: nil))
         _ = reduce(&state, .roleLoaded(.districtSupervisor))
         press(&state, [.character("t")])
-        guard case .evaluationInput(.confirmSubmit(_, _, let replacing), _)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
-        #expect(replacing == Self.evaluation().selfTotal)
+        guard case .evaluationInput(.confirmSubmit(_, _, let replacing, let setsAside), _)? = state.dialog else { Issue.record("\(String(describing: state.dialog))"); return }
+        #expect(replacing == Self.evaluation().selfTotal && setsAside == ReplacedSubmission(Self.evaluation()))
+        // The 初评 begun (a score changed, a sample drawn) is set aside by a new submission: named before y/Enter,
+        // as `evaluate submit` names it before --confirm
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
+            "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │",
+            "│ 初评未签署                                                                   │",
+            "│ ▶评分项                           满分  自评  初评  差异                     │",
+            "│  劳动者创业参与率达到7%             15     0     0                           │",
+            "│  创业带动 ┌─ 提交自评 ───────────────────────────────────────────┐           │",
+            "│  成立创建 │ 按现在的台账，自评总分 3/100 分。                    │           │",
+            "│  工作制度 │ ! 本期初评已经开始，将替代第1份自评及其初评：        │           │",
+            "│  创建工作 │   （王芳 2024-12-31 09:00 提交，自评9分；初评7分，已 │           │",
+            "│  三项补贴 │   抽样3条，不属实1条）                               │           │",
+            "│  建立摸底 │   新的自评须重新初评和抽样；原结果保留在修改记录中。 │           │",
+            "│  创业培训 │                                                      │           │",
+            "│  培训合格 │ 提交后各评分项的得分、实测值和台账校验码             │           │",
+            "│  培训后创 │ 将被冻结，督导据此初评和抽样。                       │           │",
+            "│ 自评时实测│                                                      │           │",
+            "│ 随机抽样  │ y/Enter 提交    Esc 取消                             │%          │",
+            "│  序号 姓名└──────────────────────────────────────────────────────┘           │",
+            "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
+            "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
+            "│  3    李四     630102********022X 已创业      未核实                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+        ])
     }
 
     @Test func beforeASubmissionTheScreenSaysHowToSubmit() {

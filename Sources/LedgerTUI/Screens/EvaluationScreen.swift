@@ -284,8 +284,11 @@ enum EvaluationScreen {
         case .confirmRecommend(let unmet):
             return ("推荐市级考评", ["! 本社区未达到评选入围条件："] + unmet.map { "  · " + $0 }
                         + ["市级督导将复核初评并另行抽样。", "", "y/Enter 仍然推荐    Esc 取消"], nil)
-        case .confirmSubmit(let total, let max, let replacing):
-            let replaced = replacing.map { ["将替代已提交的自评（\($0)分）。"] } ?? []
+        case .confirmSubmit(let total, let max, let replacing, let setsAside):
+            let replaced = setsAside.map { begun in
+                ["! 本期初评已经开始，将替代第\(begun.id)份自评及其初评："] + DisplayWidth.wrap("（\(begun.summary)）", 50, maxLines: 4).map { "  " + $0 }
+                    + ["  新的自评须重新初评和抽样；原结果保留在修改记录中。", ""]
+            } ?? replacing.map { ["将替代已提交的自评（\($0)分）。"] } ?? []
             return ("提交自评", ["按现在的台账，自评总分 \(total)/\(max) 分。"] + replaced
                         + ["提交后各评分项的得分、实测值和台账校验码", "将被冻结，督导据此初评和抽样。", "", "y/Enter 提交    Esc 取消"], nil)
         }

@@ -115,7 +115,8 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case confirmRecommend(unmet: [String])
     /// Submit the 自评 (freeze the score card)? The total it freezes, and the earlier submission's it replaces.
     /// (Enter or y confirms.)
-    case confirmSubmit(total: Points, max: Points, replacing: Points?)
+    /// `setsAside`: the submission whose begun 初评 (scores changed, a sample drawn) a supervisor's new one replaces.
+    case confirmSubmit(total: Points, max: Points, replacing: Points?, setsAside: ReplacedSubmission? = nil)
 
     /// A question answered by Enter or y, not a line typed.
     public var isConfirmation: Bool {
