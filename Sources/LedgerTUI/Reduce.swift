@@ -555,8 +555,12 @@ private func showLeftFieldProblem(_ state: inout AppState, _ form: FormState) {
         state.show("粘贴的内容过长：\(field.label)最多\(field.maxLength)个字，超出的部分已舍去，请核对", error: true)
         return
     }
-    if let left = form.lastLeft, form.lastLeftRefused > 0, form.visibleFindings(for: left).isEmpty, let field = form.spec.field(left) {
-        state.show("\(field.label)最多\(field.maxLength)个字：多输入的\(form.lastLeftRefused)个字未录入，请核对", error: true)
+    // Characters refused at the field's length come first: a problem found in what was kept (a number too large)
+    // quotes the shortened value, which the clerk did not type.
+    if let left = form.lastLeft, form.lastLeftRefused > 0, let field = form.spec.field(left) {
+        let problem = form.visibleFindings(for: left).first { $0.severity != .notice }
+        state.show("\(field.label)最多\(field.maxLength)个字：多输入的\(form.lastLeftRefused)个字未录入" + (problem.map { "；" + $0.message } ?? "，请核对"),
+                   error: true)
         return
     }
     guard let left = form.lastLeft, let finding = form.visibleFindings(for: left).first(where: { $0.severity != .notice }) else { return }

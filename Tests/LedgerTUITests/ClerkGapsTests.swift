@@ -51,6 +51,22 @@ struct ClerkGapsTests {
         #expect(state.message == nil)
     }
 
+    /// 14 nines typed into 城镇劳动者总数 (12 fit): the refused digits are said first on leaving, then the problem of
+    /// the number kept, which the clerk did not type as such.
+    @Test func digitsRefusedAtTheLimitAreSaidBeforeTheProblemOfWhatWasKept() throws {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("6")])
+        var form = try #require(state.form)
+        form.focus(on: "labour_force")
+        state.screen = .form(form)
+        press(&state, [.control("u")] + type(String(repeating: "9", count: 14)) + [.tab])
+        let field = try #require(state.form?.spec.field("labour_force"))
+        let kept = try #require(state.form?.findings.first { $0.field == "labour_force" && $0.severity == .error })
+        #expect(state.form?.values["labour_force"] == String(repeating: "9", count: field.maxLength))
+        #expect(state.message == "\(field.label)最多\(field.maxLength)个字：多输入的\(14 - field.maxLength)个字未录入；\(kept.message)")
+        #expect(state.messageIsError)
+    }
+
     /// 3200 → 32: the profile form warns and F2 asks for a reason, as for any warning.
     @Test func aLabourForceTypoAsksForAReasonBeforeSaving() throws {
         var state = homeState(width: 80, height: 24)
