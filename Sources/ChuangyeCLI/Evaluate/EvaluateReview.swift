@@ -16,8 +16,8 @@ struct EvaluateAdjust: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CommunityOption
     @OptionGroup var stageOption: StageOption
-    @Argument(help: ArgumentHelp("评分项名称（chuangye evaluate show 列出，如 创业服务对象参与率）", valueName: "评分项")) var item: String
-    @Argument(help: ArgumentHelp("分数（如 1 或 1.5）；与上一级相同则取消差异", valueName: "分数")) var points: String
+    @Argument(help: ArgumentHelp("评分项名称（chuangye evaluate show 列出，如 建立摸底台账）", valueName: "评分项")) var item: String
+    @Argument(help: ArgumentHelp("分数（如 1 或 1.5，须是该项可能得到的分数）；与上一级相同则取消差异", valueName: "分数")) var points: String
     @Option(name: .long, help: ArgumentHelp("改分理由（必填）", valueName: "理由")) var reason: String
 
     func validate() throws {
