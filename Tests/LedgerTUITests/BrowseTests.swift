@@ -371,6 +371,21 @@ struct ScoreExplanationTests {
         #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 4, focus: nil)])
     }
 
+    /// A long list of records behind an item pages with PgDn/PgUp and goes to its ends with End/Home, as the
+    /// registers do (only ↑↓ moved it: 48 rows took 48 presses).
+    @Test func theRecordsBehindAnItemPageAndGoToTheirEnds() throws {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("s")])
+        _ = press(&state, [.enter])
+        _ = reduce(&state, .evidenceLoaded(title: "参与创业活动者", .survey, (1...60).map { row(Int64($0), "人员\($0)") }))
+        let page = ScoreScreen.evidenceRows(state)
+        #expect(page > 1 && page < 60)
+        #expect(press(&state, [.pageDown, .enter]) == [.openRecord(.survey, id: Int64(1 + page), focus: nil)])
+        #expect(press(&state, [.end, .enter]) == [.openRecord(.survey, id: 60, focus: nil)])
+        #expect(press(&state, [.pageUp, .enter]) == [.openRecord(.survey, id: Int64(60 - page), focus: nil)])
+        #expect(press(&state, [.home, .enter]) == [.openRecord(.survey, id: 1, focus: nil)])
+    }
+
     @Test func checklistItemsHaveNoRecords() {
         var state = homeState()
         press(&state, [.character("s"), .down, .down])   // leading_group

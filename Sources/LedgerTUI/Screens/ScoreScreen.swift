@@ -60,8 +60,11 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
     var s = score
     guard let card = state.scoreCards?.saved, let community = state.community else { return [] }
     if let evidence = s.evidence {
+        if s.evidenceList.scroll(key, count: evidence.rows.count, visibleRows: ScoreScreen.evidenceRows(state)) {
+            state.screen = .score(s)
+            return []
+        }
         switch key {
-        case .up, .down: s.evidenceList.move(key == .up ? -1 : 1, count: evidence.rows.count, visibleRows: ScoreScreen.evidenceRows(state))
         case .enter:
             guard s.evidenceList.selected < evidence.rows.count else { break }
             state.screen = .score(s)
@@ -77,8 +80,11 @@ func scoreKey(_ state: inout AppState, _ score: ScoreState, _ key: Key) -> [Effe
         state.screen = .score(s)
         return []
     }
+    if s.list.scroll(key, count: card.items.count, visibleRows: ScoreScreen.listRows(state)) {
+        state.screen = .score(s)
+        return []
+    }
     switch key {
-    case .up, .down: s.list.move(key == .up ? -1 : 1, count: card.items.count, visibleRows: ScoreScreen.listRows(state))
     case .enter:
         guard s.list.selected < card.items.count, let e = card.items[s.list.selected].evidence else {
             // A computed item without records to list (三项补贴 with nobody eligible, or all received) is no 自评项.

@@ -48,6 +48,21 @@ public struct ListState: Sendable, Hashable {
         if selected < offset { offset = selected }
         if selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
     }
+
+    /// ↑↓ a row, PgUp/PgDn a screenful, Home/End the first and last row; false for any other key.
+    public mutating func scroll(_ key: Key, count: Int, visibleRows: Int) -> Bool {
+        let page = max(1, visibleRows)
+        switch key {
+        case .up: move(-1, count: count, visibleRows: visibleRows)
+        case .down: move(1, count: count, visibleRows: visibleRows)
+        case .pageUp: move(-page, count: count, visibleRows: visibleRows)
+        case .pageDown: move(page, count: count, visibleRows: visibleRows)
+        case .home: move(-count, count: count, visibleRows: visibleRows)
+        case .end: move(count, count: count, visibleRows: visibleRows)
+        default: return false
+        }
+        return true
+    }
 }
 
 public enum ListView {
