@@ -220,7 +220,7 @@ struct EvaluateCLITests {
         #expect(lines[11].range(of: #"\d\d:\d\d,"#, options: .regularExpression) != nil && !lines[11].contains("T"))
         #expect(lines[23] == "合计,100,30,28,-2")
         #expect(lines[26] == "序号,姓名,公民身份号码,分层,核实结果,说明,核实人,核实时间,核实后更正,抽查的服务,抽样后修改")
-        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,0处,,")
+        #expect(Self.normalised(lines[27]) == "1,王梅,\t630102197506150047,有创业意愿,联系不上,电话停机,\(supervisor),<时间>,,,")
         #expect(lines[28] == "2,李四,\t63010219880412022X,已创业,未核实,,,,,,")
         // An existing file is not replaced; JSON by extension, masked on request
         #expect(try first.run(as: supervisor, "evaluate", "export", csvPath).status == 1)

@@ -121,13 +121,14 @@ struct EvaluationScreenTests {
         ])
     }
 
-    @Test func besideTheNoticeOfChangesTheUnlockKeepsItsTimeAndGivesUpItsReason() {
+    /// The reason tells the community what the unlock is for: beside the notice of changes, the time gives way first.
+    @Test func besideTheNoticeOfChangesTheUnlockGivesUpItsTimeBeforeItsReason() {
         let state = Self.opened(Self.unlocked(changes: 3))
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
             "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │",
-            "│ 初评未签署（赵督导于2024-12-31 12:00解锁）  ！自评提交后台账又修改了 3 处    │",
+            "│ 初评未签署（赵督导解锁：抽查发现错误需更正）  ！自评提交后台账又修改了 3 处  │",
             "│ ▶评分项                           满分  自评  初评  差异                     │",
             "│  劳动者创业参与率达到7%             15     0     0                           │",
             "│  创业带动就业指数达到3              15     0     0                           │",

@@ -60,8 +60,9 @@ enum EvaluationCSV {
                     ["序号", "姓名", "公民身份号码", "分层", "核实结果", "说明", "核实人", "核实时间", "核实后更正", "抽查的服务", "抽样后修改"]]
         for c in s.checks {
             let id = mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber
-            // 不属实: what became of the finding (签署时未更正 once signed); other results: the changes since the check.
-            let corrected = c.correctionLongText(signed: signed) ?? (c.result == nil ? "" : "\(c.changesSinceCheck)处")
+            // 不属实: what became of the finding (签署时未更正 once signed); other results: the changes since the check,
+            // blank when none (as the workbook writes it).
+            let corrected = c.correctionLongText(signed: signed) ?? (c.result == nil || c.changesSinceCheck == 0 ? "" : "\(c.changesSinceCheck)处")
             rows.append([String(c.position), c.name, "\t" + id, c.stratum, c.result?.rawValue ?? "未核实", c.note ?? "",
                          c.checkedBy ?? "", TimeText.shown(c.checkedAt), corrected,
                          c.service.map { (c.forService ? "单独抽查：" : "同时抽查：") + $0.text } ?? "",

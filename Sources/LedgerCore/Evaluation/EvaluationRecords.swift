@@ -235,10 +235,11 @@ public struct Unlocking: Sendable, Hashable {
     /// signature lifted and the reason stay in the report.
     public var before: String { "此前" + text }
 
-    /// Where a line has little room: `（赵督导于2026-03-02 09:00解锁：更正核实结果）`, or without the reason;
+    /// Where a line has little room: `（赵督导于2026-03-02 09:00解锁：更正核实结果）`, with less room without the
+    /// time (`（赵督导解锁：更正核实结果）`: the reason tells the community what to do), or without the reason;
     /// `signedSince`: a signature follows it (`（此前赵督导于…解锁：…）`).
-    public func brief(withReason: Bool, signedSince: Bool = false) -> String {
-        "（" + (signedSince ? "此前" : "") + "\(by)于\(TimeText.shown(at))解锁" + (withReason ? "：\(reason)）" : "）")
+    public func brief(withReason: Bool, withTime: Bool = true, signedSince: Bool = false) -> String {
+        "（" + (signedSince ? "此前" : "") + by + (withTime ? "于\(TimeText.shown(at))" : "") + "解锁" + (withReason ? "：\(reason)）" : "）")
     }
 }
 

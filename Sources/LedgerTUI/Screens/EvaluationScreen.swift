@@ -65,7 +65,9 @@ enum EvaluationScreen {
         // After an unlock the line says who unlocked and why; where that leaves no room for the notice of changes
         // beside it, only when (the reason is in `history` and `evaluate show`).
         let noticeRoom = ev.outdatedNoticeShort.map { DisplayWidth.of("！" + $0) + 2 } ?? 0
+        // The reason before the time: it tells the community what the unlock is for.
         var status = statusText(ev, city: city)
+        if DisplayWidth.of(status) + noticeRoom > width { status = statusText(ev, city: city, withTime: false) }
         if DisplayWidth.of(status) + noticeRoom > width { status = statusText(ev, city: city, withReason: false) }
         buffer.put(status, x: x, y: y, style: ev.signature == nil ? .plain : .ok, maxWidth: width)
         if let notice = ev.outdatedNotice, let short = ev.outdatedNoticeShort {
@@ -144,15 +146,17 @@ enum EvaluationScreen {
 
     /// The second line: the lock, and in the city's view whether the city signed. A stage open again after an
     /// unlock says who unlocked it, when and (`withReason`) why.
-    static func statusText(_ ev: Evaluation, city: CityReview?, withReason: Bool = true) -> String {
-        func unlocked(_ u: Unlocking?) -> String { u?.brief(withReason: withReason) ?? "" }
+    static func statusText(_ ev: Evaluation, city: CityReview?, withReason: Bool = true, withTime: Bool = true) -> String {
+        func unlocked(_ u: Unlocking?, signedSince: Bool = false) -> String {
+            u?.brief(withReason: withReason, withTime: withTime, signedSince: signedSince) ?? ""
+        }
         if let city {
             if let s = city.citySignature {
-                return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" + (city.city?.lastUnlock?.brief(withReason: withReason, signedSince: true) ?? "")
+                return "市级考评已签署：\(s.by) \(TimeText.shown(s.at))" + unlocked(city.city?.lastUnlock, signedSince: true)
             }
             return city.city == nil ? "市级考评未开始（a 改分或 d 抽样即开始）" : "市级考评未签署" + unlocked(city.city?.lastUnlock)
         }
-        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" + (ev.lastUnlock?.brief(withReason: withReason, signedSince: true) ?? "") }
+        let lock = ev.signature.map { "已签署锁定：\($0.by) \(TimeText.shown($0.at))" + unlocked(ev.lastUnlock, signedSince: true) }
             ?? "初评未签署" + unlocked(ev.lastUnlock)
         return lock + (ev.recommendation == nil ? "" : " 已推荐市级")
     }
