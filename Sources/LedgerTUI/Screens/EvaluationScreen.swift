@@ -30,7 +30,7 @@ enum EvaluationScreen {
             // Only the keys of the operator's role (EvaluationRole): a clerk is not offered the unlock.
             let role = state.evaluationRole ?? .everyone
             let lines = ["\(period)尚未提交自评。", ""]
-                + (role.submits ? ["t  提交自评：冻结当前评分的每一项（得分和实测值），记下提交人、时间和台账校验码"] : [])
+                + (role.submits ? ["t  提交自评：冻结每一项的得分和实测值，记下提交人、时间和台账校验码"] : [])
                 + (role.takesDistrictSteps ? ["U  解锁本社区的台账（督导，须写理由）"] : [])
             var y = inner.y
             for (i, line) in lines.enumerated() {
