@@ -49,6 +49,10 @@ struct ImportCommand: AsyncParsableCommand {
         if force && !skipInvalid { throw ValidationError("--force 只能与 --skip-invalid 一起使用") }
         if rejected != nil && !skipInvalid { throw ValidationError("--rejected 只能与 --skip-invalid 一起使用") }
         if let reason = acceptWarnings, Normalize.optional(reason) == nil { throw ValidationError("--accept-warnings 的理由不能为空") }
+        // Kept with every record it accepts: a sentence, as the app's reasons are.
+        if let refusal = WrittenReason.refusal(acceptWarnings.flatMap(Normalize.optional), "--accept-warnings 的理由") {
+            throw ValidationError(refusal)
+        }
     }
 
     var request: ImportRequest {

@@ -20,6 +20,12 @@ struct InitCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("确认城镇劳动者总数的警告并记录此理由（记入修改记录）", valueName: "理由"))
     var acceptWarnings: String?
 
+    func validate() throws {
+        if let refusal = WrittenReason.refusal(acceptWarnings.flatMap(Normalize.optional), "--accept-warnings 的理由") {
+            throw ValidationError(refusal)
+        }
+    }
+
     func run() async throws {
         let text: String
         do {

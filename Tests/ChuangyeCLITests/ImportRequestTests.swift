@@ -21,10 +21,14 @@ struct ImportRequestTests {
     }
 
     /// Combinations that make no sense are usage errors, not imports.
-    @Test func refusedCombinations() {
+    @Test func refusedCombinations() throws {
         for line in [["import", "survey", "a.csv", "--rejected", "r.csv"], ["import", "survey", "a.csv", "--accept-warnings", "  "],
+                     ["import", "survey", "a.csv", "--accept-warnings", String(repeating: "已核实", count: 67)],
+                     ["init", "--profile", "p.toml", "--accept-warnings", String(repeating: "已核实", count: 67)],
                      ["import", "registers", "a.csv"], ["import", "survey"]] {
             #expect(throws: (any Error).self, "\(line)") { _ = try parsed(line) }
         }
+        // At the bound (200 characters) a reason is taken
+        #expect(try parsed(["import", "survey", "a.csv", "--accept-warnings", String(repeating: "已核实", count: 66) + "的"]) != nil)
     }
 }

@@ -107,8 +107,7 @@ struct EvaluationSampleScreenTests {
 
     @Test func anUntrueFindingLeftUncorrectedIsAskedAboutBeforeSigningAndReadsSoOnceSigned() {
         let uncorrected = EvaluationScreenTests.evaluation(allChecked: true).sample!.checks.map { c in
-            SpotCheck(position: c.position, personId: c.personId, name: c.name, idNumber: c.idNumber, stratum: c.stratum, result: c.result,
-                      note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt, changesSinceCheck: 0)
+            c.with(changesSinceCheck: 0)
         }
         var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: uncorrected))
         #expect(press(&state, [.character("S")]).isEmpty)
@@ -147,9 +146,7 @@ struct EvaluationSampleScreenTests {
     /// conclusion about a record that is no longer the one checked, so the confirmation names it.
     @Test func aCheckedRecordChangedSinceItsCheckIsNamedBeforeSigning() {
         let checks = EvaluationScreenTests.evaluation(allChecked: true).sample!.checks.map { c in
-            SpotCheck(position: c.position, personId: c.personId, name: c.name, idNumber: c.idNumber, stratum: c.stratum, result: c.result,
-                      note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt, changesSinceCheck: c.position == 3 ? 2 : c.changesSinceCheck,
-                      changesSinceDraw: c.position == 3 ? 2 : c.changesSinceDraw)
+            c.position == 3 ? c.with(changesSinceCheck: 2, changesSinceDraw: 2) : c
         }
         var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: checks))
         #expect(press(&state, [.character("S")]).isEmpty)
@@ -230,6 +227,15 @@ struct EvaluationSampleScreenTests {
         press(&again, [.character("S")])
         #expect(reduce(&again, .evaluationUpdated(EvaluationScreenTests.evaluation(), after: nil)).isEmpty)
         #expect(again.dialog == nil && again.message == "还有1条抽样未核实，不能签署初评：请先记录每条的核实结果" && again.messageIsError)
+    }
+}
+
+extension SpotCheck {
+    /// The same check with other counts of changes (a record corrected since its check, or changed after it).
+    func with(changesSinceCheck: Int, changesSinceDraw: Int? = nil) -> SpotCheck {
+        SpotCheck(position: position, personId: personId, name: name, idNumber: idNumber, stratum: stratum, result: result,
+                  note: note, checkedBy: checkedBy, checkedAt: checkedAt, changesSinceCheck: changesSinceCheck, service: service,
+                  forService: forService, changesSinceDraw: changesSinceDraw ?? self.changesSinceDraw)
     }
 }
 
