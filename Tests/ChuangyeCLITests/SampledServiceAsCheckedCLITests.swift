@@ -31,6 +31,8 @@ struct SampledServiceAsCheckedCLITests {
         #expect(shown.stdout.contains("      " + asChecked + "\n"), "\(shown.stdout)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(as: supervisor, "evaluate", "show", "--json").stdout.utf8)) as? [String: Any])
         let records = try #require(((json["sample"] as? [String: Any])?["persons"] as? [[String: Any]]))
+        // The correction the finding asked for: a change after the draw, which the check explains
+        #expect(records.first?["changes_since_draw"] as? Int == 1 && records.first?["changed_after_draw"] as? Int == 0)
         let service = try #require(records.first?["service"] as? [String: Any])
         #expect(service["date"] as? String == "2024-06-20" && service["sampled_date"] as? String == drawn.date)
         #expect(service["type"] as? String == drawn.type && service["sampled_type"] as? String == drawn.type)

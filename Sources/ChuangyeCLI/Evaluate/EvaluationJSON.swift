@@ -21,6 +21,9 @@ enum EvaluationJSON {
         let changesSinceCheck: Int
         /// Changes of the record after the draw (SpotCheck.changesSinceDraw).
         let changesSinceDraw: Int
+        /// Of those, the ones its check does not explain (a 不属实 record's corrections after its check do): what
+        /// show, the CSV and the app mark `抽样后已修改N处` (SpotCheck.changedAfterDraw).
+        let changedAfterDraw: Int
         /// What became of a 不属实 finding, as show and the exports word it (`社区已更正1处`, `待社区更正`,
         /// `签署时未更正`, `社区已删除该记录`); null for other results.
         let correction: String?
@@ -122,7 +125,7 @@ enum EvaluationJSON {
                    Person(position: c.position, personId: c.personId, name: c.name,
                           idNumber: mask ? SensitiveNumbers.masked(c.idNumber) : c.idNumber, stratum: c.stratum,
                           result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
-                          changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw,
+                          changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw, changedAfterDraw: c.changedAfterDraw,
                           correction: c.correctionLongText(signed: signed), recordDeleted: c.recordDeleted, withheld: c.concealed,
                           service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type, sampledDate: $0.seenDate, sampledType: $0.seenType) },
                           drawnFor: c.forService ? "service" : "person")
