@@ -8,8 +8,9 @@ import LedgerCore
 public enum ConnectionWording {
     public static let lost = "数据库连接中断，草稿已保存，正在重连…"
     public static let back = "数据库已重新连接"
-    /// A save (or another write from a form) that could not reach the server.
-    public static let notSaved = "未保存：数据库连接中断，草稿已保存，正在重连…重连后按 F2 重新保存"
+    /// A save (or another write from a form) that could not reach the server. The line below it says `lost`
+    /// until the server is back: this one says only what became of the save.
+    public static let notSaved = "未保存：草稿已保存，数据库重新连接后按 F2 重新保存"
 }
 
 func storeChanged(_ state: inout AppState, _ communities: Set<String>) -> [Effect] {

@@ -115,7 +115,7 @@ struct LiveRefreshTerminalTests {
         try first.waitFor(Self.lostLine)
         try second.waitFor(Self.lostLine)
         try first.press("F2")
-        try first.waitFor("未保存：数据库连接中断，草稿已保存，正在重连…重连后按 F2 重新保存")
+        try first.waitFor("未保存：草稿已保存，数据库重新连接后按 F2 重新保存")
         #expect(first.screen.contains("*姓名 ✓ 孙丽"))
         let drafts = cli.dir.appendingPathComponent("chuangye/drafts").path
         let spilled = try FileManager.default.contentsOfDirectory(atPath: drafts)
