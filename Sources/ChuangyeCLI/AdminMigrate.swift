@@ -46,11 +46,12 @@ extension AdminCommand {
                     case .moved(let persons, let services, let activities, let audit):
                         print("社区 \(c.code) \(c.name)：已迁入摸底台账 \(persons) 条、服务台账 \(services) 条、工作台账 \(activities) 条（含已删除），修改记录 \(audit) 条")
                     }
-                    let before = try await Self.total(c, in: ledger), after = try await Self.total(c, in: district)
-                    if before == after {
-                        print("  得分核对一致：\(before) 分")
+                    let before = try await CommunityScore.card(c, in: ledger), after = try await CommunityScore.card(c, in: district)
+                    if before.card.total == after.card.total {
+                        print("  得分核对一致：\(before.card.total) 分")
                     } else {
-                        print("  得分不一致：台账文件 \(before) 分，区县数据库 \(after) 分")
+                        print("  得分不一致：台账文件 \(before.card.total) 分，区县数据库 \(after.card.total) 分")
+                        for line in Self.differences(before, after) { print("    " + line) }
                         mismatched.append(c.code)
                     }
                     if dump.evaluations > 0 {
@@ -72,9 +73,14 @@ extension AdminCommand {
             }
         }
 
-        /// A community's total on its default score table, as `score` shows it.
-        static func total(_ c: Community, in store: any LedgerStorage) async throws -> Points {
-            try await CommunityScore.card(c, in: store).card.total
+        /// Where two scores of one community differ: each item, and the records with warnings when their number
+        /// differs (in a district, the same ID number registered in another community warns: 此人已在…登记).
+        static func differences(_ file: (card: ScoreCard, facts: ScoreFacts), _ district: (card: ScoreCard, facts: ScoreFacts)) -> [String] {
+            let items = zip(file.card.items, district.card.items).compactMap { a, b in
+                a.points == b.points ? nil : "\(a.title)：台账文件 \(a.points) 分，区县数据库 \(b.points) 分"
+            }
+            let warned = district.facts[.warningRecords] - file.facts[.warningRecords]
+            return items + (warned > 0 ? ["区县数据库中多出 \(warned) 条有未确认警告的记录（如公民身份号码已在区县其他社区登记），可用 chuangye check 查看"] : [])
         }
     }
 }
