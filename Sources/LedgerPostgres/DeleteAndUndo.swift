@@ -6,8 +6,7 @@ extension PostgresLedger {
     /// Soft-deletes with a reason: hidden from registers and scores, kept, restorable. A person who has services
     /// is deleted only when `confirmingServices` says how many the clerk was told of.
     public func delete(_ ref: RecordRef, reason: String, confirmingServices: Int) async throws {
-        guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "删除理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "删除记录必须填写理由", what: "删除理由")
         try await setDeleted(ref.register, id: ref.id, reason: why, confirmingServices: confirmingServices)
     }
 
@@ -79,8 +78,7 @@ extension PostgresLedger {
     /// Accepts one warning rule on many records with one reason, each record judged again and audited; all or
     /// nothing (a record the operator may not change refuses the group). Returns how many were accepted.
     public func acceptWarning(code: String, reason: String, records: [RecordRef]) async throws -> Int {
-        guard let why = Normalize.optional(reason) else { throw StoreError("确认警告必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "确认警告的理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "确认警告必须填写理由", what: "确认警告的理由")
         return try await write { pg in
             var accepted = 0
             var communities: [String: Community] = [:]

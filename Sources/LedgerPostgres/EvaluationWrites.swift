@@ -45,8 +45,7 @@ extension PostgresLedger: EvaluationStore {
     }
 
     public func adjust(community code: String, item: String, points: Points, reason: String, stage: EvaluationStage) async throws -> Evaluation {
-        guard let why = Normalize.optional(reason) else { throw StoreError("\(stage.title)改分必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "改分理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "\(stage.title)改分必须填写理由", what: "改分理由")
         let id = try await write { pg in
             let id = try await openStage(pg, community: code, stage: stage, doing: "\(stage.title)改分")
             // The item by its id or its Chinese name (a person types the name they read).
@@ -182,8 +181,7 @@ extension PostgresLedger: EvaluationStore {
 
     public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String,
                                 stage: EvaluationStage) async throws -> Evaluation {
-        let note = Normalize.optional(note)
-        if let refusal = WrittenReason.refusal(note, "核实说明") { throw StoreError(refusal) }
+        let note = try WrittenReason.optional(note, what: "核实说明")
         if result == .untrue && note == nil {
             throw StoreError("核实结果为不属实时必须填写说明：社区将看到这条说明并据此更正")
         }
@@ -245,8 +243,7 @@ extension PostgresLedger: EvaluationStore {
     /// Lifts the lock, with the reason audited. Before the city signs, the district's supervisor unlocks; once the
     /// 市级考评 is signed, only a city supervisor may (audited as a city unlock, which reopens the city's review too).
     public func unlock(community code: String, reason: String) async throws {
-        guard let why = Normalize.optional(reason) else { throw StoreError("解锁必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "解锁理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "解锁必须填写理由", what: "解锁理由")
         try await write { pg in
             guard let id = try await Self.lockedEvaluation(pg, community: code) else {
                 try await requireRole(pg, .supervisor, doing: "解锁")

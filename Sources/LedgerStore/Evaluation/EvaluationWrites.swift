@@ -46,8 +46,7 @@ extension AppDatabase: EvaluationStore {
     }
 
     public func adjust(community code: String, item: String, points: Points, reason: String, stage: EvaluationStage) throws -> Evaluation {
-        guard let why = Normalize.optional(reason) else { throw StoreError("\(stage.title)改分必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "改分理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "\(stage.title)改分必须填写理由", what: "改分理由")
         let id = try write { db in
             let id = try openStage(db, community: code, stage: stage, doing: "\(stage.title)改分")
             // The item by its id or its Chinese name (a person types the name they read).
@@ -156,8 +155,7 @@ extension AppDatabase: EvaluationStore {
 
     public func recordSpotCheck(community code: String, position: Int, result: SpotCheckResult, note: String,
                                 stage: EvaluationStage) throws -> Evaluation {
-        let note = Normalize.optional(note)
-        if let refusal = WrittenReason.refusal(note, "核实说明") { throw StoreError(refusal) }
+        let note = try WrittenReason.optional(note, what: "核实说明")
         if result == .untrue && note == nil {
             throw StoreError("核实结果为不属实时必须填写说明：社区将看到这条说明并据此更正")
         }
@@ -226,8 +224,7 @@ extension AppDatabase: EvaluationStore {
     /// Lifts the lock, with the reason audited. Before the city signs, the district's supervisor unlocks; once the
     /// 市级考评 is signed, only a city supervisor may (audited as a city unlock, which reopens the city's review too).
     public func unlock(community code: String, reason: String) throws {
-        guard let why = Normalize.optional(reason) else { throw StoreError("解锁必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "解锁理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "解锁必须填写理由", what: "解锁理由")
         try write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT evaluation_id FROM evaluation_lock WHERE community_code = ?",
                                               arguments: [code]) else {

@@ -8,8 +8,7 @@ extension AppDatabase {
     /// rewritten, and one audit row written per record. All or nothing: a record the operator may not change
     /// refuses the whole group. Returns the number of records accepted.
     public func acceptWarning(code: String, reason: String, records: [RecordRef]) throws -> Int {
-        guard let why = Normalize.optional(reason) else { throw StoreError("确认警告必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "确认警告的理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "确认警告必须填写理由", what: "确认警告的理由")
         return try write { db in
             var accepted = 0
             for record in records {

@@ -6,8 +6,7 @@ extension AppDatabase {
     /// A person's services stay and become errors (their person is no longer in the register), so a person who
     /// has services is deleted only when `confirmingServices` says how many the clerk was told of.
     public func delete(_ ref: RecordRef, reason: String, confirmingServices: Int = 0) throws {
-        guard let why = Normalize.optional(reason) else { throw StoreError("删除记录必须填写理由") }
-        if let refusal = WrittenReason.refusal(why, "删除理由") { throw StoreError(refusal) }
+        let why = try WrittenReason.required(reason, missing: "删除记录必须填写理由", what: "删除理由")
         try setDeleted(ref.register, id: ref.id, reason: why, confirmingServices: confirmingServices)
     }
 

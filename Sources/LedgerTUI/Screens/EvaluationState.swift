@@ -106,10 +106,9 @@ public enum EvaluationPrompt: Sendable, Hashable {
     case unlockReason
     /// Sign the 初评 / the 市级考评? (Enter confirms; the text is not used.)
     /// `changedSince`: changes to the registers after the 自评 was submitted (the signature covers the submission);
-    /// `uncorrected`: 不属实 findings the community has not corrected, by place and name (`第7号 李艳`; signing
-    /// locks them as they are).
+    /// `uncorrected`: 不属实 findings the community has not corrected (signing locks them as they are).
+    /// `rechecks`: records checked 属实 or 联系不上 and changed since (`SpotCheckSample.changedAfterCheck`).
     /// `outdated`: items the registers, changed since the submission, now score otherwise (`Evaluation.outdatedItems`).
-    /// `uncorrected`: 不属实 findings not corrected; `rechecks`: records checked otherwise and changed since.
     case confirmSign(EvaluationStage, changedSince: Int = 0, uncorrected: [SpotCheck] = [], rechecks: [SpotCheck] = [], outdated: [String] = [])
     /// Recommend the signed 初评 to the city? The entry conditions it does not meet are shown (Enter confirms.)
     case confirmRecommend(unmet: [String])
