@@ -17,6 +17,22 @@ struct SpotCheckServiceTests {
         return (f, services)
     }
 
+    /// The fixture submitted and three persons drawn with seed 42: the first person's place, with one of their services.
+    static func drawnFirstPerson(_ f: EvaluationFixture) async throws -> SpotCheck {
+        let personId = try await f.personId(serial: 1)
+        _ = try await f.submit()
+        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
+        return try #require(sample.checks.first { $0.personId == personId })
+    }
+
+    /// The clerk corrects one field of a service, as the 评选 screen's Enter lets them.
+    static func clerkCorrects(_ f: EvaluationFixture, service id: Int64, _ key: String, to value: String) async throws {
+        let opened = try #require(try await f.clerk.open(RecordRef(.service, id: id)))
+        var fields = opened.fields
+        fields[key] = value
+        try await f.clerk.saveRecord(.service, fields, community: f.code, editing: opened.token)
+    }
+
     @Test(arguments: StoreEngine.allCases)
     func eachSampledPersonBringsOneOfTheirServicesChosenFromTheSeed(engine: StoreEngine) async throws {
         let (f, services) = try await Self.fixture(engine)
@@ -46,16 +62,10 @@ struct SpotCheckServiceTests {
     func correctingTheSampledServiceAfterAnUntrueCheckShowsAsTheCommunitysCorrection(engine: StoreEngine) async throws {
         let (f, _) = try await Self.fixture(engine)
         defer { f.cleanup() }
-        let personId = try await f.personId(serial: 1)
-        _ = try await f.submit()
-        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
-        let check = try #require(sample.checks.first { $0.personId == personId })
+        let check = try await Self.drawnFirstPerson(f)
         let sampled = try #require(check.service)
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .untrue, note: "服务日期不符", stage: .district)
-        let opened = try #require(try await f.clerk.open(RecordRef(.service, id: sampled.id)))
-        var fields = opened.fields
-        fields["content"] = "电话回访，讲解贷款申请材料"
-        try await f.clerk.saveRecord(.service, fields, community: f.code, editing: opened.token)
+        try await Self.clerkCorrects(f, service: sampled.id, "content", to: "电话回访，讲解贷款申请材料")
         let after = try #require(try await f.clerk.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position })
         #expect(after.changesSinceCheck == 1 && after.service == sampled)
     }
@@ -66,19 +76,13 @@ struct SpotCheckServiceTests {
     func theSampleShowsTheServiceAsCheckedBesideTheCommunitysCorrection(engine: StoreEngine) async throws {
         let (f, _) = try await Self.fixture(engine)
         defer { f.cleanup() }
-        let personId = try await f.personId(serial: 1)
-        _ = try await f.submit()
-        let sample = try #require(try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 42, stage: .district).sample)
-        let check = try #require(sample.checks.first { $0.personId == personId })
+        let check = try await Self.drawnFirstPerson(f)
         let drawn = try #require(check.service)
         #expect(drawn.seenDate == drawn.date && drawn.seenType == "创业指导")
         #expect(drawn.text == "服务 \(drawn.date) 创业指导")
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .untrue,
                                                    note: "服务日期应为2024-09-21", stage: .district)
-        let opened = try #require(try await f.clerk.open(RecordRef(.service, id: drawn.id)))
-        var fields = opened.fields
-        fields["service_date"] = "2024-09-21"
-        try await f.clerk.saveRecord(.service, fields, community: f.code, editing: opened.token)
+        try await Self.clerkCorrects(f, service: drawn.id, "service_date", to: "2024-09-21")
         // (The supervisor reads it: a clerk sees only the records found 不属实 before the signature.)
         func service() async throws -> SampledService {
             try #require(try await f.supervisor.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position }?.service)
