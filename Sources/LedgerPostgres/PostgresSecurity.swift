@@ -65,23 +65,6 @@ public enum PostgresSecurity {
                                WHERE s.operator = session_user AND c.code = may_read.code)
             $$
             """,
-            // Who is registered under some numbers, for the "registered in another community" warning: to a clerk,
-            // in any community, but a community the clerk does not reach shows only the name's first character
-            // (enough to tell a typing slip from the same person; a clerk feeding it numbers learned every name of
-            // the district); to a read-only login, only in what it reads.
-            """
-            CREATE OR REPLACE FUNCTION persons_with_id_numbers(numbers text[])
-            RETURNS TABLE (id bigint, name text, id_number text, community_code text, community_name text) LANGUAGE sql STABLE AS $$
-                SELECT p.id,
-                       CASE WHEN may_read(p.community_code) THEN p.name
-                            ELSE left(p.name, 1) || repeat('*', greatest(char_length(p.name) - 1, 0)) END,
-                       p.id_number, p.community_code, c.name
-                FROM person p JOIN community c ON c.code = p.community_code
-                WHERE p.id_number = ANY(numbers) AND p.deleted_at IS NULL
-                  AND (may_read(p.community_code) OR EXISTS (SELECT 1 FROM operator_community o WHERE o.operator = session_user))
-                ORDER BY p.id
-            $$
-            """,
             // The street of every community, kept beside it for `may_read` (which must not read `community`).
             """
             CREATE OR REPLACE FUNCTION keep_community_street() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -253,8 +236,6 @@ public enum PostgresSecurity {
             "ALTER FUNCTION remember_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION clear_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
             "REVOKE ALL ON record_before FROM PUBLIC",
-            "ALTER FUNCTION persons_with_id_numbers(text[]) OWNER TO \(identifier(owner))",
-            "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",
             "REVOKE EXECUTE ON FUNCTION add_totals(jsonb), record_totals(text, text, jsonb, integer, integer) FROM PUBLIC",
             "ALTER TABLE community_total ENABLE ROW LEVEL SECURITY",
@@ -313,7 +294,8 @@ public enum PostgresSecurity {
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(identifier(schema)) TO \(identifier(clerk))",
             "GRANT USAGE, SELECT ON SEQUENCE entry_event_id_seq TO \(identifier(reader))",
         ]
-        return sql
+        // After the grant of every sequence: the look-up counters are no login's.
+        return sql + PostgresIdLookupBudget.statements(location)
     }
 
     /// Creates the schema (or brings it up to date) and applies the roles, grants and policies. Run by the
@@ -351,6 +333,7 @@ public enum PostgresSecurity {
             for code in communities {
                 sql.append("INSERT INTO operator_community (operator, community_code) VALUES (\(literal(name)), \(literal(code)))")
             }
+            sql.append(PostgresIdLookupBudget.counterForEach("SELECT \(literal(name))", location))
         }
         if role == .streetSupervisor {
             for street in streets {

@@ -37,4 +37,55 @@ struct PostgresIdLookupTests {
 
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName, streetName]), at: admin)
     }
+
+    /// What a clerk's login may ask of numbers it does not read is counted per day, and a rolled-back transaction
+    /// does not take the count back (a sequence keeps it); its own persons cost nothing; the counter is no login's.
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the ID look-up budget was NOT tested"))
+    func aClerksLookUpsBeyondItsCommunitiesAreBudgetedPerDayEvenWhenRolledBack() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("idbudget")
+        try await district.saveCommunity(Conformance.community())
+        try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
+        _ = try await district.saveNew(Conformance.person(1, name: "买买提"))
+        _ = try await district.save(Conformance.person(2, name: "古丽"), community: Conformance.otherCode, editing: nil,
+                                    acceptedWarnings: [:], action: .entry)
+        let own = Conformance.idNumber(1), elsewhere = Conformance.idNumber(2)
+        let perDay = PostgresIdLookupBudget.numbersPerDay
+        func ask(_ numbers: [String]) -> String {
+            "SELECT name, community_code FROM persons_with_id_numbers(ARRAY[" + numbers.map { "'\($0)'" }.joined(separator: ",") + "]::text[])"
+        }
+        let clerkName = "clerk_\(tag)", otherName = "other_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
+        let other = try await PostgresTestServer.clerkLogin(otherName, of: [Conformance.code], at: admin)
+
+        // A number asked three times counts once; the clerk's own person costs nothing.
+        #expect(try await PostgresAdministration.rows(ask(["X1", "X1", "X1", own]), at: clerk) == [["买买提", Conformance.code]])
+        // Asked inside a transaction that is rolled back: still counted.
+        try await PostgresAdministration.execute(["BEGIN", ask((0..<(perDay - 11)).map { "U\($0)" }), "ROLLBACK"], at: clerk)
+        let refused = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.rows(ask((0..<11).map { "V\($0)" }), at: clerk)
+        }
+        #expect(refused?.message == "身份证号核对超过每日上限：本账号今天已核对本社区以外的身份证号\(perDay - 10)个，这次还需11个，每天最多\(perDay)个。请明天再试；较大的文件请区县管理员导入")
+        // Up to the budget exactly; then the clerk's own persons still, and nothing else.
+        #expect(try await PostgresAdministration.rows(ask((0..<10).map { "V\($0)" }), at: clerk) == [])
+        #expect(try await PostgresAdministration.rows(ask([own]), at: clerk) == [["买买提", Conformance.code]])
+        let asTheApp = PostgresLedger(location: clerk, operatorName: clerkName, today: { Conformance.today })
+        let refusedInApp = await #expect(throws: StoreError.self) { try await asTheApp.personsWithIdNumber(elsewhere) }
+        #expect(refusedInApp?.message.hasPrefix("身份证号核对超过每日上限：本账号今天已核对本社区以外的身份证号\(perDay)个，这次还需1个") == true)
+
+        // Another clerk has a budget of its own; a day fully used yesterday leaves today's whole.
+        let yesterdayFull = "(current_date - 1 - date '2000-01-01')::bigint * \(perDay) + \(perDay)"
+        try await PostgresAdministration.execute(["SELECT setval(('id_lookup_count_' || md5('\(otherName)'))::regclass, \(yesterdayFull))"], at: admin)
+        #expect(try await PostgresAdministration.rows(ask([elsewhere]), at: other) == [["古*", Conformance.otherCode]])
+
+        // No login may read, reset or spend a counter.
+        let counter = try #require(try await PostgresAdministration.rows("SELECT 'id_lookup_count_' || md5('\(clerkName)')", at: admin).first?.first ?? nil)
+        for statement in ["SELECT last_value FROM \"\(counter)\"", "SELECT setval('\(counter)', 1)",
+                          "SELECT nextval(('id_lookup_count_' || md5('\(otherName)'))::regclass)"] {
+            await #expect(throws: StoreError.self, "\(statement)") { try await PostgresAdministration.execute([statement], at: clerk) }
+        }
+        // The district reads every number, uncounted.
+        #expect(try await PostgresAdministration.rows(ask([elsewhere, "Y1"]), at: admin) == [["古丽", Conformance.otherCode]])
+
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName, otherName]), at: admin)
+    }
 }
