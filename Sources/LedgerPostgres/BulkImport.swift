@@ -27,12 +27,15 @@ extension PostgresLedger {
             return Dictionary(findings.warnings.map { ($0.code, reason) }, uniquingKeysWith: { first, _ in first })
         }
         let columns = Self.copiedColumns[register] ?? []
+        // A person's count says whether it holds the other-community warning (as `writeCounts` does).
+        let otherCommunity = register == .survey ? ["other_community_counted"] : []
         let lines = zip(ids, rows).map { id, row in
             let counted = RecordFindings(row.findings, accepted: reasons(row.findings))
             return Self.copyLine([String(id), c.code] + Self.columnValues(row.record, period: c.period)
-                                 + [String(counted.errorCount), String(counted.warningCount), String(batch)])
+                                 + [String(counted.errorCount), String(counted.warningCount), String(batch)]
+                                 + (register == .survey ? [String(counted.warnsOfOtherCommunity)] : []))
         }
-        try await copy(pg, into: table, columns: ["id", "community_code"] + columns + ["error_count", "warning_count", "import_batch"],
+        try await copy(pg, into: table, columns: ["id", "community_code"] + columns + ["error_count", "warning_count", "import_batch"] + otherCommunity,
                        lines: lines)
         let accepted = zip(ids, rows).flatMap { id, row in
             reasons(row.findings).sorted { $0.key < $1.key }.map { code, reason in
@@ -118,8 +121,8 @@ extension PostgresLedger {
     }
 
     /// What a save of each new person would change around it, for the whole file: services left by a deleted
-    /// namesake rejoin them (and they are counted again), and records judged by their numbers (role models naming
-    /// them, the same numbers in other communities) are judged again.
+    /// namesake rejoin them (and they are counted again), and records judged by their numbers are judged again:
+    /// role models naming them, and the same numbers in other communities (whose warning the database keeps).
     func afterPersonsImported(_ pg: PG, batch: Int64, community c: Community) async throws {
         let rejoined = try await pg.ids("""
             UPDATE service s SET person_id = p.id FROM person p JOIN person old
@@ -137,11 +140,9 @@ extension PostgresLedger {
             WHERE p.import_batch = \(batch) AND a.community_code = \(c.code) AND a.deleted_at IS NULL ORDER BY a.id
             """)
         try await refreshFindings(pg, .activity, ids: roleModels, communities: &communities)
-        let elsewhere = try await pg.ids("""
-            SELECT DISTINCT o.id FROM person o JOIN person p ON p.id_number = o.id_number
-            WHERE p.import_batch = \(batch) AND o.community_code <> p.community_code AND o.deleted_at IS NULL ORDER BY o.id
+        try await refreshOtherCommunityWarnings(pg, """
+            SELECT DISTINCT community_code FROM refresh_other_community_warnings(ARRAY(SELECT id_number FROM person WHERE import_batch = \(batch)))
             """)
-        try await refreshFindings(pg, .survey, ids: elsewhere, communities: &communities)
     }
 
     /// The persons the file's services are for: their services in the period counted again and their score

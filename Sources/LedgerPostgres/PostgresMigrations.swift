@@ -7,7 +7,8 @@
 enum PostgresMigrations {
     static let versions: [(name: String, statements: [String])] = [("v1", v1), ("v2-street-roles", v2), ("v3-kept-totals", v3), ("v4-every-change-audited", v4), ("v5-id-tail", v5), ("v6-evaluation", v6),
                                                                    ("v7-signed-is-final", v7), ("v8-content-held", v8), ("v9-figures-audited", v9),
-                                                                   ("v10-sample-reads", v10), ("v11-spot-check-seen", v11)]
+                                                                   ("v10-sample-reads", v10), ("v11-spot-check-seen", v11),
+                                                                   ("v12-other-community-counted", v12)]
 
     static let v1: [String] = [
         """

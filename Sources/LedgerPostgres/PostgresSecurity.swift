@@ -222,7 +222,8 @@ public enum PostgresSecurity {
         for function in ["may_access(text)", "may_read(text)", "keep_community_street()", "is_supervisor()", "is_city()", "record_community(text, bigint)",
                          "audit_by_login()", "audit_append_only()", "record_totals(text, text, jsonb, integer, integer)", "add_totals(jsonb)",
                          "keep_totals()", "audit_unrecorded_change()", "community_profile_rights()", "copied_columns_agree()",
-                         "remember_record_before()", "clear_record_before()", "changes_object(text)"] + evaluationFunctions {
+                         "remember_record_before()", "clear_record_before()", "changes_object(text)",
+                         "other_community_warned(person)", "refresh_other_community_warnings(text[])"] + evaluationFunctions {
             sql.append("ALTER FUNCTION \(function) OWNER TO \(identifier(owner))")
         }
         // The kept totals are written only by the totals triggers, as the owner: a login may read its communities'
@@ -236,6 +237,10 @@ public enum PostgresSecurity {
             "ALTER FUNCTION remember_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION clear_record_before() SECURITY DEFINER SET search_path = \(identifier(schema))",
             "REVOKE ALL ON record_before FROM PUBLIC",
+            // A save changes the other-community warning of the same numbers in communities the clerk's login cannot
+            // change: the database does it, as the owner, and only that (the owner may update a person only inside
+            // the functions it owns; no login can become it).
+            "ALTER FUNCTION refresh_other_community_warnings(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",
             "REVOKE EXECUTE ON FUNCTION add_totals(jsonb), record_totals(text, text, jsonb, integer, integer) FROM PUBLIC",
             "ALTER TABLE community_total ENABLE ROW LEVEL SECURITY",
@@ -252,10 +257,16 @@ public enum PostgresSecurity {
                 // The owner reads everything: only inside the functions it owns (a login cannot become it).
                 "CREATE POLICY readable ON \(table) FOR SELECT USING (may_read(\(column)) OR current_user = \(literal(owner)))",
                 "CREATE POLICY own_communities ON \(table) FOR ALL USING (may_access(\(column))) WITH CHECK (may_access(\(column)))",
+                "DROP POLICY IF EXISTS owner_updates ON \(table)",
                 "GRANT SELECT, INSERT, UPDATE ON \(table) TO \(identifier(clerk))",
                 "GRANT SELECT ON \(table) TO \(identifier(reader))",
             ]
         }
+        sql += [
+            """
+            CREATE POLICY owner_updates ON person FOR UPDATE USING (current_user = \(literal(owner))) WITH CHECK (current_user = \(literal(owner)))
+            """,
+        ]
         sql += evaluationStatements(location)
         sql += [
             "ALTER TABLE accepted_warning ENABLE ROW LEVEL SECURITY",
@@ -266,7 +277,11 @@ public enum PostgresSecurity {
                 WITH CHECK (may_access(record_community(record_table, record_id)))
             """,
             "DROP POLICY IF EXISTS readable ON accepted_warning",
-            "CREATE POLICY readable ON accepted_warning FOR SELECT USING (may_read(record_community(record_table, record_id)))",
+            // (The owner reads them inside its functions: whether another community's person accepted its warning.)
+            """
+            CREATE POLICY readable ON accepted_warning FOR SELECT
+                USING (may_read(record_community(record_table, record_id)) OR current_user = \(literal(owner)))
+            """,
             "GRANT SELECT, INSERT, UPDATE ON accepted_warning TO \(identifier(clerk))",
             "GRANT SELECT ON accepted_warning TO \(identifier(reader))",
             "ALTER TABLE kept_draft ENABLE ROW LEVEL SECURITY",

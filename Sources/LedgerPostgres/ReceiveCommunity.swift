@@ -64,6 +64,10 @@ extension PostgresLedger {
                 let active = dump.records.filter { $0.register == register && $0.deletedAt == nil }.compactMap { ids[register]?[$0.id] }
                 try await refreshFindings(pg, register, ids: active, communities: &communities)
             }
+            // The district's persons with the same numbers now warn of this community.
+            try await refreshOtherCommunityWarnings(pg, """
+                SELECT DISTINCT community_code FROM refresh_other_community_warnings(ARRAY(SELECT id_number FROM person WHERE community_code = \(c.code)))
+                """)
             for entry in dump.audit {
                 let recordId = Register(table: entry.recordTable).flatMap { register in
                     Int64(entry.recordId).flatMap { ids[register]?[$0] }

@@ -96,11 +96,14 @@ extension PostgresLedger {
         }
     }
 
-    /// Rewrites a record's kept problem counts from its findings and accepted warnings.
+    /// Rewrites a record's kept problem counts from its findings and accepted warnings (a person's with whether
+    /// they hold the other-community warning, which `refresh_other_community_warnings` keeps from then on).
     func writeCounts(_ pg: PG, table: String, id: Int64, findings: [Finding]) async throws {
         let counted = RecordFindings(findings, accepted: try await Self.acceptedWarnings(pg, table: table, id: id))
+        let otherCommunity = table == Register.survey.table ? ", other_community_counted = \(counted.warnsOfOtherCommunity)" : ""
         try await pg.execute("""
-            UPDATE \(unescaped: table) SET error_count = \(counted.errorCount), warning_count = \(counted.warningCount) WHERE id = \(id)
+            UPDATE \(unescaped: table) SET error_count = \(counted.errorCount), warning_count = \(counted.warningCount)\(unescaped: otherCommunity)
+            WHERE id = \(id)
             """)
     }
 }

@@ -171,7 +171,9 @@ extension PostgresLedger {
     }
 
     /// Judges again the records whose findings depend on a person: their services, role models naming their
-    /// numbers, and the same numbers in other communities (each warns of the other).
+    /// numbers, and the same numbers in other communities (each warns of the other). That warning is kept by the
+    /// database (`refresh_other_community_warnings`, v12), which may change another community's persons where a
+    /// clerk's login cannot.
     func refreshDependents(_ pg: PG, ofPerson id: Int64, idNumbers: Set<String>, community: String) async throws {
         var communities: [String: Community] = [:]
         let services = try await pg.ids("SELECT id FROM service WHERE person_id = \(id) AND deleted_at IS NULL ORDER BY id")
@@ -181,11 +183,17 @@ extension PostgresLedger {
                 SELECT id FROM activity WHERE community_code = \(community) AND person_id_number = \(number) AND deleted_at IS NULL ORDER BY id
                 """)
             try await refreshFindings(pg, .activity, ids: activities, communities: &communities)
-            let elsewhere = try await pg.ids("""
-                SELECT id FROM person WHERE id_number = \(number) AND community_code <> \(community) AND deleted_at IS NULL ORDER BY id
-                """)
-            try await refreshFindings(pg, .survey, ids: elsewhere, communities: &communities)
         }
+        let numbers = idNumbers.filter { !$0.isEmpty }.sorted()
+        if !numbers.isEmpty {
+            try await refreshOtherCommunityWarnings(pg, "SELECT DISTINCT community_code FROM refresh_other_community_warnings(\(numbers))")
+        }
+    }
+
+    /// Runs `refresh_other_community_warnings` (the query given whole) and announces the communities it changed,
+    /// so that their open apps show the warning at once.
+    func refreshOtherCommunityWarnings(_ pg: PG, _ query: PostgresQuery) async throws {
+        for code in try await pg.texts(query) { pg.changed(code) }
     }
 
     /// A person's corrected name or ID number carried into their services (which copy both), each service

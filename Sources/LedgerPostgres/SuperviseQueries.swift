@@ -126,15 +126,18 @@ extension PostgresLedger {
                 """) {
                 accepted[try row.id("record_id"), default: [:]][try row.text("code")] = try row.text("reason")
             }
+            // (A person keeps whether its count holds the other-community warning: stale too when that is wrong.)
+            let otherCommunity = register == .survey ? "other_community_counted" : "false AS other_community_counted"
             for row in try await pg.rows("""
-                SELECT id, fields::text AS fields, error_count, warning_count FROM \(unescaped: table)
+                SELECT id, fields::text AS fields, error_count, warning_count, \(unescaped: otherCommunity) FROM \(unescaped: table)
                 WHERE community_code = \(community) AND deleted_at IS NULL ORDER BY id
                 """) {
                 let id = try row.id()
                 let judged = try await judge(pg, register, try row.fields(), community: c, editingId: id, lookups: lookups)
                 let found = RecordFindings(judged.findings, accepted: accepted[id] ?? [:])
                 if !found.isEmpty { results.append(CheckedRecord(register: register, id: id, findings: found.open, accepted: found.accepted)) }
-                if recount, try found.errorCount != row.int("error_count") || found.warningCount != row.int("warning_count") {
+                if recount, try found.errorCount != row.int("error_count") || found.warningCount != row.int("warning_count")
+                    || (register == .survey && found.warnsOfOtherCommunity != row["other_community_counted"].decode(Bool.self)) {
                     stale.append((register, id))
                 }
                 if recount { expected.add(judged.record, id: id, servicesInPeriod: served[id] ?? 0, period: c.period) }

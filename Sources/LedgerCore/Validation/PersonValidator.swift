@@ -162,10 +162,13 @@ public enum PersonValidator {
         }
     }
 
+    /// The code of the warning below (the PostgreSQL engine keeps whether a person's count holds it).
+    public static let otherCommunityCode = "id.other_community"
+
     /// The person is registered in another community: allowed (people move), but worth a second look.
     public static func otherCommunityWarning(_ elsewhere: ValidationContext.ExistingPerson) -> Finding {
         let community = elsewhere.communityName.map { "\($0)（\(elsewhere.communityCode)）" } ?? "社区\(elsewhere.communityCode)"
-        return .warning("id_number", "id.other_community", "此人已在\(community)登记（\(elsewhere.name)），请确认是否重复")
+        return .warning("id_number", otherCommunityCode, "此人已在\(community)登记（\(elsewhere.name)），请确认是否重复")
     }
 
     static func readGender(_ r: inout FieldReader, id: ResidentID?) -> Gender? {

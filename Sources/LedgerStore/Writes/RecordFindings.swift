@@ -18,6 +18,8 @@ public struct RecordFindings: Sendable {
 
     public var errorCount: Int { open.errors.count }
     public var warningCount: Int { open.warnings.count }
+    /// Whether the warning count holds "registered in another community" (a save elsewhere changes it alone).
+    public var warnsOfOtherCommunity: Bool { open.contains { $0.code == PersonValidator.otherCommunityCode } }
     public var isEmpty: Bool { open.isEmpty && accepted.isEmpty }
 }
 

@@ -1,0 +1,89 @@
+import Foundation
+import LedgerCore
+import LedgerPostgres
+import LedgerStore
+import Testing
+
+/// A clerk registers, deletes, restores or imports a person whose number another community has registered: that
+/// community's person warns (or stops warning) at once, though the clerk's login cannot change its rows, and a full
+/// check of that community then corrects nothing (the database's rule and the validator agree). Before, the warning
+/// appeared only at that community's next check, or at its submission as "figures corrected".
+struct PostgresOtherCommunityWarningTests {
+    /// B's person: its kept warning count, whether that holds the other-community warning, and B's score figure.
+    static func keptByB(_ admin: PostgresLocation, _ district: PostgresLedger, number: String) async throws -> [String] {
+        let row = try #require(try await PostgresAdministration.rows("""
+            SELECT warning_count, other_community_counted FROM person WHERE community_code = '\(Conformance.otherCode)' AND id_number = '\(number)'
+            """, at: admin).first)
+        let facts = try await district.scoreFacts(community: Conformance.otherCode)
+        return row.map { $0 ?? "" } + [String(facts[.warningRecords])]
+    }
+
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: other-community warnings across logins were NOT tested"))
+    func aClerksSaveChangesTheWarningOfTheSameNumberInACommunityItCannotWrite() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("elsewhere")
+        try await district.saveCommunity(Conformance.community())
+        try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
+        _ = try await district.saveNew(Conformance.person(1, name: "古丽"), in: Conformance.otherCode)
+        _ = try await district.saveNew(Conformance.person(2, name: "买买提"), in: Conformance.otherCode)
+        let first = Conformance.idNumber(1), second = Conformance.idNumber(2)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["0", "f", "0"])
+
+        let clerkName = "clerk_\(tag)"
+        let clerk = PostgresLedger(location: try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin),
+                                   operatorName: clerkName, today: { Conformance.today })
+        // Saved by the clerk: B's person warns at once, and B's check finds nothing to correct.
+        let saved = try #require(try await clerk.saveNew(Conformance.person(1, name: "古丽")).ref)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["1", "t", "1"])
+        #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
+        // Deleted: the warning goes; restored: it comes back.
+        try await clerk.delete(saved, reason: "录错社区", confirmingServices: 0)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["0", "f", "0"])
+        try await clerk.restore(saved)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["1", "t", "1"])
+        #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
+
+        // B accepts its warning: the clerk's delete and restore leave B's count alone.
+        let bFirst = try #require(try await PostgresAdministration.rows("""
+            SELECT id FROM person WHERE community_code = '\(Conformance.otherCode)' AND id_number = '\(first)'
+            """, at: admin).first?.first ?? nil)
+        #expect(try await district.acceptWarning(code: PersonValidator.otherCommunityCode, reason: "两处均在册，已核实",
+                                                 records: [RecordRef(.survey, id: try #require(Int64(bFirst)))]) == 1)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["0", "f", "0"])
+        try await clerk.delete(saved, reason: "录错社区", confirmingServices: 0)
+        try await clerk.restore(saved)
+        #expect(try await Self.keptByB(admin, district, number: first) == ["0", "f", "0"])
+
+        // Imported by the clerk: the same.
+        let report = try await clerk.importRows(.survey, ImportScoreConformance.rows([Conformance.person(2, name: "买买提")]),
+                                                community: Conformance.code, mode: .allOrNothing, acceptWarningsReason: nil, source: "摸底.csv")
+        #expect(report.imported == 1)
+        #expect(try await Self.keptByB(admin, district, number: second) == ["1", "t", "1"])
+        #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
+        #expect(try await district.checkAndRecount(community: Conformance.code).corrected == 0)
+
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
+    }
+
+    /// A district upgraded to v12: the persons already warned are known to be, so a later delete elsewhere takes
+    /// the warning away (it would have stayed, or been taken from a person who never had it).
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the v12 upgrade was NOT tested"))
+    func anUpgradedDistrictKnowsWhichPersonsAlreadyWarn() async throws {
+        let (admin, district, _) = try await PostgresTestServer.securedLedger("elsewhereup")
+        try await district.saveCommunity(Conformance.community())
+        try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
+        _ = try await district.saveNew(Conformance.person(1, name: "古丽"), in: Conformance.otherCode)
+        let here = try #require(try await district.saveNew(Conformance.person(1, name: "古丽")).ref)
+        // As before v12: no flag, no function.
+        try await PostgresAdministration.execute([
+            "DROP FUNCTION refresh_other_community_warnings(text[])", "DROP FUNCTION other_community_warned(person)",
+            "ALTER TABLE person DROP COLUMN other_community_counted",
+            "DELETE FROM schema_migration WHERE version = 'v12-other-community-counted'",
+        ], at: admin)
+        try await PostgresSecurity.initialize(admin)
+        #expect(try await Self.keptByB(admin, district, number: Conformance.idNumber(1)) == ["1", "t", "1"])
+        try await district.delete(here, reason: "录错社区", confirmingServices: 0)
+        #expect(try await Self.keptByB(admin, district, number: Conformance.idNumber(1)) == ["0", "f", "0"])
+        #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: []), at: admin)
+    }
+}
