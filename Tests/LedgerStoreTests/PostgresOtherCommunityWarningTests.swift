@@ -31,8 +31,12 @@ struct PostgresOtherCommunityWarningTests {
         let clerkName = "clerk_\(tag)"
         let clerk = PostgresLedger(location: try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin),
                                    operatorName: clerkName, today: { Conformance.today })
-        // Saved by the clerk: B's person warns at once, and B's check finds nothing to correct.
+        let districtHears = FeedRecorder(district.storeEvents())
+        defer { districtHears.stop() }
+        try await PostgresReconnectTests.waitForListener(admin, count: 1)
+        // Saved by the clerk: B's person warns at once, B's open apps are told, and B's check finds nothing to correct.
         let saved = try #require(try await clerk.saveNew(Conformance.person(1, name: "古丽")).ref)
+        #expect(await districtHears.waitFor(.changed([Conformance.otherCode]), within: 1))
         #expect(try await Self.keptByB(admin, district, number: first) == ["1", "t", "1"])
         #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
         // Deleted: the warning goes; restored: it comes back.
