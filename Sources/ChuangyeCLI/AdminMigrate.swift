@@ -65,6 +65,12 @@ extension AdminCommand {
                         print("  chuangye admin add-clerk \(clerk.name) " + clerk.communities.map { "--community \($0)" }.joined(separator: " "))
                     }
                 }
+                // A file kept without operators names no clerk: the community still needs one to be kept here.
+                let unstaffed = chosen.filter { c in !clerks.contains { $0.communities.contains(c.code) } }
+                if !unstaffed.isEmpty {
+                    print("台账文件没有登记以下社区的窗口人员，请为其建立登录（姓名换成窗口人员的）：")
+                    for c in unstaffed { print("  chuangye admin add-clerk 姓名 --community \(c.code)    # \(c.name)") }
+                }
                 if !mismatched.isEmpty {
                     throw CLIFailure.data("社区 \(mismatched.joined(separator: "、")) 迁入后得分与台账文件不一致，请核对（数据已迁入，可用 chuangye score 对照）")
                 }

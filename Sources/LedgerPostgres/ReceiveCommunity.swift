@@ -78,7 +78,9 @@ extension PostgresLedger {
                             \(AuditLog.encode(entry.changes)), \(source))
                     """)
             }
-            pg.changed(c.code)
+            // The move itself, in the district's history: who moved the community, from which file.
+            try await audit(pg, community: c.code, table: "community", id: c.code, action: "migrate",
+                            changes: [FieldChange(field: "source", old: nil, new: source)])
             try await pg.execute("""
                 INSERT INTO migrated_community (code, source, records, audit_entries)
                 VALUES (\(c.code), \(source), \(dump.records.count), \(dump.audit.count))

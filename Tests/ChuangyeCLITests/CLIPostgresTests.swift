@@ -133,8 +133,15 @@ struct CLIPostgresTests {
         #expect(try cli.launch(CLI.binary, ["admin", "init", "--db", url]).status == 0)
         let moved = try cli.launch(CLI.binary, ["admin", "migrate", cli.db, "--db", url])
         let lines = moved.stdout.split(separator: "\n")
-        #expect(moved.status == 0 && lines.count == 2, "\(moved.stdout)\(moved.stderr)")
-        #expect(lines.first?.hasPrefix("社区 630102999 示范社区（演示）：已迁入摸底台账 ") == true && lines.last?.hasPrefix("  得分核对一致：") == true)
+        #expect(moved.status == 0 && lines.count == 4, "\(moved.stdout)\(moved.stderr)")
+        #expect(lines.first?.hasPrefix("社区 630102999 示范社区（演示）：已迁入摸底台账 ") == true && lines.dropFirst().first?.hasPrefix("  得分核对一致：") == true)
+        // The demo file names no clerk: the line to add one is printed all the same.
+        #expect(lines.suffix(2) == ["台账文件没有登记以下社区的窗口人员，请为其建立登录（姓名换成窗口人员的）：",
+                                    "  chuangye admin add-clerk 姓名 --community 630102999    # 示范社区（演示）"])
+        // The move is in the district's history, newest first.
+        let history = try cli.launch(CLI.binary, ["history", "--community", "630102999", "--db", url]).stdout.split(separator: "\n")
+        #expect(history.first?.hasSuffix("迁入区县数据库  社区档案 示范社区（演示）") == true
+                && history.dropFirst().first == "    来源文件：\((cli.db as NSString).lastPathComponent)"[...], "\(history.prefix(2))")
         for command in [["score"], ["check"], ["plan"]] {
             let pg = try cli.launch(CLI.binary, command + ["--db", url])
             let lite = try cli.launch(CLI.binary, command + ["--db", cli.db, "--operator", "王芳"])

@@ -132,7 +132,7 @@ enum BrowserScreen {
 /// How audit entries read in Chinese, on screen and in `chuangye history`.
 public enum AuditWording {
     static let actions = ["insert": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "undo": "撤销", "import": "导入", "accept": "确认警告", "sql": "直接改库",
-                          "recount": "重算评分数据"]
+                          "recount": "重算评分数据", "migrate": "迁入区县数据库"]
     /// A profile field's name in the history is the one the profile form and its messages use.
     static var communityFields: [String: String] { CommunityValidator.labels }
 
