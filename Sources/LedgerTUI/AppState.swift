@@ -225,10 +225,16 @@ public struct AppState: Sendable {
         return community == nil ? form.dirty : form.hasUnsavedContent(drafts: drafts)
     }
 
-    /// How many characters of a paste the focused field can take: the backend reads no more of it than that.
+    /// How many characters of a paste the focused line can take (a dialog's, a form's field, a search): the
+    /// backend reads no more of it than that. (It had been 0 outside forms: a paste into a dialog kept one character.)
     public var pasteLimit: Int {
-        if dialog == nil, case .form(let form) = screen { return form.editor.limit }
-        return 0
+        if let dialog { return dialog.pasteTarget?.limit ?? 0 }
+        switch screen {
+        case .form(let form): return form.editor.limit
+        case .browser(let browser): return browser.search?.limit ?? 0
+        case .district(let district): return district.search?.limit ?? 0
+        default: return 0
+        }
     }
 
     /// The rubric that scores the current community (by its level).

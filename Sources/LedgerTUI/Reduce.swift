@@ -306,13 +306,29 @@ private func pasted(_ state: inout AppState, _ text: String) -> [Effect] {
         pastedIntoDialog(&state, text)
         return []
     }
-    guard case .form(var form) = state.screen else { return [] }
-    form.paste(text)
-    if form.editor.truncated {
-        form.pasteCut = true
-        state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
+    switch state.screen {
+    case .form(var form):
+        form.paste(text)
+        if form.editor.truncated {
+            form.pasteCut = true
+            state.show("粘贴的内容过长：本栏最多\(form.editor.limit)个字，超出的部分已舍去", error: true)
+        }
+        return formEdited(&state, &form)
+    case .browser(let browser):
+        guard var search = browser.search else { return [] }
+        search.insert(text)
+        let effects = browserSearchEdited(&state, browser, search)
+        if search.truncated { state.show("粘贴的内容过长：搜索最多\(search.limit)个字，超出的部分已舍去", error: true) }
+        return effects
+    case .district(let district):
+        guard var search = district.search else { return [] }
+        search.insert(text)
+        let effects = districtSearchEdited(&state, district, search)
+        if search.truncated { state.show("粘贴的内容过长：搜索最多\(search.limit)个字，超出的部分已舍去", error: true) }
+        return effects
+    default:
+        return []
     }
-    return formEdited(&state, &form)
 }
 
 // MARK: - Keys

@@ -200,6 +200,18 @@ func servicesCounted(_ state: inout AppState, personId: Int64, count: Int) -> [E
     return []
 }
 
+/// The search line changed (typed or pasted): its text is the new query.
+func browserSearchEdited(_ state: inout AppState, _ browser: BrowserState, _ search: TextEditor) -> [Effect] {
+    var b = browser
+    b.search = search
+    let query = search.text.trimmingSpaces()
+    // A new query's answer is a new list: its first row is selected, not the row number the last list had
+    // (Enter or D then acted on whichever person landed there).
+    if query != b.query { b.list = ListState() }
+    b.query = query
+    return state.newQuery(&b)
+}
+
 func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) -> [Effect] {
     var b = browser
     if var search = b.search {
@@ -215,13 +227,7 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
             return []
         default:
             _ = search.handle(key)
-            b.search = search
-            let query = search.text.trimmingSpaces()
-            // A new query's answer is a new list: its first row is selected, not the row number the last list had
-            // (Enter or D then acted on whichever person landed there).
-            if query != b.query { b.list = ListState() }
-            b.query = query
-            return state.newQuery(&b)
+            return browserSearchEdited(&state, b, search)
         }
     }
     switch key {

@@ -196,12 +196,18 @@ private func districtSearchKey(_ state: inout AppState, _ district: DistrictStat
         return []
     default:
         _ = search.handle(key)
-        d.search = search
-        d.query = search.text.trimmingSpaces()
-        if d.query.isEmpty { d.hits = nil }
-        state.screen = .district(d)
-        return d.query.isEmpty ? [] : [.searchDistrict(d.scope, query: d.query)]
+        return districtSearchEdited(&state, d, search)
     }
+}
+
+/// The search line changed (typed or pasted): the persons matching its text are asked for.
+func districtSearchEdited(_ state: inout AppState, _ district: DistrictState, _ search: TextEditor) -> [Effect] {
+    var d = district
+    d.search = search
+    d.query = search.text.trimmingSpaces()
+    if d.query.isEmpty { d.hits = nil }
+    state.screen = .district(d)
+    return d.query.isEmpty ? [] : [.searchDistrict(d.scope, query: d.query)]
 }
 
 /// Opens a record of the district in its community (which becomes the current one). Where the operator may change
