@@ -109,6 +109,13 @@ public struct PostgresLedger: LedgerStorage {
                     return try await afterLostCommit(committing.transaction, request: request, result: committing.result, error: error).get()
                 }
                 if !PostgresFailure.isConnectionLoss(error) { try? await pg.execute("ROLLBACK") }
+                // Two writes that each wait for the other (a clerk's save in one community refreshing the warning
+                // of the same number in another, while that community saves the same person) or that serialize
+                // badly: the server rolled one back whole, so it is simply run again, twice at most.
+                if attempt < 3, ["40P01", "40001"].contains(PostgresFailure.sqlState(error)), !connection.isClosed {
+                    await gate.release()
+                    continue
+                }
                 if error is EditConflict {
                     await gate.release()
                     throw error

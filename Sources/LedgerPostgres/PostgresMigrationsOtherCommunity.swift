@@ -20,8 +20,12 @@ extension PostgresMigrations {
         $$
         """,
         "UPDATE person p SET other_community_counted = other_community_warned(p) WHERE p.deleted_at IS NULL AND other_community_warned(p)",
+        // What learning of numbers elsewhere costs a login: nothing here; `admin init` replaces it with a clerk's
+        // daily budget (PostgresIdLookupBudget), as a refresh tells its caller which communities have the numbers.
+        "CREATE FUNCTION charge_id_lookups(numbers text[], written boolean) RETURNS void LANGUAGE plpgsql VOLATILE AS $$ BEGIN END $$",
         """
         CREATE FUNCTION refresh_other_community_warnings(numbers text[]) RETURNS TABLE (community_code text) LANGUAGE sql VOLATILE AS $$
+            SELECT charge_id_lookups(numbers, false);
             UPDATE person p SET other_community_counted = NOT p.other_community_counted,
                 warning_count = greatest(p.warning_count + CASE WHEN p.other_community_counted THEN -1 ELSE 1 END, 0)
             WHERE p.id_number = ANY(numbers) AND p.deleted_at IS NULL AND other_community_warned(p) <> p.other_community_counted

@@ -110,6 +110,7 @@ public enum PostgresSecurity {
             DECLARE
                 written text;
                 mine text;
+                record_code text;
                 claimed jsonb;
                 row_now jsonb;
                 row_then jsonb;
@@ -135,7 +136,15 @@ public enum PostgresSecurity {
                     -- touch. Only the check for unrecorded changes names a row no longer there ('sql').
                     mine := (pg_current_xact_id()::text::numeric % 4294967296)::text;
                     IF NEW.record_table IN ('person', 'service', 'activity') AND NEW.record_id ~ '^[0-9]{1,18}$' THEN
-                        EXECUTE format('SELECT xmin::text FROM %I WHERE id = $1', NEW.record_table) INTO written USING NEW.record_id::bigint;
+                        EXECUTE format('SELECT xmin::text, community_code FROM %I WHERE id = $1', NEW.record_table)
+                            INTO written, record_code USING NEW.record_id::bigint;
+                        -- An entry is filed under its record's community (whose clerks may write it): a record of
+                        -- another community, changed by the owner in this transaction (its other-community warning),
+                        -- had let a clerk test guesses of its figures against the check of the claimed values.
+                        IF record_code IS DISTINCT FROM NEW.community_code AND written IS NOT NULL THEN
+                            RAISE EXCEPTION USING ERRCODE = 'CY002',
+                                MESSAGE = '修改记录的社区与记录所在的社区不符，未写入：' || NEW.record_table || ' 第' || NEW.record_id || '号记录';
+                        END IF;
                     ELSIF NEW.record_table = 'community' THEN
                         -- A profile's entry goes with its row or with one of its checklist answers.
                         SELECT xmin::text INTO written FROM community WHERE code = NEW.record_id;
@@ -310,7 +319,20 @@ public enum PostgresSecurity {
             "GRANT USAGE, SELECT ON SEQUENCE entry_event_id_seq TO \(identifier(reader))",
         ]
         // After the grant of every sequence: the look-up counters are no login's.
-        return sql + PostgresIdLookupBudget.statements(location)
+        sql += PostgresIdLookupBudget.statements(location)
+        // Every function of the ledger finds its tables in the ledger's schema, never first among a session's
+        // temporary tables (pg_temp, searched first unless named): a login's temporary `operator_account` had made
+        // it a supervisor inside the functions that run as the owner, and a temporary `evaluation_lock` had hidden
+        // the lock from the triggers that run as the login.
+        sql.append("""
+            DO $$ DECLARE f regprocedure; BEGIN
+                FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                         WHERE p.pronamespace = \(literal(schema))::regnamespace AND p.prokind = 'f' LOOP
+                    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, \(literal(schema)));
+                END LOOP;
+            END $$
+            """)
+        return sql
     }
 
     /// Creates the schema (or brings it up to date) and applies the roles, grants and policies. Run by the

@@ -54,6 +54,9 @@ struct PostgresIdLookupTests {
             "SELECT name, community_code FROM persons_with_id_numbers(ARRAY[" + numbers.map { "'\($0)'" }.joined(separator: ",") + "]::text[])"
         }
         let clerkName = "clerk_\(tag)", otherName = "other_\(tag)"
+        func counterOf(_ login: String) async throws -> String {
+            try #require(try await PostgresAdministration.rows("SELECT 'id_lookup_count_' || md5('\(login)')", at: admin).first?.first ?? nil)
+        }
         let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
         let other = try await PostgresTestServer.clerkLogin(otherName, of: [Conformance.code], at: admin)
 
@@ -64,21 +67,39 @@ struct PostgresIdLookupTests {
         let refused = await #expect(throws: StoreError.self) {
             try await PostgresAdministration.rows(ask((0..<11).map { "V\($0)" }), at: clerk)
         }
-        #expect(refused?.message == "身份证号核对超过每日上限：本账号今天已核对本社区以外的身份证号\(perDay - 10)个，这次还需11个，每天最多\(perDay)个。请明天再试；较大的文件请区县管理员导入")
+        #expect(refused?.message == "身份证号核对超过每日上限：本账号今天已核对或登记本社区以外的身份证号\(perDay - 10)个，这次还需11个，每天最多\(perDay)个。请明天再试；较大的文件请区县管理员导入")
         // Up to the budget exactly; then the clerk's own persons still, and nothing else.
         #expect(try await PostgresAdministration.rows(ask((0..<10).map { "V\($0)" }), at: clerk) == [])
         #expect(try await PostgresAdministration.rows(ask([own]), at: clerk) == [["买买提", Conformance.code]])
         let asTheApp = PostgresLedger(location: clerk, operatorName: clerkName, today: { Conformance.today })
         let refusedInApp = await #expect(throws: StoreError.self) { try await asTheApp.personsWithIdNumber(elsewhere) }
-        #expect(refusedInApp?.message.hasPrefix("身份证号核对超过每日上限：本账号今天已核对本社区以外的身份证号\(perDay)个，这次还需1个") == true)
+        #expect(refusedInApp?.message.hasPrefix("身份证号核对超过每日上限：本账号今天已核对或登记本社区以外的身份证号\(perDay)个，这次还需1个") == true)
+        // Numbers written into its community count too (a clerk's psql had inserted candidates, asked about them
+        // as its own for free, and rolled back): with the day used up, a new person is refused.
+        let refusedSave = await #expect(throws: StoreError.self) { try await asTheApp.saveNew(Conformance.person(3, name: "新人")) }
+        #expect(refusedSave?.message.hasPrefix("身份证号核对超过每日上限") == true, "\(String(describing: refusedSave))")
+        // Nothing a session sets changes that: a temporary counter (searched first, unless named) standing in for
+        // the real one, a temporary operator table making the login a supervisor, a time zone days ahead.
+        let counter = try await counterOf(clerkName)
+        for trick in ["CREATE TEMP SEQUENCE \"\(counter)\"; GRANT ALL ON SEQUENCE pg_temp.\"\(counter)\" TO PUBLIC",
+                      "CREATE TEMP TABLE operator_account AS SELECT session_user::text AS name, 'supervisor'::text AS role; GRANT SELECT ON operator_account TO PUBLIC",
+                      "CREATE TEMP TABLE operator_community (operator text, community_code text); GRANT SELECT ON operator_community TO PUBLIC",
+                      "PERFORM set_config('TimeZone', 'XXX-167', true)"] {
+            let refusedAnyway = await #expect(throws: StoreError.self, "\(trick)") {
+                try await PostgresAdministration.execute(["""
+                    DO $$ BEGIN \(trick); PERFORM * FROM persons_with_id_numbers(ARRAY['W1']);
+                        RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = 'answered'; END $$
+                    """], at: clerk)
+            }
+            #expect(refusedAnyway?.message.hasPrefix("身份证号核对超过每日上限") == true, "\(trick): \(String(describing: refusedAnyway))")
+        }
 
         // Another clerk has a budget of its own; a day fully used yesterday leaves today's whole.
-        let yesterdayFull = "(current_date - 1 - date '2000-01-01')::bigint * \(perDay) + \(perDay)"
+        let yesterdayFull = "((now() AT TIME ZONE 'Asia/Shanghai')::date - 1 - date '2000-01-01')::bigint * \(perDay) + \(perDay)"
         try await PostgresAdministration.execute(["SELECT setval(('id_lookup_count_' || md5('\(otherName)'))::regclass, \(yesterdayFull))"], at: admin)
         #expect(try await PostgresAdministration.rows(ask([elsewhere]), at: other) == [["古*", Conformance.otherCode]])
 
         // No login may read, reset or spend a counter.
-        let counter = try #require(try await PostgresAdministration.rows("SELECT 'id_lookup_count_' || md5('\(clerkName)')", at: admin).first?.first ?? nil)
         for statement in ["SELECT last_value FROM \"\(counter)\"", "SELECT setval('\(counter)', 1)",
                           "SELECT nextval(('id_lookup_count_' || md5('\(otherName)'))::regclass)"] {
             await #expect(throws: StoreError.self, "\(statement)") { try await PostgresAdministration.execute([statement], at: clerk) }

@@ -77,9 +77,11 @@ struct PostgresOtherCommunityWarningTests {
         try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
         _ = try await district.saveNew(Conformance.person(1, name: "古丽"), in: Conformance.otherCode)
         let here = try #require(try await district.saveNew(Conformance.person(1, name: "古丽")).ref)
-        // As before v12: no flag, no function.
+        // As before v12: no flag, no functions, no counting of written numbers.
         try await PostgresAdministration.execute([
             "DROP FUNCTION refresh_other_community_warnings(text[])", "DROP FUNCTION other_community_warned(person)",
+            "DROP TRIGGER person_numbers_charged_insert ON person", "DROP TRIGGER person_numbers_charged_update ON person",
+            "DROP FUNCTION charge_written_numbers()", "DROP FUNCTION charge_id_lookups(text[], boolean)",
             "ALTER TABLE person DROP COLUMN other_community_counted",
             "DELETE FROM schema_migration WHERE version = 'v12-other-community-counted'",
         ], at: admin)
@@ -89,5 +91,36 @@ struct PostgresOtherCommunityWarningTests {
         #expect(try await Self.keptByB(admin, district, number: Conformance.idNumber(1)) == ["0", "f", "0"])
         #expect(try await district.checkAndRecount(community: Conformance.otherCode).corrected == 0)
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: []), at: admin)
+    }
+
+    /// Two clerks registering the same person at the same moment in their two communities: each save refreshes the
+    /// other community's warning while the other holds it, and the server breaks the deadlock by rolling one back.
+    /// That save is run again, so both are saved and both persons warn.
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: simultaneous saves of one person were NOT tested"))
+    func theSamePersonSavedAtOnceInTwoCommunitiesIsSavedInBoth() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("elsewhererace")
+        try await district.saveCommunity(Conformance.community())
+        try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
+        let names = ["a_\(tag)", "b_\(tag)"]
+        var clerks: [PostgresLedger] = []
+        for (name, code) in zip(names, [Conformance.code, Conformance.otherCode]) {
+            clerks.append(PostgresLedger(location: try await PostgresTestServer.clerkLogin(name, of: [code], at: admin),
+                                         operatorName: name, today: { Conformance.today }))
+        }
+        let (first, second) = (clerks[0], clerks[1])
+        let rounds = 1...12
+        let given = Array("一二三四五六七八九十百千")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for serial in rounds {
+                group.addTask { _ = try await first.saveNew(Conformance.person(serial, name: "甲\(given[serial - 1])")) }
+                group.addTask { _ = try await second.saveNew(Conformance.person(serial, name: "乙\(given[serial - 1])"), in: Conformance.otherCode) }
+            }
+            try await group.waitForAll()
+        }
+        for code in [Conformance.code, Conformance.otherCode] {
+            #expect(try await district.scoreFacts(community: code)[.warningRecords] == rounds.count)
+            #expect(try await district.checkAndRecount(community: code).corrected == 0)
+        }
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: names), at: admin)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import LedgerCore
+import LedgerPostgres
+import LedgerStore
+import Testing
+
+/// What a login's own session can set does not change what the ledger's functions read: PostgreSQL searches a
+/// session's temporary tables first unless the search path names them, and a reviewer's temporary
+/// `operator_account` (the login as a supervisor) had made every function that runs as the owner act for the
+/// district. And an audit entry is filed under its record's community.
+struct PostgresSessionShadowTests {
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: temporary-table shadowing was NOT tested"))
+    func aLoginsTemporaryTablesDoNotReachTheLedgersFunctions() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("shadow")
+        try await district.saveCommunity(Conformance.community())
+        try await district.saveCommunity(Conformance.community(Conformance.otherCode, name: "东关社区"))
+        let theirs = try #require(try await district.saveNew(Conformance.person(1, name: "古丽"), in: Conformance.otherCode).id)
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [Conformance.code], at: admin)
+
+        // Every function of the ledger searches its schema first and the session's temporary tables last.
+        let unpinned = try await PostgresAdministration.rows("""
+            SELECT p.proname FROM pg_proc p WHERE p.pronamespace = '\(admin.schema)'::regnamespace AND p.prokind = 'f'
+              AND NOT coalesce('search_path=\(admin.schema), pg_temp' = ANY(p.proconfig), false) ORDER BY 1
+            """, at: admin)
+        #expect(unpinned == [])
+        // A temporary operator table naming the clerk a supervisor: the other community stays unread.
+        let seen = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["""
+                DO $$ DECLARE n int; BEGIN
+                    CREATE TEMP TABLE operator_account AS SELECT session_user::text AS name, 'supervisor'::text AS role;
+                    GRANT SELECT ON operator_account TO PUBLIC;
+                    SELECT count(*) INTO n FROM person WHERE community_code = '\(Conformance.otherCode)';
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = 'seen ' || n;
+                END $$
+                """], at: clerk)
+        }
+        #expect(seen?.message == "seen 0")
+        // An entry about the other community's record, filed under the clerk's own community: refused.
+        let filed = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["""
+                INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+                VALUES ('2024-01-01T00:00:00', 'x', '\(Conformance.code)', 'person', '\(theirs)', 'update', '{}')
+                """], at: clerk)
+        }
+        #expect(filed?.message == "修改记录的社区与记录所在的社区不符，未写入：person 第\(theirs)号记录")
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
+    }
+}
