@@ -113,6 +113,10 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         guard e.evaluation != nil else { return needsSubmission(&state) }
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
         if let refusal = notCandidate(e) { return refuse(&state, refusal) }
+        // Said at once, not after both sizes were typed: a stage draws once.
+        if let sample = e.shownSample {
+            return refuse(&state, "本次\(e.stage.title)已于\(TimeText.shown(sample.drawnAt))由\(sample.drawnBy)抽样，不能重抽：同一份\(e.stage.title)只抽一次，抽中的名单可向社区出示")
+        }
         state.dialog = .evaluationInput(.drawSize(e.stage), TextEditor(limit: 4))
     case .character("1"), .character("2"), .character("3"):
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }

@@ -95,7 +95,7 @@ struct EvaluationKeysByRoleTests {
 
     /// A sample larger than a draw takes is refused when typed, before the services are asked.
     @Test func anOversizedSampleIsRefusedAtTheFirstStep() {
-        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation())
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.notReviewed())
         _ = reduce(&state, .accessLoaded(nil))
         _ = reduce(&state, .roleLoaded(.districtSupervisor))
         press(&state, [.character("d")] + type("5000") + [.enter])

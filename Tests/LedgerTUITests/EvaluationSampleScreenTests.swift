@@ -41,7 +41,7 @@ struct EvaluationSampleScreenTests {
             "│  培训合格率100%                      4     0     0                           │",
             "│  培训后创业率达30%                   2     0     0                           │",
             "│ 第2号：联系不上（抽中的是哪条记录，签署初评后公开）                          │",
-            "│ 督导员已抽3人（名单签署后公开）  核实 2/3：不属实 1  联系不上 1  不符率 100% │",
+            "│ 督导员 已抽3人（名单签署后公开）  核实 2/3：不属实 1  联系不上 1  不符率 100%│",
             "│ ▶序号 姓名     公民身份号码       分层        结果      说明                 │",
             "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
             "│  2    （签署后公开）                          联系不上                       │",
@@ -101,7 +101,7 @@ struct EvaluationSampleScreenTests {
             "│  3    李四     630102********022X 已创业      未核实    2024-03-03 创业指导   （抽样后已修改1处）                    │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
+            " Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助",
         ])
     }
 
@@ -135,7 +135,7 @@ struct EvaluationSampleScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
         #expect(press(&state, [.enter]) == [.evaluation(community: testCommunity.code, .sign)])
         _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(signed: true, checks: uncorrected), after: .sign))
@@ -174,7 +174,7 @@ struct EvaluationSampleScreenTests {
             "│  3    李四     630102********022X 已创业      属实      （抽样后已修改2处）  │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
         // Checked again, it is no longer named
         let rechecked = checks.map { c in

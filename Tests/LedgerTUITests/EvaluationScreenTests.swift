@@ -79,7 +79,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -117,7 +117,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -148,7 +148,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      属实                           │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -223,7 +223,7 @@ struct EvaluationScreenTests {
             "│  3    李四     630102********022X 已创业      未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "",
-            " Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助",
+            " Tab切换  a改分  S签署  c市级  t重新提交  Esc返回  F1帮助",
         ])
     }
 
@@ -319,7 +319,7 @@ struct EvaluationScreenTests {
             "│  9    张三     630102********0116 有创业意愿  未核实                         │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             " 已记录第9号：属实",
-            " Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回",
+            " Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助",
         ])
     }
 
@@ -371,11 +371,18 @@ struct EvaluationScreenTests {
         press(&state, [.character("2"), .enter])
         #expect(state.message == "不属实必须填写说明：社区将看到这条说明并据此更正")
         #expect(press(&state, type("未开业") + [.enter]) == [.evaluation(community: code, .check(position: 3, result: .untrue, note: "未开业"))])
-        // d: persons, then services on their own (not both 0); S: a confirmation; U: a reason
+        // d: refused at once once drawn (it had asked both sizes first); before, persons, then services on their
+        // own (not both 0)
+        #expect(press(&state, [.character("d")]).isEmpty && state.dialog == nil)
+        #expect(state.message == "本次初评已于2024-12-31 09:30由督导员抽样，不能重抽：同一份初评只抽一次，抽中的名单可向社区出示" && state.messageIsError)
+        let drawn = state.screen
+        _ = reduce(&state, .evaluationUpdated(Self.notReviewed(), after: nil))
+        press(&state, [.tab])
         #expect(press(&state, [.character("d")] + type("0") + [.enter, .enter]).isEmpty)
         #expect(state.message == "抽取人数和服务数不能都是0")
         #expect(press(&state, type("3") + [.enter]) == [.evaluation(community: code, .draw(size: 0, services: 3))])
         #expect(press(&state, [.character("d")] + type("10") + [.enter, .enter]) == [.evaluation(community: code, .draw(size: 10))])
+        state.screen = drawn
         // S: not while a sampled record is unchecked (the store's rule, said before asking, once the list is read
         // again: a check recorded elsewhere may not be on screen yet); then a confirmation
         #expect(press(&state, [.character("S")]) == [.evaluation(community: code, .load)] && state.dialog == nil)

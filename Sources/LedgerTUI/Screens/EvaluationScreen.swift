@@ -119,7 +119,7 @@ enum EvaluationScreen {
             return
         }
         // Withheld from this operator until the stage is signed (SampleDisclosure): the seed reproduces the list.
-        let drawn = sample.concealed ? "\(sample.drawnBy)已\(sample.sizeText)（名单签署后公开）  " : "\(sampleName) 种子 \(sample.seed)  "
+        let drawn = sample.concealed ? "\(sample.drawnBy) 已\(sample.sizeText)（名单签署后公开）  " : "\(sampleName) 种子 \(sample.seed)  "
         buffer.put(drawn + progress(sample), x: x, y: y, style: .title, maxWidth: width)
         y += 1
         let isSigned = e.shownSignature != nil
@@ -222,18 +222,20 @@ enum EvaluationScreen {
         let steps = e.stage == .district ? role.takesDistrictSteps : role.takesCitySteps
         // A signed stage offers only what follows a signature: recommending, unlocking, reading.
         let signed = e.shownSignature != nil
+        // A stage draws once: `d` is offered until it has.
+        let draw = e.shownSample == nil ? "d抽样  " : ""
         if e.focus == .sample {
             if steps && signed { return "Tab切换  ↑↓选择  Enter打开记录  U解锁  Esc返回  F1帮助" }
-            return steps ? "Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 d抽样 S签署 U解锁 Esc返回"
+            return steps ? "Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助"
                 : "Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助"
         }
         if e.stage == .city {
             guard steps else { return "Tab切换  c初评  Esc返回  F1帮助" }
-            return signed ? "Tab切换  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  a改分  d抽样  S签署  U解锁  c初评  Esc返回  F1帮助"
+            return signed ? "Tab切换  U解锁  c初评  Esc返回  F1帮助" : "Tab切换  a改分  \(draw)S签署  U解锁  c初评  Esc返回  F1帮助"
         }
         // Recommending follows a signature (once); unlocking lifts one.
         if steps {
-            guard signed else { return "Tab切换  a改分  d抽样  S签署  c市级  t重新提交  Esc返回  F1帮助" }
+            guard signed else { return "Tab切换  a改分  \(draw)S签署  c市级  t重新提交  Esc返回  F1帮助" }
             return e.evaluation?.recommendation == nil ? "Tab切换  R推荐  c市级  U解锁  Esc返回  F1帮助" : "Tab切换  c市级  U解锁  Esc返回  F1帮助"
         }
         // A clerk submits again only before the 初评 began (no draw, no adjustment) and while unsigned.
