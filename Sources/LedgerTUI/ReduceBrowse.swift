@@ -86,6 +86,8 @@ func pageLoaded(_ state: inout AppState, _ register: Register, _ rows: [Register
     let turning = b.turning
     b.turning = nil
     if rows.isEmpty, let turning, !b.rows.isEmpty {
+        // No page beyond: the last (first) row is selected, as a list's PgDn (PgUp) reaches its end.
+        b.list.move(turning == .forward ? b.rows.count : -b.rows.count, count: b.rows.count, visibleRows: state.pageSize)
         state.screen = .browser(b)
         state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
@@ -246,6 +248,8 @@ func browserKey(_ state: inout AppState, _ browser: BrowserState, _ key: Key) ->
     case .home:
         b.list = ListState()
         return state.newQuery(&b)
+    case .end:
+        b.list.move(b.rows.count, count: b.rows.count, visibleRows: state.pageSize)
     case .tab, .backTab:
         let all = Register.allCases
         let i = all.firstIndex(of: b.register) ?? 0

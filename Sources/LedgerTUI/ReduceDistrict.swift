@@ -48,6 +48,8 @@ func districtPageLoaded(_ state: inout AppState, _ q: DistrictPageQuery, _ rows:
     let turning = d.browser.turning
     d.browser.turning = nil
     if rows.isEmpty, let turning, !d.browser.rows.isEmpty {
+        let count = d.browser.rows.count
+        d.browser.list.move(turning == .forward ? count : -count, count: count, visibleRows: state.pageSize)
         state.screen = .district(d)
         state.show(turning == .forward ? "已到末页" : "已到首页")
         return []
@@ -109,6 +111,8 @@ func districtKey(_ state: inout AppState, _ district: DistrictState, _ key: Key)
         return key == .pageDown ? state.loadDistrictPage(d, after: b.boundary(edge)) : state.loadDistrictPage(d, before: b.boundary(edge))
     case .home:
         return reload()
+    case .end:
+        b.list.move(b.rows.count, count: b.rows.count, visibleRows: state.pageSize)
     case .tab, .backTab:
         let all = Register.allCases
         let i = all.firstIndex(of: b.register) ?? 0

@@ -77,12 +77,11 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
     case .tab, .backTab:
         guard e.shownSample != nil else { break }
         e.focus = e.focus == .items ? .sample : .items
-    case .up, .down, .pageUp, .pageDown:
-        let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -rows.items : rows.items
+    case .up, .down, .pageUp, .pageDown, .home, .end:
         if e.focus == .items {
-            e.items.move(step, count: e.evaluation?.items.count ?? 0, visibleRows: rows.items)
+            _ = e.items.scroll(key, count: e.evaluation?.items.count ?? 0, visibleRows: rows.items)
         } else {
-            e.checks.move(step, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
+            _ = e.checks.scroll(key, count: e.shownSample?.checks.count ?? 0, visibleRows: rows.checks)
         }
     case .character("t"):
         // Asked first, as signing is: a submission freezes the score card. A clerk is told at once when the store

@@ -19,7 +19,7 @@ enum BrowserKeys {
         let open = readOnly ? Entry(key: "Enter", short: "查看", help: "只读查看所选记录（号码遮盖）", inFooter: !b.showDeleted)
             : Entry(key: "Enter", short: "修改", help: "打开所选记录修改（保存时重新校验，并记入修改记录）", inFooter: !b.showDeleted)
         var list: [Entry] = [
-            Entry(key: "↑↓", short: "选择", help: "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页", inFooter: false),
+            Entry(key: "↑↓", short: "选择", help: "选择一行；PgDn / PgUp 翻页，Home 第一页，End 本页末行", inFooter: false),
             open,
         ]
         // Search runs over every register: persons by name, ID digits (first or last) or pinyin initials; services

@@ -17,7 +17,7 @@ enum DistrictKeys {
     static func entries(_ b: BrowserState) -> [Entry] {
         let survey = b.register == .survey
         var list: [Entry] = [
-            Entry(key: "↑↓", short: "选择", help: "选择一行；PgDn / PgUp 下一页 / 上一页，Home 回到第一页", footerRank: 20),
+            Entry(key: "↑↓", short: "选择", help: "选择一行；PgDn / PgUp 翻页，Home 第一页，End 本页末行", footerRank: 20),
             Entry(key: "Enter", short: "打开",
                   help: "打开所选记录：可修改的社区打开修改，保存后回到这里；无权修改的社区只读显示（号码遮盖）", footerRank: 0),
             Entry(key: "/", short: "搜索", help: "全区（或所选街道、社区）搜索人员：姓名、拼音首字母或身份证号开头、后四位，边输边查，按社区分组",
