@@ -410,3 +410,28 @@ struct ClearedFieldsTests {
         #expect(saved["id_number"] == "630102199003070116" && saved["birth_date"] == nil && saved["gender"] == nil)
     }
 }
+
+/// A choice field shows its options with none highlighted until ↓ takes one: the first option had looked chosen
+/// while the field was empty (Tab left it empty, and the first ↓ took that same option, so ↓ seemed to do nothing).
+struct ChoiceHighlightTests {
+    @Test func noOptionIsHighlightedUntilOneIsTaken() throws {
+        var state = homeState(width: 80, height: 24)
+        press(&state, [.character("1"), .tab, .tab])
+        #expect(state.form?.focus == "education")
+        func highlighted() -> [String] {
+            let buffer = render(state)
+            return (0..<buffer.height).compactMap { y in
+                buffer[3, y].style == .focus ? buffer.lines[y].trimmingCharacters(in: .whitespaces) : nil
+            }
+        }
+        #expect(render(state).lines.contains { $0.hasPrefix("  10 研究生") })
+        #expect(highlighted() == [])
+        press(&state, [.down])
+        #expect(state.form?.editor.text == "研究生" && highlighted() == ["10 研究生"])
+        press(&state, [.down])
+        #expect(state.form?.editor.text == "大学本科" && highlighted() == ["20 大学本科"])
+        // Partly typed: the matches, none highlighted
+        press(&state, [.backTab, .tab] + type("大"))
+        #expect(highlighted() == [])
+    }
+}

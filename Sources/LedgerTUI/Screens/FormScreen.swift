@@ -107,8 +107,11 @@ enum FormScreen {
         case .choice(let choice):
             let options = form.options
             if options.isEmpty { buffer.put("（没有匹配的选项）", x: rect.x, y: y, style: .muted); return }
-            ListView.draw(options.map(choice.label), state: form.picker, in: Rect(x: rect.x, y: y, width: rect.width, height: rows),
-                          into: &buffer, rowStyle: { _ in .hint })
+            // Until ↓ takes one, a field empty or partly typed (`yc`) has no option chosen, and none is highlighted:
+            // a highlighted first option looked chosen, but Tab did not take it and the first ↓ took that same one.
+            let untouched = form.pickerFilter == nil && !options.contains(form.editor.text.trimmingSpaces())
+            ListView.draw(options.map(choice.label), state: untouched ? ListState(selected: -1) : form.picker,
+                          in: Rect(x: rect.x, y: y, width: rect.width, height: rows), into: &buffer, rowStyle: { _ in .hint })
         case .multiChoice(let choice):
             let options = form.options
             ListView.draw(options.map(choice.label), state: form.picker, in: Rect(x: rect.x, y: y, width: rect.width, height: rows),
