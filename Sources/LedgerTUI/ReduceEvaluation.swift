@@ -137,6 +137,18 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         if check.recordDeleted { return refuse(&state, "抽中的这条记录已被删除，不能在此打开；可在浏览台账中按 x 查看已删除的记录") }
         state.screen = .evaluation(e)
         return [.openRecord(check.sampledRecord.register, id: check.sampledRecord.id, focus: nil)]
+    case .character("f"):
+        // The service checked with the person (同时抽查): a 不属实 finding may be about it, not the person, and it
+        // had been reachable only by searching the service register.
+        guard e.focus == .sample, let check = e.selectedCheck else {
+            return refuse(&state, "请先按 Tab 移到抽样名单，选择一条后按 f 打开同时抽查的服务")
+        }
+        if check.concealed { return refuse(&state, "抽中的这条记录签署后公开") }
+        guard let service = check.service, !check.forService else {
+            return refuse(&state, "第\(check.position)号没有同时抽查的服务：按 Enter 打开抽中的记录")
+        }
+        state.screen = .evaluation(e)
+        return [.openRecord(.service, id: service.id, focus: nil)]
     case .character("S"):
         return askSign(&state, e, readFirst: true)
     case .character("R"):

@@ -39,7 +39,25 @@ struct EvaluationKeysByRoleTests {
         // (t only before the 初评 began: here it has a draw and an adjustment, which a clerk cannot set aside)
         // On the sample list too, no check keys
         press(&state, [.tab])
-        #expect(render(state).trimmedLines.last == " Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助")
+        #expect(render(state).trimmedLines.last == " Tab切换  ↑↓选择  Enter打开记录  f服务  Esc返回  F1帮助")
+    }
+
+    /// `f` opens the service checked with the selected person (a 不属实 finding may be about it); a row without
+    /// one says so, and Enter still opens the person.
+    @Test func fOpensTheServiceCheckedWithThePerson() {
+        let service = SampledService(id: 77, date: "2024-08-21", type: "创业指导")
+        let checks = [SpotCheck(position: 1, personId: 11, name: "王梅", idNumber: "630102197506150047", stratum: "有创业意愿",
+                                result: .untrue, note: "服务日期不符", checkedBy: "督导员", checkedAt: "2024-12-31T10:00:00",
+                                changesSinceCheck: 0, service: service),
+                      SpotCheck(position: 2, personId: 12, name: "张三", idNumber: "630102199003070116", stratum: "有创业意愿",
+                                result: nil, note: nil, checkedBy: nil, checkedAt: nil, changesSinceCheck: 0)]
+        var state = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: checks))
+        _ = reduce(&state, .roleLoaded(.clerk))
+        #expect(press(&state, [.character("f")]).isEmpty && state.message == "请先按 Tab 移到抽样名单，选择一条后按 f 打开同时抽查的服务")
+        #expect(press(&state, [.tab, .character("f")]) == [.openRecord(.service, id: 77, focus: nil)])
+        state.screen = EvaluationScreenTests.opened(EvaluationScreenTests.evaluation(checks: checks)).screen
+        #expect(press(&state, [.tab, .down, .character("f")]).isEmpty && state.message == "第2号没有同时抽查的服务：按 Enter 打开抽中的记录")
+        #expect(press(&state, [.enter]) == [.openRecord(.survey, id: 12, focus: nil)])
     }
 
     /// Enter on the sample list opens the sampled record (a clerk corrects a 不属实 one there), and saving or leaving

@@ -225,9 +225,9 @@ enum EvaluationScreen {
         // A stage draws once: `d` is offered until it has.
         let draw = e.shownSample == nil ? "d抽样  " : ""
         if e.focus == .sample {
-            if steps && signed { return "Tab切换  ↑↓选择  Enter打开记录  U解锁  Esc返回  F1帮助" }
-            return steps ? "Tab切换 Enter打开 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助"
-                : "Tab切换  ↑↓选择  Enter打开记录  Esc返回  F1帮助"
+            if steps && signed { return "Tab切换  ↑↓选择  Enter打开记录  f服务  U解锁  Esc返回  F1帮助" }
+            return steps ? "Tab切换 Enter打开 f服务 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助"
+                : "Tab切换  ↑↓选择  Enter打开记录  f服务  Esc返回  F1帮助"
         }
         if e.stage == .city {
             guard steps else { return "Tab切换  c初评  Esc返回  F1帮助" }
