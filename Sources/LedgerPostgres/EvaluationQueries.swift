@@ -156,7 +156,8 @@ extension PostgresLedger {
                    (SELECT count(*) FROM audit a, drawn WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
                         OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
                         AND a.id > drawn.mark)::integer AS changes_since_draw,
-                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted
+                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted,
+                   v.deleted_at IS NOT NULL AS service_deleted
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = \(id) ORDER BY s.position
             """).map { row in
@@ -167,7 +168,8 @@ extension PostgresLedger {
                       changesSinceCheck: try row["check_audit_mark"].decode(Int64?.self) == nil ? 0 : try row.int("changes_since"),
                       service: try row["service_id"].decode(Int64?.self).map {
                           SampledService(id: $0, date: try row.optionalText("service_date") ?? "", type: try row.optionalText("service_type") ?? "",
-                                         seenDate: try row.optionalText("service_date_seen"), seenType: try row.optionalText("service_type_seen"))
+                                         seenDate: try row.optionalText("service_date_seen"), seenType: try row.optionalText("service_type_seen"),
+                                         deleted: try row["service_deleted"].decode(Bool.self))
                       }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
             check.recordDeleted = try row["record_deleted"].decode(Bool.self)
             return check

@@ -43,6 +43,8 @@ enum EvaluationJSON {
         /// As the sample listed them: drawn, or last checked (null: drawn before they were kept). They differ from
         /// `date`/`type` where the community corrected the service since.
         let sampledDate, sampledType: String?
+        /// Deleted from the register since the draw.
+        let deleted: Bool
     }
     struct Sample: Encodable {
         /// Null while the list is withheld from this operator (the seed reproduces it).
@@ -127,7 +129,8 @@ enum EvaluationJSON {
                           result: c.result?.rawValue, note: c.note, checkedBy: c.checkedBy, checkedAt: c.checkedAt,
                           changesSinceCheck: c.changesSinceCheck, changesSinceDraw: c.changesSinceDraw, changedAfterDraw: c.changedAfterDraw,
                           correction: c.correctionLongText(signed: signed), recordDeleted: c.recordDeleted, withheld: c.concealed,
-                          service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type, sampledDate: $0.seenDate, sampledType: $0.seenType) },
+                          service: c.service.map { Service(serviceId: $0.id, date: $0.date, type: $0.type, sampledDate: $0.seenDate, sampledType: $0.seenType,
+                                                                   deleted: $0.deleted) },
                           drawnFor: c.forService ? "service" : "person")
                })
     }

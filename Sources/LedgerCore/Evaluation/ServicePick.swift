@@ -21,22 +21,27 @@ public struct SampledService: Sendable, Hashable {
     /// kept, v20): the report says what was checked, and what the community corrected since.
     public let seenDate: String?
     public let seenType: String?
+    /// Deleted from the register since (a person's sampled service; the record drawn on its own says it as the
+    /// sample's `recordDeleted`).
+    public let deleted: Bool
 
-    public init(id: Int64, date: String, type: String, seenDate: String? = nil, seenType: String? = nil) {
+    public init(id: Int64, date: String, type: String, seenDate: String? = nil, seenType: String? = nil, deleted: Bool = false) {
         self.id = id
         self.date = date
         self.type = type
         self.seenDate = seenDate
         self.seenType = seenType
+        self.deleted = deleted
     }
 
     /// `2024-04-01 创业指导`: as the sample saw it (where a narrow column has room for no more).
     public var asSeen: String { "\(seenDate ?? date) \(seenType ?? type)" }
 
     /// `服务 2024-04-01 创业指导`, as the sample saw it; a later correction follows it:
-    /// `服务 2024-08-21 创业指导（现为 2024-09-21）`.
+    /// `服务 2024-08-21 创业指导（现为 2024-09-21）`, and a deletion `服务 2024-08-21 创业指导（已删除）`.
     public var text: String {
         let now = [date == (seenDate ?? date) ? nil : date, type == (seenType ?? type) ? nil : type].compactMap { $0 }
-        return "服务 \(asSeen)" + (now.isEmpty ? "" : "（现为 \(now.joined(separator: " "))）")
+        let since = (now.isEmpty ? [] : ["现为 \(now.joined(separator: " "))"]) + (deleted ? ["已删除"] : [])
+        return "服务 \(asSeen)" + (since.isEmpty ? "" : "（\(since.joined(separator: "，"))）")
     }
 }

@@ -122,7 +122,8 @@ extension AppDatabase {
                    (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
                         OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
                         AND a.id > ?) AS changes_since_draw,
-                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted
+                   CASE WHEN s.drawn_for = 'service' THEN v.deleted_at IS NOT NULL ELSE p.deleted_at IS NOT NULL END AS record_deleted,
+                   v.deleted_at IS NOT NULL AS service_deleted
             FROM spot_check s JOIN person p ON p.id = s.person_id LEFT JOIN service v ON v.id = s.service_id
             WHERE s.evaluation_id = ? ORDER BY s.position
             """, arguments: [drawMark ?? Int64.max, id]).map { row in
@@ -132,7 +133,8 @@ extension AppDatabase {
                       changesSinceCheck: (row["check_audit_mark"] as Int64?) == nil ? 0 : row["changes_since"],
                       service: (row["service_id"] as Int64?).map {
                           SampledService(id: $0, date: row["service_date"] ?? "", type: row["service_type"] ?? "",
-                                         seenDate: row["service_date_seen"], seenType: row["service_type_seen"])
+                                         seenDate: row["service_date_seen"], seenType: row["service_type_seen"],
+                                         deleted: row["service_deleted"])
                       }, forService: (row["drawn_for"] as String?) == "service", changesSinceDraw: row["changes_since_draw"])
             check.recordDeleted = row["record_deleted"]
             return check

@@ -94,6 +94,19 @@ struct SpotCheckServiceTests {
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: check.position, result: .confirmed, note: "", stage: .district)
         #expect(try await service().text == "服务 2024-09-21 创业指导")
     }
+
+    /// A sampled service deleted after the draw says so wherever the sample is shown (it had read as if still there).
+    @Test(arguments: StoreEngine.allCases)
+    func aSampledServiceDeletedSinceTheDrawSaysSo(engine: StoreEngine) async throws {
+        let (f, _) = try await Self.fixture(engine)
+        defer { f.cleanup() }
+        let check = try await Self.drawnFirstPerson(f)
+        let drawn = try #require(check.service)
+        #expect(!drawn.deleted)
+        try await f.clerk.delete(RecordRef(.service, id: drawn.id), reason: "重复登记", confirmingServices: 0)
+        let after = try #require(try await f.supervisor.evaluation(community: f.code)?.sample?.checks.first { $0.position == check.position }?.service)
+        #expect(after.deleted && after.text == "服务 \(drawn.date) 创业指导（已删除）")
+    }
 }
 
 struct ServicePickTests {
@@ -105,6 +118,8 @@ struct ServicePickTests {
                     == "服务 2024-05-02 创业指导（现为 2024-05-03 政策咨询）")
         #expect(SampledService(id: 1, date: "2024-05-02", type: "政策咨询", seenDate: "2024-05-02", seenType: "创业指导").text
                     == "服务 2024-05-02 创业指导（现为 政策咨询）")
+        #expect(SampledService(id: 1, date: "2024-05-03", type: "创业指导", seenDate: "2024-05-02", seenType: "创业指导", deleted: true).text
+                    == "服务 2024-05-02 创业指导（现为 2024-05-03，已删除）")
     }
 
     @Test func noServicesPickNothingAndEveryPickIsInRangeAndRepeatable() {
