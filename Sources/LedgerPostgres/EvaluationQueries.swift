@@ -153,6 +153,10 @@ extension PostgresLedger {
                    (SELECT count(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
                         OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
                         AND a.id > s.check_audit_mark)::integer AS changes_since,
+                   (SELECT string_agg(a.record_table || chr(31) || a.changes, chr(30) ORDER BY a.id) FROM audit a
+                        WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
+                            OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
+                        AND a.id > s.check_audit_mark) AS changes_since_texts,
                    (SELECT count(*) FROM audit a, drawn WHERE ((a.record_table = 'person' AND a.record_id = s.person_id::text)
                         OR (a.record_table = 'service' AND a.record_id = s.service_id::text))
                         AND a.id > drawn.mark)::integer AS changes_since_draw,
@@ -172,6 +176,9 @@ extension PostgresLedger {
                                          deleted: try row["service_deleted"].decode(Bool.self))
                       }, forService: try row.text("drawn_for") == "service", changesSinceDraw: try row.int("changes_since_draw"))
             check.recordDeleted = try row["record_deleted"].decode(Bool.self)
+            if try row["check_audit_mark"].decode(Int64?.self) != nil {
+                check.fieldsChangedSinceCheck = FieldsChangedSinceCheck.names(try row.optionalText("changes_since_texts"))
+            }
             return check
         }
         // The places the database withholds from this login (SampleDisclosure): their result and checker only.

@@ -248,6 +248,8 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
             // The score it already has: said before a reason is typed for nothing (the store refuses it too).
             if case .evaluation(let e) = state.screen, let now = e.stagePoints(item),
                let refusal = item.unchangedRefusal(points, now: now, stage: stage) { return refuse(&state, refusal) }
+            // The next question: a refusal of an earlier answer no longer applies (it had stayed on screen).
+            state.message = nil
             state.dialog = .evaluationInput(.reason(item, points, stage), TextEditor(limit: WrittenReason.longest))
             return []
         case .reason(let item, let points, let stage):
@@ -257,6 +259,7 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
             guard let size = Int(text), size >= 0 else { return refuse(&state, "请输入要抽取的人数（0或正整数）") }
             // Said at the first step, not after the services are asked too.
             if let refusal = SpotCheckSample.sizeRefusal(size, services: false) { return refuse(&state, refusal) }
+            state.message = nil
             state.dialog = .evaluationInput(.drawServices(size, stage), TextEditor("0", limit: 4, replaceOnType: true))
             return []
         case .drawServices(let size, let stage):

@@ -94,6 +94,9 @@ public struct SpotCheck: Sendable, Hashable {
     /// The sampled record (the person, or the service drawn on its own) is deleted now: its changes are no
     /// correction to read as one (set by the engine that read the sample).
     public var recordDeleted = false
+    /// What the changes since the check changed (`备注`, `创业状态`), in order, named as the registers name their
+    /// fields: whether a 不属实 record's correction is about what the finding said (set by the engine).
+    public var fieldsChangedSinceCheck: [String] = []
 
     public init(position: Int, personId: Int64, name: String, idNumber: String, stratum: String, result: SpotCheckResult?,
                 note: String?, checkedBy: String?, checkedAt: String?, changesSinceCheck: Int, service: SampledService? = nil,

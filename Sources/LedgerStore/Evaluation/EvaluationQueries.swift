@@ -119,6 +119,10 @@ extension AppDatabase {
                    (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
                         OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
                         AND a.id > s.check_audit_mark) AS changes_since,
+                   (SELECT group_concat(a.record_table || char(31) || a.changes, char(30)) FROM
+                        (SELECT * FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
+                            OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
+                            AND a.id > s.check_audit_mark ORDER BY a.id) a) AS changes_since_texts,
                    (SELECT COUNT(*) FROM audit a WHERE ((a.record_table = 'person' AND a.record_id = CAST(s.person_id AS TEXT))
                         OR (a.record_table = 'service' AND a.record_id = CAST(s.service_id AS TEXT)))
                         AND a.id > ?) AS changes_since_draw,
@@ -137,6 +141,7 @@ extension AppDatabase {
                                          deleted: row["service_deleted"])
                       }, forService: (row["drawn_for"] as String?) == "service", changesSinceDraw: row["changes_since_draw"])
             check.recordDeleted = row["record_deleted"]
+            if (row["check_audit_mark"] as Int64?) != nil { check.fieldsChangedSinceCheck = FieldsChangedSinceCheck.names(row["changes_since_texts"]) }
             return check
         }
         let strata = SampleStrata.parse(e["sample_strata"] ?? "", unit: "人")
