@@ -72,12 +72,12 @@ extension SpotCheck {
     }
 
     /// The same naming the community and what it changed, where there is room (the selected record's line,
-    /// `evaluate show`, the workbook, the CSV): `社区已更正2处（备注、创业状态）`, `待社区更正`, `签署时未更正`.
+    /// `evaluate show`, the workbook, the CSV): `社区已更正2处：备注、创业状态`, `待社区更正`, `签署时未更正`.
     public func correctionLongText(signed: Bool) -> String? {
         guard result == .untrue else { return nil }
         if recordDeleted { return "社区已删除该记录" }
         if changesSinceCheck > 0 {
-            let fields = fieldsChangedSinceCheck.isEmpty ? "" : "（\(fieldsChangedSinceCheck.joined(separator: "、"))）"
+            let fields = fieldsChangedSinceCheck.isEmpty ? "" : "：" + fieldsChangedSinceCheck.joined(separator: "、")
             return "社区已更正\(changesSinceCheck)处" + fields
         }
         return signed ? "签署时未更正" : "待社区更正"

@@ -70,7 +70,7 @@ struct SpotCheckServiceTests {
         #expect(after.changesSinceCheck == 1 && after.service == sampled)
         // What the community changed is named, for the supervisor to judge whether it is what the finding said
         #expect(after.fieldsChangedSinceCheck == ["服务内容"])
-        #expect(after.correctionLongText(signed: false) == "社区已更正1处（服务内容）")
+        #expect(after.correctionLongText(signed: false) == "社区已更正1处：服务内容")
     }
 
     /// The list keeps the service as the supervisor checked it: the signed report must not contradict its own note
