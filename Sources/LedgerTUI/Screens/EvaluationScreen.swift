@@ -97,19 +97,26 @@ enum EvaluationScreen {
         }
         y += rows.items
         // The detail of the focused list's selection: an item's reason or figure, or a check's whole note (the
-        // list cuts long notes at 80 columns).
+        // list cuts long notes at 80 columns). A long one wraps upwards into the rows the items leave empty (it
+        // had been cut at one line while rows above it stood blank); a short one keeps its line.
+        var detail: String?
         if e.focus == .sample, let check = e.selectedCheck {
             let service = check.service.map { (check.forService ? "；单独抽查" : "；同时抽查") + $0.text } ?? ""
             // Whether the community corrected it comes before the note: a long note is what gets cut.
-            let line = check.concealed
+            detail = check.concealed
                 ? "第\(check.position)号：\(check.result?.rawValue ?? "未核实")（抽中的是哪条记录，签署\(e.stage.title)后公开）"
                 : "第\(check.position)号 \(check.name)\(correction(check, signed: e.shownSignature != nil))："
                     + (check.note ?? (check.result == nil ? "未核实" : "（无说明）")) + service
-            buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
         } else if let item = e.selectedItem {
             let cityReason = city.flatMap { $0.cityAdjustment(item) }.map { "市级理由：\($0.reason)（\($0.by)）" }
-            let line = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "自评时实测 \(item.measured)    标准 \(item.threshold)"
-            buffer.put(line, x: x, y: y, style: .muted, maxWidth: width)
+            detail = cityReason ?? ev.adjustments[item.id].map { "初评理由：\($0.reason)（\($0.by)）" } ?? "自评时实测 \(item.measured)    标准 \(item.threshold)"
+        }
+        if let detail {
+            let spare = max(0, rows.items - ev.items.count)
+            let lines = DisplayWidth.wrap(detail, width, maxLines: spare + 1)
+            for (i, line) in lines.enumerated() {
+                buffer.put(line, x: x, y: y - (lines.count - 1) + i, style: .muted, maxWidth: width)
+            }
         }
         y += 1
         let sampleName = city == nil ? "随机抽样" : "市级抽样"
