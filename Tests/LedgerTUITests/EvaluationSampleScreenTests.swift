@@ -76,15 +76,6 @@ struct EvaluationSampleScreenTests {
                                 result: .untrue, note: note, checkedBy: "督导员", checkedAt: "2024-12-31T10:00:00", changesSinceCheck: 0)]
         _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(checks: checks), after: nil))
         press(&state, [.tab])
-        expectScreen(render(state), [])
-    }
-
-    /// 120 columns: which service to check with each record, and the record changed after the draw is marked.
-    @Test func aWideListNamesTheServiceAndMarksRecordsChangedAfterTheDraw() {
-        var state = homeState(width: 120, height: 30)
-        press(&state, [.character("8")])
-        _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(checks: Self.changedChecks()), after: nil))
-        press(&state, [.tab, .down, .down])
         expectScreen(render(state), [
             " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31 操作员 王芳",
             "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────┐",
@@ -124,6 +115,46 @@ struct EvaluationSampleScreenTests {
             "│ ▶序号 姓名     公民身份号码       分层        结果      说明                 │",
             "│  1    王梅     630102********0047 已创业      不属实    （待更正）电话核实：…│",
             "└──────────────────────────────────────────────────────────────────────────────┘",
+            "",
+            " Tab切换 Enter打开 f服务 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助",
+        ])
+    }
+
+    /// 120 columns: which service to check with each record, and the record changed after the draw is marked.
+    @Test func aWideListNamesTheServiceAndMarksRecordsChangedAfterTheDraw() {
+        var state = homeState(width: 120, height: 30)
+        press(&state, [.character("8")])
+        _ = reduce(&state, .evaluationUpdated(EvaluationScreenTests.evaluation(checks: Self.changedChecks()), after: nil))
+        press(&state, [.tab, .down, .down])
+        expectScreen(render(state), [
+            " 创业台账 │ 八一路社区（630102001） │ 考核期 2024-01-01..2024-12-31                                         操作员 王芳",
+            "┌─ 评选：西宁市创建创业型社区评分表 考核期 2024-01-01..2024-12-31 ─────────────────────────────────────────────────────┐",
+            "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）                                                      │",
+            "│ 初评未签署                                                                                                           │",
+            "│  评分项                           满分  自评  初评  差异                                                             │",
+            "│  劳动者创业参与率达到7%             15     0     0                                                                   │",
+            "│  创业带动就业指数达到3              15     0     0                                                                   │",
+            "│  成立创建工作领导小组                2     2     2                                                                   │",
+            "│  工作制度健全并执行                  2     0     0                                                                   │",
+            "│  创建工作方案                        3     0     0                                                                   │",
+            "│  三项补贴享受率100%                  6     0     0                                                                   │",
+            "│  建立摸底台账                        2     2     0    -2                                                             │",
+            "│  创业培训率100%                      8     0     0                                                                   │",
+            "│  培训合格率100%                      4     0     0                                                                   │",
+            "│  培训后创业率达30%                   2     0     0                                                                   │",
+            "│  开设创业服务窗口                    2     0     0                                                                   │",
+            "│  每人2次以上创业服务                16     0     0                                                                   │",
+            "│  创业宣传活动3次以上                 3     0     0                                                                   │",
+            "│  树立创业典型1名以上                 2     1     1                                                                   │",
+            "│ ※推荐入园孵化1家以上                 6     0     0                                                                   │",
+            "│ ※创业指导专家队伍/协作机制           4     0     0                                                                   │",
+            "│ 第3号 李四（抽样后已修改1处）：未核实；同时抽查服务 2024-03-03 创业指导                                              │",
+            "│ 随机抽样 种子 20241231  核实 2/3：不属实 1  联系不上 1  不符率 100%                                                  │",
+            "│ ▶序号 姓名     公民身份号码       分层        结果      抽查的服务            说明                                   │",
+            "│  1    王梅     630102********0047 有创业意愿  不属实    2024-03-01 创业指导   （已更正1处）本人称未参加培训          │",
+            "│  2    张三     630102********0116 有创业意愿  联系不上  2024-03-02 创业指导   电话停机                               │",
+            "│  3    李四     630102********022X 已创业      未核实    2024-03-03 创业指导   （抽样后已修改1处）                    │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "",
             " Tab切换 Enter打开 f服务 1属实 2不属实 3联系不上 a改分 S签署 Esc返回 F1帮助",
         ])
