@@ -72,8 +72,9 @@ public enum PostgresIdLookupBudget {
                 IF TG_OP = 'INSERT' THEN
                     PERFORM charge_id_lookups(ARRAY(SELECT id_number FROM new_rows), true);
                 ELSE
-                    PERFORM charge_id_lookups(ARRAY(SELECT n.id_number FROM new_rows n JOIN old_rows o ON o.id = n.id
-                                                    WHERE n.id_number IS DISTINCT FROM o.id_number), true);
+                    -- The numbers the statement leaves that it did not find (a row paired by its id could be given
+                    -- a new id, and its number went uncounted).
+                    PERFORM charge_id_lookups(ARRAY(SELECT id_number FROM new_rows EXCEPT SELECT id_number FROM old_rows), true);
                 END IF;
                 RETURN NULL;
             END

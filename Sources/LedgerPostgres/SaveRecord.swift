@@ -11,14 +11,7 @@ extension PostgresLedger {
         return try await write(request: request) { pg in
             let c = try await Self.requireCommunity(pg, code: community)
             try await requireWritable(pg, community: community)
-            var judged = try await judge(pg, entry.register, entry.fields, community: c, editingId: editing?.id)
-            if case .person(let person)? = judged.record {
-                // Saves of one number wait for each other (in any community), and the later is judged once the
-                // earlier is in: two clerks registering one person at the same moment had each been told of no
-                // other, and neither warned.
-                try await pg.execute("SELECT pg_advisory_xact_lock(727004024, hashtext(\(person.idNumber)))")
-                judged = try await judge(pg, entry.register, entry.fields, community: c, editingId: editing?.id)
-            }
+            let judged = try await judge(pg, entry.register, entry.fields, community: c, editingId: editing?.id)
             guard let record = judged.saveable else { return SaveResult(saved: nil, findings: judged.findings) }
             let table = entry.register.table
             let newFields = record.fields

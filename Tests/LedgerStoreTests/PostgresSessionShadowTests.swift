@@ -44,6 +44,29 @@ struct PostgresSessionShadowTests {
                 """], at: clerk)
         }
         #expect(filed?.message == "修改记录的社区与记录所在的社区不符，未写入：person 第\(theirs)号记录")
+        // Filed under the other community: refused before anything is compared, in one message whatever it claims
+        // (the comparison's message had told a right guess of a value from a wrong one).
+        var refusals: Set<String> = []
+        for phone in ["13900000000", "13800001111"] {
+            let refused = await #expect(throws: StoreError.self) {
+                try await PostgresAdministration.execute(["""
+                    INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+                    VALUES ('x', 'x', '\(Conformance.otherCode)', 'person', '\(theirs)', 'insert', '{"phone": [null, "\(phone)"]}')
+                    """], at: clerk)
+            }
+            refusals.insert(refused?.message ?? "")
+        }
+        #expect(refusals == ["数据未保存：当前数据库用户无权访问这些数据。请联系区县管理员授权"])
+        // A record keeps its id (a row given a new id had escaped the count of numbers written)
+        let mine = try #require(try await district.saveNew(Conformance.person(2, name: "买买提")).id)
+        let renumbered = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["UPDATE person SET id = id + 1000000 WHERE id = \(mine)"], at: clerk)
+        }
+        #expect(renumbered?.message == "记录编号不能修改：person 第\(mine)号记录")
+        // No function waits on an advisory lock, whose key any login could hold
+        #expect(try await PostgresAdministration.rows("""
+            SELECT proname FROM pg_proc WHERE pronamespace = '\(admin.schema)'::regnamespace AND prosrc LIKE '%advisory%'
+            """, at: admin) == [])
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
     }
 }
