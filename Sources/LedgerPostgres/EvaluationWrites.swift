@@ -6,7 +6,7 @@ import PostgresNIO
 /// `evaluation`, the submission's id): the SQLite engine's steps (`AppDatabase`'s EvaluationWrites.swift), with
 /// the rules of `LedgerCore` (the stratified draw, the service picked with each person, the reachable points).
 extension PostgresLedger: EvaluationStore {
-    public func submitSelfAssessment(community code: String, card: ScoreCard) async throws -> Evaluation {
+    public func submitSelfAssessment(community code: String, card: ScoreCard, reason: String?) async throws -> Evaluation {
         try await refuseIfFiguresCorrected(community: code, doing: "提交自评")
         return try await write { pg in
             let c = try await Self.requireCommunity(pg, code: code)
@@ -14,8 +14,10 @@ extension PostgresLedger: EvaluationStore {
             try await requireWritable(pg, community: code)
             // Once a supervisor has begun the 初评, only a supervisor may start over (a clerk could otherwise submit
             // again until the draw suits).
+            var setAsideBecause: String?
             if let current = try await Self.currentEvaluationId(pg, community: c), try await Self.initialEvaluationBegun(pg, evaluation: current) {
                 try await requireRole(pg, .supervisor, doing: "在初评开始后（已抽样或已改分）重新提交自评")
+                setAsideBecause = try WrittenReason.required(reason ?? "", missing: EvaluationResubmission.reasonMissing, what: "重新提交的理由")
             }
             let marks = try await Self.marks(pg)
             let checksum = try await ContentChecksumQuery.of(pg, community: code)
@@ -39,7 +41,7 @@ extension PostgresLedger: EvaluationStore {
                 FieldChange(field: "rubric", old: nil, new: card.rubricId),
                 FieldChange(field: "self_total", old: nil, new: card.total.description),
                 FieldChange(field: "checksum", old: nil, new: checksum),
-            ])
+            ] + EvaluationResubmission.changes(setAsideBecause))
             return try await Self.evaluation(pg, id: id, checksumNow: false)
         }
     }

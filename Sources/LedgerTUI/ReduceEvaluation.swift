@@ -99,7 +99,7 @@ func evaluationKey(_ state: inout AppState, _ e: EvaluationState, _ key: Key) ->
         // names it before --confirm.
         let begun = e.evaluation.flatMap { $0.reviewBegun ? ReplacedSubmission($0) : nil }
         state.dialog = .evaluationInput(.confirmSubmit(total: card.total, max: card.max, replacing: e.evaluation?.selfTotal, setsAside: begun),
-                                        TextEditor(limit: 1))
+                                        TextEditor(limit: begun == nil ? 1 : WrittenReason.longest))
     case .character("a"):
         guard let item = e.selectedItem else { return needsSubmission(&state) }
         if let refusal = signedRefusal(e) { return refuse(&state, refusal) }
@@ -277,9 +277,11 @@ func evaluationDialogKey(_ state: inout AppState, _ prompt: EvaluationPrompt, _ 
             request = stage == .district ? .sign : .signCity
         case .confirmRecommend:
             request = .recommend
-        case .confirmSubmit:
+        case .confirmSubmit(_, _, _, let setsAside):
             guard let rubric = state.rubric else { return [] }
-            request = .submit(ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist))
+            // Setting a begun 初评 aside is said why, as the store requires.
+            if setsAside != nil && text.isEmpty { return refuse(&state, "重新提交须填写理由：原初评、抽样和核实结果将被替代") }
+            request = .submit(ScoreEngine.evaluate(rubric, facts: state.facts, checklist: c.checklist), reason: setsAside == nil ? nil : text)
         }
         state.dialog = nil
         return [.evaluation(community: c.code, request)]

@@ -180,8 +180,12 @@ struct EvaluateCLITests {
         // Asked first, naming what the new submission sets aside
         let asked = try cli.run(as: CLI.systemUser, "evaluate", "submit")
         #expect(asked.status == 1 && asked.stdout.isEmpty)
-        #expect(Self.normalised(asked.stderr) == "未提交：本期初评已经开始，重新提交将替代第1份自评及其初评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条），新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm\n")
-        #expect(try cli.run(as: CLI.systemUser, "evaluate", "submit", "--confirm").status == 0)
+        #expect(Self.normalised(asked.stderr) == "未提交：本期初评已经开始，重新提交将替代第1份自评及其初评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条），新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm --reason <理由>\n")
+        let unexplained = try cli.run(as: CLI.systemUser, "evaluate", "submit", "--confirm")
+        #expect(unexplained.status == 1 && unexplained.stderr.contains("重新提交自评须写理由"), "\(unexplained.stderr)")
+        #expect(try cli.run(as: CLI.systemUser, "evaluate", "submit", "--confirm", "--reason", "抽样名单有误，重新评选").status == 0)
+        let history = try cli.run("history").stdout
+        #expect(history.contains("重新提交的理由：（空） → 抽样名单有误，重新评选") || history.contains("抽样名单有误，重新评选"), "\(history.prefix(800))")
         let shown = try cli.run("evaluate", "show")
         let line = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("重新提交：") })
         #expect(Self.normalised(String(line)) == "重新提交：本份替代第1份自评（王芳 <时间> 提交，自评30分；初评30分，已抽样2条，不属实1条）")

@@ -205,19 +205,19 @@ struct EvaluationScreenTests {
             "│ 自评 王芳 2024-12-31 09:00 提交：9/100    初评 7/100（1项不同）              │",
             "│ 初评未签署                                                                   │",
             "│ ▶评分项                           满分  自评  初评  差异                     │",
-            "│  劳动者创业参与率达到7%             15     0     0                           │",
-            "│  创业带动 ┌─ 提交自评 ───────────────────────────────────────────┐           │",
-            "│  成立创建 │ 按现在的台账，自评总分 3/100 分。                    │           │",
-            "│  工作制度 │ ! 本期初评已经开始，将替代第1份自评及其初评：        │           │",
-            "│  创建工作 │   （王芳 2024-12-31 09:00 提交，自评9分；初评7分，已 │           │",
-            "│  三项补贴 │   抽样3条，不属实1条）                               │           │",
-            "│  建立摸底 │   新的自评须重新初评和抽样；原结果保留在修改记录中。 │           │",
-            "│  创业培训 │                                                      │           │",
-            "│  培训合格 │ 提交后各评分项的得分、实测值和台账校验码             │           │",
-            "│  培训后创 │ 将被冻结，督导据此初评和抽样。                       │           │",
-            "│ 自评时实测│                                                      │           │",
-            "│ 随机抽样  │ y/Enter 提交    Esc 取消                             │%          │",
-            "│  序号 姓名└──────────────────────────────────────────────────────┘           │",
+            "│  劳动 ┌─ 提交自评 ───────────────────────────────────────────────────┐       │",
+            "│  创业 │ 按现在的台账，自评总分 3/100 分。                            │       │",
+            "│  成立 │ ! 本期初评已经开始，将替代第1份自评及其初评：                │       │",
+            "│  工作 │   （王芳 2024-12-31 09:00 提交，自评9分；初评7分，已         │       │",
+            "│  创建 │   抽样3条，不属实1条）                                       │       │",
+            "│  三项 │   新的自评须重新初评和抽样；原结果保留在修改记录中。         │       │",
+            "│  建立 │                                                              │       │",
+            "│  创业 │ 提交后各评分项的得分、实测值和台账校验码                     │       │",
+            "│  培训 │ 将被冻结，督导据此初评和抽样。                               │       │",
+            "│  培训 │                                                              │       │",
+            "│ 自评时│ 重新提交的理由（必填，记入修改记录；Enter 提交，Esc 取消）： │       │",
+            "│ 随机抽│                                                              │       │",
+            "│  序号 └──────────────────────────────────────────────────────────────┘       │",
             "│  1    王梅     630102********0047 有创业意愿  不属实    （已更正1处）本人称… │",
             "│  2    张三     630102********0116 有创业意愿  联系不上  电话停机             │",
             "│  3    李四     630102********022X 已创业      未核实                         │",
@@ -348,12 +348,18 @@ struct EvaluationScreenTests {
     @Test func eachKeyAsksWhatItNeedsAndSendsOneRequest() {
         let code = testCommunity.code
         var state = Self.opened(Self.evaluation())
-        // t: asks first; Esc submits nothing; Enter submits the card the screen's figures give
+        // t, nothing begun: asks first; Esc submits nothing; Enter submits the card the screen's figures give
+        var fresh = Self.opened(Self.notReviewed())
         let card = ScoreEngine.evaluate(state.rubric!, facts: state.facts, checklist: testCommunity.checklist)
+        #expect(press(&fresh, [.character("t")]).isEmpty)
+        #expect(render(fresh).lines.contains { $0.contains("y/Enter 提交    Esc 取消") })
+        #expect(press(&fresh, [.escape]).isEmpty && fresh.dialog == nil)
+        #expect(press(&fresh, [.character("t"), .enter]) == [.evaluation(community: code, .submit(card))])
+        // t once begun (drawn, a score changed): starting over asks why, and the reason goes with the submission
         #expect(press(&state, [.character("t")]).isEmpty)
-        #expect(render(state).lines.contains { $0.contains("y/Enter 提交    Esc 取消") })
-        #expect(press(&state, [.escape]).isEmpty && state.dialog == nil)
-        #expect(press(&state, [.character("t"), .enter]) == [.evaluation(community: code, .submit(card))])
+        #expect(render(state).lines.contains { $0.contains("重新提交的理由（必填，记入修改记录；Enter 提交，Esc 取消）：") })
+        #expect(press(&state, [.enter]).isEmpty && state.message == "重新提交须填写理由：原初评、抽样和核实结果将被替代")
+        #expect(press(&state, type("抽样名单有误") + [.enter]) == [.evaluation(community: code, .submit(card, reason: "抽样名单有误"))])
         // a: points the item can have (all or nothing: 15 or 0), then a reason (required)
         press(&state, [.down, .character("a")] + type("16") + [.enter])
         #expect(state.message == "创业带动就业指数达到3只能得15分或0分（全得或不得），不能给16分" && state.dialog != nil)

@@ -28,11 +28,11 @@ enum EvaluationEffects {
         let updated: Evaluation?
         switch request {
         case .load, .loadCity: updated = try await store.evaluation(community: community)
-        case .submit(let shown):
+        case .submit(let shown, let reason):
             // The score on screen may be older than the registers (another clerk's save, an import from the command
             // line): what is frozen is computed now, from the same rubric, as `chuangye evaluate submit` does.
             let card = try await currentCard(like: shown, community: community, database: database)
-            updated = try await store.submitSelfAssessment(community: community, card: card)
+            updated = try await store.submitSelfAssessment(community: community, card: card, reason: reason)
         case .adjust(let item, let points, let reason, let stage):
             updated = try await store.adjust(community: community, item: item, points: points, reason: reason, stage: stage)
         case .draw(let size, let services, let stage):

@@ -66,6 +66,7 @@ struct EvaluateSubmit: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("评分表编号或名称（默认按档案级别的评分表）", valueName: "评分表"))
     var rubric: String?
     @Flag(name: .long, help: "初评已开始时确认重新提交（督导；原初评、抽样和核实结果将被替代）") var confirm = false
+    @Option(name: .long, help: ArgumentHelp("初评已开始时重新提交的理由（督导，必填，记入修改记录）", valueName: "理由")) var reason: String?
 
     func run() async throws {
         let session = try await EvaluationSession.open(global, target)
@@ -75,12 +76,12 @@ struct EvaluateSubmit: AsyncParsableCommand {
         if !confirm, let current = try await session.run({ try await $0.evaluation(community: community.code) }), current.reviewBegun,
            !current.isSigned, try await EvaluationEffects.role(session.ledger).takesDistrictSteps {
             throw CLIFailure.data("未提交：本期初评已经开始，重新提交将替代第\(current.id)份自评及其初评（\(ReplacedSubmission(current).summary)），"
-                                  + "新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm")
+                                  + "新的自评须重新初评和抽样；原结果保留在修改记录中，并在 evaluate show 中注明。确认重新提交，请加 --confirm --reason <理由>")
         }
         let chosen = try CommunityScore.rubric(rubric ?? Rubrics.defaultId(for: community.level), among: try Rubrics.all())
         let facts = try await CommunityScore.facts(community, in: session.ledger)
         let card = ScoreEngine.evaluate(chosen, facts: facts, checklist: community.checklist)
-        let e = try await session.run { try await $0.submitSelfAssessment(community: community.code, card: card) }
+        let e = try await session.run { try await $0.submitSelfAssessment(community: community.code, card: card, reason: reason) }
         print("已提交\(community.name)（\(community.code)）考核期 \(e.period) 的自评：自评总分 \(e.selfTotal)/\(e.maxTotal)（\(e.rubricTitle)），\(e.items.count)项，台账校验码 \(e.checksum)")
     }
 }

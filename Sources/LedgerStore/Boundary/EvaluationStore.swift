@@ -12,7 +12,8 @@ public protocol EvaluationStore: LedgerSession {
     /// Freezes the community's score card for its current period, with who, when and a checksum of the
     /// registers. The community's clerk (or a supervisor) submits; a signed period cannot be submitted again,
     /// an unsigned one is replaced by the new submission (its 初评 starts afresh).
-    func submitSelfAssessment(community: String, card: ScoreCard) async throws -> Evaluation
+    /// `reason`: why a supervisor starts a begun 初评 over (required then: its draw and findings are set aside).
+    func submitSelfAssessment(community: String, card: ScoreCard, reason: String?) async throws -> Evaluation
     /// Who signed the community's locked 初评 and when; nil while its records may be changed. A cheap read (the
     /// app asks it on entering a community, to say so before a clerk types a record).
     func periodLock(community: String) async throws -> Signature?
@@ -65,5 +66,12 @@ extension AppDatabase {
 
     public func signOff(community: String) throws -> Evaluation {
         try signOff(community: community, stage: .district)
+    }
+}
+
+extension EvaluationStore {
+    /// A submission that sets nothing aside.
+    public func submitSelfAssessment(community: String, card: ScoreCard) async throws -> Evaluation {
+        try await submitSelfAssessment(community: community, card: card, reason: nil)
     }
 }

@@ -5,6 +5,10 @@ import LedgerCore
 /// submission's id).
 extension AppDatabase: EvaluationStore {
     public func submitSelfAssessment(community code: String, card: ScoreCard) throws -> Evaluation {
+        try submitSelfAssessment(community: code, card: card, reason: nil)
+    }
+
+    public func submitSelfAssessment(community code: String, card: ScoreCard, reason: String?) throws -> Evaluation {
         try refuseIfFiguresCorrected(community: code, doing: "提交自评")
         return try write { db in
             let c = try Self.requireCommunity(db, code: code)
@@ -12,9 +16,11 @@ extension AppDatabase: EvaluationStore {
             try requireWritable(db, community: code)
             // Once a supervisor has begun the 初评 (drawn the sample or changed a score), a new submission would set
             // it aside and allow a new draw: a clerk could draw again until the sample suits. Only a supervisor may
-            // start over (audited; the earlier 初评 stays in the history).
+            // start over, saying why (audited; the earlier 初评 stays in the history).
+            var setAsideBecause: String?
             if let current = try Self.currentEvaluationId(db, community: c), try Self.initialEvaluationBegun(db, evaluation: current) {
                 try requireSupervisor(db, doing: "在初评开始后（已抽样或已改分）重新提交自评")
+                setAsideBecause = try WrittenReason.required(reason ?? "", missing: EvaluationResubmission.reasonMissing, what: "重新提交的理由")
             }
             let auditMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
             let importMark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM import_batch") ?? 0
@@ -39,7 +45,7 @@ extension AppDatabase: EvaluationStore {
                 FieldChange(field: "rubric", old: nil, new: card.rubricId),
                 FieldChange(field: "self_total", old: nil, new: card.total.description),
                 FieldChange(field: "checksum", old: nil, new: checksum),
-            ])
+            ] + EvaluationResubmission.changes(setAsideBecause))
             // Computed in this transaction: the registers' checksum now is the one just stored.
             return try Self.evaluation(db, id: id, checksumNow: false)
         }

@@ -5,7 +5,7 @@ enum EvaluationAuditWording {
     static let actions = ["submit": "提交自评", "adjust": "初评改分", "draw": "随机抽样", "check": "抽查核实", "sign": "签署初评",
                           "unlock": "解锁", "recommend": "推荐市级考评", "city_open": "开始市级考评", "city_adjust": "市级考评改分",
                           "city_draw": "市级随机抽样", "city_check": "市级抽查核实", "city_sign": "签署市级考评", "city_unlock": "市级解锁", "sql": "直接改库"]
-    static let fields = ["reason": "理由", "rubric": "评分表", "self_total": "自评总分", "evaluated_total": "初评总分",
+    static let fields = ["reason": "理由", "resubmit_reason": "重新提交的理由", "rubric": "评分表", "self_total": "自评总分", "evaluated_total": "初评总分",
                          "city_total": "市级总分", "checksum": "台账校验码", "seed": "随机种子", "size": "抽样人数",
                          "services": "单独抽查服务数", "strata": "分层", "review_of": "复核的初评", "city_signed": "市级考评签署"]
 

@@ -302,8 +302,10 @@ enum EvaluationScreen {
                 ["! 本期初评已经开始，将替代第\(begun.id)份自评及其初评："] + DisplayWidth.wrap("（\(begun.summary)）", 50, maxLines: 4).map { "  " + $0 }
                     + ["  新的自评须重新初评和抽样；原结果保留在修改记录中。", ""]
             } ?? replacing.map { ["将替代已提交的自评（\($0)分）。"] } ?? []
+            let ask = setsAside == nil ? ["", "y/Enter 提交    Esc 取消"] : ["", "重新提交的理由（必填，记入修改记录；Enter 提交，Esc 取消）：", ""]
             return ("提交自评", ["按现在的台账，自评总分 \(total)/\(max) 分。"] + replaced
-                        + ["提交后各评分项的得分、实测值和台账校验码", "将被冻结，督导据此初评和抽样。", "", "y/Enter 提交    Esc 取消"], nil)
+                        + ["提交后各评分项的得分、实测值和台账校验码", "将被冻结，督导据此初评和抽样。"] + ask,
+                    setsAside == nil ? nil : editor)
         }
     }
 }

@@ -68,7 +68,8 @@ public enum EvaluationRequest: Sendable, Equatable {
     case load
     /// The city's review of the recommended 初评.
     case loadCity
-    case submit(ScoreCard)
+    /// `reason`: why a supervisor sets a begun 初评 aside (nil when nothing is set aside).
+    case submit(ScoreCard, reason: String? = nil)
     case adjust(item: String, points: Points, reason: String, stage: EvaluationStage = .district)
     /// The runner chooses the seed (the store keeps it and the screen shows it).
     case draw(size: Int, services: Int = 0, stage: EvaluationStage = .district)
@@ -120,7 +121,9 @@ public enum EvaluationPrompt: Sendable, Hashable {
     /// A question answered by Enter or y, not a line typed.
     public var isConfirmation: Bool {
         switch self {
-        case .confirmSign, .confirmRecommend, .confirmSubmit: true
+        case .confirmSign, .confirmRecommend: true
+        // Setting a begun 初评 aside asks why.
+        case .confirmSubmit(_, _, _, let setsAside): setsAside == nil
         case .points, .reason, .drawSize, .drawServices, .note, .unlockReason: false
         }
     }

@@ -57,7 +57,13 @@ struct SpotCheckTests {
         let refused = await #expect(throws: StoreError.self) { _ = try await f.clerk.submitSelfAssessment(community: f.code, card: try await f.card()) }
         #expect(refused?.message.contains("只有区县督导可以在初评开始后") == true)
         #expect(try await f.supervisor.evaluation(community: f.code)?.sample == drawn)
-        let restarted = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card())
+        // A supervisor starting over says why (the draw and findings set aside could otherwise be replaced until a
+        // sample suits, unexplained)
+        let unexplained = await #expect(throws: StoreError.self) {
+            _ = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card())
+        }
+        #expect(unexplained?.message == "初评已经开始（已抽样或已改分），重新提交自评须写理由：原初评、抽样和核实结果将被替代")
+        let restarted = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card(), reason: "评分表选错，按街道评分表重评")
         #expect(restarted.sample == nil)
     }
 
