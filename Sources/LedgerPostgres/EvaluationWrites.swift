@@ -166,9 +166,18 @@ extension PostgresLedger: EvaluationStore {
                 FieldChange(field: "services", old: nil, new: String(serviceSize)),
                 FieldChange(field: "strata", old: nil, new: [strata, serviceStrata ?? ""].filter { !$0.isEmpty }.joined(separator: "；")),
             ].filter { $0.field != "services" || serviceSize > 0 })
+            try await Self.lockEveryRecord(pg, community: code)
             return id
         }
         return try await read { pg in try await Self.evaluation(pg, id: id) }
+    }
+
+    /// Takes a key-share lock on every person and service of the community, so that none stands out: the rows a
+    /// draw or a check references keep its transaction's id as their lock marker (`xmax`), which any login that
+    /// reads them sees, and a reviewer read the whole concealed sample from it. Key-share locks block no save.
+    static func lockEveryRecord(_ pg: PG, community: String) async throws {
+        try await pg.execute("SELECT 1 FROM person WHERE community_code = \(community) FOR KEY SHARE")
+        try await pg.execute("SELECT 1 FROM service WHERE community_code = \(community) FOR KEY SHARE")
     }
 
     /// Keeps the sampled services' date and type as they are now (at the draw, or at the check of `position`):
@@ -210,6 +219,7 @@ extension PostgresLedger: EvaluationStore {
             // The person is always named; the result and note only when they change.
             try await auditEvaluation(pg, community: code, evaluation: id, action: stage.auditAction("check"),
                                       changes: changes.filter { $0.old != $0.new })
+            try await Self.lockEveryRecord(pg, community: code)
             return id
         }
         return try await read { pg in try await Self.evaluation(pg, id: id) }

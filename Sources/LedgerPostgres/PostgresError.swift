@@ -74,6 +74,9 @@ enum PostgresFailure {
             return StoreError(lost + "与已有记录重复（可能有人刚刚保存了同一记录），请刷新后重试", detail: detail)
         case "40001"?, "40P01"?:
             return StoreError(lost + "与其他人的修改冲突，请重试", detail: detail)
+        case "55P03"?:
+            // A wait given up (lock_timeout): another session holds what this write needs.
+            return StoreError(lost + "另一处修改正在占用这些数据（可能有人的操作尚未完成），请稍后重试", detail: detail)
         case "42P01"?, "42703"?:
             return StoreError(lost + "数据库结构与本程序不符：请由区县管理员运行 chuangye admin init 初始化或升级", detail: detail)
         case "53100"?:

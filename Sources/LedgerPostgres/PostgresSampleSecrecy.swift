@@ -68,9 +68,11 @@ extension PostgresSecurity {
 
     /// Which audit entries of an evaluation a login reads: a draw (its seed) and a check (its record) only once the
     /// sample is disclosed to it. A CASE, so the id is cast only for the evaluation's own entries.
+    /// (An id that is not a number names no evaluation: the cast is never tried on it, as one such entry, written by
+    /// any clerk, had made every login's read of the audit table fail.)
     static let auditEntryDisclosed = """
         CASE WHEN record_table = 'evaluation' AND action IN ('draw', 'city_draw', 'check', 'city_check')
-             THEN sample_disclosed(record_id::bigint) ELSE true END
+             THEN CASE WHEN record_id ~ '^[0-9]{1,18}$' THEN sample_disclosed(record_id::bigint) ELSE false END ELSE true END
         """
 
     /// Every column of `evaluation` but the seed is readable through the table; the seed only through

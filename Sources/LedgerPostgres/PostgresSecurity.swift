@@ -134,6 +134,14 @@ public enum PostgresSecurity {
                         OR (NEW.record_table = 'evaluation' AND is_city() AND may_read(NEW.community_code))) THEN
                     RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'permission denied for table audit';
                 END IF;
+                -- An evaluation's entry names an evaluation of its community (a clerk's entry naming none had made
+                -- every login's read of this table fail where the policy casts the id); one a district supervisor
+                -- copies from a SQLite ledger names that ledger's evaluation.
+                IF NEW.record_table = 'evaluation' AND (NEW.migrated_from IS NULL OR NOT is_supervisor())
+                   AND NOT (NEW.record_id ~ '^[0-9]{1,18}$' AND EXISTS (
+                        SELECT 1 FROM evaluation v WHERE v.id = NEW.record_id::bigint AND v.community_code = NEW.community_code)) THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = '修改记录所指的评选不存在，未写入：' || NEW.record_id;
+                END IF;
                 IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
                     NEW.operator := session_user;
                     NEW.migrated_from := NULL;
@@ -453,6 +461,9 @@ public enum PostgresSecurity {
             $$
             """,
             "REVOKE EXECUTE ON FUNCTION add_totals(jsonb) FROM PUBLIC",
+            // A save that refreshes another community's warning holds that community's turn until it commits: one
+            // held open (a clerk's psql) makes the other community's saves fail after a while, not hang.
+            "ALTER FUNCTION add_totals(jsonb) SET lock_timeout = '10s'",
         ]
     }
 }

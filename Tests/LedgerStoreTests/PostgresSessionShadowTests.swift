@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerResources
 import LedgerPostgres
 import LedgerStore
 import Testing
@@ -67,6 +68,37 @@ struct PostgresSessionShadowTests {
         #expect(try await PostgresAdministration.rows("""
             SELECT proname FROM pg_proc WHERE pronamespace = '\(admin.schema)'::regnamespace AND prosrc LIKE '%advisory%'
             """, at: admin) == [])
+        try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
+    }
+
+    /// The rows a draw or a check references do not stand out by their lock marker (`xmax`, which any reader sees):
+    /// a reviewer had read a concealed sample from it before the signature. And an evaluation entry naming no
+    /// evaluation is refused (one such entry had made every login's read of the audit table fail).
+    @Test(.enabled(if: PostgresTestServer.url != nil, "CHUANGYE_TEST_PG is not set: the sample's lock markers were NOT tested"))
+    func aConcealedSampleDoesNotShowInTheRowsLockMarkers() async throws {
+        let (admin, district, tag) = try await PostgresTestServer.securedLedger("xmax")
+        let code = Conformance.code
+        try await district.saveCommunity(Conformance.community())
+        for serial in 1...8 { _ = try await district.saveNew(Conformance.person(serial)) }
+        let rubric = try Rubric.load(from: try #require(LedgerResources.rubricsDirectory).appendingPathComponent("xining-community.json"))
+        let card = ScoreEngine.evaluate(rubric, facts: try await district.scoreFacts(community: code), checklist: [:])
+        _ = try await district.submitSelfAssessment(community: code, card: card)
+        _ = try await district.drawSpotChecks(community: code, size: 3, services: 0, seed: 3, stage: .district)
+        _ = try await district.recordSpotCheck(community: code, position: 1, result: .confirmed, note: "", stage: .district)
+        let clerkName = "clerk_\(tag)"
+        let clerk = try await PostgresTestServer.clerkLogin(clerkName, of: [code], at: admin)
+        let markers = try await PostgresAdministration.rows("""
+            SELECT count(DISTINCT xmax::text) FROM person WHERE community_code = '\(code)'
+            """, at: clerk)
+        #expect(markers == [["1"]])
+        let poisoned = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["""
+                INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+                VALUES ('x', 'x', '\(code)', 'evaluation', 'not-a-number', 'draw', '{}')
+                """], at: clerk)
+        }
+        #expect(poisoned?.message == "修改记录所指的评选不存在，未写入：not-a-number")
+        #expect(try await PostgresAdministration.rows("SELECT count(*) > 0 FROM audit", at: clerk) == [["t"]])
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
     }
 }

@@ -17,7 +17,7 @@ struct ReplacedSubmissionTests {
         _ = try await f.supervisor.drawSpotChecks(community: f.code, size: 3, services: 0, seed: 11, stage: .district)
         _ = try await f.supervisor.recordSpotCheck(community: f.code, position: 1, result: .untrue, note: "查无此人", stage: .district)
         // When the supervisor submits again
-        let again = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card())
+        let again = try await f.supervisor.submitSelfAssessment(community: f.code, card: try await f.card(), reason: "抽样名单有误")
         // Then the new one names the first with what its 初评 held, for the clerk too
         for session in [f.supervisor, f.clerk] {
             let shown = try #require(try await session.evaluation(community: f.code))
