@@ -142,6 +142,11 @@ public enum PostgresSecurity {
                         SELECT 1 FROM evaluation v WHERE v.id = NEW.record_id::bigint AND v.community_code = NEW.community_code)) THEN
                     RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = '修改记录所指的评选不存在，未写入：' || NEW.record_id;
                 END IF;
+                -- A clerk's step of the procedure is its submission; the others are a supervisor's (a clerk had added
+                -- invented draws and signatures to its own evaluation's history).
+                IF NEW.record_table = 'evaluation' AND NEW.action <> 'submit' AND NOT (is_supervisor() OR is_city()) THEN
+                    RAISE EXCEPTION USING ERRCODE = 'CY002', MESSAGE = '只有督导可以记录评选的这一步，未写入：' || NEW.action;
+                END IF;
                 IF NEW.migrated_from IS NULL OR NOT is_supervisor() THEN
                     NEW.operator := session_user;
                     NEW.migrated_from := NULL;

@@ -98,6 +98,15 @@ struct PostgresSessionShadowTests {
                 """], at: clerk)
         }
         #expect(poisoned?.message == "修改记录所指的评选不存在，未写入：not-a-number")
+        // Nor may a clerk add a supervisor's step to its own evaluation's history
+        let evaluation = try #require(try await PostgresAdministration.rows("SELECT max(id) FROM evaluation", at: admin).first?.first ?? nil)
+        let invented = await #expect(throws: StoreError.self) {
+            try await PostgresAdministration.execute(["""
+                INSERT INTO audit (at, operator, community_code, record_table, record_id, action, changes)
+                VALUES ('x', 'x', '\(code)', 'evaluation', '\(evaluation)', 'sign', '{}')
+                """], at: clerk)
+        }
+        #expect(invented?.message == "只有督导可以记录评选的这一步，未写入：sign")
         #expect(try await PostgresAdministration.rows("SELECT count(*) > 0 FROM audit", at: clerk) == [["t"]])
         try await PostgresAdministration.execute(PostgresTestServer.teardown(admin, logins: [clerkName]), at: admin)
     }
