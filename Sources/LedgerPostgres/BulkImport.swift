@@ -28,14 +28,15 @@ extension PostgresLedger {
         }
         let columns = Self.copiedColumns[register] ?? []
         // A person's count says whether it holds the other-community warning (as `writeCounts` does).
-        let otherCommunity = register == .survey ? ["other_community_counted"] : []
+        let flagsOtherCommunity = register == .survey
         let lines = zip(ids, rows).map { id, row in
             let counted = RecordFindings(row.findings, accepted: reasons(row.findings))
             return Self.copyLine([String(id), c.code] + Self.columnValues(row.record, period: c.period)
                                  + [String(counted.errorCount), String(counted.warningCount), String(batch)]
-                                 + (register == .survey ? [String(counted.warnsOfOtherCommunity)] : []))
+                                 + (flagsOtherCommunity ? [String(counted.warnsOfOtherCommunity)] : []))
         }
-        try await copy(pg, into: table, columns: ["id", "community_code"] + columns + ["error_count", "warning_count", "import_batch"] + otherCommunity,
+        try await copy(pg, into: table, columns: ["id", "community_code"] + columns + ["error_count", "warning_count", "import_batch"]
+                                                  + (flagsOtherCommunity ? ["other_community_counted"] : []),
                        lines: lines)
         let accepted = zip(ids, rows).flatMap { id, row in
             reasons(row.findings).sorted { $0.key < $1.key }.map { code, reason in

@@ -23,7 +23,7 @@ public enum PostgresIdLookupBudget {
     static func counterName(of login: String) -> String { "'id_lookup_count_' || md5(\(login))" }
 
     static func statements(_ location: PostgresLocation) -> [String] {
-        let schema = PostgresSecurity.identifier(location.schema), owner = PostgresSecurity.identifier(PostgresSecurity.ownerRole(location))
+        let owner = PostgresSecurity.identifier(PostgresSecurity.ownerRole(location))
         let schemaLiteral = PostgresSecurity.literal(location.schema)
         return [
             "CREATE TABLE IF NOT EXISTS id_lookup_turn (login text PRIMARY KEY)",
@@ -110,7 +110,7 @@ public enum PostgresIdLookupBudget {
             $$
             """,
             "ALTER FUNCTION persons_with_id_numbers(text[]) OWNER TO \(owner)",
-            "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER SET search_path = \(schema), pg_temp",
+            "ALTER FUNCTION persons_with_id_numbers(text[]) SECURITY DEFINER",
             // A counter (and a turn) for every clerk's login there is (one added later gets its own in `addOperator`).
             counterForEach("SELECT DISTINCT operator FROM operator_community", location),
         ]

@@ -269,7 +269,7 @@ public enum PostgresSecurity {
             // A save changes the other-community warning of the same numbers in communities the clerk's login cannot
             // change: the database does it, as the owner, and only that (the owner may update a person only inside
             // the functions it owns; no login can become it).
-            "ALTER FUNCTION refresh_other_community_warnings(text[]) SECURITY DEFINER SET search_path = \(identifier(schema))",
+            "ALTER FUNCTION refresh_other_community_warnings(text[]) SECURITY DEFINER",
             "ALTER FUNCTION add_totals(jsonb) SET search_path = \(identifier(schema))",
             "REVOKE EXECUTE ON FUNCTION add_totals(jsonb), record_totals(text, text, jsonb, integer, integer) FROM PUBLIC",
             "ALTER TABLE community_total ENABLE ROW LEVEL SECURITY",
